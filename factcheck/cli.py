@@ -1,0 +1,267 @@
+"""The ``factcheck`` command: a thin click layer over core, importers and exporters.
+
+``factcheck [PROJECT]`` starts the desktop app; the subcommands work without a display.
+Errors are one line on stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pathlib
+import shutil
+import sys
+import traceback
+
+import click
+
+from factcheck import __version__
+from factcheck.core.errors import KnownError
+
+log = logging.getLogger("factcheck")
+
+EXIT_ERROR = 1
+
+
+class _DefaultToOpen(click.Group):
+    """``factcheck PROJECT`` and bare ``factcheck`` mean ``factcheck open [PROJECT]``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help", "--version")):
+            args = ["open", *args]
+        return super().parse_args(ctx, args)
+
+
+def _user_option(f):
+    return click.option(
+        "--user", envvar="FACTCHECK_USER", default="", metavar="NAME",
+        help="Name written on every change (default: your OS user name; env FACTCHECK_USER).",
+    )(f)
+
+
+def _open_project(path: str, user: str = "", *, read_only: bool = False):
+    from factcheck.core.project import Project
+
+    return Project.open(path, user=user, read_only=read_only)
+
+
+@click.group(cls=_DefaultToOpen, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+def cli() -> None:
+    """An offline workbench for fact-checkers.
+
+    Run with no command (or with a project file) to start the desktop app.
+    """
+
+
+@cli.command("open")
+@click.argument("project", required=False, type=click.Path(dir_okay=False))
+@_user_option
+def open_cmd(project: str | None, user: str) -> None:
+    """Start the desktop app, on PROJECT or on the last one (first run: the demo)."""
+    try:
+        from factcheck.ui import app
+    except ImportError as exc:
+        raise KnownError(f"The desktop app cannot start: {exc}.") from None
+    sys.exit(app.run(project, user=user or None))
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--scale", default="default", show_default=True, help="Rating scale (see `factcheck scales`).")
+@click.option("--organisation", default="", help="Organisation name shown in reports.")
+@_user_option
+def new(project: str, scale: str, organisation: str, user: str) -> None:
+    """Create an empty PROJECT file."""
+    from factcheck.core import ratings
+    from factcheck.core.project import Project
+
+    ratings.scale(scale)
+    path = _with_suffix(project)
+    with Project.create(path, user=user) as p:
+        if scale != "default":
+            p.set_setting("rating_scale", scale)
+        if organisation:
+            p.set_setting("organisation_name", organisation)
+    click.echo(f"Created {path}")
+
+
+@cli.command("import")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--title", default=None, help="Article title (default: from the file).")
+@click.option("--outlet", default=None, help="Publication that ran the article.")
+@click.option("--author", default=None, help="Article author.")
+@click.option("--url", default=None, help="Where the article was published.")
+@click.option("--date", "published_at", default=None, help="Publication date (YYYY-MM-DD).")
+@click.option("--as-version-of", "article_id", default=None, metavar="ARTICLE",
+              help="Store the file as a new version of ARTICLE and re-anchor its claims.")
+@_user_option
+def import_cmd(project: str, files: tuple[str, ...], title, outlet, author, url, published_at, article_id, user) -> None:
+    """Import article FILES (.txt, .md, .html; '-' reads pasted text from stdin) into PROJECT.
+
+    Each file is checked before anything is written: if one is refused, none is imported.
+    """
+    from factcheck import importers
+
+    loaded = []
+    for name in files:
+        if name == "-":
+            loaded.append(importers.import_pasted(sys.stdin.read()))
+        else:
+            loaded.append(importers.import_file(name))
+    if article_id and len(loaded) != 1:
+        raise KnownError("--as-version-of takes exactly one file.")
+    meta = {"title": title, "outlet": outlet, "author": author, "url": url, "published_at": published_at}
+    with _open_project(project, user) as p:
+        if article_id:
+            changes = p.add_version(article_id, loaded[0])
+            states: dict[str, int] = {}
+            for claim in p.claims(article_id):
+                states[claim.anchor_state] = states.get(claim.anchor_state, 0) + 1
+            summary = ", ".join(f"{n} {s}" for s, n in sorted(states.items())) or "no claims"
+            click.echo(f"Added version {p.version(changes.created).number} of {article_id}: {summary}")
+            return
+        for imported in loaded:
+            given = {k: v for k, v in meta.items() if v is not None}
+            changes = p.import_article(imported, **given)
+            article = p.article(changes.created)
+            click.echo(f"{article.id}  {article.title}  ({len(imported.text):,} characters)")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+def info(project: str) -> None:
+    """Show what PROJECT holds."""
+    with _open_project(project, read_only=True) as p:
+        settings = p.settings()
+        counts = p.counts()
+        click.echo(f"Project:      {p.path}")
+        click.echo(f"Organisation: {settings['organisation_name'] or '(not set)'}")
+        click.echo(f"Rating scale: {p.scale.name}")
+        click.echo(f"Four-eyes:    {'on' if settings['four_eyes'] else 'off'}")
+        click.echo("Contents:     " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+        articles = p.articles()
+        if articles:
+            click.echo("Articles:")
+            for a in articles:
+                click.echo(f"  {a.id}  {a.title}  ({a.claim_count} claims)")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--article", "article_id", default=None, metavar="ARTICLE", help="Only this article's claims.")
+@click.option("--status", default=None, help="Only claims with this review status.")
+@click.option("--ids", is_flag=True, help="Add a column with each claim's id.")
+def claims(project: str, article_id: str | None, status: str | None, ids: bool) -> None:
+    """List PROJECT's claims: quote, claimant, rating, status."""
+    with _open_project(project, read_only=True) as p:
+        scale = p.scale
+        rows = []
+        for c in p.claims(article_id):
+            if status and c.status != status:
+                continue
+            rating = scale.get(c.rating)
+            quote = c.exact if c.anchor_state in ("exact", "moved") else f"[{c.anchor_state}] {c.exact}"
+            row = [quote, c.claimant, rating.label if rating else "", c.status.replace("_", " ")]
+            rows.append(([c.id] if ids else []) + row)
+    headers = (["id"] if ids else []) + ["quote", "claimant", "rating", "status"]
+    if not rows:
+        click.echo("No claims.")
+        return
+    click.echo(_table(headers, rows, wide=1 if ids else 0))
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False), default="demo.factcheck")
+@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+def demo(path: str, force: bool) -> None:
+    """Build the demo project (a worked check of the briefing article) at PATH."""
+    from factcheck import demo as demo_module
+
+    target = pathlib.Path(_with_suffix(path))
+    if target.exists():
+        if not force:
+            raise KnownError(f"{target} already exists; use --force to replace it.")
+        for extra in ("", "-wal", "-shm"):
+            pathlib.Path(str(target) + extra).unlink(missing_ok=True)
+    with demo_module.build(target) as p:
+        n = len(p.claims())
+    click.echo(f"Created {target} with {n} worked claims. List them: factcheck claims {target}")
+
+
+@cli.command()
+def scales() -> None:
+    """List the bundled rating scales."""
+    from factcheck.core import ratings
+
+    for scale in ratings.scales().values():
+        click.echo(f"{scale.key}: {scale.name}")
+        for r in scale.ratings:
+            value = "-" if r.value is None else str(r.value)
+            click.echo(f"    {r.label:<22} value {value:<2} {'' if r.needs_source else '(no source needed)'}")
+
+
+def _with_suffix(path: str) -> str:
+    return path if pathlib.Path(path).suffix else path + ".factcheck"
+
+
+def _table(headers: list[str], rows: list[list[str]], wide: int = 0) -> str:
+    """A plain-text table fitted to the terminal; the ``wide`` column is shortened first."""
+    rows = [[" ".join(str(cell).split()) for cell in row] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    budget = shutil.get_terminal_size((120, 24)).columns - 2 * (len(headers) - 1)
+    limits = [60 if i != wide else 10_000 for i in range(len(headers))]
+    widths = [min(w, lim) for w, lim in zip(widths, limits)]
+    overflow = sum(widths) - budget
+    if overflow > 0:
+        widths[wide] = max(20, widths[wide] - overflow)
+
+    def fit(text: str, width: int) -> str:
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(fit(c, w).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+def _log_path() -> pathlib.Path:
+    import platformdirs
+
+    return pathlib.Path(platformdirs.user_log_dir("factcheck", appauthor=False)) / "factcheck.log"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the command, turning every error into one line on stderr."""
+    try:
+        cli.main(args=argv, prog_name="factcheck", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(EXIT_ERROR)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KnownError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        click.echo(f"Error: {exc.strerror or exc}{where}", err=True)
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
+        details = traceback.format_exc()
+        try:
+            log_file = _log_path()
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            with log_file.open("a", encoding="utf-8") as f:
+                f.write(details + "\n")
+            where = f" Details were written to {log_file}."
+        except OSError:
+            where = ""
+        click.echo(f"Error: factcheck hit an unexpected problem ({type(exc).__name__}: {exc}).{where}", err=True)
+        if os.environ.get("FACTCHECK_DEBUG"):
+            click.echo(details, err=True)
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,182 @@
+"""The project file's schema, changed only through migrations recorded in the file.
+
+A project carries ``PRAGMA application_id`` = ``APPLICATION_ID`` (so another program's
+SQLite file is recognised as such) and ``PRAGMA user_version`` = the number of
+migrations applied. A file whose user_version, or whose recorded migrations, go beyond
+this build was written by a newer factcheck and is refused untouched.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+APPLICATION_ID = 0x46436B31  # "FCk1"
+MIGRATION_SET = "factcheck"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE blobs (
+            sha256 TEXT PRIMARY KEY,
+            mime TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            filename TEXT NOT NULL DEFAULT '',
+            data BLOB NOT NULL
+        );
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            outlet TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            published_at TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE TABLE versions (
+            id TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            number INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            source_format TEXT NOT NULL,
+            source_name TEXT NOT NULL DEFAULT '',
+            original_blob TEXT REFERENCES blobs(sha256),
+            imported_at TEXT NOT NULL,
+            imported_by TEXT NOT NULL,
+            UNIQUE (article_id, number)
+        );
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            version_id TEXT NOT NULL REFERENCES versions(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            exact TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            anchor_state TEXT NOT NULL DEFAULT 'exact',
+            anchor_score REAL NOT NULL DEFAULT 1.0,
+            statement TEXT NOT NULL DEFAULT '',
+            claimant TEXT NOT NULL DEFAULT '',
+            claim_date TEXT NOT NULL DEFAULT '',
+            checkworthiness INTEGER,
+            tags TEXT NOT NULL DEFAULT '[]',
+            rating TEXT,
+            verdict_summary TEXT NOT NULL DEFAULT '',
+            rationale TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'draft',
+            verdict_by TEXT,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL,
+            approved_at TEXT,
+            approved_by TEXT,
+            deleted_at TEXT,
+            revision INTEGER NOT NULL DEFAULT 1,
+            CHECK (start >= 0 AND "end" > start)
+        );
+        CREATE INDEX claims_article ON claims(article_id);
+        CREATE INDEX claims_version ON claims(version_id);
+        CREATE TABLE sources (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            publisher TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            published_at TEXT NOT NULL DEFAULT '',
+            accessed_at TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'document',
+            reliability TEXT NOT NULL DEFAULT '',
+            confidential INTEGER NOT NULL DEFAULT 0,
+            notes TEXT NOT NULL DEFAULT '',
+            archive_blob TEXT REFERENCES blobs(sha256),
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE TABLE citations (
+            id TEXT PRIMARY KEY,
+            claim_id TEXT NOT NULL REFERENCES claims(id),
+            source_id TEXT NOT NULL REFERENCES sources(id),
+            stance TEXT NOT NULL,
+            quote TEXT NOT NULL DEFAULT '',
+            locator TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX citations_claim ON citations(claim_id);
+        CREATE INDEX citations_source ON citations(source_id);
+        CREATE TABLE comments (
+            id TEXT PRIMARY KEY,
+            claim_id TEXT NOT NULL REFERENCES claims(id),
+            parent_id TEXT REFERENCES comments(id),
+            author TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            body TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'review',
+            resolved_at TEXT,
+            resolved_by TEXT
+        );
+        CREATE INDEX comments_claim ON comments(claim_id);
+        CREATE TABLE corrections (
+            id TEXT PRIMARY KEY,
+            claim_id TEXT NOT NULL REFERENCES claims(id),
+            at TEXT NOT NULL,
+            by TEXT NOT NULL,
+            before TEXT NOT NULL,
+            after TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE TABLE events (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            data TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX events_entity ON events(entity_id);
+        """
+    )
+    db["claims"].enable_fts(
+        ["exact", "statement", "claimant", "verdict_summary", "rationale", "notes", "tags"],
+        fts_version="FTS5",
+        create_triggers=True,
+        tokenize="unicode61 remove_diacritics 2",
+    )
+    db["sources"].enable_fts(
+        ["title", "url", "publisher", "author", "notes"],
+        fts_version="FTS5",
+        create_triggers=True,
+        tokenize="unicode61 remove_diacritics 2",
+    )
+    db["versions"].enable_fts(
+        ["text"], fts_version="FTS5", create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+
+
+def known_names() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+SCHEMA_VERSION = len(known_names())

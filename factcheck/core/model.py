@@ -1,0 +1,203 @@
+"""What a project holds, as plain frozen dataclasses returned by ``Project`` reads.
+
+Ids are UUID4 text; times are ISO-8601 UTC ending in ``Z``; offsets are code points
+into the version's normalized text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import uuid
+
+# Review statuses of a claim (see core/workflow.py for the transitions).
+DRAFT = "draft"
+IN_REVIEW = "in_review"
+CHANGES_REQUESTED = "changes_requested"
+APPROVED = "approved"
+PUBLISHED = "published"
+STATUSES = (DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, PUBLISHED)
+
+STANCES = ("supports", "contradicts", "context")
+SOURCE_KINDS = ("document", "dataset", "interview", "article", "official statement", "video", "audio", "social media", "other")
+RELIABILITIES = ("", "high", "medium", "low", "unknown")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def now() -> str:
+    """The current UTC time, ISO-8601 with milliseconds and ``Z``."""
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+@dataclasses.dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    outlet: str
+    author: str
+    url: str
+    published_at: str
+    language: str
+    created_at: str
+    current_version_id: str | None = None
+    claim_count: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class Version:
+    id: str
+    article_id: str
+    number: int
+    text: str
+    sha256: str
+    source_format: str
+    source_name: str
+    original_blob: str | None
+    imported_at: str
+    imported_by: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Claim:
+    id: str
+    article_id: str
+    version_id: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    anchor_state: str
+    statement: str
+    claimant: str
+    claim_date: str
+    checkworthiness: int | None
+    tags: tuple[str, ...]
+    rating: str | None
+    verdict_summary: str
+    rationale: str
+    notes: str
+    status: str
+    created_at: str
+    created_by: str
+    updated_at: str
+    updated_by: str
+    approved_at: str | None
+    approved_by: str | None
+    deleted_at: str | None = None
+    revision: int = 1
+
+
+#: Claim fields a user edits directly (``Project.update_claim``).
+CLAIM_EDITABLE = (
+    "statement", "claimant", "claim_date", "checkworthiness", "tags", "rating",
+    "verdict_summary", "rationale", "notes",
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    url: str
+    publisher: str
+    author: str
+    published_at: str
+    accessed_at: str
+    kind: str
+    reliability: str
+    confidential: bool
+    notes: str
+    archive_blob: str | None
+    created_at: str
+    created_by: str
+    deleted_at: str | None = None
+
+
+SOURCE_EDITABLE = (
+    "title", "url", "publisher", "author", "published_at", "accessed_at", "kind",
+    "reliability", "confidential", "notes",
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Citation:
+    id: str
+    claim_id: str
+    source_id: str
+    stance: str
+    quote: str
+    locator: str
+    note: str
+    created_at: str
+    created_by: str
+
+
+CITATION_EDITABLE = ("stance", "quote", "locator", "note")
+
+
+@dataclasses.dataclass(frozen=True)
+class Comment:
+    id: str
+    claim_id: str
+    parent_id: str | None
+    author: str
+    created_at: str
+    body: str
+    kind: str  # "note" (private) or "review"
+    resolved_at: str | None
+    resolved_by: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Correction:
+    id: str
+    claim_id: str
+    at: str
+    by: str
+    before: str
+    after: str
+    reason: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Event:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    data: dict
+    prev_hash: str
+    hash: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Changes:
+    """Which entities one committed action changed, for views to refresh.
+
+    ``created`` is the id of the entity the action made, when it made one.
+    """
+
+    action: str = ""
+    articles: frozenset[str] = frozenset()
+    claims: frozenset[str] = frozenset()
+    sources: frozenset[str] = frozenset()
+    settings: bool = False
+    created: str | None = None
+    event_seq: int | None = None
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            action=self.action or other.action,
+            articles=self.articles | other.articles,
+            claims=self.claims | other.claims,
+            sources=self.sources | other.sources,
+            settings=self.settings or other.settings,
+            created=self.created or other.created,
+            event_seq=max(filter(None, (self.event_seq, other.event_seq)), default=None),
+        )

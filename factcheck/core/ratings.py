@@ -1,0 +1,76 @@
+"""Rating scales: the newsroom's verdict labels, loaded from ``resources/ratings/*.json``."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+
+from factcheck.core import resources
+from factcheck.core.errors import KnownError
+
+DEFAULT_SCALE = "default"
+
+
+@dataclasses.dataclass(frozen=True)
+class Rating:
+    key: str
+    label: str
+    description: str
+    color: str  # "#rrggbb"
+    value: int | None  # ClaimReview ratingValue: 1 worst .. 5 best; None if not numeric
+    needs_source: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class Scale:
+    key: str
+    name: str
+    description: str
+    ratings: tuple[Rating, ...]
+    worst: int = 1
+    best: int = 5
+
+    def get(self, key: str | None) -> Rating | None:
+        return next((r for r in self.ratings if r.key == key), None) if key else None
+
+    def __contains__(self, key: object) -> bool:
+        return any(r.key == key for r in self.ratings)
+
+
+def _parse(data: dict) -> Scale:
+    ratings = tuple(
+        Rating(
+            key=r["key"],
+            label=r["label"],
+            description=r.get("description", ""),
+            color=r["color"],
+            value=r.get("value"),
+            needs_source=bool(r.get("needs_source", True)),
+        )
+        for r in data["ratings"]
+    )
+    keys = [r.key for r in ratings]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"duplicate rating keys in scale {data['key']!r}")
+    for r in ratings:
+        if r.value is not None and not 1 <= r.value <= 5:
+            raise ValueError(f"rating {r.key!r}: value must be 1..5 or null")
+    return Scale(data["key"], data["name"], data.get("description", ""), ratings)
+
+
+@functools.cache
+def scales() -> dict[str, Scale]:
+    """Every bundled scale by key."""
+    out = {}
+    for file in sorted(resources.path("ratings").glob("*.json")):
+        scale = _parse(json.loads(file.read_text(encoding="utf-8")))
+        out[scale.key] = scale
+    return out
+
+
+def scale(key: str) -> Scale:
+    try:
+        return scales()[key]
+    except KeyError:
+        raise KnownError(f"There is no rating scale called {key!r}; choose one of: {', '.join(scales())}.") from None

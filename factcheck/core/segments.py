@@ -1,0 +1,64 @@
+"""Overlapping claim spans -> flat, ordered segments, for painting and hit-testing.
+
+Claims may overlap or nest. The view paints flat runs of text, each knowing every claim
+that covers it; a click at an offset resolves to the claims of the run under it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Iterable
+
+
+@dataclasses.dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    claim_ids: frozenset[str]
+
+
+def segments(spans: Iterable[tuple[str, int, int]]) -> list[Segment]:
+    """Flatten ``(claim_id, start, end)`` spans into ordered, non-overlapping segments.
+
+    Only covered text yields segments; adjacent runs covered by the same claims are
+    merged. Empty or inverted spans are ignored.
+    """
+    points: dict[int, list[tuple[str, bool]]] = {}
+    for claim_id, start, end in spans:
+        if end <= start:
+            continue
+        points.setdefault(start, []).append((claim_id, True))
+        points.setdefault(end, []).append((claim_id, False))
+    out: list[Segment] = []
+    active: dict[str, int] = {}
+    positions = sorted(points)
+    for i, pos in enumerate(positions):
+        for claim_id, opens in points[pos]:
+            if opens:
+                active[claim_id] = active.get(claim_id, 0) + 1
+            else:
+                active[claim_id] -= 1
+                if not active[claim_id]:
+                    del active[claim_id]
+        if active and i + 1 < len(positions):
+            ids = frozenset(active)
+            nxt = positions[i + 1]
+            if out and out[-1].end == pos and out[-1].claim_ids == ids:
+                out[-1] = Segment(out[-1].start, nxt, ids)
+            else:
+                out.append(Segment(pos, nxt, ids))
+    return out
+
+
+def claims_at(segs: list[Segment], offset: int) -> frozenset[str]:
+    """The claims covering ``offset`` (the character starting there)."""
+    i = bisect.bisect_right([s.start for s in segs], offset) - 1
+    if i >= 0 and segs[i].start <= offset < segs[i].end:
+        return segs[i].claim_ids
+    return frozenset()
+
+
+def smallest_first(claim_ids: Iterable[str], spans: dict[str, tuple[int, int]]) -> list[str]:
+    """Order claims at a point smallest span first (ties: earliest start, then id)."""
+    return sorted(claim_ids, key=lambda c: (spans[c][1] - spans[c][0], spans[c][0], c))
