@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -281,16 +280,27 @@ def _equal_blocks(old: str, new: str) -> list[tuple[int, int, int]]:
         else:
             blocks.append((o, n, length))
 
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        o1, o2, n1, n2 = a_at[i1], a_at[i2], b_at[j1], b_at[j2]
-        if tag == "equal":
-            add(o1, n1, o2 - o1)
-        elif tag == "replace" and (o2 - o1) * (n2 - n1) <= 4_000_000:
-            # A changed stretch: diff it character by character.
+    def changed(o1: int, o2: int, n1: int, n2: int) -> None:
+        # A changed stretch: diff it character by character when that stays cheap.
+        if o2 > o1 and n2 > n1 and (o2 - o1) * (n2 - n1) <= 4_000_000:
             for op in Indel.opcodes(old[o1:o2], new[n1:n2]):
                 if op.tag == "equal":
                     add(o1 + op.src_start, n1 + op.dest_start, op.src_end - op.src_start)
+
+    # Indel (LCS) over the pieces, bit-parallel in rapidfuzz: a few ms for 1 MB.
+    pending: list[int] | None = None  # [i1, i2, j1, j2] of the run of non-equal pieces
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
+            if pending:
+                changed(a_at[pending[0]], a_at[pending[1]], b_at[pending[2]], b_at[pending[3]])
+                pending = None
+            add(a_at[op.src_start], b_at[op.dest_start], a_at[op.src_end] - a_at[op.src_start])
+        elif pending is None:
+            pending = [op.src_start, op.src_end, op.dest_start, op.dest_end]
+        else:
+            pending[1], pending[3] = op.src_end, op.dest_end
+    if pending:
+        changed(a_at[pending[0]], a_at[pending[1]], b_at[pending[2]], b_at[pending[3]])
     return blocks
 
 
