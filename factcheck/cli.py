@@ -207,9 +207,14 @@ def _with_suffix(path: str) -> str:
 
 
 def _table(headers: list[str], rows: list[list[str]], wide: int = 0) -> str:
-    """A plain-text table fitted to the terminal; the ``wide`` column is shortened first."""
+    """A plain-text table; on a terminal it is fitted to the width, ``wide`` column first."""
     rows = [[" ".join(str(cell).split()) for cell in row] for row in rows]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    if not sys.stdout.isatty():  # piped to a file or another program: keep every character
+        lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
+        lines.append("  ".join("-" * w for w in widths))
+        lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+        return "\n".join(lines)
     budget = shutil.get_terminal_size((120, 24)).columns - 2 * (len(headers) - 1)
     limits = [60 if i != wide else 10_000 for i in range(len(headers))]
     widths = [min(w, lim) for w, lim in zip(widths, limits)]
