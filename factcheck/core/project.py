@@ -403,6 +403,25 @@ class Project:
             )
         return Changes(action="article.update", articles=frozenset({article_id}), event_seq=seq)
 
+    def delete_article(self, article_id: str) -> Changes:
+        """Hide an article with its claims; ``restore_article`` brings both back."""
+        return self._set_article_deleted(article_id, deleted=True)
+
+    def restore_article(self, article_id: str) -> Changes:
+        return self._set_article_deleted(article_id, deleted=False)
+
+    def _set_article_deleted(self, article_id: str, *, deleted: bool) -> Changes:
+        action = "article.delete" if deleted else "article.restore"
+        with self._write():
+            row = self._conn.execute("SELECT title, deleted_at FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"There is no article with id {article_id!r} in this project.")
+            if (row[1] is not None) == deleted:
+                return Changes(action=action)
+            self._conn.execute("UPDATE articles SET deleted_at = ? WHERE id = ?", (model.now() if deleted else None, article_id))
+            seq = self._log(action, "article", article_id, {"title": row[0]})
+        return Changes(action=action, articles=frozenset({article_id}), event_seq=seq)
+
     def add_version(self, article_id: str, imported) -> Changes:
         """Store a new version of an article and re-anchor its claims onto it.
 
@@ -681,6 +700,25 @@ class Project:
             )
         return Changes(action="claim.reanchor", articles=frozenset({claim.article_id}), claims=frozenset({claim_id}), event_seq=seq)
 
+    def restore_anchor(self, claim_id: str, before: model.Claim) -> Changes:
+        """Put a claim's anchor back as it was in ``before`` (undo of a re-anchor)."""
+        with self._write():
+            claim = self._claim_row(claim_id)
+            self._conn.execute(
+                'UPDATE claims SET version_id = ?, start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, '
+                "anchor_state = ?, revision = revision + 1 WHERE id = ?",
+                (before.version_id, before.start, before.end, before.exact, before.prefix, before.suffix,
+                 before.anchor_state, claim_id),
+            )
+            seq = self._log(
+                "claim.reanchor", "claim", claim_id,
+                {"before": {"version_id": claim.version_id, "start": claim.start, "end": claim.end,
+                            "exact": claim.exact, "state": claim.anchor_state},
+                 "after": {"version_id": before.version_id, "start": before.start, "end": before.end,
+                           "exact": before.exact, "state": before.anchor_state}},
+            )
+        return Changes(action="claim.reanchor", articles=frozenset({claim.article_id}), claims=frozenset({claim_id}), event_seq=seq)
+
     def confirm_anchor(self, claim_id: str) -> Changes:
         """Accept a fuzzy anchor: the words now under the claim become its quote."""
         claim = self.claim(claim_id)
@@ -705,7 +743,7 @@ class Project:
             where.append("article_id = ?")
             params.append(article_id)
         if not include_deleted:
-            where.append("deleted_at IS NULL")
+            where.append("deleted_at IS NULL AND article_id IN (SELECT id FROM articles WHERE deleted_at IS NULL)")
         sql = f"SELECT {_CLAIM_COLUMNS} FROM claims"
         if where:
             sql += " WHERE " + " AND ".join(where)

@@ -1,0 +1,318 @@
+"""Undo and redo as named, reversible commands over a ``Project``.
+
+Every edit the app makes goes through ``History.do(command)``. A command knows how to do,
+undo and redo itself through ``Project`` methods, so each step is one committed
+transaction with its own event: undoing is itself recorded in the history, never a
+rewrite of it. Undo refuses (``Conflict``) rather than overwrite a change another window
+made in between.
+"""
+
+from __future__ import annotations
+
+import abc
+import dataclasses
+
+from factcheck.core import model
+from factcheck.core.errors import BugError
+from factcheck.core.model import Changes
+
+#: How a field is named in "Undo Edit <field>".
+FIELD_NAMES = {
+    "statement": "statement", "claimant": "claimant", "claim_date": "claim date",
+    "checkworthiness": "check-worthiness", "tags": "tags", "rating": "rating",
+    "verdict_summary": "verdict summary", "rationale": "rationale", "notes": "notes",
+    "title": "title", "url": "URL", "publisher": "publisher", "author": "author",
+    "published_at": "date", "accessed_at": "accessed date", "kind": "kind",
+    "reliability": "reliability", "confidential": "confidential flag", "outlet": "outlet",
+    "language": "language", "stance": "stance", "quote": "quoted passage", "locator": "locator",
+    "note": "note",
+}
+
+
+def _fields_label(what: str, fields: dict) -> str:
+    if len(fields) == 1:
+        return f"Edit {what} {FIELD_NAMES.get(next(iter(fields)), next(iter(fields)))}"
+    return f"Edit {what}"
+
+
+class Command(abc.ABC):
+    """One user action that can be undone."""
+
+    label: str = ""
+
+    @abc.abstractmethod
+    def do(self, project) -> Changes: ...
+
+    @abc.abstractmethod
+    def undo(self, project) -> Changes: ...
+
+    def redo(self, project) -> Changes:
+        return self.do(project)
+
+
+class CreateClaim(Command):
+    def __init__(self, version_id: str, start: int, end: int, **fields):
+        self.version_id, self.start, self.end, self.fields = version_id, start, end, fields
+        self.claim_id: str | None = None
+        self.label = "New claim"
+
+    def do(self, project) -> Changes:
+        changes = project.create_claim(self.version_id, self.start, self.end, **self.fields)
+        self.claim_id = changes.created
+        return changes
+
+    def undo(self, project) -> Changes:
+        return project.delete_claim(self.claim_id)
+
+    def redo(self, project) -> Changes:
+        return project.restore_claim(self.claim_id)
+
+
+class UpdateClaim(Command):
+    def __init__(self, claim_id: str, **fields):
+        self.claim_id, self.after = claim_id, fields
+        self.before: dict = {}
+        self.revision: int | None = None
+        self.label = _fields_label("claim", fields)
+
+    def do(self, project) -> Changes:
+        claim = project.claim(self.claim_id)
+        self.before = {k: list(claim.tags) if k == "tags" else getattr(claim, k) for k in self.after}
+        changes = project.update_claim(self.claim_id, **self.after)
+        self.revision = project.claim(self.claim_id).revision
+        return changes
+
+    def undo(self, project) -> Changes:
+        changes = project.update_claim(self.claim_id, expected_revision=self.revision, **self.before)
+        self.revision = project.claim(self.claim_id).revision
+        return changes
+
+    def redo(self, project) -> Changes:
+        changes = project.update_claim(self.claim_id, expected_revision=self.revision, **self.after)
+        self.revision = project.claim(self.claim_id).revision
+        return changes
+
+
+class DeleteClaim(Command):
+    def __init__(self, claim_id: str):
+        self.claim_id = claim_id
+        self.label = "Delete claim"
+
+    def do(self, project) -> Changes:
+        return project.delete_claim(self.claim_id)
+
+    def undo(self, project) -> Changes:
+        return project.restore_claim(self.claim_id)
+
+
+class ReanchorClaim(Command):
+    """Point a claim at new words (also: confirm a fuzzy anchor, with the same span)."""
+
+    def __init__(self, claim_id: str, version_id: str, start: int, end: int, label: str = "Re-anchor claim"):
+        self.claim_id, self.version_id, self.start, self.end = claim_id, version_id, start, end
+        self.before: model.Claim | None = None
+        self.label = label
+
+    def do(self, project) -> Changes:
+        self.before = project.claim(self.claim_id)
+        return project.reanchor_claim(self.claim_id, self.version_id, self.start, self.end)
+
+    def undo(self, project) -> Changes:
+        return project.restore_anchor(self.claim_id, self.before)
+
+
+class CreateSource(Command):
+    def __init__(self, **fields):
+        self.fields = fields
+        self.source_id: str | None = None
+        self.label = "New source"
+
+    def do(self, project) -> Changes:
+        changes = project.create_source(**self.fields)
+        self.source_id = changes.created
+        return changes
+
+    def undo(self, project) -> Changes:
+        return project.delete_source(self.source_id)
+
+    def redo(self, project) -> Changes:
+        return project.restore_source(self.source_id)
+
+
+class UpdateSource(Command):
+    def __init__(self, source_id: str, **fields):
+        self.source_id, self.after = source_id, fields
+        self.before: dict = {}
+        self.label = _fields_label("source", fields)
+
+    def do(self, project) -> Changes:
+        source = project.source(self.source_id)
+        self.before = {k: getattr(source, k) for k in self.after}
+        return project.update_source(self.source_id, **self.after)
+
+    def undo(self, project) -> Changes:
+        return project.update_source(self.source_id, **self.before)
+
+    def redo(self, project) -> Changes:
+        return project.update_source(self.source_id, **self.after)
+
+
+class DeleteSource(Command):
+    def __init__(self, source_id: str):
+        self.source_id = source_id
+        self.label = "Delete source"
+
+    def do(self, project) -> Changes:
+        return project.delete_source(self.source_id)
+
+    def undo(self, project) -> Changes:
+        return project.restore_source(self.source_id)
+
+
+class Cite(Command):
+    def __init__(self, claim_id: str, source_id: str, stance: str = "supports", **fields):
+        self.claim_id, self.source_id, self.stance, self.fields = claim_id, source_id, stance, fields
+        self.citation_id: str | None = None
+        self.label = "Cite source"
+
+    def do(self, project) -> Changes:
+        changes = project.cite(self.claim_id, self.source_id, self.stance, **self.fields)
+        self.citation_id = changes.created
+        return changes
+
+    def undo(self, project) -> Changes:
+        return project.uncite(self.citation_id)
+
+    def redo(self, project) -> Changes:
+        return project.recite(self.citation_id)
+
+
+class UpdateCitation(Command):
+    def __init__(self, citation_id: str, **fields):
+        self.citation_id, self.after = citation_id, fields
+        self.before: dict = {}
+        self.label = _fields_label("citation", fields)
+
+    def do(self, project) -> Changes:
+        citation = next((c for c in project.citations() if c.id == self.citation_id), None)
+        if citation is None:
+            raise BugError(f"no citation {self.citation_id}")
+        self.before = {k: getattr(citation, k) for k in self.after}
+        return project.update_citation(self.citation_id, **self.after)
+
+    def undo(self, project) -> Changes:
+        return project.update_citation(self.citation_id, **self.before)
+
+    def redo(self, project) -> Changes:
+        return project.update_citation(self.citation_id, **self.after)
+
+
+class Uncite(Command):
+    def __init__(self, citation_id: str):
+        self.citation_id = citation_id
+        self.label = "Remove citation"
+
+    def do(self, project) -> Changes:
+        return project.uncite(self.citation_id)
+
+    def undo(self, project) -> Changes:
+        return project.recite(self.citation_id)
+
+
+class ImportArticle(Command):
+    def __init__(self, imported, **metadata):
+        self.imported, self.metadata = imported, metadata
+        self.article_id: str | None = None
+        self.label = "Import article"
+
+    def do(self, project) -> Changes:
+        changes = project.import_article(self.imported, **self.metadata)
+        self.article_id = changes.created
+        return changes
+
+    def undo(self, project) -> Changes:
+        return project.delete_article(self.article_id)
+
+    def redo(self, project) -> Changes:
+        return project.restore_article(self.article_id)
+
+
+class UpdateArticle(Command):
+    def __init__(self, article_id: str, **fields):
+        self.article_id, self.after = article_id, fields
+        self.before: dict = {}
+        self.label = _fields_label("article", fields)
+
+    def do(self, project) -> Changes:
+        article = project.article(self.article_id)
+        self.before = {k: getattr(article, k) for k in self.after}
+        return project.update_article(self.article_id, **self.after)
+
+    def undo(self, project) -> Changes:
+        return project.update_article(self.article_id, **self.before)
+
+    def redo(self, project) -> Changes:
+        return project.update_article(self.article_id, **self.after)
+
+
+class DeleteArticle(Command):
+    def __init__(self, article_id: str):
+        self.article_id = article_id
+        self.label = "Delete article"
+
+    def do(self, project) -> Changes:
+        return project.delete_article(self.article_id)
+
+    def undo(self, project) -> Changes:
+        return project.restore_article(self.article_id)
+
+
+@dataclasses.dataclass
+class History:
+    """The undo and redo stacks of one open project."""
+
+    project: object
+    limit: int = 1000
+    _undo: list[Command] = dataclasses.field(default_factory=list)
+    _redo: list[Command] = dataclasses.field(default_factory=list)
+
+    def do(self, command: Command) -> Changes:
+        """Run a command; if it changed anything, it becomes the next thing to undo."""
+        changes = command.do(self.project)
+        if changes.event_seq is not None:
+            self._undo.append(command)
+            del self._undo[: -self.limit]
+            self._redo.clear()
+        return changes
+
+    def undo(self) -> Changes:
+        if not self._undo:
+            return Changes()
+        command = self._undo[-1]
+        changes = command.undo(self.project)  # on error the command stays where it was
+        self._redo.append(self._undo.pop())
+        return changes
+
+    def redo(self) -> Changes:
+        if not self._redo:
+            return Changes()
+        command = self._redo[-1]
+        changes = command.redo(self.project)
+        self._undo.append(self._redo.pop())
+        return changes
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    @property
+    def undo_label(self) -> str:
+        return self._undo[-1].label if self._undo else ""
+
+    @property
+    def redo_label(self) -> str:
+        return self._redo[-1].label if self._redo else ""
