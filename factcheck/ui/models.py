@@ -1,0 +1,203 @@
+"""Qt item models over core reads: articles, claims and citations.
+
+Each is a flat table filled from a list of core dataclasses; views refresh them from
+``Changes`` by calling ``set_*`` or ``refresh_rows``. Every model passes
+``qtmodeltester.check``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+
+from factcheck.core import model, ratings
+
+_Index = QModelIndex | QPersistentModelIndex
+
+STATUS_LABELS = {
+    model.DRAFT: "Draft",
+    model.IN_REVIEW: "In review",
+    model.CHANGES_REQUESTED: "Changes requested",
+    model.APPROVED: "Approved",
+    model.PUBLISHED: "Published",
+}
+ANCHOR_LABELS = {
+    "exact": "",
+    "moved": "",
+    "fuzzy": "Words changed: confirm",
+    "orphaned": "Unanchored",
+}
+UNRATED_COLOR = "#9aa5b1"
+
+
+def swatch(color: str, size: int = 12) -> QIcon:
+    """A small square of colour, for rating decorations."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+def one_line(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ArticleListModel(QAbstractListModel):
+    """The project's articles: title, with outlet and claim count as tooltip."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._articles: list[model.Article] = []
+
+    def set_articles(self, articles: list[model.Article]) -> None:
+        self.beginResetModel()
+        self._articles = list(articles)
+        self.endResetModel()
+
+    def article_at(self, row: int) -> model.Article | None:
+        return self._articles[row] if 0 <= row < len(self._articles) else None
+
+    def row_of(self, article_id: str) -> int:
+        return next((i for i, a in enumerate(self._articles) if a.id == article_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._articles)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._articles):
+            return None
+        a = self._articles[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            claims = f"{a.claim_count} claim" + ("" if a.claim_count == 1 else "s")
+            outlet = f"{a.outlet} · " if a.outlet else ""
+            return f"{a.title}\n{outlet}{claims}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(x for x in (a.title, a.outlet, a.author, a.published_at, a.url) if x)
+        if role == Qt.ItemDataRole.UserRole:
+            return a.id
+        return None
+
+
+class ClaimTableModel(QAbstractTableModel):
+    """Claims of one article in reading order: quote, claimant, rating, status."""
+
+    COLUMNS = ("Quote", "Claimant", "Rating", "Status")
+
+    def __init__(self, scale: ratings.Scale, parent=None):
+        super().__init__(parent)
+        self._claims: list[model.Claim] = []
+        self._scale = scale
+
+    def set_claims(self, claims: list[model.Claim], scale: ratings.Scale | None = None) -> None:
+        self.beginResetModel()
+        self._claims = list(claims)
+        if scale is not None:
+            self._scale = scale
+        self.endResetModel()
+
+    def update_claims(self, claims: list[model.Claim]) -> bool:
+        """Refresh rows in place when the same claims are in the same order; else False."""
+        if [c.id for c in claims] != [c.id for c in self._claims]:
+            return False
+        for row, (old, new) in enumerate(zip(self._claims, claims)):
+            if old != new:
+                self._claims[row] = new
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        return True
+
+    def claim_at(self, row: int) -> model.Claim | None:
+        return self._claims[row] if 0 <= row < len(self._claims) else None
+
+    def row_of(self, claim_id: str) -> int:
+        return next((i for i, c in enumerate(self._claims) if c.id == claim_id), -1)
+
+    def claims(self) -> list[model.Claim]:
+        return list(self._claims)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._claims)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._claims):
+            return None
+        c = self._claims[index.row()]
+        col = index.column()
+        rating = self._scale.get(c.rating)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                mark = ANCHOR_LABELS.get(c.anchor_state, "")
+                return f"[{mark}] {one_line(c.exact, 90)}" if mark else one_line(c.exact, 100)
+            if col == 1:
+                return c.claimant
+            if col == 2:
+                return rating.label if rating else "Not rated"
+            if col == 3:
+                return STATUS_LABELS.get(c.status, c.status)
+        if role == Qt.ItemDataRole.DecorationRole and col == 2:
+            return swatch(rating.color if rating else UNRATED_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [c.exact]
+            if c.verdict_summary:
+                parts.append(f"Verdict: {c.verdict_summary}")
+            return "\n\n".join(parts)
+        if role == Qt.ItemDataRole.UserRole:
+            return c.id
+        return None
+
+
+class CitationTableModel(QAbstractTableModel):
+    """The sources cited on one claim: source, stance, passage, locator."""
+
+    COLUMNS = ("Source", "Stance", "Passage", "Locator")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[model.Citation, model.Source]] = []
+
+    def set_citations(self, rows: list[tuple[model.Citation, model.Source]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def citation_at(self, row: int) -> model.Citation | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        citation, source = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                title = one_line(source.title or source.url, 60)
+                return f"{title} (confidential)" if source.confidential else title
+            if col == 1:
+                return citation.stance
+            if col == 2:
+                return one_line(citation.quote, 80)
+            if col == 3:
+                return citation.locator
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(x for x in (source.title, source.publisher, source.url, citation.quote, citation.note) if x)
+        if role == Qt.ItemDataRole.UserRole:
+            return citation.id
+        return None
