@@ -1,0 +1,556 @@
+"""The project's source library: search, read, add, edit and delete sources, or choose one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck.core import history, model
+from factcheck.core.errors import KnownError
+from factcheck.ui import links
+from factcheck.ui.dialogs.source_dialog import (
+    CONFIDENTIAL_EXPLANATION,
+    KIND_LABELS,
+    RELIABILITY_LABELS,
+    SourceDialog,
+    source_label,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: How long typing in a search box waits before searching, in milliseconds.
+SEARCH_DELAY_MS = 200
+
+#: Data role giving a value to sort a column by (numbers sort as numbers).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def claims_text(n: int) -> str:
+    if n == 0:
+        return "Not cited"
+    return f"{n} claim" + ("" if n == 1 else "s")
+
+
+class SourceTableModel(QAbstractTableModel):
+    """Sources as rows: title, publisher, kind, reliability, confidential, and how many claims cite each.
+
+    ``Qt.UserRole`` gives the source id; ``SORT_ROLE`` a value to sort by.
+    """
+
+    TITLE, PUBLISHER, KIND, RELIABILITY, CONFIDENTIAL, USAGE = range(6)
+    HEADERS = ("Title", "Publisher", "Kind", "Reliability", "Confidential", "Used by")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._sources: list[model.Source] = []
+        self._usage: dict[str, int] = {}
+
+    def set_sources(self, sources: list[model.Source], usage: dict[str, int] | None = None) -> None:
+        """Show these sources; ``usage`` maps a source id to the number of claims citing it."""
+        self.beginResetModel()
+        self._sources = list(sources)
+        self._usage = dict(usage or {})
+        self.endResetModel()
+
+    def source_at(self, row: int) -> model.Source | None:
+        return self._sources[row] if 0 <= row < len(self._sources) else None
+
+    def row_of(self, source_id: str) -> int:
+        return next((i for i, s in enumerate(self._sources) if s.id == source_id), -1)
+
+    def usage(self, source_id: str) -> int:
+        return self._usage.get(source_id, 0)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._sources)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._sources):
+            return None
+        source = self._sources[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(source, column)
+        if role == SORT_ROLE:
+            if column == self.USAGE:
+                return self.usage(source.id)
+            if column == self.CONFIDENTIAL:
+                return int(source.confidential)
+            return self._display(source, column).casefold()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.CONFIDENTIAL and source.confidential:
+                return CONFIDENTIAL_EXPLANATION
+            return "\n".join(x for x in (source.title, source.publisher, source.url) if x)
+        if role == Qt.ItemDataRole.UserRole:
+            return source.id
+        return None
+
+    def _display(self, source: model.Source, column: int) -> str:
+        if column == self.TITLE:
+            return source_label(source)
+        if column == self.PUBLISHER:
+            return source.publisher
+        if column == self.KIND:
+            return KIND_LABELS.get(source.kind, source.kind)
+        if column == self.RELIABILITY:
+            return RELIABILITY_LABELS.get(source.reliability, source.reliability)
+        if column == self.CONFIDENTIAL:
+            return "Confidential" if source.confidential else ""
+        if column == self.USAGE:
+            return claims_text(self.usage(source.id))
+        return ""
+
+
+def library_usage(project, sources: list[model.Source]) -> dict[str, int]:
+    """How many claims cite each of ``sources``."""
+    return {s.id: len(project.source_usage(s.id)) for s in sources}
+
+
+def show_error(parent: QWidget, exc: KnownError, title: str = "Not saved") -> None:
+    QMessageBox.warning(parent, title, str(exc))
+
+
+class SearchKeysFilter(QObject):
+    """In a search box, Enter and Down search now and move to the results.
+
+    Without it, Enter in the search box would press the dialog's default button (close it,
+    or accept a citation before its passage is filled in).
+    """
+
+    def __init__(self, search_edit: QLineEdit, table: QTableView, search_now):
+        super().__init__(search_edit)
+        self._table, self._search_now = table, search_now
+        search_edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.KeyPress or event.key() not in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
+            return False
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False  # Ctrl+Enter still accepts the dialog
+        self._search_now()
+        model = self._table.model()
+        if model.rowCount():
+            if not self._table.selectionModel().hasSelection():
+                self._table.selectRow(0)
+            self._table.setFocus()
+        return True
+
+
+class SourceDetailsWidget(QScrollArea):
+    """Every field of one source as selectable plain text, with a button to open its link."""
+
+    _ROWS = (
+        ("title", "Title:"), ("url", "URL:"), ("publisher", "Publisher:"), ("author", "Author:"),
+        ("published_at", "Published on:"), ("accessed_at", "Accessed on:"), ("kind", "Kind:"),
+        ("reliability", "Reliability:"), ("confidential", "Confidential:"), ("usage", "Cited by:"),
+        ("created", "Added:"), ("notes", "Notes:"),
+    )
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._url = ""
+        #: One read-only, selectable widget per field (``url`` is a line, ``notes`` a text box).
+        self.labels: dict[str, QLabel | QLineEdit | QPlainTextEdit] = {}
+        self.empty_label = QLabel("Select a source to see its details.")
+        self.empty_label.setEnabled(False)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.open_button = QPushButton("Open link")
+        self.open_button.setToolTip("Open the source's web address in your browser")
+        self.open_button.setAutoDefault(False)
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+
+        self._fields = QWidget()
+        form = QFormLayout(self._fields)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        for key, caption in self._ROWS:
+            if key == "url":
+                # A line, not a label: a long URL scrolls instead of being cut, and copies exactly.
+                field = QLineEdit()
+                field.setReadOnly(True)
+                field.setFrame(False)
+                field.setStyleSheet("QLineEdit { background: transparent; }")
+                row = QHBoxLayout()
+                row.setContentsMargins(0, 0, 0, 0)
+                row.addWidget(field, 1)
+                row.addWidget(self.open_button)
+                form.addRow(caption, row)
+            elif key == "notes":
+                field = QPlainTextEdit()
+                field.setReadOnly(True)
+                field.setTabChangesFocus(True)
+                field.setMinimumHeight(80)
+                form.addRow(caption, field)
+            else:
+                field = QLabel()
+                field.setTextFormat(Qt.TextFormat.PlainText)  # never render a source's text as HTML
+                field.setWordWrap(True)
+                field.setTextInteractionFlags(
+                    Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+                field.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                form.addRow(caption, field)
+            self.labels[key] = field
+
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self._fields, 1)
+        self.setWidget(inner)
+        self.show_source(None)
+
+    def text(self, key: str) -> str:
+        """What the pane shows for one field."""
+        field = self.labels[key]
+        return field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
+
+    def show_source(self, source: model.Source | None, usage: int = 0) -> None:
+        self.empty_label.setVisible(source is None)
+        self._fields.setVisible(source is not None)
+        if source is None:
+            self._url = ""
+            self.open_button.setEnabled(False)
+            return
+        self._url = source.url
+        texts = {
+            "title": source.title or "—", "url": source.url or "—", "publisher": source.publisher or "—",
+            "author": source.author or "—", "published_at": source.published_at or "—",
+            "accessed_at": source.accessed_at or "—", "kind": KIND_LABELS.get(source.kind, source.kind),
+            "reliability": RELIABILITY_LABELS.get(source.reliability, source.reliability),
+            "confidential": f"Yes. {CONFIDENTIAL_EXPLANATION}" if source.confidential else "No",
+            "usage": claims_text(usage), "notes": source.notes,
+            "created": " by ".join(x for x in (source.created_at[:10], source.created_by) if x),
+        }
+        for key, text in texts.items():
+            field = self.labels[key]
+            if isinstance(field, QPlainTextEdit):
+                field.setPlainText(text)
+            else:
+                field.setText(text)
+        url_field = self.labels["url"]
+        url_field.setCursorPosition(0)
+        url_field.setToolTip(source.url)
+        self.open_button.setEnabled(links.is_openable(source.url))
+
+    def _on_open_button_clicked(self) -> None:
+        links.open_url(self._url, self)
+
+
+class SourceLibraryDialog(QDialog):
+    """The project-wide source library; in ``select_mode`` it also chooses a source.
+
+    Open it with ``exec()`` to manage the library, or ``SourceLibraryDialog.choose`` to pick one.
+    """
+
+    sig_source_chosen = Signal(str)
+    """The user chose a source (select mode); carries its id."""
+
+    def __init__(self, session, parent: QWidget | None = None, *, select_mode: bool = False):
+        super().__init__(parent)
+        self.session = session
+        self.select_mode = select_mode
+        self.chosen_id: str | None = None
+        self.setWindowTitle("Choose a source" if select_mode else "Source library")
+        self.resize(1100, 600)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search titles, URLs, publishers, authors and notes")
+        self.search_edit.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+
+        self.model = SourceTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the library's order until asked
+        self.table.setSortingEnabled(True)
+        header.setSectionResizeMode(SourceTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SourceTableModel.PUBLISHER, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(SourceTableModel.PUBLISHER, 120)
+        header.setMinimumSectionSize(60)
+        for column in (SourceTableModel.KIND, SourceTableModel.RELIABILITY, SourceTableModel.CONFIDENTIAL,
+                       SourceTableModel.USAGE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.count_label = QLabel()
+        self.count_label.setEnabled(False)
+        self.details = SourceDetailsWidget()
+
+        self.new_button = QPushButton("&New…")
+        self.edit_button = QPushButton("&Edit…")
+        self.delete_button = QPushButton("&Delete")
+        self.new_button.setToolTip("Add a source to the library")
+        self.delete_button.setToolTip("Delete the selected source and withdraw its citations")
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            button.setAutoDefault(False)
+        self.buttons = QDialogButtonBox()
+        if select_mode:
+            self.choose_button = self.buttons.addButton("&Choose", QDialogButtonBox.ButtonRole.AcceptRole)
+            self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+            self.choose_button.setDefault(True)
+        else:
+            self.choose_button = None
+            self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_edit)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([770, 330])
+        splitter.setChildrenCollapsible(False)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.new_button)
+        bottom.addWidget(self.edit_button)
+        bottom.addWidget(self.delete_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        QWidget.setTabOrder(self.search_edit, self.table)
+
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+        SearchKeysFilter(self.search_edit, self.table, self._search_now)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        session.sig_changed.connect(self._on_session_changed)
+
+        self.refresh()
+        self.search_edit.setFocus()
+
+    # --- reading ----------------------------------------------------------------------
+
+    def refresh(self, select_id: str | None = None) -> None:
+        """Re-read the library for the current search, keeping (or moving to) a selection."""
+        keep = select_id or self.selected_id()
+        search = self.search_edit.text().strip()
+        try:
+            sources = self.session.project.sources(search)
+            usage = library_usage(self.session.project, sources)
+        except KnownError as exc:
+            sources, usage = [], {}
+            self.count_label.setText(str(exc))
+        else:
+            if sources:
+                self.count_label.setText(f"{len(sources)} source" + ("" if len(sources) == 1 else "s"))
+            elif search:
+                self.count_label.setText(f"No source matches “{search}”.")
+            else:
+                self.count_label.setText("The library is empty: add a source with New…")
+        self.model.set_sources(sources, usage)
+        if keep is not None and self.model.row_of(keep) >= 0:
+            self.select(keep)
+        self._update_selection()
+
+    def selected_id(self) -> str | None:
+        source = self.selected_source()
+        return source.id if source else None
+
+    def selected_source(self) -> model.Source | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.source_at(self.proxy.mapToSource(rows[0]).row()) if rows else None
+
+    def select(self, source_id: str) -> bool:
+        """Select a source's row; False if it is not shown."""
+        row = self.model.row_of(source_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def _update_selection(self) -> None:
+        source = self.selected_source()
+        writable = not getattr(self.session.project, "read_only", False)
+        self.new_button.setEnabled(writable)
+        self.edit_button.setEnabled(writable and source is not None)
+        self.delete_button.setEnabled(writable and source is not None)
+        if self.choose_button is not None:
+            self.choose_button.setEnabled(source is not None)
+        self.details.show_source(source, self.model.usage(source.id) if source else 0)
+
+    # --- asking -----------------------------------------------------------------------
+
+    @classmethod
+    def confirm_delete(cls, parent: QWidget | None, title: str, n_claims: int) -> bool:
+        """Ask before deleting a cited source; True to delete."""
+        claims = "1 claim" if n_claims == 1 else f"{n_claims} claims"
+        answer = QMessageBox.question(
+            parent, "Delete source",
+            f"“{title}” is cited by {claims}. Delete it and withdraw those citations? (Undo brings them back.)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @classmethod
+    def choose(cls, session, parent: QWidget | None = None) -> str | None:
+        """Let the user pick a source from the library; returns its id, or None when cancelled."""
+        dialog = cls(session, parent, select_mode=True)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.chosen_id
+        finally:
+            dialog.deleteLater()
+
+    # --- changing ---------------------------------------------------------------------
+
+    def _run(self, command: history.Command) -> model.Changes | None:
+        try:
+            return self.session.do(command)
+        except KnownError as exc:
+            show_error(self, exc)
+            return None
+
+    def new_source(self) -> str | None:
+        """Ask for a new source and add it; returns its id."""
+        fields = SourceDialog.ask(self, None)
+        if not fields:
+            return None
+        changes = self._run(history.CreateSource(**fields))
+        if changes is None or changes.created is None:
+            return None
+        if self.model.row_of(changes.created) < 0 and self.search_edit.text():
+            self.search_edit.clear()  # make sure the new source is visible
+            self._search_timer.stop()
+        self.refresh(select_id=changes.created)
+        return changes.created
+
+    def edit_source(self) -> None:
+        source = self.selected_source()
+        if source is None:
+            return
+        fields = SourceDialog.ask(self, source)
+        if fields:
+            self._run(history.UpdateSource(source.id, **fields))
+
+    def delete_source(self) -> None:
+        source = self.selected_source()
+        if source is None:
+            return
+        try:
+            n_claims = len(self.session.project.source_usage(source.id))
+        except KnownError as exc:
+            show_error(self, exc, "Not deleted")
+            return
+        if n_claims and not self.confirm_delete(self, source_label(source), n_claims):
+            return
+        row = self.proxy.mapFromSource(self.model.index(self.model.row_of(source.id), 0)).row()
+        if self._run(history.DeleteSource(source.id)) is None:
+            return
+        if self.proxy.rowCount() and self.selected_source() is None:
+            index = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
+            self.select(self.proxy.data(index, Qt.ItemDataRole.UserRole))
+
+    # --- reactions --------------------------------------------------------------------
+
+    def _on_search_edit_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _on_search_timer_timeout(self) -> None:
+        self.refresh()
+
+    def _search_now(self) -> None:
+        if self._search_timer.isActive():
+            self._search_timer.stop()
+            self.refresh()
+
+    def _on_table_selection_changed(self, *_args) -> None:
+        self._update_selection()
+
+    def _on_table_double_clicked(self, _index: QModelIndex) -> None:
+        if self.select_mode:
+            self._on_buttons_accepted()
+        elif self.edit_button.isEnabled():
+            self.edit_source()
+
+    def _on_new_button_clicked(self) -> None:
+        self.new_source()
+
+    def _on_edit_button_clicked(self) -> None:
+        self.edit_source()
+
+    def _on_delete_button_clicked(self) -> None:
+        self.delete_source()
+
+    def _on_buttons_accepted(self) -> None:
+        source_id = self.selected_id()
+        if not self.select_mode or source_id is None:
+            return
+        self.chosen_id = source_id
+        self.sig_source_chosen.emit(source_id)
+        self.accept()
+
+    def _on_session_changed(self, changes: model.Changes) -> None:
+        if changes.sources or changes.claims:  # claims too: deleting a claim changes "Cited by"
+            self.refresh()
