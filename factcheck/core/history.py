@@ -13,7 +13,6 @@ import abc
 import dataclasses
 
 from factcheck.core import model
-from factcheck.core.errors import BugError
 from factcheck.core.model import Changes
 
 #: How a field is named in "Undo Edit <field>".
@@ -194,9 +193,7 @@ class UpdateCitation(Command):
         self.label = _fields_label("citation", fields)
 
     def do(self, project) -> Changes:
-        citation = next((c for c in project.citations() if c.id == self.citation_id), None)
-        if citation is None:
-            raise BugError(f"no citation {self.citation_id}")
+        citation = project.citation(self.citation_id)
         self.before = {k: getattr(citation, k) for k in self.after}
         return project.update_citation(self.citation_id, **self.after)
 

@@ -834,11 +834,15 @@ class Project:
                     "UPDATE citations SET deleted_at = ? WHERE source_id = ? AND deleted_at IS NULL", (stamp, source_id)
                 )
             else:
-                cited = [r[0] for r in self._conn.execute(
-                    "SELECT id FROM citations WHERE source_id = ? AND deleted_at = ?", (source_id, source.deleted_at))]
-                self._conn.execute(
-                    "UPDATE citations SET deleted_at = NULL WHERE source_id = ? AND deleted_at = ?",
-                    (source_id, source.deleted_at),
+                # Exactly the citations the deletion withdrew, as its event recorded them.
+                row = self._conn.execute(
+                    "SELECT data FROM events WHERE entity_id = ? AND action = 'source.delete' ORDER BY seq DESC LIMIT 1",
+                    (source_id,),
+                ).fetchone()
+                cited = json.loads(row[0]).get("citations", []) if row else []
+                self._conn.executemany(
+                    "UPDATE citations SET deleted_at = NULL WHERE id = ? AND source_id = ?",
+                    [(c, source_id) for c in cited],
                 )
             seq = self._log(action, "source", source_id, {"title": source.title, "citations": cited})
             claims = frozenset(r[0] for r in self._conn.execute(
@@ -875,12 +879,20 @@ class Project:
             rows = self._read(f"SELECT {columns} FROM sources s WHERE 1{deleted} ORDER BY s.title COLLATE NOCASE, s.rowid")
         return [_source(row) for row in rows]
 
+    _LIVE_CITATIONS = (
+        "FROM citations c JOIN claims k ON k.id = c.claim_id JOIN articles a ON a.id = k.article_id "
+        "WHERE c.deleted_at IS NULL AND k.deleted_at IS NULL AND a.deleted_at IS NULL"
+    )
+
     def source_usage(self, source_id: str) -> list[str]:
-        """Ids of the (not deleted) claims that cite a source."""
-        rows = self._read(
-            "SELECT DISTINCT c.claim_id FROM citations c JOIN claims k ON k.id = c.claim_id "
-            "WHERE c.source_id = ? AND c.deleted_at IS NULL AND k.deleted_at IS NULL", (source_id,))
+        """Ids of the claims (visible ones: not deleted, nor in a deleted article) that cite a source."""
+        rows = self._read(f"SELECT DISTINCT c.claim_id {self._LIVE_CITATIONS} AND c.source_id = ?", (source_id,))
         return [r[0] for r in rows]
+
+    def source_usage_counts(self) -> dict[str, int]:
+        """How many visible claims cite each source (sources cited by none are absent)."""
+        rows = self._read(f"SELECT c.source_id, count(DISTINCT c.claim_id) {self._LIVE_CITATIONS} GROUP BY c.source_id")
+        return dict(rows)
 
     def _clean_citation_fields(self, fields: dict[str, object]) -> dict[str, object]:
         unknown = set(fields) - set(model.CITATION_EDITABLE)
@@ -892,7 +904,7 @@ class Project:
                 raise InvalidInput(f"A source's stance is one of: {', '.join(model.STANCES)}.")
             if not isinstance(value, str):
                 raise InvalidInput(f"The citation's {key} must be text.")
-            out[key] = unicodedata.normalize("NFC", value)
+            out[key] = unicodedata.normalize("NFC", value.strip())
         return out
 
     def cite(self, claim_id: str, source_id: str, stance: str = "supports", **fields: object) -> Changes:
@@ -962,6 +974,12 @@ class Project:
         if not rows:
             raise NotFound(f"There is no citation with id {citation_id!r} in this project.")
         return model.Citation(*rows[0])
+
+    def citation(self, citation_id: str) -> model.Citation:
+        try:
+            return self._citation_row(citation_id)
+        except sqlite3.Error as exc:
+            raise _describe_sqlite_error(exc, self.path) from None
 
     def citations(self, claim_id: str | None = None) -> list[model.Citation]:
         """Citations in force, of one claim or of all claims."""

@@ -139,8 +139,9 @@ class SourceTableModel(QAbstractTableModel):
 
 
 def library_usage(project, sources: list[model.Source]) -> dict[str, int]:
-    """How many claims cite each of ``sources``."""
-    return {s.id: len(project.source_usage(s.id)) for s in sources}
+    """How many claims cite each of ``sources`` (one query for the whole library)."""
+    counts = project.source_usage_counts()
+    return {s.id: counts.get(s.id, 0) for s in sources}
 
 
 def show_error(parent: QWidget, exc: KnownError, title: str = "Not saved") -> None:
