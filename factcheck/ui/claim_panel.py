@@ -111,9 +111,10 @@ class ClaimInspector(QWidget):
         self.rationale.setPlaceholderText("How the verdict was reached")
         self.notes = _PlainText()
         self.notes.setPlaceholderText("Private working notes")
-        for box in (self.rationale, self.notes):
+        for box, height in ((self.rationale, 130), (self.notes, 80)):
             box.setTabChangesFocus(True)
-            box.setMinimumHeight(70)
+            box.setMinimumHeight(60)
+            box.setMaximumHeight(height)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -232,6 +233,7 @@ class ClaimInspector(QWidget):
             if edit.text() != values[field]:
                 with QSignalBlocker(edit):
                     edit.setText(values[field])
+                    edit.setCursorPosition(0)  # show the start of a long value
         for box, value in ((self.rationale, c.rationale), (self.notes, c.notes)):
             if box.toPlainText() != value:
                 with QSignalBlocker(box):
@@ -419,6 +421,7 @@ class ClaimPanel(QWidget):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([260, 640])
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

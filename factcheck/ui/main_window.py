@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         self.panel.select_claim(claim_id)
         self.view.show_claim(claim_id)
         self.panel.inspector.statement.setFocus()
+        self._update_actions()
         return claim_id
 
     def _on_view_claims_clicked(self, claim_ids: list) -> None:
@@ -459,6 +460,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        else:
+            self.resizeDocks([self.articles_dock, self.claims_dock], [250, 580], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -1,0 +1,312 @@
+"""A whole check driven through the widgets, and the window's must-survive cases."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QTextCursor
+
+from factcheck.core import history
+from factcheck.core.project import Project
+from factcheck.ui import app, main_window
+from factcheck.ui.dialogs import citation_dialog, source_dialog
+from factcheck.ui.dialogs.citation_dialog import CitationDialog
+from factcheck.ui.main_window import MainWindow
+
+from ..conftest import SAMPLE
+
+SENTENCE = "President Petro has allowed drug cartels to flourish and refused to stop this activity"
+
+
+def utf16(text: str, offset: int) -> int:
+    return len(text[:offset].encode("utf-16-le")) // 2
+
+
+def select_words(window: MainWindow, words: str, nth: int = 0) -> tuple[int, int]:
+    """Select ``words`` in the article view the way a mouse drag would (Qt positions)."""
+    text = window.project.text(window.view.current_version_id)
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    cursor = window.view.text_edit.textCursor()
+    cursor.setPosition(utf16(text, start))
+    cursor.setPosition(utf16(text, start + len(words)), QTextCursor.MoveMode.KeepAnchor)
+    window.view.text_edit.setTextCursor(cursor)
+    return start, start + len(words)
+
+
+@pytest.fixture
+def settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_HOME", str(tmp_path / "home"))
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def open_window(qtbot, settings, monkeypatch):
+    errors: list[str] = []
+    monkeypatch.setattr(MainWindow, "show_error", lambda self, message: errors.append(message))
+
+    def make(path, *, create=False, user="ana") -> MainWindow:
+        window = MainWindow(settings, user)
+        qtbot.add_widget(window)
+        window.errors = errors
+        assert window.open_project(path, create=create), errors
+        window.show()
+        qtbot.wait_exposed(window)
+        return window
+
+    return make
+
+
+def test_a_whole_check_through_the_widgets(open_window, tmp_path, qtbot, monkeypatch):
+    path = tmp_path / "check.factcheck"
+    window = open_window(path, create=True)
+
+    # Import the sample article by dropping the file on the window.
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SAMPLE))])
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    assert window.articles.rowCount() == 1
+    assert window.view.current_version_id is not None
+
+    # Select a sentence and make a claim of it.
+    start, end = select_words(window, SENTENCE)
+    assert window.new_claim_action.isEnabled()
+    window.new_claim_action.trigger()
+    claim_id = window.panel.current_claim_id
+    assert claim_id is not None
+    claim = window.project.claim(claim_id)
+    assert claim.exact == SENTENCE and (claim.start, claim.end) == (start, end)
+    assert window.panel.claims.rowCount() == 1
+
+    inspector = window.panel.inspector
+    # Claimant: typed, saved on Enter.
+    inspector.claimant.setFocus()
+    qtbot.keyClicks(inspector.claimant, "Scott Bessent")
+    qtbot.keyClick(inspector.claimant, Qt.Key.Key_Return)
+    # Rating: chosen from the scale.
+    index = inspector.rating.findData("no-evidence")
+    inspector.rating.setCurrentIndex(index)
+    inspector.rating.activated.emit(index)
+    # Verdict summary.
+    inspector.summary.setFocus()
+    qtbot.keyClicks(inspector.summary, "No evidence was provided linking the president to drug trafficking")
+    qtbot.keyClick(inspector.summary, Qt.Key.Key_Return)
+    claim = window.project.claim(claim_id)
+    assert (claim.claimant, claim.rating) == ("Scott Bessent", "no-evidence")
+    assert claim.verdict_summary.startswith("No evidence was provided")
+    assert window.saved_label.text().startswith("Saved")
+
+    # Add a source from inside the citation dialog and cite it as contradicting.
+    monkeypatch.setattr(source_dialog.SourceDialog, "ask", classmethod(
+        lambda cls, parent, source=None: {"title": "AP: no evidence linking Petro", "url": "https://apnews.com/x",
+                                          "publisher": "Associated Press", "kind": "article"}))
+
+    def fill_citation(cls, session, parent, claim_id, citation=None):
+        dialog = CitationDialog(session, parent, claim_id=claim_id, citation=citation)
+        qtbot.add_widget(dialog)
+        dialog.new_source_button.click()
+        dialog.set_stance("contradicts")
+        qtbot.keyClicks(dialog.quote_edit, "has provided no evidence directly linking")
+        qtbot.keyClicks(dialog.locator_edit, "para 4")
+        assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        return dialog.result_fields()
+
+    monkeypatch.setattr(citation_dialog.CitationDialog, "ask", classmethod(fill_citation))
+    inspector.cite_button.click()
+    assert inspector.citations.rowCount() == 1
+    (citation,) = window.project.citations(claim_id)
+    assert (citation.stance, citation.locator) == ("contradicts", "para 4")
+
+    # Start typing a rationale and close the window mid-edit: the text must be in the file.
+    inspector.rationale.setFocus()
+    qtbot.keyClicks(inspector.rationale, "Treasury gave no evidence.")
+    window.close()
+
+    again = open_window(path, user="ben")
+    assert again.articles.rowCount() == 1
+    assert again.panel.claims.rowCount() == 1
+    claim = again.project.claim(claim_id)
+    assert claim.claimant == "Scott Bessent" and claim.rating == "no-evidence"
+    assert claim.rationale == "Treasury gave no evidence."
+    source = again.project.source(citation.source_id)
+    assert source.title == "AP: no evidence linking Petro" and source.publisher == "Associated Press"
+    assert [c.stance for c in again.project.citations(claim_id)] == ["contradicts"]
+    # Selecting it in the list shows it in the inspector.
+    again.panel.list.selectRow(0)
+    assert again.panel.inspector.claimant.text() == "Scott Bessent"
+    assert again.errors == []
+
+
+def test_undo_and_redo_from_the_edit_menu(open_window, tmp_path, qtbot):
+    window = open_window(tmp_path / "u.factcheck", create=True)
+    window.import_files([str(SAMPLE)])
+    select_words(window, SENTENCE)
+    window.new_claim_action.trigger()
+    claim_id = window.panel.current_claim_id
+    inspector = window.panel.inspector
+    inspector.claimant.setFocus()
+    qtbot.keyClicks(inspector.claimant, "Bessent")
+    qtbot.keyClick(inspector.claimant, Qt.Key.Key_Return)
+    assert window.undo_action.text() == "&Undo Edit claim claimant"
+    window.undo_action.trigger()
+    assert window.project.claim(claim_id).claimant == ""
+    assert inspector.claimant.text() == ""
+    assert window.redo_action.text() == "&Redo Edit claim claimant"
+    window.redo_action.trigger()
+    assert inspector.claimant.text() == "Bessent"
+    window.undo_action.trigger()
+    window.undo_action.trigger()  # the claim itself
+    assert window.project.claims() == []
+    assert window.panel.claims.rowCount() == 0
+    window.redo_action.trigger()
+    assert window.panel.claims.rowCount() == 1
+
+
+def test_delete_claim_asks_nothing_and_undo_restores(open_window, tmp_path):
+    window = open_window(tmp_path / "d.factcheck", create=True)
+    window.import_files([str(SAMPLE)])
+    select_words(window, SENTENCE)
+    window.new_claim_action.trigger()
+    window.delete_claim_action.trigger()
+    assert window.project.claims() == [] and window.panel.claims.rowCount() == 0
+    window.undo_action.trigger()
+    assert window.panel.claims.rowCount() == 1
+
+
+def test_clicking_a_highlight_selects_its_claim(open_window, tmp_path, qtbot):
+    window = open_window(tmp_path / "c.factcheck", create=True)
+    window.import_files([str(SAMPLE)])
+    select_words(window, SENTENCE)
+    outer = window.new_claim_action.trigger() or window.panel.current_claim_id
+    select_words(window, "drug cartels")
+    window.new_claim_action.trigger()
+    inner = window.panel.current_claim_id
+    window.panel.select_claim(None)
+    text = window.project.text(window.view.current_version_id)
+    pos = text.index("drug cartels") + 3
+    cursor = window.view.text_edit.textCursor()
+    cursor.setPosition(utf16(text, pos))
+    rect = window.view.text_edit.cursorRect(cursor)
+    qtbot.mouseClick(window.view.text_edit.viewport(), Qt.MouseButton.LeftButton, pos=rect.center() + QPoint(2, 0))
+    assert window.panel.current_claim_id == inner
+    assert outer != inner
+
+
+def test_a_project_that_fails_to_open_leaves_the_current_one(open_window, tmp_path, settings):
+    window = open_window(tmp_path / "ok.factcheck", create=True)
+    window.import_files([str(SAMPLE)])
+    bad = tmp_path / "bad.factcheck"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    for path in (bad, other, tmp_path / "missing.factcheck"):
+        assert not window.open_project(path)
+    assert len(window.errors) == 3 and "not a factcheck project" in window.errors[0]
+    assert window.articles.rowCount() == 1 and window.project.path.name == "ok.factcheck"
+
+
+def test_import_errors_are_shown_and_nothing_half_imported(open_window, tmp_path):
+    window = open_window(tmp_path / "i.factcheck", create=True)
+    png = tmp_path / "photo.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    created = window.import_files([str(png), str(SAMPLE), str(empty)])
+    assert len(created) == 1 and window.articles.rowCount() == 1
+    assert "photo.txt" in window.errors[-1] and "empty.txt" in window.errors[-1]
+
+
+def test_paste_article(open_window, tmp_path, monkeypatch):
+    window = open_window(tmp_path / "p.factcheck", create=True)
+    monkeypatch.setattr(main_window.PasteDialog, "ask", classmethod(lambda cls, parent=None: {
+        "text": "Pasted 👍 words.\nSecond paragraph.", "title": "Pasted piece", "outlet": "Blog",
+        "author": "", "url": "", "published_at": "2025-10-24"}))
+    window.paste_action.trigger()
+    (article,) = window.project.articles()
+    assert (article.title, article.outlet, article.published_at) == ("Pasted piece", "Blog", "2025-10-24")
+
+
+def test_unanchored_claims_are_listed_not_dropped(open_window, tmp_path):
+    path = tmp_path / "o.factcheck"
+    with Project.create(path) as p:
+        from ..conftest import imported
+
+        text = SAMPLE.read_text(encoding="utf-8")
+        article_id = p.import_article(imported(text)).created
+        v = p.current_version(article_id)
+        start = text.index("Gringos go home.")
+        p.create_claim(v.id, start, start + len("Gringos go home."), claimant="Benedetti")
+        p.add_version(article_id, imported(text.replace(" Gringos go home.", "")))
+    window = open_window(path)
+    assert window.panel.claims.rowCount() == 0
+    assert window.panel.unanchored.rowCount() == 1
+    assert not window.panel.orphans_box.isHidden()
+    assert "Gringos go home." in window.panel.unanchored.data(window.panel.unanchored.index(0, 0))
+    # Re-anchor it to words chosen by hand.
+    window.panel.orphans.selectRow(0)
+    claim_id = window.panel.current_claim_id
+    select_words(window, "every empire is unjust")
+    window.panel.inspector.reanchor_button.click()
+    assert window.project.claim(claim_id).anchor_state == "exact"
+    assert window.panel.claims.rowCount() == 1 and window.panel.unanchored.rowCount() == 0
+
+
+def test_emoji_and_rtl_selection_makes_exact_claims(open_window, tmp_path):
+    window = open_window(tmp_path / "e.factcheck", create=True)
+    text = "Intro 👍🏽 words 🇨🇴. The café (q\u0301) said «ثلاثة أيام» and עברית 🧑‍🤝‍🧑 end."
+    window.import_pasted({"text": text, "title": "Unicode", "outlet": "", "author": "", "url": "", "published_at": ""})
+    for quote in ("words 🇨🇴", "«ثلاثة أيام»", "עברית 🧑‍🤝‍🧑", "(q\u0301)"):
+        select_words(window, quote)
+        window.new_claim_action.trigger()
+        claim = window.project.claim(window.panel.current_claim_id)
+        assert claim.exact == quote
+
+
+def test_first_run_opens_the_demo_and_asks_the_name_once(tmp_path, monkeypatch, qtbot):
+    monkeypatch.setenv("FACTCHECK_HOME", str(tmp_path / "home"))
+    asked = []
+    monkeypatch.setattr(app.NameDialog, "ask", classmethod(lambda cls, default, parent=None: asked.append(default) or "Ana Checker"))
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = app.make_window(None, settings=settings)
+    qtbot.add_widget(window)
+    assert asked and window.user == "Ana Checker"
+    assert window.project.path == tmp_path / "home" / "data" / "demo.factcheck"
+    assert window.panel.claims.rowCount() >= 4
+    window.close()
+    second = app.make_window(None, settings=settings)
+    qtbot.add_widget(second)
+    assert len(asked) == 1  # not asked again
+    assert second.project.path.name == "demo.factcheck"
+    second.close()
+
+
+def test_layout_and_recent_projects_are_remembered(open_window, tmp_path, settings, qtbot):
+    window = open_window(tmp_path / "r.factcheck", create=True)
+    window.claims_dock.hide()
+    window.close()
+    assert window.recent_projects()[0].endswith("r.factcheck")
+    again = MainWindow(settings, "ana")
+    qtbot.add_widget(again)
+    assert again.recent_menu.actions()[0].text() == "r.factcheck"
+    assert again.claims_dock.isHidden()
+
+
+def test_history_is_per_project_and_undo_conflicts_are_reported(open_window, tmp_path):
+    window = open_window(tmp_path / "h.factcheck", create=True)
+    window.import_files([str(SAMPLE)])
+    select_words(window, SENTENCE)
+    window.new_claim_action.trigger()
+    claim_id = window.panel.current_claim_id
+    window.session.do(history.UpdateClaim(claim_id, rating="false"))
+    with Project.open(window.project.path, user="ben") as other:
+        other.update_claim(claim_id, rating="true")
+    window.undo_action.trigger()
+    assert "changed elsewhere" in window.errors[-1]
+    assert window.project.claim(claim_id).rating == "true"
