@@ -9,6 +9,9 @@ built with ``setPlainText(text)`` has the same positions as the UTF-16 form of `
 from __future__ import annotations
 
 import bisect
+import re
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class OffsetMap:
@@ -17,10 +20,8 @@ class OffsetMap:
     def __init__(self, text: str):
         self.length = len(text)
         # Code-point offsets of the astral characters (two UTF-16 units each).
-        if text.isascii():
-            self._astral: list[int] = []
-        else:
-            self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # A regex scan: a Python loop over a 1 MB text costs ~0.2 s, this ~10 ms.
+        self._astral: list[int] = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
         self._astral_utf16 = [i + n for n, i in enumerate(self._astral)]
         self.utf16_length = self.length + len(self._astral)
 
