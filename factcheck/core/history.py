@@ -264,6 +264,23 @@ class DeleteArticle(Command):
         return project.restore_article(self.article_id)
 
 
+class SetSetting(Command):
+    def __init__(self, key: str, value: object, label: str = ""):
+        self.key, self.after = key, value
+        self.before: object = None
+        self.label = label or f"Change {key.replace('_', ' ')}"
+
+    def do(self, project) -> Changes:
+        self.before = project.setting(self.key)
+        return project.set_setting(self.key, self.after)
+
+    def undo(self, project) -> Changes:
+        return project.set_setting(self.key, self.before)
+
+    def redo(self, project) -> Changes:
+        return project.set_setting(self.key, self.after)
+
+
 @dataclasses.dataclass
 class History:
     """The undo and redo stacks of one open project."""

@@ -185,6 +185,7 @@ class Changes:
 
     action: str = ""
     articles: frozenset[str] = frozenset()
+    versions: frozenset[str] = frozenset()  # versions added (an article's text changed)
     claims: frozenset[str] = frozenset()
     sources: frozenset[str] = frozenset()
     settings: bool = False
@@ -195,6 +196,7 @@ class Changes:
         return Changes(
             action=self.action or other.action,
             articles=self.articles | other.articles,
+            versions=self.versions | other.versions,
             claims=self.claims | other.claims,
             sources=self.sources | other.sources,
             settings=self.settings or other.settings,

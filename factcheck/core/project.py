@@ -79,8 +79,9 @@ def event_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, entit
 
 def _claim(row: sqlite3.Row | tuple) -> model.Claim:
     values = list(row)
-    values[13] = tuple(json.loads(values[13] or "[]"))
-    return model.Claim(*values[:25], deleted_at=values[25], revision=values[26])
+    tags = values[13]
+    values[13] = tuple(json.loads(tags)) if tags and tags != "[]" else ()
+    return model.Claim(*values)  # columns are in the dataclass's field order
 
 
 def _source(row: sqlite3.Row | tuple) -> model.Source:
@@ -450,7 +451,8 @@ class Project:
                  "claims": moved},
             )
         return Changes(
-            action="article.add_version", articles=frozenset({article_id}), claims=frozenset(moved),
+            action="article.add_version", articles=frozenset({article_id}), versions=frozenset({version_id}),
+            claims=frozenset(moved),
             created=version_id, event_seq=seq,
         )
 
@@ -747,7 +749,7 @@ class Project:
         sql = f"SELECT {_CLAIM_COLUMNS} FROM claims"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += ' ORDER BY article_id, start, "end", created_at'
+        sql += ' ORDER BY article_id, start, "end", rowid'
         return [_claim(row) for row in self._read(sql, params)]
 
     def search_claims(self, query: str) -> list[model.Claim]:

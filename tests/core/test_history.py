@@ -144,3 +144,13 @@ def test_every_undo_is_logged(hist):
     hist.redo()
     assert [e.action for e in p.events(claim_id)][-2:] == ["claim.delete", "claim.restore"]
     assert len(p.events()) == n + 2
+
+
+def test_setting_undo(hist):
+    p = hist.project
+    hist.do(history.SetSetting("rating_scale", "politifact"))
+    assert p.scale.key == "politifact"
+    hist.undo()
+    assert p.scale.key == "default"
+    hist.redo()
+    assert p.scale.key == "politifact"

@@ -441,3 +441,28 @@ def test_deleting_a_source_withdraws_its_citations_until_restored(article):
     assert project.sources() == []
     project.restore_source(source_id)
     assert len(project.citations(claim_id)) == 1
+
+
+def test_claim_columns_match_the_dataclass():
+    import dataclasses
+
+    from factcheck.core import model, project
+
+    columns = [c.strip().strip('"') for c in project._CLAIM_COLUMNS.split(",")]
+    assert columns == [f.name for f in dataclasses.fields(model.Claim)]
+
+
+def test_an_older_project_is_upgraded_by_migrations(tmp_path):
+    path = tmp_path / "old.factcheck"
+    Project.create(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX claims_reading_order")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm002_claims_in_reading_order'")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Project.open(path) as p:
+        assert p.db["claims"].indexes and any(i.name == "claims_reading_order" for i in p.db["claims"].indexes)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+    conn.close()
