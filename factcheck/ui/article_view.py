@@ -171,6 +171,14 @@ class ClaimHighlighter(QSyntaxHighlighter):
         self._formats = [None] * len(segs)
         self._style = style
 
+    def splice(self, i: int, j: int, new: list[segments.Segment], offset_map: offsets.OffsetMap) -> None:
+        """Replace segments ``i:j`` with ``new`` (after a few claims changed)."""
+        to_utf16 = offset_map.to_utf16
+        self._starts[i:j] = [to_utf16(s.start) for s in new]
+        self._ends[i:j] = [to_utf16(s.end) for s in new]
+        self._ids[i:j] = [s.claim_ids for s in new]
+        self._formats[i:j] = [None] * len(new)
+
     def forget_formats(self, start: int = 0, end: int | None = None) -> None:
         """The look of claims in UTF-16 ``[start, end)`` changed: look their formats up again."""
         if end is None:
@@ -666,8 +674,16 @@ class ArticleView(QWidget):
                 continue  # looks the same (e.g. only its statement or sources changed)
             dirty.extend(span for span in (old_span, new_span) if span)
         if spans_changed:
-            self._segments = self._compute_segments()
-            self.highlighter.set_segments(self._segments, self._map, self._segment_format)
+            if len(updated) <= 64 and dirty:
+                # Only the stretch the changed claims covered, before and after, is redone.
+                lo = min(s for s, _ in dirty)
+                hi = max(e for _, e in dirty)
+                i, j, fresh = segments.resegment(self._segments, self._spans, lo, hi)
+                self._segments[i:j] = fresh
+                self.highlighter.splice(i, j, fresh, self._map)
+            else:
+                self._segments = self._compute_segments()
+                self.highlighter.set_segments(self._segments, self._map, self._segment_format)
         if len(dirty) > 400:
             self.highlighter.forget_formats()
             self.highlighter.rehighlight()
@@ -762,7 +778,7 @@ class ArticleView(QWidget):
     # --- showing one claim ----------------------------------------------------------------
 
     def show_claim(self, claim_id: str | None) -> bool:
-        """Scroll a claim to the middle of the view and emphasise it; ``None`` clears.
+        """Emphasise a claim, scrolling it to the middle unless it is already in view; ``None`` clears.
 
         Returns whether the claim is painted in this version (False: only cleared).
         """
@@ -770,9 +786,20 @@ class ArticleView(QWidget):
             self._apply_emphasis(None)
             return False
         self._apply_emphasis(claim_id)
-        start, _ = self._spans[claim_id]
-        self._center_on(self._map.to_utf16(start))
+        start, end = self._spans[claim_id]
+        if not self._is_visible(self._map.to_utf16(start), self._map.to_utf16(end)):
+            self._center_on(self._map.to_utf16(start))
         return True
+
+    def _is_visible(self, start: int, end: int) -> bool:
+        """Whether UTF-16 ``[start, end)`` is wholly inside the viewport already."""
+        cursor = QTextCursor(self.text_edit.document())
+        cursor.setPosition(start)
+        top = self.text_edit.cursorRect(cursor)
+        cursor.setPosition(end)
+        bottom = self.text_edit.cursorRect(cursor)
+        height = self.text_edit.viewport().height()
+        return top.top() >= 0 and bottom.bottom() <= height
 
     def _apply_emphasis(self, claim_id: str | None) -> None:
         self._emphasis_id = claim_id

@@ -444,10 +444,15 @@ class ClaimPanel(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.verticalHeader().hide()
         view.setWordWrap(False)
+        # Fixed row heights and column widths: sizing to contents would read every row
+        # of a 5,000-claim article on each change.
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         header = view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col, width in ((1, 150), (2, 110), (3, 80)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         return view
 
@@ -515,10 +520,37 @@ class ClaimPanel(QWidget):
         self.select_claim(None)
         self.sig_claim_selected.emit(None)
 
+    def _apply(self, claim_ids: frozenset[str]) -> None:
+        """Refresh just these claims' rows (a claim made, edited, deleted or restored)."""
+        project = self.session.project
+        anchored: dict[str, model.Claim | None] = {}
+        orphaned: dict[str, model.Claim | None] = {}
+        for claim_id in claim_ids:
+            try:
+                claim = project.claim(claim_id)
+            except KnownError:
+                claim = None
+            if claim is None or claim.deleted_at or claim.article_id != self.article_id:
+                anchored[claim_id] = orphaned[claim_id] = None
+            elif claim.anchor_state == "orphaned":
+                anchored[claim_id], orphaned[claim_id] = None, claim
+            else:
+                anchored[claim_id], orphaned[claim_id] = claim, None
+        self.claims.apply(anchored)
+        self.unanchored.apply(orphaned)
+        n_orphans = self.unanchored.rowCount()
+        self.orphans_box.setVisible(bool(n_orphans))
+        self.orphans_box.setTitle(f"Unanchored ({n_orphans})")
+        n = self.claims.rowCount() + n_orphans
+        self.count.setText(f"{n} claim" + ("" if n == 1 else "s"))
+
     def _on_session_changed(self, changes: model.Changes) -> None:
         if changes.settings or changes.claims or (self.article_id and self.article_id in changes.articles):
             current = self.current_claim_id
-            self._reload()
+            if changes.claims and len(changes.claims) <= 64 and not (changes.settings or changes.versions):
+                self._apply(changes.claims)
+            else:
+                self._reload()
             if current and self.claims.row_of(current) < 0 and self.unanchored.row_of(current) < 0:
                 self.select_claim(None)
             elif current:

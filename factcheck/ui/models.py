@@ -7,6 +7,8 @@ Each is a flat table filled from a list of core dataclasses; views refresh them 
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
@@ -104,6 +106,25 @@ class ClaimTableModel(QAbstractTableModel):
                 self._claims[row] = new
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
         return True
+
+    def apply(self, updated: dict[str, model.Claim | None]) -> None:
+        """Take in the new state of a few claims (None: gone from this list), row by row."""
+        for claim_id, claim in updated.items():
+            row = self.row_of(claim_id)
+            if row >= 0 and claim is not None and (claim.start, claim.end) == (self._claims[row].start, self._claims[row].end):
+                self._claims[row] = claim
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                continue
+            if row >= 0:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._claims[row]
+                self.endRemoveRows()
+            if claim is not None:
+                key = (claim.start, claim.end, claim.created_at)
+                at = bisect.bisect_right([(c.start, c.end, c.created_at) for c in self._claims], key)
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._claims.insert(at, claim)
+                self.endInsertRows()
 
     def claim_at(self, row: int) -> model.Claim | None:
         return self._claims[row] if 0 <= row < len(self._claims) else None

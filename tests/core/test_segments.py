@@ -46,3 +46,34 @@ def test_segments_cover_exactly_the_claimed_offsets(raw):
     for offset in range(62):
         expected = {cid for cid, a, b in spans if a <= offset < b}
         assert claims_at(segs, offset) == expected
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 80), st.integers(0, 80)), max_size=30),
+    st.lists(st.tuples(st.integers(0, 80), st.integers(0, 80)), max_size=3),
+    st.integers(0, 29),
+)
+def test_resegment_equals_a_full_segmentation(raw, changes, drop):
+    from factcheck.core.segments import resegment
+
+    spans = {f"c{i}": (min(a, b), max(a, b)) for i, (a, b) in enumerate(raw) if a != b}
+    old = segments([(k, *v) for k, v in spans.items()])
+    touched = []
+    if spans and drop < len(spans):
+        key = sorted(spans)[drop]
+        touched.append(spans.pop(key))
+    for n, (a, b) in enumerate(changes):
+        if a != b:
+            spans[f"new{n}"] = (min(a, b), max(a, b))
+            touched.append(spans[f"new{n}"])
+    if not touched:
+        return
+    lo = min(s for s, _ in touched)
+    hi = max(e for _, e in touched)
+    i, j, new = resegment(old, spans, lo, hi)
+    patched = old[:i] + new + old[j:]
+    for offset in range(82):
+        expected = {cid for cid, (a, b) in spans.items() if a <= offset < b}
+        assert claims_at(patched, offset) == expected
+    for s, t in zip(patched, patched[1:]):
+        assert s.end <= t.start
