@@ -181,6 +181,14 @@ def m002_claims_in_reading_order(db: Database) -> None:
     db.execute('CREATE INDEX claims_reading_order ON claims(article_id, start, "end")')
 
 
+@migrations()
+def m003_review_stamps(db: Database) -> None:
+    # Who submitted a claim for review and who published it, and when.
+    for column in ("submitted_at", "submitted_by", "published_at", "published_by"):
+        db.execute(f"ALTER TABLE claims ADD COLUMN {column} TEXT")
+    db.execute("CREATE INDEX claims_status ON claims(status)")
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

@@ -89,6 +89,11 @@ class Claim:
     approved_by: str | None
     deleted_at: str | None = None
     revision: int = 1
+    verdict_by: str | None = None  # who last changed the rating or verdict summary
+    submitted_at: str | None = None
+    submitted_by: str | None = None
+    published_at: str | None = None
+    published_by: str | None = None
 
 
 #: Claim fields a user edits directly (``Project.update_claim``).

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 
 from sqlite_utils import Database
 
-from factcheck.core import anchoring, migrations, model, ratings
+from factcheck.core import anchoring, migrations, model, ratings, workflow
 from factcheck.core.errors import (
     BugError,
     Conflict,
@@ -58,7 +58,7 @@ _CLAIM_COLUMNS = (
     'id, article_id, version_id, start, "end", exact, prefix, suffix, anchor_state, statement, '
     "claimant, claim_date, checkworthiness, tags, rating, verdict_summary, rationale, notes, "
     "status, created_at, created_by, updated_at, updated_by, approved_at, approved_by, "
-    "deleted_at, revision"
+    "deleted_at, revision, verdict_by, submitted_at, submitted_by, published_at, published_by"
 )
 _SOURCE_COLUMNS = (
     "id, title, url, publisher, author, published_at, accessed_at, kind, reliability, "
@@ -624,8 +624,13 @@ class Project:
                 out[key] = unicodedata.normalize("NFC", value.strip() if key != "rationale" and key != "notes" else value)
         return out
 
-    def update_claim(self, claim_id: str, *, expected_revision: int | None = None, **fields: object) -> Changes:
+    def update_claim(self, claim_id: str, *, expected_revision: int | None = None, reason: str = "",
+                     **fields: object) -> Changes:
         """Change a claim's editable fields in one step.
+
+        Changing the rating or verdict summary of an approved or published claim sends it
+        back to review and needs a ``reason``; for a published claim it also records a
+        public correction (before, after, reason, who, when).
 
         Args:
             expected_revision: the revision the caller last saw; if the claim has moved on
@@ -642,8 +647,25 @@ class Project:
                 return Changes(action="claim.update")
             sets = dict(changed)
             sets.update(updated_at=model.now(), updated_by=self.user)
-            if "rating" in changed or "verdict_summary" in changed:
+            verdict = {k: v for k, v in changed.items() if k in workflow.VERDICT_FIELDS}
+            data: dict = {}
+            if verdict:
                 sets["verdict_by"] = self.user
+                if before.status in (model.APPROVED, model.PUBLISHED):
+                    if not reason.strip():
+                        raise InvalidInput(
+                            "This verdict was already approved: give a reason for changing it (it goes back to review)."
+                        )
+                    sets["status"] = model.IN_REVIEW
+                    data.update(reason=reason.strip(), reopened_from=before.status)
+                    if before.status == model.PUBLISHED:
+                        correction_id = model.new_id()
+                        self._conn.execute(
+                            "INSERT INTO corrections (id, claim_id, at, by, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (correction_id, claim_id, sets["updated_at"], self.user,
+                             _canonical({k: current[k] for k in verdict}), _canonical(verdict), reason.strip()),
+                        )
+                        data["correction_id"] = correction_id
             assignments = ", ".join(f'"{k}" = ?' for k in sets)
             self._conn.execute(
                 f"UPDATE claims SET {assignments}, revision = revision + 1 WHERE id = ?", (*sets.values(), claim_id)
@@ -651,9 +673,123 @@ class Project:
             decode = lambda k, v: json.loads(v) if k == "tags" else v  # noqa: E731
             seq = self._log(
                 "claim.update", "claim", claim_id,
-                {"before": {k: decode(k, current[k]) for k in changed}, "after": {k: decode(k, v) for k, v in changed.items()}},
+                {"before": {k: decode(k, current[k]) for k in changed},
+                 "after": {k: decode(k, v) for k, v in changed.items()}, **data},
             )
         return Changes(action="claim.update", articles=frozenset({before.article_id}), claims=frozenset({claim_id}), event_seq=seq)
+
+    # --- review -------------------------------------------------------------------------
+
+    def review(self, claim_id: str, action: str, *, comment: str = "", expected_revision: int | None = None) -> Changes:
+        """Move a claim through the review workflow (``workflow.SUBMIT``, ``APPROVE``, ...).
+
+        Refused transitions raise ``workflow.TransitionRefused`` with the reason; nothing
+        is written or logged then. ``expected_revision`` guards against acting on a claim
+        another window changed meanwhile.
+        """
+        with self._write():
+            claim = self._claim_row(claim_id)
+            if expected_revision is not None and claim.revision != expected_revision:
+                raise Conflict("This claim was changed elsewhere since you opened it; look at it again before deciding.")
+            n_sources = self._conn.execute(
+                "SELECT count(*) FROM citations c JOIN sources s ON s.id = c.source_id "
+                "WHERE c.claim_id = ? AND c.deleted_at IS NULL AND s.deleted_at IS NULL", (claim_id,)
+            ).fetchone()[0]
+            target = workflow.check(
+                action, claim, user=self.user, four_eyes=bool(self.setting("four_eyes")), n_sources=n_sources,
+                scale=self.scale, comment=comment,
+            )
+            now = model.now()
+            sets: dict[str, object] = {"status": target, "updated_at": now, "updated_by": self.user}
+            if action == workflow.SUBMIT:
+                sets.update(submitted_at=now, submitted_by=self.user)
+            elif action == workflow.APPROVE:
+                sets.update(approved_at=now, approved_by=self.user)
+            elif action == workflow.PUBLISH:
+                sets.update(published_at=now, published_by=self.user)
+            assignments = ", ".join(f'"{k}" = ?' for k in sets)
+            self._conn.execute(
+                f"UPDATE claims SET {assignments}, revision = revision + 1 WHERE id = ?", (*sets.values(), claim_id)
+            )
+            comment_id = None
+            if comment.strip():
+                comment_id = model.new_id()
+                self._conn.execute(
+                    "INSERT INTO comments (id, claim_id, parent_id, author, created_at, body, kind) VALUES (?, ?, NULL, ?, ?, ?, 'review')",
+                    (comment_id, claim_id, self.user, now, comment.strip()),
+                )
+            seq = self._log(
+                f"claim.{action}", "claim", claim_id,
+                {"before": {"status": claim.status}, "after": {"status": target}, "comment": comment.strip(),
+                 "comment_id": comment_id},
+            )
+        return Changes(action=f"claim.{action}", articles=frozenset({claim.article_id}), claims=frozenset({claim_id}),
+                       created=comment_id, event_seq=seq)
+
+    def add_comment(self, claim_id: str, body: str, *, kind: str = "review", parent_id: str | None = None) -> Changes:
+        """A review comment (seen by the team) or a private note (``kind="note"``, never exported)."""
+        if kind not in ("review", "note"):
+            raise InvalidInput("A comment is a review comment or a private note.")
+        body = unicodedata.normalize("NFC", body.strip())
+        if not body:
+            raise InvalidInput("Write something in the comment first.")
+        comment_id = model.new_id()
+        with self._write():
+            claim = self._claim_row(claim_id)
+            if parent_id is not None:
+                parent = self._conn.execute("SELECT claim_id FROM comments WHERE id = ?", (parent_id,)).fetchone()
+                if parent is None or parent[0] != claim_id:
+                    raise InvalidInput("A reply must answer a comment on the same claim.")
+            self._conn.execute(
+                "INSERT INTO comments (id, claim_id, parent_id, author, created_at, body, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (comment_id, claim_id, parent_id, self.user, model.now(), body, kind),
+            )
+            seq = self._log("comment.create", "claim", claim_id,
+                            {"comment_id": comment_id, "parent_id": parent_id, "kind": kind, "body": body})
+        return Changes(action="comment.create", claims=frozenset({claim_id}), articles=frozenset({claim.article_id}),
+                       created=comment_id, event_seq=seq)
+
+    def resolve_comment(self, comment_id: str, resolved: bool = True) -> Changes:
+        action = "comment.resolve" if resolved else "comment.reopen"
+        with self._write():
+            row = self._conn.execute("SELECT claim_id, resolved_at FROM comments WHERE id = ?", (comment_id,)).fetchone()
+            if row is None:
+                raise NotFound("That comment no longer exists.")
+            if (row[1] is not None) == resolved:
+                return Changes(action=action)
+            self._conn.execute(
+                "UPDATE comments SET resolved_at = ?, resolved_by = ? WHERE id = ?",
+                (model.now(), self.user, comment_id) if resolved else (None, None, comment_id),
+            )
+            seq = self._log(action, "claim", row[0], {"comment_id": comment_id})
+        return Changes(action=action, claims=frozenset({row[0]}), event_seq=seq)
+
+    def comments(self, claim_id: str | None = None) -> list[model.Comment]:
+        """Comments in thread order: each top-level comment followed by its replies."""
+        sql = "SELECT id, claim_id, parent_id, author, created_at, body, kind, resolved_at, resolved_by FROM comments"
+        rows = self._read(sql + (" WHERE claim_id = ?" if claim_id else "") + " ORDER BY created_at, rowid",
+                          (claim_id,) if claim_id else ())
+        comments = [model.Comment(*r) for r in rows]
+        children: dict[str | None, list[model.Comment]] = {}
+        for c in comments:
+            children.setdefault(c.parent_id, []).append(c)
+        ordered: list[model.Comment] = []
+
+        def walk(parent: str | None) -> None:
+            for c in children.get(parent, []):
+                ordered.append(c)
+                walk(c.id)
+
+        walk(None)
+        known = {c.id for c in ordered}
+        ordered += [c for c in comments if c.id not in known]  # replies whose parent is gone
+        return ordered
+
+    def corrections(self, claim_id: str | None = None) -> list[model.Correction]:
+        sql = "SELECT id, claim_id, at, by, before, after, reason FROM corrections"
+        rows = self._read(sql + (" WHERE claim_id = ?" if claim_id else "") + " ORDER BY at, rowid",
+                          (claim_id,) if claim_id else ())
+        return [model.Correction(*r) for r in rows]
 
     def delete_claim(self, claim_id: str) -> Changes:
         """Hide a claim; ``restore_claim`` brings it back with everything attached."""

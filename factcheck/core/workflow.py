@@ -1,0 +1,107 @@
+"""Review states, the transitions between them, and who may make each.
+
+``draft -> in_review -> approved -> published``, and ``in_review -> changes_requested ->
+in_review``. Submitting needs a rating, a one-sentence verdict summary and at least one
+cited source (unless the rating needs none). Requesting changes needs a comment. With
+four-eyes on, whoever last changed a claim's rating or summary cannot approve it.
+
+The rules here are pure: ``Project`` asks them inside its transaction and writes nothing
+when they refuse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.core import model, ratings
+from factcheck.core.errors import KnownError
+
+SUBMIT = "submit"
+APPROVE = "approve"
+REQUEST_CHANGES = "request_changes"
+PUBLISH = "publish"
+
+#: action -> (states it may start from, state it leads to)
+TRANSITIONS = {
+    SUBMIT: ((model.DRAFT, model.CHANGES_REQUESTED), model.IN_REVIEW),
+    APPROVE: ((model.IN_REVIEW,), model.APPROVED),
+    REQUEST_CHANGES: ((model.IN_REVIEW,), model.CHANGES_REQUESTED),
+    PUBLISH: ((model.APPROVED,), model.PUBLISHED),
+}
+ACTION_NAMES = {
+    SUBMIT: "submit for review", APPROVE: "approve", REQUEST_CHANGES: "request changes", PUBLISH: "publish",
+}
+STATUS_NAMES = {
+    model.DRAFT: "a draft", model.IN_REVIEW: "in review", model.CHANGES_REQUESTED: "waiting for changes",
+    model.APPROVED: "approved", model.PUBLISHED: "published",
+}
+#: Fields whose change reopens an approved or published verdict.
+VERDICT_FIELDS = ("rating", "verdict_summary")
+
+# An end of sentence: . ! or ? (perhaps before a closing quote) then space and a new
+# sentence's first character; not after a lone capital ("U.S.") or a common title.
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bMrs)(?<!\bNo)(?<!\bvs)"
+    r"[.!?][\"”’)]?\s+(?=[A-Z0-9\"“‘(¿¡])"
+)
+
+
+class TransitionRefused(KnownError):
+    """A review action is not allowed now; the message says why."""
+
+
+def sentence_count(text: str) -> int:
+    """Roughly how many sentences ``text`` holds (ends of sentence followed by more text, + 1)."""
+    text = text.strip()
+    return 0 if not text else 1 + len(_SENTENCE_END.findall(text))
+
+
+def missing_for_review(claim: model.Claim, n_sources: int, scale: ratings.Scale) -> list[str]:
+    """What a claim lacks before it can be submitted, in plain words (empty: nothing)."""
+    missing = []
+    rating = scale.get(claim.rating)
+    if rating is None:
+        missing.append("a rating")
+    if not claim.verdict_summary.strip():
+        missing.append("a verdict summary")
+    elif sentence_count(claim.verdict_summary) > 1:
+        missing.append("a verdict summary of one sentence")
+    if n_sources == 0 and (rating is None or rating.needs_source):
+        missing.append("at least one cited source")
+    return missing
+
+
+def check(action: str, claim: model.Claim, *, user: str, four_eyes: bool, n_sources: int,
+          scale: ratings.Scale, comment: str = "") -> str:
+    """The state ``action`` leads to, or ``TransitionRefused`` with the reason."""
+    if action not in TRANSITIONS:
+        raise TransitionRefused(f"There is no review action called {action!r}.")
+    sources, target = TRANSITIONS[action]
+    if claim.deleted_at:
+        raise TransitionRefused("This claim was deleted; restore it first.")
+    if claim.status not in sources:
+        allowed = " or ".join(STATUS_NAMES[s] for s in sources)
+        raise TransitionRefused(
+            f"Cannot {ACTION_NAMES[action]} a claim that is {STATUS_NAMES.get(claim.status, claim.status)}; "
+            f"it must be {allowed}."
+        )
+    if action == SUBMIT:
+        missing = missing_for_review(claim, n_sources, scale)
+        if missing:
+            raise TransitionRefused("Cannot submit for review yet: the claim needs " + _join(missing) + ".")
+    if action == REQUEST_CHANGES and not comment.strip():
+        raise TransitionRefused("Say what needs changing: requesting changes needs a comment.")
+    if action == APPROVE and four_eyes and claim_verdict_author(claim) == user:
+        raise TransitionRefused(
+            "You wrote this verdict, so someone else must approve it (four-eyes rule)."
+        )
+    return target
+
+
+def claim_verdict_author(claim: model.Claim) -> str | None:
+    """Who last changed the rating or summary (set by ``Project``; the creator before that)."""
+    return getattr(claim, "verdict_by", None) or claim.created_by
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
