@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 
 from factcheck import importers
-from factcheck.core import resources
+from factcheck.core import resources, workflow
 from factcheck.core.errors import BugError
 from factcheck.core.project import Project
 
@@ -112,8 +112,25 @@ CLAIMS = [
 ]
 
 
-def build(path: str | os.PathLike, *, user: str = "demo") -> Project:
-    """Create the demo project at ``path`` and return it open."""
+CHECKER = "Ana (checker)"
+EDITOR = "Ben (editor)"
+
+#: Where each worked claim stands in review: (index in CLAIMS, steps, comment).
+REVIEW = [
+    (0, [(CHECKER, workflow.SUBMIT), (EDITOR, workflow.APPROVE), (EDITOR, workflow.PUBLISH)], ""),
+    (1, [(CHECKER, workflow.SUBMIT)], ""),
+    (2, [(CHECKER, workflow.SUBMIT), (EDITOR, workflow.APPROVE)], ""),
+    (3, [(CHECKER, workflow.SUBMIT), (EDITOR, workflow.REQUEST_CHANGES)],
+     "Say which fiscal year the 20% cut is measured against."),
+]
+
+
+def build(path: str | os.PathLike, *, user: str = CHECKER) -> Project:
+    """Create the demo project at ``path`` and return it open.
+
+    The checks are written by a checker and reviewed by an editor, so the demo shows
+    every review state: published, approved, in review, changes requested and draft.
+    """
     sample = resources.path("samples", SAMPLE)
     imported = importers.import_file(sample)
     project = Project.create(path, user=user)
@@ -130,13 +147,20 @@ def build(path: str | os.PathLike, *, user: str = "demo") -> Project:
         ).created
         version = project.current_version(article_id)
         source_ids = {key: project.create_source(**fields).created for key, fields in SOURCES.items()}
+        claim_ids = []
         for quote, fields, citations in CLAIMS:
             start = version.text.find(quote)
             if start < 0:
                 raise BugError(f"demo quote not in sample: {quote!r}")
             claim_id = project.create_claim(version.id, start, start + len(quote), **fields).created
+            claim_ids.append(claim_id)
             for key, stance, passage in citations:
                 project.cite(claim_id, source_ids[key], stance, quote=passage)
+        for index, steps, comment in REVIEW:
+            for who, action in steps:
+                project.user = who
+                project.review(claim_ids[index], action, comment=comment if action == workflow.REQUEST_CHANGES else "")
+        project.user = user
     except BaseException:
         project.close()
         raise

@@ -13,6 +13,7 @@ import abc
 import dataclasses
 
 from factcheck.core import model
+from factcheck.core.errors import BugError
 from factcheck.core.model import Changes
 
 #: How a field is named in "Undo Edit <field>".
@@ -35,9 +36,12 @@ def _fields_label(what: str, fields: dict) -> str:
 
 
 class Command(abc.ABC):
-    """One user action that can be undone."""
+    """One user action, usually one that can be undone."""
 
     label: str = ""
+    #: False for actions that are decisions, not edits (review transitions): they are
+    #: recorded in the project's history but not put on the undo stack.
+    undoable: bool = True
 
     @abc.abstractmethod
     def do(self, project) -> Changes: ...
@@ -68,16 +72,22 @@ class CreateClaim(Command):
 
 
 class UpdateClaim(Command):
-    def __init__(self, claim_id: str, **fields):
-        self.claim_id, self.after = claim_id, fields
+    """Edit claim fields; ``reason`` is needed to change an approved or published verdict.
+
+    ``expected_revision``: the revision the editor showed; a claim changed elsewhere since
+    raises ``Conflict`` instead of being overwritten.
+    """
+
+    def __init__(self, claim_id: str, *, reason: str = "", expected_revision: int | None = None, **fields):
+        self.claim_id, self.after, self.reason = claim_id, fields, reason
         self.before: dict = {}
-        self.revision: int | None = None
+        self.revision: int | None = expected_revision
         self.label = _fields_label("claim", fields)
 
     def do(self, project) -> Changes:
         claim = project.claim(self.claim_id)
         self.before = {k: list(claim.tags) if k == "tags" else getattr(claim, k) for k in self.after}
-        changes = project.update_claim(self.claim_id, **self.after)
+        changes = project.update_claim(self.claim_id, expected_revision=self.revision, reason=self.reason, **self.after)
         self.revision = project.claim(self.claim_id).revision
         return changes
 
@@ -264,6 +274,48 @@ class DeleteArticle(Command):
         return project.restore_article(self.article_id)
 
 
+class Review(Command):
+    """A review decision (submit, approve, request changes, publish): not undoable."""
+
+    undoable = False
+
+    def __init__(self, claim_id: str, action: str, *, comment: str = "", expected_revision: int | None = None):
+        self.claim_id, self.action, self.comment, self.expected_revision = claim_id, action, comment, expected_revision
+        self.label = action.replace("_", " ").capitalize()
+
+    def do(self, project) -> Changes:
+        return project.review(self.claim_id, self.action, comment=self.comment, expected_revision=self.expected_revision)
+
+    def undo(self, project) -> Changes:
+        raise BugError("review decisions are not undone")
+
+
+class AddComment(Command):
+    undoable = False
+
+    def __init__(self, claim_id: str, body: str, *, kind: str = "review", parent_id: str | None = None):
+        self.claim_id, self.body, self.kind, self.parent_id = claim_id, body, kind, parent_id
+        self.label = "Add comment"
+
+    def do(self, project) -> Changes:
+        return project.add_comment(self.claim_id, self.body, kind=self.kind, parent_id=self.parent_id)
+
+    def undo(self, project) -> Changes:
+        raise BugError("comments are not undone")
+
+
+class ResolveComment(Command):
+    def __init__(self, comment_id: str, resolved: bool = True):
+        self.comment_id, self.resolved = comment_id, resolved
+        self.label = "Resolve comment" if resolved else "Reopen comment"
+
+    def do(self, project) -> Changes:
+        return project.resolve_comment(self.comment_id, self.resolved)
+
+    def undo(self, project) -> Changes:
+        return project.resolve_comment(self.comment_id, not self.resolved)
+
+
 class SetSetting(Command):
     def __init__(self, key: str, value: object, label: str = ""):
         self.key, self.after = key, value
@@ -293,7 +345,7 @@ class History:
     def do(self, command: Command) -> Changes:
         """Run a command; if it changed anything, it becomes the next thing to undo."""
         changes = command.do(self.project)
-        if changes.event_seq is not None:
+        if changes.event_seq is not None and command.undoable:
             self._undo.append(command)
             del self._undo[: -self.limit]
             self._redo.clear()

@@ -154,3 +154,31 @@ def test_setting_undo(hist):
     assert p.scale.key == "default"
     hist.redo()
     assert p.scale.key == "politifact"
+
+
+def test_review_decisions_are_not_undoable_but_edits_around_them_are(hist):
+    from factcheck.core.workflow import SUBMIT
+
+    p = hist.project
+    claim_id = hist.do(history.CreateClaim(hist.version.id, 0, 40, rating="unverifiable", verdict_summary="Unknown.")).created
+    hist.do(history.Review(claim_id, SUBMIT))
+    assert p.claim(claim_id).status == "in_review"
+    assert hist.undo_label == "New claim"
+    hist.do(history.AddComment(claim_id, "Looks fine"))
+    assert hist.undo_label == "New claim"
+    comment_id = p.comments(claim_id)[0].id
+    hist.do(history.ResolveComment(comment_id))
+    hist.undo()
+    assert p.comments(claim_id)[0].resolved_at is None
+
+
+def test_update_with_reason_reopens_approved_verdict(hist):
+    from factcheck.core.workflow import APPROVE, SUBMIT
+
+    p = hist.project
+    claim_id = hist.do(history.CreateClaim(hist.version.id, 0, 40, rating="unverifiable", verdict_summary="Unknown.")).created
+    hist.do(history.Review(claim_id, SUBMIT))
+    p.user = "ben"
+    hist.do(history.Review(claim_id, APPROVE))
+    hist.do(history.UpdateClaim(claim_id, rating="false", reason="New records"))
+    assert p.claim(claim_id).status == "in_review"
