@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
             return
         if self.panel is not None:
             self.panel.inspector.commit_pending()
+        self.session.stop()
         self.session.project.close()
         self.session.deleteLater()
         self.session = None

@@ -60,3 +60,17 @@ def test_citation_table_model(session, qtmodeltester):
     qtmodeltester.check(m)
     assert m.data(m.index(0, 0)) == "AP (confidential)"
     assert m.data(m.index(0, 1)) == "contradicts"
+
+
+def test_session_notices_changes_made_by_another_window(session):
+    from factcheck.core.project import Project
+
+    claim_id = session.do(history.CreateClaim(session.version.id, 0, 40)).created
+    assert not session.check_external_changes()  # our own commit is not "external"
+    seen = []
+    session.sig_changed.connect(seen.append)
+    with Project.open(session.project.path, user="ben") as other:
+        other.update_claim(claim_id, rating="true")
+    assert session.check_external_changes()
+    assert claim_id in seen[-1].claims and seen[-1].settings
+    assert session.project.claim(claim_id).rating == "true"
