@@ -8,16 +8,16 @@ this build was written by a newer factcheck and is refused untouched.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 APPLICATION_ID = 0x46436B31  # "FCk1"
 MIGRATION_SET = "factcheck"
 
-migrations = Migrations(MIGRATION_SET)
 
-
-@migrations()
 def m001_initial(db: Database) -> None:
     db.executescript(
         """
@@ -175,13 +175,11 @@ def m001_initial(db: Database) -> None:
     )
 
 
-@migrations()
 def m002_claims_in_reading_order(db: Database) -> None:
     # Lets an article's claims come back in reading order without a sort.
     db.execute('CREATE INDEX claims_reading_order ON claims(article_id, start, "end")')
 
 
-@migrations()
 def m003_review_stamps(db: Database) -> None:
     # Who submitted a claim for review and who published it, and when.
     for column in ("submitted_at", "submitted_by", "published_at", "published_by"):
@@ -189,8 +187,34 @@ def m003_review_stamps(db: Database) -> None:
     db.execute("CREATE INDEX claims_status ON claims(status)")
 
 
+#: Every migration, oldest first. Append only: a name, once released, never changes.
+MIGRATIONS = (m001_initial, m002_claims_in_reading_order, m003_review_stamps)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
 def known_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    return [m.__name__ for m in MIGRATIONS]
 
 
-SCHEMA_VERSION = len(known_names())
+def migration_set() -> Migrations:
+    """The sqlite-utils ``Migrations`` for this build.
+
+    Built on first use: sqlite-utils takes a few hundred milliseconds to import, which
+    opening an up-to-date project (the app's start) does not need to pay.
+    """
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for fn in MIGRATIONS:
+        migrations()(fn)
+    return migrations
+
+
+def pending_names(conn) -> list[str]:
+    """Migrations this build knows that the file has not had (plain SQL, no sqlite-utils)."""
+    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone()
+    applied = set()
+    if has_table:
+        applied = {row[0] for row in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,))}
+    return [name for name in known_names() if name not in applied]

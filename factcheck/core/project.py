@@ -24,8 +24,6 @@ import stat
 import unicodedata
 from collections.abc import Iterator, Sequence
 
-from sqlite_utils import Database
-
 from factcheck.core import anchoring, migrations, model, ratings, workflow
 from factcheck.core.errors import (
     BugError,
@@ -123,9 +121,18 @@ class Project:
         self.user = user
         self.read_only = read_only
         self._conn = conn
-        self.db = Database(conn)
+        self._db = None
         self._texts: dict[str, str] = {}
         self._settings: dict[str, object] | None = None
+
+    @property
+    def db(self):
+        """The file as an sqlite-utils ``Database`` (imported on first use: it is slow to import)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self._conn)
+        return self._db
 
     # --- opening and closing ---------------------------------------------------------
 
@@ -221,15 +228,16 @@ class Project:
             # FULL: a commit reaches the disk before the app says "Saved", so a power cut
             # cannot take back an annotation the checker saw saved.
             conn.execute("PRAGMA synchronous = FULL")
+        # sqlite-utils turns this on for every Database it wraps; keep the file's
+        # triggers behaving the same whether or not it has been imported.
+        conn.execute("PRAGMA recursive_triggers = on")
         project = cls(path, conn, user, read_only)
-        db = project.db
-        pending = migrations.migrations.pending(db)
-        if pending:
+        if migrations.pending_names(conn):
             if read_only:
                 raise ProjectReadOnly(
                     f"{path.name} is read-only and was made by an older factcheck; make it writable so it can be upgraded."
                 )
-            migrations.migrations.apply(db)
+            migrations.migration_set().apply(project.db)
             conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
         return project
 
