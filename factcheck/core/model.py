@@ -17,6 +17,10 @@ CHANGES_REQUESTED = "changes_requested"
 APPROVED = "approved"
 PUBLISHED = "published"
 STATUSES = (DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, PUBLISHED)
+STATUS_LABELS = {
+    DRAFT: "Draft", IN_REVIEW: "In review", CHANGES_REQUESTED: "Changes requested",
+    APPROVED: "Approved", PUBLISHED: "Published",
+}
 
 STANCES = ("supports", "contradicts", "context")
 SOURCE_KINDS = ("document", "dataset", "interview", "article", "official statement", "video", "audio", "social media", "other")

@@ -16,13 +16,7 @@ from factcheck.core import model, ratings
 
 _Index = QModelIndex | QPersistentModelIndex
 
-STATUS_LABELS = {
-    model.DRAFT: "Draft",
-    model.IN_REVIEW: "In review",
-    model.CHANGES_REQUESTED: "Changes requested",
-    model.APPROVED: "Approved",
-    model.PUBLISHED: "Published",
-}
+STATUS_LABELS = model.STATUS_LABELS
 ANCHOR_LABELS = {
     "exact": "",
     "moved": "",
