@@ -95,9 +95,27 @@ def _context_scores(text: str, start: int, end: int, quote: TextQuoteSelector) -
     # Compare the stored context with the text that now stands beside the candidate.
     # The candidate's context is cut to the stored length: at the start of the text
     # a short stored prefix is a full agreement, not a penalty.
-    prefix = text[max(0, start - len(quote.prefix)) : start] if quote.prefix else ""
-    suffix = text[end : end + len(quote.suffix)] if quote.suffix else ""
-    return _similarity(quote.prefix, prefix), _similarity(quote.suffix, suffix)
+    # An empty stored prefix (suffix) means the quote began (ended) the text: it agrees
+    # only with a candidate at that edge, not with any place at all.
+    if quote.prefix:
+        prefix_score = _similarity(quote.prefix, text[max(0, start - len(quote.prefix)) : start])
+    else:
+        prefix_score = 1.0 if start == 0 else 0.0
+    if quote.suffix:
+        suffix_score = _similarity(quote.suffix, text[end : end + len(quote.suffix)])
+    else:
+        suffix_score = 1.0 if end == len(text) else 0.0
+    return prefix_score, suffix_score
+
+
+def _edges_agree(text: str, start: int, end: int, quote: TextQuoteSelector) -> bool:
+    """The characters just outside the match are the ones stored beside the quote.
+
+    Without this, "10 percent" would stay exact inside "100 percent".
+    """
+    before = text[start - 1 : start] if start > 0 else ""
+    after = text[end : end + 1]
+    return before == quote.prefix[-1:] and after == quote.suffix[:1]
 
 
 def _score(quote_sim: float, prefix: float, suffix: float, start: int, hint: int, length: int) -> float:
@@ -197,7 +215,7 @@ def locate(text: str, selectors: Selectors, *, hint: int | None = None) -> Match
         hint = position.start
 
     # 1. Still at the stored position with its context.
-    if text[position.start : position.end] == exact:
+    if text[position.start : position.end] == exact and _edges_agree(text, position.start, position.end, quote):
         prefix, suffix = _context_scores(text, position.start, position.end, quote)
         if (prefix + suffix) / 2 >= CONTEXT_AGREES:
             return Match(position.start, position.end, 1.0, EXACT)
@@ -211,7 +229,7 @@ def locate(text: str, selectors: Selectors, *, hint: int | None = None) -> Match
     best = _best(occurrences, text, quote, hint)
     if best is not None:
         score, start, end, quote_sim, context = best
-        if context >= CONTEXT_AGREES and score >= MIN_SCORE:
+        if context >= CONTEXT_AGREES and score >= MIN_SCORE and _edges_agree(text, start, end, quote):
             same = (start, end) == (position.start, position.end)
             return Match(start, end, score, EXACT if same else MOVED)
         if _acceptable(quote, quote_sim, context, score):
@@ -344,9 +362,11 @@ class Relocator:
         position = selectors.position
         quote = selectors.quote
         start, end, intact = self.map_span(position.start, position.end)
-        if intact and self.new[start:end] == quote.exact:
-            state = EXACT if (start, end) == (position.start, position.end) else MOVED
-            return Match(start, end, 1.0, state)
+        if intact and self.new[start:end] == quote.exact and _edges_agree(self.new, start, end, quote):
+            prefix, suffix = _context_scores(self.new, start, end, quote)
+            if (prefix + suffix) / 2 >= CONTEXT_AGREES:
+                state = EXACT if (start, end) == (position.start, position.end) else MOVED
+                return Match(start, end, 1.0, state)
         # The words were edited: score the mapped stretch, search only if it is poor.
         if end > start:
             found = self.new[start:end]

@@ -13,7 +13,7 @@ import abc
 import dataclasses
 
 from factcheck.core import model
-from factcheck.core.errors import BugError
+from factcheck.core.errors import BugError, Conflict
 from factcheck.core.model import Changes
 
 #: How a field is named in "Undo Edit <field>".
@@ -71,35 +71,51 @@ class CreateClaim(Command):
         return project.restore_claim(self.claim_id)
 
 
+def _claim_field(claim: model.Claim, field: str) -> object:
+    return list(claim.tags) if field == "tags" else getattr(claim, field)
+
+
 class UpdateClaim(Command):
     """Edit claim fields; ``reason`` is needed to change an approved or published verdict.
 
     ``expected_revision``: the revision the editor showed; a claim changed elsewhere since
-    raises ``Conflict`` instead of being overwritten.
+    raises ``Conflict`` instead of being overwritten. Undo and redo check the fields they
+    restore still hold what this step left (other steps may have touched the claim in
+    between, e.g. a citation); changing a verdict that had been approved is a decision,
+    not an edit, and is not undoable.
     """
 
     def __init__(self, claim_id: str, *, reason: str = "", expected_revision: int | None = None, **fields):
         self.claim_id, self.after, self.reason = claim_id, fields, reason
+        self.expected_revision = expected_revision
         self.before: dict = {}
-        self.revision: int | None = expected_revision
+        self.applied: dict = {}
         self.label = _fields_label("claim", fields)
 
     def do(self, project) -> Changes:
         claim = project.claim(self.claim_id)
-        self.before = {k: list(claim.tags) if k == "tags" else getattr(claim, k) for k in self.after}
-        changes = project.update_claim(self.claim_id, expected_revision=self.revision, reason=self.reason, **self.after)
-        self.revision = project.claim(self.claim_id).revision
+        self.before = {k: _claim_field(claim, k) for k in self.after}
+        changes = project.update_claim(
+            self.claim_id, expected_revision=self.expected_revision, reason=self.reason, **self.after
+        )
+        now = project.claim(self.claim_id)
+        self.applied = {k: _claim_field(now, k) for k in self.after}
+        if now.status != claim.status:
+            self.undoable = False
         return changes
+
+    def _expect(self, project, values: dict) -> None:
+        claim = project.claim(self.claim_id)
+        if {k: _claim_field(claim, k) for k in values} != values:
+            raise Conflict("This claim was changed elsewhere since this step; it can no longer be undone.")
 
     def undo(self, project) -> Changes:
-        changes = project.update_claim(self.claim_id, expected_revision=self.revision, **self.before)
-        self.revision = project.claim(self.claim_id).revision
-        return changes
+        self._expect(project, self.applied)
+        return project.update_claim(self.claim_id, **self.before)
 
     def redo(self, project) -> Changes:
-        changes = project.update_claim(self.claim_id, expected_revision=self.revision, **self.after)
-        self.revision = project.claim(self.claim_id).revision
-        return changes
+        self._expect(project, self.before)
+        return project.update_claim(self.claim_id, **self.applied)
 
 
 class DeleteClaim(Command):
@@ -355,7 +371,11 @@ class History:
         if not self._undo:
             return Changes()
         command = self._undo[-1]
-        changes = command.undo(self.project)  # on error the command stays where it was
+        try:
+            changes = command.undo(self.project)
+        except Conflict:
+            self._undo.pop()  # it can never be undone now: let the steps below it be reached
+            raise
         self._redo.append(self._undo.pop())
         return changes
 
@@ -363,7 +383,11 @@ class History:
         if not self._redo:
             return Changes()
         command = self._redo[-1]
-        changes = command.redo(self.project)
+        try:
+            changes = command.redo(self.project)
+        except Conflict:
+            self._redo.pop()
+            raise
         self._undo.append(self._redo.pop())
         return changes
 

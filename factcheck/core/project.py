@@ -186,8 +186,16 @@ class Project:
         uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "?mode=rw")
         try:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA application_id").fetchone()
         except sqlite3.Error as exc:
-            raise _describe_sqlite_error(exc, path) from None
+            if not read_only:
+                raise _describe_sqlite_error(exc, path) from None
+            # A WAL file on a read-only disk cannot get its shared-memory file: read it as
+            # immutable (nobody can be writing to a read-only disk anyway).
+            try:
+                conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+            except sqlite3.Error as exc2:
+                raise _describe_sqlite_error(exc2, path) from None
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cls._check_identity(conn, path)
@@ -320,6 +328,10 @@ class Project:
             raise InvalidInput(f"There is no project setting called {key!r}.")
         if key == "rating_scale":
             ratings.scale(str(value))
+        if key == "four_eyes" and not isinstance(value, bool):
+            raise InvalidInput("Four-eyes is either on (true) or off (false).")
+        if key != "four_eyes" and not isinstance(value, str):
+            raise InvalidInput(f"The {key.replace('_', ' ')} setting is text.")
         before = self.setting(key)
         with self._write():
             self._conn.execute(
@@ -439,10 +451,14 @@ class Project:
         their quote and their old version, waiting to be re-anchored by hand.
         """
         self.article(article_id)
-        current = self.current_version(article_id)
-        old_text = current.text
-        claims = [c for c in self.claims(article_id) if c.anchor_state != anchoring.ORPHANED]
         with self._write():
+            current = self.current_version(article_id)
+            old_text = current.text
+            # Every claim on the current version, deleted ones too (a restore must find
+            # them on the text they belong to), read inside the transaction.
+            claims = [_claim(row) for row in self._conn.execute(
+                f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE version_id = ? AND anchor_state != 'orphaned'",
+                (current.id,))]
             version_id = self._insert_version(article_id, current.number + 1, imported)
             new_text = self._texts[version_id]
             relocator = anchoring.Relocator(old_text, new_text)
@@ -664,7 +680,7 @@ class Project:
                         raise InvalidInput(
                             "This verdict was already approved: give a reason for changing it (it goes back to review)."
                         )
-                    sets["status"] = model.IN_REVIEW
+                    sets.update(status=model.IN_REVIEW, approved_at=None, approved_by=None)
                     data.update(reason=reason.strip(), reopened_from=before.status)
                     if before.status == model.PUBLISHED:
                         correction_id = model.new_id()
@@ -722,9 +738,13 @@ class Project:
             comment_id = None
             if comment.strip():
                 comment_id = model.new_id()
+                # Only a request for changes leaves a question open; a comment given with
+                # any other decision is a remark, stored as already resolved.
+                resolved = (None, None) if action == workflow.REQUEST_CHANGES else (now, self.user)
                 self._conn.execute(
-                    "INSERT INTO comments (id, claim_id, parent_id, author, created_at, body, kind) VALUES (?, ?, NULL, ?, ?, ?, 'review')",
-                    (comment_id, claim_id, self.user, now, comment.strip()),
+                    "INSERT INTO comments (id, claim_id, parent_id, author, created_at, body, kind, resolved_at, resolved_by) "
+                    "VALUES (?, ?, NULL, ?, ?, ?, 'review', ?, ?)",
+                    (comment_id, claim_id, self.user, now, comment.strip(), *resolved),
                 )
             seq = self._log(
                 f"claim.{action}", "claim", claim_id,
@@ -822,11 +842,13 @@ class Project:
     def reanchor_claim(self, claim_id: str, version_id: str, start: int, end: int) -> Changes:
         """Point a claim at words chosen by a person; its quote becomes those words."""
         text = self.text(version_id)
+        if not 0 <= start <= end <= len(text):
+            raise InvalidInput("The selection is outside the article's text.")
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if not 0 <= start < end <= len(text):
+        if start == end:
             raise InvalidInput("Select some words of the article to anchor the claim to.")
         sel = anchoring.describe(text, start, end)
         with self._write():
@@ -898,13 +920,13 @@ class Project:
 
     def search_claims(self, query: str) -> list[model.Claim]:
         """Claims whose quote or any text field matches ``query`` (full-text, prefix words)."""
-        words = [w.replace('"', "") for w in query.split()]
-        if not any(words):
+        fts = _fts_query(query)
+        if not fts:
             return []
-        fts = " ".join(f'"{w}"*' for w in words if w)
         rows = self._read(
             f"SELECT {', '.join('c.' + c.strip() for c in _CLAIM_COLUMNS.split(','))} FROM claims c "
-            "JOIN claims_fts f ON f.rowid = c.rowid WHERE claims_fts MATCH ? AND c.deleted_at IS NULL ORDER BY rank",
+            "JOIN claims_fts f ON f.rowid = c.rowid WHERE claims_fts MATCH ? AND c.deleted_at IS NULL "
+            "AND c.article_id IN (SELECT id FROM articles WHERE deleted_at IS NULL) ORDER BY rank",
             (fts,),
         )
         return [_claim(row) for row in rows]
@@ -1015,9 +1037,8 @@ class Project:
         """The project's source library, optionally filtered by a full-text search."""
         deleted = "" if include_deleted else " AND s.deleted_at IS NULL"
         columns = ", ".join("s." + c.strip() for c in _SOURCE_COLUMNS.split(","))
-        words = [w.replace('"', "") for w in search.split()]
-        if any(words):
-            fts = " ".join(f'"{w}"*' for w in words if w)
+        fts = _fts_query(search)
+        if fts:
             rows = self._read(
                 f"SELECT {columns} FROM sources s JOIN sources_fts f ON f.rowid = s.rowid "
                 f"WHERE sources_fts MATCH ?{deleted} ORDER BY rank", (fts,))
@@ -1160,6 +1181,13 @@ class Project:
             "events": "SELECT count(*) FROM events",
         }
         return {k: self._read(q)[0][0] for k, q in queries.items()}
+
+
+def _fts_query(text: str) -> str:
+    """User words as an FTS5 query of quoted prefix terms: no operator or odd byte gets through."""
+    cleaned = "".join(ch for ch in text if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF)
+    words = [w.replace('"', "") for w in cleaned.split()]
+    return " ".join(f'"{w}"*' for w in words if w)
 
 
 def _selectors(claim: model.Claim) -> anchoring.Selectors:

@@ -38,11 +38,13 @@ STATUS_NAMES = {
 #: Fields whose change reopens an approved or published verdict.
 VERDICT_FIELDS = ("rating", "verdict_summary")
 
-# An end of sentence: . ! or ? (perhaps before a closing quote) then space and a new
-# sentence's first character; not after a lone capital ("U.S.") or a common title.
-_SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bMrs)(?<!\bNo)(?<!\bvs)"
-    r"[.!?][\"”’)]?\s+(?=[A-Z0-9\"“‘(¿¡])"
+# A candidate end of sentence: . ! or ? (perhaps before a closing quote), then space
+# and what can start a sentence. Abbreviations before a full stop are not ends.
+_SENTENCE_END = re.compile(r"(\w*)([.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(¿¡])")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr rev hon pres vs no nos vol fig "
+    "jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd dept univ est approx "
+    "e.g i.e etc al cf".split()
 )
 
 
@@ -53,7 +55,15 @@ class TransitionRefused(KnownError):
 def sentence_count(text: str) -> int:
     """Roughly how many sentences ``text`` holds (ends of sentence followed by more text, + 1)."""
     text = text.strip()
-    return 0 if not text else 1 + len(_SENTENCE_END.findall(text))
+    if not text:
+        return 0
+    ends = 0
+    for m in _SENTENCE_END.finditer(text):
+        word = m.group(1)
+        if m.group(2) == "." and (len(word) == 1 or word.lower() in ABBREVIATIONS):
+            continue  # "U.S. aid", "Sen. Warren", "Jan. 6"
+        ends += 1
+    return 1 + ends
 
 
 def missing_for_review(claim: model.Claim, n_sources: int, scale: ratings.Scale) -> list[str]:

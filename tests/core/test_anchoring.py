@@ -184,3 +184,29 @@ def test_exact_quote_is_found_after_text_is_prepended(text, at, length, prefix):
 
 def test_states_are_the_documented_ones():
     assert anchoring.STATES == ("exact", "moved", "fuzzy", "orphaned")
+
+
+def test_a_number_that_grew_is_not_exact():
+    old = "The unemployment rate was 10 percent last year."
+    new = "The unemployment rate was 100 percent last year."
+    start, end = span_of(old, "rate was 10")
+    sel = describe(old, start, end)
+    for match in (locate(new, sel), relocate_all(old, new, [sel])[0]):
+        assert match is None or match.state == FUZZY
+
+
+def test_relocation_does_not_trust_a_stray_equal_run():
+    old = "Taxes rose 5% in the year to March, the ministry said."
+    new = "Spending fell 5% in the year to March, the ministry said."
+    start, end = span_of(old, "Taxes rose 5%")
+    (match,) = relocate_all(old, new, [describe(old, start, end)])
+    assert match is None or match.state == FUZZY
+
+
+def test_a_quote_at_the_start_does_not_match_anywhere():
+    old = "Crime fell 20% in the capital, officials said on Monday."
+    new = "Critics: Crime fell 20% in a rival city, they said."
+    sel = describe(old, 0, len("Crime fell 20%"))
+    match = locate(new, sel)
+    assert match is None or match.state == FUZZY
+    assert locate(old, sel).state == EXACT

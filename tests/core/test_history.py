@@ -133,7 +133,7 @@ def test_undo_refuses_to_overwrite_another_windows_change(hist):
     with pytest.raises(Conflict):
         hist.undo()
     assert p.claim(claim_id).rating == "true"
-    assert hist.undo_label == "Edit claim rating"  # still there, nothing lost
+    assert hist.undo_label == "New claim"  # the stale step is dropped; the ones below stay reachable
 
 
 def test_every_undo_is_logged(hist):
@@ -182,3 +182,29 @@ def test_update_with_reason_reopens_approved_verdict(hist):
     hist.do(history.Review(claim_id, APPROVE))
     hist.do(history.UpdateClaim(claim_id, rating="false", reason="New records"))
     assert p.claim(claim_id).status == "in_review"
+
+
+def test_undo_is_not_stuck_after_a_citation_touched_the_claim(hist):
+    p = hist.project
+    claim_id = hist.do(history.CreateClaim(hist.version.id, 0, 40)).created
+    hist.do(history.UpdateClaim(claim_id, statement="S"))
+    source_id = hist.do(history.CreateSource(title="AP")).created
+    hist.do(history.Cite(claim_id, source_id))
+    hist.undo()  # cite
+    hist.undo()  # source
+    hist.undo()  # statement: the revision moved, the field did not
+    assert p.claim(claim_id).statement == ""
+
+
+def test_changing_a_published_verdict_is_not_undoable(hist):
+    from factcheck.core.workflow import APPROVE, PUBLISH, SUBMIT
+
+    p = hist.project
+    claim_id = hist.do(history.CreateClaim(hist.version.id, 0, 40, rating="unverifiable", verdict_summary="Unknown.")).created
+    hist.do(history.Review(claim_id, SUBMIT))
+    p.user = "ben"
+    hist.do(history.Review(claim_id, APPROVE))
+    hist.do(history.Review(claim_id, PUBLISH))
+    hist.do(history.UpdateClaim(claim_id, rating="false", reason="New records"))
+    assert len(p.corrections(claim_id)) == 1
+    assert hist.undo_label == "New claim"  # the correction stands

@@ -78,3 +78,16 @@ def test_inserted_event_is_found(history_project):
     with Project.open(history_project) as p:
         verdict = integrity.verify(p)
     assert not verdict.ok and verdict.seq == 6
+
+
+def test_events_removed_from_the_end_are_found(history_project):
+    tamper(history_project, "DELETE FROM events WHERE seq >= 17")  # the last claim's create and update
+    with Project.open(history_project) as p:
+        verdict = integrity.verify(p)
+    assert not verdict.ok and "removed from the end" in verdict.problem
+
+
+def test_an_emptied_history_is_found(history_project):
+    tamper(history_project, "DELETE FROM events")
+    with Project.open(history_project) as p:
+        assert not integrity.verify(p).ok

@@ -466,3 +466,42 @@ def test_an_older_project_is_upgraded_by_migrations(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
     conn.close()
+
+
+def test_a_deleted_claim_follows_new_versions_and_comes_back_anchored(article):
+    project, article_id, version = article
+    claim_id = project.create_claim(version.id, *quote_span(version.text)).created
+    project.delete_claim(claim_id)
+    project.add_version(article_id, imported("Note.\n" + version.text))
+    project.restore_claim(claim_id)
+    claim = project.claim(claim_id)
+    v2 = project.current_version(article_id)
+    assert claim.version_id == v2.id and v2.text[claim.start : claim.end] == QUOTE
+
+
+@pytest.mark.parametrize("query", ['"', "*", "NEAR(", "-", "AND", "((", "title:", "\x00", "\ud800", "a\tb"])
+def test_search_never_raises_on_odd_input(article, query):
+    project, _, version = article
+    project.create_claim(version.id, *quote_span(version.text))
+    assert isinstance(project.search_claims(query), list)
+    assert isinstance(project.sources(query), list)
+
+
+def test_search_leaves_out_claims_of_deleted_articles(article):
+    project, article_id, version = article
+    project.create_claim(version.id, *quote_span(version.text))
+    project.delete_article(article_id)
+    assert project.search_claims("cartels") == []
+
+
+def test_settings_are_validated(project):
+    with pytest.raises(InvalidInput):
+        project.set_setting("four_eyes", "off")
+    assert project.setting("four_eyes") is True
+
+
+def test_reanchor_outside_the_text_is_refused(article):
+    project, _, version = article
+    claim_id = project.create_claim(version.id, 0, 20).created
+    with pytest.raises(InvalidInput):
+        project.reanchor_claim(claim_id, version.id, len(version.text) + 5, len(version.text) + 9)

@@ -175,3 +175,29 @@ def test_sentence_count():
     assert workflow.sentence_count("False. It was true in 2020.") == 2
     assert workflow.sentence_count("Dr. Smith said so! Nobody agreed.") == 2
     assert workflow.sentence_count("It rose 3.5% in 2024.") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. Warren did not vote on the bill.", "The riot on Jan. 6 at the Capitol was not staged.",
+    "Gov. Newsom signed it.", "Prof. Smith said the U.S. economy grew.",
+])
+def test_one_sentence_summaries_with_abbreviations(text):
+    assert workflow.sentence_count(text) == 1
+
+
+def test_a_comment_given_with_approval_does_not_block(ready):
+    from factcheck.core import checks
+
+    p, cid = ready
+    p.review(cid, SUBMIT, comment="Ready when you are.")
+    as_user(p, "ben").review(cid, APPROVE, comment="Looks good.")
+    assert checks.check_claims(p, [p.claim(cid)]) == []
+
+
+def test_reopening_clears_the_approval(ready):
+    p, cid = ready
+    p.review(cid, SUBMIT)
+    as_user(p, "ben").review(cid, APPROVE)
+    p.update_claim(cid, rating="mostly-false", reason="New filing")
+    claim = p.claim(cid)
+    assert (claim.status, claim.approved_by, claim.approved_at) == (model.IN_REVIEW, None, None)
