@@ -202,6 +202,151 @@ def scales() -> None:
             click.echo(f"    {r.label:<22} value {value:<2} {'' if r.needs_source else '(no source needed)'}")
 
 
+_EXPORT_FORMATS = ("html", "pdf", "claimreview", "webannotation", "csv", "markdown")
+_STATUSES = ("draft", "in_review", "changes_requested", "approved", "published")
+
+
+@cli.command("export")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--format", "-f", "fmt", required=True, type=click.Choice(_EXPORT_FORMATS),
+              help="html, pdf, claimreview (schema.org JSON-LD), webannotation (W3C JSON-LD), csv or markdown.")
+@click.option("--output", "-o", required=True, type=click.Path(), metavar="OUT", help="File to write.")
+@click.option("--article", "article_ids", multiple=True, metavar="ID", help="Only this article (repeat for more).")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(_STATUSES),
+              help="Only claims with this review status (repeat for more; default: approved and published).")
+@click.option("--include-confidential", is_flag=True,
+              help="Name confidential sources (internal reports only; by default they are withheld).")
+def export_cmd(project: str, fmt: str, output: str, article_ids: tuple[str, ...], statuses: tuple[str, ...],
+               include_confidential: bool) -> None:
+    """Export PROJECT's checked claims as a report or an interchange file."""
+    from factcheck import exporters
+
+    selection = exporters.Selection(
+        article_ids=article_ids or None,
+        statuses=statuses or exporters.DEFAULT_STATUSES,
+        include_confidential=include_confidential,
+    )
+    with _open_project(project, read_only=True) as p:
+        done = exporters.export_to_file(p, fmt, selection, output)
+    for warning in done.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    claims = f"{done.claim_count} claim{'s' if done.claim_count != 1 else ''}"
+    articles = f"{done.article_count} article{'s' if done.article_count != 1 else ''}"
+    click.echo(f"Wrote {claims} from {articles} to {output}")
+
+
+@cli.command("import-annotations")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path(dir_okay=False))
+@_user_option
+def import_annotations_cmd(project: str, file: str, user: str) -> None:
+    """Import a W3C Web Annotation FILE (e.g. from `factcheck export --format webannotation`) into PROJECT.
+
+    Each annotation becomes a draft claim on the article it quotes; annotations whose
+    words are not found are listed with the reason. Exit status 1 when none is imported.
+    """
+    from factcheck.exporters import web_annotation
+
+    try:
+        data = pathlib.Path(file).read_bytes()
+    except OSError as exc:
+        raise KnownError(f"Cannot read {file}: {(exc.strerror or str(exc)).lower()}.") from None
+    with _open_project(project, user) as p:
+        report = web_annotation.import_annotations(p, data)
+    for line in report.lines():
+        click.echo(line)
+    if report.total and not report.imported:
+        sys.exit(EXIT_ERROR)
+
+
+def _find_claim(p, claim: str):
+    """A claim by id or by a unique id prefix (as printed by ``factcheck claims --ids``)."""
+    matches = [c for c in p.claims(include_deleted=True) if c.id == claim or c.id.startswith(claim)]
+    if len(matches) != 1:
+        what = "no claim" if not matches else f"{len(matches)} claims"
+        raise KnownError(f"There is {what} with an id starting {claim!r}; see `factcheck claims PROJECT --ids`.")
+    return matches[0]
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("claim", required=False)
+def history(project: str, claim: str | None) -> None:
+    """Print the history of PROJECT, or of one CLAIM: who did what, when, before -> after."""
+    from factcheck.core import timeline
+
+    with _open_project(project, read_only=True) as p:
+        scale = p.scale
+        events = p.events(_find_claim(p, claim).id) if claim else p.events()
+        for e in events:
+            click.echo(f"{e.at}  {e.actor}  {timeline.describe(e, scale)}")
+            for line in timeline.changes(e, scale):
+                click.echo(f"    {line}")
+        if not events:
+            click.echo("No events.")
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+def verify(project: str) -> None:
+    """Check PROJECT's history has not been tampered with (exit status 1 if it has)."""
+    from factcheck.core import integrity
+
+    with _open_project(project, read_only=True) as p:
+        verdict = integrity.verify(p)
+    click.echo(str(verdict))
+    if not verdict.ok:
+        sys.exit(EXIT_ERROR)
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--article", "article_ids", multiple=True, metavar="ARTICLE", help="Only these articles (repeatable).")
+@click.option("--status", "statuses", multiple=True, help="Statuses to check (repeatable; default: in_review, approved, published).")
+@click.option("--include-confidential", is_flag=True, help="Check as for an internal export that includes confidential sources.")
+def check(project: str, article_ids: tuple[str, ...], statuses: tuple[str, ...], include_confidential: bool) -> None:
+    """Run the pre-publication checks on PROJECT (exit status 1 if any blocking check fails)."""
+    from factcheck.core import checks, model
+
+    for s in statuses:
+        if s not in model.STATUSES:
+            raise KnownError(f"{s!r} is not a review status; use one of: {', '.join(model.STATUSES)}.")
+    with _open_project(project, read_only=True) as p:
+        findings = checks.check_project(
+            p, article_ids=article_ids or None, statuses=statuses or checks.DEFAULT_STATUSES,
+            include_confidential=include_confidential,
+        )
+        quotes = {c.id: c.exact for c in p.claims()}
+    blocking = checks.blocking(findings)
+    by_claim: dict[str, list] = {}
+    for f in findings:
+        by_claim.setdefault(f.claim_id, []).append(f)
+    for claim_id, items in by_claim.items():
+        quote = " ".join(quotes.get(claim_id, claim_id).split())
+        click.echo(f"“{quote[:70]}{'…' if len(quote) > 70 else ''}” ({claim_id[:8]})")
+        for f in items:
+            click.echo(f"    {'BLOCKING' if f.blocking else 'warning '}  {f.message}")
+    click.echo(f"{len(blocking)} blocking, {len(findings) - len(blocking)} warnings.")
+    if blocking:
+        sys.exit(EXIT_ERROR)
+
+
+@cli.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("claim")
+@click.argument("action", type=click.Choice(["submit", "approve", "request-changes", "publish"]))
+@click.option("--comment", default="", help="Why changes are requested (required for request-changes).")
+@_user_option
+def review(project: str, claim: str, action: str, comment: str, user: str) -> None:
+    """Move CLAIM through review: submit, approve, request-changes or publish."""
+    from factcheck.core import model
+
+    with _open_project(project, user) as p:
+        target = _find_claim(p, claim)
+        p.review(target.id, action.replace("-", "_"), comment=comment)
+        click.echo(f"{model.STATUS_LABELS[p.claim(target.id).status]}: {target.exact}")
+
+
 def _with_suffix(path: str) -> str:
     return path if pathlib.Path(path).suffix else path + ".factcheck"
 

@@ -1,0 +1,160 @@
+"""Reports and interchange formats: a project (and a selection of its claims) -> bytes.
+
+Every format reads the same gathered ``_data.Report``; confidential sources are redacted
+there unless the selection includes them for an internal export. ``export_to_file``
+writes atomically (a temporary file in the same folder, then ``os.replace``): a failed
+export leaves no empty or partial file, and exporting never writes to the project.
+
+Importing this package does not import Qt: only ``pdf.py`` does, when a PDF is made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import importlib
+import os
+import pathlib
+import tempfile
+
+from factcheck.core.errors import KnownError
+from factcheck.exporters._data import DEFAULT_STATUSES, NothingToExport, Report, Selection, gather
+
+__all__ = [
+    "DEFAULT_STATUSES", "EXTENSIONS", "FORMATS", "LABELS", "Exported", "NothingToExport", "Selection",
+    "export", "export_to_file", "render", "warnings",
+]
+
+#: Format name -> module in this package.
+_MODULES = {
+    "html": "html_report",
+    "pdf": "pdf",
+    "claimreview": "claimreview",
+    "webannotation": "web_annotation",
+    "csv": "csv",
+    "markdown": "markdown",
+}
+FORMATS = frozenset(_MODULES)
+#: Formats in the order a menu lists them, with a name for people.
+LABELS = {
+    "html": "HTML report",
+    "pdf": "PDF report",
+    "claimreview": "ClaimReview JSON-LD (schema.org)",
+    "webannotation": "W3C Web Annotation JSON-LD",
+    "csv": "CSV spreadsheet",
+    "markdown": "Markdown",
+}
+EXTENSIONS = {
+    "html": ".html",
+    "pdf": ".pdf",
+    "claimreview": ".jsonld",
+    "webannotation": ".jsonld",
+    "csv": ".csv",
+    "markdown": ".md",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Exported:
+    """What ``export_to_file`` wrote."""
+
+    path: pathlib.Path
+    claim_count: int
+    article_count: int
+    warnings: tuple[str, ...] = ()
+
+
+def _module(fmt: str):
+    if fmt not in _MODULES:
+        raise KnownError(f"There is no export format called {fmt!r}; choose one of: {', '.join(LABELS)}.")
+    return importlib.import_module(f"{__name__}.{_MODULES[fmt]}")
+
+
+def render(project, fmt: str, selection: Selection = Selection()) -> tuple[bytes, Report]:
+    """The exported bytes and the report they were made from."""
+    module = _module(fmt)
+    report = gather(project, selection)
+    return module.render(report), report
+
+
+def export(project, fmt: str, selection: Selection = Selection()) -> bytes:
+    """The selected claims of ``project`` in format ``fmt``.
+
+    Raises ``NothingToExport`` (a ``KnownError``) when the selection holds no claim.
+    """
+    return render(project, fmt, selection)[0]
+
+
+def warnings(project, fmt: str, selection: Selection = Selection()) -> list[str]:
+    """Sentences about things that export but deserve a look (e.g. long ClaimReview claims)."""
+    _module(fmt)
+    if fmt not in ("html", "claimreview"):
+        return []
+    from factcheck.exporters import claimreview
+
+    return claimreview.report_warnings(gather(project, selection))
+
+
+def export_to_file(project, fmt: str, selection: Selection, path: str | os.PathLike) -> Exported:
+    """Export to ``path`` atomically; raises ``KnownError`` with a sentence on any failure.
+
+    Nothing is written when the selection is empty or the export fails, and an existing
+    file at ``path`` is replaced only once the new one is complete.
+    """
+    target = pathlib.Path(path)
+    _check_target(project, target)
+    module = _module(fmt)
+    report = gather(project, selection)
+    data = module.render(report)
+    notes: list[str] = []
+    if fmt in ("html", "claimreview"):
+        from factcheck.exporters import claimreview
+
+        notes = claimreview.report_warnings(report)
+    write_atomically(target, data)
+    return Exported(target, report.claim_count, len(report.articles), tuple(notes))
+
+
+def _check_target(project, target: pathlib.Path) -> None:
+    name = target.name or str(target)
+    if target.is_dir():
+        raise KnownError(f"Cannot write {name}: it is a folder; choose a file name.")
+    folder = target.parent
+    if not folder.is_dir():
+        raise KnownError(f"Cannot write {name}: the folder {folder} does not exist.")
+    project_path = pathlib.Path(project.path)
+    with contextlib.suppress(OSError):
+        if target.exists() and any(
+            pathlib.Path(str(project_path) + extra).exists()
+            and os.path.samefile(target, str(project_path) + extra)
+            for extra in ("", "-wal", "-shm")
+        ):
+            raise KnownError(f"Cannot write {name}: it is the project file itself; choose another name.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise KnownError(f"Cannot write {name}: the folder {folder} is not writable.")
+
+
+def write_atomically(target: pathlib.Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file in the same folder."""
+    name = target.name
+    if not data:
+        raise KnownError(f"Nothing to export: {name} would be empty.")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{name}.", suffix=".part")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_name, 0o666 & ~umask)
+        os.replace(tmp_name, target)
+        tmp_name = None
+    except OSError as exc:
+        reason = (exc.strerror or str(exc)).rstrip(".").lower()
+        raise KnownError(f"Cannot write {name}: {reason}.") from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)

@@ -1,0 +1,333 @@
+"""One gathering step shared by every export format: what a report shows, read once.
+
+``gather`` reads the chosen articles, their current text, the claims that pass the
+status filter (in reading order, numbered per article), each claim's citations with
+their sources, ratings, the public corrections and the organisation's settings.
+Confidential sources are replaced by a redacted stand-in here, before any format sees
+them, unless the selection explicitly includes them for internal use.
+
+Corrections come from ``Project.corrections()``; their before/after values (JSON of the
+changed verdict fields) are turned into text here, rating keys into the scale's labels.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable
+
+from factcheck.core import anchoring, model, ratings
+from factcheck.core.errors import KnownError
+
+#: Statuses exported when the user does not choose: verdicts an editor has signed off.
+DEFAULT_STATUSES = (model.APPROVED, model.PUBLISHED)
+CONFIDENTIAL_LABEL = "Confidential source"
+UNRATED_COLOR = "#78909c"  # the article view's colour for a claim without a rating
+STANCE_LABELS = {"supports": "Supports", "contradicts": "Contradicts", "context": "Context"}
+
+
+@dataclasses.dataclass(frozen=True)
+class Selection:
+    """Which claims an export holds.
+
+    Attributes:
+        article_ids: the articles to export, in the order given; ``None`` means all.
+        statuses: review statuses to include (default: approved and published).
+        include_confidential: export confidential sources with their details (internal
+            reports only); by default they appear as "Confidential source".
+    """
+
+    article_ids: tuple[str, ...] | None = None
+    statuses: tuple[str, ...] = DEFAULT_STATUSES
+    include_confidential: bool = False
+
+    def __post_init__(self) -> None:
+        # Accept any iterable (a list from click or the dialog) but store tuples.
+        if self.article_ids is not None and not isinstance(self.article_ids, tuple):
+            object.__setattr__(self, "article_ids", tuple(self.article_ids))
+        if not isinstance(self.statuses, tuple):
+            object.__setattr__(self, "statuses", tuple(self.statuses))
+
+
+class NothingToExport(KnownError):
+    """The selection holds no claim: nothing is written."""
+
+
+@dataclasses.dataclass(frozen=True)
+class SourceData:
+    id: str
+    title: str
+    url: str
+    publisher: str
+    author: str
+    published_at: str
+    kind: str
+    confidential: bool
+    redacted: bool  # True: a confidential source whose details are withheld
+
+    @property
+    def label(self) -> str:
+        return self.title or self.url or "Untitled source"
+
+
+@dataclasses.dataclass(frozen=True)
+class CitationData:
+    stance: str
+    quote: str
+    locator: str
+    source: SourceData
+
+    @property
+    def stance_label(self) -> str:
+        return STANCE_LABELS.get(self.stance, self.stance)
+
+
+@dataclasses.dataclass(frozen=True)
+class CorrectionData:
+    claim_id: str
+    claim_number: int
+    at: str
+    by: str
+    before: str
+    after: str
+    reason: str
+
+
+@dataclasses.dataclass(frozen=True)
+class ClaimData:
+    claim: model.Claim
+    number: int  # 1.. in reading order within its article
+    rating: ratings.Rating | None
+    citations: tuple[CitationData, ...]
+    corrections: tuple[CorrectionData, ...]
+    version_sha256: str  # of the version the claim's offsets refer to
+    version_number: int
+    version_imported_at: str
+    in_text: bool  # its words are highlighted in the current text (not orphaned)
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    @property
+    def quote(self) -> str:
+        return self.claim.exact
+
+    @property
+    def claim_reviewed(self) -> str:
+        """What a ClaimReview calls the claim: the statement as checked, else the quote."""
+        return self.claim.statement.strip() or self.claim.exact
+
+    @property
+    def color(self) -> str:
+        return self.rating.color if self.rating else UNRATED_COLOR
+
+    @property
+    def rating_label(self) -> str:
+        return self.rating.label if self.rating else ""
+
+    @property
+    def approved_date(self) -> str:
+        return (self.claim.approved_at or "")[:10]
+
+    @property
+    def published_date(self) -> str:
+        return (getattr(self.claim, "published_at", None) or "")[:10]
+
+
+@dataclasses.dataclass(frozen=True)
+class ArticleData:
+    article: model.Article
+    version: model.Version  # the current version (its text is what a report shows)
+    claims: tuple[ClaimData, ...]
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    @property
+    def text(self) -> str:
+        return self.version.text
+
+    @property
+    def corrections(self) -> list[CorrectionData]:
+        out = [c for claim in self.claims for c in claim.corrections]
+        return sorted(out, key=lambda c: (c.at, c.claim_number))
+
+
+@dataclasses.dataclass(frozen=True)
+class Report:
+    organisation_name: str
+    organisation_url: str
+    methodology: str
+    scale: ratings.Scale
+    articles: tuple[ArticleData, ...]
+    selection: Selection
+    generated_at: str
+
+    @property
+    def claim_count(self) -> int:
+        return sum(len(a.claims) for a in self.articles)
+
+    @property
+    def claims(self) -> Iterable[tuple[ArticleData, ClaimData]]:
+        for article in self.articles:
+            for claim in article.claims:
+                yield article, claim
+
+    @property
+    def today(self) -> str:
+        return self.generated_at[:10]
+
+
+def check_selection(selection: Selection) -> None:
+    unknown = [s for s in selection.statuses if s not in model.STATUSES]
+    if unknown:
+        raise KnownError(
+            f"{unknown[0]!r} is not a review status; use one of: {', '.join(model.STATUSES)}."
+        )
+
+
+def describe_statuses(statuses: Iterable[str]) -> str:
+    """``("approved", "published")`` -> "approved or published"."""
+    words = [s.replace("_", " ") for s in statuses]
+    if not words:
+        return "of any chosen status"
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def gather(project, selection: Selection = Selection()) -> Report:
+    """Read everything an export needs; raises ``NothingToExport`` for an empty selection."""
+    check_selection(selection)
+    settings = project.settings()
+    scale = project.scale
+    all_articles = project.articles()
+    if selection.article_ids is None:
+        chosen = all_articles
+    else:
+        by_id = {a.id: a for a in all_articles}
+        chosen = []
+        for article_id in selection.article_ids:
+            if article_id not in by_id:
+                raise KnownError(f"There is no article with id {article_id!r} in this project.")
+            if by_id[article_id] not in chosen:
+                chosen.append(by_id[article_id])
+    if not chosen:
+        where = "no articles were chosen" if selection.article_ids is not None else "the project has no articles"
+        raise NothingToExport(f"Nothing to export: {where}.")
+
+    statuses = set(selection.statuses)
+    rating_of = {r.key: r for r in scale.ratings}
+    sources = {s.id: s for s in project.sources(include_deleted=True)}
+    citations_by_claim: dict[str, list[model.Citation]] = {}
+    for citation in project.citations():
+        citations_by_claim.setdefault(citation.claim_id, []).append(citation)
+    corrections = _corrections(project, scale)
+    redacted: dict[str, SourceData] = {}
+    source_cache: dict[str, SourceData] = {}
+
+    def source_data(source_id: str) -> SourceData:
+        if source_id in source_cache:
+            return source_cache[source_id]
+        s = sources[source_id]
+        if s.confidential and not selection.include_confidential:
+            data = SourceData(s.id, CONFIDENTIAL_LABEL, "", "", "", "", "", True, True)
+            redacted[s.id] = data
+        else:
+            data = SourceData(s.id, s.title, s.url, s.publisher, s.author, s.published_at, s.kind,
+                              bool(s.confidential), False)
+        source_cache[source_id] = data
+        return data
+
+    versions: dict[str, model.Version] = {}
+
+    def version_meta(version_id: str) -> model.Version:
+        if version_id not in versions:
+            versions[version_id] = project.version(version_id)
+        return versions[version_id]
+
+    articles = []
+    for article in chosen:
+        current = project.current_version(article.id)
+        versions[current.id] = current
+        picked = [c for c in project.claims(article.id) if c.status in statuses]
+        # Reading order: words in the current text first, then claims whose words are gone.
+        in_text = [c for c in picked if c.version_id == current.id and c.anchor_state != anchoring.ORPHANED]
+        anchored = {c.id for c in in_text}
+        elsewhere = [c for c in picked if c.id not in anchored]
+        claims = []
+        for number, claim in enumerate(in_text + elsewhere, start=1):
+            version = version_meta(claim.version_id)
+            cites = tuple(
+                CitationData(
+                    c.stance,
+                    "" if source_data(c.source_id).redacted else c.quote,
+                    "" if source_data(c.source_id).redacted else c.locator,
+                    source_data(c.source_id),
+                )
+                for c in citations_by_claim.get(claim.id, ())
+                if c.source_id in sources
+            )
+            fixes = tuple(
+                CorrectionData(claim.id, number, *row) for row in corrections.get(claim.id, ())
+            )
+            claims.append(ClaimData(
+                claim=claim, number=number, rating=rating_of.get(claim.rating), citations=cites, corrections=fixes,
+                version_sha256=version.sha256, version_number=version.number,
+                version_imported_at=version.imported_at, in_text=number <= len(in_text),
+            ))
+        if claims:
+            articles.append(ArticleData(article, current, tuple(claims)))
+
+    if not articles:
+        where = "in this project" if selection.article_ids is None else (
+            "in the chosen article" if len(chosen) == 1 else f"in the {len(chosen)} chosen articles")
+        raise NothingToExport(
+            f"Nothing to export: no claims {where} have the status {describe_statuses(selection.statuses)}."
+        )
+    return Report(
+        organisation_name=str(settings.get("organisation_name") or ""),
+        organisation_url=str(settings.get("organisation_url") or ""),
+        methodology=str(settings.get("methodology") or ""),
+        scale=scale,
+        articles=tuple(articles),
+        selection=selection,
+        generated_at=model.now(),
+    )
+
+
+def _corrections(project, scale: ratings.Scale) -> dict[str, list[tuple[str, str, str, str, str]]]:
+    """The public corrections log by claim id: ``(at, by, before, after, reason)`` rows."""
+    out: dict[str, list[tuple[str, str, str, str, str]]] = {}
+    for fix in project.corrections():
+        out.setdefault(fix.claim_id, []).append(
+            (fix.at, fix.by, readable(fix.before, scale), readable(fix.after, scale), fix.reason)
+        )
+    return out
+
+
+_FIELD_NAMES = {"rating": "rating", "verdict_summary": "verdict summary"}
+
+
+def readable(value: str, scale: ratings.Scale | None = None) -> str:
+    """A correction's before/after value as text: ``{"rating": "false"}`` -> "rating: False"."""
+    value = value or ""
+    if value[:1] not in "{[":
+        return value
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return value
+    if isinstance(data, dict):
+        parts = []
+        for key, item in data.items():
+            if key == "rating" and scale is not None:
+                rating = scale.get(item)
+                item = rating.label if rating else (item or "no rating")
+            parts.append(f"{_FIELD_NAMES.get(key, str(key).replace('_', ' '))}: {item}")
+        return "; ".join(parts)
+    if isinstance(data, list):
+        return ", ".join(map(str, data))
+    return value

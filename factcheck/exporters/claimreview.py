@@ -1,0 +1,184 @@
+"""schema.org ClaimReview JSON-LD, one per claim, as search engines and fact-check databases read it.
+
+Follows schema.org and Google's ClaimReview guidance: ``url`` is the article's URL with a
+``#claim-<id>`` fragment (the organisation's URL when the article has none),
+``datePublished`` the date the verdict was published (else approved; else today),
+``author`` the organisation, ``itemReviewed`` a ``Claim`` whose author is the claimant
+and whose ``appearance``/``firstAppearance`` is the article, and ``reviewRating`` a
+``Rating`` whose ``alternateName`` is the rating's label, with ``ratingValue`` /
+``bestRating`` / ``worstRating`` only when the scale gives the rating a number.
+
+The file is a JSON array of ClaimReview objects, each with its own ``@context``, so any
+one of them can be pasted into a page as is.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+
+from factcheck.exporters._data import ArticleData, ClaimData, Report
+
+CONTEXT = "https://schema.org"
+#: Google shows at most this many characters of ``claimReviewed``.
+MAX_CLAIM_REVIEWED = 75
+
+#: Words that mark a claimant as an organisation rather than a person.
+_ORGANISATION_WORDS = re.compile(
+    r"\b(agency|association|bank|board|bureau|campaign|center|centre|church|club|commission|committee|company|"
+    r"corp|corporation|council|court|department|federation|foundation|fund|government|group|inc|institute|"
+    r"ltd|ministry|network|news|office|organi[sz]ation|party|press|presidency|reuters|service|society|"
+    r"team|times|treasury|tribune|union|university|white house)\b",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,9}$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _claimant_type(name: str) -> str:
+    """"Organization" for names that look like one (AFP, Associated Press), else "Person".
+
+    Person names often carry an organisation in their title ("Scott Bessent, US
+    Treasury Secretary"): only the part before the first comma is judged.
+    """
+    head = name.split(",")[0].strip()
+    if _ACRONYM.match(head) or _ORGANISATION_WORDS.search(head):
+        return "Organization"
+    return "Person"
+
+
+def _organisation(report: Report) -> dict:
+    org: dict = {"@type": "Organization", "name": report.organisation_name or "Unnamed organisation"}
+    if report.organisation_url:
+        org["url"] = report.organisation_url
+    return org
+
+
+def _appearance(article: ArticleData) -> dict | None:
+    """Where the claims of an article appeared: the article, as a CreativeWork."""
+    a = article.article
+    appearance: dict = {"@type": "CreativeWork"}
+    if a.url:
+        appearance["url"] = a.url
+    if a.title:
+        appearance["headline"] = a.title
+    if a.published_at:
+        appearance["datePublished"] = a.published_at
+    if a.outlet:
+        appearance["publisher"] = {"@type": "Organization", "name": a.outlet}
+    return appearance if len(appearance) > 1 else None
+
+
+def claim_url(report: Report, article: ArticleData, claim: ClaimData) -> str:
+    """Where the review of one claim lives: the article's URL (or the organisation's) + fragment."""
+    base = article.article.url or report.organisation_url
+    if not base:
+        return ""
+    return base.split("#", 1)[0] + f"#claim-{claim.id}"
+
+
+def review(report: Report, article: ArticleData, claim: ClaimData, *, _shared: dict | None = None) -> dict:
+    """The ClaimReview of one claim, as a JSON-ready dict.
+
+    ``_shared`` lets ``reviews`` build the organisation and the article's appearance once.
+    """
+    shared = _shared if _shared is not None else {}
+    if "author" not in shared:
+        shared["author"] = _organisation(report)
+    if shared.get("article") is not article:
+        shared["article"], shared["appearance"] = article, _appearance(article)
+    c = claim.claim
+    item: dict = {"@type": "Claim"}
+    if c.claimant:
+        item["author"] = {"@type": _claimant_type(c.claimant), "name": c.claimant}
+    if c.claim_date:
+        item["datePublished"] = c.claim_date
+    if shared["appearance"] is not None:
+        item["appearance"] = item["firstAppearance"] = shared["appearance"]
+    out: dict = {"@context": CONTEXT, "@type": "ClaimReview"}
+    url = claim_url(report, article, claim)
+    if url:
+        out["url"] = url
+    out["claimReviewed"] = claim.claim_reviewed
+    out["author"] = shared["author"]
+    out["datePublished"] = claim.published_date or claim.approved_date or report.today
+    out["itemReviewed"] = item
+    rating = claim.rating
+    if rating is not None:
+        value: dict = {"@type": "Rating", "alternateName": rating.label}
+        if rating.value is not None:
+            value.update(ratingValue=rating.value, bestRating=report.scale.best, worstRating=report.scale.worst)
+        if c.verdict_summary:
+            value["ratingExplanation"] = c.verdict_summary
+        out["reviewRating"] = value
+    return out
+
+
+def reviews(report: Report) -> list[dict]:
+    shared: dict = {}
+    return [review(report, article, claim, _shared=shared) for article, claim in report.claims]
+
+
+def render(report: Report) -> bytes:
+    # One ClaimReview per line: readable, diffable, and json's fast (C) encoder serializes
+    # each (an indented dump goes through the pure-Python encoder, several times slower).
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    lines = ",\n".join(encode(r) for r in reviews(report))
+    return ("[\n" + lines + "\n]\n").encode("utf-8")
+
+
+def script_json(data: object) -> str:
+    """JSON safe to put between ``<script type="application/ld+json">`` tags.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c`` etc. (still the same JSON strings), so
+    user text such as ``</script>`` or ``<!--`` cannot end or confuse the element.
+    """
+    text = json.dumps(data, ensure_ascii=False)
+    return (
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
+def _rating_word_pattern(label: str) -> re.Pattern:
+    words = [re.escape(w) for w in label.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def report_warnings(report: Report) -> list[str]:
+    """Sentences for claims whose ClaimReview search engines may show badly."""
+    patterns = [(r.label, _rating_word_pattern(r.label)) for r in report.scale.ratings if r.label.strip()]
+    out = []
+    many = len(report.articles) > 1
+    for article, claim in report.claims:
+        name = f"Claim {claim.number}" + (f" of “{article.article.title}”" if many else "")
+        reviewed = claim.claim_reviewed
+        if len(reviewed) > MAX_CLAIM_REVIEWED:
+            out.append(
+                f"{name}: the claim reviewed is {len(reviewed)} characters long; search engines show at most "
+                f"{MAX_CLAIM_REVIEWED}, so shorten its statement."
+            )
+        found = [label for label, pattern in patterns if pattern.search(reviewed)]
+        if found:
+            word = max(found, key=len)  # "Mostly true" rather than the "True" inside it
+            out.append(
+                f"{name}: the claim reviewed contains the rating word “{word}”, which readers may take "
+                "for the verdict; reword its statement."
+            )
+        if claim.rating is None:
+            out.append(f"{name} has no rating: its ClaimReview has no reviewRating.")
+    for article in report.articles:
+        if not (article.article.url or report.organisation_url):
+            out.append(
+                f"Neither “{article.article.title}” nor the organisation has a URL, so its ClaimReviews have no "
+                "url; set the organisation's URL in the project settings or the article's URL."
+            )
+    return out
+
+
+def warnings(project, selection=None) -> list[str]:
+    """``report_warnings`` for the selected claims of a project."""
+    from factcheck.exporters._data import Selection, gather
+
+    return report_warnings(gather(project, selection or Selection()))

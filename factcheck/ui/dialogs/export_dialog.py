@@ -1,0 +1,248 @@
+"""File > Export: choose a format, the articles and the review statuses, then where to save.
+
+``run_export`` is what the menu action calls: it asks (``ExportDialog.ask``), writes the
+file with ``exporters.export_to_file`` and shows any ``KnownError`` as a warning.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import re
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck import exporters
+from factcheck.core import model
+from factcheck.core.errors import KnownError
+
+STATUS_LABELS = {
+    model.DRAFT: "Draft",
+    model.IN_REVIEW: "In review",
+    model.CHANGES_REQUESTED: "Changes requested",
+    model.APPROVED: "Approved",
+    model.PUBLISHED: "Published",
+}
+CONFIDENTIAL_WARNING = (
+    "The file will name confidential sources and quote them. Use it inside the newsroom only: "
+    "never publish it or send it to anyone outside."
+)
+_FILTERS = {
+    "html": "HTML report (*.html)",
+    "pdf": "PDF (*.pdf)",
+    "claimreview": "JSON-LD (*.jsonld *.json)",
+    "webannotation": "JSON-LD (*.jsonld *.json)",
+    "csv": "CSV (*.csv)",
+    "markdown": "Markdown (*.md)",
+}
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"\w+", text.lower())[:6]
+    return "-".join(words) or "factcheck"
+
+
+class ExportDialog(QDialog):
+    """What to export. Open it with ``ExportDialog.ask``.
+
+    The widgets are attributes (``format_combo``, ``article_list``, ``status_boxes``,
+    ``confidential_box``) so tests and callers can set them.
+    """
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        project = session.project
+        self.setWindowTitle("Export")
+        self.setMinimumWidth(520)
+
+        self.format_combo = QComboBox()
+        for fmt, label in exporters.LABELS.items():
+            self.format_combo.addItem(label, fmt)
+
+        self.article_list = QListWidget()
+        self.article_list.setMinimumHeight(120)
+        self.article_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.article_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._counts: dict[str, Counter] = {}
+        for claim in project.claims():
+            self._counts.setdefault(claim.article_id, Counter())[claim.status] += 1
+        for article in project.articles():
+            item = QListWidgetItem(article.title or "Untitled article")
+            item.setData(Qt.ItemDataRole.UserRole, article.id)
+            item.setToolTip("\n".join(x for x in (article.title, article.outlet, article.published_at, article.url) if x))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.article_list.addItem(item)
+        self.all_button = QPushButton("All")
+        self.none_button = QPushButton("None")
+        for button in (self.all_button, self.none_button):
+            button.setAutoDefault(False)
+        self.all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
+        self.none_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
+
+        self.status_boxes: dict[str, QCheckBox] = {}
+        statuses = QHBoxLayout()
+        for status, label in STATUS_LABELS.items():
+            box = QCheckBox(label)
+            box.setChecked(status in exporters.DEFAULT_STATUSES)
+            box.toggled.connect(self._update)
+            self.status_boxes[status] = box
+            statuses.addWidget(box)
+        statuses.addStretch(1)
+
+        self.confidential_box = QCheckBox("Include confidential sources (internal use only)")
+        self.confidential_warning = QLabel(CONFIDENTIAL_WARNING)
+        self.confidential_warning.setWordWrap(True)
+        self.confidential_warning.setStyleSheet("color: #b3261e;")
+        self.confidential_warning.setVisible(False)
+        self.confidential_box.toggled.connect(self.confidential_warning.setVisible)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Export…")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow("Format", self.format_combo)
+        articles_box = QGroupBox("Articles")
+        articles_layout = QVBoxLayout(articles_box)
+        articles_layout.addWidget(self.article_list)
+        row = QHBoxLayout()
+        row.addWidget(self.all_button)
+        row.addWidget(self.none_button)
+        row.addStretch(1)
+        articles_layout.addLayout(row)
+        status_box = QGroupBox("Claims with the status")
+        status_box.setLayout(statuses)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(articles_box, 1)
+        layout.addWidget(status_box)
+        layout.addWidget(self.confidential_box)
+        layout.addWidget(self.confidential_warning)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+
+        self.article_list.itemChanged.connect(self._update)
+        self._update()
+
+    def _check_all(self, state: Qt.CheckState) -> None:
+        for i in range(self.article_list.count()):
+            self.article_list.item(i).setCheckState(state)
+
+    def fmt(self) -> str:
+        return self.format_combo.currentData()
+
+    def selection(self) -> exporters.Selection:
+        ids = []
+        for i in range(self.article_list.count()):
+            item = self.article_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                ids.append(item.data(Qt.ItemDataRole.UserRole))
+        statuses = tuple(s for s, box in self.status_boxes.items() if box.isChecked())
+        return exporters.Selection(
+            article_ids=tuple(ids), statuses=statuses, include_confidential=self.confidential_box.isChecked()
+        )
+
+    def claim_count(self) -> int:
+        selection = self.selection()
+        return sum(
+            self._counts.get(article_id, Counter())[status]
+            for article_id in selection.article_ids or ()
+            for status in selection.statuses
+        )
+
+    def _update(self, *_args) -> None:
+        selection = self.selection()
+        n = self.claim_count()
+        articles = len(selection.article_ids or ())
+        if not articles:
+            text = "Choose at least one article."
+        elif not selection.statuses:
+            text = "Choose at least one status."
+        elif not n:
+            text = "No claims in the chosen articles have these statuses: nothing to export."
+        else:
+            text = f"{n} claim{'s' if n != 1 else ''} from {articles} article{'s' if articles != 1 else ''} will be exported."
+        self.summary.setText(text)
+        self.ok_button.setEnabled(n > 0)
+
+    def default_file_name(self) -> str:
+        selection = self.selection()
+        titles = {
+            self.article_list.item(i).data(Qt.ItemDataRole.UserRole): self.article_list.item(i).text()
+            for i in range(self.article_list.count())
+        }
+        ids = selection.article_ids or ()
+        stem = _slug(titles[ids[0]]) if len(ids) == 1 else _slug(pathlib.Path(self.session.project.path).stem)
+        suffix = ".annotations" if self.fmt() == "webannotation" else (".claimreview" if self.fmt() == "claimreview" else "")
+        return stem + suffix + exporters.EXTENSIONS[self.fmt()]
+
+    @classmethod
+    def ask_path(cls, parent: QWidget | None, fmt: str, suggested: str) -> str:
+        """Where to save (empty when cancelled)."""
+        path, _ = QFileDialog.getSaveFileName(parent, "Export to", suggested, _FILTERS[fmt])
+        if path and not pathlib.Path(path).suffix:
+            path += exporters.EXTENSIONS[fmt]
+        return path
+
+    @classmethod
+    def ask(cls, session, parent: QWidget | None = None) -> tuple[str, exporters.Selection, str] | None:
+        """(format, selection, path), or None when cancelled."""
+        dialog = cls(session, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        folder = pathlib.Path(session.project.path).parent
+        path = cls.ask_path(parent, dialog.fmt(), str(folder / dialog.default_file_name()))
+        if not path:
+            return None
+        return dialog.fmt(), dialog.selection(), path
+
+
+def run_export(session, parent: QWidget | None = None) -> str | None:
+    """Ask what to export and where, write it; returns the path written (None if not)."""
+    answer = ExportDialog.ask(session, parent)
+    if answer is None:
+        return None
+    fmt, selection, path = answer
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        done = exporters.export_to_file(session.project, fmt, selection, path)
+    except KnownError as exc:
+        QGuiApplication.restoreOverrideCursor()
+        QMessageBox.warning(parent, "Not exported", str(exc))
+        return None
+    except BaseException:
+        QGuiApplication.restoreOverrideCursor()
+        raise
+    QGuiApplication.restoreOverrideCursor()
+    if done.warnings:
+        shown = "\n\n".join(done.warnings[:10])
+        more = len(done.warnings) - 10
+        if more > 0:
+            shown += f"\n\n…and {more} more."
+        QMessageBox.information(parent, "Exported, with warnings", f"Wrote {done.path.name}. Worth a look:\n\n{shown}")
+    return str(done.path)

@@ -1,0 +1,100 @@
+"""Exports of a 1 MB article with 5,000 checked claims, and the PDF of the demo project."""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from _corpus import article, claim_spans
+
+from factcheck import demo, exporters
+from factcheck.core.project import Project
+from factcheck.exporters import _data, web_annotation
+from factcheck.importers import ImportedArticle
+
+RATINGS = ("true", "mostly-true", "mixed", "mostly-false", "false", "misleading", "no-evidence", "unverifiable")
+
+
+def _median(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _big_project(path: Path) -> Project:
+    rng = random.Random(42)
+    text = article()
+    p = Project.create(path, user="bench")
+    p._conn.execute("PRAGMA synchronous = OFF")  # building the fixture faster; not measured
+    article_id = p.import_article(ImportedArticle(
+        text=text, title="Benchmark", source_format="text", source_name="bench.txt",
+        original=text.encode(), mime="text/plain"), url="https://news.example.org/bench").created
+    version_id = p.current_version(article_id).id
+    sources = [p.create_source(title=f"Source {i}", url=f"https://example.org/{i}", publisher="Publisher").created
+               for i in range(50)]
+    for i, (s, e) in enumerate(claim_spans(text, 5000)):
+        claim_id = p.create_claim(
+            version_id, s, e, statement=f"Statement number {i} about the economy", claimant="A. Minister",
+            claim_date="2025-10-24", rating=rng.choice(RATINGS), verdict_summary=f"Verdict summary number {i}.",
+            rationale="Because the figures say otherwise. " * 3,
+        ).created
+        if i % 2 == 0:
+            p.cite(claim_id, rng.choice(sources), rng.choice(("supports", "contradicts", "context")), quote="a passage")
+    p._conn.execute("UPDATE claims SET status = 'approved', approved_at = '2025-10-26T09:00:00.000Z', approved_by = 'Eve'")
+    return p
+
+
+def run() -> list[tuple[str, str, str]]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        with _big_project(Path(tmp) / "big.factcheck") as p:
+            selection = exporters.Selection()
+            gather = _median(lambda: _data.gather(p, selection))
+            html = _median(lambda: exporters.export(p, "html", selection))
+            size = len(exporters.export(p, "html", selection)) / 1e6
+            claimreview = _median(lambda: exporters.export(p, "claimreview", selection))
+            annotations = _median(lambda: exporters.export(p, "webannotation", selection))
+            csv = _median(lambda: exporters.export(p, "csv", selection))
+            markdown = _median(lambda: exporters.export(p, "markdown", selection))
+            data = exporters.export(p, "webannotation", selection)
+            items = web_annotation.annotations_of(web_annotation.load(data))
+            scale = p.scale
+
+            def plan():
+                parsed = [web_annotation._parse(item, i, scale) for i, item in enumerate(items)]
+                report = web_annotation.ImportReport(total=len(items))
+                # Against the same project every claim is a duplicate: it is still found and anchored first.
+                web_annotation._plan(p, parsed, report)
+
+            planning = _median(plan, repeat=1)
+        rows += [
+            ("gather 5,000 claims of a 1 MB article (shared by every format)", f"{gather:.3f} s", ""),
+            ("HTML report, 1 MB article, 5,000 claims", f"{html:.3f} s", "<= 1.5 s"),
+            ("  its size", f"{size:.1f} MB", ""),
+            ("ClaimReview JSON-LD, 5,000 claims", f"{claimreview:.3f} s", "<= 0.5 s"),
+            ("Web Annotation JSON-LD, 5,000 claims", f"{annotations:.3f} s", ""),
+            ("CSV, 5,000 claims", f"{csv:.3f} s", ""),
+            ("Markdown, 5,000 claims", f"{markdown:.3f} s", ""),
+            ("Web Annotation import: read + re-anchor 5,000 annotations", f"{planning:.3f} s", ""),
+        ]
+        path = Path(tmp) / "demo.factcheck"
+        with demo.build(path) as d:
+            d._conn.execute("UPDATE claims SET status = 'approved'")
+            from factcheck.exporters import pdf
+
+            pdf.ensure_gui_application()  # Qt start-up is not the PDF's cost
+            first = _median(lambda: exporters.export(d, "pdf"), repeat=1)
+            again = _median(lambda: exporters.export(d, "pdf"))
+        rows += [
+            ("PDF of the demo project (first, fonts loaded)", f"{first:.3f} s", "<= 3 s"),
+            ("PDF of the demo project (again)", f"{again:.3f} s", ""),
+        ]
+    return rows

@@ -1,0 +1,156 @@
+"""ClaimReview JSON-LD: the schema.org shape search engines read, checked with a JSON-LD processor."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from factcheck import exporters
+from factcheck.core import model
+from factcheck.exporters import claimreview
+
+from .conftest import APPROVED_AT, ARTICLE_URL, HOSTILE, approve, expand
+
+SCHEMA = "http://schema.org/"
+
+
+def reviews(project, **selection):
+    return json.loads(exporters.export(project, "claimreview", exporters.Selection(**selection)))
+
+
+def by_claim(project, data):
+    ids = {c.id: c for c in project.claims()}
+    return {ids[r["url"].split("#claim-")[1]]: r for r in data}
+
+
+def test_one_claimreview_per_claim_with_the_guidance_fields(demo_project):
+    p = demo_project
+    data = reviews(p)
+    assert len(data) == len(p.claims())
+    found = by_claim(p, data)
+    petro = next(c for c in found if "drug cartels to flourish" in c.exact)
+    r = found[petro]
+    assert r["@context"] == "https://schema.org" and r["@type"] == "ClaimReview"
+    assert r["url"] == f"{ARTICLE_URL}#claim-{petro.id}"
+    assert r["claimReviewed"] == petro.statement
+    assert r["datePublished"] == APPROVED_AT[:10]
+    assert r["author"] == {"@type": "Organization", "name": "Demo Newsroom (example data)",
+                           "url": "https://checkers.example.org/"}
+    item = r["itemReviewed"]
+    assert item["@type"] == "Claim"
+    assert item["author"] == {"@type": "Person", "name": "Scott Bessent, US Treasury Secretary"}
+    assert item["datePublished"] == "2025-10-24"
+    assert item["appearance"]["url"] == ARTICLE_URL and item["firstAppearance"] == item["appearance"]
+    # "No evidence" has no number on the scale: a label only.
+    assert r["reviewRating"] == {"@type": "Rating", "alternateName": "No evidence", "ratingExplanation": petro.verdict_summary}
+
+
+def test_published_claims_are_dated_by_publication(demo_project):
+    claim = demo_project.claims()[0]
+    approve(demo_project, [claim.id], status="published", at="2025-11-02T08:00:00.000Z")
+    found = by_claim(demo_project, reviews(demo_project))
+    assert found[demo_project.claim(claim.id)]["datePublished"] == "2025-11-02"
+
+
+def test_numeric_ratings_carry_value_best_and_worst(demo_project):
+    found = by_claim(demo_project, reviews(demo_project))
+    strikes = next(c for c in found if "destroyed 10 vessels" in c.exact)
+    rating = found[strikes]["reviewRating"]
+    assert (rating["alternateName"], rating["ratingValue"], rating["bestRating"], rating["worstRating"]) == ("True", 5, 5, 1)
+    aid = next(c for c in found if "US aid to Colombia" in c.exact)
+    assert found[aid]["reviewRating"]["ratingValue"] == 4
+    assert found[aid]["itemReviewed"]["author"]["@type"] == "Organization"  # Associated Press
+    assert found[strikes]["itemReviewed"]["author"] == {"@type": "Organization", "name": "AFP"}
+
+
+def test_a_json_ld_processor_reads_every_field(demo_project):
+    expanded = expand(reviews(demo_project))
+    assert len(expanded) == len(demo_project.claims())
+    for node in expanded:
+        assert node["@type"] == [SCHEMA + "ClaimReview"]
+        for key in ("url", "claimReviewed", "author", "datePublished", "itemReviewed"):
+            assert SCHEMA + key in node, key
+        item = node[SCHEMA + "itemReviewed"][0]
+        assert item["@type"] == [SCHEMA + "Claim"]
+        assert SCHEMA + "appearance" in item and SCHEMA + "firstAppearance" in item
+    rated = [n for n in expanded if SCHEMA + "reviewRating" in n]
+    assert rated
+    for node in rated:
+        rating = node[SCHEMA + "reviewRating"][0]
+        assert rating["@type"] == [SCHEMA + "Rating"]
+        assert rating[SCHEMA + "alternateName"][0]["@value"]
+        assert rating[SCHEMA + "ratingExplanation"][0]["@value"]
+
+
+def test_without_article_url_the_organisation_url_is_used_and_unapproved_dates_are_today(sample_project):
+    p, article_id, version = sample_project
+    p.set_setting("organisation_name", "Desk")
+    p.set_setting("organisation_url", "https://desk.example/checks/")
+    start = version.text.index("President Petro has allowed")
+    claim_id = p.create_claim(version.id, start, start + 40, rating="false", verdict_summary="Wrong.").created
+    (r,) = reviews(p, statuses=model.STATUSES)
+    assert r["url"] == f"https://desk.example/checks/#claim-{claim_id}"
+    assert r["datePublished"] == model.now()[:10]
+    assert r["claimReviewed"] == version.text[start:start + 40]  # no statement: the quote
+    assert "appearance" in r["itemReviewed"] and "url" not in r["itemReviewed"]["appearance"]
+    assert r["reviewRating"]["ratingValue"] == 1
+
+
+def test_warnings_for_long_claims_and_rating_words(sample_project):
+    p, article_id, version = sample_project
+    text = version.text
+    at = text.index("President Petro")
+
+    def claim(statement):
+        return p.create_claim(version.id, at, at + 30, statement=statement, rating="mixed").created
+
+    long_one = claim("A" * 40 + " " + "b" * 40)
+    false_word = claim("The FALSE claim that sanctions work")
+    mostly_true = claim("It is mostly   true that aid fell")
+    innocent = claim("Falsehoods and untrue statements abound")
+    approve(p)
+    warnings = claimreview.warnings(p, exporters.Selection())
+    numbers = {c.id: i for i, c in enumerate(p.claims(article_id), start=1)}
+    assert any(w.startswith(f"Claim {numbers[long_one]}: the claim reviewed is 81 characters long") for w in warnings)
+    assert any(f"Claim {numbers[false_word]}" in w and "“False”" in w for w in warnings)
+    assert any(f"Claim {numbers[mostly_true]}" in w and "“Mostly true”" in w for w in warnings)
+    assert not any(f"Claim {numbers[innocent]}:" in w for w in warnings)
+    # Neither the article nor the organisation has a URL: said once.
+    assert sum("has a URL" in w for w in warnings) == 1
+    assert exporters.warnings(p, "claimreview") == warnings
+
+
+def test_hostile_text_is_kept_exactly(hostile_project):
+    data = reviews(hostile_project)
+    assert {r["claimReviewed"] for r in data} == set(HOSTILE)
+    assert {r["itemReviewed"]["author"]["name"] for r in data} == set(HOSTILE)
+    # javascript: is neither an article nor an organisation URL a ClaimReview should point at,
+    # but it is the user's text: kept as the url's text, never executed (JSON is data).
+    assert all(isinstance(r["url"], str) for r in data)
+
+
+def test_five_thousand_reviews_are_quick(sample_project):
+    p, article_id, version = sample_project
+    at = version.text.index("President Petro")
+    for _ in range(200):
+        p.create_claim(version.id, at, at + 30, statement="s", rating="true", verdict_summary="v")
+    approve(p)
+    report = exporters._data.gather(p, exporters.Selection())
+    t0 = time.perf_counter()
+    claimreview.render(report)
+    assert time.perf_counter() - t0 < 0.5  # 200 claims: far below the 5,000-claim budget
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("Scott Bessent, US Treasury Secretary", "Person"),
+    ("Donald Trump", "Person"),
+    ("AFP", "Organization"),
+    ("Associated Press", "Organization"),
+    ("Ministry of Health", "Organization"),
+    ("The White House", "Organization"),
+    ("María José García", "Person"),
+])
+def test_claimant_type(name, kind):
+    assert claimreview._claimant_type(name) == kind
