@@ -3,15 +3,31 @@
 The inspector saves as the checker types: a line field when it loses focus or on Enter,
 a choice when it is made, a long text a moment after typing stops (and at once when
 focus leaves, another claim is selected or the window closes). Each save is one
-undoable step through the session.
+undoable step through the session, and carries the revision the inspector showed, so a
+claim changed in another window is reloaded instead of overwritten.
+
+Above its tabs (Claim, Comments, History) the inspector shows where the claim stands in
+review and the decisions the workflow allows from there.
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,22 +42,376 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
+    QTabWidget,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from factcheck.core import history, model
-from factcheck.core.errors import KnownError
-from factcheck.ui import models
+from factcheck.core import history, model, ratings, timeline, workflow
+from factcheck.core.errors import Conflict, KnownError
+from factcheck.ui import models, review_panel
+from factcheck.ui.dialogs.review_dialogs import ReasonDialog
+from factcheck.ui.review_panel import local_time
 from factcheck.ui.session import Session
+
+_Index = QModelIndex | QPersistentModelIndex
 
 STATEMENT_LIMIT = 75
 _DATE = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?$")
 
 
-def show_error(parent: QWidget, exc: KnownError, title: str = "factcheck") -> None:
+def show_error(parent: QWidget, exc: KnownError | str, title: str = "factcheck") -> None:
+    """Show a refusal or error as a sentence (tests replace this)."""
     QMessageBox.warning(parent, title, str(exc))
+
+
+#: Badge colours of the review states.
+STATUS_COLORS = {
+    model.DRAFT: "#6b7280",
+    model.IN_REVIEW: "#2563eb",
+    model.CHANGES_REQUESTED: "#c2410c",
+    model.APPROVED: "#15803d",
+    model.PUBLISHED: "#6d28d9",
+}
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --- history ---------------------------------------------------------------------------
+
+
+def _field_name(key: str) -> str:
+    return history.FIELD_NAMES.get(key, key.replace("_", " "))
+
+
+class HistoryModel(QAbstractTableModel):
+    """A claim's events, newest first: when (local time), who, what (with before → after).
+
+    The words are ``core.timeline``'s, the same as ``factcheck history`` prints.
+    """
+
+    COLUMNS = ("When", "Who", "What")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[model.Event, str, list[str]]] = []
+
+    def set_events(self, events: list[model.Event], scale: ratings.Scale) -> None:
+        self.beginResetModel()
+        self._rows = [(e, timeline.describe(e, scale), timeline.changes(e, scale)) for e in reversed(events)]
+        self.endResetModel()
+
+    def event_at(self, row: int) -> model.Event | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def text_at(self, row: int) -> str:
+        """The "what" of a row, headline and details, as shown."""
+        _, headline, details = self._rows[row]
+        return "\n".join([headline, *("    " + d for d in details)])
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        event, headline, details = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return local_time(event.at)
+            if col == 1:
+                return event.actor
+            if col == 2:
+                return self.text_at(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{event.at} (event {event.seq})" if col == 0 else None
+        if role == Qt.ItemDataRole.UserRole:
+            return event.seq
+        return None
+
+
+# --- comments --------------------------------------------------------------------------
+
+
+class CommentThreadModel(QAbstractItemModel):
+    """A claim's comments as threads: replies are children of what they answer."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._comments: list[model.Comment] = []
+        self._children: dict[int, list[int]] = {-1: []}
+        self._parent_of: list[int] = []
+        self._row_in_parent: list[int] = []
+
+    def set_comments(self, comments: list[model.Comment]) -> None:
+        """Comments in thread order (``Project.comments``): a parent before its replies."""
+        self.beginResetModel()
+        self._comments = list(comments)
+        position = {c.id: i for i, c in enumerate(self._comments)}
+        self._children, self._parent_of, self._row_in_parent = {-1: []}, [], []
+        for i, comment in enumerate(self._comments):
+            parent = position.get(comment.parent_id, -1) if comment.parent_id else -1
+            if parent >= i:
+                parent = -1
+            siblings = self._children.setdefault(parent, [])
+            self._parent_of.append(parent)
+            self._row_in_parent.append(len(siblings))
+            siblings.append(i)
+        self.endResetModel()
+
+    def comments(self) -> list[model.Comment]:
+        return list(self._comments)
+
+    def comment_at(self, index: _Index) -> model.Comment | None:
+        if not index.isValid() or not 0 < index.internalId() <= len(self._comments):
+            return None
+        return self._comments[index.internalId() - 1]
+
+    def index_of(self, comment_id: str) -> QModelIndex:
+        for i, comment in enumerate(self._comments):
+            if comment.id == comment_id:
+                return self.createIndex(self._row_in_parent[i], 0, i + 1)
+        return QModelIndex()
+
+    def descendants(self, comment_id: str) -> list[model.Comment]:
+        """The replies under a comment, and theirs."""
+        start = next((i for i, c in enumerate(self._comments) if c.id == comment_id), None)
+        out: list[model.Comment] = []
+        stack = list(self._children.get(start, [])) if start is not None else []
+        while stack:
+            i = stack.pop()
+            out.append(self._comments[i])
+            stack.extend(self._children.get(i, []))
+        return out
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        siblings = self._children.get(parent.internalId() - 1 if parent.isValid() else -1, [])
+        if row >= len(siblings):
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row] + 1)
+
+    def parent(self, *args):  # noqa: D401 - both QObject.parent() and QAbstractItemModel.parent(index)
+        if not args:
+            return super().parent()
+        index = args[0]
+        if not index.isValid() or not 0 < index.internalId() <= len(self._comments):
+            return QModelIndex()
+        parent = self._parent_of[index.internalId() - 1]
+        if parent < 0:
+            return QModelIndex()
+        return self.createIndex(self._row_in_parent[parent], 0, parent + 1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        if parent.isValid():
+            if parent.column() != 0:
+                return 0
+            return len(self._children.get(parent.internalId() - 1, []))
+        return len(self._children.get(-1, []))
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 1
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        comment = self.comment_at(index)
+        if comment is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            head = [comment.author, local_time(comment.created_at)]
+            if comment.kind == "note":
+                head.append("private note, never exported")
+            if comment.resolved_at:
+                head.append(f"resolved by {comment.resolved_by}" if comment.resolved_by else "resolved")
+            return " · ".join(head) + "\n" + comment.body
+        if role == Qt.ItemDataRole.ForegroundRole and comment.resolved_at:
+            return QColor("#6b7280")
+        if role == Qt.ItemDataRole.BackgroundRole and comment.kind == "note":
+            return QColor("#fef9c3")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{comment.created_at}" + (f"\nResolved {comment.resolved_at}" if comment.resolved_at else "")
+        if role == Qt.ItemDataRole.UserRole:
+            return comment.id
+        return None
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their word-wrapped text at the view's current width."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
+        view = self.parent()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        indent = view.indentation() * (depth + (1 if view.rootIsDecorated() else 0))
+        width = max(80, view.viewport().width() - indent - 16)
+        rect = opt.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), opt.text)
+        return QSize(width, rect.height() + 10)
+
+
+class _CommentTree(QTreeView):
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.doItemsLayout()  # wrapped rows change height with the width
+
+
+class CommentsWidget(QWidget):
+    """A claim's review comments and private notes: read, add, reply, resolve and reopen."""
+
+    sig_count_changed = Signal(int)
+    """The number of unresolved review comments on the shown claim changed."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.claim_id: str | None = None
+        self.model = CommentThreadModel(self)
+        self.tree = _CommentTree()
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setItemsExpandable(False)
+        self.tree.setExpandsOnDoubleClick(False)
+        self.tree.setIndentation(22)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.tree.setAlternatingRowColors(True)
+        self.empty = QLabel("No comments yet.")
+        self.empty.setStyleSheet("color: palette(mid);")
+        self.resolve_button = QPushButton("Resolve")
+        self.resolve_button.setToolTip("Mark the selected comment and its replies as dealt with (or reopen it)")
+        self.compose = QPlainTextEdit()
+        self.compose.setPlaceholderText("Write a review comment, a reply, or a private note…")
+        self.compose.setTabChangesFocus(True)
+        self.compose.setFixedHeight(self.compose.fontMetrics().lineSpacing() * 3 + 14)
+        self.comment_button = QPushButton("Comment")
+        self.comment_button.setToolTip("Add a review comment: the team sees it, and approval waits until it is resolved")
+        self.reply_button = QPushButton("Reply")
+        self.reply_button.setToolTip("Answer the selected comment")
+        self.note_button = QPushButton("Private note")
+        self.note_button.setToolTip("A note for yourself: marked “private note, never exported”")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.comment_button)
+        buttons.addWidget(self.note_button)
+        buttons.addStretch()
+        buttons.addWidget(self.reply_button)
+        buttons.addWidget(self.resolve_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.compose)
+        layout.addLayout(buttons)
+        self.compose.textChanged.connect(self._update_buttons)
+        self.tree.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.comment_button.clicked.connect(lambda: self.add("review"))
+        self.note_button.clicked.connect(lambda: self.add("note"))
+        self.reply_button.clicked.connect(self.reply)
+        self.resolve_button.clicked.connect(self.toggle_resolved)
+        self._update_buttons()
+
+    @property
+    def writable(self) -> bool:
+        return not self.session.project.read_only
+
+    def unresolved_count(self) -> int:
+        return sum(1 for c in self.model.comments() if c.kind == "review" and c.resolved_at is None)
+
+    def set_claim(self, claim_id: str | None) -> None:
+        """Show a claim's comments (keeping the selected one selected)."""
+        selected = self.selected_comment()
+        self.claim_id = claim_id
+        comments = self.session.project.comments(claim_id) if claim_id else []
+        self.model.set_comments(comments)
+        self.tree.expandAll()
+        self.empty.setVisible(not comments)
+        if selected is not None and claim_id == selected.claim_id:
+            self.select_comment(selected.id)
+        self._update_buttons()
+        self.sig_count_changed.emit(self.unresolved_count())
+
+    def selected_comment(self) -> model.Comment | None:
+        rows = self.tree.selectionModel().selectedRows() if self.tree.selectionModel() else []
+        return self.model.comment_at(rows[0]) if rows else None
+
+    def select_comment(self, comment_id: str) -> None:
+        index = self.model.index_of(comment_id)
+        if index.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.tree.scrollTo(index)
+
+    def _update_buttons(self, *args) -> None:
+        has_text = bool(self.compose.toPlainText().strip())
+        selected = self.selected_comment()
+        writable = self.writable and self.claim_id is not None
+        self.compose.setReadOnly(not writable)
+        self.comment_button.setEnabled(writable and has_text)
+        self.note_button.setEnabled(writable and has_text)
+        self.reply_button.setEnabled(writable and has_text and selected is not None)
+        self.resolve_button.setEnabled(writable and selected is not None)
+        self.resolve_button.setText("Reopen" if selected is not None and selected.resolved_at else "Resolve")
+
+    def _post(self, body: str, kind: str, parent_id: str | None) -> str | None:
+        if not self.claim_id:
+            return None
+        try:
+            created = self.session.do(history.AddComment(self.claim_id, body, kind=kind, parent_id=parent_id)).created
+        except KnownError as exc:
+            show_error(self, exc)
+            return None
+        self.compose.clear()
+        if created:
+            self.select_comment(created)
+        return created
+
+    def add(self, kind: str = "review") -> str | None:
+        """Post what is written as a review comment or a private note (``kind="note"``)."""
+        return self._post(self.compose.toPlainText(), kind, None)
+
+    def reply(self) -> str | None:
+        """Post what is written as a reply to the selected comment (of the same kind)."""
+        parent = self.selected_comment()
+        if parent is None:
+            return None
+        return self._post(self.compose.toPlainText(), parent.kind, parent.id)
+
+    def toggle_resolved(self) -> None:
+        """Resolve the selected comment with its open replies, or reopen it if resolved."""
+        comment = self.selected_comment()
+        if comment is None:
+            return
+        resolve = comment.resolved_at is None
+        targets = [comment] + ([c for c in self.model.descendants(comment.id) if c.resolved_at is None] if resolve else [])
+        try:
+            for target in targets:
+                self.session.do(history.ResolveComment(target.id, resolve))
+        except KnownError as exc:
+            show_error(self, exc)
+        self.select_comment(comment.id)
 
 
 class _PlainText(QPlainTextEdit):
@@ -64,11 +434,20 @@ class ClaimInspector(QWidget):
     sig_reanchor_requested = Signal(str)
     """The user asked to anchor the claim to the words selected in the article."""
 
+    sig_reviewed = Signal(str, str)
+    """A review decision (action, claim id) was taken from the inspector."""
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.claim_id: str | None = None
         self._claim: model.Claim | None = None
+        self._n_sources = 0
+        self._asking = False  # a dialog about a change is open: do not save meanwhile
+        self._history_stale = True
+        self._loaded_claim: str | None = None
+        self._loaded: dict[str, str] = {}  # text fields as last loaded, to tell what is being typed
+        self._saving: frozenset[str] = frozenset()  # fields being saved right now (their new value is ours)
 
         self.quote = QLabel()
         self.quote.setWordWrap(True)
@@ -152,6 +531,78 @@ class ClaimInspector(QWidget):
         sources_layout.addWidget(self.citation_view)
         sources_layout.addLayout(buttons)
 
+        # Review: where the claim stands, and the decisions open from there.
+        self.status_badge = QLabel()
+        self.status_badge.setTextFormat(Qt.TextFormat.PlainText)
+        self.review_info = QLabel()
+        self.review_info.setWordWrap(True)
+        self.review_info.setTextFormat(Qt.TextFormat.PlainText)
+        self.review_info.setStyleSheet("color: #4b5563;")
+        self.review_hint = QLabel()
+        self.review_hint.setWordWrap(True)
+        self.review_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.review_hint.setStyleSheet("color: #b45309;")
+        self.submit_button = QPushButton("Submit for review")
+        self.approve_button = QPushButton("Approve")
+        self.request_changes_button = QPushButton("Request changes…")
+        self.publish_button = QPushButton("Publish")
+        self.review_buttons = {
+            workflow.SUBMIT: self.submit_button, workflow.APPROVE: self.approve_button,
+            workflow.REQUEST_CHANGES: self.request_changes_button, workflow.PUBLISH: self.publish_button,
+        }
+        self.submit_button.setToolTip("Send the verdict to an editor: needs a rating, a one-sentence summary and a source")
+        self.approve_button.setToolTip("Approve the verdict after the checklist (Ctrl+Shift+A); not your own")
+        self.request_changes_button.setToolTip("Send it back to the checker with a comment (Ctrl+Shift+R)")
+        self.publish_button.setToolTip("Mark the approved verdict as published")
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignTop)
+        status_row.addWidget(self.review_info, 1)
+        review_row = QHBoxLayout()
+        for button in self.review_buttons.values():
+            review_row.addWidget(button)
+        review_row.addStretch()
+        review_box = QWidget()
+        review_layout = QVBoxLayout(review_box)
+        review_layout.setContentsMargins(0, 2, 0, 2)
+        review_layout.setSpacing(3)
+        review_layout.addLayout(status_row)
+        review_layout.addWidget(self.review_hint)
+        review_layout.addLayout(review_row)
+
+        self.claim_page = QWidget()
+        claim_layout = QVBoxLayout(self.claim_page)
+        claim_layout.setContentsMargins(2, 6, 2, 2)
+        claim_layout.addLayout(form)
+        claim_layout.addWidget(sources_box)
+        claim_layout.addStretch()
+        # Only the long form scrolls: the comments and the history fill the tab's height.
+        self.claim_scroll = QScrollArea()
+        self.claim_scroll.setWidgetResizable(True)
+        self.claim_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.claim_scroll.setWidget(self.claim_page)
+        self.comments = CommentsWidget(session)
+        self.history = HistoryModel(self)
+        self.history_view = QTableView()
+        self.history_view.setModel(self.history)
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_view.verticalHeader().hide()
+        self.history_view.setWordWrap(True)
+        self.history_view.setShowGrid(False)
+        self.history_view.setAlternatingRowColors(True)
+        history_header = self.history_view.horizontalHeader()
+        history_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        history_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        history_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        history_header.resizeSection(0, 125)
+        history_header.resizeSection(1, 110)
+        history_header.sectionResized.connect(lambda *a: self.history_view.resizeRowsToContents())
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.claim_scroll, "Claim")
+        self.tabs.addTab(self.comments, "Comments")
+        self.tabs.addTab(self.history_view, "History")
+
         self.empty = QLabel("Select a claim, or select words in the article and press Ctrl+E to make one.")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -161,9 +612,8 @@ class ClaimInspector(QWidget):
         body.addWidget(self.quote)
         body.addWidget(self.anchor_note)
         body.addLayout(anchor_row)
-        body.addLayout(form)
-        body.addWidget(sources_box)
-        body.addStretch()
+        body.addWidget(review_box)
+        body.addWidget(self.tabs, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.empty)
@@ -194,9 +644,28 @@ class ClaimInspector(QWidget):
         self.library_button.clicked.connect(self._on_library_clicked)
         self.citation_view.doubleClicked.connect(self._on_edit_citation_clicked)
         self.citation_view.selectionModel().selectionChanged.connect(self._update_citation_buttons)
+        for action, button in self.review_buttons.items():
+            button.clicked.connect(lambda checked=False, a=action: self.review(a))
+        self.comments.sig_count_changed.connect(self._on_comments_count_changed)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         session.sig_changed.connect(self._on_session_changed)
         self._fill_ratings()
+        self._apply_read_only()
         self.show_claim(None)
+
+    @property
+    def writable(self) -> bool:
+        return not self.session.project.read_only
+
+    def _apply_read_only(self) -> None:
+        """A read-only project: fields can be read and copied, nothing offers to change."""
+        read_only = not self.writable
+        for edit in self._line_fields.values():
+            edit.setReadOnly(read_only)
+        for box in (self.rationale, self.notes):
+            box.setReadOnly(read_only)
+        for widget in (self.rating, self.checkworthiness, self.cite_button, self.confirm_button, self.reanchor_button):
+            widget.setEnabled(not read_only)
 
     # --- showing ----------------------------------------------------------------------
 
@@ -208,8 +677,12 @@ class ClaimInspector(QWidget):
                 self.rating.addItem(models.swatch(r.color), r.label, r.key)
                 self.rating.setItemData(self.rating.count() - 1, r.description, Qt.ItemDataRole.ToolTipRole)
 
-    def show_claim(self, claim_id: str | None) -> None:
-        """Show a claim's fields (saving what was being typed in the previous one)."""
+    def show_claim(self, claim_id: str | None, *, keep_edits: bool = True) -> None:
+        """Show a claim's fields (saving what was being typed in the previous one).
+
+        Showing the same claim again (it changed) keeps what is being typed in a field
+        nobody else changed; ``keep_edits=False`` puts every field back to what is saved.
+        """
         if claim_id != self.claim_id:
             self.commit_pending()
         self.claim_id = claim_id
@@ -222,22 +695,36 @@ class ClaimInspector(QWidget):
         self.empty.setVisible(self._claim is None)
         self.body.setVisible(self._claim is not None)
         if self._claim is not None:
-            self._load(self._claim)
+            self._load(self._claim, keep_edits)
+        else:
+            self.comments.set_claim(None)
+            self.history.set_events([], self.session.project.scale)
 
-    def _load(self, c: model.Claim) -> None:
+    def _load(self, c: model.Claim, keep_edits: bool = True) -> None:
         values = {
             "statement": c.statement, "claimant": c.claimant, "claim_date": c.claim_date,
             "tags": ", ".join(c.tags), "verdict_summary": c.verdict_summary,
+            "rationale": c.rationale, "notes": c.notes,
         }
-        for field, edit in self._line_fields.items():
-            if edit.text() != values[field]:
-                with QSignalBlocker(edit):
-                    edit.setText(values[field])
-                    edit.setCursorPosition(0)  # show the start of a long value
-        for box, value in ((self.rationale, c.rationale), (self.notes, c.notes)):
-            if box.toPlainText() != value:
-                with QSignalBlocker(box):
-                    box.setPlainText(value)
+        same_claim = keep_edits and self._loaded_claim == c.id
+        lost = []
+        widgets = [(f, e, e.text) for f, e in self._line_fields.items()]
+        widgets += [("rationale", self.rationale, self.rationale.toPlainText), ("notes", self.notes, self.notes.toPlainText)]
+        for field, widget, text in widgets:
+            typed, before, now = text(), self._loaded.get(field), values[field]
+            if same_claim and typed != before and field not in self._saving:  # being typed, not saved yet
+                if now == before:
+                    continue  # changed nowhere else: keep the typing
+                lost.append(f"{_field_name(field).capitalize()}: {typed}")
+            self._loaded[field] = now
+            if typed != now:
+                with QSignalBlocker(widget):
+                    if isinstance(widget, QLineEdit):
+                        widget.setText(now)
+                        widget.setCursorPosition(0)  # show the start of a long value
+                    else:
+                        widget.setPlainText(now)
+        self._loaded_claim = c.id
         with QSignalBlocker(self.rating):
             self.rating.setCurrentIndex(max(0, self.rating.findData(c.rating)))
         with QSignalBlocker(self.checkworthiness):
@@ -253,6 +740,14 @@ class ClaimInspector(QWidget):
         self.reanchor_button.setVisible(c.anchor_state in ("fuzzy", "orphaned"))
         self._update_hints()
         self._load_citations()
+        self.comments.set_claim(c.id)
+        self._load_review(c)
+        self._history_stale = True
+        if self.tabs.currentWidget() is self.history_view:
+            self._load_history()
+        if lost:
+            show_error(self, "This claim was changed elsewhere while you were typing; it now shows what was saved "
+                             "there. What you wrote was not saved:\n\n" + "\n".join(lost))
 
     def _load_citations(self) -> None:
         project = self.session.project
@@ -260,13 +755,86 @@ class ClaimInspector(QWidget):
         if self.claim_id:
             sources = {s.id: s for s in project.sources(include_deleted=True)}
             rows = [(c, sources[c.source_id]) for c in project.citations(self.claim_id) if c.source_id in sources]
+        self._n_sources = sum(1 for _, source in rows if not source.deleted_at)
         self.citations.set_citations(rows)
         self._update_citation_buttons()
 
     def _update_citation_buttons(self, *args) -> None:
-        selected = bool(self.citation_view.selectionModel().selectedRows())
+        selected = bool(self.citation_view.selectionModel().selectedRows()) and self.writable
         self.edit_citation_button.setEnabled(selected)
         self.remove_citation_button.setEnabled(selected)
+
+    def _load_review(self, c: model.Claim) -> None:
+        """The status badge, who did what when, what is missing, and the decisions open now."""
+        project = self.session.project
+        color = STATUS_COLORS.get(c.status, "#6b7280")
+        self.status_badge.setText(models.STATUS_LABELS.get(c.status, c.status))
+        style = f"QLabel {{ background: {color}; color: white; border-radius: 4px; padding: 2px 8px; font-weight: 600; }}"
+        if self.status_badge.styleSheet() != style:  # restyling costs a fraction of a millisecond each time
+            self.status_badge.setStyleSheet(style)
+        info = [f"Verdict by {workflow.claim_verdict_author(c)}"] if c.rating or c.verdict_summary else []
+        if c.status != model.DRAFT and c.submitted_by:
+            info.append(f"submitted by {c.submitted_by}, {local_time(c.submitted_at)}")
+        if c.status in (model.APPROVED, model.PUBLISHED) and c.approved_by:
+            info.append(f"approved by {c.approved_by}, {local_time(c.approved_at)}")
+        if c.status == model.PUBLISHED and c.published_by:
+            info.append(f"published by {c.published_by}, {local_time(c.published_at)}")
+        corrections = len(project.corrections(c.id))
+        if corrections:
+            info.append(f"{corrections} public correction{'' if corrections == 1 else 's'}")
+        text = "; ".join(info)
+        self.review_info.setText(text[:1].upper() + text[1:])
+        hint = ""
+        if c.status in (model.DRAFT, model.CHANGES_REQUESTED):
+            missing = workflow.missing_for_review(c, self._n_sources, project.scale)
+            if missing:
+                hint = "To submit it for review, it needs " + _join(missing) + "."
+            if c.status == model.CHANGES_REQUESTED:
+                open_comments = self.comments.unresolved_count()
+                if open_comments:
+                    hint = (f"Changes were requested: see Comments ({open_comments} open). " + hint).strip()
+        elif c.status == model.IN_REVIEW and project.setting("four_eyes") and workflow.claim_verdict_author(c) == project.user:
+            hint = "You wrote this verdict: someone else approves it (four-eyes rule)."
+        self.review_hint.setText(hint)
+        self.review_hint.setVisible(bool(hint))
+        for action, button in self.review_buttons.items():
+            button.setEnabled(self.writable and c.status in workflow.TRANSITIONS[action][0])
+
+    def _load_history(self) -> None:
+        project = self.session.project
+        self.history.set_events(project.events(self.claim_id) if self.claim_id else [], project.scale)
+        self.history_view.resizeRowsToContents()
+        self._history_stale = False
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.history_view and self._history_stale:
+            self._load_history()
+
+    def _on_comments_count_changed(self, n: int) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.comments), f"Comments ({n})" if n else "Comments")
+
+    # --- review -----------------------------------------------------------------------
+
+    def review(self, action: str) -> bool:
+        """Take a review decision on the shown claim (saving what is typed first).
+
+        A refusal (workflow, four-eyes, checklist, a change made elsewhere) is shown with
+        its reason and the claim reloaded.
+        """
+        if self._claim is None or self.claim_id is None or not self.writable:
+            return False
+        if not self.commit_pending() or self._claim is None:
+            return False
+        claim_id = self.claim_id
+        outcome = review_panel.review_claims(self.session, self, action, [self._claim])
+        if outcome.cancelled:
+            return False
+        if outcome.refused:
+            show_error(self, outcome.refused[0][1])
+            self.show_claim(claim_id, keep_edits=False)
+            return False
+        self.sig_reviewed.emit(action, claim_id)
+        return True
 
     def _update_hints(self) -> None:
         n = len(self.statement.text())
@@ -282,47 +850,89 @@ class ClaimInspector(QWidget):
     # --- saving -----------------------------------------------------------------------
 
     def _save(self, **fields) -> bool:
-        if self.claim_id is None:
-            return False
-        try:
-            self.session.do(history.UpdateClaim(self.claim_id, **fields))
-            return True
-        except KnownError as exc:
-            show_error(self, exc)
-            self.show_claim(self.claim_id)
-            return False
+        """Save fields of the shown claim as one undoable step; False if it was not saved.
 
-    def _commit_line(self, field: str) -> None:
-        if self._claim is None:
-            return
+        Changing the verdict (rating, summary) of an approved or published claim asks for
+        a reason first; Cancel puts the saved value back.
+        """
+        if self.claim_id is None or self._claim is None:
+            return False
+        claim = self._claim
+        reason = ""
+        verdict = [k for k in fields if k in workflow.VERDICT_FIELDS]
+        if verdict and claim.status in (model.APPROVED, model.PUBLISHED):
+            self._asking = True
+            try:
+                reason = ReasonDialog.ask(self, _join([_field_name(k) for k in verdict]),
+                                          published=claim.status == model.PUBLISHED) or ""
+            finally:
+                self._asking = False
+            if not reason.strip():
+                self.show_claim(self.claim_id, keep_edits=False)  # Cancel: the field shows the saved value again
+                return False
+        self._saving = frozenset(fields)
+        try:
+            self.session.do(history.UpdateClaim(self.claim_id, reason=reason.strip(), expected_revision=claim.revision,
+                                                **fields))
+            return True
+        except Conflict as exc:
+            self._saving = frozenset()
+            lost = [f"{_field_name(k).capitalize()}: {v}" for k, v in fields.items() if isinstance(v, str) and v.strip()]
+            message = f"{exc}\n\nIt now shows what was saved there."
+            if lost:
+                message += " What you wrote was not saved:\n\n" + "\n".join(lost)
+            show_error(self, message)
+            self.show_claim(self.claim_id, keep_edits=False)
+            return False
+        except KnownError as exc:
+            self._saving = frozenset()
+            show_error(self, exc)
+            self.show_claim(self.claim_id, keep_edits=False)
+            return False
+        finally:
+            self._saving = frozenset()
+
+    def _commit_line(self, field: str) -> bool:
+        if self._asking:
+            return False
+        if self._claim is None or not self.writable:
+            return True
         text = self._line_fields[field].text()
         current = ", ".join(self._claim.tags) if field == "tags" else getattr(self._claim, field)
         if field == "claim_date" and text.strip() and not _DATE.match(text.strip()):
             QMessageBox.warning(self, "factcheck", "Write the claim date as YYYY-MM-DD (or YYYY-MM, or YYYY).")
             self._line_fields[field].setText(current)
-            return
+            return False
         if text.strip() != current.strip():
-            self._save(**{field: text})
+            return self._save(**{field: text})
+        return True
 
-    def commit_pending(self) -> None:
-        """Save whatever is typed but not yet saved (line fields and long texts)."""
+    def commit_pending(self) -> bool:
+        """Save whatever is typed but not yet saved (line fields and long texts).
+
+        Returns False when something could not be saved (or a question about it is open).
+        """
         self._text_timer.stop()
-        if self._claim is None:
-            return
+        if self._asking:
+            return False
+        if self._claim is None or not self.writable:
+            return True
+        ok = True
         for field in self._line_fields:
-            self._commit_line(field)
-        if self._claim is None:
-            return
+            ok = self._commit_line(field) and ok
+            if self._claim is None:
+                return ok
         for field, box in (("rationale", self.rationale), ("notes", self.notes)):
             if self._claim is not None and box.toPlainText() != getattr(self._claim, field):
-                self._save(**{field: box.toPlainText()})
+                ok = self._save(**{field: box.toPlainText()}) and ok
+        return ok
 
     def _on_rating_activated(self, index: int) -> None:
-        if self._claim is not None and self.rating.itemData(index) != self._claim.rating:
+        if self._claim is not None and not self._asking and self.rating.itemData(index) != self._claim.rating:
             self._save(rating=self.rating.itemData(index))
 
     def _on_checkworthiness_activated(self, index: int) -> None:
-        if self._claim is not None and self.checkworthiness.itemData(index) != self._claim.checkworthiness:
+        if self._claim is not None and not self._asking and self.checkworthiness.itemData(index) != self._claim.checkworthiness:
             self._save(checkworthiness=self.checkworthiness.itemData(index))
 
     def _on_session_changed(self, changes: model.Changes) -> None:
@@ -413,12 +1023,9 @@ class ClaimPanel(QWidget):
         top_layout.addWidget(self.orphans_box, 1)
 
         self.inspector = ClaimInspector(session)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.inspector)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(scroll)
+        splitter.addWidget(self.inspector)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([260, 640])

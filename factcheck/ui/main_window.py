@@ -1,8 +1,9 @@
-"""The main window: articles (left), the article (centre), claims and inspector (right)."""
+"""The main window: articles (left), the article (centre), claims and inspector (right), review queue (below)."""
 
 from __future__ import annotations
 
 import pathlib
+import sqlite3
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTime
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -18,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck import importers
-from factcheck.core import history
+from factcheck.core import history, integrity, workflow
 from factcheck.core.errors import KnownError
 from factcheck.core.project import SUFFIX, Project
 from factcheck.ui import models
 from factcheck.ui.article_view import ArticleView
 from factcheck.ui.claim_panel import ClaimPanel
 from factcheck.ui.dialogs.import_dialog import NameDialog, PasteDialog
+from factcheck.ui.review_panel import ReviewPanel
 from factcheck.ui.session import Session
 
 MAX_RECENT = 8
@@ -42,6 +44,8 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.view: ArticleView | None = None
         self.panel: ClaimPanel | None = None
+        self.review_panel: ReviewPanel | None = None
+        self.history_verdict: integrity.Verdict | None = None
         self.setWindowTitle("factcheck")
         self.setAcceptDrops(True)
         self.resize(1400, 860)
@@ -59,11 +63,19 @@ class MainWindow(QMainWindow):
         self.claims_dock = QDockWidget("Claims", self)
         self.claims_dock.setObjectName("claims")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.claims_dock)
+        self.review_dock = QDockWidget("Review", self)
+        self.review_dock.setObjectName("review")
+        self.review_dock.setWidget(self._review_placeholder())
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.review_dock)
         self.placeholder = QLabel("Open a project (File > Open project) or create one (File > New project).")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(self.placeholder)
 
         self.saved_label = QLabel()
+        self.history_label = QLabel("History check failed")
+        self.history_label.setStyleSheet("color: #b91c1c; font-weight: 600;")
+        self.history_label.hide()
+        self.statusBar().addPermanentWidget(self.history_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._make_actions()
         self._make_menus()
@@ -98,6 +110,17 @@ class MainWindow(QMainWindow):
                                              "Make a claim from the words selected in the article")
         self.delete_claim_action = self._action("&Delete claim", self._on_delete_claim, None, "Delete the selected claim (undo brings it back)")
         self.library_action = self._action("Source &library…", self._on_source_library, "Ctrl+L")
+        self.export_action = self._action("&Export…", self._on_export, None, "Export reports of the project's verdicts")
+        self.submit_action = self._action("&Submit for review", lambda: self.review(workflow.SUBMIT), None,
+                                          "Send the claim's verdict to an editor")
+        self.approve_action = self._action("&Approve", lambda: self.review(workflow.APPROVE), "Ctrl+Shift+A",
+                                           "Approve the claim, or the claims selected in the review queue, after the checklist")
+        self.request_changes_action = self._action("Request &changes…", lambda: self.review(workflow.REQUEST_CHANGES),
+                                                   "Ctrl+Shift+R", "Send the verdict back to its checker with a comment")
+        self.publish_action = self._action("&Publish", lambda: self.review(workflow.PUBLISH), None,
+                                           "Mark the approved verdict as published")
+        self.show_review_action = self._action("Show review &queue", self.show_review_queue, None,
+                                               "Claims waiting for a decision, across every article")
         self.name_action = self._action("Your &name…", self._on_change_name)
         self.about_action = self._action("&About factcheck", self._on_about)
 
@@ -110,6 +133,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.paste_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -124,9 +149,16 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.name_action)
         sources_menu = bar.addMenu("&Sources")
         sources_menu.addAction(self.library_action)
+        review_menu = bar.addMenu("&Review")
+        for action in (self.submit_action, self.approve_action, self.request_changes_action, self.publish_action):
+            review_menu.addAction(action)
+        review_menu.addSeparator()
+        review_menu.addAction(self.show_review_action)
+        self.review_menu = review_menu
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.articles_dock.toggleViewAction())
         view_menu.addAction(self.claims_dock.toggleViewAction())
+        view_menu.addAction(self.review_dock.toggleViewAction())
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -148,6 +180,13 @@ class MainWindow(QMainWindow):
         has_selection = bool(self.view and self.view.selected_span())
         self.new_claim_action.setEnabled(has_project and has_selection)
         self.delete_claim_action.setEnabled(bool(self.panel and self.panel.current_claim_id))
+        writable = has_project and not self.project.read_only
+        has_target = bool(self.panel and self.panel.current_claim_id) or bool(
+            self.review_panel and self.review_panel.table.selectionModel().hasSelection())
+        for action in (self.submit_action, self.approve_action, self.request_changes_action, self.publish_action):
+            action.setEnabled(writable and has_target)
+        self.show_review_action.setEnabled(has_project)
+        self.export_action.setEnabled(has_project)
         hist = self.session.history if self.session else None
         self.undo_action.setEnabled(bool(hist and hist.can_undo))
         self.redo_action.setEnabled(bool(hist and hist.can_redo))
@@ -180,8 +219,13 @@ class MainWindow(QMainWindow):
         self.panel.sig_claim_selected.connect(self._on_panel_claim_selected)
         self.panel.inspector.sig_confirm_requested.connect(self._on_confirm_anchor)
         self.panel.inspector.sig_reanchor_requested.connect(self._on_reanchor)
+        self.panel.inspector.sig_reviewed.connect(self._on_inspector_reviewed)
+        self.review_panel = ReviewPanel(self.session)
+        self.review_panel.sig_claim_opened.connect(self.open_claim)
+        self.review_panel.sig_selection_changed.connect(self._update_actions)
         self.setCentralWidget(self.view)
         self.claims_dock.setWidget(self.panel)
+        self.review_dock.setWidget(self.review_panel)
         self.setWindowTitle(f"{pathlib.Path(path).name} – factcheck")
         if project.read_only:
             self.setWindowTitle(self.windowTitle() + " (read-only)")
@@ -191,7 +235,29 @@ class MainWindow(QMainWindow):
             self.select_article(self.articles.article_at(0).id)
         self.saved_label.setText("Read-only" if project.read_only else "")
         self._update_actions()
+        self._check_history(project)
         return True
+
+    def _check_history(self, project: Project) -> None:
+        """Verify the hash chain of the project's history; warn (never refuse) when it is broken."""
+        try:
+            verdict = integrity.verify(project)
+        except sqlite3.Error as exc:
+            verdict = integrity.Verdict(False, 0, 1, f"the history could not be read ({exc}).")
+        self.history_verdict = verdict
+        self.history_label.setVisible(not verdict.ok)
+        self.history_label.setToolTip(str(verdict))
+        if not verdict.ok:
+            self.setWindowTitle(self.windowTitle() + " – History check failed")
+            self.warn_integrity(verdict)
+
+    def warn_integrity(self, verdict: integrity.Verdict) -> None:
+        """Say once, when the project opens, that its history was edited outside factcheck."""
+        QMessageBox.warning(
+            self, "History check failed",
+            f"{verdict}\n\nThe project is open and can be used as usual, but its history of changes was "
+            "edited outside factcheck: from that event on, the record of who changed what cannot be trusted.",
+        )
 
     def _close_session(self) -> None:
         if self.session is None:
@@ -203,11 +269,20 @@ class MainWindow(QMainWindow):
         self.session.deleteLater()
         self.session = None
         self.setCentralWidget(QLabel())
-        for widget in (self.view, self.panel):
+        self.review_dock.setWidget(self._review_placeholder())
+        for widget in (self.view, self.panel, self.review_panel):
             if widget is not None:
                 widget.deleteLater()
-        self.view = self.panel = None
+        self.view = self.panel = self.review_panel = None
+        self.history_verdict = None
+        self.history_label.hide()
         self.articles.set_articles([])
+
+    @staticmethod
+    def _review_placeholder() -> QLabel:
+        label = QLabel("Open a project to see the claims waiting for review.")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
 
     def _reload_articles(self) -> None:
         current = self.current_article_id()
@@ -272,6 +347,69 @@ class MainWindow(QMainWindow):
         self.panel.select_claim(claim_id)
         self.view.show_claim(claim_id)
         self._update_actions()
+
+    def open_claim(self, claim_id: str) -> None:
+        """Show a claim from anywhere in the project: its article, the claim in it, the inspector."""
+        if not self.project or not self.panel:
+            return
+        try:
+            claim = self.project.claim(claim_id)
+        except KnownError as exc:
+            self.show_error(str(exc))
+            return
+        if claim.article_id != self.current_article_id():
+            self.select_article(claim.article_id)
+        self._show_claim(claim_id)
+        self.claims_dock.show()
+        self.claims_dock.raise_()
+
+    # --- review -----------------------------------------------------------------------
+
+    def _queue_has_focus(self) -> bool:
+        focus = self.focusWidget()
+        return bool(self.review_panel and focus is not None
+                    and (focus is self.review_panel or self.review_panel.isAncestorOf(focus)))
+
+    def review(self, action: str) -> None:
+        """A review decision from the Review menu or its shortcut.
+
+        It applies to the claims selected in the review queue when the queue has the
+        focus (several at once: bulk approve), otherwise to the claim in the inspector.
+        """
+        if not self.session or not self.panel or self.project.read_only:
+            return
+        if self._queue_has_focus() and self.review_panel.selected_claim_ids():
+            self.review_panel.decide(action)
+        elif self.panel.current_claim_id:
+            self.panel.inspector.review(action)
+        else:
+            self.statusBar().showMessage("Select a claim first, in the claim list or the review queue.", 4000)
+        self._update_actions()
+
+    def _on_inspector_reviewed(self, action: str, claim_id: str) -> None:
+        done = {workflow.SUBMIT: "Submitted for review", workflow.APPROVE: "Approved",
+                workflow.REQUEST_CHANGES: "Sent back with your comment", workflow.PUBLISH: "Published"}[action]
+        self.statusBar().showMessage(done, 4000)
+
+    def show_review_queue(self) -> None:
+        self.review_dock.show()
+        self.review_dock.raise_()
+        if self.review_panel:
+            self.review_panel.table.setFocus()
+
+    def _on_export(self) -> None:
+        if not self.session:
+            return
+        if self.panel:
+            self.panel.inspector.commit_pending()
+        try:
+            from factcheck.ui.dialogs.export_dialog import run_export
+        except ModuleNotFoundError as exc:
+            if exc.name != "factcheck.ui.dialogs.export_dialog":
+                raise
+            self.show_error("Export is not available in this build of factcheck.")
+            return
+        run_export(self.session, self)
 
     def _on_panel_claim_selected(self, claim_id) -> None:
         if self.view:
@@ -463,6 +601,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         else:
             self.resizeDocks([self.articles_dock, self.claims_dock], [250, 580], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.review_dock], [210], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -1,0 +1,798 @@
+"""The review queue: claims awaiting a decision across every article, and review decisions.
+
+The queue reads one light row per claim (``queue_rows``, one SQL query) rather than
+whole ``Claim`` objects: ``Project.claims()`` + ``articles()`` take about three times as
+long on 10,000 claims. Filtering and sorting happen inside ``ReviewQueueModel``, in
+Python list operations, instead of in a ``QSortFilterProxyModel``: a proxy calls back
+into Python once per row for every filter change (``filterAcceptsRow``), and that call
+alone costs 25-60 ms over 10,000 rows, more than a filter change may take in all.
+
+``review_claims`` is the one path for a decision, from the queue (one or many claims) or
+the inspector (one): it lets the core refuse what the workflow does not allow, shows the
+pre-publication checklist before approving or publishing, asks the comment for a change
+request, and passes the revision the user saw so a claim changed elsewhere is not
+decided on blindly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck.core import checks, history, model, ratings, workflow
+from factcheck.core.errors import KnownError
+from factcheck.ui import models
+from factcheck.ui.dialogs import review_dialogs
+from factcheck.ui.session import Session
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: Claims with more changed ids than this are refreshed by reading the whole queue again.
+INCREMENTAL_LIMIT = 64
+
+#: What "waiting since" means for each status.
+_SINCE_SQL = (
+    "CASE c.status WHEN 'in_review' THEN COALESCE(c.submitted_at, c.updated_at) "
+    "WHEN 'approved' THEN COALESCE(c.approved_at, c.updated_at) "
+    "WHEN 'published' THEN COALESCE(c.published_at, c.updated_at) ELSE c.updated_at END"
+)
+_QUEUE_SQL = (
+    "SELECT c.id, c.article_id, a.title, substr(c.exact, 1, 300), c.statement, c.claimant, c.rating, c.status, "
+    f"COALESCE(c.submitted_by, c.created_by), c.verdict_summary, {_SINCE_SQL}, c.revision "
+    "FROM claims c JOIN articles a ON a.id = c.article_id "
+    "WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL"
+)
+
+
+def show_message(parent: QWidget | None, text: str, title: str = "factcheck") -> None:
+    """Tell the user why a decision was refused (tests replace this)."""
+    QMessageBox.warning(parent, title, text)
+
+
+class QueueRow(NamedTuple):
+    """What the queue shows of one claim (a tuple: 10,000 of them are made in milliseconds)."""
+
+    id: str
+    article_id: str
+    article_title: str
+    quote: str
+    statement: str
+    claimant: str
+    rating: str | None
+    status: str
+    checker: str  # who submitted it (who made it, before it was submitted)
+    summary: str
+    since: str  # ISO time the claim has been waiting since, for its status
+    revision: int
+
+    def words(self) -> str:
+        """The lower-case text the word filter searches."""
+        return "\n".join((self.quote, self.statement, self.claimant, self.summary, self.article_title,
+                          self.checker)).lower()
+
+
+def queue_rows(project, claim_ids: Iterable[str] | None = None) -> list[QueueRow]:
+    """One row per visible claim (every status), or just these claims' rows (gone ones absent).
+
+    One read through the project's connection: the queue's only SQL.
+    """
+    sql, params = _QUEUE_SQL, ()
+    if claim_ids is not None:
+        params = tuple(claim_ids)
+        if not params:
+            return []
+        sql += f" AND c.id IN ({', '.join('?' * len(params))})"
+    try:
+        rows = project._conn.execute(sql, params).fetchall()
+    except Exception as exc:  # noqa: BLE001 - sqlite3.Error: shown as a KnownError like every read
+        raise KnownError(f"The review queue could not be read ({exc}).") from None
+    return list(map(QueueRow._make, rows))
+
+
+def age_text(iso: str, now: datetime.datetime | None = None) -> str:
+    """How long ago an ISO time was, in a few characters ("3 days", "5 h", "12 min")."""
+    when = parse_time(iso)
+    if when is None:
+        return ""
+    seconds = ((now or datetime.datetime.now(datetime.timezone.utc)) - when).total_seconds()
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)} h"
+    days = int(seconds // 86400)
+    return f"{days} day" + ("" if days == 1 else "s")
+
+
+def parse_time(iso: str | None) -> datetime.datetime | None:
+    if not iso:
+        return None
+    try:
+        when = datetime.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=datetime.timezone.utc)
+
+
+def local_time(iso: str | None) -> str:
+    """An ISO UTC time in the user's time zone, e.g. ``3 Nov 2025 14:02``."""
+    when = parse_time(iso)
+    if when is None:
+        return ""
+    local = when.astimezone()
+    return f"{local.day} {local:%b %Y %H:%M}"
+
+
+def quote_of(claim_or_row, limit: int = 60) -> str:
+    text = " ".join((getattr(claim_or_row, "statement", "") or getattr(claim_or_row, "exact", "")
+                     or getattr(claim_or_row, "quote", "")).split())
+    return "“" + (text if len(text) <= limit else text[: limit - 1] + "…") + "”"
+
+
+# --- decisions -----------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class ReviewOutcome:
+    """What became of a decision over some claims."""
+
+    action: str
+    done: list[str] = dataclasses.field(default_factory=list)
+    refused: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (claim id, reason)
+    cancelled: bool = False
+
+    def summary(self, claims_by_id: dict[str, model.Claim]) -> str:
+        """A few lines: what was done, and each refusal with its reason."""
+        verb = {workflow.SUBMIT: "Submitted", workflow.APPROVE: "Approved",
+                workflow.REQUEST_CHANGES: "Requested changes on", workflow.PUBLISH: "Published"}[self.action]
+        n = len(self.done)
+        lines = [f"{verb} {n} claim{'' if n == 1 else 's'}."]
+        if self.refused:
+            lines.append("")
+            lines.append(f"Refused ({len(self.refused)}):")
+            for claim_id, reason in self.refused:
+                claim = claims_by_id.get(claim_id)
+                lines.append(f"• {quote_of(claim) if claim else 'A claim'}: {reason}")
+        return "\n".join(lines)
+
+
+ACTION_LABELS = {
+    workflow.SUBMIT: "Submit for review", workflow.APPROVE: "Approve",
+    workflow.REQUEST_CHANGES: "Request changes", workflow.PUBLISH: "Publish",
+}
+
+
+def review_claims(session: Session, parent: QWidget | None, action: str, claims: Sequence[model.Claim],
+                  revisions: dict[str, int] | None = None) -> ReviewOutcome:
+    """Take one review decision on each claim; never raises for a refusal, reports it.
+
+    Claims the workflow cannot take ``action`` from go straight to the core, which refuses
+    them with its reason. Before approving or publishing, the checklist runs over the rest:
+    a claim with a blocking finding is not decided on. Requesting changes asks one comment
+    for all of them.
+
+    Args:
+        revisions: claim id -> the revision the user saw (default: each claim's own).
+    """
+    outcome = ReviewOutcome(action)
+    if not claims:
+        return outcome
+    revisions = revisions or {}
+    sources = workflow.TRANSITIONS[action][0]
+    eligible = [c for c in claims if c.status in sources and not c.deleted_at]
+    eligible_ids = {c.id for c in eligible}
+    blocked: dict[str, list[str]] = {}
+    comment = ""
+    if eligible and action in (workflow.APPROVE, workflow.PUBLISH):
+        findings = checks.check_claims(session.project, eligible)
+        claims_by_id = {c.id: c for c in eligible}
+        n = len(eligible)
+        label = ACTION_LABELS[action] + ("" if n == 1 else f" {n} claims")
+        if not review_dialogs.ChecklistDialog.ask(parent, findings, claims_by_id, label):
+            outcome.cancelled = True
+            return outcome
+        for finding in checks.blocking(findings):
+            blocked.setdefault(finding.claim_id, []).append(finding.message)
+    elif eligible and action == workflow.REQUEST_CHANGES:
+        prompt = ("What needs changing? The checker sees this as a review comment."
+                  if len(eligible) == 1 else
+                  f"What needs changing? Each of the {len(eligible)} claims gets this review comment.")
+        answer = review_dialogs.CommentDialog.ask(parent, "Request changes", prompt)
+        if not answer or not answer.strip():
+            outcome.cancelled = True
+            return outcome
+        comment = answer.strip()
+    for claim in claims:
+        if claim.id in blocked:
+            reasons = "; ".join("it " + message.rstrip(".") for message in blocked[claim.id])
+            outcome.refused.append((claim.id, f"Blocked by the checklist: {reasons}."))
+            continue
+        command = history.Review(claim.id, action, comment=comment if claim.id in eligible_ids else "",
+                                 expected_revision=revisions.get(claim.id, claim.revision))
+        try:
+            session.do(command)
+        except KnownError as exc:
+            outcome.refused.append((claim.id, str(exc)))
+        else:
+            outcome.done.append(claim.id)
+    return outcome
+
+
+# --- the queue's models --------------------------------------------------------------
+
+
+ANY = object()  # a filter that takes every value
+
+
+@dataclasses.dataclass(frozen=True)
+class QueueFilter:
+    """Which claims the queue shows; the default is the claims waiting for an editor."""
+
+    statuses: frozenset[str] | None = frozenset({model.IN_REVIEW})  # None: every status
+    rating: object = ANY  # a rating key, None (not rated) or ANY
+    checker: str | None = None
+    article_id: str | None = None
+    words: tuple[str, ...] = ()
+
+
+class ReviewQueueModel(QAbstractTableModel):
+    """Every visible claim as a ``QueueRow``; shows those that pass ``filter``, sorted.
+
+    Filter and sort changes rebuild the shown list in Python (a few milliseconds for
+    10,000 claims); a decision on a few claims updates just their rows.
+    """
+
+    COLUMNS = ("Quote", "Article", "Claimant", "Rating", "Checker", "Status", "Waiting since")
+    QUOTE, ARTICLE, CLAIMANT, RATING, CHECKER, STATUS, SINCE = range(7)
+
+    def __init__(self, scale: ratings.Scale, parent=None):
+        super().__init__(parent)
+        self._all: dict[str, QueueRow] = {}  # every claim, by id
+        self._all_sorted: list[QueueRow] | None = None  # every claim in the current order (made on demand)
+        self._rows: list[QueueRow] = []  # the ones shown, in order
+        self._row_index: dict[str, int] | None = None  # id -> shown row (made on demand)
+        self._words: dict[str, str] = {}  # id -> searchable text, made on the first word search
+        self._scale = scale
+        self._icons: dict[str | None, object] = {}
+        self.filter = QueueFilter()
+        self._sort: tuple[int, Qt.SortOrder] = (self.SINCE, Qt.SortOrder.AscendingOrder)
+        self._now = datetime.datetime.now(datetime.timezone.utc)
+
+    # --- reading ----------------------------------------------------------------------
+
+    @property
+    def rows(self) -> list[QueueRow]:
+        """The rows shown, in order."""
+        return self._rows
+
+    def all_rows(self) -> list[QueueRow]:
+        """Every claim's row, shown or filtered out."""
+        return list(self._all.values())
+
+    def total(self) -> int:
+        return len(self._all)
+
+    def row_at(self, row: int) -> QueueRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    @property
+    def _row_of(self) -> dict[str, int]:
+        if self._row_index is None:
+            self._row_index = {r.id: i for i, r in enumerate(self._rows)}
+        return self._row_index
+
+    def row_of(self, claim_id: str) -> int:
+        """The shown row of a claim, or -1 (filtered out, or not in the project)."""
+        return self._row_of.get(claim_id, -1)
+
+    def claim_row(self, claim_id: str) -> QueueRow | None:
+        """A claim's row whether it is shown or not."""
+        return self._all.get(claim_id)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section]
+        return None
+
+    def _rating_label(self, key: str | None) -> str:
+        rating = self._scale.get(key)
+        return rating.label if rating else "Not rated"
+
+    def _icon(self, key: str | None):
+        icon = self._icons.get(key)
+        if icon is None:
+            rating = self._scale.get(key)
+            icon = self._icons[key] = models.swatch(rating.color if rating else models.UNRATED_COLOR)
+        return icon
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.QUOTE:
+                return models.one_line(r.quote, 100)
+            if col == self.ARTICLE:
+                return models.one_line(r.article_title, 60)
+            if col == self.CLAIMANT:
+                return r.claimant
+            if col == self.RATING:
+                return self._rating_label(r.rating)
+            if col == self.CHECKER:
+                return r.checker
+            if col == self.STATUS:
+                return models.STATUS_LABELS.get(r.status, r.status)
+            if col == self.SINCE:
+                return age_text(r.since, self._now)
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and col == self.RATING:
+            return self._icon(r.rating)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.SINCE:
+                return f"Waiting since {local_time(r.since)}"
+            if col == self.ARTICLE:
+                return r.article_title
+            parts = [r.quote]
+            if r.summary:
+                parts.append(f"Verdict: {r.summary}")
+            return "\n\n".join(parts)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.SINCE:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        return None
+
+    # --- filtering and sorting -------------------------------------------------------
+
+    def _key(self, column: int):
+        if column == self.RATING:
+            order = {r.key: i for i, r in enumerate(self._scale.ratings)}
+            return lambda r: order.get(r.rating, len(order))
+        if column == self.STATUS:
+            order = {s: i for i, s in enumerate(model.STATUSES)}
+            return lambda r: order.get(r.status, 99)
+        if column == self.ARTICLE:
+            return lambda r: r.article_title.casefold()
+        if column == self.QUOTE:
+            return lambda r: r.quote.casefold()
+        if column == self.CLAIMANT:
+            return lambda r: r.claimant.casefold()
+        if column == self.CHECKER:
+            return lambda r: r.checker.casefold()
+        return lambda r: r.since or ""
+
+    def _passing(self, rows: Iterable[QueueRow]) -> list[QueueRow]:
+        """The rows the filter lets through, one list comprehension per active criterion."""
+        f = self.filter
+        out = list(rows)
+        if f.statuses is not None:
+            statuses = f.statuses
+            out = [r for r in out if r.status in statuses]
+        if f.rating is not ANY:
+            rating = f.rating
+            out = [r for r in out if r.rating == rating]
+        if f.checker is not None:
+            checker = f.checker
+            out = [r for r in out if r.checker == checker]
+        if f.article_id is not None:
+            article_id = f.article_id
+            out = [r for r in out if r.article_id == article_id]
+        if f.words:
+            if len(self._words) != len(self._all):
+                self._words = {r.id: r.words() for r in self._all.values()}
+            words = self._words
+            for word in f.words:
+                out = [r for r in out if word in words[r.id]]
+        return out
+
+    def _ordered(self, rows: list[QueueRow]) -> list[QueueRow]:
+        column, order = self._sort
+        return sorted(rows, key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _sorted_all(self) -> list[QueueRow]:
+        """Every row in the current order: filtering it keeps the order, so a filter change sorts nothing."""
+        if self._all_sorted is None:
+            self._all_sorted = self._ordered(list(self._all.values()))
+        return self._all_sorted
+
+    def _show(self, rows: list[QueueRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._row_index = None
+        self.endResetModel()
+
+    def set_rows(self, rows: Iterable[QueueRow], scale: ratings.Scale | None = None) -> None:
+        """Every claim's row (the whole queue read again)."""
+        if scale is not None:
+            self._scale = scale
+            self._icons.clear()
+        self._all = {r.id: r for r in rows}
+        self._all_sorted = None
+        self._words = {}
+        self._now = datetime.datetime.now(datetime.timezone.utc)
+        self._show(self._passing(self._sorted_all()))
+
+    def set_filter(self, **values) -> bool:
+        """Change some of the filter's criteria (``QueueFilter`` fields, or ``text``); True if it changed."""
+        if "text" in values:
+            values["words"] = tuple(values.pop("text").lower().split())
+        new = dataclasses.replace(self.filter, **values)
+        if new == self.filter:
+            return False
+        self.filter = new
+        self._show(self._passing(self._sorted_all()))
+        return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the shown rows; "Waiting since" ascending puts the longest waiting first."""
+        if not 0 <= column < len(self.COLUMNS):
+            column = self.SINCE
+        self._sort = (column, order)
+        self._all_sorted = None
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        keep = [(self._rows[i.row()].id if 0 <= i.row() < len(self._rows) else None, i.column()) for i in persistent]
+        self._rows = self._ordered(self._rows)
+        self._row_index = None
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(self._row_of[cid], col) if cid in self._row_of else QModelIndex() for cid, col in keep],
+        )
+        self.layoutChanged.emit()
+
+    # --- a few claims changed ---------------------------------------------------------
+
+    def apply(self, claim_ids: Iterable[str], rows: list[QueueRow]) -> None:
+        """Take in the new rows of some claims (ids without a row left the project), row by row."""
+        fresh = {r.id: r for r in rows}
+        self._all_sorted = None
+        key = self._key(self._sort[0])
+        descending = self._sort[1] == Qt.SortOrder.DescendingOrder
+        for claim_id in claim_ids:
+            new = fresh.get(claim_id)
+            if new is None:
+                self._all.pop(claim_id, None)
+            else:
+                self._all[claim_id] = new
+            self._words.pop(claim_id, None)
+            if new is not None and self._words:
+                self._words[claim_id] = new.words()
+            shown = self._row_of.get(claim_id, -1)
+            passes = new is not None and bool(self._passing([new]))
+            if shown >= 0 and passes and key(new) == key(self._rows[shown]):
+                self._rows[shown] = new
+                self.dataChanged.emit(self.index(shown, 0), self.index(shown, len(self.COLUMNS) - 1))
+                continue
+            if shown >= 0:
+                self.beginRemoveRows(QModelIndex(), shown, shown)
+                del self._rows[shown]
+                self._row_index = None
+                self.endRemoveRows()
+            if passes:
+                k = key(new)
+                at = next((i for i, r in enumerate(self._rows) if (key(r) < k if descending else k < key(r))),
+                          len(self._rows))
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._rows.insert(at, new)
+                self._row_index = None
+                self.endInsertRows()
+
+
+STATUS_FILTERS = (
+    ("In review", frozenset({model.IN_REVIEW})),
+    ("Changes requested", frozenset({model.CHANGES_REQUESTED})),
+    ("Approved", frozenset({model.APPROVED})),
+    ("Published", frozenset({model.PUBLISHED})),
+    ("Draft", frozenset({model.DRAFT})),
+    ("All statuses", None),
+)
+
+
+class ReviewPanel(QWidget):
+    """The review queue: filters above a table of claims from every article."""
+
+    sig_claim_opened = Signal(str)
+    """The user opened a claim (double-click or Enter): show it in its article."""
+
+    sig_selection_changed = Signal()
+    """The selected claims changed (the Review menu's actions follow them)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.last_outcome: ReviewOutcome | None = None
+        self.model = ReviewQueueModel(session.project.scale, self)
+
+        self.status_filter = QComboBox()
+        for label, statuses in STATUS_FILTERS:
+            self.status_filter.addItem(label, statuses)
+        self.status_filter.setToolTip("Which review state to list")
+        self.rating_filter = QComboBox()
+        self.rating_filter.setToolTip("Only claims with this rating")
+        self.checker_filter = QComboBox()
+        self.checker_filter.setToolTip("Only claims submitted (or made) by this person")
+        self.article_filter = QComboBox()
+        self.article_filter.setToolTip("Only claims in this article")
+        self.article_filter.setMaximumWidth(260)
+        self.article_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.article_filter.setMinimumContentsLength(14)
+        self.text_filter = QLineEdit()
+        self.text_filter.setPlaceholderText("Filter by words…")
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.setMinimumWidth(140)
+        self.count = QLabel()
+        self.note = QLabel()
+        self.note.setStyleSheet("color: palette(mid);")
+        self.open_button = QPushButton("Open")
+        self.open_button.setToolTip("Show the claim in its article (Enter, or double-click)")
+        self.approve_button = QPushButton("Approve")
+        self.approve_button.setToolTip("Approve the selected claims after the checklist (Ctrl+Shift+A)")
+        self.request_changes_button = QPushButton("Request changes…")
+        self.request_changes_button.setToolTip("Send the selected claims back with a comment (Ctrl+Shift+R)")
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ReviewQueueModel.QUOTE, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((ReviewQueueModel.ARTICLE, 220), (ReviewQueueModel.CLAIMANT, 170), (ReviewQueueModel.RATING, 120),
+                           (ReviewQueueModel.CHECKER, 130), (ReviewQueueModel.STATUS, 130), (ReviewQueueModel.SINCE, 100)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
+        header.setSortIndicator(ReviewQueueModel.SINCE, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.status_filter, self.rating_filter, self.checker_filter, self.article_filter):
+            filters.addWidget(widget)
+        filters.addWidget(self.text_filter, 1)
+        filters.addWidget(self.count)
+        filters.addSpacing(8)
+        for button in (self.open_button, self.approve_button, self.request_changes_button):
+            filters.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        self.note.hide()
+
+        self.status_filter.currentIndexChanged.connect(self._on_filters_changed)
+        self.rating_filter.currentIndexChanged.connect(self._on_filters_changed)
+        self.checker_filter.currentIndexChanged.connect(self._on_filters_changed)
+        self.article_filter.currentIndexChanged.connect(self._on_filters_changed)
+        self.text_filter.textChanged.connect(self._on_filters_changed)
+        self.table.activated.connect(self._on_table_activated)  # Enter, or double-click (the platform's way)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.model.rowsInserted.connect(self._update_count)
+        self.model.rowsRemoved.connect(self._update_count)
+        self.model.modelReset.connect(self._update_count)
+        self.open_button.clicked.connect(self.open_current)
+        self.approve_button.clicked.connect(lambda: self.decide(workflow.APPROVE))
+        self.request_changes_button.clicked.connect(lambda: self.decide(workflow.REQUEST_CHANGES))
+        session.sig_changed.connect(self._on_session_changed)
+        self.reload()
+
+    # --- contents ---------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the whole queue again (keeping the selection and the filters)."""
+        project = self.session.project
+        selected = self.selected_claim_ids()
+        rows = queue_rows(project)
+        self.model.set_rows(rows, project.scale)
+        self._fill_filter_choices(rows, project.scale)
+        self.select_claims(selected)
+        self._update_count()
+
+    def _fill_filter_choices(self, rows: list[QueueRow], scale: ratings.Scale) -> None:
+        def refill(combo: QComboBox, any_label: str, choices: list[tuple[str, object]]) -> None:
+            current = combo.currentData() if combo.currentIndex() > 0 else ANY
+            with_signals_blocked = combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(any_label, ANY)
+            for label, value in choices:
+                combo.addItem(label, value)
+            index = next((i for i in range(1, combo.count()) if combo.itemData(i) == current), 0)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(with_signals_blocked)
+
+        refill(self.rating_filter, "Any rating", [("Not rated", None)] + [(r.label, r.key) for r in scale.ratings])
+        for i, r in enumerate(scale.ratings, start=2):
+            self.rating_filter.setItemIcon(i, models.swatch(r.color))
+        checkers = sorted({r.checker for r in rows if r.checker}, key=str.casefold)
+        refill(self.checker_filter, "Any checker", [(name, name) for name in checkers])
+        articles = {r.article_id: r.article_title for r in rows}
+        ordered = sorted(articles.items(), key=lambda kv: kv[1].casefold())
+        refill(self.article_filter, "All articles", [(models.one_line(title, 60), aid) for aid, title in ordered])
+        self._on_filters_changed()  # a chosen checker or article that is gone: back to "any"
+
+    def _on_filters_changed(self, *args) -> None:
+        def choice(combo: QComboBox):
+            return ANY if combo.currentIndex() <= 0 else combo.currentData()
+
+        checker = choice(self.checker_filter)
+        article = choice(self.article_filter)
+        selected = self.selected_claim_ids()
+        changed = self.model.set_filter(
+            statuses=self.status_filter.currentData(),
+            rating=choice(self.rating_filter),
+            checker=None if checker is ANY else checker,
+            article_id=None if article is ANY else article,
+            text=self.text_filter.text(),
+        )
+        if changed and selected:
+            self.select_claims(selected)
+        self._update_count()
+
+    def set_status_filter(self, statuses: frozenset[str] | None) -> None:
+        """Show claims in these states (None: every state)."""
+        index = next((i for i in range(self.status_filter.count()) if self.status_filter.itemData(i) == statuses), -1)
+        if index < 0:
+            raise ValueError(f"no status filter for {statuses!r}")
+        self.status_filter.setCurrentIndex(index)
+
+    def _update_count(self, *args) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        label = self.status_filter.currentText()
+        what = {"In review": " in review", "Changes requested": " with changes requested", "Approved": " approved",
+                "Published": " published", "Draft": " in draft"}.get(label, "")
+        self.count.setText(f"{shown} claim{'' if shown == 1 else 's'}{what}")
+        self.count.setToolTip(f"{shown} shown of the {total} claims in the project")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        writable = not self.session.project.read_only
+        selected = self.table.selectionModel().hasSelection()
+        self.open_button.setEnabled(selected)
+        self.approve_button.setEnabled(writable and selected)
+        self.request_changes_button.setEnabled(writable and selected)
+
+    # --- selection --------------------------------------------------------------------
+
+    def selected_claim_ids(self) -> list[str]:
+        """The selected claims, in the order shown."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[r].id for r in rows if r < len(self.model.rows)]
+
+    def select_claims(self, claim_ids: Sequence[str]) -> None:
+        """Select these claims where they are shown (the first becomes current)."""
+        rows = [self.model.row_of(claim_id) for claim_id in claim_ids]
+        rows = [r for r in rows if r >= 0]
+        selection = self.table.selectionModel()
+        if not rows:
+            selection.clear()
+            self._update_buttons()
+            return
+        ranges = QItemSelection()
+        last = self.model.columnCount() - 1
+        start = prev = None
+        for r in sorted(rows) + [None]:
+            if start is not None and (r is None or r != prev + 1):
+                ranges.select(self.model.index(start, 0), self.model.index(prev, last))
+                start = None
+            if r is not None and start is None:
+                start = r
+            prev = r
+        first = self.model.index(rows[0], 0)
+        selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection.select(ranges, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.table.scrollTo(first)
+        self._update_buttons()
+
+    def _on_selection_changed(self, *args) -> None:
+        self._update_buttons()
+        self.sig_selection_changed.emit()
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.sig_claim_opened.emit(row.id)
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            ids = self.selected_claim_ids()
+            if ids:
+                self.sig_claim_opened.emit(ids[0])
+            return
+        self._on_table_activated(index)
+
+    # --- decisions --------------------------------------------------------------------
+
+    def decide(self, action: str) -> ReviewOutcome | None:
+        """Take ``action`` on every selected claim; refusals are listed with their reasons."""
+        ids = self.selected_claim_ids()
+        if self.session.project.read_only:
+            return None
+        if not ids:
+            self._show_note("Select one or more claims in the queue first.")
+            return None
+        project = self.session.project
+        claims, revisions = [], {}
+        outcome_missing = []
+        for claim_id in ids:
+            try:
+                claims.append(project.claim(claim_id))
+            except KnownError as exc:
+                outcome_missing.append((claim_id, str(exc)))
+                continue
+            row = self.model.claim_row(claim_id)
+            revisions[claim_id] = row.revision if row is not None else claims[-1].revision
+        outcome = review_claims(self.session, self, action, claims, revisions)
+        outcome.refused.extend(outcome_missing)
+        self.last_outcome = outcome
+        if outcome.cancelled:
+            return outcome
+        claims_by_id = {c.id: c for c in claims}
+        if outcome.refused and len(ids) == 1:
+            show_message(self, outcome.refused[0][1])
+        elif outcome.refused:
+            show_message(self, outcome.summary(claims_by_id), f"{ACTION_LABELS[action]}: some claims refused")
+        self._show_note(outcome.summary(claims_by_id).splitlines()[0] if outcome.done else "")
+        return outcome
+
+    def _show_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    # --- refreshing -------------------------------------------------------------------
+
+    def _on_session_changed(self, changes: model.Changes) -> None:
+        whole = (
+            changes.settings or changes.action == "external" or changes.versions
+            or changes.action.startswith("article.") or len(changes.claims) > INCREMENTAL_LIMIT
+        )
+        if whole:
+            self.reload()
+        elif changes.claims:
+            try:
+                rows = queue_rows(self.session.project, changes.claims)
+            except KnownError:
+                return
+            self.model.apply(changes.claims, rows)
+            known = {self.checker_filter.itemData(i) for i in range(self.checker_filter.count())}
+            if any(r.checker not in known for r in rows):
+                self._fill_filter_choices(self.model.all_rows(), self.session.project.scale)
+            self._update_count()
