@@ -22,7 +22,7 @@ import pathlib
 import sqlite3
 import stat
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from factcheck.core import anchoring, migrations, model, ratings, workflow
 from factcheck.core.errors import (
@@ -65,8 +65,12 @@ _SOURCE_COLUMNS = (
 _CITATION_COLUMNS = "id, claim_id, source_id, stance, quote, locator, note, created_at, created_by"
 
 
+# One encoder, built once: json.dumps with non-default options builds a new one per call.
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def _canonical(value: object) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(value)
 
 
 def event_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, entity: str, entity_id: str, data: str) -> str:
@@ -917,6 +921,33 @@ class Project:
             sql += " WHERE " + " AND ".join(where)
         sql += ' ORDER BY article_id, start, "end", rowid'
         return [_claim(row) for row in self._read(sql, params)]
+
+    def review_queue_rows(self, claim_ids: Iterable[str] | None = None) -> list[tuple]:
+        """Light rows for the review queue: every visible claim, or just these claims.
+
+        ``(id, article_id, article_title, quote[:300], statement, claimant, rating, status,
+        checker, verdict_summary, waiting_since, revision)``, where the checker is who
+        submitted the claim (who made it, before) and ``waiting_since`` the time it
+        entered its status. Tuples, not ``Claim``s: 10,000 of them in about 0.1 s.
+        """
+        since = (
+            "CASE c.status WHEN 'in_review' THEN COALESCE(c.submitted_at, c.updated_at) "
+            "WHEN 'approved' THEN COALESCE(c.approved_at, c.updated_at) "
+            "WHEN 'published' THEN COALESCE(c.published_at, c.updated_at) ELSE c.updated_at END"
+        )
+        sql = (
+            "SELECT c.id, c.article_id, a.title, substr(c.exact, 1, 300), c.statement, c.claimant, c.rating, "
+            f"c.status, COALESCE(c.submitted_by, c.created_by), c.verdict_summary, {since}, c.revision "
+            "FROM claims c JOIN articles a ON a.id = c.article_id "
+            "WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL"
+        )
+        params: tuple = ()
+        if claim_ids is not None:
+            params = tuple(claim_ids)
+            if not params:
+                return []
+            sql += f" AND c.id IN ({', '.join('?' * len(params))})"
+        return self._read(sql, params)
 
     def search_claims(self, query: str) -> list[model.Claim]:
         """Claims whose quote or any text field matches ``query`` (full-text, prefix words)."""
