@@ -90,7 +90,7 @@ def _field_name(key: str) -> str:
     return history.FIELD_NAMES.get(key, key.replace("_", " "))
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(models.ListTableModel):
     """A claim's events, newest first: when (local time), who, what (with before → after).
 
     The words are ``core.timeline``'s, the same as ``factcheck history`` prints.
@@ -114,17 +114,6 @@ class HistoryModel(QAbstractTableModel):
         """The "what" of a row, headline and details, as shown."""
         _, headline, details = self._rows[row]
         return "\n".join([headline, *("    " + d for d in details)])
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -74,30 +74,48 @@ class ArticleListModel(QAbstractListModel):
         return None
 
 
-class ClaimTableModel(QAbstractTableModel):
+class ListTableModel(QAbstractTableModel):
+    """A flat table over a Python list: rows in ``self._rows``, headers in ``COLUMNS``."""
+
+    COLUMNS: tuple[str, ...] = ()
+    _rows: list
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section]
+        return None
+
+
+class ClaimTableModel(ListTableModel):
     """Claims of one article in reading order: quote, claimant, rating, status."""
 
     COLUMNS = ("Quote", "Claimant", "Rating", "Status")
 
     def __init__(self, scale: ratings.Scale, parent=None):
         super().__init__(parent)
-        self._claims: list[model.Claim] = []
+        self._rows: list[model.Claim] = []
         self._scale = scale
 
     def set_claims(self, claims: list[model.Claim], scale: ratings.Scale | None = None) -> None:
         self.beginResetModel()
-        self._claims = list(claims)
+        self._rows = list(claims)
         if scale is not None:
             self._scale = scale
         self.endResetModel()
 
     def update_claims(self, claims: list[model.Claim]) -> bool:
         """Refresh rows in place when the same claims are in the same order; else False."""
-        if [c.id for c in claims] != [c.id for c in self._claims]:
+        if [c.id for c in claims] != [c.id for c in self._rows]:
             return False
-        for row, (old, new) in enumerate(zip(self._claims, claims)):
+        for row, (old, new) in enumerate(zip(self._rows, claims)):
             if old != new:
-                self._claims[row] = new
+                self._rows[row] = new
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
         return True
 
@@ -105,45 +123,34 @@ class ClaimTableModel(QAbstractTableModel):
         """Take in the new state of a few claims (None: gone from this list), row by row."""
         for claim_id, claim in updated.items():
             row = self.row_of(claim_id)
-            if row >= 0 and claim is not None and (claim.start, claim.end) == (self._claims[row].start, self._claims[row].end):
-                self._claims[row] = claim
+            if row >= 0 and claim is not None and (claim.start, claim.end) == (self._rows[row].start, self._rows[row].end):
+                self._rows[row] = claim
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
                 continue
             if row >= 0:
                 self.beginRemoveRows(QModelIndex(), row, row)
-                del self._claims[row]
+                del self._rows[row]
                 self.endRemoveRows()
             if claim is not None:
                 key = (claim.start, claim.end, claim.created_at)
-                at = bisect.bisect_right([(c.start, c.end, c.created_at) for c in self._claims], key)
+                at = bisect.bisect_right([(c.start, c.end, c.created_at) for c in self._rows], key)
                 self.beginInsertRows(QModelIndex(), at, at)
-                self._claims.insert(at, claim)
+                self._rows.insert(at, claim)
                 self.endInsertRows()
 
     def claim_at(self, row: int) -> model.Claim | None:
-        return self._claims[row] if 0 <= row < len(self._claims) else None
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, claim_id: str) -> int:
-        return next((i for i, c in enumerate(self._claims) if c.id == claim_id), -1)
+        return next((i for i, c in enumerate(self._rows) if c.id == claim_id), -1)
 
     def claims(self) -> list[model.Claim]:
-        return list(self._claims)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._claims)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
-        return None
+        return list(self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._claims):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        c = self._claims[index.row()]
+        c = self._rows[index.row()]
         col = index.column()
         rating = self._scale.get(c.rating)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -168,7 +175,7 @@ class ClaimTableModel(QAbstractTableModel):
         return None
 
 
-class CitationTableModel(QAbstractTableModel):
+class CitationTableModel(ListTableModel):
     """The sources cited on one claim: source, stance, passage, locator."""
 
     COLUMNS = ("Source", "Stance", "Passage", "Locator")
@@ -184,17 +191,6 @@ class CitationTableModel(QAbstractTableModel):
 
     def citation_at(self, row: int) -> model.Citation | None:
         return self._rows[row][0] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -238,7 +238,7 @@ class QueueFilter:
     words: tuple[str, ...] = ()
 
 
-class ReviewQueueModel(QAbstractTableModel):
+class ReviewQueueModel(models.ListTableModel):
     """Every visible claim as a ``QueueRow``; shows those that pass ``filter``, sorted.
 
     Filter and sort changes rebuild the shown list in Python (a few milliseconds for
@@ -291,17 +291,6 @@ class ReviewQueueModel(QAbstractTableModel):
     def claim_row(self, claim_id: str) -> QueueRow | None:
         """A claim's row whether it is shown or not."""
         return self._all.get(claim_id)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
-        return None
 
     def _rating_label(self, key: str | None) -> str:
         rating = self._scale.get(key)
