@@ -83,5 +83,6 @@ def resegment(
     if j > 0 and segs[j - 1].end > hi:
         hi = segs[j - 1].end
     j = max(i, j)
-    clipped = [(cid, max(s, lo), min(e, hi)) for cid, (s, e) in spans.items() if s < hi and e > lo]
+    clipped = [(cid, s if s > lo else lo, e if e < hi else hi)
+               for cid, (s, e) in spans.items() if s < hi and e > lo]
     return i, j, segments(clipped)

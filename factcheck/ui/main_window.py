@@ -30,6 +30,12 @@ from factcheck.ui.review_panel import ReviewPanel
 from factcheck.ui.session import Session
 
 MAX_RECENT = 8
+#: Actions that change a claim's fields or state but not which claims an article has.
+_CLAIM_EDITS = frozenset({
+    "claim.update", "claim.reanchor", "claim.submit", "claim.approve", "claim.request_changes", "claim.publish",
+    "citation.create", "citation.update", "citation.delete", "citation.restore",
+    "comment.create", "comment.resolve", "comment.reopen",
+})
 IMPORT_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
 PROJECT_FILTER = f"factcheck projects (*{SUFFIX});;All files (*)"
 
@@ -484,10 +490,12 @@ class MainWindow(QMainWindow):
 
     def _on_session_changed(self, changes) -> None:
         self.saved_label.setText(f"Saved {QTime.currentTime().toString('HH:mm:ss')}")
-        if changes.articles or changes.claims:
+        # The article list shows titles and claim counts: edits inside a claim change neither.
+        lists_change = changes.action not in _CLAIM_EDITS
+        if lists_change and (changes.articles or changes.claims):
             self._reload_articles()
             current = self.current_article_id()
-            if current and all(a.id != current for a in self.project.articles()):
+            if current and self.articles.row_of(current) < 0:
                 first = self.articles.article_at(0)
                 self.select_article(first.id if first else None)
             elif current is None and self.articles.rowCount():

@@ -100,11 +100,13 @@ class ClaimTableModel(ListTableModel):
     def __init__(self, scale: ratings.Scale, parent=None):
         super().__init__(parent)
         self._rows: list[model.Claim] = []
+        self._row_index: dict[str, int] | None = None  # claim id -> row, rebuilt after a move
         self._scale = scale
 
     def set_claims(self, claims: list[model.Claim], scale: ratings.Scale | None = None) -> None:
         self.beginResetModel()
         self._rows = list(claims)
+        self._row_index = None
         if scale is not None:
             self._scale = scale
         self.endResetModel()
@@ -130,19 +132,23 @@ class ClaimTableModel(ListTableModel):
             if row >= 0:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
+                self._row_index = None
                 self.endRemoveRows()
             if claim is not None:
-                key = (claim.start, claim.end, claim.created_at)
-                at = bisect.bisect_right([(c.start, c.end, c.created_at) for c in self._rows], key)
+                at = bisect.bisect_right(self._rows, (claim.start, claim.end, claim.created_at),
+                                         key=lambda c: (c.start, c.end, c.created_at))
                 self.beginInsertRows(QModelIndex(), at, at)
                 self._rows.insert(at, claim)
+                self._row_index = None
                 self.endInsertRows()
 
     def claim_at(self, row: int) -> model.Claim | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, claim_id: str) -> int:
-        return next((i for i, c in enumerate(self._rows) if c.id == claim_id), -1)
+        if self._row_index is None:
+            self._row_index = {c.id: i for i, c in enumerate(self._rows)}
+        return self._row_index.get(claim_id, -1)
 
     def claims(self) -> list[model.Claim]:
         return list(self._rows)
