@@ -568,8 +568,13 @@ class Project:
 
     # --- claims -----------------------------------------------------------------------
 
-    def create_claim(self, version_id: str, start: int, end: int, **fields: object) -> Changes:
+    def create_claim(self, version_id: str, start: int, end: int, *,
+                     checked_quote: anchoring.TextQuoteSelector | None = None, **fields: object) -> Changes:
         """Make a claim from ``text[start:end]`` of a version, trimmed of surrounding space.
+
+        ``checked_quote``: for a claim checked elsewhere (imported annotations) whose
+        words were found only approximately here: the claim keeps the quote that was
+        checked and is ``fuzzy`` until a person confirms the words under it.
 
         Raises ``InvalidInput`` for an empty or whitespace-only selection.
         """
@@ -596,6 +601,9 @@ class Project:
             "updated_at": now, "updated_by": self.user,
         }
         row.update(values)
+        if checked_quote is not None and checked_quote.exact and checked_quote.exact != sel.quote.exact:
+            row.update(exact=checked_quote.exact, prefix=checked_quote.prefix, suffix=checked_quote.suffix,
+                       anchor_state=anchoring.FUZZY)
         if "rating" in values or "verdict_summary" in values:
             row["verdict_by"] = self.user
         columns = ", ".join(f'"{k}"' for k in row)

@@ -604,7 +604,9 @@ def import_annotations(project, data: bytes | str) -> ImportReport:
     for plan in plans:
         p = plan.parsed
         try:
-            claim_id = project.create_claim(plan.version_id, plan.start, plan.end, **p.fields).created
+            checked = anchoring.TextQuoteSelector(p.exact, p.prefix, p.suffix) if plan.fuzzy else None
+            claim_id = project.create_claim(plan.version_id, plan.start, plan.end, checked_quote=checked,
+                                            **p.fields).created
         except KnownError as exc:
             result.skipped.append((p.ref, str(exc)))
             continue

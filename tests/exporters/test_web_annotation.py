@@ -219,6 +219,13 @@ def test_article_found_by_url_in_an_edited_copy_with_fuzzy_anchors_reported(proj
         assert len(result.imported) == 5
         assert [ref for ref, _ in result.fuzzy] == [f"urn:uuid:{project_a.ids['emoji']}"]
         assert "anchored approximately" in "\n".join(result.lines())
+        # The approximate claim keeps the words that were checked and waits for a person.
+        (_, fuzzy_id) = result.fuzzy[0]
+        fuzzy = c.claim(fuzzy_id)
+        assert fuzzy.anchor_state == "fuzzy"
+        assert fuzzy.exact == project_a.claim(project_a.ids["emoji"]).exact
+        assert fuzzy.exact != c.text(fuzzy.version_id)[fuzzy.start : fuzzy.end]
+        assert {x.anchor_state for x in c.claims() if x.id != fuzzy_id} == {"exact"}
 
 
 def test_hostile_text_round_trips_exactly(hostile_project, tmp_path):
