@@ -12,26 +12,13 @@ from __future__ import annotations
 import abc
 import dataclasses
 
-from factcheck.core import model
+from factcheck.core import model, timeline
 from factcheck.core.errors import BugError, Conflict
 from factcheck.core.model import Changes
 
-#: How a field is named in "Undo Edit <field>".
-FIELD_NAMES = {
-    "statement": "statement", "claimant": "claimant", "claim_date": "claim date",
-    "checkworthiness": "check-worthiness", "tags": "tags", "rating": "rating",
-    "verdict_summary": "verdict summary", "rationale": "rationale", "notes": "notes",
-    "title": "title", "url": "URL", "publisher": "publisher", "author": "author",
-    "published_at": "date", "accessed_at": "accessed date", "kind": "kind",
-    "reliability": "reliability", "confidential": "confidential flag", "outlet": "outlet",
-    "language": "language", "stance": "stance", "quote": "quoted passage", "locator": "locator",
-    "note": "note",
-}
-
-
 def _fields_label(what: str, fields: dict) -> str:
     if len(fields) == 1:
-        return f"Edit {what} {FIELD_NAMES.get(next(iter(fields)), next(iter(fields)))}"
+        return f"Edit {what} {timeline.FIELD_NAMES.get(next(iter(fields)), next(iter(fields)))}"
     return f"Edit {what}"
 
 

@@ -6,6 +6,7 @@ import json
 
 from factcheck.core import model, ratings
 
+#: How each field is named to a person (history lines, "Undo Edit claim rating").
 FIELD_NAMES = {
     "statement": "statement", "claimant": "claimant", "claim_date": "claim date",
     "checkworthiness": "check-worthiness", "tags": "tags", "rating": "rating",

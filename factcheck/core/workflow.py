@@ -110,7 +110,7 @@ def check(action: str, claim: model.Claim, *, user: str, four_eyes: bool, n_sour
 
 def claim_verdict_author(claim: model.Claim) -> str | None:
     """Who last changed the rating or summary (set by ``Project``; the creator before that)."""
-    return getattr(claim, "verdict_by", None) or claim.created_by
+    return claim.verdict_by or claim.created_by
 
 
 def _join(items: list[str]) -> str:

@@ -16,7 +16,7 @@ import dataclasses
 import json
 from collections.abc import Iterable
 
-from factcheck.core import anchoring, model, ratings
+from factcheck.core import anchoring, model, ratings, timeline
 from factcheck.core.errors import KnownError
 
 #: Statuses exported when the user does not choose: verdicts an editor has signed off.
@@ -308,7 +308,6 @@ def _corrections(project, scale: ratings.Scale) -> dict[str, list[tuple[str, str
     return out
 
 
-_FIELD_NAMES = {"rating": "rating", "verdict_summary": "verdict summary"}
 
 
 def readable(value: str, scale: ratings.Scale | None = None) -> str:
@@ -326,7 +325,7 @@ def readable(value: str, scale: ratings.Scale | None = None) -> str:
             if key == "rating" and scale is not None:
                 rating = scale.get(item)
                 item = rating.label if rating else (item or "no rating")
-            parts.append(f"{_FIELD_NAMES.get(key, str(key).replace('_', ' '))}: {item}")
+            parts.append(f"{timeline.FIELD_NAMES.get(key, str(key).replace('_', ' '))}: {item}")
         return "; ".join(parts)
     if isinstance(data, list):
         return ", ".join(map(str, data))

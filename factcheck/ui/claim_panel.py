@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core import history, model, ratings, timeline, workflow
+from factcheck.core import checks, history, model, ratings, timeline, workflow
 from factcheck.core.errors import Conflict, KnownError
 from factcheck.ui import models, review_panel
 from factcheck.ui.dialogs.review_dialogs import ReasonDialog
@@ -59,7 +59,7 @@ from factcheck.ui.session import Session
 
 _Index = QModelIndex | QPersistentModelIndex
 
-STATEMENT_LIMIT = 75
+STATEMENT_LIMIT = checks.STATEMENT_LIMIT
 _DATE = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?$")
 
 
@@ -86,7 +86,7 @@ def _join(items: list[str]) -> str:
 
 
 def _field_name(key: str) -> str:
-    return history.FIELD_NAMES.get(key, key.replace("_", " "))
+    return timeline.FIELD_NAMES.get(key, key.replace("_", " "))
 
 
 class HistoryModel(models.ListTableModel):
