@@ -290,10 +290,8 @@ def history(project: str, claim: str | None) -> None:
 @click.argument("project", type=click.Path(dir_okay=False))
 def verify(project: str) -> None:
     """Check PROJECT's history has not been tampered with (exit status 1 if it has)."""
-    from factcheck.core import integrity
-
     with _open_project(project, read_only=True) as p:
-        verdict = integrity.verify(p)
+        verdict = p.verify()
     click.echo(str(verdict))
     if not verdict.ok:
         sys.exit(EXIT_ERROR)

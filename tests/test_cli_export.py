@@ -20,7 +20,7 @@ def make_demo(tmp_path, approved=True):
     path = tmp_path / "demo.factcheck"
     with demo.build(path) as p:
         if approved:
-            p._conn.execute("UPDATE claims SET status = 'approved', approved_at = '2025-10-26T09:00:00.000Z', approved_by = 'Eve'")
+            p.store.conn.execute("UPDATE claims SET status = 'approved', approved_at = '2025-10-26T09:00:00.000Z', approved_by = 'Eve'")
         return path, p.articles()[0].id
 
 

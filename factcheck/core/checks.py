@@ -10,7 +10,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
-from factcheck.core import model, workflow
+from factcheck.core import fields, model
 
 #: Statuses checked by default: verdicts on their way out.
 DEFAULT_STATUSES = (model.IN_REVIEW, model.APPROVED, model.PUBLISHED)
@@ -53,7 +53,7 @@ def check_claims(project, claims: Iterable[model.Claim], *, include_confidential
             add("no-source", True, "cites no source.")
         if not claim.verdict_summary.strip():
             add("no-summary", True, "has no verdict summary.")
-        elif workflow.sentence_count(claim.verdict_summary) > 1:
+        elif fields.sentence_count(claim.verdict_summary) > 1:
             add("long-summary", True, "has a verdict summary longer than one sentence.")
         statement = claim.statement or claim.exact
         if len(statement) > STATEMENT_LIMIT:

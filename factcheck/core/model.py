@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import enum
 import uuid
 
 # Review statuses of a claim (see core/workflow.py for the transitions).
@@ -183,32 +184,59 @@ class Event:
     data: dict
     prev_hash: str
     hash: str
+    damaged: str = ""  # a sentence when the row's data cannot be read (see core/events.py)
+
+
+class What(enum.Flag):
+    """What kind of thing an action changed: views refresh on these, never on action names."""
+
+    NOTHING = 0
+    ARTICLES = enum.auto()  # articles added, deleted, restored, or their metadata
+    VERSIONS = enum.auto()  # an article's text changed (a new version)
+    ANCHORS = enum.auto()  # where claims sit in the text: made, deleted, restored, re-anchored
+    CLAIM_FIELDS = enum.auto()  # statement, claimant, rating, summary, tags, ...
+    STATUS = enum.auto()  # review status and its stamps
+    CITATIONS = enum.auto()
+    COMMENTS = enum.auto()  # comments and corrections
+    SOURCES = enum.auto()  # the source library
+    SETTINGS = enum.auto()
+    EVERYTHING = ARTICLES | VERSIONS | ANCHORS | CLAIM_FIELDS | STATUS | CITATIONS | COMMENTS | SOURCES | SETTINGS
 
 
 @dataclasses.dataclass(frozen=True)
 class Changes:
-    """Which entities one committed action changed, for views to refresh.
+    """What one committed action changed, for views to refresh.
 
-    ``created`` is the id of the entity the action made, when it made one.
+    ``what`` says which kinds of thing changed; the id sets say which ones. ``created``
+    is the id of the entity the action made, when it made one. ``initiator`` is the
+    object (a view) that started the action, set by the UI session, so that view can
+    skip refreshing what it already shows. ``action`` names the event for people and
+    logs; views never test it.
     """
 
     action: str = ""
+    what: What = What.NOTHING
     articles: frozenset[str] = frozenset()
     versions: frozenset[str] = frozenset()  # versions added (an article's text changed)
     claims: frozenset[str] = frozenset()
     sources: frozenset[str] = frozenset()
-    settings: bool = False
     created: str | None = None
     event_seq: int | None = None
+    initiator: object = dataclasses.field(default=None, compare=False)
+
+    @property
+    def settings(self) -> bool:
+        return bool(self.what & What.SETTINGS)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
             action=self.action or other.action,
+            what=self.what | other.what,
             articles=self.articles | other.articles,
             versions=self.versions | other.versions,
             claims=self.claims | other.claims,
             sources=self.sources | other.sources,
-            settings=self.settings or other.settings,
             created=self.created or other.created,
             event_seq=max(filter(None, (self.event_seq, other.event_seq)), default=None),
+            initiator=self.initiator or other.initiator,
         )

@@ -11,9 +11,7 @@ when they refuse.
 
 from __future__ import annotations
 
-import re
-
-from factcheck.core import model, ratings
+from factcheck.core import fields, model, ratings
 from factcheck.core.errors import KnownError
 
 SUBMIT = "submit"
@@ -38,32 +36,8 @@ STATUS_NAMES = {
 #: Fields whose change reopens an approved or published verdict.
 VERDICT_FIELDS = ("rating", "verdict_summary")
 
-# A candidate end of sentence: . ! or ? (perhaps before a closing quote), then space
-# and what can start a sentence. Abbreviations before a full stop are not ends.
-_SENTENCE_END = re.compile(r"(\w*)([.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(¿¡])")
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr rev hon pres vs no nos vol fig "
-    "jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd dept univ est approx "
-    "e.g i.e etc al cf".split()
-)
-
-
 class TransitionRefused(KnownError):
     """A review action is not allowed now; the message says why."""
-
-
-def sentence_count(text: str) -> int:
-    """Roughly how many sentences ``text`` holds (ends of sentence followed by more text, + 1)."""
-    text = text.strip()
-    if not text:
-        return 0
-    ends = 0
-    for m in _SENTENCE_END.finditer(text):
-        word = m.group(1)
-        if m.group(2) == "." and (len(word) == 1 or word.lower() in ABBREVIATIONS):
-            continue  # "U.S. aid", "Sen. Warren", "Jan. 6"
-        ends += 1
-    return 1 + ends
 
 
 def missing_for_review(claim: model.Claim, n_sources: int, scale: ratings.Scale) -> list[str]:
@@ -74,7 +48,7 @@ def missing_for_review(claim: model.Claim, n_sources: int, scale: ratings.Scale)
         missing.append("a rating")
     if not claim.verdict_summary.strip():
         missing.append("a verdict summary")
-    elif sentence_count(claim.verdict_summary) > 1:
+    elif fields.sentence_count(claim.verdict_summary) > 1:
         missing.append("a verdict summary of one sentence")
     if n_sources == 0 and (rating is None or rating.needs_source):
         missing.append("at least one cited source")
@@ -101,11 +75,18 @@ def check(action: str, claim: model.Claim, *, user: str, four_eyes: bool, n_sour
             raise TransitionRefused("Cannot submit for review yet: the claim needs " + _join(missing) + ".")
     if action == REQUEST_CHANGES and not comment.strip():
         raise TransitionRefused("Say what needs changing: requesting changes needs a comment.")
-    if action == APPROVE and four_eyes and claim_verdict_author(claim) == user:
-        raise TransitionRefused(
-            "You wrote this verdict, so someone else must approve it (four-eyes rule)."
-        )
+    if action == APPROVE:
+        refusal = four_eyes_refusal(claim, user, four_eyes)
+        if refusal:
+            raise TransitionRefused(refusal)
     return target
+
+
+def four_eyes_refusal(claim: model.Claim, user: str, four_eyes: bool) -> str:
+    """Why ``user`` may not approve ``claim`` under the four-eyes rule ('' when they may)."""
+    if four_eyes and claim_verdict_author(claim) == user:
+        return "You wrote this verdict, so someone else must approve it (four-eyes rule)."
+    return ""
 
 
 def claim_verdict_author(claim: model.Claim) -> str | None:

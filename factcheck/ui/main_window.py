@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck import importers
-from factcheck.core import history, integrity, workflow
+from factcheck.core import events, history, workflow
 from factcheck.core.errors import KnownError
 from factcheck.core.project import SUFFIX, Project
 from factcheck.ui import models
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.view: ArticleView | None = None
         self.panel: ClaimPanel | None = None
         self.review_panel: ReviewPanel | None = None
-        self.history_verdict: integrity.Verdict | None = None
+        self.history_verdict: events.Verdict | None = None
         self.setWindowTitle("factcheck")
         self.setAcceptDrops(True)
         self.resize(1400, 860)
@@ -247,9 +247,9 @@ class MainWindow(QMainWindow):
     def _check_history(self, project: Project) -> None:
         """Verify the hash chain of the project's history; warn (never refuse) when it is broken."""
         try:
-            verdict = integrity.verify(project)
+            verdict = project.verify()
         except sqlite3.Error as exc:
-            verdict = integrity.Verdict(False, 0, 1, f"the history could not be read ({exc}).")
+            verdict = events.Verdict(False, 0, 1, f"the history could not be read ({exc}).")
         self.history_verdict = verdict
         self.history_label.setVisible(not verdict.ok)
         self.history_label.setToolTip(str(verdict))
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.windowTitle() + " – History check failed")
             self.warn_integrity(verdict)
 
-    def warn_integrity(self, verdict: integrity.Verdict) -> None:
+    def warn_integrity(self, verdict: events.Verdict) -> None:
         """Say once, when the project opens, that its history was edited outside factcheck."""
         QMessageBox.warning(
             self, "History check failed",

@@ -7,12 +7,11 @@ committed action. Reads go straight to ``session.project``.
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from factcheck.core import history
 from factcheck.core.errors import KnownError
+from factcheck.core import model
 from factcheck.core.model import Changes
 from factcheck.core.project import Project
 
@@ -41,10 +40,7 @@ class Session(QObject):
         self._poll.start()
 
     def _read_data_version(self) -> int | None:
-        try:
-            return self.project._conn.execute("PRAGMA data_version").fetchone()[0]
-        except (sqlite3.Error, AttributeError):
-            return None
+        return self.project.store.data_version()
 
     def check_external_changes(self) -> bool:
         """If another connection committed since the last look, refresh every view."""
@@ -56,12 +52,12 @@ class Session(QObject):
         try:
             everything = Changes(
                 action="external",
+                what=model.What.EVERYTHING,
                 articles=frozenset(a.id for a in project.articles()),
                 claims=frozenset(c.id for c in project.claims(include_deleted=True)),
                 sources=frozenset(s.id for s in project.sources(include_deleted=True)),
-                settings=True,
             )
-            project._settings = None
+            project.forget_cached_settings()
         except KnownError:
             return False
         self.sig_external_change.emit()

@@ -32,7 +32,7 @@ def _big_project(path: Path) -> Project:
     rng = random.Random(42)
     text = article()
     p = Project.create(path, user="bench")
-    p._conn.execute("PRAGMA synchronous = OFF")  # building the fixture faster; not measured
+    p.store.conn.execute("PRAGMA synchronous = OFF")  # building the fixture faster; not measured
     article_id = p.import_article(ImportedArticle(
         text=text, title="Benchmark", source_format="text", source_name="bench.txt",
         original=text.encode(), mime="text/plain"), url="https://news.example.org/bench").created
@@ -47,7 +47,7 @@ def _big_project(path: Path) -> Project:
         ).created
         if i % 2 == 0:
             p.cite(claim_id, rng.choice(sources), rng.choice(("supports", "contradicts", "context")), quote="a passage")
-    p._conn.execute("UPDATE claims SET status = 'approved', approved_at = '2025-10-26T09:00:00.000Z', approved_by = 'Eve'")
+    p.store.conn.execute("UPDATE claims SET status = 'approved', approved_at = '2025-10-26T09:00:00.000Z', approved_by = 'Eve'")
     return p
 
 
@@ -87,7 +87,7 @@ def run() -> list[tuple[str, str, str]]:
         ]
         path = Path(tmp) / "demo.factcheck"
         with demo.build(path) as d:
-            d._conn.execute("UPDATE claims SET status = 'approved'")
+            d.store.conn.execute("UPDATE claims SET status = 'approved'")
             from factcheck.exporters import pdf
 
             pdf.ensure_gui_application()  # Qt start-up is not the PDF's cost

@@ -6,7 +6,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from factcheck.core import integrity
+from factcheck.core import events
 from factcheck.core.project import Project
 
 
@@ -15,13 +15,13 @@ def run() -> list[tuple[str, str, str]]:
         path = Path(tmp) / "events.factcheck"
         with Project.create(path, user="bench") as p:
             # Realistic rows (an edit with before/after), written through the real logger.
-            with p._write():
+            with p.batch():
                 for i in range(99_999):
-                    p._log("claim.update", "claim", f"claim-{i % 5000}",
+                    events.append(p.store, p.user, "claim.update", "claim", f"claim-{i % 5000}",
                            {"before": {"claimant": f"Person {i}"}, "after": {"claimant": f"Person {i + 1}"}})
         with Project.open(path) as p:
             t0 = time.perf_counter()
-            verdict = integrity.verify(p)
+            verdict = p.verify()
             elapsed = time.perf_counter() - t0
     return [
         ("verify 100,000 events", f"{elapsed:.2f} s", "<= 2 s"),

@@ -26,7 +26,7 @@ def build(path: Path) -> None:
     per_article = N_CLAIMS // N_ARTICLES
     with Project.create(path, user="bench") as p:
         ratings = [r.key for r in p.scale.ratings] + [None]
-        conn = p._conn
+        conn = p.store.conn
         conn.execute("BEGIN IMMEDIATE")
         for a in range(N_ARTICLES):
             article_id, version_id = model.new_id(), model.new_id()

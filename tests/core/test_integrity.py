@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from factcheck.core import integrity
+from factcheck.core import events
 from factcheck.core.project import Project
 
 
@@ -32,7 +32,7 @@ def tamper(path, *statements):
 
 def test_intact_history_verifies(history_project):
     with Project.open(history_project) as p:
-        verdict = integrity.verify(p)
+        verdict = p.verify()
     assert verdict.ok and verdict.events == 18
     assert "intact" in str(verdict)
 
@@ -40,7 +40,7 @@ def test_intact_history_verifies(history_project):
 def test_edited_event_is_found(history_project):
     tamper(history_project, "UPDATE events SET actor = 'mallory' WHERE seq = 7")
     with Project.open(history_project) as p:
-        verdict = integrity.verify(p)
+        verdict = p.verify()
     assert not verdict.ok and verdict.seq == 7 and "altered" in verdict.problem
 
 
@@ -56,14 +56,14 @@ def test_edited_data_is_found_even_with_its_hash_recomputed(history_project):
     conn.commit()
     conn.close()
     with Project.open(history_project) as p:
-        verdict = integrity.verify(p)
+        verdict = p.verify()
     assert not verdict.ok and verdict.seq == 11  # the next event no longer follows it
 
 
 def test_deleted_event_is_found(history_project):
     tamper(history_project, "DELETE FROM events WHERE seq = 5")
     with Project.open(history_project) as p:
-        verdict = integrity.verify(p)
+        verdict = p.verify()
     assert not verdict.ok and verdict.seq == 5 and "removed" in verdict.problem
 
 
@@ -76,18 +76,18 @@ def test_inserted_event_is_found(history_project):
         "SELECT 6, at, 'mallory', 'claim.update', entity, entity_id, '{}', hash, hash FROM events WHERE seq = 5",
     )
     with Project.open(history_project) as p:
-        verdict = integrity.verify(p)
+        verdict = p.verify()
     assert not verdict.ok and verdict.seq == 6
 
 
 def test_events_removed_from_the_end_are_found(history_project):
     tamper(history_project, "DELETE FROM events WHERE seq >= 17")  # the last claim's create and update
     with Project.open(history_project) as p:
-        verdict = integrity.verify(p)
+        verdict = p.verify()
     assert not verdict.ok and "removed from the end" in verdict.problem
 
 
 def test_an_emptied_history_is_found(history_project):
     tamper(history_project, "DELETE FROM events")
     with Project.open(history_project) as p:
-        assert not integrity.verify(p).ok
+        assert not p.verify().ok

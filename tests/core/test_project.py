@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from factcheck.core import anchoring, migrations
+from factcheck.core import anchoring, events, migrations
 from factcheck.core.errors import (
     Conflict,
     InvalidInput,
@@ -163,7 +163,7 @@ def test_locked_by_another_process(article):
     other = sqlite3.connect(project.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
-        project._conn.execute("PRAGMA busy_timeout = 100")
+        project.store.conn.execute("PRAGMA busy_timeout = 100")
         count = len(project.claims())
         with pytest.raises(ProjectLocked, match="locked by another program"):
             project.create_claim(version.id, 0, 20)
@@ -262,7 +262,7 @@ def test_an_error_inside_a_transaction_rolls_everything_back(article, monkeypatc
     def boom(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(project, "_log", boom)
+    monkeypatch.setattr(events, "append", boom)
     with pytest.raises(RuntimeError):
         project.create_claim(version.id, 0, 40)
     monkeypatch.undo()
@@ -446,9 +446,9 @@ def test_deleting_a_source_withdraws_its_citations_until_restored(article):
 def test_claim_columns_match_the_dataclass():
     import dataclasses
 
-    from factcheck.core import model, project
+    from factcheck.core import claims, model
 
-    columns = [c.strip().strip('"') for c in project._CLAIM_COLUMNS.split(",")]
+    columns = [c.strip().strip('"') for c in claims.COLUMNS.split(",")]
     assert columns == [f.name for f in dataclasses.fields(model.Claim)]
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from factcheck.core import model, workflow
+from factcheck.core import fields, model, workflow
 from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.core.project import Project
 from factcheck.core.workflow import APPROVE, PUBLISH, REQUEST_CHANGES, SUBMIT, TransitionRefused
@@ -169,12 +169,12 @@ def test_threaded_comments_and_resolving(ready):
 
 
 def test_sentence_count():
-    assert workflow.sentence_count("") == 0
-    assert workflow.sentence_count("No evidence was provided.") == 1
-    assert workflow.sentence_count("The U.S. gave $1.5bn in aid") == 1
-    assert workflow.sentence_count("False. It was true in 2020.") == 2
-    assert workflow.sentence_count("Dr. Smith said so! Nobody agreed.") == 2
-    assert workflow.sentence_count("It rose 3.5% in 2024.") == 1
+    assert fields.sentence_count("") == 0
+    assert fields.sentence_count("No evidence was provided.") == 1
+    assert fields.sentence_count("The U.S. gave $1.5bn in aid") == 1
+    assert fields.sentence_count("False. It was true in 2020.") == 2
+    assert fields.sentence_count("Dr. Smith said so! Nobody agreed.") == 2
+    assert fields.sentence_count("It rose 3.5% in 2024.") == 1
 
 
 @pytest.mark.parametrize("text", [
@@ -182,7 +182,7 @@ def test_sentence_count():
     "Gov. Newsom signed it.", "Prof. Smith said the U.S. economy grew.",
 ])
 def test_one_sentence_summaries_with_abbreviations(text):
-    assert workflow.sentence_count(text) == 1
+    assert fields.sentence_count(text) == 1
 
 
 def test_a_comment_given_with_approval_does_not_block(ready):

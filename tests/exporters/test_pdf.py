@@ -50,7 +50,7 @@ def test_pdf_without_a_running_qt_application(tmp_path):
     code = (
         "import sys; from factcheck import demo, exporters\n"
         "p = demo.build(sys.argv[1])\n"
-        "p._conn.execute(\"UPDATE claims SET status = 'approved'\")\n"
+        "p.store.conn.execute(\"UPDATE claims SET status = 'approved'\")\n"
         "sys.stdout.buffer.write(exporters.export(p, 'pdf')[:5])\n"
     )
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
@@ -69,7 +69,7 @@ def test_importing_exporters_does_not_import_qt(tmp_path):
 
 def test_only_approved_claims_by_default(demo_project, qapp):
     claim = demo_project.claims()[0]
-    demo_project._conn.execute("UPDATE claims SET status = 'draft' WHERE id != ?", (claim.id,))
+    demo_project.store.conn.execute("UPDATE claims SET status = 'draft' WHERE id != ?", (claim.id,))
     text = text_layer(exporters.export(demo_project, "pdf"))
     assert "1 claim checked" in text
     approve(demo_project)

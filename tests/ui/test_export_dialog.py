@@ -15,7 +15,7 @@ from ..conftest import imported
 
 
 def approve(project, claim_ids, status="approved"):
-    project._conn.executemany(
+    project.store.conn.executemany(
         "UPDATE claims SET status = ?, approved_at = '2025-10-26T09:00:00.000Z', approved_by = 'Eve' WHERE id = ?",
         [(status, c) for c in claim_ids],
     )

@@ -1,0 +1,162 @@
+"""Pure validators for what people type: dates, URLs, one-sentence summaries, lengths.
+
+Every entry point (the inspector, dialogs, the CLI, importers) goes through these, so a
+value is accepted or refused the same way wherever it comes from. Each validator returns
+the cleaned value or raises ``InvalidInput`` with a sentence saying what to write
+instead; the ``*_problem`` helpers return that sentence without raising, for hints.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+import urllib.parse
+
+from factcheck.core.errors import InvalidInput
+
+#: Longest text any one field takes (a rationale can be long; a title cannot be a book).
+MAX_TEXT = 100_000
+MAX_LINE = 2_000
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_URL_SCHEMES = ("http", "https")
+# Controls and spaces a URL may hide behind ("\tjavascript:..."): browsers strip them.
+_URL_JUNK = re.compile(r"[\x00-\x20\x7f]")
+
+# A candidate end of sentence: . ! or ? (perhaps before a closing quote), then space
+# and what can start a sentence. Abbreviations before a full stop are not ends.
+_SENTENCE_END = re.compile(r"(\w*)([.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(¿¡ÁÉÍÓÚÑ])")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr rev hon pres vs no nos vol fig "
+    "jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd dept univ est approx "
+    "e.g i.e etc al cf sr sra dra lic ing pág núm".split()
+)
+
+
+def text(value: object, what: str, *, limit: int = MAX_TEXT, strip: bool = True) -> str:
+    """Text in NFC, stripped (unless ``strip`` is false), no longer than ``limit``."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise InvalidInput(f"The {what} must be text.")
+    value = unicodedata.normalize("NFC", value.strip() if strip else value)
+    if "\x00" in value:
+        raise InvalidInput(f"The {what} contains a NUL character; remove it.")
+    if len(value) > limit:
+        raise InvalidInput(f"The {what} is {len(value):,} characters long; the limit is {limit:,}.")
+    return value
+
+
+def line(value: object, what: str, *, limit: int = MAX_LINE) -> str:
+    """One line of text: newlines and runs of space folded to one space."""
+    return " ".join(text(value, what, limit=limit).split())
+
+
+def date_problem(value: str) -> str:
+    """Why ``value`` is not a date a claim or source can carry ('' when it is)."""
+    value = value.strip()
+    if not value:
+        return ""
+    m = _DATE.match(value)
+    if not m:
+        return "Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY)."
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if not 1000 <= year <= 2999:
+        return f"{year} is not a plausible year; write the date as YYYY-MM-DD."
+    try:
+        datetime.date(year, int(month or 1), int(day or 1))
+    except ValueError:
+        return f"{value} is not a date on the calendar."
+    return ""
+
+
+def date(value: object, what: str = "date") -> str:
+    """An ISO date, year-month or year; '' for none."""
+    value = line(value, what, limit=10_000)
+    problem = date_problem(value)
+    if problem:
+        raise InvalidInput(f"The {what} “{value[:40]}” is not a date. {problem}")
+    return value
+
+
+def safe_url(value: str) -> str:
+    """``value`` if it is an http(s) URL with a host, else '' (for exports: never a script URL)."""
+    if not isinstance(value, str):
+        return ""
+    cleaned = _URL_JUNK.sub("", value)
+    try:
+        parts = urllib.parse.urlsplit(cleaned)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in _URL_SCHEMES or not parts.netloc:
+        return ""
+    return value.strip()
+
+
+def url_problem(value: str) -> str:
+    """Why ``value`` is not a URL factcheck keeps ('' when it is, or when it is empty)."""
+    value = value.strip()
+    if not value:
+        return ""
+    if safe_url(value):
+        return ""
+    scheme = urllib.parse.urlsplit(_URL_JUNK.sub("", value)).scheme.lower() if ":" in value else ""
+    if scheme and scheme not in _URL_SCHEMES:
+        return f"Only web addresses (http:// or https://) are kept; “{scheme}:” links are not."
+    return "Write a full web address, starting with https://."
+
+
+def url(value: object, what: str = "URL") -> str:
+    """An http(s) URL with a host, or ''."""
+    value = line(value, what, limit=MAX_LINE)
+    if value and "://" not in value and "." in value.split("/")[0] and ":" not in value.split("/")[0]:
+        value = "https://" + value  # "example.org/page": what everyone means
+    problem = url_problem(value)
+    if problem:
+        raise InvalidInput(f"The {what} “{value[:60]}” cannot be kept. {problem}")
+    return value
+
+
+def sentence_count(value: str) -> int:
+    """Roughly how many sentences ``value`` holds (ends of sentence followed by more text, + 1)."""
+    value = value.strip()
+    if not value:
+        return 0
+    ends = 0
+    for m in _SENTENCE_END.finditer(value):
+        word = m.group(1)
+        if m.group(2) == "." and (len(word) == 1 or word.lower() in ABBREVIATIONS):
+            continue  # "U.S. aid", "Sen. Warren", "Jan. 6"
+        ends += 1
+    return 1 + ends
+
+
+def summary_problem(value: str) -> str:
+    """Why a verdict summary would be refused at submission ('' when it is fine or empty)."""
+    if sentence_count(value) > 1:
+        return "The verdict summary should be one sentence."
+    return ""
+
+
+def checkworthiness(value: object) -> int | None:
+    if value in ("", None):
+        return None
+    try:
+        number = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise InvalidInput("Check-worthiness is a number from 1 to 5.") from None
+    if not 1 <= number <= 5:
+        raise InvalidInput("Check-worthiness is a number from 1 to 5.")
+    return number
+
+
+def tags(value: object) -> list[str]:
+    """Tags from a comma-separated string or a list: spaces folded, duplicates dropped."""
+    items = value.split(",") if isinstance(value, str) else list(value or [])
+    cleaned: list[str] = []
+    for tag in items:
+        tag = line(str(tag), "tag", limit=200)
+        if tag and tag not in cleaned:
+            cleaned.append(tag)
+    return cleaned

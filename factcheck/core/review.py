@@ -1,0 +1,243 @@
+"""The editorial review: decisions on claims, comments, corrections, and what a user may do now.
+
+Rules live here and in ``workflow``; the UI only asks. ``available`` says, for one claim
+and one user, which decisions are open and why the others are not (the inspector's
+buttons and their tooltips). ``plan`` sorts a decision over many claims into those that
+will go ahead and those refused by the workflow or the four-eyes rule, and runs the
+pre-publication checklist over the rest before an approval or publication. ``decide``
+carries a decision out over many claims in one transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from factcheck.core import checks, events, fields, model, workflow
+from factcheck.core.entity import Manager
+from factcheck.core.errors import Conflict, InvalidInput, NotFound
+from factcheck.core.model import Changes, What
+
+
+@dataclasses.dataclass
+class Plan:
+    """A review decision over some claims, sorted before anything is written."""
+
+    action: str
+    ready: list[str] = dataclasses.field(default_factory=list)  # claim ids the decision can go ahead on
+    refused: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (claim id, reason)
+    findings: list[checks.Finding] = dataclasses.field(default_factory=list)  # checklist over ``ready``
+
+    @property
+    def needs_comment(self) -> bool:
+        return self.action == workflow.REQUEST_CHANGES and bool(self.ready)
+
+    @property
+    def needs_checklist(self) -> bool:
+        return self.action in (workflow.APPROVE, workflow.PUBLISH) and bool(self.ready)
+
+    def blocked(self) -> dict[str, str]:
+        """Claim id -> why the checklist blocks it (only claims with a blocking finding)."""
+        reasons: dict[str, list[str]] = {}
+        for finding in checks.blocking(self.findings):
+            reasons.setdefault(finding.claim_id, []).append("it " + finding.message.rstrip("."))
+        return {cid: f"Blocked by the checklist: {'; '.join(r)}." for cid, r in reasons.items()}
+
+
+@dataclasses.dataclass
+class Outcome:
+    """What became of a decision over some claims."""
+
+    action: str
+    done: list[str] = dataclasses.field(default_factory=list)
+    refused: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (claim id, reason)
+    changes: Changes = dataclasses.field(default_factory=Changes)
+
+
+class Review(Manager):
+    # --- rules ------------------------------------------------------------------------
+
+    def refusal(self, action: str, claim: model.Claim, *, comment: str = "x") -> str:
+        """Why ``action`` cannot be taken on ``claim`` by the current user now ('' when it can).
+
+        ``comment`` stands for the comment a request for changes will carry: by default
+        one is assumed, since it is asked for after this check.
+        """
+        try:
+            workflow.check(action, claim, user=self.user, four_eyes=bool(self.project.setting("four_eyes")),
+                           n_sources=self._n_sources(claim.id), scale=self.project.scale, comment=comment)
+        except workflow.TransitionRefused as exc:
+            return str(exc)
+        return ""
+
+    def available(self, claim: model.Claim) -> dict[str, str]:
+        """Every review action -> '' if the current user can take it on ``claim`` now, else why not."""
+        return {action: self.refusal(action, claim) for action in workflow.TRANSITIONS}
+
+    def plan(self, action: str, claims: Sequence[model.Claim]) -> Plan:
+        """Sort claims into ready and refused for ``action``; checklist the ready ones if it approves or publishes."""
+        plan = Plan(action)
+        for claim in claims:
+            reason = self.refusal(action, claim)
+            if reason:
+                plan.refused.append((claim.id, reason))
+            else:
+                plan.ready.append(claim.id)
+        if plan.needs_checklist:
+            ready = set(plan.ready)
+            plan.findings = checks.check_claims(self.project, [c for c in claims if c.id in ready])
+        return plan
+
+    def _n_sources(self, claim_id: str) -> int:
+        try:
+            return self.project.managers.sources.count_cited(claim_id)
+        except sqlite3.Error as exc:
+            raise self.store.error(exc) from exc
+
+    # --- decisions --------------------------------------------------------------------
+
+    def transition(self, claim_id: str, action: str, *, comment: str = "", expected_revision: int | None = None) -> Changes:
+        """Move one claim through the review workflow; ``TransitionRefused`` says why not."""
+        with self.store.transaction():
+            claim = self.project.managers.claims.row(claim_id)
+            if expected_revision is not None and claim.revision != expected_revision:
+                raise Conflict("This claim was changed elsewhere since you opened it; look at it again before deciding.")
+            target = workflow.check(
+                action, claim, user=self.user, four_eyes=bool(self.project.setting("four_eyes")),
+                n_sources=self.project.managers.sources.count_cited(claim_id), scale=self.project.scale,
+                comment=comment,
+            )
+            now = model.now()
+            sets: dict[str, object] = {"status": target, "updated_at": now, "updated_by": self.user}
+            if action == workflow.SUBMIT:
+                sets.update(submitted_at=now, submitted_by=self.user)
+            elif action == workflow.APPROVE:
+                sets.update(approved_at=now, approved_by=self.user)
+            elif action == workflow.PUBLISH:
+                sets.update(published_at=now, published_by=self.user)
+            assignments = ", ".join(f'"{k}" = ?' for k in sets)
+            self.store.execute(f"UPDATE claims SET {assignments}, revision = revision + 1 WHERE id = ?",
+                               (*sets.values(), claim_id))
+            comment_id = None
+            what = What.STATUS
+            if comment.strip():
+                comment_id = model.new_id()
+                what |= What.COMMENTS
+                # Only a request for changes leaves a question open; a comment given with
+                # any other decision is a remark, stored as already resolved.
+                resolved = (None, None) if action == workflow.REQUEST_CHANGES else (now, self.user)
+                self.store.execute(
+                    "INSERT INTO comments (id, claim_id, parent_id, author, created_at, body, kind, resolved_at, resolved_by) "
+                    "VALUES (?, ?, NULL, ?, ?, ?, 'review', ?, ?)",
+                    (comment_id, claim_id, self.user, now, comment.strip(), *resolved),
+                )
+            seq = self.log(
+                f"claim.{action}", "claim", claim_id,
+                {"before": {"status": claim.status}, "after": {"status": target}, "comment": comment.strip(),
+                 "comment_id": comment_id},
+            )
+        return Changes(action=f"claim.{action}", what=what, articles=frozenset({claim.article_id}),
+                       claims=frozenset({claim_id}), created=comment_id, event_seq=seq)
+
+    def decide(self, action: str, claim_ids: Iterable[str], *, comment: str = "",
+               revisions: dict[str, int] | None = None, skip: Iterable[str] = ()) -> Outcome:
+        """Take one decision on many claims in one transaction; each refusal is kept with its reason.
+
+        A claim refused (by the workflow, a conflict, a missing claim) is rolled back to
+        its savepoint alone; the others are decided. ``skip``: ids not to decide on
+        (blocked by the checklist, say), already reported by the caller.
+        """
+        outcome = Outcome(action)
+        revisions = revisions or {}
+        skipped = set(skip)
+        with self.store.transaction():
+            for claim_id in claim_ids:
+                if claim_id in skipped:
+                    continue
+                try:
+                    changes = self.transition(claim_id, action, comment=comment,
+                                              expected_revision=revisions.get(claim_id))
+                except (workflow.TransitionRefused, Conflict, NotFound) as exc:
+                    outcome.refused.append((claim_id, str(exc)))
+                else:
+                    outcome.done.append(claim_id)
+                    outcome.changes = outcome.changes | changes
+        return outcome
+
+    # --- comments and corrections -----------------------------------------------------
+
+    def add_comment(self, claim_id: str, body: str, *, kind: str = "review", parent_id: str | None = None) -> Changes:
+        """A review comment (seen by the team) or a private note (``kind="note"``, never exported)."""
+        if kind not in ("review", "note"):
+            raise InvalidInput("A comment is a review comment or a private note.")
+        body = fields.text(body, "comment")
+        if not body:
+            raise InvalidInput("Write something in the comment first.")
+        comment_id = model.new_id()
+        with self.store.transaction():
+            claim = self.project.managers.claims.row(claim_id)
+            if parent_id is not None:
+                parent = self.store.execute("SELECT claim_id FROM comments WHERE id = ?", (parent_id,)).fetchone()
+                if parent is None or parent[0] != claim_id:
+                    raise InvalidInput("A reply must answer a comment on the same claim.")
+            self.store.execute(
+                "INSERT INTO comments (id, claim_id, parent_id, author, created_at, body, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (comment_id, claim_id, parent_id, self.user, model.now(), body, kind),
+            )
+            seq = self.log("comment.create", "claim", claim_id,
+                           {"comment_id": comment_id, "parent_id": parent_id, "kind": kind, "body": body})
+        return Changes(action="comment.create", what=What.COMMENTS, claims=frozenset({claim_id}),
+                       articles=frozenset({claim.article_id}), created=comment_id, event_seq=seq)
+
+    def resolve_comment(self, comment_id: str, resolved: bool = True) -> Changes:
+        action = "comment.resolve" if resolved else "comment.reopen"
+        with self.store.transaction():
+            row = self.store.execute("SELECT claim_id, resolved_at FROM comments WHERE id = ?", (comment_id,)).fetchone()
+            if row is None:
+                raise NotFound("That comment no longer exists.")
+            if (row[1] is not None) == resolved:
+                return Changes(action=action)
+            self.store.execute(
+                "UPDATE comments SET resolved_at = ?, resolved_by = ? WHERE id = ?",
+                (model.now(), self.user, comment_id) if resolved else (None, None, comment_id),
+            )
+            seq = self.log(action, "claim", row[0], {"comment_id": comment_id})
+        return Changes(action=action, what=What.COMMENTS, claims=frozenset({row[0]}), event_seq=seq)
+
+    def comments(self, claim_id: str | None = None) -> list[model.Comment]:
+        """Comments in thread order: each top-level comment followed by its replies."""
+        sql = "SELECT id, claim_id, parent_id, author, created_at, body, kind, resolved_at, resolved_by FROM comments"
+        rows = self.store.read(sql + (" WHERE claim_id = ?" if claim_id else "") + " ORDER BY created_at, rowid",
+                               (claim_id,) if claim_id else ())
+        comments = [model.Comment(*r) for r in rows]
+        children: dict[str | None, list[model.Comment]] = {}
+        for c in comments:
+            children.setdefault(c.parent_id, []).append(c)
+        ordered: list[model.Comment] = []
+
+        def walk(parent: str | None) -> None:
+            for c in children.get(parent, []):
+                ordered.append(c)
+                walk(c.id)
+
+        walk(None)
+        known = {c.id for c in ordered}
+        ordered += [c for c in comments if c.id not in known]  # replies whose parent is gone
+        return ordered
+
+    def record_correction(self, claim_id: str, before: dict, after: dict, reason: str, at: str) -> str:
+        """Record a public correction of a published verdict (inside the changing transaction)."""
+        correction_id = model.new_id()
+        self.store.execute(
+            "INSERT INTO corrections (id, claim_id, at, by, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (correction_id, claim_id, at, self.user, events.canonical(before), events.canonical(after), reason),
+        )
+        return correction_id
+
+    def corrections(self, claim_id: str | None = None) -> list[model.Correction]:
+        sql = "SELECT id, claim_id, at, by, before, after, reason FROM corrections"
+        rows = self.store.read(sql + (" WHERE claim_id = ?" if claim_id else "") + " ORDER BY at, rowid",
+                               (claim_id,) if claim_id else ())
+        return [model.Correction(*r) for r in rows]
+
