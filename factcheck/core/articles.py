@@ -83,10 +83,10 @@ class Articles(Manager):
         ``javascript:`` link is dropped); what a person typed is validated.
         """
         found = {
-            "title": fields.line(imported.title, "title"), "outlet": fields.line(imported.outlet, "outlet"),
-            "author": fields.line(imported.author, "author"), "url": fields.safe_url(imported.url),
+            "title": _found(imported.title), "outlet": _found(imported.outlet), "author": _found(imported.author),
+            "url": fields.safe_url(imported.url),
             "published_at": imported.published_at if not _bad_date(imported.published_at) else "",
-            "language": fields.line(imported.language, "language"),
+            "language": _found(imported.language),
         }
         unknown = set(metadata) - set(found)
         if unknown:
@@ -231,6 +231,11 @@ class Articles(Manager):
         if row is None:
             raise NotFound("The original file is not stored in this project.")
         return row[0]
+
+
+def _found(value: str) -> str:
+    """Metadata an importer found: one line, cut to the field's limit (a page's odd title never refuses it)."""
+    return unicodedata.normalize("NFC", " ".join(str(value or "").replace("\x00", "").split()))[: fields.MAX_LINE]
 
 
 def _bad_date(value: str) -> bool:
