@@ -14,16 +14,24 @@ the chain is always extended from its true head.
 SQLite errors are sorted by ``sqlite_errorcode``, never by their message: the user's
 problems (locked, read-only, full disk, damaged file, a journal deleted under us) become
 one ``KnownError`` sentence; anything else is a ``BugError`` carrying the original.
+
+A ``-wal`` journal deleted under an open project is not an error to SQLite: it goes on
+committing into the deleted file. So each outermost transaction first checks, with one
+``stat``, that the journal is still the one the connection writes to.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 import pathlib
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 
 from factcheck.core.errors import BugError, NotAProject, ProjectError, ProjectLocked, ProjectReadOnly
+
+log = logging.getLogger("factcheck")
 
 BUSY_TIMEOUT_MS = 3000
 
@@ -42,6 +50,9 @@ SQLITE_NOTADB = 26
 # Extended codes with a story of their own.
 SQLITE_READONLY_DBMOVED = SQLITE_READONLY | (4 << 8)
 SQLITE_IOERR_DELETE = SQLITE_IOERR | (10 << 8)
+# The -wal journal is shorter than its index says: deleted under a connection that had
+# written to it (the main file was already checked to hold whole pages).
+SQLITE_IOERR_SHORT_READ = SQLITE_IOERR | (2 << 8)
 
 
 def error_code(exc: sqlite3.Error) -> int | None:
@@ -49,25 +60,42 @@ def error_code(exc: sqlite3.Error) -> int | None:
     return getattr(exc, "sqlite_errorcode", None)
 
 
-def describe_error(exc: sqlite3.Error, path: pathlib.Path) -> Exception:
+def moved_or_deleted(path: pathlib.Path) -> ProjectError:
+    return ProjectError(
+        f"{path.name} was moved or deleted while it was open; nothing more can be saved to it. "
+        "Close it and open the file where it is now."
+    )
+
+
+def journal_deleted(path: pathlib.Path) -> ProjectError:
+    """The error for a ``-wal`` journal deleted (or replaced by another program's) under an open project."""
+    return ProjectError(
+        f"The journal of {path.name} ({path.name}-wal) was deleted while the project was open, so changes "
+        "cannot be saved safely; close the project wherever it is open and open it again."
+    )
+
+
+def describe_error(exc: sqlite3.Error, path: pathlib.Path, *, journal_lost: bool = False) -> Exception:
     """The error to raise for ``exc``: a ``KnownError`` sentence, or a ``BugError`` for ours.
 
     ``sqlite3.InterfaceError``/``ProgrammingError`` (wrong SQL, a closed connection) and
-    codes that no user action explains are bugs.
+    codes that no user action explains are bugs. ``journal_lost``: the store saw its
+    ``-wal`` file deleted or replaced.
     """
     name = path.name
     code = error_code(exc)
     if code is None:
+        # Python's own sqlite3 errors carry no code. One of them is the user's problem:
+        # a text value that is not UTF-8, which only a damaged page or a hand edit leaves.
+        if isinstance(exc, sqlite3.OperationalError) and "decode" in str(exc).lower():
+            return NotAProject(f"{name} is damaged: some of its text is not readable (not UTF-8).")
         return BugError(f"unexpected database error on {name}: {type(exc).__name__}: {exc}")
     primary = code & 0xFF
     wal = pathlib.Path(str(path) + "-wal")
-    if primary in (SQLITE_BUSY, SQLITE_LOCKED):
+    if primary == SQLITE_BUSY:
         return ProjectLocked(f"{name} is locked by another program; close it there or try again in a moment.")
     if code == SQLITE_READONLY_DBMOVED or (primary in (SQLITE_READONLY, SQLITE_IOERR) and not path.exists()):
-        return ProjectError(
-            f"{name} was moved or deleted while it was open; nothing more can be saved to it. "
-            "Close it and open the file where it is now."
-        )
+        return moved_or_deleted(path)
     if primary in (SQLITE_READONLY, SQLITE_PERM):
         return ProjectReadOnly(f"{name} is read-only; changes cannot be saved to it.")
     if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
@@ -77,11 +105,8 @@ def describe_error(exc: sqlite3.Error, path: pathlib.Path) -> Exception:
     if primary == SQLITE_CANTOPEN:
         return ProjectError(f"{name} cannot be opened: check that the folder exists and is accessible.")
     if primary == SQLITE_IOERR:
-        if not wal.exists():
-            return ProjectError(
-                f"The journal of {name} ({wal.name}) was deleted while the project was open, so the "
-                "last change could not be saved. Close the project and open it again."
-            )
+        if journal_lost or code == SQLITE_IOERR_SHORT_READ or not wal.exists():
+            return journal_deleted(path)
         return ProjectError(f"{name} could not be read or written: the disk reported an error.")
     if primary == SQLITE_NOMEM:
         return ProjectError(f"{name} could not be read: the computer ran out of memory.")
@@ -97,6 +122,8 @@ class Store:
         self.read_only = read_only
         self._depth = 0
         self._rollback_hooks: list[Callable[[], None]] = []
+        # (device, inode) of the -wal journal this connection writes to, once it exists.
+        self._journal = None if read_only else self._journal_id()
 
     @property
     def in_transaction(self) -> bool:
@@ -107,7 +134,44 @@ class Store:
         self._rollback_hooks.append(hook)
 
     def error(self, exc: sqlite3.Error) -> Exception:
-        return describe_error(exc, self.path)
+        return describe_error(exc, self.path, journal_lost=self._journal_lost())
+
+    def _journal_stat(self) -> os.stat_result | None:
+        try:
+            return os.stat(str(self.path) + "-wal")
+        except OSError:
+            return None
+
+    def _journal_id(self) -> tuple[int, int] | None:
+        st = self._journal_stat()
+        return None if st is None else (st.st_dev, st.st_ino)
+
+    def _journal_lost(self) -> bool:
+        return self._journal is not None and self._journal_id() != self._journal
+
+    def _save_lost_journal(self) -> None:
+        """Copy what the deleted journal holds into the project file, while this connection still can.
+
+        Only when nothing else took its place (no file, or the empty one a failed open
+        leaves): another program's journal would not match what this connection holds.
+        """
+        st = self._journal_stat()
+        if st is None or st.st_size == 0:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _check_journal(self) -> None:
+        """Refuse to write once the ``-wal`` journal was deleted or replaced under us (one stat).
+
+        SQLite does not notice: it goes on committing into the deleted file, which no other
+        program sees (another program cannot even open the project) and which is gone for
+        good if factcheck is then killed.
+        """
+        if self._journal_lost():
+            if not self.path.exists():  # the whole project went (its folder renamed, the file deleted)
+                raise moved_or_deleted(self.path)
+            self._save_lost_journal()
+            raise journal_deleted(self.path)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -120,42 +184,72 @@ class Store:
         depth = self._depth
         savepoint = f"sp{depth}"
         if depth == 0 and conn.in_transaction:
-            raise BugError("a transaction was opened outside the store")
+            # Left open by an interruption between BEGIN and our bookkeeping: nothing of it
+            # was acknowledged, so roll it back rather than refuse every later change.
+            log.warning("rolling back a transaction left open on %s", self.path.name)
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        if depth == 0:
+            self._check_journal()
+        else:
+            self._check_alive()
         try:
             conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
         except sqlite3.Error as exc:
             raise self.error(exc) from exc
+        if self._journal is None:
+            self._journal = self._journal_id()
         self._depth = depth + 1
         try:
             yield
         except BaseException as exc:
             self._depth = depth
-            self._rollback(depth, savepoint)
+            self._rollback(conn, depth, savepoint)
             if isinstance(exc, sqlite3.Error):
                 raise self.error(exc) from exc
             raise
         self._depth = depth
         try:
+            self._check_alive(depth + 1)
             conn.execute("COMMIT" if depth == 0 else f"RELEASE {savepoint}")
         except sqlite3.Error as exc:
-            self._rollback(depth, savepoint)
+            self._rollback(conn, depth, savepoint)
             raise self.error(exc) from exc
+        except BaseException:
+            self._rollback(conn, depth, savepoint)
+            raise
 
-    def _rollback(self, depth: int, savepoint: str) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            if depth == 0:
-                self.conn.execute("ROLLBACK")
-            else:
-                self.conn.execute(f"ROLLBACK TO {savepoint}")
-                self.conn.execute(f"RELEASE {savepoint}")
+    def _check_alive(self, depth: int | None = None) -> None:
+        """Inside a transaction, refuse to go on once SQLite has rolled all of it back.
+
+        On a full disk or an I/O error SQLite may abandon the whole transaction, not just
+        the statement; a caller that caught the error and went on would otherwise write
+        the rest in autocommit: neither all nor nothing.
+        """
+        if (self._depth if depth is None else depth) > 0 and self.conn is not None and not self.conn.in_transaction:
+            raise ProjectError(
+                f"The change to {self.path.name} could not be saved: it was interrupted, and nothing of it "
+                "was written. Try again."
+            )
+
+    def _rollback(self, conn: sqlite3.Connection | None, depth: int, savepoint: str) -> None:
+        if conn is not None and conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                if depth == 0:
+                    conn.execute("ROLLBACK")
+                else:
+                    conn.execute(f"ROLLBACK TO {savepoint}")
+                    conn.execute(f"RELEASE {savepoint}")
         for hook in self._rollback_hooks:
             hook()
 
     def execute(self, sql: str, params: Sequence | dict = ()) -> sqlite3.Cursor:
         """Run one statement inside the open transaction (writes) or on its own (reads)."""
+        self._check_alive()
         return self.conn.execute(sql, params)
 
     def executemany(self, sql: str, rows) -> sqlite3.Cursor:
+        self._check_alive()
         return self.conn.executemany(sql, rows)
 
     def read(self, sql: str, params: Sequence | dict = ()) -> list[tuple]:
@@ -177,7 +271,11 @@ class Store:
             return None
 
     def close(self) -> None:
+        if self._depth:
+            raise BugError("the project was closed in the middle of a change")
         if self.conn is not None:
+            if self._journal_lost():
+                self._save_lost_journal()
             with contextlib.suppress(sqlite3.Error):
                 if not self.read_only:
                     self.conn.execute("PRAGMA optimize")

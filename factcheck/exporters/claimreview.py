@@ -18,6 +18,7 @@ import functools
 import json
 import re
 
+from factcheck.core import fields
 from factcheck.exporters._data import ArticleData, ClaimData, Report
 
 CONTEXT = "https://schema.org"
@@ -33,6 +34,8 @@ _ORGANISATION_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,9}$")
+#: An http(s) URL or '' (cached: every claim of an article asks for the same few URLs).
+safe_url = functools.lru_cache(maxsize=1024)(fields.safe_url)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -50,8 +53,9 @@ def _claimant_type(name: str) -> str:
 
 def _organisation(report: Report) -> dict:
     org: dict = {"@type": "Organization", "name": report.organisation_name or "Unnamed organisation"}
-    if report.organisation_url:
-        org["url"] = report.organisation_url
+    url = safe_url(report.organisation_url)
+    if url:
+        org["url"] = url
     return org
 
 
@@ -59,8 +63,9 @@ def _appearance(article: ArticleData) -> dict | None:
     """Where the claims of an article appeared: the article, as a CreativeWork."""
     a = article.article
     appearance: dict = {"@type": "CreativeWork"}
-    if a.url:
-        appearance["url"] = a.url
+    url = safe_url(a.url)
+    if url:
+        appearance["url"] = url
     if a.title:
         appearance["headline"] = a.title
     if a.published_at:
@@ -71,8 +76,12 @@ def _appearance(article: ArticleData) -> dict | None:
 
 
 def claim_url(report: Report, article: ArticleData, claim: ClaimData) -> str:
-    """Where the review of one claim lives: the article's URL (or the organisation's) + fragment."""
-    base = article.article.url or report.organisation_url
+    """Where the review of one claim lives: the article's URL (or the organisation's) + fragment.
+
+    Only http(s) URLs count: a ``javascript:`` or ``data:`` URL kept in an old file is
+    never written where a search engine or a page would follow it.
+    """
+    base = safe_url(article.article.url) or safe_url(report.organisation_url)
     if not base:
         return ""
     return base.split("#", 1)[0] + f"#claim-{claim.id}"
@@ -169,7 +178,7 @@ def report_warnings(report: Report) -> list[str]:
         if claim.rating is None:
             out.append(f"{name} has no rating: its ClaimReview has no reviewRating.")
     for article in report.articles:
-        if not (article.article.url or report.organisation_url):
+        if not (safe_url(article.article.url) or safe_url(report.organisation_url)):
             out.append(
                 f"Neither “{article.article.title}” nor the organisation has a URL, so its ClaimReviews have no "
                 "url; set the organisation's URL in the project settings or the article's URL."

@@ -3,40 +3,26 @@
 from __future__ import annotations
 
 import getpass
-import logging
-import os
 import pathlib
 import sys
 import traceback
 
-import platformdirs
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from factcheck import APP_ID, __version__
+from factcheck import APP_ID, __version__, paths
 from factcheck.core import resources
+from factcheck.core.errors import KnownError
+from factcheck.ui import claim_panel
 from factcheck.ui.dialogs.import_dialog import NameDialog
 from factcheck.ui.main_window import MainWindow
 
-log = logging.getLogger("factcheck")
 DEMO_NAME = "demo.factcheck"
 
 
-def home() -> tuple[pathlib.Path, pathlib.Path]:
-    """(config folder, data folder); ``FACTCHECK_HOME`` puts both in one place (tests, portable use)."""
-    override = os.environ.get("FACTCHECK_HOME")
-    if override:
-        base = pathlib.Path(override)
-        return base / "config", base / "data"
-    return (
-        pathlib.Path(platformdirs.user_config_dir("factcheck", appauthor=False)),
-        pathlib.Path(platformdirs.user_data_dir("factcheck", appauthor=False)),
-    )
-
-
 def app_settings() -> QSettings:
-    config, _ = home()
+    config, _ = paths.home()
     config.mkdir(parents=True, exist_ok=True)
     return QSettings(str(config / "factcheck.ini"), QSettings.Format.IniFormat)
 
@@ -52,7 +38,7 @@ def demo_project() -> pathlib.Path:
     """The user's copy of the demo project, built on first use."""
     from factcheck import demo
 
-    _, data = home()
+    _, data = paths.home()
     data.mkdir(parents=True, exist_ok=True)
     path = data / DEMO_NAME
     if not path.exists():
@@ -80,15 +66,23 @@ def make_window(project: str | None, user: str | None = None, settings: QSetting
     return window
 
 
-def _excepthook(exc_type, exc, tb) -> None:
-    """Unexpected errors are logged with their traceback and shown in one sentence."""
-    details = "".join(traceback.format_exception(exc_type, exc, tb))
-    log.error(details)
-    sys.stderr.write(details)
-    app = QApplication.instance()
-    if app is not None:
-        QMessageBox.critical(None, "factcheck", f"factcheck hit an unexpected problem ({exc_type.__name__}: {exc}). "
-                             "Your saved work is safe in the project file.")
+def show_bug(message: str) -> None:
+    """Say that factcheck hit a bug (tests replace this)."""
+    QMessageBox.critical(QApplication.activeWindow(), "factcheck", message)
+
+
+def excepthook(exc_type, exc, tb) -> None:
+    """The one place an error no slot handled reaches the user, so none shows a traceback.
+
+    A ``KnownError`` (a locked or damaged file, ...) is the user's world: its sentence is
+    shown as any refusal is. Anything else, ``BugError`` included, is ours: logged with its
+    traceback and shown as a bug.
+    """
+    if isinstance(exc, KnownError):
+        claim_panel.show_error(QApplication.activeWindow(), exc)
+        return
+    sys.stderr.write("".join(traceback.format_exception(exc_type, exc, tb)))
+    show_bug(paths.log_bug(exc) + " Your saved work is safe in the project file.")
 
 
 def run(project: str | None = None, user: str | None = None) -> int:
@@ -101,7 +95,7 @@ def run(project: str | None = None, user: str | None = None) -> int:
     icon = resources.path("icons", f"{APP_ID}.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    sys.excepthook = _excepthook
+    sys.excepthook = excepthook
     window = make_window(project, user)
     window.show()
     return app.exec()

@@ -91,7 +91,6 @@ def _error(code: int) -> sqlite3.Error:
 
 @pytest.mark.parametrize("code, kind, words", [
     (store.SQLITE_BUSY, ProjectLocked, "locked"),
-    (store.SQLITE_LOCKED, ProjectLocked, "locked"),
     (store.SQLITE_READONLY, ProjectReadOnly, "read-only"),
     (store.SQLITE_CORRUPT, NotAProject, "damaged"),
     (store.SQLITE_NOTADB, NotAProject, "damaged"),
@@ -111,6 +110,8 @@ def test_unknown_sqlite_errors_are_bugs(tmp_path):
     path = tmp_path / "p.factcheck"
     path.write_bytes(b"x")
     assert isinstance(store.describe_error(_error(1), path), BugError)  # SQLITE_ERROR: bad SQL is ours
+    # SQLITE_LOCKED: a conflict inside our own connection (a table in use by our own statement).
+    assert isinstance(store.describe_error(_error(store.SQLITE_LOCKED), path), BugError)
     assert isinstance(store.describe_error(sqlite3.ProgrammingError("closed"), path), BugError)
 
 
@@ -132,3 +133,32 @@ def test_a_real_lock_is_reported_as_locked(article):
         other.execute("ROLLBACK")
         other.close()
     assert project.create_claim(version.id, 0, 20).created
+
+
+def test_text_that_is_not_utf8_reads_as_damaged(article):
+    project, _, version = article
+    claim_id = project.create_claim(version.id, 0, 20).created
+    project.store.conn.execute("UPDATE claims SET statement = CAST(X'53C3' AS TEXT) WHERE id = ?", (claim_id,))
+    with pytest.raises(NotAProject, match="damaged"):
+        project.claims()
+
+
+def test_a_transaction_sqlite_abandoned_is_not_continued_in_autocommit(article):
+    """After SQLite rolled back the whole transaction, nothing more is written outside it."""
+    project, _, version = article
+    with pytest.raises(RuntimeError), project.batch():
+        project.create_claim(version.id, 0, 20)
+        project.store.conn.execute("ROLLBACK")  # what SQLite does itself on a full disk or I/O error
+        with pytest.raises(ProjectError, match="interrupted"):
+            project.create_claim(version.id, 30, 50)
+        raise RuntimeError("the caller gives up")
+    assert project.claims() == []
+    assert project.create_claim(version.id, 0, 20).created  # the store works again afterwards
+    assert project.verify().ok
+
+
+def test_closing_in_the_middle_of_a_change_is_a_bug(article):
+    project, _, version = article
+    with pytest.raises(BugError), project.batch():
+        project.close()
+    assert project.claims() == []

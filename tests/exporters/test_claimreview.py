@@ -122,13 +122,52 @@ def test_warnings_for_long_claims_and_rating_words(sample_project):
     assert exporters.warnings(p, "claimreview") == warnings
 
 
+def urls(data) -> list[str]:
+    """Every ``url`` value anywhere in the JSON."""
+    if isinstance(data, dict):
+        return [v for k, v in data.items() if k == "url"] + [u for v in data.values() for u in urls(v)]
+    if isinstance(data, list):
+        return [u for v in data for u in urls(v)]
+    return []
+
+
+def plant_urls(project, url: str) -> None:
+    """Give the articles and the organisation ``url`` the way a file from before core refused it would."""
+    project.store.conn.execute("UPDATE articles SET url = ?", (url,))
+    project.store.conn.execute("UPDATE settings SET value = ? WHERE key = 'organisation_url'", (json.dumps(url),))
+    project.managers.settings.forget()
+
+
+#: Script and other non-web URLs, in the disguises browsers see through.
+SCRIPT_URLS = [
+    "javascript:alert(1)", "\tJavaScript:alert(2)", "  JAVASCRIPT:alert(3)", "java\tscript:alert(4)",
+    "\x01javascript:alert(5)", "vbscript:msgbox(6)", " VBScript:msgbox(7)",
+    "data:text/html,<script>alert(8)</script>", "\tDATA:text/html;base64,PHNjcmlwdD4=", "file:///etc/passwd",
+]
+
+
 def test_hostile_text_is_kept_exactly(hostile_project):
     data = reviews(hostile_project)
     assert {r["claimReviewed"] for r in data} == set(HOSTILE)
     assert {r["itemReviewed"]["author"]["name"] for r in data} == set(HOSTILE)
-    # javascript: is neither an article nor an organisation URL a ClaimReview should point at,
-    # but it is the user's text: kept as the url's text, never executed (JSON is data).
-    assert all(isinstance(r["url"], str) for r in data)
+    # The article's javascript: URL (kept in a file from before core refused it) is not where
+    # a ClaimReview may point: no url at all, and the script nowhere in the output.
+    assert urls(data) == []
+    assert "javascript" not in exporters.export(hostile_project, "claimreview").decode("utf-8").lower()
+
+
+@pytest.mark.parametrize("url", SCRIPT_URLS)
+def test_no_script_url_reaches_a_url_field(demo_project, url):
+    plant_urls(demo_project, url)
+    out = exporters.export(demo_project, "claimreview").decode("utf-8")
+    data = json.loads(out)
+    assert data and urls(data) == []
+    for scheme in ("javascript", "vbscript", "data:", "file:"):
+        assert scheme not in out.lower()
+    # A web URL next to it is still used: the organisation's, when the article's is refused.
+    demo_project.set_setting("organisation_url", "https://checkers.example.org/")
+    data = reviews(demo_project)
+    assert {u.split("#")[0] for u in urls(data)} == {"https://checkers.example.org/"}
 
 
 def test_five_thousand_reviews_are_quick(sample_project):

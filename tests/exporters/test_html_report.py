@@ -222,6 +222,40 @@ def test_hostile_text_cannot_break_out_of_the_json_ld(hostile_project):
     assert any(r["reviewRating"]["ratingExplanation"] == COMMENT for r in reviews)
 
 
+#: Script and other non-web URLs, in the disguises browsers see through.
+SCRIPT_URLS = [
+    "javascript:alert(1)", "\tJavaScript:alert(2)", "  JAVASCRIPT:alert(3)", "java\tscript:alert(4)",
+    "vbscript:msgbox(6)", " VBScript:msgbox(7)", "data:text/html,<script>alert(8)</script>",
+    "\tDATA:text/html;base64,PHNjcmlwdD4=", "file:///etc/passwd",
+]
+
+
+def urls(data) -> list[str]:
+    """Every ``url`` value anywhere in the JSON."""
+    if isinstance(data, dict):
+        return [v for k, v in data.items() if k == "url"] + [u for v in data.values() for u in urls(v)]
+    if isinstance(data, list):
+        return [u for v in data for u in urls(v)]
+    return []
+
+
+@pytest.mark.parametrize("url", SCRIPT_URLS)
+def test_no_script_url_reaches_the_json_ld_or_a_link(demo_project, url):
+    # A file from before core refused such URLs: the articles, the organisation and a source.
+    p = demo_project
+    p.store.conn.execute("UPDATE articles SET url = ?", (url,))
+    p.store.conn.execute("UPDATE sources SET url = ?", (url,))
+    p.store.conn.execute("UPDATE settings SET value = ? WHERE key = 'organisation_url'", (json.dumps(url),))
+    p.managers.settings.forget()
+    data, doc = report(p)
+    block = data.decode("utf-8").split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert urls(jsonld(doc)) == []
+    for scheme in ("javascript", "vbscript", "data:", "file:"):
+        assert scheme not in block.lower()
+    hrefs = [a.get("href") or "" for a in doc.iter("a")]
+    assert all(h.startswith(("https://", "http://", "#")) for h in hrefs), hrefs
+
+
 def test_very_long_words_wrap(hostile_project):
     data, doc = report(hostile_project)
     assert LONG_WORD in text_of(doc.find("body"))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog
 
-from factcheck.core import history
+from factcheck.core import fields, history
 from factcheck.ui import links
 from factcheck.ui.dialogs.citation_dialog import CitationDialog
 from factcheck.ui.dialogs.source_dialog import SourceDialog
@@ -189,6 +189,25 @@ def test_source_form_needs_a_title_or_url(qtbot):
     assert not dialog.ok_button.isEnabled()
     qtbot.keyClicks(dialog.title_edit, "Wire story")
     assert dialog.ok_button.isEnabled()
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:alert(1)", "  JavaScript:alert(1)", "java\tscript:alert(1)", "vbscript:msgbox(1)",
+    "data:text/html,<script>alert(1)</script>", "file:///etc/passwd",
+])
+def test_source_form_refuses_a_script_url_before_saving(qtbot, url):
+    dialog = SourceDialog()
+    qtbot.add_widget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.title_edit, "Leaked memo")
+    assert dialog.ok_button.isEnabled()
+    dialog.url_edit.setText(url)
+    # Core's reason, shown where the user looks, and OK off: nothing fails on save.
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.hint_label.isVisible() and "http" in dialog.hint_label.text()
+    assert dialog.hint_label.text() == fields.url_problem(url)
+    dialog.url_edit.setText("example.org/memo")  # core keeps it (as https://example.org/memo)
+    assert dialog.ok_button.isEnabled() and not dialog.hint_label.isVisible()
 
 
 def test_source_form_open_button_only_for_web_links(qtbot, opened):

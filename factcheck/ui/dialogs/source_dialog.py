@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core import model
+from factcheck.core import fields, model
+from factcheck.core.errors import InvalidInput
 from factcheck.ui import links
 
 KIND_LABELS = {kind: kind[:1].upper() + kind[1:] for kind in model.SOURCE_KINDS}
 RELIABILITY_LABELS = {"": "Not rated", "high": "High", "medium": "Medium", "low": "Low", "unknown": "Unknown"}
 CONFIDENTIAL_EXPLANATION = "Confidential sources are never exported with their details."
+NEEDS_A_NAME = "Give the source a title or a URL."
 
 #: Single-line text fields of the form, in the order they appear.
 _LINE_FIELDS = ("title", "url", "publisher", "author", "published_at", "accessed_at")
@@ -48,6 +50,15 @@ def install_accept_shortcut(dialog: QDialog, ok_button: QPushButton) -> None:
         shortcut = QShortcut(QKeySequence(keys), dialog)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(accept)
+
+
+def url_problem(text: str) -> str:
+    """Why core would refuse ``text`` as a source's URL ('' when it keeps it, or it is empty)."""
+    try:
+        fields.url(text)
+    except InvalidInput as exc:
+        return fields.url_problem(text) or str(exc)
+    return ""
 
 
 def _combo(labels: dict[str, str]) -> QComboBox:
@@ -127,13 +138,14 @@ class SourceDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        self._hint = QLabel("Give the source a title or a URL.")
-        self._hint.setEnabled(False)
+        self.hint_label = QLabel(NEEDS_A_NAME)
+        self.hint_label.setEnabled(False)
+        self.hint_label.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         bottom = QHBoxLayout()
-        bottom.addWidget(self._hint, 1)
+        bottom.addWidget(self.hint_label, 1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
 
@@ -199,9 +211,12 @@ class SourceDialog(QDialog):
     # --- reactions --------------------------------------------------------------------
 
     def _update_buttons(self) -> None:
+        """OK only for what core will save: a title or a URL, and a URL core keeps."""
         has_name = bool(self.title_edit.text().strip() or self.url_edit.text().strip())
-        self.ok_button.setEnabled(has_name)
-        self._hint.setVisible(not has_name)
+        problem = url_problem(self.url_edit.text())
+        self.ok_button.setEnabled(has_name and not problem)
+        self.hint_label.setText(problem or NEEDS_A_NAME)
+        self.hint_label.setVisible(bool(problem) or not has_name)
         self.open_button.setEnabled(links.is_openable(self.url_edit.text()))
 
     def _on_title_edit_text_changed(self, _text: str) -> None:

@@ -1,0 +1,62 @@
+"""Where factcheck keeps its settings, data and log of unexpected errors.
+
+The OS's usual folders, or all three under one folder when ``FACTCHECK_HOME`` is set
+(tests, portable use). Free of Qt: the command line and the app both use it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import pathlib
+import traceback
+
+import platformdirs
+
+from factcheck import __version__
+
+LOG_NAME = "factcheck.log"
+
+
+def _override() -> pathlib.Path | None:
+    value = os.environ.get("FACTCHECK_HOME")
+    return pathlib.Path(value) if value else None
+
+
+def home() -> tuple[pathlib.Path, pathlib.Path]:
+    """(config folder, data folder)."""
+    base = _override()
+    if base is not None:
+        return base / "config", base / "data"
+    return (
+        pathlib.Path(platformdirs.user_config_dir("factcheck", appauthor=False)),
+        pathlib.Path(platformdirs.user_data_dir("factcheck", appauthor=False)),
+    )
+
+
+def log_file() -> pathlib.Path:
+    """The file unexpected errors are written to, with their traceback."""
+    base = _override()
+    folder = base / "logs" if base is not None else pathlib.Path(platformdirs.user_log_dir("factcheck", appauthor=False))
+    return folder / LOG_NAME
+
+
+def log_bug(exc: BaseException) -> str:
+    """Append ``exc`` and its traceback to the log; returns the sentence to show the user.
+
+    An error that is not the user's problem (a ``BugError``, or any exception factcheck
+    did not expect) is ours to fix, so the sentence says so and where the details are.
+    """
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    stamp = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    where = ""
+    try:
+        path = log_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as f:
+            f.write(f"--- {stamp} factcheck {__version__}\n{details}\n")
+        where = f" Details were written to {path}."
+    except OSError:
+        pass
+    what = " ".join(str(exc).split())
+    return f"factcheck hit an unexpected problem, a bug in factcheck ({type(exc).__name__}: {what}).{where}"
