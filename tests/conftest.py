@@ -23,6 +23,12 @@ def imported(text: str, title: str = "Test article", name: str = "test.txt") -> 
     )
 
 
+@pytest.fixture(autouse=True)
+def _factcheck_home(tmp_path_factory, monkeypatch):
+    """Settings, backups and logs go to a throwaway folder, never the real home."""
+    monkeypatch.setenv("FACTCHECK_HOME", str(tmp_path_factory.mktemp("home")))
+
+
 @pytest.fixture
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")

@@ -21,7 +21,9 @@ import sqlite3
 import stat
 from collections.abc import Iterable, Iterator
 
-from factcheck.core import anchoring, articles, claims, events, migrations, model, ratings, review, settings, sources
+from factcheck.core import (
+    anchoring, articles, backup, claims, events, migrations, model, ratings, review, settings, sources, store,
+)
 from factcheck.core.errors import NotAProject, ProjectError, ProjectLocked, ProjectReadOnly, ProjectTooNew
 from factcheck.core.events import GENESIS_HASH, event_hash  # noqa: F401 - part of the module's public face
 from factcheck.core.model import Changes
@@ -57,7 +59,7 @@ def _check_file(path: pathlib.Path) -> None:
     if not path.exists():
         raise ProjectError(f"{path.name} does not exist.")
     if path.is_dir():
-        raise NotAProject(f"{path.name} is a folder, not a factcheck project.")
+        raise NotAProject(f"{path.resolve().name or path} is a folder, not a factcheck project.")
     try:
         with path.open("rb") as f:
             header = f.read(100)
@@ -66,12 +68,17 @@ def _check_file(path: pathlib.Path) -> None:
         raise ProjectError(f"{path.name} cannot be read ({exc.strerror}).") from None
     if size == 0:
         raise NotAProject(f"{path.name} is empty: it is not a factcheck project.")
+    held = f"{size:,} byte{'s' if size != 1 else ''}"
+    cut_short = NotAProject(f"{path.name} is damaged: the file was cut short (it holds {held}).")
+    if len(header) < len(SQLITE_HEADER) and SQLITE_HEADER.startswith(header):
+        raise cut_short
     if not header.startswith(SQLITE_HEADER):
         raise NotAProject(f"{path.name} is not a factcheck project.")
+    # A whole SQLite file is a whole number of pages; anything else lost its end.
     page_size = int.from_bytes(header[16:18], "big") if len(header) >= 18 else 0
     page_size = 65536 if page_size == 1 else page_size
     if len(header) < 100 or page_size < 512 or size % page_size:
-        raise NotAProject(f"{path.name} is damaged: the file was cut short (it holds {size:,} bytes).")
+        raise cut_short
 
 
 class Project:
@@ -83,6 +90,8 @@ class Project:
         self.read_only = read_only
         self.store = Store(path, conn, read_only)
         self._db = None
+        #: What went wrong while opening without stopping it (an automatic backup that failed).
+        self.open_warnings: list[str] = []
         self.managers = Managers(
             settings=settings.Settings(self), articles=articles.Articles(self), claims=claims.Claims(self),
             sources=sources.Sources(self), review=review.Review(self),
@@ -137,11 +146,15 @@ class Project:
         _check_file(path)
         read_only = read_only or _looks_read_only(path)
         uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "?mode=rw")
+        conn = None
         try:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA application_id").fetchone()
         except sqlite3.Error as exc:
-            if not read_only:
+            if conn is not None:
+                conn.close()  # a lingering failed connection would block the next open of the file
+            code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+            if not read_only or code not in (store.SQLITE_READONLY, store.SQLITE_CANTOPEN):
                 raise describe_error(exc, path) from None
             # A WAL file on a read-only disk cannot get its shared-memory file: read it as
             # immutable (nobody can be writing to a read-only disk anyway).
@@ -152,7 +165,10 @@ class Project:
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cls._check_identity(conn, path)
-            return cls._setup(path, conn, user or _default_user(), read_only=read_only)
+            project = cls._setup(path, conn, user or _default_user(), read_only=read_only)
+            if not read_only:
+                project.open_warnings += backup.daily(project)
+            return project
         except sqlite3.Error as exc:
             conn.close()
             raise describe_error(exc, path) from None
@@ -193,11 +209,14 @@ class Project:
         # triggers behaving the same whether or not it has been imported.
         conn.execute("PRAGMA recursive_triggers = on")
         project = cls(path, conn, user, read_only)
-        if migrations.pending_names(conn):
+        pending = migrations.pending_names(conn)
+        if pending:
             if read_only:
                 raise ProjectReadOnly(
                     f"{path.name} is read-only and was made by an older factcheck; make it writable so it can be upgraded."
                 )
+            if len(pending) < len(migrations.MIGRATIONS):  # an older file (a new one has nothing to lose)
+                project.open_warnings += backup.before_migration(project)
             migrations.migration_set().apply(project.db)
             conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
         return project
@@ -266,8 +285,8 @@ class Project:
     def import_article(self, imported, **metadata: str) -> Changes:
         return self.managers.articles.import_article(imported, **metadata)
 
-    def update_article(self, article_id: str, **values: str) -> Changes:
-        return self.managers.articles.update(article_id, **values)
+    def update_article(self, article_id: str, *, restore: bool = False, **values: str) -> Changes:
+        return self.managers.articles.update(article_id, restore=restore, **values)
 
     def delete_article(self, article_id: str) -> Changes:
         """Hide an article with its claims; ``restore_article`` brings both back."""
@@ -307,8 +326,10 @@ class Project:
         return self.managers.claims.create(version_id, start, end, checked_quote=checked_quote, **values)
 
     def update_claim(self, claim_id: str, *, expected_revision: int | None = None, reason: str = "",
-                     **values: object) -> Changes:
-        return self.managers.claims.update(claim_id, expected_revision=expected_revision, reason=reason, **values)
+                     restore: bool = False, **values: object) -> Changes:
+        """Edit claim fields; ``restore`` puts back values the file held before (undo), unjudged."""
+        return self.managers.claims.update(claim_id, expected_revision=expected_revision, reason=reason,
+                                           restore=restore, **values)
 
     def delete_claim(self, claim_id: str) -> Changes:
         """Hide a claim; ``restore_claim`` brings it back with everything attached."""
@@ -361,8 +382,8 @@ class Project:
     def create_source(self, **values: object) -> Changes:
         return self.managers.sources.create(**values)
 
-    def update_source(self, source_id: str, **values: object) -> Changes:
-        return self.managers.sources.update(source_id, **values)
+    def update_source(self, source_id: str, *, restore: bool = False, **values: object) -> Changes:
+        return self.managers.sources.update(source_id, restore=restore, **values)
 
     def delete_source(self, source_id: str) -> Changes:
         """Hide a source and withdraw its citations; ``restore_source`` undoes both."""
@@ -386,8 +407,8 @@ class Project:
     def cite(self, claim_id: str, source_id: str, stance: str = "supports", **values: object) -> Changes:
         return self.managers.sources.cite(claim_id, source_id, stance, **values)
 
-    def update_citation(self, citation_id: str, **values: object) -> Changes:
-        return self.managers.sources.update_citation(citation_id, **values)
+    def update_citation(self, citation_id: str, *, restore: bool = False, **values: object) -> Changes:
+        return self.managers.sources.update_citation(citation_id, restore=restore, **values)
 
     def uncite(self, citation_id: str) -> Changes:
         """Withdraw a citation (kept in the file; ``recite`` undoes it)."""

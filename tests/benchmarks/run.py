@@ -6,8 +6,10 @@ Figures are printed, never asserted: timings belong here, behaviour belongs in t
 from __future__ import annotations
 
 import importlib
+import os
 import pathlib
 import sys
+import tempfile
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -20,11 +22,14 @@ def main(names: list[str]) -> None:
     if names:
         modules = [m for m in modules if any(n in m for n in names)]
     rows: list[tuple[str, str, str]] = []
-    for name in modules:
-        t0 = time.perf_counter()
-        rows.append((f"[{name}]", "", ""))
-        rows.extend(importlib.import_module(name).run())
-        print(f"{name}: done in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    # Opening a project for writing makes its daily backup: keep those out of the real home.
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-home-") as home:
+        os.environ["FACTCHECK_HOME"] = home
+        for name in modules:
+            t0 = time.perf_counter()
+            rows.append((f"[{name}]", "", ""))
+            rows.extend(importlib.import_module(name).run())
+            print(f"{name}: done in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     width = max(len(r[0]) for r in rows)
     vwidth = max(len(r[1]) for r in rows)
     print(f"{'figure'.ljust(width)}  {'measured'.ljust(vwidth)}  target")
