@@ -13,8 +13,9 @@ from _corpus import article, claim_spans
 
 from factcheck import demo, exporters
 from factcheck.core.project import Project
-from factcheck.exporters import _data, web_annotation
+from factcheck.exporters import _data
 from factcheck.importers import ImportedArticle
+from factcheck.importers import web_annotation
 
 RATINGS = ("true", "mostly-true", "mixed", "mostly-false", "false", "misleading", "no-evidence", "unverifiable")
 
@@ -65,14 +66,10 @@ def run() -> list[tuple[str, str, str]]:
             csv = _median(lambda: exporters.export(p, "csv", selection))
             markdown = _median(lambda: exporters.export(p, "markdown", selection))
             data = exporters.export(p, "webannotation", selection)
-            items = web_annotation.annotations_of(web_annotation.load(data))
-            scale = p.scale
 
             def plan():
-                parsed = [web_annotation._parse(item, i, scale) for i, item in enumerate(items)]
-                report = web_annotation.ImportReport(total=len(items))
                 # Against the same project every claim is a duplicate: it is still found and anchored first.
-                web_annotation._plan(p, parsed, report)
+                web_annotation.plan(p, web_annotation.parse(data))
 
             planning = _median(plan, repeat=1)
         rows += [
