@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import unicodedata
 
@@ -18,14 +19,19 @@ _ARTICLE_COLUMNS = (
 )
 
 
-def clean(values: dict[str, object]) -> dict[str, str]:
-    """Article metadata as stored: one line each, an http(s) URL, a calendar date."""
+def clean(values: dict[str, object], *, restore: bool = False) -> dict[str, str]:
+    """Article metadata as stored: one line each, an http(s) URL, a calendar date.
+
+    ``restore``: values the file held before (an undo), not judged again.
+    """
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise InvalidInput(f"Articles have no field {sorted(unknown)[0]!r}.")
     out = {}
     for key, value in values.items():
-        if key == "url":
+        if restore:
+            out[key] = str(value or "")
+        elif key == "url":
             out[key] = fields.url(value, "article's URL")
         elif key == "published_at":
             out[key] = _published(value)
@@ -35,9 +41,15 @@ def clean(values: dict[str, object]) -> dict[str, str]:
 
 
 def _published(value: object) -> str:
-    """A publication date: a calendar date, or the date-time an importer found (kept as given)."""
+    """A publication date: a calendar date, or an ISO date-time an importer found (kept as given)."""
     text = fields.line(value, "article's date", limit=64)
-    if len(text) > 10 and text[:10].count("-") == 2 and not fields.date_problem(text[:10]):
+    if len(text) > 10:
+        try:
+            datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise InvalidInput(f"The article's date “{text[:40]}” is not a date. Write it as YYYY-MM-DD.") from None
+        if not text[:4].isdigit() or not text.isascii():
+            raise InvalidInput(f"The article's date “{text[:40]}” is not a date. Write it as YYYY-MM-DD.")
         return text
     return fields.date(text, "article's date")
 
@@ -46,6 +58,7 @@ class Articles(Manager):
     def __init__(self, project):
         super().__init__(project)
         self._texts: dict[str, str] = {}
+        self.store.on_rollback(self._texts.clear)  # a rolled-back version's text must not linger
 
     # --- writes -----------------------------------------------------------------------
 
@@ -112,8 +125,8 @@ class Articles(Manager):
                        articles=frozenset({article_id}), versions=frozenset({version_id}),
                        created=article_id, event_seq=seq)
 
-    def update(self, article_id: str, **values: object) -> Changes:
-        values = clean(values)
+    def update(self, article_id: str, *, restore: bool = False, **values: object) -> Changes:
+        values = clean(values, restore=restore)
         with self.store.transaction():
             before = self.article(article_id)
             changed = {k: v for k, v in values.items() if getattr(before, k) != v}
@@ -148,6 +161,7 @@ class Articles(Manager):
         """
         claims_ = self.project.managers.claims
         with self.store.transaction():
+            self.article(article_id)  # a deleted article takes no new versions
             current = self.current_version(article_id)
             old_text = current.text
             # Every claim on the current version, deleted ones too (a restore must find

@@ -29,14 +29,20 @@ def from_row(row: sqlite3.Row | tuple) -> model.Claim:
     return model.Claim(*values)  # columns are in the dataclass's field order
 
 
-def clean(values: dict[str, object], scale) -> dict[str, object]:
-    """Claim fields as stored, or ``InvalidInput`` naming the first bad one."""
+def clean(values: dict[str, object], scale, *, restore: bool = False) -> dict[str, object]:
+    """Claim fields as stored, or ``InvalidInput`` naming the first bad one.
+
+    ``restore``: the values are ones the file held before (an undo puts them back), so
+    they are not judged again by rules that may be newer than they are.
+    """
     unknown = set(values) - set(model.CLAIM_EDITABLE)
     if unknown:
         raise InvalidInput(f"Claims have no field {sorted(unknown)[0]!r}.")
     out: dict[str, object] = {}
     for key, value in values.items():
-        if key == "tags":
+        if restore:
+            out[key] = events.canonical(list(value or [])) if key == "tags" else value
+        elif key == "tags":
             out[key] = events.canonical(fields.tags(value))
         elif key == "rating":
             if value in ("", None):
@@ -126,14 +132,14 @@ class Claims(Manager):
                        articles=frozenset({article_id}), claims=frozenset({claim_id}), created=claim_id, event_seq=seq)
 
     def update(self, claim_id: str, *, expected_revision: int | None = None, reason: str = "",
-               **values: object) -> Changes:
+               restore: bool = False, **values: object) -> Changes:
         """Change a claim's editable fields in one step.
 
         Changing the rating or verdict summary of an approved or published claim sends it
         back to review and needs a ``reason``; for a published claim it also records a
         public correction (before, after, reason, who, when).
         """
-        values = clean(values, self.project.scale)
+        values = clean(values, self.project.scale, restore=restore)
         what = What.CLAIM_FIELDS
         with self.store.transaction():
             before = self.row(claim_id)

@@ -19,19 +19,23 @@ from factcheck.core.errors import InvalidInput
 MAX_TEXT = 100_000
 MAX_LINE = 2_000
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _URL_SCHEMES = ("http", "https")
 # Controls and spaces a URL may hide behind ("\tjavascript:..."): browsers strip them.
 _URL_JUNK = re.compile(r"[\x00-\x20\x7f]")
 
-# A candidate end of sentence: . ! or ? (perhaps before a closing quote), then space
-# and what can start a sentence. Abbreviations before a full stop are not ends.
-_SENTENCE_END = re.compile(r"(\w*)([.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(¿¡ÁÉÍÓÚÑ])")
+# A candidate end of sentence: . ! or ? (perhaps before a closing quote), then space and
+# what comes next; it ends a sentence when that starts like one (an upper-case letter in
+# any script, a digit, an opening quote or bracket, ¿ or ¡). Abbreviations before a full
+# stop are not ends.
+_SENTENCE_END = re.compile(r"(\w*)([.!?])[\"”’»)]?\s+([\"“‘«(¿¡]|\w)")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr rev hon pres vs no nos vol fig "
     "jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd dept univ est approx "
     "e.g i.e etc al cf sr sra dra lic ing pág núm".split()
 )
+#: Abbreviations only before a number ("No. 5"); elsewhere "no." ends a sentence.
+_BEFORE_NUMBERS = frozenset("no nos vol fig pág núm".split())
 
 
 def text(value: object, what: str, *, limit: int = MAX_TEXT, strip: bool = True) -> str:
@@ -81,17 +85,20 @@ def date(value: object, what: str = "date") -> str:
 
 
 def safe_url(value: str) -> str:
-    """``value`` if it is an http(s) URL with a host, else '' (for exports: never a script URL)."""
+    """``value`` cleaned, if it is an http(s) URL with a host, else '' (for exports: never a script URL)."""
     if not isinstance(value, str):
         return ""
     cleaned = _URL_JUNK.sub("", value)
+    if cleaned != value.strip():
+        return ""  # spaces or controls inside: not something a browser should be handed
     try:
         parts = urllib.parse.urlsplit(cleaned)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError:
         return ""
-    if parts.scheme.lower() not in _URL_SCHEMES or not parts.netloc:
+    if parts.scheme.lower() not in _URL_SCHEMES or not parts.hostname:
         return ""
-    return value.strip()
+    return cleaned
 
 
 def url_problem(value: str) -> str:
@@ -101,8 +108,9 @@ def url_problem(value: str) -> str:
         return ""
     if safe_url(value):
         return ""
-    scheme = urllib.parse.urlsplit(_URL_JUNK.sub("", value)).scheme.lower() if ":" in value else ""
-    if scheme and scheme not in _URL_SCHEMES:
+    compact = _URL_JUNK.sub("", value)
+    scheme = compact.split(":", 1)[0].lower() if ":" in compact else ""
+    if scheme and scheme.isalpha() and scheme not in _URL_SCHEMES and not compact[len(scheme) + 1:].isdigit():
         return f"Only web addresses (http:// or https://) are kept; “{scheme}:” links are not."
     return "Write a full web address, starting with https://."
 
@@ -110,7 +118,8 @@ def url_problem(value: str) -> str:
 def url(value: object, what: str = "URL") -> str:
     """An http(s) URL with a host, or ''."""
     value = line(value, what, limit=MAX_LINE)
-    if value and "://" not in value and "." in value.split("/")[0] and ":" not in value.split("/")[0]:
+    host = value.split("/", 1)[0]
+    if value and "://" not in value and re.fullmatch(r"(?:[\w-]+\.)+[^\W\d_]{2,}", host):
         value = "https://" + value  # "example.org/page": what everyone means
     problem = url_problem(value)
     if problem:
@@ -125,8 +134,13 @@ def sentence_count(value: str) -> int:
         return 0
     ends = 0
     for m in _SENTENCE_END.finditer(value):
-        word = m.group(1)
-        if m.group(2) == "." and (len(word) == 1 or word.lower() in ABBREVIATIONS):
+        word, mark, following = m.groups()
+        if following.isalpha() and not following.isupper():
+            continue  # "e.g. this", "approx. three"
+        if mark == "." and word.lower() in _BEFORE_NUMBERS:
+            if following.isdigit():
+                continue  # "No. 5", "vol. 2"
+        elif mark == "." and (len(word) == 1 and word.isupper() or word.lower() in ABBREVIATIONS):
             continue  # "U.S. aid", "Sen. Warren", "Jan. 6"
         ends += 1
     return 1 + ends

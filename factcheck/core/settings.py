@@ -70,10 +70,12 @@ class Settings(Manager):
 
     def set(self, key: str, value: object) -> Changes:
         value = clean(key, value)
-        before = self.get(key)
-        if before == value:
-            return Changes(action="settings.update")
         with self.store.transaction():
+            # Compare with the file, not the cache: another window may have changed it.
+            self._cache = None
+            before = self.get(key)
+            if before == value:
+                return Changes(action="settings.update")
             self.store.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, events.canonical(value)),

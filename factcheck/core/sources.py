@@ -27,7 +27,8 @@ def source_from_row(row) -> model.Source:
     return model.Source(*values)
 
 
-def clean_source(values: dict[str, object]) -> dict[str, object]:
+def clean_source(values: dict[str, object], *, restore: bool = False) -> dict[str, object]:
+    """Source fields as stored; ``restore``: values the file held before (undo), not judged again."""
     unknown = set(values) - set(model.SOURCE_EDITABLE)
     if unknown:
         raise InvalidInput(f"Sources have no field {sorted(unknown)[0]!r}.")
@@ -35,6 +36,8 @@ def clean_source(values: dict[str, object]) -> dict[str, object]:
     for key, value in values.items():
         if key == "confidential":
             out[key] = 1 if value else 0
+        elif restore:
+            out[key] = value
         elif key == "kind":
             if value not in model.SOURCE_KINDS:
                 raise InvalidInput(f"{value!r} is not a kind of source; use one of: {', '.join(model.SOURCE_KINDS)}.")
@@ -52,12 +55,15 @@ def clean_source(values: dict[str, object]) -> dict[str, object]:
     return out
 
 
-def clean_citation(values: dict[str, object]) -> dict[str, object]:
+def clean_citation(values: dict[str, object], *, restore: bool = False) -> dict[str, object]:
     unknown = set(values) - set(model.CITATION_EDITABLE)
     if unknown:
         raise InvalidInput(f"Citations have no field {sorted(unknown)[0]!r}.")
     out = {}
     for key, value in values.items():
+        if restore:
+            out[key] = value
+            continue
         if key == "stance" and value not in model.STANCES:
             raise InvalidInput(f"A source's stance is one of: {', '.join(model.STANCES)}.")
         out[key] = fields.text(value, f"citation's {key}")
@@ -81,8 +87,8 @@ class Sources(Manager):
         return Changes(action="source.create", what=What.SOURCES, sources=frozenset({source_id}),
                        created=source_id, event_seq=seq)
 
-    def update(self, source_id: str, **values: object) -> Changes:
-        values = clean_source(values)
+    def update(self, source_id: str, *, restore: bool = False, **values: object) -> Changes:
+        values = clean_source(values, restore=restore)
         with self.store.transaction():
             before = self.row(source_id)
             current = {k: int(before.confidential) if k == "confidential" else getattr(before, k) for k in values}
@@ -192,8 +198,8 @@ class Sources(Manager):
         return Changes(action="citation.create", what=What.CITATIONS, articles=frozenset({claim.article_id}),
                        claims=frozenset({claim_id}), sources=frozenset({source_id}), created=citation_id, event_seq=seq)
 
-    def update_citation(self, citation_id: str, **values: object) -> Changes:
-        values = clean_citation(values)
+    def update_citation(self, citation_id: str, *, restore: bool = False, **values: object) -> Changes:
+        values = clean_citation(values, restore=restore)
         with self.store.transaction():
             before = self.citation_row(citation_id)
             changed = {k: v for k, v in values.items() if getattr(before, k) != v}

@@ -70,3 +70,28 @@ def test_text_limits_and_nul():
 def test_tags_are_folded_and_deduplicated():
     assert fields.tags("economy, economy ,  foreign   policy,") == ["economy", "foreign policy"]
     assert fields.tags(["a", "a", " b "]) == ["a", "b"]
+
+
+@pytest.mark.parametrize("summary", [
+    "Le chiffre est faux. À Paris, il est plus bas.", "Die Zahl ist falsch. Über die Hälfte fehlt.",
+    "Es falso. «Nunca lo dijo», aclaró.", 'He said "no." Then he left.', "Это ложь. Данные другие.",
+])
+def test_second_sentences_in_any_script_are_counted(summary):
+    assert fields.sentence_count(summary) == 2
+
+
+@pytest.mark.parametrize("value", ["٢٠٢٥-١٠-٢٤", "２０２５-10-24"])
+def test_dates_are_written_in_ascii_digits(value):
+    with pytest.raises(InvalidInput):
+        fields.date(value)
+
+
+@pytest.mark.parametrize("value", ["http://exa mple.org", "10.1000/182", "https://example.org:port/"])
+def test_not_quite_urls_are_refused(value):
+    with pytest.raises(InvalidInput):
+        fields.url(value)
+
+
+@pytest.mark.parametrize("value", ["https://例え.jp/パス", "https://example.org:8443/x", "http://[::1]/x"])
+def test_real_urls_are_kept(value):
+    assert fields.url(value) == value

@@ -208,3 +208,20 @@ def test_changing_a_published_verdict_is_not_undoable(hist):
     hist.do(history.UpdateClaim(claim_id, rating="false", reason="New records"))
     assert len(p.corrections(claim_id)) == 1
     assert hist.undo_label == "New claim"  # the correction stands
+
+
+def test_undo_puts_back_values_older_rules_accepted(article):
+    """A value an older factcheck stored ("last Tuesday") is not refused when an undo restores it."""
+    from factcheck.core import history as history_module
+
+    project, _, version = article
+    claim_id = project.create_claim(version.id, 0, 20).created
+    project.store.conn.execute("UPDATE claims SET claim_date = 'last Tuesday' WHERE id = ?", (claim_id,))
+    steps = history_module.History(project)
+    steps.do(history_module.UpdateClaim(claim_id, claim_date="2025-10-21"))
+    steps.do(history_module.UpdateClaim(claim_id, claimant="Ana"))
+    steps.undo()
+    steps.undo()
+    assert project.claim(claim_id).claim_date == "last Tuesday"
+    steps.redo()
+    assert project.claim(claim_id).claim_date == "2025-10-21"
