@@ -22,7 +22,7 @@ import stat
 from collections.abc import Iterable, Iterator
 
 from factcheck.core import (
-    anchoring, articles, backup, claims, events, migrations, model, ratings, review, settings, sources, store,
+    anchoring, articles, backup, claims, events, migrations, model, ratings, replay, review, settings, sources, store,
 )
 from factcheck.core.errors import NotAProject, ProjectError, ProjectLocked, ProjectReadOnly, ProjectTooNew
 from factcheck.core.events import GENESIS_HASH, event_hash  # noqa: F401 - part of the module's public face
@@ -247,7 +247,7 @@ class Project:
 
     def verify(self) -> events.Verdict:
         """The hash chain, then every claim, source and citation against what its events say."""
-        return events.verify(self.store)
+        return replay.verify(self.store)
 
     def counts(self) -> dict[str, int]:
         """How many of each thing the project holds (for ``factcheck info``)."""

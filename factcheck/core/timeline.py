@@ -64,7 +64,7 @@ def _value(field: str, value: object, scale: ratings.Scale | None) -> str:
 
 
 def changes(event: model.Event, scale: ratings.Scale | None = None) -> list[str]:
-    """``field: before → after`` lines of an edit (empty for other events)."""
+    """``field: before → after`` lines of an edit (empty for other events and damaged ones)."""
     data = event.data
     before, after = data.get("before"), data.get("after")
     if not isinstance(before, dict) or not isinstance(after, dict):
@@ -76,7 +76,9 @@ def changes(event: model.Event, scale: ratings.Scale | None = None) -> list[str]
 
 
 def describe(event: model.Event, scale: ratings.Scale | None = None) -> str:
-    """One line: what happened, with the detail a reviewer needs."""
+    """One line: what happened, with the detail a reviewer needs (or which event is damaged, and how)."""
+    if event.damaged:
+        return f"Damaged event {event.seq}: {event.damaged}"
     data = event.data
     text = ACTIONS.get(event.action, event.action)
     if event.action == "claim.request_changes" and data.get("comment"):

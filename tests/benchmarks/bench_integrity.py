@@ -1,29 +1,65 @@
-"""``factcheck verify`` on a history of 100,000 events."""
+"""``factcheck verify`` (hash chain plus the state rebuilt from the events) on a history of 100,000 events.
+
+The history is written through the core API, as the app writes it: a 1 MB article,
+5,000 claims made with their fields, 60,000 edits of them, 250 sources, 10,000
+citations and 24,749 edits of those citations.
+"""
 
 from __future__ import annotations
 
+import random
+import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from factcheck.core import events
+import _corpus
+
 from factcheck.core.project import Project
+from factcheck.importers import ImportedArticle
+
+EVENTS = 100_000
+CLAIMS, CLAIM_EDITS, SOURCES, CITATIONS = 5_000, 60_000, 250, 10_000
+#: project.create and article.import come first; citation edits fill the rest.
+CITATION_EDITS = EVENTS - 2 - CLAIMS - CLAIM_EDITS - SOURCES - CITATIONS
+STANCES = ("supports", "contradicts", "context")
+
+
+def build(path: Path) -> None:
+    rng = random.Random(42)
+    text = _corpus.article()
+    with Project.create(path, user="bench") as p:
+        with p.batch():
+            imported = ImportedArticle(text=text, title="Benchmark", source_format="text", source_name="bench.txt",
+                                       original=b"", mime="text/plain")
+            version = p.current_version(p.import_article(imported).created)
+            claims = [
+                p.create_claim(version.id, start, end, claimant=f"Person {i}", tags=["bench"]).created
+                for i, (start, end) in enumerate(_corpus.claim_spans(version.text, CLAIMS))
+            ]
+            for i in range(CLAIM_EDITS):
+                field = ("statement", "verdict_summary", "rationale", "notes")[i % 4]
+                p.update_claim(claims[i % CLAIMS], **{field: f"Edit {i} of the {field}."})
+            sources = [p.create_source(title=f"Source {i}", url=f"https://example.org/{i}").created
+                       for i in range(SOURCES)]
+            citations = [p.cite(rng.choice(claims), rng.choice(sources), rng.choice(STANCES), quote=f"passage {i}").created
+                         for i in range(CITATIONS)]
+            for i in range(CITATION_EDITS):
+                p.update_citation(citations[i % CITATIONS], locator=f"p. {i}")
 
 
 def run() -> list[tuple[str, str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "events.factcheck"
-        with Project.create(path, user="bench") as p:
-            # Realistic rows (an edit with before/after), written through the real logger.
-            with p.batch():
-                for i in range(99_999):
-                    events.append(p.store, p.user, "claim.update", "claim", f"claim-{i % 5000}",
-                           {"before": {"claimant": f"Person {i}"}, "after": {"claimant": f"Person {i + 1}"}})
+        build(path)
         with Project.open(path) as p:
-            t0 = time.perf_counter()
-            verdict = p.verify()
-            elapsed = time.perf_counter() - t0
+            n = p.store.execute("SELECT count(*) FROM events").fetchone()[0]
+            times = []
+            for _ in range(3):
+                t0 = time.perf_counter()
+                verdict = p.verify()
+                times.append(time.perf_counter() - t0)
     return [
-        ("verify 100,000 events", f"{elapsed:.2f} s", "<= 2 s"),
+        (f"verify chain + state, {n:,} events (median of 3)", f"{statistics.median(times):.2f} s", "<= 2 s"),
         ("  verdict", "intact" if verdict.ok else str(verdict), ""),
     ]

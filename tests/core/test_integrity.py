@@ -91,3 +91,89 @@ def test_an_emptied_history_is_found(history_project):
     tamper(history_project, "DELETE FROM events")
     with Project.open(history_project) as p:
         assert not p.verify().ok
+
+
+# --- a damaged event: verify, history and the app's History tab name the same one ---------
+
+
+def damage(path, seq, column="data", raw="7b22636c61696d616e74223a22ff227d"):
+    """Write bytes that are not valid UTF-8 into one column of one event, as a bad disk sector would."""
+    tamper(path, f"UPDATE events SET {column} = CAST(x'{raw}' AS TEXT) WHERE seq = {seq}")
+
+
+def run_cli(*args):
+    from click.testing import CliRunner
+
+    from factcheck import cli
+
+    return CliRunner().invoke(cli.cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_an_event_that_is_not_utf8_is_named_by_verify_history_and_the_history_tab(history_project):
+    from factcheck.core import timeline
+
+    with Project.open(history_project) as p:
+        claim_id = p.events()[9].entity_id  # event 10: the edit of the fourth claim
+    damage(history_project, 10)
+
+    with Project.open(history_project) as p:
+        verdict = p.verify()
+        assert not verdict.ok and verdict.seq == 10
+        assert "Its data is not valid text (not UTF-8)" in verdict.problem
+        # The app's History tab shows a claim's events through core/timeline.
+        claim_events = p.events(claim_id)
+        lines = [timeline.describe(e, p.scale) for e in claim_events]
+        assert lines[0].startswith("Created the claim")
+        assert lines[1] == "Damaged event 10: its data is not valid text (not UTF-8): the row was damaged."
+        assert timeline.changes(claim_events[1], p.scale) == []
+
+    result = run_cli("verify", history_project)
+    assert result.exit_code == 1
+    assert result.output.startswith("History broken at event 10: Its data is not valid text (not UTF-8)")
+
+    result = run_cli("history", history_project)
+    assert result.exit_code == 0
+    assert "Damaged event 10: its data is not valid text (not UTF-8): the row was damaged." in result.output
+    assert result.output.count("Created the claim") == 8  # the events around it are all there
+
+    result = run_cli("history", history_project, claim_id[:8])
+    assert result.exit_code == 0
+    assert "Damaged event 10:" in result.output
+
+
+def test_an_event_whose_user_name_is_not_utf8_is_named(history_project):
+    damage(history_project, 7, column="actor", raw="616eff")
+    with Project.open(history_project) as p:
+        verdict = p.verify()
+        assert not verdict.ok and verdict.seq == 7 and "Its user name is not valid text" in verdict.problem
+        (event,) = [e for e in p.events() if e.damaged]
+        assert event.seq == 7
+    assert "Damaged event 7: its user name is not valid text" in run_cli("history", history_project).output
+
+
+def test_an_event_that_is_not_json_is_named_even_with_its_hash_recomputed(history_project):
+    from factcheck.core.project import event_hash
+
+    conn = sqlite3.connect(history_project)
+    rows = conn.execute("SELECT seq, at, actor, action, entity, entity_id, data FROM events ORDER BY seq").fetchall()
+    prev = events.GENESIS_HASH
+    for seq, at, actor, action, entity, entity_id, data in rows:
+        if seq == 12:
+            data = "not json"
+        digest = event_hash(prev, seq, at, actor, action, entity, entity_id, data)
+        conn.execute("UPDATE events SET data = ?, prev_hash = ?, hash = ? WHERE seq = ?", (data, prev, digest, seq))
+        prev = digest
+    conn.commit()
+    conn.close()
+    with Project.open(history_project) as p:
+        verdict = p.verify()
+    assert not verdict.ok and verdict.seq == 12 and "not readable (not JSON)" in verdict.problem
+    assert "Damaged event 12: its data is not readable (not JSON)" in run_cli("history", history_project).output
+
+
+def test_an_event_holding_bytes_where_text_belongs_is_named(history_project):
+    tamper(history_project, "UPDATE events SET actor = CAST('ana' AS BLOB) WHERE seq = 9")
+    with Project.open(history_project) as p:
+        verdict = p.verify()
+        assert not verdict.ok and verdict.seq == 9 and "part of it is not text" in verdict.problem
+        assert p.events()[8].actor == "ana"  # history still reads it

@@ -20,3 +20,12 @@ def test_a_claims_history_in_plain_words(article):
     assert lines[3] == "Submitted for review"
     assert lines[4] == "Requested changes: Add the date."
     assert timeline.changes(events[4], p.scale) == ["status: In review → Changes requested"]
+
+
+def test_a_damaged_event_says_which_and_how():
+    from factcheck.core import model
+
+    event = model.Event(7, "2025-10-26T09:00:00.000Z", "ana", "claim.update", "claim", "c1", {}, "0" * 64, "1" * 64,
+                        damaged="its data is not valid text (not UTF-8): the row was damaged.")
+    assert timeline.describe(event) == "Damaged event 7: its data is not valid text (not UTF-8): the row was damaged."
+    assert timeline.changes(event) == []
