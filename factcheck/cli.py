@@ -15,7 +15,7 @@ import traceback
 
 import click
 
-from factcheck import __version__
+from factcheck import __version__, paths
 from factcheck.core.errors import KnownError
 
 log = logging.getLogger("factcheck")
@@ -39,10 +39,30 @@ def _user_option(f):
     )(f)
 
 
+class _ProjectPath(click.ParamType):
+    """A project file's path. A folder is refused in one line, exit status 1 (not click's usage error)."""
+
+    name = "project"
+
+    def convert(self, value, param, ctx):
+        path = pathlib.Path(value)
+        if path.is_dir():
+            raise KnownError(f"{path.resolve().name or value} is a folder, not a factcheck project.")
+        return str(value)
+
+
+def _project_argument(f):
+    """The PROJECT argument every command that works on a project file takes."""
+    return click.argument("project", type=_ProjectPath())(f)
+
+
 def _open_project(path: str, user: str = "", *, read_only: bool = False):
     from factcheck.core.project import Project
 
-    return Project.open(path, user=user, read_only=read_only)
+    project = Project.open(path, user=user, read_only=read_only)
+    for warning in project.open_warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    return project
 
 
 @click.group(cls=_DefaultToOpen, context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,7 +75,7 @@ def cli() -> None:
 
 
 @cli.command("open")
-@click.argument("project", required=False, type=click.Path(dir_okay=False))
+@click.argument("project", required=False, type=click.Path())
 @_user_option
 def open_cmd(project: str | None, user: str) -> None:
     """Start the desktop app, on PROJECT or on the last one (first run: the demo)."""
@@ -67,7 +87,7 @@ def open_cmd(project: str | None, user: str) -> None:
 
 
 @cli.command()
-@click.argument("project", type=click.Path(dir_okay=False))
+@_project_argument
 @click.option("--scale", default="default", show_default=True, help="Rating scale (see `factcheck scales`).")
 @click.option("--organisation", default="", help="Organisation name shown in reports.")
 @_user_option
@@ -87,7 +107,7 @@ def new(project: str, scale: str, organisation: str, user: str) -> None:
 
 
 @cli.command("import")
-@click.argument("project", type=click.Path(dir_okay=False))
+@_project_argument
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--title", default=None, help="Article title (default: from the file).")
 @click.option("--outlet", default=None, help="Publication that ran the article.")
@@ -130,7 +150,7 @@ def import_cmd(project: str, files: tuple[str, ...], title, outlet, author, url,
 
 
 @cli.command()
-@click.argument("project", type=click.Path(dir_okay=False))
+@_project_argument
 def info(project: str) -> None:
     """Show what PROJECT holds."""
     with _open_project(project, read_only=True) as p:
@@ -149,7 +169,7 @@ def info(project: str) -> None:
 
 
 @cli.command()
-@click.argument("project", type=click.Path(dir_okay=False))
+@_project_argument
 @click.option("--article", "article_id", default=None, metavar="ARTICLE", help="Only this article's claims.")
 @click.option("--status", default=None, help="Only claims with this review status.")
 @click.option("--ids", is_flag=True, help="Add a column with each claim's id.")
@@ -173,7 +193,7 @@ def claims(project: str, article_id: str | None, status: str | None, ids: bool) 
 
 
 @cli.command()
-@click.argument("path", type=click.Path(dir_okay=False), default="demo.factcheck")
+@click.argument("path", type=_ProjectPath(), default="demo.factcheck")
 @click.option("--force", is_flag=True, help="Replace PATH if it exists.")
 def demo(path: str, force: bool) -> None:
     """Build the demo project (a worked check of the briefing article) at PATH."""
@@ -207,7 +227,7 @@ _STATUSES = ("draft", "in_review", "changes_requested", "approved", "published")
 
 
 @cli.command("export")
-@click.argument("project", type=click.Path(dir_okay=False))
+@_project_argument
 @click.option("--format", "-f", "fmt", required=True, type=click.Choice(_EXPORT_FORMATS),
               help="html, pdf, claimreview (schema.org JSON-LD), webannotation (W3C JSON-LD), csv or markdown.")
 @click.option("--output", "-o", required=True, type=click.Path(), metavar="OUT", help="File to write.")
@@ -236,16 +256,18 @@ def export_cmd(project: str, fmt: str, output: str, article_ids: tuple[str, ...]
 
 
 @cli.command("import-annotations")
-@click.argument("project", type=click.Path(dir_okay=False))
+@_project_argument
 @click.argument("file", type=click.Path(dir_okay=False))
 @_user_option
 def import_annotations_cmd(project: str, file: str, user: str) -> None:
     """Import a W3C Web Annotation FILE (e.g. from `factcheck export --format webannotation`) into PROJECT.
 
     Each annotation becomes a draft claim on the article it quotes; annotations whose
-    words are not found are listed with the reason. Exit status 1 when none is imported.
+    words are not found are listed with the reason. The whole import is one transaction:
+    interrupted, it leaves nothing behind, and running it again imports everything.
+    Exit status 1 when none is imported.
     """
-    from factcheck.exporters import web_annotation
+    from factcheck.importers import web_annotation
 
     try:
         data = pathlib.Path(file).read_bytes()
@@ -269,7 +291,7 @@ def _find_claim(p, claim: str):
 
 
 @cli.command()
-@click.argument("project", type=click.Path(dir_okay=False))
+@_project_argument
 @click.argument("claim", required=False)
 def history(project: str, claim: str | None) -> None:
     """Print the history of PROJECT, or of one CLAIM: who did what, when, before -> after."""
@@ -287,7 +309,7 @@ def history(project: str, claim: str | None) -> None:
 
 
 @cli.command()
-@click.argument("project", type=click.Path(dir_okay=False))
+@_project_argument
 def verify(project: str) -> None:
     """Check PROJECT's history has not been tampered with (exit status 1 if it has)."""
     with _open_project(project, read_only=True) as p:
@@ -298,7 +320,7 @@ def verify(project: str) -> None:
 
 
 @cli.command()
-@click.argument("project", type=click.Path(dir_okay=False))
+@_project_argument
 @click.option("--article", "article_ids", multiple=True, metavar="ARTICLE", help="Only these articles (repeatable).")
 @click.option("--status", "statuses", multiple=True, help="Statuses to check (repeatable; default: in_review, approved, published).")
 @click.option("--include-confidential", is_flag=True, help="Check as for an internal export that includes confidential sources.")
@@ -330,7 +352,7 @@ def check(project: str, article_ids: tuple[str, ...], statuses: tuple[str, ...],
 
 
 @cli.command()
-@click.argument("project", type=click.Path(dir_okay=False))
+@_project_argument
 @click.argument("claim")
 @click.argument("action", type=click.Choice(["submit", "approve", "request-changes", "publish"]))
 @click.option("--comment", default="", help="Why changes are requested (required for request-changes).")
@@ -343,6 +365,65 @@ def review(project: str, claim: str, action: str, comment: str, user: str) -> No
         target = _find_claim(p, claim)
         p.review(target.id, action.replace("-", "_"), comment=comment)
         click.echo(f"{model.STATUS_LABELS[p.claim(target.id).status]}: {target.exact}")
+
+
+@cli.command("backup")
+@_project_argument
+@click.option("--output", "-o", default=None, type=click.Path(), metavar="FILE",
+              help="Write the copy to FILE (never over an existing file) instead of the backup folder.")
+def backup_cmd(project: str, output: str | None) -> None:
+    """Back up PROJECT now (SQLite's backup API, then checked) and print where the copy went."""
+    from factcheck.core import backup
+
+    with _open_project(project, read_only=True) as p:
+        path = backup.copy_to(p, _with_suffix(output)) if output else backup.make(p, backup.MANUAL).path
+    click.echo(f"Backed up {pathlib.Path(project).name} to {path} ({backup.size_text(path.stat().st_size)}, checked)")
+
+
+@cli.command("backups")
+@_project_argument
+def backups_cmd(project: str) -> None:
+    """List PROJECT's backups, newest first, numbered for `factcheck restore PROJECT --from N`."""
+    from factcheck.core import backup
+
+    with _open_project(project, read_only=True) as p:
+        where = backup.folder(p)
+        found = backup.backups_of(p)
+    name = pathlib.Path(project).name
+    if not found:
+        click.echo(f"No backups of {name} yet; they will go to {where}")
+        return
+    click.echo(f"Backups of {name} in {where}")
+    rows = [[str(i), b.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), b.label, backup.size_text(b.size), b.path.name]
+            for i, b in enumerate(found, 1)]
+    click.echo(_table(["#", "made (local time)", "reason", "size", "file"], rows, wide=4))
+
+
+@cli.command("restore")
+@click.argument("source", type=_ProjectPath())
+@click.option("--from", "number", default=None, type=click.IntRange(min=1), metavar="N",
+              help="Restore SOURCE's backup number N as listed by `factcheck backups` (1 = the newest).")
+@click.option("--output", "-o", required=True, type=click.Path(), metavar="NEWFILE",
+              help="The new project file to write; an existing file is never overwritten.")
+def restore_cmd(source: str, number: int | None, output: str) -> None:
+    """Restore a backup to NEWFILE: SOURCE is a backup file, or a project with --from N.
+
+    The project and its backups stay as they are; the copy is checked before it is kept.
+    """
+    from factcheck.core import backup
+
+    chosen = pathlib.Path(source)
+    if number is not None:
+        with _open_project(source, read_only=True) as p:
+            found = backup.backups_of(p)
+        if number > len(found):
+            has = f"only {len(found)} backup{'s' if len(found) != 1 else ''}" if found else "no backups"
+            raise KnownError(f"{chosen.name} has {has}; list them with `factcheck backups {source}`.")
+        chosen = found[number - 1].path
+    target = backup.restore(chosen, _with_suffix(output))
+    claims = backup.claim_count(target)
+    click.echo(f"Restored {chosen.name} to {target} ({claims} claim{'s' if claims != 1 else ''}). "
+               f"Open it: factcheck {target}")
 
 
 def _with_suffix(path: str) -> str:
@@ -374,12 +455,6 @@ def _table(headers: list[str], rows: list[list[str]], wide: int = 0) -> str:
     return "\n".join(lines)
 
 
-def _log_path() -> pathlib.Path:
-    import platformdirs
-
-    return pathlib.Path(platformdirs.user_log_dir("factcheck", appauthor=False)) / "factcheck.log"
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command, turning every error into one line on stderr."""
     try:
@@ -400,16 +475,8 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
-        details = traceback.format_exc()
-        try:
-            log_file = _log_path()
-            log_file.parent.mkdir(parents=True, exist_ok=True)
-            with log_file.open("a", encoding="utf-8") as f:
-                f.write(details + "\n")
-            where = f" Details were written to {log_file}."
-        except OSError:
-            where = ""
-        click.echo(f"Error: factcheck hit an unexpected problem ({type(exc).__name__}: {exc}).{where}", err=True)
+        # BugError and anything unforeseen: ours to fix, so logged with the traceback.
+        click.echo(f"Error: {paths.log_bug(exc)}", err=True)
         if os.environ.get("FACTCHECK_DEBUG"):
-            click.echo(details, err=True)
+            click.echo(traceback.format_exc(), err=True)
         sys.exit(EXIT_ERROR)
