@@ -136,6 +136,8 @@ def build(path: str | os.PathLike, *, user: str = CHECKER) -> Project:
     project = Project.create(path, user=user)
     try:
         project.set_setting("organisation_name", "Demo Newsroom (example data)")
+        project.set_setting("organisation_url", "https://demo-newsroom.example/")
+        project.set_setting("factcheck_url_pattern", "https://demo-newsroom.example/fact-checks/{article}#claim-{number}")
         project.set_setting("methodology", (
             "Each claim is checked against primary sources where possible. Ratings follow the factcheck default "
             "scale. This project is a worked example; its sources are illustrative."

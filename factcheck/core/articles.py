@@ -11,11 +11,12 @@ from factcheck.core.entity import Manager
 from factcheck.core.errors import BugError, InvalidInput, NotFound
 from factcheck.core.model import Changes, What
 
-EDITABLE = ("title", "outlet", "author", "url", "published_at", "language")
+EDITABLE = ("title", "outlet", "author", "url", "published_at", "language", "factcheck_url")
+_IMPORTED = ("title", "outlet", "author", "url", "published_at", "language")
 _ARTICLE_COLUMNS = (
     "a.id, a.title, a.outlet, a.author, a.url, a.published_at, a.language, a.created_at, "
     "(SELECT v.id FROM versions v WHERE v.article_id = a.id ORDER BY v.number DESC LIMIT 1), "
-    "(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.deleted_at IS NULL)"
+    "(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.deleted_at IS NULL), a.factcheck_url"
 )
 
 
@@ -33,6 +34,8 @@ def clean(values: dict[str, object], *, restore: bool = False) -> dict[str, str]
             out[key] = str(value or "")
         elif key == "url":
             out[key] = fields.url(value, "article's URL")
+        elif key == "factcheck_url":
+            out[key] = fields.url(value, "fact-check's published URL")
         elif key == "published_at":
             out[key] = _published(value)
         else:
@@ -91,15 +94,15 @@ class Articles(Manager):
     def import_article(self, imported, **metadata: str) -> Changes:
         """Store an ``importers.ImportedArticle`` as a new article (its version 1).
 
-        ``metadata`` (title, outlet, author, url, published_at, language) overrides what
-        the importer found. What the importer found is kept where valid (a page's
+        ``metadata`` (title, outlet, author, url, published_at, language, factcheck_url)
+        overrides what the importer found. What the importer found is kept where valid (a page's
         ``javascript:`` link is dropped); what a person typed is validated.
         """
         found = {
             "title": _found(imported.title), "outlet": _found(imported.outlet), "author": _found(imported.author),
             "url": fields.safe_url(imported.url),
             "published_at": imported.published_at if not _bad_date(imported.published_at) else "",
-            "language": _found(imported.language),
+            "language": _found(imported.language), "factcheck_url": "",
         }
         unknown = set(metadata) - set(found)
         if unknown:
@@ -111,8 +114,8 @@ class Articles(Manager):
         now = model.now()
         with self.store.transaction():
             self.store.execute(
-                "INSERT INTO articles (id, title, outlet, author, url, published_at, language, created_at, created_by) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles (id, title, outlet, author, url, published_at, language, factcheck_url, "
+                "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article_id, *(found[k] for k in EDITABLE), now, self.user),
             )
             version_id = self._insert_version(article_id, 1, imported)

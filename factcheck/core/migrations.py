@@ -187,8 +187,27 @@ def m003_review_stamps(db: Database) -> None:
     db.execute("CREATE INDEX claims_status ON claims(status)")
 
 
+def m004_desk(db: Database) -> None:
+    # Where the fact-check itself is published (ClaimReview's url), per article.
+    db.execute("ALTER TABLE articles ADD COLUMN factcheck_url TEXT NOT NULL DEFAULT ''")
+    # A correction is a change of a published verdict, or the retraction of a signed-off one.
+    db.execute("ALTER TABLE corrections ADD COLUMN kind TEXT NOT NULL DEFAULT 'correction'")
+    # Verification tasks ticked on a claim (the template is the project setting "tasks").
+    db.executescript(
+        """
+        CREATE TABLE claim_tasks (
+            claim_id TEXT NOT NULL REFERENCES claims(id),
+            task_id TEXT NOT NULL,
+            done_at TEXT NOT NULL,
+            done_by TEXT NOT NULL,
+            PRIMARY KEY (claim_id, task_id)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
 #: Every migration, oldest first. Append only: a name, once released, never changes.
-MIGRATIONS = (m001_initial, m002_claims_in_reading_order, m003_review_stamps)
+MIGRATIONS = (m001_initial, m002_claims_in_reading_order, m003_review_stamps, m004_desk)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -49,6 +49,7 @@ class Article:
     created_at: str
     current_version_id: str | None = None
     claim_count: int = 0
+    factcheck_url: str = ""  # where the fact-check of this article is published
 
 
 @dataclasses.dataclass(frozen=True)
@@ -171,6 +172,7 @@ class Correction:
     before: str
     after: str
     reason: str
+    kind: str = "correction"  # or "retraction": a signed-off verdict withdrawn
 
 
 @dataclasses.dataclass(frozen=True)
@@ -200,7 +202,8 @@ class What(enum.Flag):
     COMMENTS = enum.auto()  # comments and corrections
     SOURCES = enum.auto()  # the source library
     SETTINGS = enum.auto()
-    EVERYTHING = ARTICLES | VERSIONS | ANCHORS | CLAIM_FIELDS | STATUS | CITATIONS | COMMENTS | SOURCES | SETTINGS
+    TASKS = enum.auto()  # verification tasks ticked on claims
+    EVERYTHING = ARTICLES | VERSIONS | ANCHORS | CLAIM_FIELDS | STATUS | CITATIONS | COMMENTS | SOURCES | SETTINGS | TASKS
 
 
 @dataclasses.dataclass(frozen=True)

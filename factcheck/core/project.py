@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 
 from factcheck.core import (
     anchoring, articles, backup, claims, events, migrations, model, ratings, replay, review, settings, sources, store,
+    tasks,
 )
 from factcheck.core.errors import NotAProject, ProjectError, ProjectLocked, ProjectReadOnly, ProjectTooNew
 from factcheck.core.events import GENESIS_HASH, event_hash  # noqa: F401 - part of the module's public face
@@ -43,6 +44,7 @@ class Managers:
     claims: claims.Claims
     sources: sources.Sources
     review: review.Review
+    tasks: tasks.Tasks
 
 
 def _looks_read_only(path: pathlib.Path) -> bool:
@@ -94,7 +96,7 @@ class Project:
         self.open_warnings: list[str] = []
         self.managers = Managers(
             settings=settings.Settings(self), articles=articles.Articles(self), claims=claims.Claims(self),
-            sources=sources.Sources(self), review=review.Review(self),
+            sources=sources.Sources(self), review=review.Review(self), tasks=tasks.Tasks(self),
         )
 
     @property
@@ -376,6 +378,15 @@ class Project:
 
     def corrections(self, claim_id: str | None = None) -> list[model.Correction]:
         return self.managers.review.corrections(claim_id)
+
+    # --- verification tasks -------------------------------------------------------------
+
+    def tasks(self, claim_id: str) -> list:
+        """The project's verification tasks as ticked on one claim (``tasks.Task``)."""
+        return self.managers.tasks.of_claim(claim_id)
+
+    def tick_task(self, claim_id: str, task_id: str, done: bool = True) -> Changes:
+        return self.managers.tasks.tick(claim_id, task_id, done)
 
     # --- sources and citations --------------------------------------------------------
 

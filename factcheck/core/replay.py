@@ -27,7 +27,7 @@ UNKNOWN = object()
 #: How many differing rows are named one by one before the rest are counted.
 NAMED = 1
 
-ARTICLE_FIELDS = ("title", "outlet", "author", "url", "published_at", "language")
+ARTICLE_FIELDS = ("title", "outlet", "author", "url", "published_at", "language", "factcheck_url")
 CLAIM_FIELDS = (
     "article_id", "version_id", "start", "end", "exact", "prefix", "suffix", "anchor_state",
     "statement", "claimant", "claim_date", "checkworthiness", "tags", "rating", "verdict_summary",

@@ -11,6 +11,8 @@ when they refuse.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from factcheck.core import fields, model, ratings
 from factcheck.core.errors import KnownError
 
@@ -40,8 +42,12 @@ class TransitionRefused(KnownError):
     """A review action is not allowed now; the message says why."""
 
 
-def missing_for_review(claim: model.Claim, n_sources: int, scale: ratings.Scale) -> list[str]:
-    """What a claim lacks before it can be submitted, in plain words (empty: nothing)."""
+def missing_for_review(claim: model.Claim, n_sources: int, scale: ratings.Scale,
+                       missing_tasks: Sequence[str] = ()) -> list[str]:
+    """What a claim lacks before it can be submitted, in plain words (empty: nothing).
+
+    ``missing_tasks``: labels of the project's required verification tasks not ticked.
+    """
     missing = []
     rating = scale.get(claim.rating)
     if rating is None:
@@ -52,11 +58,12 @@ def missing_for_review(claim: model.Claim, n_sources: int, scale: ratings.Scale)
         missing.append("a verdict summary of one sentence")
     if n_sources == 0 and (rating is None or rating.needs_source):
         missing.append("at least one cited source")
+    missing.extend(f"the task “{label}” done" for label in missing_tasks)
     return missing
 
 
 def check(action: str, claim: model.Claim, *, user: str, four_eyes: bool, n_sources: int,
-          scale: ratings.Scale, comment: str = "") -> str:
+          scale: ratings.Scale, comment: str = "", missing_tasks: Sequence[str] = ()) -> str:
     """The state ``action`` leads to, or ``TransitionRefused`` with the reason."""
     if action not in TRANSITIONS:
         raise TransitionRefused(f"There is no review action called {action!r}.")
@@ -70,7 +77,7 @@ def check(action: str, claim: model.Claim, *, user: str, four_eyes: bool, n_sour
             f"it must be {allowed}."
         )
     if action == SUBMIT:
-        missing = missing_for_review(claim, n_sources, scale)
+        missing = missing_for_review(claim, n_sources, scale, missing_tasks)
         if missing:
             raise TransitionRefused("Cannot submit for review yet: the claim needs " + _join(missing) + ".")
     if action == REQUEST_CHANGES and not comment.strip():

@@ -164,6 +164,8 @@ class Report:
     articles: tuple[ArticleData, ...]
     selection: Selection
     generated_at: str
+    factcheck_url_pattern: str = ""
+    report_language: str = "en"
 
     @property
     def claim_count(self) -> int:
@@ -295,6 +297,8 @@ def gather(project, selection: Selection = Selection()) -> Report:
         articles=tuple(articles),
         selection=selection,
         generated_at=model.now(),
+        factcheck_url_pattern=str(settings.get("factcheck_url_pattern") or ""),
+        report_language=str(settings.get("report_language") or "en"),
     )
 
 

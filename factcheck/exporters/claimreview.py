@@ -1,7 +1,9 @@
 """schema.org ClaimReview JSON-LD, one per claim, as search engines and fact-check databases read it.
 
-Follows schema.org and Google's ClaimReview guidance: ``url`` is the article's URL with a
-``#claim-<id>`` fragment (the organisation's URL when the article has none),
+Follows schema.org and Google's ClaimReview guidance: ``url`` is the page where the
+fact-check is published, on the publisher's own site: the article's *fact-check URL*
+with a ``#claim-<id>`` fragment, else the project's fact-check URL pattern filled in;
+never the checked article, which is the claim's ``appearance``,
 ``datePublished`` the date the verdict was published (else approved; else today),
 ``author`` the organisation, ``itemReviewed`` a ``Claim`` whose author is the claimant
 and whose ``appearance``/``firstAppearance`` is the article, and ``reviewRating`` a
@@ -76,15 +78,22 @@ def _appearance(article: ArticleData) -> dict | None:
 
 
 def claim_url(report: Report, article: ArticleData, claim: ClaimData) -> str:
-    """Where the review of one claim lives: the article's URL (or the organisation's) + fragment.
+    """Where the review of one claim is published: the article's fact-check URL, else the pattern.
 
     Only http(s) URLs count: a ``javascript:`` or ``data:`` URL kept in an old file is
     never written where a search engine or a page would follow it.
     """
-    base = safe_url(article.article.url) or safe_url(report.organisation_url)
-    if not base:
+    base = safe_url(article.article.factcheck_url)
+    if base:
+        return base.split("#", 1)[0] + f"#claim-{claim.id}"
+    pattern = report.factcheck_url_pattern
+    if not pattern:
         return ""
-    return base.split("#", 1)[0] + f"#claim-{claim.id}"
+    url = (pattern.replace("{article}", article.article.id).replace("{claim}", claim.claim.id)
+           .replace("{number}", str(claim.number)))
+    if "{claim}" not in pattern and "{number}" not in pattern:
+        url = url.split("#", 1)[0] + f"#claim-{claim.id}"
+    return safe_url(url)
 
 
 def review(report: Report, article: ArticleData, claim: ClaimData, *, _shared: dict | None = None) -> dict:
@@ -177,12 +186,15 @@ def report_warnings(report: Report) -> list[str]:
             )
         if claim.rating is None:
             out.append(f"{name} has no rating: its ClaimReview has no reviewRating.")
-    for article in report.articles:
-        if not (safe_url(article.article.url) or safe_url(report.organisation_url)):
-            out.append(
-                f"Neither “{article.article.title}” nor the organisation has a URL, so its ClaimReviews have no "
-                "url; set the organisation's URL in the project settings or the article's URL."
-            )
+    missing = [a.article.title for a in report.articles
+               if not safe_url(a.article.factcheck_url) and not report.factcheck_url_pattern]
+    if missing:
+        which = f"“{missing[0]}”" if len(missing) == 1 else f"{len(missing)} articles"
+        out.append(
+            f"The ClaimReviews of {which} have no url (search engines require the page where the fact-check is "
+            "published): set the fact-check URL in Article > Properties, or a fact-check URL pattern in "
+            "File > Project settings."
+        )
     return out
 
 

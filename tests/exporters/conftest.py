@@ -37,6 +37,7 @@ CONTEXTS = {
 APPROVED_AT = "2025-10-26T09:30:00.000Z"
 REVIEWER = "Eve Editor"
 ARTICLE_URL = "https://news.example.org/2025/10/25/petro-sanctions"
+FACTCHECK_URL = "https://checkers.example.org/checks/petro-sanctions"
 
 # --- hostile text: every format must keep these as text -------------------------------------
 SCRIPT = '<script>alert("pwned")</script>'
@@ -74,7 +75,7 @@ def demo_project(tmp_path):
     """The demo project, its claims approved, with an article URL and an organisation URL."""
     p = demo.build(tmp_path / "demo.factcheck")
     approve(p)
-    p.update_article(p.articles()[0].id, url=ARTICLE_URL)
+    p.update_article(p.articles()[0].id, url=ARTICLE_URL, factcheck_url=FACTCHECK_URL)
     p.set_setting("organisation_url", "https://checkers.example.org/")
     yield p
     p.close()

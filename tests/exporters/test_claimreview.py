@@ -11,7 +11,9 @@ from factcheck import exporters
 from factcheck.core import model
 from factcheck.exporters import claimreview
 
-from .conftest import APPROVED_AT, ARTICLE_URL, HOSTILE, approve, expand
+from factcheck.core.errors import InvalidInput
+
+from .conftest import APPROVED_AT, ARTICLE_URL, FACTCHECK_URL, HOSTILE, approve, expand
 
 SCHEMA = "http://schema.org/"
 
@@ -33,7 +35,8 @@ def test_one_claimreview_per_claim_with_the_guidance_fields(demo_project):
     petro = next(c for c in found if "drug cartels to flourish" in c.exact)
     r = found[petro]
     assert r["@context"] == "https://schema.org" and r["@type"] == "ClaimReview"
-    assert r["url"] == f"{ARTICLE_URL}#claim-{petro.id}"
+    # url is where the fact-check is published; the checked article is the claim's appearance.
+    assert r["url"] == f"{FACTCHECK_URL}#claim-{petro.id}"
     assert r["claimReviewed"] == petro.statement
     assert r["datePublished"] == APPROVED_AT[:10]
     assert r["author"] == {"@type": "Organization", "name": "Demo Newsroom (example data)",
@@ -84,18 +87,35 @@ def test_a_json_ld_processor_reads_every_field(demo_project):
         assert rating[SCHEMA + "ratingExplanation"][0]["@value"]
 
 
-def test_without_article_url_the_organisation_url_is_used_and_unapproved_dates_are_today(sample_project):
+def test_without_a_factcheck_url_the_pattern_is_used_and_unapproved_dates_are_today(sample_project):
     p, article_id, version = sample_project
     p.set_setting("organisation_name", "Desk")
-    p.set_setting("organisation_url", "https://desk.example/checks/")
+    p.set_setting("organisation_url", "https://desk.example/")
     start = version.text.index("President Petro has allowed")
     claim_id = p.create_claim(version.id, start, start + 40, rating="false", verdict_summary="Wrong.").created
     (r,) = reviews(p, statuses=model.STATUSES)
-    assert r["url"] == f"https://desk.example/checks/#claim-{claim_id}"
+    assert "url" not in r  # neither a fact-check URL nor a pattern: no url rather than a wrong one
+    every = exporters.Selection(statuses=model.STATUSES)
+    (warning,) = [w for w in exporters.warnings(p, "claimreview", every) if "no url" in w]
+    assert "Article > Properties" in warning and "Project settings" in warning
+    p.set_setting("factcheck_url_pattern", "https://desk.example/checks/{article}/{number}")
+    (r,) = reviews(p, statuses=model.STATUSES)
+    assert r["url"] == f"https://desk.example/checks/{article_id}/1"
+    assert not any("no url" in w for w in exporters.warnings(p, "claimreview", every))
+    p.set_setting("factcheck_url_pattern", "https://desk.example/checks/{article}")
+    (r,) = reviews(p, statuses=model.STATUSES)
+    assert r["url"] == f"https://desk.example/checks/{article_id}#claim-{claim_id}"
     assert r["datePublished"] == model.now()[:10]
     assert r["claimReviewed"] == version.text[start:start + 40]  # no statement: the quote
     assert "appearance" in r["itemReviewed"] and "url" not in r["itemReviewed"]["appearance"]
     assert r["reviewRating"]["ratingValue"] == 1
+
+
+def test_the_pattern_takes_only_known_placeholders(project):
+    with pytest.raises(InvalidInput):
+        project.set_setting("factcheck_url_pattern", "https://desk.example/{slug}")
+    with pytest.raises(InvalidInput):
+        project.set_setting("factcheck_url_pattern", "javascript:alert('{claim}')")
 
 
 def test_warnings_for_long_claims_and_rating_words(sample_project):
@@ -117,8 +137,8 @@ def test_warnings_for_long_claims_and_rating_words(sample_project):
     assert any(f"Claim {numbers[false_word]}" in w and "“False”" in w for w in warnings)
     assert any(f"Claim {numbers[mostly_true]}" in w and "“Mostly true”" in w for w in warnings)
     assert not any(f"Claim {numbers[innocent]}:" in w for w in warnings)
-    # Neither the article nor the organisation has a URL: said once.
-    assert sum("has a URL" in w for w in warnings) == 1
+    # No fact-check URL and no pattern: said once.
+    assert sum("have no url" in w for w in warnings) == 1
     assert exporters.warnings(p, "claimreview") == warnings
 
 
@@ -133,9 +153,12 @@ def urls(data) -> list[str]:
 
 def plant_urls(project, url: str) -> None:
     """Give the articles and the organisation ``url`` the way a file from before core refused it would."""
-    project.store.conn.execute("UPDATE articles SET url = ?", (url,))
-    project.store.conn.execute("UPDATE settings SET value = ? WHERE key = 'organisation_url'", (json.dumps(url),))
+    project.store.conn.execute("UPDATE articles SET url = ?, factcheck_url = ?", (url, url))
+    project.store.conn.execute("UPDATE settings SET value = ? WHERE key IN ('organisation_url', 'factcheck_url_pattern')",
+                               (json.dumps(url),))
     project.managers.settings.forget()
+
+
 
 
 #: Script and other non-web URLs, in the disguises browsers see through.
@@ -164,10 +187,12 @@ def test_no_script_url_reaches_a_url_field(demo_project, url):
     assert data and urls(data) == []
     for scheme in ("javascript", "vbscript", "data:", "file:"):
         assert scheme not in out.lower()
-    # A web URL next to it is still used: the organisation's, when the article's is refused.
+    # A web URL next to it is still used: the pattern's, when the article's is refused.
     demo_project.set_setting("organisation_url", "https://checkers.example.org/")
+    demo_project.set_setting("factcheck_url_pattern", "https://checkers.example.org/checks/{claim}")
     data = reviews(demo_project)
-    assert {u.split("#")[0] for u in urls(data)} == {"https://checkers.example.org/"}
+    assert urls(data) and all(u.startswith("https://checkers.example.org/") for u in urls(data))
+    assert sum("/checks/" in u for u in urls(data)) == len(data)
 
 
 def test_five_thousand_reviews_are_quick(sample_project):

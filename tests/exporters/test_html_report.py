@@ -243,9 +243,10 @@ def urls(data) -> list[str]:
 def test_no_script_url_reaches_the_json_ld_or_a_link(demo_project, url):
     # A file from before core refused such URLs: the articles, the organisation and a source.
     p = demo_project
-    p.store.conn.execute("UPDATE articles SET url = ?", (url,))
+    p.store.conn.execute("UPDATE articles SET url = ?, factcheck_url = ?", (url, url))
     p.store.conn.execute("UPDATE sources SET url = ?", (url,))
-    p.store.conn.execute("UPDATE settings SET value = ? WHERE key = 'organisation_url'", (json.dumps(url),))
+    p.store.conn.execute("UPDATE settings SET value = ? WHERE key IN ('organisation_url', 'factcheck_url_pattern')",
+                         (json.dumps(url),))
     p.managers.settings.forget()
     data, doc = report(p)
     block = data.decode("utf-8").split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
