@@ -98,11 +98,11 @@ class UpdateClaim(Command):
 
     def undo(self, project) -> Changes:
         self._expect(project, self.applied)
-        return project.update_claim(self.claim_id, **self.before)
+        return project.update_claim(self.claim_id, restore=True, **self.before)
 
     def redo(self, project) -> Changes:
         self._expect(project, self.before)
-        return project.update_claim(self.claim_id, **self.applied)
+        return project.update_claim(self.claim_id, restore=True, **self.applied)
 
 
 class DeleteClaim(Command):
@@ -163,10 +163,10 @@ class UpdateSource(Command):
         return project.update_source(self.source_id, **self.after)
 
     def undo(self, project) -> Changes:
-        return project.update_source(self.source_id, **self.before)
+        return project.update_source(self.source_id, restore=True, **self.before)
 
     def redo(self, project) -> Changes:
-        return project.update_source(self.source_id, **self.after)
+        return project.update_source(self.source_id, restore=True, **self.after)
 
 
 class DeleteSource(Command):
@@ -211,10 +211,10 @@ class UpdateCitation(Command):
         return project.update_citation(self.citation_id, **self.after)
 
     def undo(self, project) -> Changes:
-        return project.update_citation(self.citation_id, **self.before)
+        return project.update_citation(self.citation_id, restore=True, **self.before)
 
     def redo(self, project) -> Changes:
-        return project.update_citation(self.citation_id, **self.after)
+        return project.update_citation(self.citation_id, restore=True, **self.after)
 
 
 class Uncite(Command):
@@ -259,10 +259,10 @@ class UpdateArticle(Command):
         return project.update_article(self.article_id, **self.after)
 
     def undo(self, project) -> Changes:
-        return project.update_article(self.article_id, **self.before)
+        return project.update_article(self.article_id, restore=True, **self.before)
 
     def redo(self, project) -> Changes:
-        return project.update_article(self.article_id, **self.after)
+        return project.update_article(self.article_id, restore=True, **self.after)
 
 
 class DeleteArticle(Command):
@@ -393,3 +393,118 @@ class History:
     @property
     def redo_label(self) -> str:
         return self._redo[-1].label if self._redo else ""
+
+
+class ImportAnnotations(Command):
+    """An import of many claims with their sources and citations: one transaction, one undo step.
+
+    ``plan`` is ``importers.web_annotation.Plan`` (read here by its shape, core imports no
+    importer): ``plan.sources``, field dicts of the sources to create; ``plan.claims``,
+    each with ``version_id``, ``start``, ``end``, ``checked_quote``, ``fields`` and
+    ``citations`` (``stance``, ``values``, and ``source_id`` or ``new_source``, an index
+    into ``plan.sources``). Killed at any moment, the file holds all of it or none of it.
+    Undo hides the claims and the sources it made (a source someone has since cited on
+    another claim stays); redo brings back exactly what undo hid.
+    """
+
+    def __init__(self, plan, label: str = "Import annotations"):
+        self.plan = plan
+        self.label = label
+        self.claim_ids: list[str] = []
+        self.source_ids: list[str] = []
+        self._hidden_claims: list[str] = []
+        self._hidden_sources: list[str] = []
+
+    def do(self, project) -> Changes:
+        made = _Made("annotations.import")
+        claim_ids, source_ids = [], []
+        with project.batch():
+            for source_fields in self.plan.sources:
+                source_ids.append(made.add(project.create_source(**source_fields)).created)
+            for planned in self.plan.claims:
+                claim_id = made.add(project.create_claim(
+                    planned.version_id, planned.start, planned.end, checked_quote=planned.checked_quote,
+                    **planned.fields)).created
+                claim_ids.append(claim_id)
+                for cite in planned.citations:
+                    source_id = cite.source_id if cite.new_source is None else source_ids[cite.new_source]
+                    made.add(project.cite(claim_id, source_id, cite.stance, **cite.values))
+        self.claim_ids, self.source_ids = claim_ids, source_ids
+        return made.changes()
+
+    def undo(self, project) -> Changes:
+        made = _Made("annotations.undo_import")
+        hidden_claims, hidden_sources = [], []
+        mine = set(self.claim_ids)
+        with project.batch():
+            for claim_id in self.claim_ids:
+                if made.add(project.delete_claim(claim_id)).event_seq is not None:
+                    hidden_claims.append(claim_id)
+            for source_id in self.source_ids:
+                if set(project.source_usage(source_id)) - mine:
+                    continue  # cited on a claim this import did not make: keep it
+                if made.add(project.delete_source(source_id)).event_seq is not None:
+                    hidden_sources.append(source_id)
+        self._hidden_claims, self._hidden_sources = hidden_claims, hidden_sources
+        return made.changes()
+
+    def redo(self, project) -> Changes:
+        made = _Made("annotations.redo_import")
+        with project.batch():
+            for source_id in self._hidden_sources:
+                made.add(project.restore_source(source_id))
+            for claim_id in self._hidden_claims:
+                made.add(project.restore_claim(claim_id))
+        return made.changes()
+
+
+class _Made:
+    """The ``Changes`` of many steps of one batch, gathered without copying sets at every step."""
+
+    def __init__(self, action: str):
+        self.action = action
+        self.what = model.What.NOTHING
+        self.articles: set[str] = set()
+        self.claims: set[str] = set()
+        self.sources: set[str] = set()
+        self.event_seq: int | None = None
+
+    def add(self, changes: Changes) -> Changes:
+        self.what |= changes.what
+        self.articles |= changes.articles
+        self.claims |= changes.claims
+        self.sources |= changes.sources
+        if changes.event_seq is not None:
+            self.event_seq = changes.event_seq
+        return changes
+
+    def changes(self) -> Changes:
+        return Changes(action=self.action, what=self.what, articles=frozenset(self.articles),
+                       claims=frozenset(self.claims), sources=frozenset(self.sources), event_seq=self.event_seq)
+
+
+class ReviewMany(Command):
+    """One review decision on many claims, in one transaction: not undoable, like ``Review``.
+
+    Each claim the core refuses (workflow, four-eyes, changed elsewhere since
+    ``revisions``) is kept in ``outcome.refused`` with its reason; the others are decided.
+    ``skip``: claims not to decide on (blocked by the checklist), reported by the caller.
+    """
+
+    undoable = False
+
+    def __init__(self, action: str, claim_ids, *, comment: str = "", revisions: dict[str, int] | None = None,
+                 skip=()):
+        self.action, self.claim_ids, self.comment = action, list(claim_ids), comment
+        self.revisions, self.skip = dict(revisions or {}), frozenset(skip)
+        self.outcome = None  # core.review.Outcome, once done
+        n = len(self.claim_ids)
+        self.label = action.replace("_", " ").capitalize() + ("" if n == 1 else f" {n} claims")
+
+    def do(self, project) -> Changes:
+        self.outcome = project.managers.review.decide(self.action, self.claim_ids, comment=self.comment,
+                                                      revisions=self.revisions, skip=self.skip)
+        return self.outcome.changes
+
+    def undo(self, project) -> Changes:
+        raise BugError("review decisions are not undone")

@@ -55,25 +55,52 @@ class Outcome:
     changes: Changes = dataclasses.field(default_factory=Changes)
 
 
+def _counts_sources(action: str, claim: model.Claim) -> bool:
+    """Whether the workflow looks at the claim's cited sources for ``action`` (only to submit it)."""
+    return action == workflow.SUBMIT and claim.status in workflow.TRANSITIONS[workflow.SUBMIT][0]
+
+
 class Review(Manager):
     # --- rules ------------------------------------------------------------------------
 
-    def refusal(self, action: str, claim: model.Claim, *, comment: str = "x") -> str:
+    def refusal(self, action: str, claim: model.Claim, *, comment: str = "x", n_sources: int | None = None,
+                missing_tasks: Sequence[str] | None = None) -> str:
         """Why ``action`` cannot be taken on ``claim`` by the current user now ('' when it can).
 
         ``comment`` stands for the comment a request for changes will carry: by default
-        one is assumed, since it is asked for after this check.
+        one is assumed, since it is asked for after this check. ``n_sources`` and
+        ``missing_tasks``: the claim's cited sources and unticked required tasks when
+        already read (read here otherwise, and only when submitting is in question).
         """
+        submitting = _counts_sources(action, claim)
+        if n_sources is None:
+            n_sources = self._n_sources(claim.id) if submitting else 0
+        if missing_tasks is None:
+            missing_tasks = self._missing_tasks(claim.id) if submitting else ()
         try:
             workflow.check(action, claim, user=self.user, four_eyes=bool(self.project.setting("four_eyes")),
-                           n_sources=self._n_sources(claim.id), scale=self.project.scale, comment=comment)
+                           n_sources=n_sources, scale=self.project.scale, comment=comment,
+                           missing_tasks=missing_tasks)
         except workflow.TransitionRefused as exc:
             return str(exc)
         return ""
 
     def available(self, claim: model.Claim) -> dict[str, str]:
-        """Every review action -> '' if the current user can take it on ``claim`` now, else why not."""
-        return {action: self.refusal(action, claim) for action in workflow.TRANSITIONS}
+        """Every review action -> '' if the current user can take it on ``claim`` now, else why not.
+
+        At most two reads (cited sources and ticked tasks, when it could be submitted).
+        """
+        submittable = _counts_sources(workflow.SUBMIT, claim)
+        n_sources = self._n_sources(claim.id) if submittable else 0
+        missing = self._missing_tasks(claim.id) if submittable else ()
+        return {action: self.refusal(action, claim, n_sources=n_sources, missing_tasks=missing)
+                for action in workflow.TRANSITIONS}
+
+    def _missing_tasks(self, claim_id: str) -> list[str]:
+        try:
+            return self.project.managers.tasks.missing_required(claim_id)
+        except sqlite3.Error as exc:
+            raise self.store.error(exc) from exc
 
     def plan(self, action: str, claims: Sequence[model.Claim]) -> Plan:
         """Sort claims into ready and refused for ``action``; checklist the ready ones if it approves or publishes."""
@@ -106,7 +133,8 @@ class Review(Manager):
             target = workflow.check(
                 action, claim, user=self.user, four_eyes=bool(self.project.setting("four_eyes")),
                 n_sources=self.project.managers.sources.count_cited(claim_id), scale=self.project.scale,
-                comment=comment,
+                comment=comment, missing_tasks=self.project.managers.tasks.missing_required(claim_id)
+                if action == workflow.SUBMIT else (),
             )
             now = model.now()
             sets: dict[str, object] = {"status": target, "updated_at": now, "updated_by": self.user}
@@ -151,6 +179,7 @@ class Review(Manager):
         outcome = Outcome(action)
         revisions = revisions or {}
         skipped = set(skip)
+        what, articles, seq = What.NOTHING, set(), None
         with self.store.transaction():
             for claim_id in claim_ids:
                 if claim_id in skipped:
@@ -162,7 +191,12 @@ class Review(Manager):
                     outcome.refused.append((claim_id, str(exc)))
                 else:
                     outcome.done.append(claim_id)
-                    outcome.changes = outcome.changes | changes
+                    what |= changes.what
+                    articles |= changes.articles
+                    seq = changes.event_seq
+        if outcome.done:  # gathered in sets: merging N ``Changes`` would copy the id sets N times
+            outcome.changes = Changes(action=f"claim.{action}", what=what, articles=frozenset(articles),
+                                      claims=frozenset(outcome.done), event_seq=seq)
         return outcome
 
     # --- comments and corrections -----------------------------------------------------

@@ -44,6 +44,7 @@ ACTIONS = {
     "source.delete": "Deleted a source",
     "source.restore": "Restored a source",
     "settings.update": "Changed a setting",
+    "task.tick": "Ticked a verification task",
 }
 
 
@@ -83,6 +84,8 @@ def describe(event: model.Event, scale: ratings.Scale | None = None) -> str:
     text = ACTIONS.get(event.action, event.action)
     if event.action == "claim.request_changes" and data.get("comment"):
         text += f": {data['comment']}"
+    elif event.action == "task.tick":
+        text = ("Ticked" if data.get("done") else "Unticked") + f" the task “{data.get('label', '')}”"
     elif event.action == "claim.update" and data.get("reason"):
         text += f" (reason: {data['reason']})"
         if data.get("correction_id"):

@@ -259,8 +259,13 @@ class _ArticleTextEdit(QPlainTextEdit):
         rects: list[QRectF] = []
         offset = self.contentOffset()
         bottom = self.viewport().height()
-        block = self.firstVisibleBlock()
-        while block.isValid():
+        # From the span's first block (or the first one in view), not from the top of the
+        # view: each block's geometry is a call into the layout, and a span covers one or two.
+        block = self.document().findBlock(start)
+        first = self.firstVisibleBlock()
+        if not block.isValid() or block.blockNumber() < first.blockNumber():
+            block = first
+        while block.isValid() and block.position() < end:
             geometry = self.blockBoundingGeometry(block).translated(offset)
             if geometry.top() > bottom:
                 break
@@ -605,45 +610,45 @@ class ArticleView(QWidget):
 
     # --- refreshing from Changes ------------------------------------------------------------
 
+    #: What changes how claims are painted: where they sit, their rating (a claim field).
+    _PAINTED = model.What.ANCHORS | model.What.CLAIM_FIELDS
+
     def _on_session_changed(self, changes: model.Changes) -> None:
         if self._article is None:
             return
+        What = model.What
         project = self.session.project
         article_id = self._article.id
-        if changes.settings:
+        ours = article_id in changes.articles
+        if changes.what & What.SETTINGS:
             self._load_scale()
             if self._segments:
                 self.highlighter.forget_formats()
                 self.highlighter.rehighlight()
-        if article_id in changes.articles:
-            if not changes.claims:  # an article-level action: metadata, delete or restore
-                try:
-                    self._article = project.article(article_id)
-                except NotFound:
-                    self.show_version(None)
-                    return
-                self._update_header()
-            if self._following:
-                try:
-                    current_id = project.current_version(article_id).id
-                except NotFound:
-                    current_id = self._version_id
-                if current_id != self._version_id:  # a new version was imported
-                    scroll = self.text_edit.verticalScrollBar().value()
-                    self.show_version(current_id)
-                    self.text_edit.verticalScrollBar().setValue(scroll)
-                    return
-        if not changes.claims or (article_id not in changes.articles and self._known.isdisjoint(changes.claims)):
+        if ours and changes.what & What.ARTICLES:  # its metadata, or it was deleted or restored
+            try:
+                self._article = project.article(article_id)
+            except NotFound:
+                self.show_version(None)
+                return
+            self._update_header()
+        if ours and changes.what & What.VERSIONS and self._following:
+            try:
+                current_id = project.current_version(article_id).id
+            except NotFound:
+                current_id = self._version_id
+            if current_id != self._version_id:  # a new version was imported
+                scroll = self.text_edit.verticalScrollBar().value()
+                self.show_version(current_id)
+                self.text_edit.verticalScrollBar().setValue(scroll)
+                return
+        if not changes.what & self._PAINTED or not changes.claims:
+            return
+        if not ours and self._known.isdisjoint(changes.claims):
             return
         if len(changes.claims) <= 64:
-            updated: dict[str, model.Claim | None] = {}
-            for claim_id in changes.claims:
-                try:
-                    claim = project.claim(claim_id)
-                except NotFound:
-                    claim = None
-                if claim is None or claim.article_id == article_id or claim_id in self._known:
-                    updated[claim_id] = claim
+            updated = {claim_id: claim for claim_id, claim in self.session.changed_claims(changes.claims).items()
+                       if claim is None or claim.article_id == article_id or claim_id in self._known}
         else:
             current = {c.id: c for c in project.claims(article_id)}
             updated = {cid: current.get(cid) for cid in self._known | set(current)}

@@ -12,7 +12,7 @@ review and the decisions the workflow allows from there.
 
 from __future__ import annotations
 
-import re
+import dataclasses
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -50,8 +50,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core import checks, history, model, ratings, timeline, workflow
-from factcheck.core.errors import Conflict, KnownError
+from factcheck.core import checks, fields, history, model, ratings, timeline, workflow
+from factcheck.core.errors import Conflict, KnownError, NotFound
+from factcheck.core.model import What
 from factcheck.ui import models, review_panel
 from factcheck.ui.dialogs.review_dialogs import ReasonDialog
 from factcheck.ui.review_panel import local_time
@@ -60,7 +61,8 @@ from factcheck.ui.session import Session
 _Index = QModelIndex | QPersistentModelIndex
 
 STATEMENT_LIMIT = checks.STATEMENT_LIMIT
-_DATE = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?$")
+#: Claims with more changed ids than this are refreshed by reading the article's claims again.
+INCREMENTAL_LIMIT = 64
 
 
 def show_error(parent: QWidget, exc: KnownError | str, title: str = "factcheck") -> None:
@@ -148,6 +150,8 @@ class CommentThreadModel(QAbstractItemModel):
 
     def set_comments(self, comments: list[model.Comment]) -> None:
         """Comments in thread order (``Project.comments``): a parent before its replies."""
+        if comments == self._comments:
+            return  # the same: no reset, no repaint
         self.beginResetModel()
         self._comments = list(comments)
         position = {c.id: i for i, c in enumerate(self._comments)}
@@ -334,7 +338,8 @@ class CommentsWidget(QWidget):
         self.claim_id = claim_id
         comments = self.session.project.comments(claim_id) if claim_id else []
         self.model.set_comments(comments)
-        self.tree.expandAll()
+        if comments:
+            self.tree.expandAll()
         self.empty.setVisible(not comments)
         if selected is not None and claim_id == selected.claim_id:
             self.select_comment(selected.id)
@@ -425,12 +430,16 @@ class ClaimInspector(QWidget):
     sig_reviewed = Signal(str, str)
     """A review decision (action, claim id) was taken from the inspector."""
 
+    sig_review_changed = Signal()
+    """The review decisions open on the shown claim (``availability``) changed."""
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.claim_id: str | None = None
         self._claim: model.Claim | None = None
-        self._n_sources = 0
+        #: Review action -> '' when the user may take it on the shown claim now, else the core's reason.
+        self.availability: dict[str, str] = {}
         self._asking = False  # a dialog about a change is open: do not save meanwhile
         self._history_stale = True
         self._loaded_claim: str | None = None
@@ -463,6 +472,8 @@ class ClaimInspector(QWidget):
         self.claimant.setPlaceholderText("Who made the claim")
         self.claim_date = QLineEdit()
         self.claim_date.setPlaceholderText("YYYY-MM-DD")
+        self.date_hint = QLabel()
+        self.date_hint.setStyleSheet("color: #b45309;")
         self.checkworthiness = QComboBox()
         self.checkworthiness.addItem("Not set", None)
         for n, label in ((1, "1 (low)"), (2, "2"), (3, "3"), (4, "4"), (5, "5 (high)")):
@@ -489,6 +500,7 @@ class ClaimInspector(QWidget):
         form.addRow("", self.statement_hint)
         form.addRow("Claimant", self.claimant)
         form.addRow("Claim date", self.claim_date)
+        form.addRow("", self.date_hint)
         form.addRow("Check-worthiness", self.checkworthiness)
         form.addRow("Tags", self.tags)
         form.addRow("Rating", self.rating)
@@ -542,6 +554,7 @@ class ClaimInspector(QWidget):
         self.approve_button.setToolTip("Approve the verdict after the checklist (Ctrl+Shift+A); not your own")
         self.request_changes_button.setToolTip("Send it back to the checker with a comment (Ctrl+Shift+R)")
         self.publish_button.setToolTip("Mark the approved verdict as published")
+        self._review_tips = {action: button.toolTip() for action, button in self.review_buttons.items()}
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignTop)
         status_row.addWidget(self.review_info, 1)
@@ -613,8 +626,9 @@ class ClaimInspector(QWidget):
         }
         for field, edit in self._line_fields.items():
             edit.editingFinished.connect(lambda f=field: self._commit_line(f))
-        self.statement.textChanged.connect(self._update_hints)
-        self.summary.textChanged.connect(self._update_hints)
+        for edit in (self.statement, self.claim_date, self.summary):
+            edit.textChanged.connect(self._update_hints)
+        self.summary.textChanged.connect(self._update_review_state)
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(800)
@@ -665,30 +679,40 @@ class ClaimInspector(QWidget):
                 self.rating.addItem(models.swatch(r.color), r.label, r.key)
                 self.rating.setItemData(self.rating.count() - 1, r.description, Qt.ItemDataRole.ToolTipRole)
 
-    def show_claim(self, claim_id: str | None, *, keep_edits: bool = True) -> None:
+    #: What a change of each kind makes the inspector read again, besides the claim itself.
+    _CITATIONS = What.CITATIONS | What.SOURCES
+    _COMMENTS = What.COMMENTS
+
+    def show_claim(self, claim_id: str | None, *, keep_edits: bool = True, parts: What = What.EVERYTHING) -> None:
         """Show a claim's fields (saving what was being typed in the previous one).
 
         Showing the same claim again (it changed) keeps what is being typed in a field
         nobody else changed; ``keep_edits=False`` puts every field back to what is saved.
+        ``parts``: what changed, when the same claim is shown again: its citations and
+        comments are read again only if they did.
         """
         if claim_id != self.claim_id:
             self.commit_pending()
+            parts = What.EVERYTHING
         self.claim_id = claim_id
         self._claim = None
         if claim_id is not None:
             try:
-                self._claim = self.session.project.claim(claim_id)
+                self._claim = self.session.claim(claim_id)
             except KnownError:
+                self._claim = None
+            if self._claim is None:
                 self.claim_id = None
         self.empty.setVisible(self._claim is None)
         self.body.setVisible(self._claim is not None)
         if self._claim is not None:
-            self._load(self._claim, keep_edits)
+            self._load(self._claim, keep_edits, parts)
         else:
             self.comments.set_claim(None)
             self.history.set_events([], self.session.project.scale)
+            self._set_availability({})
 
-    def _load(self, c: model.Claim, keep_edits: bool = True) -> None:
+    def _load(self, c: model.Claim, keep_edits: bool = True, parts: What = What.EVERYTHING) -> None:
         values = {
             "statement": c.statement, "claimant": c.claimant, "claim_date": c.claim_date,
             "tags": ", ".join(c.tags), "verdict_summary": c.verdict_summary,
@@ -727,8 +751,10 @@ class ClaimInspector(QWidget):
         self.confirm_button.setVisible(c.anchor_state == "fuzzy")
         self.reanchor_button.setVisible(c.anchor_state in ("fuzzy", "orphaned"))
         self._update_hints()
-        self._load_citations()
-        self.comments.set_claim(c.id)
+        if parts & self._CITATIONS:
+            self._load_citations()
+        if parts & self._COMMENTS:
+            self.comments.set_claim(c.id)
         self._load_review(c)
         self._history_stale = True
         if self.tabs.currentWidget() is self.history_view:
@@ -738,12 +764,15 @@ class ClaimInspector(QWidget):
                              "there. What you wrote was not saved:\n\n" + "\n".join(lost))
 
     def _load_citations(self) -> None:
+        """The claim's citations with their sources (each cited source read, not the whole library)."""
         project = self.session.project
         rows = []
         if self.claim_id:
-            sources = {s.id: s for s in project.sources(include_deleted=True)}
-            rows = [(c, sources[c.source_id]) for c in project.citations(self.claim_id) if c.source_id in sources]
-        self._n_sources = sum(1 for _, source in rows if not source.deleted_at)
+            for citation in project.citations(self.claim_id):
+                try:
+                    rows.append((citation, project.source(citation.source_id)))
+                except NotFound:
+                    continue
         self.citations.set_citations(rows)
         self._update_citation_buttons()
 
@@ -767,26 +796,62 @@ class ClaimInspector(QWidget):
             info.append(f"approved by {c.approved_by}, {local_time(c.approved_at)}")
         if c.status == model.PUBLISHED and c.published_by:
             info.append(f"published by {c.published_by}, {local_time(c.published_at)}")
-        corrections = len(project.corrections(c.id))
+        # Only a published verdict is ever corrected: a claim never published has no corrections to count.
+        corrections = len(project.corrections(c.id)) if c.published_at else 0
         if corrections:
             info.append(f"{corrections} public correction{'' if corrections == 1 else 's'}")
         text = "; ".join(info)
         self.review_info.setText(text[:1].upper() + text[1:])
+        self._update_review_state()
+
+    def _pending(self) -> model.Claim | None:
+        """The shown claim as it will be once the verdict summary being typed is saved.
+
+        Clicking a decision saves what is typed first, so the buttons follow the typing:
+        Submit opens as soon as the summary typed is one the core takes.
+        """
+        c = self._claim
+        if c is None:
+            return None
+        typed = self.summary.text().strip()
+        if typed == c.verdict_summary.strip():
+            return c
+        return dataclasses.replace(c, verdict_summary=typed, verdict_by=self.session.project.user)
+
+    def _update_review_state(self) -> None:
+        """Ask the core which decisions are open on the claim (as typed), and say why the next one is not."""
+        c = self._pending()
+        if c is None:
+            return
+        try:
+            available = self.session.project.managers.review.available(c)
+        except KnownError:
+            available = {action: "The project could not be read; try again." for action in self.review_buttons}
+        # The hint: why the next step in the workflow cannot be taken yet, in the core's words.
         hint = ""
         if c.status in (model.DRAFT, model.CHANGES_REQUESTED):
-            missing = workflow.missing_for_review(c, self._n_sources, project.scale)
-            if missing:
-                hint = "To submit it for review, it needs " + _join(missing) + "."
+            hint = available[workflow.SUBMIT]
             if c.status == model.CHANGES_REQUESTED:
                 open_comments = self.comments.unresolved_count()
                 if open_comments:
                     hint = (f"Changes were requested: see Comments ({open_comments} open). " + hint).strip()
-        elif c.status == model.IN_REVIEW and project.setting("four_eyes") and workflow.claim_verdict_author(c) == project.user:
-            hint = "You wrote this verdict: someone else approves it (four-eyes rule)."
+        elif c.status == model.IN_REVIEW:
+            hint = available[workflow.APPROVE]
         self.review_hint.setText(hint)
         self.review_hint.setVisible(bool(hint))
+        self._set_availability(available)
+
+    def _set_availability(self, available: dict[str, str]) -> None:
+        """Enable each review button the core allows now; a refused one says why in its tooltip."""
+        if not self.writable and available:
+            available = {action: "This project is open read-only." for action in available}
         for action, button in self.review_buttons.items():
-            button.setEnabled(self.writable and c.status in workflow.TRANSITIONS[action][0])
+            reason = available.get(action, "")
+            button.setEnabled(bool(available) and not reason)
+            button.setToolTip(reason or self._review_tips[action])
+        if available != self.availability:
+            self.availability = available
+            self.sig_review_changed.emit()
 
     def _load_history(self) -> None:
         project = self.session.project
@@ -799,7 +864,9 @@ class ClaimInspector(QWidget):
             self._load_history()
 
     def _on_comments_count_changed(self, n: int) -> None:
-        self.tabs.setTabText(self.tabs.indexOf(self.comments), f"Comments ({n})" if n else "Comments")
+        index, text = self.tabs.indexOf(self.comments), f"Comments ({n})" if n else "Comments"
+        if self.tabs.tabText(index) != text:  # setting the same text lays the tab bar out again
+            self.tabs.setTabText(index, text)
 
     # --- review -----------------------------------------------------------------------
 
@@ -814,7 +881,7 @@ class ClaimInspector(QWidget):
         if not self.commit_pending() or self._claim is None:
             return False
         claim_id = self.claim_id
-        outcome = review_panel.review_claims(self.session, self, action, [self._claim])
+        outcome = review_panel.review_claims(self.session, self, action, [self._claim], initiator=self)
         if outcome.cancelled:
             return False
         if outcome.refused:
@@ -830,10 +897,10 @@ class ClaimInspector(QWidget):
             f"{n} characters: statements over {STATEMENT_LIMIT} are cut short in search results (ClaimReview)." if n > STATEMENT_LIMIT else ""
         )
         self.statement_hint.setVisible(n > STATEMENT_LIMIT)
-        summary = self.summary.text().strip()
-        several = len(re.findall(r"[.!?](\s|$)", summary)) > 1
-        self.summary_hint.setText("The verdict summary should be one sentence." if several else "")
-        self.summary_hint.setVisible(several)
+        for hint, problem in ((self.summary_hint, fields.summary_problem(self.summary.text())),
+                              (self.date_hint, fields.date_problem(self.claim_date.text()))):
+            hint.setText(problem)
+            hint.setVisible(bool(problem))
 
     # --- saving -----------------------------------------------------------------------
 
@@ -887,11 +954,7 @@ class ClaimInspector(QWidget):
             return True
         text = self._line_fields[field].text()
         current = ", ".join(self._claim.tags) if field == "tags" else getattr(self._claim, field)
-        if field == "claim_date" and text.strip() and not _DATE.match(text.strip()):
-            QMessageBox.warning(self, "factcheck", "Write the claim date as YYYY-MM-DD (or YYYY-MM, or YYYY).")
-            self._line_fields[field].setText(current)
-            return False
-        if text.strip() != current.strip():
+        if text.strip() != current.strip():  # the core checks the value (a date, say) and says what is wrong
             return self._save(**{field: text})
         return True
 
@@ -924,10 +987,12 @@ class ClaimInspector(QWidget):
             self._save(checkworthiness=self.checkworthiness.itemData(index))
 
     def _on_session_changed(self, changes: model.Changes) -> None:
-        if changes.settings:
+        if changes.what & What.SETTINGS:
             self._fill_ratings()
-        if self.claim_id and (self.claim_id in changes.claims or changes.sources or changes.settings):
-            self.show_claim(self.claim_id)
+            if self.claim_id:
+                self.show_claim(self.claim_id)  # the scale, the four-eyes rule: everything may look different
+        elif self.claim_id and self.claim_id in changes.claims:
+            self.show_claim(self.claim_id, parts=changes.what)
 
     # --- citations --------------------------------------------------------------------
 
@@ -987,6 +1052,9 @@ class ClaimPanel(QWidget):
 
     sig_claim_selected = Signal(object)
     """The user selected a claim in a list (its id), or cleared the selection (None)."""
+
+    sig_count_changed = Signal(str, int)
+    """The shown article's claims were counted again (article id, number of claims)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -1066,30 +1134,42 @@ class ClaimPanel(QWidget):
         anchored = [c for c in claims if c.anchor_state != "orphaned"]
         orphaned = [c for c in claims if c.anchor_state == "orphaned"]
         scale = project.scale
-        if not self.claims.update_claims(anchored):
+        if not self.claims.update_claims(anchored, scale):
             self.claims.set_claims(anchored, scale)
-        if not self.unanchored.update_claims(orphaned):
+        if not self.unanchored.update_claims(orphaned, scale):
             self.unanchored.set_claims(orphaned, scale)
         self.orphans_box.setVisible(bool(orphaned))
         self.orphans_box.setTitle(f"Unanchored ({len(orphaned)})")
-        n = len(claims)
-        self.count.setText(f"{n} claim" + ("" if n == 1 else "s") if self.article_id else "No article open")
+        self._show_count(len(claims))
+
+    def _show_count(self, n: int) -> None:
+        if self.article_id is None:
+            self.count.setText("No article open")
+            return
+        self.count.setText(f"{n} claim" + ("" if n == 1 else "s"))
+        self.sig_count_changed.emit(self.article_id, n)
 
     def select_claim(self, claim_id: str | None) -> None:
         """Select a claim in its list and show it in the inspector."""
+        self._select_row(claim_id, scroll=True)
+        self.inspector.show_claim(claim_id)
+
+    def _select_row(self, claim_id: str | None, *, scroll: bool) -> None:
         for view, table_model in ((self.list, self.claims), (self.orphans, self.unanchored)):
             row = table_model.row_of(claim_id) if claim_id else -1
-            with QSignalBlocker(view.selectionModel()):
+            selection = view.selectionModel()
+            with QSignalBlocker(selection):
                 if row >= 0:
                     index = table_model.index(row, 0)
-                    view.selectionModel().setCurrentIndex(
-                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-                    )
-                    view.scrollTo(index)
-                else:
+                    if selection.currentIndex().row() != row or not selection.isRowSelected(row):
+                        selection.setCurrentIndex(
+                            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                        )
+                    if scroll:
+                        view.scrollTo(index)
+                elif selection.hasSelection() or selection.currentIndex().isValid():
                     view.clearSelection()
-                    view.selectionModel().setCurrentIndex(table_model.index(-1, -1), QItemSelectionModel.SelectionFlag.NoUpdate)
-        self.inspector.show_claim(claim_id)
+                    selection.setCurrentIndex(table_model.index(-1, -1), QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _on_list_current(self, view: QTableView, current) -> None:
         table_model = view.model()
@@ -1108,7 +1188,7 @@ class ClaimPanel(QWidget):
         if not claim_id:
             return
         try:
-            self.session.do(history.DeleteClaim(claim_id))
+            self.session.do(history.DeleteClaim(claim_id), initiator=self)
         except KnownError as exc:
             show_error(self, exc)
             return
@@ -1117,14 +1197,13 @@ class ClaimPanel(QWidget):
 
     def _apply(self, claim_ids: frozenset[str]) -> None:
         """Refresh just these claims' rows (a claim made, edited, deleted or restored)."""
-        project = self.session.project
         anchored: dict[str, model.Claim | None] = {}
         orphaned: dict[str, model.Claim | None] = {}
-        for claim_id in claim_ids:
-            try:
-                claim = project.claim(claim_id)
-            except KnownError:
-                claim = None
+        try:
+            claims = self.session.changed_claims(claim_ids)
+        except KnownError:
+            claims = dict.fromkeys(claim_ids)
+        for claim_id, claim in claims.items():
             if claim is None or claim.deleted_at or claim.article_id != self.article_id:
                 anchored[claim_id] = orphaned[claim_id] = None
             elif claim.anchor_state == "orphaned":
@@ -1136,17 +1215,24 @@ class ClaimPanel(QWidget):
         n_orphans = self.unanchored.rowCount()
         self.orphans_box.setVisible(bool(n_orphans))
         self.orphans_box.setTitle(f"Unanchored ({n_orphans})")
-        n = self.claims.rowCount() + n_orphans
-        self.count.setText(f"{n} claim" + ("" if n == 1 else "s"))
+        self._show_count(self.claims.rowCount() + n_orphans)
+
+    #: What the lists show: the quote and where it sits, claimant, rating, status.
+    _ROWS = What.ANCHORS | What.CLAIM_FIELDS | What.STATUS
 
     def _on_session_changed(self, changes: model.Changes) -> None:
-        if changes.settings or changes.claims or (self.article_id and self.article_id in changes.articles):
-            current = self.current_claim_id
-            if changes.claims and len(changes.claims) <= 64 and not (changes.settings or changes.versions):
-                self._apply(changes.claims)
-            else:
-                self._reload()
-            if current and self.claims.row_of(current) < 0 and self.unanchored.row_of(current) < 0:
-                self.select_claim(None)
-            elif current:
-                self.select_claim(current)
+        what = changes.what
+        ours = self.article_id is not None and self.article_id in changes.articles
+        whole = bool(what & What.SETTINGS) or (ours and bool(what & (What.VERSIONS | What.ARTICLES)))
+        rows = bool(what & self._ROWS) and bool(changes.claims)
+        if not (whole or rows):
+            return
+        current = self.current_claim_id
+        if whole or len(changes.claims) > INCREMENTAL_LIMIT:
+            self._reload()
+        else:
+            self._apply(changes.claims)
+        if current and self.claims.row_of(current) < 0 and self.unanchored.row_of(current) < 0:
+            self.select_claim(None)  # deleted, or moved to another article
+        elif current:
+            self._select_row(current, scroll=False)  # its row may have moved; the inspector refreshes itself

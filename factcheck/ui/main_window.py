@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck import importers
-from factcheck.core import events, history, workflow
-from factcheck.core.errors import KnownError
+from factcheck.core import events, history, model, workflow
+from factcheck.core.errors import KnownError, NotFound
 from factcheck.core.project import SUFFIX, Project
 from factcheck.ui import models
 from factcheck.ui.article_view import ArticleView
@@ -30,14 +30,11 @@ from factcheck.ui.review_panel import ReviewPanel
 from factcheck.ui.session import Session
 
 MAX_RECENT = 8
-#: Actions that change a claim's fields or state but not which claims an article has.
-_CLAIM_EDITS = frozenset({
-    "claim.update", "claim.reanchor", "claim.submit", "claim.approve", "claim.request_changes", "claim.publish",
-    "citation.create", "citation.update", "citation.delete", "citation.restore",
-    "comment.create", "comment.resolve", "comment.reopen",
-})
 IMPORT_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
 PROJECT_FILTER = f"factcheck projects (*{SUFFIX});;All files (*)"
+ANNOTATIONS_FILTER = "Web Annotation files (*.jsonld *.json);;All files (*)"
+#: Lines of a report shown at once; the rest are under Show Details.
+MAX_REPORT_LINES = 25
 
 
 class MainWindow(QMainWindow):
@@ -83,10 +80,12 @@ class MainWindow(QMainWindow):
         self.history_label.hide()
         self.statusBar().addPermanentWidget(self.history_label)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self._queue_focused = False
         self._make_actions()
         self._make_menus()
         self._restore_layout()
         self._update_actions()
+        QApplication.instance().focusChanged.connect(self._on_app_focus_changed)
 
     # --- actions and menus ------------------------------------------------------------
 
@@ -108,6 +107,9 @@ class MainWindow(QMainWindow):
                                           "Import a text, Markdown or saved web page file")
         self.paste_action = self._action("&Paste article…", self._on_paste_article, "Ctrl+Shift+V",
                                          "Import pasted text as a new article")
+        self.import_annotations_action = self._action(
+            "Import &annotations…", self._on_import_annotations, None,
+            "Import claims from a W3C Web Annotation file (one undo removes them all)")
         self.quit_action = self._action("&Quit", self.close, K.Quit)
         self.undo_action = self._action("&Undo", self._on_undo, K.Undo)
         self.redo_action = self._action("&Redo", self._on_redo, K.Redo)
@@ -117,6 +119,8 @@ class MainWindow(QMainWindow):
         self.delete_claim_action = self._action("&Delete claim", self._on_delete_claim, None, "Delete the selected claim (undo brings it back)")
         self.library_action = self._action("Source &library…", self._on_source_library, "Ctrl+L")
         self.export_action = self._action("&Export…", self._on_export, None, "Export reports of the project's verdicts")
+        self.restore_action = self._action("Res&tore from backup…", self._on_restore_backup, None,
+                                           "Open one of the project's backups as a new file")
         self.submit_action = self._action("&Submit for review", lambda: self.review(workflow.SUBMIT), None,
                                           "Send the claim's verdict to an editor")
         self.approve_action = self._action("&Approve", lambda: self.review(workflow.APPROVE), "Ctrl+Shift+A",
@@ -129,6 +133,9 @@ class MainWindow(QMainWindow):
                                                "Claims waiting for a decision, across every article")
         self.name_action = self._action("Your &name…", self._on_change_name)
         self.about_action = self._action("&About factcheck", self._on_about)
+        self.review_actions = {workflow.SUBMIT: self.submit_action, workflow.APPROVE: self.approve_action,
+                               workflow.REQUEST_CHANGES: self.request_changes_action, workflow.PUBLISH: self.publish_action}
+        self._review_tips = {name: action.toolTip() for name, action in self.review_actions.items()}
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -139,8 +146,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.paste_action)
+        file_menu.addAction(self.import_annotations_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -160,6 +169,7 @@ class MainWindow(QMainWindow):
             review_menu.addAction(action)
         review_menu.addSeparator()
         review_menu.addAction(self.show_review_action)
+        review_menu.setToolTipsVisible(True)  # a refused decision says why
         self.review_menu = review_menu
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.articles_dock.toggleViewAction())
@@ -183,21 +193,50 @@ class MainWindow(QMainWindow):
         has_project = self.session is not None
         for action in (self.import_action, self.paste_action, self.library_action, self.find_action):
             action.setEnabled(has_project)
+        self.import_annotations_action.setEnabled(has_project and not self.project.read_only)
         has_selection = bool(self.view and self.view.selected_span())
         self.new_claim_action.setEnabled(has_project and has_selection)
         self.delete_claim_action.setEnabled(bool(self.panel and self.panel.current_claim_id))
-        writable = has_project and not self.project.read_only
-        has_target = bool(self.panel and self.panel.current_claim_id) or bool(
-            self.review_panel and self.review_panel.table.selectionModel().hasSelection())
-        for action in (self.submit_action, self.approve_action, self.request_changes_action, self.publish_action):
-            action.setEnabled(writable and has_target)
+        self._update_review_actions()
         self.show_review_action.setEnabled(has_project)
         self.export_action.setEnabled(has_project)
+        self.restore_action.setEnabled(has_project)
         hist = self.session.history if self.session else None
         self.undo_action.setEnabled(bool(hist and hist.can_undo))
         self.redo_action.setEnabled(bool(hist and hist.can_redo))
         self.undo_action.setText(f"&Undo {hist.undo_label}" if hist and hist.can_undo else "&Undo")
         self.redo_action.setText(f"&Redo {hist.redo_label}" if hist and hist.can_redo else "&Redo")
+
+    def _update_review_actions(self) -> None:
+        """Enable the Review menu's decisions for what they apply to, each refusal with the core's reason.
+
+        With the review queue focused and claims selected there, they apply to those
+        (the core sorts them out, one by one); otherwise to the claim in the inspector,
+        as ``review.available`` says.
+        """
+        writable = self.session is not None and not self.project.read_only
+        inspector = self.panel.inspector if self.panel else None
+        shown = bool(inspector and inspector.claim_id)
+        queued = bool(self.review_panel and self.review_panel.table.selectionModel().hasSelection())
+        self._queue_focused = self._queue_has_focus()
+        for name, action in self.review_actions.items():
+            if not writable:
+                enabled, tip = False, self._review_tips[name]
+            elif queued and (self._queue_focused or not shown):
+                enabled, tip = True, f"{self._review_tips[name]} (the claims selected in the review queue)"
+            elif shown:
+                reason = inspector.availability.get(name, "")
+                enabled, tip = not reason, reason or self._review_tips[name]
+            else:
+                enabled, tip = False, "Select a claim first, in the claim list or the review queue."
+            action.setEnabled(enabled)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+
+    def _on_app_focus_changed(self, old, new) -> None:
+        """The Review menu's decisions follow the focus between the queue and the inspector."""
+        if self.review_panel is not None and self._queue_has_focus() != self._queue_focused:
+            self._update_review_actions()
 
     # --- the project ------------------------------------------------------------------
 
@@ -212,6 +251,20 @@ class MainWindow(QMainWindow):
         except KnownError as exc:
             self.show_error(str(exc))
             return False
+        try:
+            return self._show_project(project, path)
+        except KnownError as exc:  # it opened, but the views cannot read it (a damaged page)
+            if self.project is project:
+                self._close_session()
+            else:
+                project.close()
+            self.setWindowTitle("factcheck")
+            self._update_actions()
+            self.show_error(str(exc))
+            return False
+
+    def _show_project(self, project: Project, path: str | pathlib.Path) -> bool:
+        """Close what was open and build the views on ``project``."""
         self._close_session()
         self.session = Session(project, self)
         self.session.sig_changed.connect(self._on_session_changed)
@@ -223,9 +276,11 @@ class MainWindow(QMainWindow):
         self.view.sig_claim_chosen.connect(self._on_view_claim_chosen)
         self.panel = ClaimPanel(self.session)
         self.panel.sig_claim_selected.connect(self._on_panel_claim_selected)
+        self.panel.sig_count_changed.connect(self.articles.set_claim_count)
         self.panel.inspector.sig_confirm_requested.connect(self._on_confirm_anchor)
         self.panel.inspector.sig_reanchor_requested.connect(self._on_reanchor)
         self.panel.inspector.sig_reviewed.connect(self._on_inspector_reviewed)
+        self.panel.inspector.sig_review_changed.connect(self._update_review_actions)
         self.review_panel = ReviewPanel(self.session)
         self.review_panel.sig_claim_opened.connect(self.open_claim)
         self.review_panel.sig_selection_changed.connect(self._update_actions)
@@ -242,6 +297,8 @@ class MainWindow(QMainWindow):
         self.saved_label.setText("Read-only" if project.read_only else "")
         self._update_actions()
         self._check_history(project)
+        for warning in project.open_warnings:  # a failed automatic backup: say so, keep working
+            self.statusBar().showMessage(warning, 30_000)
         return True
 
     def _check_history(self, project: Project) -> None:
@@ -332,7 +389,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select the claim's words in the article first.", 4000)
             return None
         try:
-            claim_id = self.session.do(history.CreateClaim(self.view.current_version_id, *span)).created
+            claim_id = self.session.do(history.CreateClaim(self.view.current_version_id, *span), initiator=self).created
         except KnownError as exc:
             self.show_error(str(exc))
             return None
@@ -403,6 +460,12 @@ class MainWindow(QMainWindow):
         if self.review_panel:
             self.review_panel.table.setFocus()
 
+    def _on_restore_backup(self) -> None:
+        from factcheck.ui.dialogs.restore_dialog import run_restore
+
+        if self.session:
+            run_restore(self.project, self, self.open_project)
+
     def _on_export(self) -> None:
         if not self.session:
             return
@@ -471,6 +534,37 @@ class MainWindow(QMainWindow):
         self.select_article(article_id)
         return article_id
 
+    def import_annotations(self, path: str):
+        """Import a Web Annotation file as one step (one undo removes it all) and show its report."""
+        if not self.session:
+            return None
+        from factcheck.importers import web_annotation
+
+        if self.panel:
+            self.panel.inspector.commit_pending()
+        name = pathlib.Path(path).name
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            plan = web_annotation.plan(self.project, web_annotation.parse(pathlib.Path(path).read_bytes()))
+            command = history.ImportAnnotations(plan)
+            self.session.do(command)
+        except KnownError as exc:
+            error = f"{name}: {exc}"
+        except OSError as exc:
+            error = f"Cannot read {name}: {exc.strerror or exc}."
+        else:
+            error = ""
+        finally:
+            QApplication.restoreOverrideCursor()
+        if error:
+            self.show_error(error)
+            return None
+        report = plan.report(command.claim_ids, len(command.source_ids))
+        if report.imported:
+            self.select_article(self.project.claim(report.imported[0]).article_id)
+        self.show_report("Import annotations", report.lines())
+        return report
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if self.session and event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -488,11 +582,13 @@ class MainWindow(QMainWindow):
         except KnownError as exc:
             self.show_error(str(exc))
 
-    def _on_session_changed(self, changes) -> None:
+    def _on_session_changed(self, changes: model.Changes) -> None:
         self.saved_label.setText(f"Saved {QTime.currentTime().toString('HH:mm:ss')}")
         # The article list shows titles and claim counts: edits inside a claim change neither.
-        lists_change = changes.action not in _CLAIM_EDITS
-        if lists_change and (changes.articles or changes.claims):
+        if changes.what & model.What.ANCHORS and not changes.what & model.What.ARTICLES:
+            # Claims made, deleted or restored: the claim list counts the shown article's.
+            self._update_claim_counts(changes.articles - {self.current_article_id()})
+        elif changes.what & model.What.ARTICLES:
             self._reload_articles()
             current = self.current_article_id()
             if current and self.articles.row_of(current) < 0:
@@ -501,6 +597,19 @@ class MainWindow(QMainWindow):
             elif current is None and self.articles.rowCount():
                 self.select_article(self.articles.article_at(0).id)
         self._update_actions()
+
+    def _update_claim_counts(self, article_ids) -> None:
+        """Read just these articles again (their claim counts), not the whole list."""
+        for article_id in article_ids:
+            if self.articles.row_of(article_id) < 0:
+                continue  # not listed (a deleted article): nothing to show
+            try:
+                self.articles.update_article(self.project.article(article_id))
+            except NotFound:
+                continue
+            except KnownError as exc:
+                self.statusBar().showMessage(str(exc), 8000)
+                return
 
     def _on_undo(self) -> None:
         if self.panel:
@@ -544,6 +653,11 @@ class MainWindow(QMainWindow):
         if values:
             self.import_pasted(values)
 
+    def _on_import_annotations(self) -> None:
+        path = self.ask_annotations_path()
+        if path:
+            self.import_annotations(path)
+
     def _on_source_library(self) -> None:
         from factcheck.ui.dialogs.source_library import SourceLibraryDialog
 
@@ -557,6 +671,8 @@ class MainWindow(QMainWindow):
             self.settings.setValue("user/name", name)
             if self.project:
                 self.project.user = name
+            if self.panel and self.panel.current_claim_id:
+                self.panel.inspector.show_claim(self.panel.current_claim_id)  # what this person may decide on it
 
     def _on_about(self) -> None:
         from factcheck import __version__
@@ -574,8 +690,22 @@ class MainWindow(QMainWindow):
     def ask_import_paths(self) -> list[str]:
         return QFileDialog.getOpenFileNames(self, "Import article", "", IMPORT_FILTER)[0]
 
+    def ask_annotations_path(self) -> str:
+        return QFileDialog.getOpenFileName(self, "Import annotations", "", ANNOTATIONS_FILTER)[0]
+
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "factcheck", message)
+
+    def show_report(self, title: str, lines: list[str]) -> None:
+        """A report of several lines, as plain text; a long one shows its start, the rest under Show Details."""
+        shown = lines[:MAX_REPORT_LINES]
+        if len(lines) > len(shown):
+            shown.append(f"… and {len(lines) - len(shown)} more lines (Show Details…).")
+        box = QMessageBox(QMessageBox.Icon.Information, title, "\n".join(shown), QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if len(lines) > MAX_REPORT_LINES:
+            box.setDetailedText("\n".join(lines))
+        box.exec()
 
     # --- settings ---------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ Each is a flat table filled from a list of core dataclasses; views refresh them 
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import functools
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -25,9 +27,15 @@ ANCHOR_LABELS = {
 }
 UNRATED_COLOR = "#9aa5b1"
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_CLAIM_ROLES = frozenset({_DISPLAY, _DECORATION, _TOOLTIP, int(Qt.ItemDataRole.UserRole)})
 
+
+@functools.lru_cache(maxsize=256)
 def swatch(color: str, size: int = 12) -> QIcon:
-    """A small square of colour, for rating decorations."""
+    """A small square of colour, for rating decorations (made once per colour: views ask on every paint)."""
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(color))
     return QIcon(pixmap)
@@ -55,6 +63,22 @@ class ArticleListModel(QAbstractListModel):
 
     def row_of(self, article_id: str) -> int:
         return next((i for i, a in enumerate(self._articles) if a.id == article_id), -1)
+
+    def set_claim_count(self, article_id: str, n: int) -> None:
+        """Show an article's claim count as counted elsewhere (the claim list), without a read."""
+        row = self.row_of(article_id)
+        if row >= 0 and self._articles[row].claim_count != n:
+            self.update_article(dataclasses.replace(self._articles[row], claim_count=n))
+
+    def update_article(self, article: model.Article) -> bool:
+        """Show an article's new title or claim count in its row; False if it is not listed."""
+        row = self.row_of(article.id)
+        if row < 0:
+            return False
+        if self._articles[row] != article:
+            self._articles[row] = article
+            self.dataChanged.emit(self.index(row), self.index(row))
+        return True
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._articles)
@@ -99,25 +123,26 @@ class ClaimTableModel(ListTableModel):
 
     def __init__(self, scale: ratings.Scale, parent=None):
         super().__init__(parent)
-        self._rows: list[model.Claim] = []
-        self._row_index: dict[str, int] | None = None  # claim id -> row, rebuilt after a move
+        self._rows: list[model.Claim] = []  # in reading order: (start, end), then as made
+        self._by_id: dict[str, model.Claim] = {}
         self._scale = scale
 
     def set_claims(self, claims: list[model.Claim], scale: ratings.Scale | None = None) -> None:
         self.beginResetModel()
         self._rows = list(claims)
-        self._row_index = None
+        self._by_id = {c.id: c for c in self._rows}
         if scale is not None:
             self._scale = scale
         self.endResetModel()
 
-    def update_claims(self, claims: list[model.Claim]) -> bool:
-        """Refresh rows in place when the same claims are in the same order; else False."""
-        if [c.id for c in claims] != [c.id for c in self._rows]:
+    def update_claims(self, claims: list[model.Claim], scale: ratings.Scale | None = None) -> bool:
+        """Refresh rows in place when the same claims are in the same order (and scale); else False."""
+        if (scale is not None and scale is not self._scale) or [c.id for c in claims] != [c.id for c in self._rows]:
             return False
         for row, (old, new) in enumerate(zip(self._rows, claims)):
             if old != new:
                 self._rows[row] = new
+                self._by_id[new.id] = new
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
         return True
 
@@ -127,58 +152,74 @@ class ClaimTableModel(ListTableModel):
             row = self.row_of(claim_id)
             if row >= 0 and claim is not None and (claim.start, claim.end) == (self._rows[row].start, self._rows[row].end):
                 self._rows[row] = claim
+                self._by_id[claim_id] = claim
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
                 continue
             if row >= 0:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row]
-                self._row_index = None
+                del self._by_id[claim_id]
                 self.endRemoveRows()
             if claim is not None:
                 at = bisect.bisect_right(self._rows, (claim.start, claim.end, claim.created_at),
                                          key=lambda c: (c.start, c.end, c.created_at))
                 self.beginInsertRows(QModelIndex(), at, at)
                 self._rows.insert(at, claim)
-                self._row_index = None
+                self._by_id[claim_id] = claim
                 self.endInsertRows()
 
     def claim_at(self, row: int) -> model.Claim | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, claim_id: str) -> int:
-        if self._row_index is None:
-            self._row_index = {c.id: i for i, c in enumerate(self._rows)}
-        return self._row_index.get(claim_id, -1)
+        """A claim's row, or -1: found by its position in the text (a row index would be rebuilt after every insert)."""
+        claim = self._by_id.get(claim_id)
+        if claim is None:
+            return -1
+        rows = self._rows
+        row = bisect.bisect_left(rows, (claim.start, claim.end), key=lambda c: (c.start, c.end))
+        while row < len(rows) and (rows[row].start, rows[row].end) == (claim.start, claim.end):
+            if rows[row].id == claim_id:
+                return row
+            row += 1
+        return next((i for i, c in enumerate(rows) if c.id == claim_id), -1)  # rows not in reading order
 
     def claims(self) -> list[model.Claim]:
         return list(self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # The list repaints every visible cell after a row is inserted, and a view asks for
+        # about ten roles per cell: roles this model has no answer for go first, cheaply.
+        if role not in _CLAIM_ROLES:
             return None
-        c = self._rows[index.row()]
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        c = self._rows[row]
         col = index.column()
-        rating = self._scale.get(c.rating)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if col == 0:
                 mark = ANCHOR_LABELS.get(c.anchor_state, "")
                 return f"[{mark}] {one_line(c.exact, 90)}" if mark else one_line(c.exact, 100)
             if col == 1:
                 return c.claimant
             if col == 2:
+                rating = self._scale.get(c.rating)
                 return rating.label if rating else "Not rated"
             if col == 3:
                 return STATUS_LABELS.get(c.status, c.status)
-        if role == Qt.ItemDataRole.DecorationRole and col == 2:
+            return None
+        if role == _DECORATION:
+            if col != 2:
+                return None
+            rating = self._scale.get(c.rating)
             return swatch(rating.color if rating else UNRATED_COLOR)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             parts = [c.exact]
             if c.verdict_summary:
                 parts.append(f"Verdict: {c.verdict_summary}")
             return "\n\n".join(parts)
-        if role == Qt.ItemDataRole.UserRole:
-            return c.id
-        return None
+        return c.id  # UserRole
 
 
 class CitationTableModel(ListTableModel):
@@ -191,6 +232,8 @@ class CitationTableModel(ListTableModel):
         self._rows: list[tuple[model.Citation, model.Source]] = []
 
     def set_citations(self, rows: list[tuple[model.Citation, model.Source]]) -> None:
+        if rows == self._rows:
+            return  # the same: no reset, no repaint
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()

@@ -8,10 +8,11 @@ into Python once per row for every filter change (``filterAcceptsRow``), and tha
 alone costs 25-60 ms over 10,000 rows, more than a filter change may take in all.
 
 ``review_claims`` is the one path for a decision, from the queue (one or many claims) or
-the inspector (one): it lets the core refuse what the workflow does not allow, shows the
-pre-publication checklist before approving or publishing, asks the comment for a change
-request, and passes the revision the user saw so a claim changed elsewhere is not
-decided on blindly.
+the inspector (one). The rules are the core's (``project.managers.review``): its plan
+refuses what the workflow or the four-eyes rule does not allow and runs the
+pre-publication checklist over the rest; this module only shows the checklist, asks the
+comment for a change request, and has the core decide on every claim in one transaction,
+passing the revision the user saw so a claim changed elsewhere is not decided on blindly.
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core import checks, history, model, ratings, workflow
+from factcheck.core import history, model, ratings, workflow
 from factcheck.core.errors import KnownError
+from factcheck.core.model import What
 from factcheck.ui import models
 from factcheck.ui.dialogs import review_dialogs
 from factcheck.ui.session import Session
@@ -165,58 +167,59 @@ ACTION_LABELS = {
 
 
 def review_claims(session: Session, parent: QWidget | None, action: str, claims: Sequence[model.Claim],
-                  revisions: dict[str, int] | None = None) -> ReviewOutcome:
+                  revisions: dict[str, int] | None = None, *, initiator: object = None) -> ReviewOutcome:
     """Take one review decision on each claim; never raises for a refusal, reports it.
 
-    Claims the workflow cannot take ``action`` from go straight to the core, which refuses
-    them with its reason. Before approving or publishing, the checklist runs over the rest:
-    a claim with a blocking finding is not decided on. Requesting changes asks one comment
-    for all of them.
+    The core plans first: claims the workflow or the four-eyes rule refuses are reported
+    and never shown in the checklist. Before approving or publishing, the checklist runs
+    over the rest, and a claim with a blocking finding is not decided on. Requesting
+    changes asks one comment for all of them. The decision itself is one transaction.
 
     Args:
         revisions: claim id -> the revision the user saw (default: each claim's own).
+        initiator: the view that asked, passed on with the ``Changes``.
     """
     outcome = ReviewOutcome(action)
     if not claims:
         return outcome
-    revisions = revisions or {}
-    sources = workflow.TRANSITIONS[action][0]
-    eligible = [c for c in claims if c.status in sources and not c.deleted_at]
-    eligible_ids = {c.id for c in eligible}
-    blocked: dict[str, list[str]] = {}
+    try:
+        plan = session.project.managers.review.plan(action, claims)
+    except KnownError as exc:
+        outcome.refused = [(c.id, str(exc)) for c in claims]
+        return outcome
+    outcome.refused = list(plan.refused)
+    if not plan.ready:
+        return outcome
+    ready = set(plan.ready)
     comment = ""
-    if eligible and action in (workflow.APPROVE, workflow.PUBLISH):
-        findings = checks.check_claims(session.project, eligible)
-        claims_by_id = {c.id: c for c in eligible}
-        n = len(eligible)
+    if plan.needs_checklist:
+        claims_by_id = {c.id: c for c in claims if c.id in ready}
+        n = len(claims_by_id)
         label = ACTION_LABELS[action] + ("" if n == 1 else f" {n} claims")
-        if not review_dialogs.ChecklistDialog.ask(parent, findings, claims_by_id, label):
+        if not review_dialogs.ChecklistDialog.ask(parent, plan.findings, claims_by_id, label):
             outcome.cancelled = True
             return outcome
-        for finding in checks.blocking(findings):
-            blocked.setdefault(finding.claim_id, []).append(finding.message)
-    elif eligible and action == workflow.REQUEST_CHANGES:
-        prompt = ("What needs changing? The checker sees this as a review comment."
-                  if len(eligible) == 1 else
-                  f"What needs changing? Each of the {len(eligible)} claims gets this review comment.")
+    elif plan.needs_comment:
+        n = len(plan.ready)
+        prompt = ("What needs changing? The checker sees this as a review comment." if n == 1 else
+                  f"What needs changing? Each of the {n} claims gets this review comment.")
         answer = review_dialogs.CommentDialog.ask(parent, "Request changes", prompt)
         if not answer or not answer.strip():
             outcome.cancelled = True
             return outcome
         comment = answer.strip()
-    for claim in claims:
-        if claim.id in blocked:
-            reasons = "; ".join("it " + message.rstrip(".") for message in blocked[claim.id])
-            outcome.refused.append((claim.id, f"Blocked by the checklist: {reasons}."))
-            continue
-        command = history.Review(claim.id, action, comment=comment if claim.id in eligible_ids else "",
-                                 expected_revision=revisions.get(claim.id, claim.revision))
-        try:
-            session.do(command)
-        except KnownError as exc:
-            outcome.refused.append((claim.id, str(exc)))
-        else:
-            outcome.done.append(claim.id)
+    blocked = plan.blocked()
+    outcome.refused.extend((claim_id, blocked[claim_id]) for claim_id in plan.ready if claim_id in blocked)
+    revisions = revisions or {}
+    seen = {c.id: revisions.get(c.id, c.revision) for c in claims if c.id in ready}
+    command = history.ReviewMany(action, plan.ready, comment=comment, revisions=seen, skip=blocked)
+    try:
+        session.do(command, initiator=initiator)
+    except KnownError as exc:  # the file could not be written: nothing was decided
+        outcome.refused.extend((claim_id, str(exc)) for claim_id in plan.ready if claim_id not in blocked)
+        return outcome
+    outcome.done = list(command.outcome.done)
+    outcome.refused.extend(command.outcome.refused)
     return outcome
 
 
@@ -725,7 +728,7 @@ class ReviewPanel(QWidget):
                 continue
             row = self.model.claim_row(claim_id)
             revisions[claim_id] = row.revision if row is not None else claims[-1].revision
-        outcome = review_claims(self.session, self, action, claims, revisions)
+        outcome = review_claims(self.session, self, action, claims, revisions, initiator=self)
         outcome.refused.extend(outcome_missing)
         self.last_outcome = outcome
         if outcome.cancelled:
@@ -744,14 +747,16 @@ class ReviewPanel(QWidget):
 
     # --- refreshing -------------------------------------------------------------------
 
+    #: What changes the queue's rows: a claim made, deleted or moved, its fields, its status,
+    #: and its citations (they give the claim a new revision, which a decision checks).
+    _ROWS = What.ANCHORS | What.CLAIM_FIELDS | What.STATUS | What.CITATIONS
+    #: What changes every row or the filters' choices: article titles, texts, the rating scale.
+    _WHOLE = What.ARTICLES | What.VERSIONS | What.SETTINGS
+
     def _on_session_changed(self, changes: model.Changes) -> None:
-        whole = (
-            changes.settings or changes.action == "external" or changes.versions
-            or changes.action.startswith("article.") or len(changes.claims) > INCREMENTAL_LIMIT
-        )
-        if whole:
+        if changes.what & self._WHOLE or (changes.what & self._ROWS and len(changes.claims) > INCREMENTAL_LIMIT):
             self.reload()
-        elif changes.claims:
+        elif changes.what & self._ROWS and changes.claims:
             try:
                 rows = queue_rows(self.session.project, changes.claims)
             except KnownError:

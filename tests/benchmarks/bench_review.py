@@ -126,10 +126,10 @@ def run() -> list[tuple[str, str, str]]:
 
             # One claim decided: the queue takes in that row only.
             claim_id = panel.model.rows[0].id
-            one_ms = timed(lambda: session.sig_changed.emit(Changes(action="claim.approve", claims=frozenset({claim_id}),
-                                                                    event_seq=1))) * 1000
+            one_ms = timed(lambda: session.sig_changed.emit(Changes(action="claim.approve", what=model.What.STATUS,
+                                                                    claims=frozenset({claim_id}), event_seq=1))) * 1000
             # Another window committed: the whole queue is read again.
-            external_ms = timed(lambda: session.sig_changed.emit(Changes(action="external", settings=True))) * 1000
+            external_ms = timed(lambda: session.sig_changed.emit(Changes(action="external", what=model.What.EVERYTHING))) * 1000
         finally:
             session.stop()
             project.close()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 
-from factcheck.core import history
+from factcheck.core import history, model
 from factcheck.ui import article_view
 from factcheck.ui.article_view import ArticleView
 from tests import conftest
@@ -300,6 +300,38 @@ def test_rating_change_delete_and_undo_repaint(view, session, monkeypatch):
     assert background_at(view, pos) is None
     session.undo()
     assert rgba(background_at(view, pos)) == tint(false_colour, article_view.TINT_ALPHA)
+
+
+def test_citations_comments_and_decisions_leave_the_text_alone(view, session, monkeypatch):
+    """Only where claims sit and their rating are painted: other changes read and repaint nothing here."""
+    text = session.version.text
+    claim_id = create(session, session.version.id, "ban the four from traveling to the US", rating="false",
+                      verdict_summary="It is false.")
+    source_id = session.do(history.CreateSource(title="Treasury notice")).created
+    highlighted: list[int] = []
+    monkeypatch.setattr(view.highlighter, "highlightBlock", lambda block_text: highlighted.append(1))
+    reads: list = []
+    seen: list = []
+    session.sig_changed.connect(lambda changes: seen.append(changes.what))
+    original = session.changed_claims
+    monkeypatch.setattr(session, "changed_claims", lambda ids: reads.append(ids) or original(ids))
+    session.do(history.Cite(claim_id, source_id, "contradicts"))
+    session.do(history.AddComment(claim_id, "Which notice?"))
+    session.do(history.Review(claim_id, "submit"))
+    assert seen == [model.What.CITATIONS, model.What.COMMENTS, model.What.STATUS]
+    assert reads == [] and highlighted == []
+    pos = utf16(text, text.index("ban the four"))
+    assert rgba(background_at(view, pos)) == tint(session.project.scale.get("false").color, article_view.TINT_ALPHA)
+
+
+def test_new_claim_reads_it_once_and_no_text(view, session):
+    reads: list[str] = []
+    session.project.store.conn.set_trace_callback(reads.append)
+    claim_id = create(session, session.version.id, "ban the four from traveling to the US")
+    session.project.store.conn.set_trace_callback(None)
+    assert view.show_claim(claim_id)
+    assert not [sql for sql in reads if "FROM versions WHERE article_id" in sql]  # no new version to look for
+    assert len([sql for sql in reads if "FROM claims WHERE id" in sql]) == 1
 
 
 def test_new_version_is_followed_fuzzy_underlined_orphan_not_painted(view, session):

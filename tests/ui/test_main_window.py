@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
 
-from factcheck.core import history
+from factcheck.core import history, model, workflow
 from factcheck.core.project import Project
-from factcheck.ui import app, main_window
+from factcheck.ui import app, claim_panel, main_window
 from factcheck.ui.dialogs import citation_dialog, source_dialog
 from factcheck.ui.dialogs.citation_dialog import CitationDialog
 from factcheck.ui.main_window import MainWindow
@@ -310,3 +310,60 @@ def test_history_is_per_project_and_undo_conflicts_are_reported(open_window, tmp
     window.undo_action.trigger()
     assert "changed elsewhere" in window.errors[-1]
     assert window.project.claim(claim_id).rating == "true"
+
+
+def test_the_inspector_hints_and_refuses_in_the_cores_words(open_window, tmp_path, qtbot, monkeypatch):
+    told: list[str] = []
+    monkeypatch.setattr(claim_panel, "show_error", lambda parent, exc, title="factcheck": told.append(str(exc)))
+    window = open_window(tmp_path / "hints.factcheck", create=True)
+    window.import_files([str(SAMPLE)])
+    select_words(window, SENTENCE)
+    window.new_claim_action.trigger()
+    claim_id = window.panel.current_claim_id
+    inspector = window.panel.inspector
+
+    # "U.S." is an abbreviation, not the end of a sentence: no hint, as at submission.
+    inspector.summary.setText("The U.S. cut aid.")
+    assert inspector.summary_hint.isHidden()
+    inspector.summary.setText("The U.S. cut aid. It did so in May.")
+    assert inspector.summary_hint.text() == "The verdict summary should be one sentence."
+
+    # A date that is not one: hinted while typing, refused by the core on saving, nothing stored.
+    inspector.claim_date.setFocus()
+    qtbot.keyClicks(inspector.claim_date, "last Tuesday")
+    assert inspector.date_hint.text() == "Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY)."
+    qtbot.keyClick(inspector.claim_date, Qt.Key.Key_Return)
+    assert told == ["The claim date “last Tuesday” is not a date. Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY)."]
+    assert window.project.claim(claim_id).claim_date == "" and inspector.claim_date.text() == ""
+    inspector.claim_date.setText("2025-02-30")
+    assert inspector.date_hint.text() == "2025-02-30 is not a date on the calendar."
+    inspector.claim_date.setText("2025-10-24")
+    assert inspector.date_hint.isHidden()
+    qtbot.keyClick(inspector.claim_date, Qt.Key.Key_Return)
+    assert window.project.claim(claim_id).claim_date == "2025-10-24"
+
+
+def test_review_menu_follows_the_claim_and_says_why_a_decision_is_closed(open_window, tmp_path):
+    window = open_window(tmp_path / "menu.factcheck", create=True)
+    window.import_files([str(SAMPLE)])
+    assert not window.approve_action.isEnabled()
+    assert window.approve_action.toolTip() == "Select a claim first, in the claim list or the review queue."
+    assert window.review_menu.toolTipsVisible()
+    select_words(window, SENTENCE)
+    window.new_claim_action.trigger()
+    claim_id = window.panel.current_claim_id
+    assert not window.submit_action.isEnabled()
+    assert window.submit_action.toolTip().startswith("Cannot submit for review yet: the claim needs a rating")
+    assert window.approve_action.toolTip() == "Cannot approve a claim that is a draft; it must be in review."
+    source_id = window.project.create_source(title="AP").created
+    window.session.do(history.Cite(claim_id, source_id, "contradicts"))
+    window.session.do(history.UpdateClaim(claim_id, rating="false", verdict_summary="It is false."))
+    assert window.submit_action.isEnabled()  # followed the change, with no click in between
+    window.submit_action.trigger()
+    assert window.project.claim(claim_id).status == model.IN_REVIEW
+    assert not window.approve_action.isEnabled()
+    assert window.approve_action.toolTip() == "You wrote this verdict, so someone else must approve it (four-eyes rule)."
+    assert window.request_changes_action.isEnabled()
+    window.session.do(history.SetSetting("four_eyes", False))
+    assert window.approve_action.isEnabled()
+    assert window.approve_action.toolTip() == window._review_tips[workflow.APPROVE]

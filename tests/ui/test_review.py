@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from factcheck.core import model, workflow
+from factcheck.core import history, model, workflow
 from factcheck.core.project import Project
 from factcheck.ui import claim_panel, review_panel
 from factcheck.ui.claim_panel import CommentThreadModel, HistoryModel
@@ -144,7 +144,10 @@ def test_review_round_trip_through_the_widgets(open_window, path, qtbot, monkeyp
     claim_id = ana.panel.current_claim_id
     inspector = ana.panel.inspector
     assert inspector.status_badge.text() == "Draft"
-    assert inspector.submit_button.isEnabled()  # a draft can be submitted
+    # Submitting needs a verdict first: the button says so, in the core's words.
+    needs = "Cannot submit for review yet: the claim needs a rating, a verdict summary and at least one cited source."
+    assert not inspector.submit_button.isEnabled() and inspector.submit_button.toolTip() == needs
+    assert not ana.submit_action.isEnabled() and ana.submit_action.toolTip() == needs
     assert not inspector.approve_button.isEnabled()
     index = inspector.rating.findData("no-evidence")
     inspector.rating.setCurrentIndex(index)
@@ -156,11 +159,15 @@ def test_review_round_trip_through_the_widgets(open_window, path, qtbot, monkeyp
         lambda cls, session, parent, claim_id, citation=None: {"source_id": source_id, "stance": "contradicts",
                                                                "quote": "no evidence", "locator": "", "note": ""}))
     inspector.cite_button.click()
-    assert "one sentence" in inspector.review_hint.text()
-    inspector.submit_button.click()
-    assert "Cannot submit for review yet: the claim needs a verdict summary of one sentence." == said[-1]
+    one_sentence = "Cannot submit for review yet: the claim needs a verdict summary of one sentence."
+    assert inspector.review_hint.text() == one_sentence
+    assert not inspector.submit_button.isEnabled() and inspector.submit_button.toolTip() == one_sentence
+    assert not inspector.review(workflow.SUBMIT)  # asked anyway (a shortcut): the core refuses, and says why
+    assert said[-1] == one_sentence
     assert ana.project.claim(claim_id).status == model.DRAFT
     inspector.summary.setText("No evidence was provided linking the president to drug trafficking")
+    assert inspector.submit_button.isEnabled()  # as typed: clicking saves it first
+    assert ana.submit_action.isEnabled()
     inspector.submit_button.click()  # saves the typed summary, then submits
     claim = ana.project.claim(claim_id)
     assert (claim.status, claim.submitted_by) == (model.IN_REVIEW, "ana")
@@ -238,9 +245,12 @@ def test_approving_your_own_verdict_is_refused_and_changes_nothing(open_window, 
     window.open_claim(claim_id)
     before, events = window.project.claim(claim_id), n_events(window)
     inspector = window.panel.inspector
-    assert inspector.approve_button.isEnabled()  # the core says why not
-    inspector.approve_button.click()
-    assert said == ["You wrote this verdict, so someone else must approve it (four-eyes rule)."]
+    four_eyes = "You wrote this verdict, so someone else must approve it (four-eyes rule)."
+    assert not inspector.approve_button.isEnabled() and inspector.approve_button.toolTip() == four_eyes
+    assert not window.approve_action.isEnabled() and window.approve_action.toolTip() == four_eyes
+    assert inspector.request_changes_button.isEnabled()  # the rule is about approving only
+    assert not inspector.review(workflow.APPROVE)  # asked anyway: refused before any checklist
+    assert said == [four_eyes] and checklist == []
     assert window.project.claim(claim_id) == before
     assert n_events(window) == events
     assert inspector.status_badge.text() == "In review"
@@ -254,15 +264,19 @@ def test_approving_a_draft_or_publishing_unapproved_is_refused(open_window, path
     window = open_window(path, user="ben")
     events = n_events(window)
     window.open_claim(draft)
+    not_in_review = "Cannot approve a claim that is a draft; it must be in review."
     assert not window.panel.inspector.approve_button.isEnabled()
-    assert window.approve_action.isEnabled()  # the menu goes to the core, which refuses with the reason
-    window.approve_action.trigger()
-    assert said[-1] == "Cannot approve a claim that is a draft; it must be in review."
+    assert not window.approve_action.isEnabled() and window.approve_action.toolTip() == not_in_review
+    window.review(workflow.APPROVE)  # asked anyway: the core refuses with the reason
+    assert said[-1] == not_in_review
     assert checklist == []  # nothing to check: it was refused before
     window.open_claim(waiting)
+    assert window.approve_action.isEnabled()  # ben did not write this verdict
+    not_approved = "Cannot publish a claim that is in review; it must be approved."
     assert not window.panel.inspector.publish_button.isEnabled()
-    window.publish_action.trigger()
-    assert said[-1] == "Cannot publish a claim that is in review; it must be approved."
+    assert window.panel.inspector.publish_button.toolTip() == not_approved
+    window.review(workflow.PUBLISH)
+    assert said[-1] == not_approved
     assert window.project.claim(draft).status == model.DRAFT
     assert window.project.claim(waiting).status == model.IN_REVIEW
     assert n_events(window) == events
@@ -536,7 +550,8 @@ def test_bulk_approve_approves_others_verdicts_and_lists_the_refused(open_window
     assert queue.selected_claim_ids() and len(queue.selected_claim_ids()) == 3
     focus_queue_and_press(qtbot, window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     (findings, claims_by_id, label), = checklist
-    assert sorted(claims_by_id) == sorted([ids[0], ids[1], own]) and label == "Approve 3 claims"
+    # Ben's own verdict is refused by the four-eyes rule before the checklist: it lists the other two.
+    assert sorted(claims_by_id) == sorted(ids[:2]) and label == "Approve 2 claims"
     statuses = {cid: window.project.claim(cid).status for cid in (*ids, own)}
     assert statuses == {ids[0]: model.APPROVED, ids[1]: model.APPROVED, ids[2]: model.IN_REVIEW, own: model.IN_REVIEW}
     outcome = queue.last_outcome
@@ -734,3 +749,16 @@ def test_file_export_runs_the_export_dialog(open_window, path, monkeypatch):
     assert window.export_action.isEnabled()
     window.export_action.trigger()
     assert calls == [(window.session, window)]
+
+
+def test_the_queue_keeps_up_with_a_citation_so_deciding_after_it_is_not_refused(open_window, path, said, checklist):
+    with Project.open(path, user="ana") as p:
+        claim_id = make_claim(p, QUOTES[0])
+        act(p, claim_id, ("ana", workflow.SUBMIT))
+        source_id = p.create_source(title="Court record").created
+    window = open_window(path, user="ben")
+    window.session.do(history.Cite(claim_id, source_id, "contradicts"))  # a new revision of the claim
+    window.review_panel.select_claims([claim_id])
+    outcome = window.review_panel.decide(workflow.APPROVE)
+    assert outcome.done == [claim_id] and said == []
+    assert window.project.claim(claim_id).status == model.APPROVED

@@ -305,7 +305,7 @@ class CitationDialog(QDialog):
         if not fields:
             return
         try:
-            changes = self.session.do(history.CreateSource(**fields))
+            changes = self.session.do(history.CreateSource(**fields), initiator=self)  # refreshed below
         except KnownError as exc:
             show_error(self, exc)
             return
@@ -320,5 +320,5 @@ class CitationDialog(QDialog):
         self.quote_edit.setFocus()
 
     def _on_session_changed(self, changes: model.Changes) -> None:
-        if changes.sources:
+        if changes.initiator is not self and changes.what & (model.What.SOURCES | model.What.CITATIONS):
             self.refresh()

@@ -466,9 +466,9 @@ class SourceLibraryDialog(QDialog):
 
     # --- changing ---------------------------------------------------------------------
 
-    def _run(self, command: history.Command) -> model.Changes | None:
+    def _run(self, command: history.Command, *, initiator: object = None) -> model.Changes | None:
         try:
-            return self.session.do(command)
+            return self.session.do(command, initiator=initiator)
         except KnownError as exc:
             show_error(self, exc)
             return None
@@ -478,7 +478,7 @@ class SourceLibraryDialog(QDialog):
         fields = SourceDialog.ask(self, None)
         if not fields:
             return None
-        changes = self._run(history.CreateSource(**fields))
+        changes = self._run(history.CreateSource(**fields), initiator=self)  # refreshed here, with the new one selected
         if changes is None or changes.created is None:
             return None
         if self.model.row_of(changes.created) < 0 and self.search_edit.text():
@@ -552,6 +552,10 @@ class SourceLibraryDialog(QDialog):
         self.sig_source_chosen.emit(source_id)
         self.accept()
 
+    #: What the library shows: the sources, and how many visible claims cite each
+    #: (a claim or an article deleted or restored changes those counts).
+    _SHOWN = model.What.SOURCES | model.What.CITATIONS | model.What.ANCHORS | model.What.ARTICLES
+
     def _on_session_changed(self, changes: model.Changes) -> None:
-        if changes.sources or changes.claims:  # claims too: deleting a claim changes "Cited by"
+        if changes.initiator is not self and changes.what & self._SHOWN:
             self.refresh()
