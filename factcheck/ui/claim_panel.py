@@ -699,8 +699,11 @@ class ClaimInspector(QWidget):
         if claim_id is not None:
             try:
                 self._claim = self.session.claim(claim_id)
-            except KnownError:
+            except NotFound:
                 self._claim = None
+            except KnownError as exc:  # a damaged page, a lost lock: say it, show nothing stale
+                self._claim = None
+                show_error(self, exc)
             if self._claim is None:
                 self.claim_id = None
         self.empty.setVisible(self._claim is None)

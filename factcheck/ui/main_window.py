@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pathlib
-import sqlite3
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTime
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -305,8 +304,8 @@ class MainWindow(QMainWindow):
         """Verify the hash chain of the project's history; warn (never refuse) when it is broken."""
         try:
             verdict = project.verify()
-        except sqlite3.Error as exc:
-            verdict = events.Verdict(False, 0, 1, f"the history could not be read ({exc}).")
+        except KnownError as exc:  # a damaged page in the history: the sentence says so
+            verdict = events.Verdict(False, 0, 1, f"the history could not be read: {exc}")
         self.history_verdict = verdict
         self.history_label.setVisible(not verdict.ok)
         self.history_label.setToolTip(str(verdict))
@@ -316,10 +315,15 @@ class MainWindow(QMainWindow):
 
     def warn_integrity(self, verdict: events.Verdict) -> None:
         """Say once, when the project opens, that its history was edited outside factcheck."""
+        if verdict.seq is None:  # the history is whole; some rows differ from it
+            consequence = ("part of the project was changed outside factcheck: what it holds there differs from "
+                           "its recorded history, so check those verdicts before publishing them.")
+        else:
+            consequence = ("its history of changes was edited outside factcheck: from that event on, the record "
+                           "of who changed what cannot be trusted.")
         QMessageBox.warning(
             self, "History check failed",
-            f"{verdict}\n\nThe project is open and can be used as usual, but its history of changes was "
-            "edited outside factcheck: from that event on, the record of who changed what cannot be trusted.",
+            f"{verdict}\n\nThe project is open and can be used as usual, but {consequence}",
         )
 
     def _close_session(self) -> None:
