@@ -1,4 +1,9 @@
-"""Claims: made from a selection, edited field by field, deleted and restored, re-anchored."""
+"""Claims: made from a selection, edited field by field, deleted and restored, re-anchored.
+
+A signed-off (approved or published) verdict is protected: deleting its claim is a
+retraction (a reason, a public correction of kind ``retraction``, refused to whoever may
+not approve it), and changing the words under it sends it back to review.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
-from factcheck.core import anchoring, events, fields, model, workflow
+from factcheck.core import anchoring, events, fields, model, review, workflow
 from factcheck.core.entity import Manager
 from factcheck.core.errors import Conflict, InvalidInput, NotFound
 from factcheck.core.model import Changes, What
@@ -20,6 +25,10 @@ COLUMNS = (
 _PREFIXED = ", ".join("c." + c.strip() for c in COLUMNS.split(","))
 #: Longest statement, claimant... (a statement is a sentence; the limit stops pasted books).
 _LINE_LIMIT = 5_000
+
+
+class RetractionNeeded(InvalidInput):
+    """A signed-off verdict was to be deleted without a reason: that is a retraction."""
 
 
 def from_row(row: sqlite3.Row | tuple) -> model.Claim:
@@ -179,20 +188,62 @@ class Claims(Manager):
         return Changes(action="claim.update", what=what, articles=frozenset({before.article_id}),
                        claims=frozenset({claim_id}), event_seq=seq)
 
-    def set_deleted(self, claim_id: str, *, deleted: bool) -> Changes:
+    def set_deleted(self, claim_id: str, *, deleted: bool, reason: str = "") -> Changes:
+        """Hide a claim, or bring it back; deleting a signed-off verdict is a ``retract``ion (``reason``)."""
         action = "claim.delete" if deleted else "claim.restore"
         with self.store.transaction():
             claim = self.row(claim_id)
             if (claim.deleted_at is not None) == deleted:
                 return Changes(action=action)
+            if review.signed_off(claim):
+                if deleted:
+                    return self.retract(claim_id, reason)
+                raise Conflict("This claim's verdict was retracted; a retraction cannot be undone.")
             self.store.execute("UPDATE claims SET deleted_at = ?, revision = revision + 1 WHERE id = ?",
                                (model.now() if deleted else None, claim_id))
             seq = self.log(action, "claim", claim_id, {"exact": claim.exact})
         return Changes(action=action, what=What.ANCHORS, articles=frozenset({claim.article_id}),
                        claims=frozenset({claim_id}), event_seq=seq)
 
+    def retract(self, claim_id: str, reason: str) -> Changes:
+        """Withdraw a signed-off verdict: the claim is deleted and a public retraction recorded.
+
+        A decision, not an edit: it needs a reason, is refused (``TransitionRefused``) to
+        whoever may not approve the verdict, and is not undone. The retraction keeps the
+        verdict as it stood (rating, summary), the reason, who and when.
+        """
+        reason = fields.text(reason, "reason", limit=_LINE_LIMIT)
+        with self.store.transaction():
+            claim = self.row(claim_id)
+            if not review.signed_off(claim):
+                raise InvalidInput("Only an approved or published verdict is retracted; delete this claim instead.")
+            refusal = self.project.managers.review.retraction_refusal(claim)
+            if refusal:
+                raise workflow.TransitionRefused(refusal)
+            if not reason:
+                raise RetractionNeeded(
+                    f"This verdict is {workflow.STATUS_NAMES[claim.status]}: deleting its claim retracts it, "
+                    "which needs a reason (the retraction is public)."
+                )
+            now = model.now()
+            self.store.execute(
+                "UPDATE claims SET deleted_at = ?, updated_at = ?, updated_by = ?, revision = revision + 1 WHERE id = ?",
+                (now, now, self.user, claim_id),
+            )
+            correction_id = self.project.managers.review.record_correction(
+                claim_id, {"rating": claim.rating, "verdict_summary": claim.verdict_summary}, {"retracted": True},
+                reason, now, kind=review.RETRACTION)
+            seq = self.log("claim.delete", "claim", claim_id,
+                           {"exact": claim.exact, "reason": reason, "retracted_from": claim.status,
+                            "correction_id": correction_id})
+        return Changes(action="claim.delete", what=What.ANCHORS | What.COMMENTS,
+                       articles=frozenset({claim.article_id}), claims=frozenset({claim_id}), event_seq=seq)
+
     def reanchor(self, claim_id: str, version_id: str, start: int, end: int) -> Changes:
-        """Point a claim at words chosen by a person; its quote becomes those words."""
+        """Point a claim at words chosen by a person; its quote becomes those words.
+
+        New words under a signed-off verdict send it back to review (see ``_set_anchor``).
+        """
         articles = self.project.managers.articles
         text = articles.text(version_id)
         start, end = trim(text, start, end, "anchor the claim to")
@@ -209,28 +260,64 @@ class Claims(Manager):
         """Put a claim's anchor back as it was in ``before`` (undo of a re-anchor)."""
         with self.store.transaction():
             claim = self.row(claim_id)
+            if review.signed_off(claim) and claim.exact != before.exact:
+                raise Conflict("This claim's verdict was signed off since this step; it can no longer be undone.")
             after = {"version_id": before.version_id, "start": before.start, "end": before.end, "exact": before.exact,
                      "prefix": before.prefix, "suffix": before.suffix, "state": before.anchor_state}
-            return self._set_anchor(claim, after, score=None)
+            return self._set_anchor(claim, after, score=None, reopen=False)
 
-    def _set_anchor(self, claim: model.Claim, after: dict, score: float | None) -> Changes:
+    def reopen_reason(self, claim: model.Claim, version_id: str, start: int, end: int) -> str:
+        """Why moving ``claim`` onto these words sends its verdict back to review ('' when it does not)."""
+        if not review.signed_off(claim):
+            return ""
+        number = self.project.managers.articles.version(version_id).number
+        if claim.anchor_state == anchoring.FUZZY and (version_id, start, end) == (claim.version_id, claim.start, claim.end):
+            return f"the quoted words changed in version {number}"
+        return f"the claim was re-anchored to other words in version {number}"
+
+    def _set_anchor(self, claim: model.Claim, after: dict, score: float | None, *, reopen: bool = True) -> Changes:
+        """Write a new anchor; new words under a signed-off verdict send it back to review.
+
+        The claim goes to in review with its approval cleared and the reason in the event;
+        a published one also gets a public correction of its quote.
+        """
+        what = What.ANCHORS
+        data: dict = {}
+        sets: dict[str, object] = {}
+        if reopen and after["exact"] != claim.exact:
+            reason = self.reopen_reason(claim, after["version_id"], after["start"], after["end"])
+            if reason:
+                now = model.now()
+                sets = {"status": model.IN_REVIEW, "approved_at": None, "approved_by": None,
+                        "updated_at": now, "updated_by": self.user}
+                data.update(reason=reason, reopened_from=claim.status)
+                what |= What.STATUS
+                if claim.status == model.PUBLISHED:
+                    data["correction_id"] = self.project.managers.review.record_correction(
+                        claim.id, {"exact": claim.exact}, {"exact": after["exact"]}, reason, now)
+                    what |= What.COMMENTS
+        extra = "".join(f', "{k}" = ?' for k in sets)
         self.store.execute(
             'UPDATE claims SET version_id = ?, start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, '
-            "anchor_state = ?, anchor_score = COALESCE(?, anchor_score), revision = revision + 1 WHERE id = ?",
+            f"anchor_state = ?, anchor_score = COALESCE(?, anchor_score){extra}, revision = revision + 1 WHERE id = ?",
             (after["version_id"], after["start"], after["end"], after["exact"], after["prefix"], after["suffix"],
-             after["state"], score, claim.id),
+             after["state"], score, *sets.values(), claim.id),
         )
         seq = self.log(
             "claim.reanchor", "claim", claim.id,
             {"before": {"version_id": claim.version_id, "start": claim.start, "end": claim.end,
                         "exact": claim.exact, "state": claim.anchor_state},
-             "after": after},
+             "after": after, **data},
         )
-        return Changes(action="claim.reanchor", what=What.ANCHORS, articles=frozenset({claim.article_id}),
+        return Changes(action="claim.reanchor", what=what, articles=frozenset({claim.article_id}),
                        claims=frozenset({claim.id}), event_seq=seq)
 
     def confirm_anchor(self, claim_id: str) -> Changes:
-        """Accept a fuzzy anchor: the words now under the claim become its quote."""
+        """Accept a fuzzy anchor: the words now under the claim become its quote.
+
+        On a signed-off verdict this sends the claim back to review ("the quoted words
+        changed in version N"), with a public correction when it was published.
+        """
         claim = self.claim(claim_id)
         return self.reanchor(claim_id, claim.version_id, claim.start, claim.end)
 

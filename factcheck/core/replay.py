@@ -211,6 +211,8 @@ class Replay:
         record.update(version_id=after["version_id"], start=after["start"], end=after["end"], exact=after["exact"],
                       anchor_state=after.get("state", anchoring.EXACT))
         self._context(record, after)
+        if data.get("reopened_from"):  # new words under a signed-off verdict sent it back to review
+            record["status"] = model.IN_REVIEW
 
     def _claim_status(self, claim_id: str, data: dict) -> None:
         record = self.claims.get(claim_id)

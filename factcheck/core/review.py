@@ -5,7 +5,9 @@ and one user, which decisions are open and why the others are not (the inspector
 buttons and their tooltips). ``plan`` sorts a decision over many claims into those that
 will go ahead and those refused by the workflow or the four-eyes rule, and runs the
 pre-publication checklist over the rest before an approval or publication. ``decide``
-carries a decision out over many claims in one transaction.
+carries a decision out over many claims in one transaction. Deleting a signed-off
+(approved or published) verdict is a retraction: it needs a reason, is recorded as a
+public correction of kind ``retraction``, and ``retraction_refusal`` says who may not.
 """
 
 from __future__ import annotations
@@ -55,6 +57,18 @@ class Outcome:
     changes: Changes = dataclasses.field(default_factory=Changes)
 
 
+#: A correction's kinds: a published verdict changed, or a signed-off verdict withdrawn.
+CORRECTION = "correction"
+RETRACTION = "retraction"
+#: Statuses of a verdict an editor has signed off: deleting it is a retraction.
+SIGNED_OFF = (model.APPROVED, model.PUBLISHED)
+
+
+def signed_off(claim: model.Claim) -> bool:
+    """Whether an editor approved ``claim``'s verdict (approved or published)."""
+    return claim.status in SIGNED_OFF
+
+
 def _counts_sources(action: str, claim: model.Claim) -> bool:
     """Whether the workflow looks at the claim's cited sources for ``action`` (only to submit it)."""
     return action == workflow.SUBMIT and claim.status in workflow.TRANSITIONS[workflow.SUBMIT][0]
@@ -83,6 +97,18 @@ class Review(Manager):
                            missing_tasks=missing_tasks)
         except workflow.TransitionRefused as exc:
             return str(exc)
+        return ""
+
+    def retraction_refusal(self, claim: model.Claim) -> str:
+        """Why the current user may not retract ``claim``'s signed-off verdict ('' when they may).
+
+        Whoever cannot approve a verdict cannot withdraw it either: with four-eyes on,
+        its author must leave that to someone else.
+        """
+        if claim.deleted_at:
+            return "This claim was already deleted."
+        if workflow.four_eyes_refusal(claim, self.user, bool(self.project.setting("four_eyes"))):
+            return "You wrote this verdict, so someone else must retract it (four-eyes rule)."
         return ""
 
     def available(self, claim: model.Claim) -> dict[str, str]:
@@ -260,17 +286,21 @@ class Review(Manager):
         ordered += [c for c in comments if c.id not in known]  # replies whose parent is gone
         return ordered
 
-    def record_correction(self, claim_id: str, before: dict, after: dict, reason: str, at: str) -> str:
-        """Record a public correction of a published verdict (inside the changing transaction)."""
+    def record_correction(self, claim_id: str, before: dict, after: dict, reason: str, at: str, *,
+                          kind: str = CORRECTION) -> str:
+        """Record a public correction (or retraction) of a signed-off verdict, inside the changing transaction."""
+        if kind not in (CORRECTION, RETRACTION):
+            raise InvalidInput("A correction is a correction or a retraction.")
         correction_id = model.new_id()
         self.store.execute(
-            "INSERT INTO corrections (id, claim_id, at, by, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (correction_id, claim_id, at, self.user, events.canonical(before), events.canonical(after), reason),
+            "INSERT INTO corrections (id, claim_id, at, by, before, after, reason, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (correction_id, claim_id, at, self.user, events.canonical(before), events.canonical(after), reason, kind),
         )
         return correction_id
 
     def corrections(self, claim_id: str | None = None) -> list[model.Correction]:
-        sql = "SELECT id, claim_id, at, by, before, after, reason FROM corrections"
+        """The public corrections log (retractions included, ``kind="retraction"``), oldest first."""
+        sql = "SELECT id, claim_id, at, by, before, after, reason, kind FROM corrections"
         rows = self.store.read(sql + (" WHERE claim_id = ?" if claim_id else "") + " ORDER BY at, rowid",
                                (claim_id,) if claim_id else ())
         return [model.Correction(*r) for r in rows]

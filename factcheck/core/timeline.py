@@ -14,7 +14,7 @@ FIELD_NAMES = {
     "title": "title", "url": "URL", "publisher": "publisher", "author": "author", "outlet": "outlet",
     "published_at": "date", "accessed_at": "accessed date", "kind": "kind", "reliability": "reliability",
     "confidential": "confidential", "language": "language", "stance": "stance", "quote": "passage",
-    "locator": "locator", "note": "note", "status": "status",
+    "locator": "locator", "note": "note", "status": "status", "exact": "quote",
 }
 ACTIONS = {
     "project.create": "Created the project",
@@ -72,7 +72,7 @@ def changes(event: model.Event, scale: ratings.Scale | None = None) -> list[str]
         return []
     return [
         f"{FIELD_NAMES.get(k, k)}: {_value(k, before.get(k), scale)} → {_value(k, after[k], scale)}"
-        for k in after if k in before and k not in ("version_id",)
+        for k in after if k in before and k not in ("version_id",) and before.get(k) != after[k]
     ]
 
 
@@ -97,6 +97,13 @@ def describe(event: model.Event, scale: ratings.Scale | None = None) -> str:
         text = f"{kind}: {data['body']}"
     elif event.action == "claim.create" and isinstance(data.get("after"), dict):
         text += f": “{data['after'].get('exact', '')}”"
+    elif event.action == "claim.delete" and data.get("correction_id"):
+        status = model.STATUS_LABELS.get(data.get("retracted_from", ""), "signed-off").lower()
+        text = f"Retracted the {status} verdict (reason: {data.get('reason', '')}); public retraction recorded"
     elif event.action == "claim.reanchor" and isinstance(data.get("after"), dict) and data["after"].get("exact"):
         text += f" to “{data['after']['exact']}”"
+        if data.get("reason"):
+            text += f"; sent back to review ({data['reason']})"
+            if data.get("correction_id"):
+                text += "; public correction recorded"
     return text

@@ -8,6 +8,8 @@ them, unless the selection explicitly includes them for internal use.
 
 Corrections come from ``Project.corrections()``; their before/after values (JSON of the
 changed verdict fields) are turned into text here, rating keys into the scale's labels.
+A retracted verdict's claim is deleted, so it is not among a report's claims; its
+article's corrections still list the retraction, with the quote and the reason.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import dataclasses
 import json
 from collections.abc import Iterable
 
-from factcheck.core import anchoring, model, ratings, timeline
+from factcheck.core import anchoring, model, ratings, review, timeline
 from factcheck.core.errors import KnownError
 
 #: Statuses exported when the user does not choose: verdicts an editor has signed off.
@@ -85,12 +87,18 @@ class CitationData:
 @dataclasses.dataclass(frozen=True)
 class CorrectionData:
     claim_id: str
-    claim_number: int
+    claim_number: int  # 0: the claim is not in the report (its verdict was retracted)
     at: str
     by: str
     before: str
     after: str
     reason: str
+    kind: str = "correction"  # or "retraction"
+    quote: str = ""  # the claim's words, for a retracted claim (it has no number to point at)
+
+    @property
+    def retracted(self) -> bool:
+        return self.kind == review.RETRACTION
 
 
 @dataclasses.dataclass(frozen=True)
@@ -140,6 +148,8 @@ class ArticleData:
     article: model.Article
     version: model.Version  # the current version (its text is what a report shows)
     claims: tuple[ClaimData, ...]
+    #: Corrections of claims whose signed-off verdict was retracted (and so are not in ``claims``).
+    retractions: tuple[CorrectionData, ...] = ()
 
     @property
     def id(self) -> str:
@@ -151,7 +161,7 @@ class ArticleData:
 
     @property
     def corrections(self) -> list[CorrectionData]:
-        out = [c for claim in self.claims for c in claim.corrections]
+        out = [c for claim in self.claims for c in claim.corrections] + list(self.retractions)
         return sorted(out, key=lambda c: (c.at, c.claim_number))
 
 
@@ -227,6 +237,7 @@ def gather(project, selection: Selection = Selection()) -> Report:
     for citation in project.citations():
         citations_by_claim.setdefault(citation.claim_id, []).append(citation)
     corrections = _corrections(project, scale)
+    retracted = _retracted(project, corrections, statuses)
     redacted: dict[str, SourceData] = {}
     source_cache: dict[str, SourceData] = {}
 
@@ -280,8 +291,12 @@ def gather(project, selection: Selection = Selection()) -> Report:
                 version_sha256=version.sha256, version_number=version.number,
                 version_imported_at=version.imported_at, in_text=number <= len(in_text),
             ))
-        if claims:
-            articles.append(ArticleData(article, current, tuple(claims)))
+        gone = tuple(
+            CorrectionData(claim.id, 0, *row, quote=claim.exact)
+            for claim in retracted.get(article.id, ()) for row in corrections[claim.id]
+        )
+        if claims or gone:
+            articles.append(ArticleData(article, current, tuple(claims), gone))
 
     if not articles:
         where = "in this project" if selection.article_ids is None else (
@@ -302,13 +317,25 @@ def gather(project, selection: Selection = Selection()) -> Report:
     )
 
 
-def _corrections(project, scale: ratings.Scale) -> dict[str, list[tuple[str, str, str, str, str]]]:
-    """The public corrections log by claim id: ``(at, by, before, after, reason)`` rows."""
-    out: dict[str, list[tuple[str, str, str, str, str]]] = {}
+def _corrections(project, scale: ratings.Scale) -> dict[str, list[tuple[str, str, str, str, str, str]]]:
+    """The public corrections log by claim id: ``(at, by, before, after, reason, kind)`` rows."""
+    out: dict[str, list[tuple[str, str, str, str, str, str]]] = {}
     for fix in project.corrections():
         out.setdefault(fix.claim_id, []).append(
-            (fix.at, fix.by, readable(fix.before, scale), readable(fix.after, scale), fix.reason)
+            (fix.at, fix.by, readable(fix.before, scale), readable(fix.after, scale), fix.reason, fix.kind)
         )
+    return out
+
+
+def _retracted(project, corrections: dict[str, list[tuple]], statuses: set[str]) -> dict[str, list[model.Claim]]:
+    """Claims whose verdict was retracted, by article id: those a report of ``statuses`` had shown."""
+    out: dict[str, list[model.Claim]] = {}
+    for claim_id, rows in corrections.items():
+        if not any(row[5] == review.RETRACTION for row in rows):
+            continue
+        claim = project.claim(claim_id)
+        if claim.deleted_at and claim.status in statuses:
+            out.setdefault(claim.article_id, []).append(claim)
     return out
 
 

@@ -196,10 +196,18 @@ def render_text(report: Report) -> str:
         out += ["---", "", "### Corrections", ""]
         if article.corrections:
             for fix in article.corrections:
-                line = f"- **{fix.at[:10]}, claim {fix.claim_number}**"
+                if fix.retracted:
+                    line = f"- **{fix.at[:10]}, verdict retracted** on the claim “{escape(fix.quote)}”"
+                elif fix.claim_number:
+                    line = f"- **{fix.at[:10]}, claim {fix.claim_number}**"
+                else:
+                    line = f"- **{fix.at[:10]}, the claim “{escape(fix.quote)}”**"
                 if fix.reason:
                     line += f": {escape(fix.reason)}"
-                out.append(line + f"  \n  Before: {escape(fix.before)}  \n  After: {escape(fix.after)}")
+                if fix.retracted:
+                    out.append(line + f"  \n  Withdrawn verdict: {escape(fix.before)}")
+                else:
+                    out.append(line + f"  \n  Before: {escape(fix.before)}  \n  After: {escape(fix.after)}")
             out.append("")
         else:
             out += ["No corrections have been made to these verdicts.", ""]

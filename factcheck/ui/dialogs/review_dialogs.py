@@ -1,10 +1,14 @@
-"""Dialogs of the editorial review: a reason for reopening a verdict, a comment, the checklist.
+"""Dialogs of the editorial review: a reason for reopening a verdict, a comment, the checklist,
+the retraction of a signed-off verdict, and changed words under one.
 
 Each opens through a ``@classmethod ask(...)`` so tests can replace it.
 """
 
 from __future__ import annotations
 
+import difflib
+import html
+import re
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
@@ -12,10 +16,12 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +52,8 @@ class _TextDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(placeholder)
+        self.text.setAccessibleName(title.rstrip("…"))
+        self.text.setAccessibleDescription(prompt)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(ok_text)
@@ -87,6 +95,118 @@ class ReasonDialog(_TextDialog):
         """The reason, or None when cancelled. ``what``: the field named in the question."""
         dialog = cls(parent, what, published)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class RetractDialog(_TextDialog):
+    """Asks why a signed-off verdict is withdrawn, saying plainly that the retraction is public."""
+
+    def __init__(self, parent: QWidget | None, claim: model.Claim, rating_label: str):
+        state = "is published" if claim.status == model.PUBLISHED else "was approved"
+        prompt = (
+            f"This verdict {state}, so deleting the claim retracts it. The retraction is public: "
+            "reports print it in their corrections, with the claim's words, the verdict withdrawn, "
+            "your reason, your name and the time. It cannot be undone."
+        )
+        super().__init__(parent, "Retract verdict", prompt, "Retract verdict",
+                         "Why the verdict is withdrawn (printed in reports)")
+        self.resize(520, 320)
+        verdict = " ".join(x for x in (rating_label and f"{rating_label}.", claim.verdict_summary.strip()) if x)
+        self.verdict = QLabel(f"{_quote(claim, 200)}\nVerdict: {verdict or '(none)'}")
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)
+        self.verdict.setStyleSheet("QLabel { padding: 6px; background: palette(alternate-base); }")
+        self.verdict.setAccessibleName("Verdict to retract")
+        self.text.setAccessibleName("Reason for the retraction")
+        self.ok_button.setAccessibleDescription("Deletes the claim and publishes the retraction; cannot be undone.")
+        self.layout().insertWidget(1, self.verdict)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, claim: model.Claim, rating_label: str = "") -> str | None:
+        """The reason for the retraction, or None when cancelled."""
+        dialog = cls(parent, claim, rating_label)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+#: Changed words: dark text on a pale yellow in any theme.
+_MARK = '<span style="background-color: #fde68a; color: #1d1d1f; font-weight: 600;">{}</span>'
+
+
+def marked_words(old: str, new: str) -> tuple[str, str]:
+    """``old`` and ``new`` as HTML, the words that differ between them marked (the rest escaped)."""
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    left, right = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        old_part, new_part = html.escape("".join(a[i1:i2])), html.escape("".join(b[j1:j2]))
+        if op == "equal":
+            left.append(old_part)
+            right.append(new_part)
+        else:
+            left.append(_MARK.format(old_part) if old_part.strip() else old_part)
+            right.append(_MARK.format(new_part) if new_part.strip() else new_part)
+    return "".join(left), "".join(right)
+
+
+class ConfirmWordsDialog(QDialog):
+    """The words a signed-off verdict was given for beside the words now there, changes marked.
+
+    Confirming them sends the claim back to review (and, when it was published, records a
+    public correction of its quote): the verdict must be looked at again for the new words.
+    """
+
+    def __init__(self, parent: QWidget | None, old: str, new: str, reason: str, published: bool):
+        super().__init__(parent)
+        self.setWindowTitle("Confirm changed words")
+        self.resize(720, 300)
+        state = "published" if published else "approved"
+        text = (
+            f"The words under this {state} verdict are not the words it was given for. Confirming them makes "
+            f"them the claim's quote and sends the claim back to review ({reason}), so the verdict is checked "
+            "again for the new words."
+        )
+        if published:
+            text += " A public correction noting the changed quote is recorded, with your name and the time."
+        self.explanation = QLabel(text)
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.PlainText)
+        old_html, new_html = marked_words(old, new)
+        self.old_words = self._pane(old_html, "Words the verdict was given for")
+        self.new_words = self._pane(new_html, "Words now in the article")
+        grid = QGridLayout()
+        for column, pane in enumerate((self.old_words, self.new_words)):
+            heading = QLabel(pane.accessibleName())
+            heading.setStyleSheet("font-weight: 600;")
+            heading.setBuddy(pane)
+            grid.addWidget(heading, 0, column)
+            grid.addWidget(pane, 1, column)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Confirm and send back to review")
+        self.ok_button.setAutoDefault(False)  # Enter keeps the verdict as it is: confirming is a decision
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setDefault(True)
+        cancel.setFocus()
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.buttons)
+
+    @staticmethod
+    def _pane(text: str, name: str) -> QTextBrowser:
+        pane = QTextBrowser()
+        pane.setOpenLinks(False)
+        pane.setHtml(f'<p style="font-size: 11pt;">{text}</p>')
+        pane.setAccessibleName(name)
+        pane.setMinimumHeight(110)
+        return pane
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, old: str, new: str, reason: str, published: bool = False) -> bool:
+        """True to confirm the new words (the claim goes back to review), False to leave it as it is."""
+        dialog = cls(parent, old, new, reason, published)
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class CommentDialog(_TextDialog):
@@ -140,6 +260,7 @@ class ChecklistDialog(QDialog):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.list.setAccessibleName("Findings")
         bold = QFont()
         bold.setBold(True)
         for finding in ordered:
