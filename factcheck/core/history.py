@@ -12,7 +12,7 @@ from __future__ import annotations
 import abc
 import dataclasses
 
-from factcheck.core import model, timeline
+from factcheck.core import model, review, timeline
 from factcheck.core.errors import BugError, Conflict
 from factcheck.core.model import Changes
 
@@ -52,10 +52,18 @@ class CreateClaim(Command):
         return changes
 
     def undo(self, project) -> Changes:
-        return project.delete_claim(self.claim_id)
+        return _delete_made(project, self.claim_id)
 
     def redo(self, project) -> Changes:
         return project.restore_claim(self.claim_id)
+
+
+def _delete_made(project, claim_id: str) -> Changes:
+    """Take back a claim a step made; one whose verdict was signed off since is retracted, not undone."""
+    claim = project.claim(claim_id)
+    if claim.deleted_at is None and review.signed_off(claim):
+        raise Conflict("A claim this step made has a signed-off verdict now; retract it instead of undoing.")
+    return project.delete_claim(claim_id)
 
 
 def _claim_field(claim: model.Claim, field: str) -> object:
@@ -106,19 +114,27 @@ class UpdateClaim(Command):
 
 
 class DeleteClaim(Command):
-    def __init__(self, claim_id: str):
-        self.claim_id = claim_id
+    """Delete a claim (undoable); on a signed-off verdict, a retraction with ``reason`` (not undoable)."""
+
+    def __init__(self, claim_id: str, *, reason: str = ""):
+        self.claim_id, self.reason = claim_id, reason
         self.label = "Delete claim"
 
     def do(self, project) -> Changes:
-        return project.delete_claim(self.claim_id)
+        if review.signed_off(project.claim(self.claim_id)):
+            self.undoable = False
+            self.label = "Retract verdict"
+        return project.managers.claims.set_deleted(self.claim_id, deleted=True, reason=self.reason)
 
     def undo(self, project) -> Changes:
         return project.restore_claim(self.claim_id)
 
 
 class ReanchorClaim(Command):
-    """Point a claim at new words (also: confirm a fuzzy anchor, with the same span)."""
+    """Point a claim at new words (also: confirm a fuzzy anchor, with the same span).
+
+    New words under a signed-off verdict send it back to review: then not undoable.
+    """
 
     def __init__(self, claim_id: str, version_id: str, start: int, end: int, label: str = "Re-anchor claim"):
         self.claim_id, self.version_id, self.start, self.end = claim_id, version_id, start, end
@@ -127,7 +143,10 @@ class ReanchorClaim(Command):
 
     def do(self, project) -> Changes:
         self.before = project.claim(self.claim_id)
-        return project.reanchor_claim(self.claim_id, self.version_id, self.start, self.end)
+        changes = project.reanchor_claim(self.claim_id, self.version_id, self.start, self.end)
+        if changes.what & model.What.STATUS:
+            self.undoable = False  # new words under a signed-off verdict sent it back to review: a decision
+        return changes
 
     def undo(self, project) -> Changes:
         return project.restore_anchor(self.claim_id, self.before)
@@ -438,7 +457,7 @@ class ImportAnnotations(Command):
         mine = set(self.claim_ids)
         with project.batch():
             for claim_id in self.claim_ids:
-                if made.add(project.delete_claim(claim_id)).event_seq is not None:
+                if made.add(_delete_made(project, claim_id)).event_seq is not None:
                     hidden_claims.append(claim_id)
             for source_id in self.source_ids:
                 if set(project.source_usage(source_id)) - mine:
@@ -508,3 +527,99 @@ class ReviewMany(Command):
 
     def undo(self, project) -> Changes:
         raise BugError("review decisions are not undone")
+
+
+class SetSettings(Command):
+    """Several project settings at once (a settings dialog's OK): one transaction, one undo step.
+
+    ``logo``: an image's bytes to store and make the organisation's logo (see
+    ``Project.set_logo``); ``values`` may also hold ``organisation_logo: ""`` to remove it.
+    Undo refuses (``Conflict``) when another window has changed one of these settings since.
+    """
+
+    def __init__(self, values: dict, *, logo: bytes | None = None, logo_name: str = "",
+                 label: str = "Change project settings"):
+        self.after, self.logo, self.logo_name = dict(values), logo, logo_name
+        self.before: dict = {}
+        self.label = label
+
+    def _apply(self, project, values: dict, action: str) -> Changes:
+        made = _Made(action)
+        with project.batch():
+            for key, value in values.items():
+                made.add(project.set_setting(key, value))
+        return made.changes()
+
+    def _expect(self, project, values: dict) -> None:
+        project.forget_cached_settings()
+        if {k: project.setting(k) for k in values} != values:
+            raise Conflict("These project settings were changed elsewhere since this step; it can no longer be undone.")
+
+    def do(self, project) -> Changes:
+        made = _Made("settings.update")
+        with project.batch():
+            project.forget_cached_settings()
+            keys = set(self.after) | ({"organisation_logo"} if self.logo is not None else set())
+            self.before = {k: project.setting(k) for k in keys}
+            after = dict(self.after)
+            if self.logo is not None:
+                made.add(project.set_logo(self.logo, self.logo_name))
+                after["organisation_logo"] = project.setting("organisation_logo")
+            made.add(self._apply(project, after, "settings.update"))
+            # As stored (new tasks get their ids), and only what changed: what undo expects and redo puts back.
+            self.after = {k: v for k in after if (v := project.setting(k)) != self.before[k]}
+            self.before = {k: self.before[k] for k in self.after}
+        self.logo = None  # stored: redo sets the setting to the same image
+        return made.changes()
+
+    def undo(self, project) -> Changes:
+        self._expect(project, self.after)
+        return self._apply(project, self.before, "settings.undo")
+
+    def redo(self, project) -> Changes:
+        self._expect(project, self.before)
+        return self._apply(project, self.after, "settings.redo")
+
+
+class TickTask(Command):
+    """Tick (or untick) one verification task on one claim; undo puts the box back as it was.
+
+    Undo and redo refuse (``Conflict``) when the box was ticked or unticked elsewhere since
+    this step, or the task has left the project's list. Undoing an untick ticks it again,
+    stamped with who undid it and when.
+    """
+
+    def __init__(self, claim_id: str, task_id: str, done: bool = True):
+        self.claim_id, self.task_id, self.done = claim_id, task_id, done
+        self.left: tuple[str | None, str | None] = (None, None)  # (done_at, done_by) as this step left them
+        self.label = "Tick task" if done else "Untick task"
+
+    def _task(self, project):
+        task = next((t for t in project.tasks(self.claim_id) if t.id == self.task_id), None)
+        if task is None:
+            raise Conflict("That verification task is no longer in the project's list; this step can no longer be undone.")
+        return task
+
+    def _tick(self, project, done: bool) -> Changes:
+        changes = project.tick_task(self.claim_id, self.task_id, done)
+        task = self._task(project)
+        self.left = (task.done_at, task.done_by)
+        return changes
+
+    def do(self, project) -> Changes:
+        changes = self._tick(project, self.done)
+        self.label = ("Tick" if self.done else "Untick") + f" “{self._task(project).label}”"
+        return changes
+
+    def _expect(self, project, state: tuple[str | None, str | None]) -> None:
+        task = self._task(project)
+        if (task.done_at, task.done_by) != state:
+            raise Conflict("This task was ticked or unticked elsewhere since this step; it can no longer be undone.")
+
+    def undo(self, project) -> Changes:
+        self._expect(project, self.left)
+        return self._tick(project, not self.done)
+
+    def redo(self, project) -> Changes:
+        self._expect(project, self.left)
+        return self._tick(project, self.done)

@@ -274,6 +274,14 @@ class Project:
     def set_setting(self, key: str, value: object) -> Changes:
         return self.managers.settings.set(key, value)
 
+    def set_logo(self, image: bytes | str | os.PathLike | None, filename: str = "") -> Changes:
+        """Make a PNG, JPEG or SVG image (bytes or a path; None: none) the organisation's logo."""
+        return self.managers.settings.set_logo(image, filename)
+
+    def logo(self) -> tuple[bytes, str] | None:
+        """The organisation's logo as (bytes, MIME type), or None."""
+        return self.managers.settings.logo()
+
     def forget_cached_settings(self) -> None:
         """Read settings from the file again (another window may have changed them)."""
         self.managers.settings.forget()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import pathlib
+import re
 
 from factcheck.core import events, fields, model, ratings
 from factcheck.core.entity import Manager
-from factcheck.core.errors import InvalidInput
+from factcheck.core.errors import InvalidInput, KnownError, NotFound
 from factcheck.core.model import Changes, What
 
 #: A project's settings and their defaults.
@@ -24,9 +28,19 @@ DEFAULTS = {
     "report_language": "en",
     # Verification tasks every claim shows as a checklist: [{"id", "label", "required"}].
     "tasks": [],
+    # The bundled demo project (written by factcheck.demo): the app says it holds example data.
+    "demo": False,
 }
 REPORT_LANGUAGES = {"en": "English", "es": "Español"}
 URL_PLACEHOLDERS = ("{article}", "{claim}", "{number}")
+
+#: The largest logo accepted: a report embeds it in every page it writes.
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_TYPES = {"image/png": "PNG", "image/jpeg": "JPEG", "image/svg+xml": "SVG"}
+_SVG_HEAD = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+svg[^>\[]*>\s*)?"
+    rb"(?:<!--.*?-->\s*)*<svg[\s>]", re.S | re.I)
+_SVG_ACTIVE = re.compile(rb"""<script|<!ENTITY|<foreignObject|\son[a-z]+\s*=\s*["']|javascript:""", re.I)
 
 
 def clean(key: str, value: object) -> object:
@@ -36,6 +50,10 @@ def clean(key: str, value: object) -> object:
     if key == "four_eyes":
         if not isinstance(value, bool):
             raise InvalidInput("Four-eyes is either on (true) or off (false).")
+        return value
+    if key == "demo":
+        if not isinstance(value, bool):
+            raise InvalidInput("The demo setting is either on (true) or off (false).")
         return value
     if key == "tasks":
         return clean_tasks(value)
@@ -73,8 +91,66 @@ def url_pattern(value: str) -> str:
         raise InvalidInput(
             "The fact-check URL pattern can only use " + ", ".join(URL_PLACEHOLDERS) + " as placeholders."
         )
-    fields.url(example, "fact-check URL pattern")
+    if fields.url(example, "fact-check URL pattern") != example:
+        value = "https://" + value  # "checks.example.org/{article}": what everyone means, as fields.url reads it
     return value
+
+
+def fill_url_pattern(pattern: str, article_id: str, claim_id: str, number: int) -> str:
+    """The published URL of one claim's fact-check from the pattern ('' without a pattern).
+
+    A pattern naming neither ``{claim}`` nor ``{number}`` gets ``#claim-<id>`` so each
+    claim's review still has a URL of its own.
+    """
+    if not pattern:
+        return ""
+    url = pattern.replace("{article}", article_id).replace("{claim}", claim_id).replace("{number}", str(number))
+    if "{claim}" not in pattern and "{number}" not in pattern:
+        url = url.split("#", 1)[0] + f"#claim-{claim_id}"
+    return url
+
+
+def logo_type(data: bytes) -> str:
+    """The MIME type of a logo by its first bytes (PNG, JPEG or SVG), or ``InvalidInput``.
+
+    An SVG with scripts, event handlers or entity declarations is refused: a logo is
+    shown in reports and must be a picture, nothing else.
+    """
+    if not data:
+        raise InvalidInput("The logo file is empty.")
+    if len(data) > LOGO_MAX_BYTES:
+        raise InvalidInput(
+            f"The logo is {len(data) / 1024 / 1024:.1f} MB; the limit is {LOGO_MAX_BYTES // 1024 // 1024} MB."
+        )
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if _SVG_HEAD.match(data[:4096]):
+        if _SVG_ACTIVE.search(data):
+            raise InvalidInput("The SVG logo contains scripts or embedded content; save it as a plain picture.")
+        return "image/svg+xml"
+    raise InvalidInput("The logo must be a PNG, JPEG or SVG image.")
+
+
+def read_logo(path: str | os.PathLike) -> bytes:
+    """An image file's bytes, checked as a logo (type and size) before it is read whole."""
+    path = pathlib.Path(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InvalidInput(f"{path.name} is a folder, not an image.")
+        if size > LOGO_MAX_BYTES:
+            raise InvalidInput(
+                f"{path.name} is {size / 1024 / 1024:.1f} MB; a logo can be at most "
+                f"{LOGO_MAX_BYTES // 1024 // 1024} MB."
+            )
+        with path.open("rb") as file:
+            data = file.read(LOGO_MAX_BYTES + 1)
+    except OSError as exc:
+        raise KnownError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
+    logo_type(data)
+    return data
 
 
 def clean_tasks(value: object) -> list[dict]:
@@ -134,6 +210,9 @@ class Settings(Manager):
     def set(self, key: str, value: object) -> Changes:
         value = clean(key, value)
         with self.store.transaction():
+            if key == "organisation_logo" and value and self.store.read_one(
+                    "SELECT 1 FROM blobs WHERE sha256 = ? AND mime IN (?, ?, ?)", (value, *LOGO_TYPES)) is None:
+                raise NotFound("That logo is not stored in this project; choose the image file again.")
             # Compare with the file, not the cache: another window may have changed it.
             self._cache = None
             before = self.get(key)
@@ -146,6 +225,36 @@ class Settings(Manager):
             seq = self.log("settings.update", "settings", key, {"before": before, "after": value})
             self._cache = None
         return Changes(action="settings.update", what=What.SETTINGS, event_seq=seq)
+
+    def set_logo(self, image: bytes | str | os.PathLike | None, filename: str = "") -> Changes:
+        """Make an image the organisation's logo (None: no logo).
+
+        The image (a PNG, JPEG or SVG of at most ``LOGO_MAX_BYTES``, checked by its bytes)
+        is stored once in the project's blobs by its SHA-256; the setting
+        ``organisation_logo`` names it. A path is read here; bytes are taken as they are.
+        """
+        if image is None:
+            return self.set("organisation_logo", "")
+        if not isinstance(image, bytes):
+            filename = filename or pathlib.Path(image).name
+            image = read_logo(image)
+        mime = logo_type(image)
+        filename = fields.line(filename, "logo's file name", limit=255)
+        digest = hashlib.sha256(image).hexdigest()
+        with self.store.transaction():
+            self.store.execute(
+                "INSERT OR IGNORE INTO blobs (sha256, mime, size, filename, data) VALUES (?, ?, ?, ?, ?)",
+                (digest, mime, len(image), filename, image),
+            )
+            return self.set("organisation_logo", digest)
+
+    def logo(self) -> tuple[bytes, str] | None:
+        """The organisation's logo as (bytes, MIME type), or None when there is none."""
+        digest = self.get("organisation_logo")
+        if not digest:
+            return None
+        row = self.store.read_one("SELECT data, mime FROM blobs WHERE sha256 = ?", (digest,))
+        return (bytes(row[0]), row[1]) if row else None
 
     @property
     def scale(self) -> ratings.Scale:

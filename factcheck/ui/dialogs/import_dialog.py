@@ -1,7 +1,8 @@
-"""Dialogs for bringing articles in: pasted text with its metadata, and the user's name."""
+"""Dialogs for bringing articles in: the article metadata form, pasted text, an imported file, the user's name."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,6 +14,94 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck.core import articles, fields
+from factcheck.core.errors import InvalidInput
+
+#: The metadata an import offers to set, in the order the form shows it.
+IMPORT_FIELDS = ("title", "outlet", "author", "url", "published_at")
+#: Every field of an article the properties dialog edits.
+ALL_FIELDS = (*IMPORT_FIELDS, "language", "factcheck_url")
+_LABELS = {
+    "title": "&Title:", "outlet": "&Outlet:", "author": "&Author:", "url": "&URL:",
+    "published_at": "&Published on:", "language": "&Language:", "factcheck_url": "&Fact-check URL:",
+}
+_ACCESSIBLE = {
+    "title": "Title", "outlet": "Outlet", "author": "Author", "url": "Article URL", "published_at": "Published on",
+    "language": "Language", "factcheck_url": "Published fact-check URL",
+}
+_PLACEHOLDERS = {
+    "outlet": "Newspaper, site or broadcaster",
+    "url": "https://…  (kept as text, never opened)",
+    "published_at": "YYYY-MM-DD",
+    "language": "e.g. en, es",
+    "factcheck_url": "https://…  where your fact-check of this article is published",
+}
+
+
+class StartShownLineEdit(QLineEdit):
+    """A line edit that, focused with its text selected, shows the start of a long value, not its end."""
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        text = self.text()
+        if text and self.selectedText() == text:
+            self.setSelection(len(text), -len(text))
+
+
+def problem(values: dict[str, str]) -> str:
+    """Why core would refuse these article fields ('' when it keeps them)."""
+    try:
+        articles.clean(values)
+    except InvalidInput as exc:
+        return str(exc)
+    return ""
+
+
+class ArticleMetadataForm(QWidget):
+    """Title, outlet, author, URL and date of an article (and, for its properties, language and fact-check URL).
+
+    The widgets are in ``edits`` by field name, so dialogs and tests can fill them.
+    """
+
+    sig_edited = Signal()
+    """A field's text changed."""
+
+    def __init__(self, field_names=IMPORT_FIELDS, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name in field_names:
+            edit = StartShownLineEdit()
+            edit.setAccessibleName(_ACCESSIBLE[name])
+            edit.setPlaceholderText(_PLACEHOLDERS.get(name, ""))
+            edit.textChanged.connect(self.sig_edited)
+            self.edits[name] = edit
+            form.addRow(_LABELS[name], edit)
+
+    def set_values(self, values: dict[str, str]) -> None:
+        for name, edit in self.edits.items():
+            if name in values:
+                edit.setText(str(values[name] or ""))
+                edit.setCursorPosition(0)
+
+    def values(self) -> dict[str, str]:
+        """Every field as shown, stripped."""
+        return {name: edit.text().strip() for name, edit in self.edits.items()}
+
+    def problem(self) -> str:
+        return problem(self.values())
+
+
+def _problem_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b91c1c;")
+    label.setAccessibleName("Problem")
+    label.hide()
+    return label
+
 
 class PasteDialog(QDialog):
     """Paste an article's text and say where it came from."""
@@ -21,52 +110,119 @@ class PasteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Paste article")
         self.resize(640, 560)
-        self.title = QLineEdit()
+        self.form = ArticleMetadataForm()
+        edits = self.form.edits
+        self.title, self.outlet, self.author, self.url, self.date = (
+            edits["title"], edits["outlet"], edits["author"], edits["url"], edits["published_at"])
         self.title.setPlaceholderText("Default: the first line of the text")
-        self.outlet = QLineEdit()
-        self.author = QLineEdit()
-        self.url = QLineEdit()
-        self.url.setPlaceholderText("https://…  (kept as text, never opened)")
-        self.date = QLineEdit()
-        self.date.setPlaceholderText("YYYY-MM-DD")
         self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Article text")
+        self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText("Paste the article's text here")
-        form = QFormLayout()
-        form.addRow("Title", self.title)
-        form.addRow("Outlet", self.outlet)
-        form.addRow("Author", self.author)
-        form.addRow("URL", self.url)
-        form.addRow("Published", self.date)
+        self.problem_label = _problem_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Import")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        text_label = QLabel("Te&xt")
+        text_label.setBuddy(self.text)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel("Text"))
+        layout.addWidget(self.form)
+        layout.addWidget(text_label)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self.text.textChanged.connect(self._update_ok)
+        self.form.sig_edited.connect(self._update_ok)
         self._update_ok()
 
     def _update_ok(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.text.toPlainText().strip()))
+        problem_text = self.form.problem()
+        self.problem_label.setText(problem_text)
+        self.problem_label.setVisible(bool(problem_text))
+        self.ok_button.setEnabled(bool(self.text.toPlainText().strip()) and not problem_text)
 
     def values(self) -> dict[str, str]:
-        return {
-            "text": self.text.toPlainText(),
-            "title": self.title.text().strip(),
-            "outlet": self.outlet.text().strip(),
-            "author": self.author.text().strip(),
-            "url": self.url.text().strip(),
-            "published_at": self.date.text().strip(),
-        }
+        return {"text": self.text.toPlainText(), **self.form.values()}
 
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> dict[str, str] | None:
         """The pasted text and metadata, or None when cancelled."""
         dialog = cls(parent)
-        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        try:
+            return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+def found_metadata(imported) -> dict[str, str]:
+    """What an importer found, as core would keep it (a page's unsafe link or odd date left out)."""
+    def line(value) -> str:
+        return " ".join(str(value or "").replace("\x00", "").split())[: fields.MAX_LINE]
+
+    date = str(imported.published_at or "")
+    return {
+        "title": line(imported.title),
+        "outlet": line(imported.outlet),
+        "author": line(imported.author),
+        "url": fields.safe_url(imported.url),
+        "published_at": date if date and not problem({"published_at": date}) else "",
+    }
+
+
+class ImportMetadataDialog(QDialog):
+    """Say where an imported file's article came from, starting from what the importer found."""
+
+    def __init__(self, imported, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Import article")
+        self.setMinimumWidth(560)
+        self.found = found_metadata(imported)
+        intro = QLabel(f"Importing <b>{_escape(imported.source_name)}</b>. Check what was found in the file and "
+                       "fill in what is missing; you can change it later in Article &gt; Properties.")
+        intro.setWordWrap(True)
+        self.form = ArticleMetadataForm()
+        self.form.set_values(self.found)
+        self.form.edits["title"].setPlaceholderText(f"Default: {imported.source_name}")
+        self.problem_label = _problem_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.form)
+        layout.addWidget(self.problem_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.form.sig_edited.connect(self._update_ok)
+        self._update_ok()
+        self.form.edits["title"].setFocus()
+
+    def _update_ok(self) -> None:
+        problem_text = self.form.problem()
+        self.problem_label.setText(problem_text)
+        self.problem_label.setVisible(bool(problem_text))
+        self.ok_button.setEnabled(not problem_text)
+
+    def metadata(self) -> dict[str, str]:
+        """The fields to store (an emptied title falls back to the file's name in core)."""
+        return self.form.values()
+
+    @classmethod
+    def ask(cls, imported, parent: QWidget | None = None) -> dict[str, str] | None:
+        """The metadata to import ``imported`` with, or None when cancelled."""
+        dialog = cls(imported, parent)
+        try:
+            return dialog.metadata() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class NameDialog(QDialog):
@@ -76,6 +232,7 @@ class NameDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Your name")
         self.name = QLineEdit(default)
+        self.name.setAccessibleName("Your name")
         self.name.selectAll()
         explanation = QLabel(
             "factcheck writes your name on every change you make, so editors can see who checked "
