@@ -15,6 +15,8 @@ from factcheck.core import fields, model
 #: Statuses checked by default: verdicts on their way out.
 DEFAULT_STATUSES = (model.IN_REVIEW, model.APPROVED, model.PUBLISHED)
 STATEMENT_LIMIT = 75
+#: Statuses whose unticked verification tasks are worth a warning: submitted and on.
+TASKED_STATUSES = (model.IN_REVIEW, model.APPROVED, model.PUBLISHED)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,6 +43,7 @@ def check_claims(project, claims: Iterable[model.Claim], *, include_confidential
         if comment.kind == "review" and comment.resolved_at is None:
             open_comments[comment.claim_id] = open_comments.get(comment.claim_id, 0) + 1
     patterns = [(r.label, _rating_words(r.label)) for r in scale.ratings]
+    has_tasks = bool(project.setting("tasks"))
     findings: list[Finding] = []
     for claim in claims:
         cid = claim.id
@@ -70,6 +73,12 @@ def check_claims(project, claims: Iterable[model.Claim], *, include_confidential
             add("fuzzy-anchor", True, "is anchored to words that changed: confirm them in the article.")
         elif claim.anchor_state == "orphaned":
             add("orphaned-anchor", True, "lost its words in the article (unanchored).")
+        if has_tasks and claim.status in TASKED_STATUSES:
+            undone = [t.label for t in project.tasks(cid) if not t.done]
+            if undone:
+                n = len(undone)
+                add("tasks-not-done", False, f"has {n} verification task{'s' if n > 1 else ''} not done: "
+                                             + ", ".join(f"“{label}”" for label in undone) + ".")
         confidential = [sources[c.source_id] for c in cited if sources[c.source_id].confidential]
         if confidential:
             if include_confidential:

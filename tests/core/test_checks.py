@@ -41,3 +41,20 @@ def test_check_project_defaults_to_verdicts_on_their_way_out(article):
     p.user = "ben"
     p.review(ready, APPROVE)
     assert checks.blocking(checks.check_project(p)) == []
+
+
+def test_unticked_verification_tasks_are_a_warning_on_submitted_claims(article):
+    p, _, version = article
+    p.set_setting("tasks", [{"label": "Found the original source", "required": True}, "Asked the claimant",
+                            "Checked the figure"])
+    claim = p.create_claim(version.id, 0, 40, rating="unverifiable", verdict_summary="Cannot be checked.").created
+    draft = p.create_claim(version.id, 50, 90, rating="unverifiable", verdict_summary="Cannot be checked.").created
+    required, asked, _ = [t.id for t in p.tasks(claim)]
+    p.tick_task(claim, required)
+    p.review(claim, SUBMIT)
+    findings = [f for f in checks.check_claims(p, [p.claim(claim), p.claim(draft)]) if f.code == "tasks-not-done"]
+    assert [(f.claim_id, f.blocking, f.message) for f in findings] == [
+        (claim, False, "has 2 verification tasks not done: “Asked the claimant”, “Checked the figure”.")]
+    p.tick_task(claim, asked)
+    assert [f.message for f in checks.check_claims(p, [p.claim(claim)]) if f.code == "tasks-not-done"] == [
+        "has 1 verification task not done: “Checked the figure”."]
