@@ -308,6 +308,7 @@ class StatsView(QWidget):
         self.export_button.setToolTip("Save every figure as a CSV file for a spreadsheet")
         self.export_button.clicked.connect(self._on_export_clicked)
         self.status_label = QLabel()
+        self.status_label.setAccessibleName("Export status")
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)

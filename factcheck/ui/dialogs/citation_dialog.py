@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from factcheck.core import history, model
 from factcheck.core.errors import KnownError
+from factcheck.ui import accessible
 from factcheck.ui.dialogs.source_dialog import SourceDialog, install_accept_shortcut, source_label
 from factcheck.ui.dialogs.source_library import (
     SEARCH_DELAY_MS,
@@ -85,6 +86,7 @@ class CitationDialog(QDialog):
             self.search_edit = QLineEdit()
             self.search_edit.setPlaceholderText("Search the source library")
             self.search_edit.setClearButtonEnabled(True)
+            self.search_edit.setAccessibleName("Search the source library")
             self.new_source_button = QPushButton("New &source…")
             self.new_source_button.setToolTip("Add a source to the library and cite it")
             self.new_source_button.setAutoDefault(False)
@@ -96,6 +98,8 @@ class CitationDialog(QDialog):
             self.table.setWordWrap(False)
             self.table.verticalHeader().hide()
             self.table.setMinimumHeight(170)
+            self.table.setAccessibleName("Sources")
+            self.table.setTabKeyNavigation(False)
             header = self.table.horizontalHeader()
             header.setSectionResizeMode(SourceTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(SourceTableModel.PUBLISHER, QHeaderView.ResizeMode.Interactive)
@@ -161,6 +165,7 @@ class CitationDialog(QDialog):
         form.addRow("&Quoted passage:", self.quote_edit)
         form.addRow("&Locator:", self.locator_edit)
         form.addRow("N&ote:", self.note_edit)
+        accessible.name_form_fields(form)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -69,6 +69,8 @@ class RestoreDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.backups), len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setAccessibleName("Backups")
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

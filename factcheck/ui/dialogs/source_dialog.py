@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from factcheck.core import fields, model
 from factcheck.core.errors import InvalidInput
-from factcheck.ui import links
+from factcheck.ui import accessible, links
 
 KIND_LABELS = {kind: kind[:1].upper() + kind[1:] for kind in model.SOURCE_KINDS}
 RELIABILITY_LABELS = {"": "Not rated", "high": "High", "medium": "Medium", "low": "Low", "unknown": "Unknown"}
@@ -131,6 +131,7 @@ class SourceDialog(QDialog):
         url_label = form.labelForField(url_row)
         if isinstance(url_label, QLabel):
             url_label.setBuddy(self.url_edit)  # addRow sets buddies itself only for single widgets
+        accessible.name_form_fields(form)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from factcheck.core import history, model
 from factcheck.core.errors import KnownError
-from factcheck.ui import links
+from factcheck.ui import accessible, links
 from factcheck.ui.dialogs.source_dialog import (
     CONFIDENTIAL_EXPLANATION,
     KIND_LABELS,
@@ -234,6 +234,8 @@ class SourceDetailsWidget(QScrollArea):
                 field.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 form.addRow(caption, field)
             self.labels[key] = field
+        accessible.name_form_fields(form)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, which scroll into view
 
         inner = QWidget()
         layout = QVBoxLayout(inner)
@@ -299,6 +301,7 @@ class SourceLibraryDialog(QDialog):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("Search titles, URLs, publishers, authors and notes")
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search the source library")
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -315,6 +318,8 @@ class SourceLibraryDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Sources")
+        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the library's order until asked
         self.table.setSortingEnabled(True)

@@ -1,0 +1,129 @@
+"""Help > Keyboard shortcuts: every action of a window that has a shortcut, read from the actions.
+
+Nothing is listed by hand, so the list cannot drift from what the keys do.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class Shortcut(NamedTuple):
+    """One row of the list: what the action does, its keys, where it lives."""
+
+    action: str
+    keys: str
+    where: str
+
+
+def action_name(action: QAction) -> str:
+    """An action's name without its mnemonic or trailing ellipsis ("&Export…" -> "Export")."""
+    return action.iconText().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".").strip()
+
+
+#: Keys from here on are a media or launcher keyboard's (New, Open, Undo...): not listed.
+FIRST_MEDIA_KEY = Qt.Key.Key_Back.value
+
+
+def _typeable(sequence: QKeySequence) -> bool:
+    return not sequence.isEmpty() and sequence[0].key().value < FIRST_MEDIA_KEY
+
+
+def keys_text(action: QAction) -> str:
+    """The action's key sequences a keyboard has, as the platform writes them, in the action's order."""
+    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts() if _typeable(s))
+
+
+def _menu_actions(menu: QMenu, path: str, seen: set[int], rows: list[Shortcut]) -> None:
+    for action in menu.actions():
+        if action.menu() is not None:
+            _menu_actions(action.menu(), f"{path} > {action_name(action)}", seen, rows)
+        elif not action.isSeparator() and id(action) not in seen:
+            seen.add(id(action))
+            if keys_text(action):
+                rows.append(Shortcut(action_name(action), keys_text(action), path))
+
+
+def _where(action: QAction) -> str:
+    """For an action outside the menus: the named widgets it works in."""
+    names = []
+    for obj in action.associatedObjects():
+        name = obj.accessibleName() if isinstance(obj, QWidget) else ""
+        if name and name not in names:
+            names.append(name)
+    return ", ".join(names) or "Window"
+
+
+def shortcuts(window: QWidget) -> list[Shortcut]:
+    """The window's shortcuts: those of its menus in menu order, then those of its panes."""
+    rows: list[Shortcut] = []
+    seen: set[int] = set()
+    menu_bar = getattr(window, "menuBar", None)
+    if menu_bar is not None:
+        for top in menu_bar().actions():
+            if top.menu() is not None:
+                _menu_actions(top.menu(), action_name(top), seen, rows)
+    for action in window.findChildren(QAction):
+        if id(action) in seen or action.menu() is not None or not keys_text(action):
+            continue
+        seen.add(id(action))
+        rows.append(Shortcut(action_name(action), keys_text(action), _where(action)))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """A table of the window's shortcuts: action, keys, and the menu or pane it is in."""
+
+    def __init__(self, window: QWidget, parent: QWidget | None = None):
+        super().__init__(parent if parent is not None else window)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(680, 600)
+        self.rows = shortcuts(window)
+        intro = QLabel("F6 and Shift+F6 move between the panes; Tab moves within one, the arrows within a list.")
+        intro.setWordWrap(True)
+        self.table = QTableWidget(len(self.rows), 3)
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalHeaderLabels(["Action", "Keys", "Where"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        for row, shortcut in enumerate(self.rows):
+            for col, text in enumerate(shortcut):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, window: QWidget) -> None:
+        """Show the list until it is closed."""
+        dialog = cls(window)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()

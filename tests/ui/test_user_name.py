@@ -1,0 +1,81 @@
+"""Who is working: --user and FACTCHECK_USER name one run, the saved name stays; the status bar says who."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from factcheck import cli
+from factcheck.ui import app, main_window
+
+
+@pytest.fixture
+def settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(app.NameDialog, "ask", classmethod(lambda cls, default, parent=None: pytest.fail("asked a name")))
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("user/name", "Ana")
+    return settings
+
+
+def window_for(qtbot, settings, user=None):
+    window = app.make_window(None, user, settings=settings)
+    qtbot.add_widget(window)
+    return window
+
+
+def test_user_given_for_a_run_does_not_replace_the_saved_name(qtbot, settings):
+    window = window_for(qtbot, settings, user="Ben")
+    assert window.user == "Ben" and window.project.user == "Ben"
+    assert window.user_label.text() == "Working as Ben (this session only)"
+    assert "--user" in window.user_label.toolTip()
+    assert settings.value("user/name") == "Ana"
+    window.close()
+
+    later = window_for(qtbot, settings)
+    assert later.user == "Ana" and later.project.user == "Ana"
+    assert later.user_label.text() == "Working as Ana"
+    later.close()
+
+
+def test_the_saved_name_given_again_is_not_called_temporary(qtbot, settings):
+    window = window_for(qtbot, settings, user="Ana")
+    assert window.user_label.text() == "Working as Ana"
+    window.close()
+
+
+def test_factcheck_user_from_the_environment_holds_for_that_run_only(qtbot, settings, monkeypatch):
+    seen = []
+
+    def run(project=None, user=None):
+        window = window_for(qtbot, settings, user=user)
+        seen.append((window.user, window.user_label.text()))
+        window.close()
+        return 0
+
+    monkeypatch.setattr(app, "run", run)
+    monkeypatch.setenv("FACTCHECK_USER", "Carla")
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["open"])
+    assert exit_.value.code == 0
+    assert seen == [("Carla", "Working as Carla (this session only)")]
+    assert settings.value("user/name") == "Ana"
+
+
+def test_a_first_run_with_user_neither_asks_nor_saves_a_name(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(app.NameDialog, "ask", classmethod(lambda cls, default, parent=None: pytest.fail("asked a name")))
+    settings = QSettings(str(tmp_path / "first.ini"), QSettings.Format.IniFormat)
+    window = window_for(qtbot, settings, user="Ben")
+    assert window.user == "Ben" and not settings.value("user/name")
+    window.close()
+
+
+def test_edit_your_name_changes_the_saved_name_and_who_is_working(qtbot, settings, monkeypatch):
+    window = window_for(qtbot, settings, user="Ben")
+    monkeypatch.setattr(main_window.NameDialog, "ask", classmethod(lambda cls, default, parent=None: "Dora"))
+    window.name_action.trigger()
+    assert settings.value("user/name") == "Dora"
+    assert window.user == "Dora" and window.project.user == "Dora"
+    assert window.user_label.text() == "Working as Dora"
+    window.close()
