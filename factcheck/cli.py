@@ -35,7 +35,8 @@ class _DefaultToOpen(click.Group):
 def _user_option(f):
     return click.option(
         "--user", envvar="FACTCHECK_USER", default="", metavar="NAME",
-        help="Name written on every change (default: your OS user name; env FACTCHECK_USER).",
+        help="Name written on every change, for this run only (default: your OS user name, or in the app the "
+             "name saved there; env FACTCHECK_USER).",
     )(f)
 
 
@@ -115,7 +116,7 @@ def new(project: str, scale: str, organisation: str, user: str) -> None:
 @click.option("--url", default=None, help="Where the article was published.")
 @click.option("--date", "published_at", default=None, help="Publication date (YYYY-MM-DD).")
 @click.option("--as-version-of", "article_id", default=None, metavar="ARTICLE",
-              help="Store the file as a new version of ARTICLE and re-anchor its claims.")
+              help="Store the file as a new version of ARTICLE (its id or the start of it) and re-anchor its claims.")
 @_user_option
 def import_cmd(project: str, files: tuple[str, ...], title, outlet, author, url, published_at, article_id, user) -> None:
     """Import article FILES (.txt, .md, .html; '-' reads pasted text from stdin) into PROJECT.
@@ -135,6 +136,7 @@ def import_cmd(project: str, files: tuple[str, ...], title, outlet, author, url,
     meta = {"title": title, "outlet": outlet, "author": author, "url": url, "published_at": published_at}
     with _open_project(project, user) as p:
         if article_id:
+            article_id = _find_article(p, article_id).id
             changes = p.add_version(article_id, loaded[0])
             states: dict[str, int] = {}
             for claim in p.claims(article_id):
@@ -170,14 +172,17 @@ def info(project: str) -> None:
 
 @cli.command()
 @_project_argument
-@click.option("--article", "article_id", default=None, metavar="ARTICLE", help="Only this article's claims.")
+@click.option("--article", "article_id", default=None, metavar="ARTICLE",
+              help="Only this article's claims (its id or the start of it).")
 @click.option("--status", default=None, help="Only claims with this review status.")
 @click.option("--ids", is_flag=True, help="Add a column with each claim's id.")
 def claims(project: str, article_id: str | None, status: str | None, ids: bool) -> None:
-    """List PROJECT's claims: quote, claimant, rating, status."""
+    """List PROJECT's claims: quote, claimant, rating, status; then any retracted verdicts."""
     with _open_project(project, read_only=True) as p:
         scale = p.scale
         rows = []
+        if article_id:
+            article_id = _find_article(p, article_id).id
         for c in p.claims(article_id):
             if status and c.status != status:
                 continue
@@ -185,11 +190,18 @@ def claims(project: str, article_id: str | None, status: str | None, ids: bool) 
             quote = c.exact if c.anchor_state in ("exact", "moved") else f"[{c.anchor_state}] {c.exact}"
             row = [quote, c.claimant, rating.label if rating else "", c.status.replace("_", " ")]
             rows.append(([c.id] if ids else []) + row)
+        # Retracted verdicts: their claims are deleted, the public retraction stays.
+        retracted = []
+        for fix in ([] if status else p.corrections()):
+            gone = p.claim(fix.claim_id) if fix.kind == "retraction" else None
+            if gone is not None and (not article_id or gone.article_id == article_id):
+                retracted.append(([gone.id] if ids else []) + [gone.exact, fix.at[:10], fix.by, fix.reason])
     headers = (["id"] if ids else []) + ["quote", "claimant", "rating", "status"]
-    if not rows:
-        click.echo("No claims.")
-        return
-    click.echo(_table(headers, rows, wide=1 if ids else 0))
+    click.echo(_table(headers, rows, wide=1 if ids else 0) if rows else "No claims.")
+    if retracted:
+        click.echo("\nRetracted verdicts:")
+        click.echo(_table((["id"] if ids else []) + ["quote", "retracted", "by", "reason"], retracted,
+                          wide=1 if ids else 0))
 
 
 @cli.command()
@@ -231,7 +243,8 @@ _STATUSES = ("draft", "in_review", "changes_requested", "approved", "published")
 @click.option("--format", "-f", "fmt", required=True, type=click.Choice(_EXPORT_FORMATS),
               help="html, pdf, claimreview (schema.org JSON-LD), webannotation (W3C JSON-LD), csv or markdown.")
 @click.option("--output", "-o", required=True, type=click.Path(), metavar="OUT", help="File to write.")
-@click.option("--article", "article_ids", multiple=True, metavar="ID", help="Only this article (repeat for more).")
+@click.option("--article", "article_ids", multiple=True, metavar="ARTICLE",
+              help="Only this article, by its id or the start of it (repeat for more).")
 @click.option("--status", "statuses", multiple=True, type=click.Choice(_STATUSES),
               help="Only claims with this review status (repeat for more; default: approved and published).")
 @click.option("--include-confidential", is_flag=True,
@@ -241,12 +254,12 @@ def export_cmd(project: str, fmt: str, output: str, article_ids: tuple[str, ...]
     """Export PROJECT's checked claims as a report or an interchange file."""
     from factcheck import exporters
 
-    selection = exporters.Selection(
-        article_ids=article_ids or None,
-        statuses=statuses or exporters.DEFAULT_STATUSES,
-        include_confidential=include_confidential,
-    )
     with _open_project(project, read_only=True) as p:
+        selection = exporters.Selection(
+            article_ids=tuple(_find_article(p, a).id for a in article_ids) or None,
+            statuses=statuses or exporters.DEFAULT_STATUSES,
+            include_confidential=include_confidential,
+        )
         done = exporters.export_to_file(p, fmt, selection, output)
     for warning in done.warnings:
         click.echo(f"Warning: {warning}", err=True)
@@ -279,6 +292,18 @@ def import_annotations_cmd(project: str, file: str, user: str) -> None:
         click.echo(line)
     if report.total and not report.imported:
         sys.exit(EXIT_ERROR)
+
+
+def _find_article(p, article: str):
+    """An article by id or by a unique id prefix (as printed by ``factcheck info``)."""
+    matches = [a for a in p.articles() if a.id.startswith(article)] if article else []
+    exact = [a for a in matches if a.id == article]
+    if exact:
+        return exact[0]
+    if len(matches) != 1:
+        what = "No article has" if not matches else f"{len(matches)} articles have"
+        raise KnownError(f"{what} an id starting {article!r}; see `factcheck info PROJECT` for the ids.")
+    return matches[0]
 
 
 def _find_claim(p, claim: str):
@@ -321,7 +346,8 @@ def verify(project: str) -> None:
 
 @cli.command()
 @_project_argument
-@click.option("--article", "article_ids", multiple=True, metavar="ARTICLE", help="Only these articles (repeatable).")
+@click.option("--article", "article_ids", multiple=True, metavar="ARTICLE",
+              help="Only these articles, by id or the start of it (repeatable).")
 @click.option("--status", "statuses", multiple=True, help="Statuses to check (repeatable; default: in_review, approved, published).")
 @click.option("--include-confidential", is_flag=True, help="Check as for an internal export that includes confidential sources.")
 def check(project: str, article_ids: tuple[str, ...], statuses: tuple[str, ...], include_confidential: bool) -> None:
@@ -333,7 +359,7 @@ def check(project: str, article_ids: tuple[str, ...], statuses: tuple[str, ...],
             raise KnownError(f"{s!r} is not a review status; use one of: {', '.join(model.STATUSES)}.")
     with _open_project(project, read_only=True) as p:
         findings = checks.check_project(
-            p, article_ids=article_ids or None, statuses=statuses or checks.DEFAULT_STATUSES,
+            p, article_ids=tuple(_find_article(p, a).id for a in article_ids) or None, statuses=statuses or checks.DEFAULT_STATUSES,
             include_confidential=include_confidential,
         )
         quotes = {c.id: c.exact for c in p.claims()}

@@ -15,6 +15,7 @@ from factcheck.core.errors import BugError
 from factcheck.core.project import Project
 
 SAMPLE = "us-sanctions-petro.txt"
+ORGANISATION = "Demo Newsroom (example data)"
 DEMO_NOTE = "Example source for the factcheck demo project; check the original before relying on it."
 
 SOURCES = {
@@ -115,6 +116,16 @@ CLAIMS = [
 CHECKER = "Ana (checker)"
 EDITOR = "Ben (editor)"
 
+#: The project's verification tasks: every claim shows them as a checklist.
+TASKS = [
+    {"label": "Found the original source", "required": True},
+    {"label": "Asked the claimant for their evidence"},
+    {"label": "Checked the figures against the official data"},
+]
+#: Tasks the checker ticked on each worked claim: (index in CLAIMS) -> indexes in TASKS.
+#: Every claim that goes to review has the required one ticked, or it could not be submitted.
+TICKED = {0: (0, 1), 1: (0,), 2: (0, 2), 3: (0, 2)}
+
 #: Where each worked claim stands in review: (index in CLAIMS, steps, comment).
 REVIEW = [
     (0, [(CHECKER, workflow.SUBMIT), (EDITOR, workflow.APPROVE), (EDITOR, workflow.PUBLISH)], ""),
@@ -135,7 +146,8 @@ def build(path: str | os.PathLike, *, user: str = CHECKER) -> Project:
     imported = importers.import_file(sample)
     project = Project.create(path, user=user)
     try:
-        project.set_setting("organisation_name", "Demo Newsroom (example data)")
+        project.set_setting("demo", True)
+        project.set_setting("organisation_name", ORGANISATION)
         project.set_setting("organisation_url", "https://demo-newsroom.example/")
         project.set_setting("factcheck_url_pattern", "https://demo-newsroom.example/fact-checks/{article}#claim-{number}")
         project.set_setting("methodology", (
@@ -147,6 +159,8 @@ def build(path: str | os.PathLike, *, user: str = CHECKER) -> Project:
             title="US sanctions Colombian President Petro as relations with Washington rupture",
             outlet="Example Wire", author="Staff", published_at="2025-10-25", language="en",
         ).created
+        project.set_setting("tasks", TASKS)
+        task_ids = [t["id"] for t in project.setting("tasks")]
         version = project.current_version(article_id)
         source_ids = {key: project.create_source(**fields).created for key, fields in SOURCES.items()}
         claim_ids = []
@@ -158,6 +172,10 @@ def build(path: str | os.PathLike, *, user: str = CHECKER) -> Project:
             claim_ids.append(claim_id)
             for key, stance, passage in citations:
                 project.cite(claim_id, source_ids[key], stance, quote=passage)
+        project.user = CHECKER
+        for index, ticked in TICKED.items():
+            for task in ticked:
+                project.tick_task(claim_ids[index], task_ids[task])
         for index, steps, comment in REVIEW:
             for who, action in steps:
                 project.user = who
@@ -167,3 +185,9 @@ def build(path: str | os.PathLike, *, user: str = CHECKER) -> Project:
         project.close()
         raise
     return project
+
+
+def is_demo(project) -> bool:
+    """Whether ``project`` is the bundled demo: its ``demo`` setting, or (a demo built before
+    that setting existed) the demo's organisation name."""
+    return project.setting("demo") is True or project.setting("organisation_name") == ORGANISATION

@@ -115,10 +115,13 @@ def test_run_export_writes_the_file(monkeypatch, session, checked, tmp_path):
     target = tmp_path / "report.html"
     monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, s, p=None: ("html", exporters.Selection(), str(target))))
     shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a))
+    monkeypatch.setattr(export_dialog.ExportedMessageBox, "ask",
+                        classmethod(lambda cls, parent, done: shown.append(done)))
     assert export_dialog.run_export(session) == str(target)
     assert b"President Petro has allowed drug cartels" in target.read_bytes()
-    assert shown and "Worth a look" in shown[0][2]  # the claims have no rating: ClaimReview says so
+    assert shown and shown[0].path == target
+    text = export_dialog.ExportedMessageBox.describe(shown[0])
+    assert "Worth a look" in text  # the claims have no rating: ClaimReview says so
 
 
 def test_run_export_shows_a_known_error_and_writes_nothing(monkeypatch, session, checked, tmp_path):

@@ -1,7 +1,8 @@
 """File > Export: choose a format, the articles and the review statuses, then where to save.
 
 ``run_export`` is what the menu action calls: it asks (``ExportDialog.ask``), writes the
-file with ``exporters.export_to_file`` and shows any ``KnownError`` as a warning.
+file with ``exporters.export_to_file``, shows any ``KnownError`` as a warning and, once
+written, says where the file went with Open and Show in folder (``ExportedMessageBox.ask``).
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ import pathlib
 import re
 from collections import Counter
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +58,10 @@ _FILTERS = {
 }
 
 
+#: The least width of the message that says where an export went.
+MESSAGE_WIDTH = 560
+
+
 def _slug(text: str) -> str:
     words = re.findall(r"\w+", text.lower())[:6]
     return "-".join(words) or "factcheck"
@@ -75,11 +82,13 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(520)
 
         self.format_combo = QComboBox()
+        self.format_combo.setAccessibleName("Format")
         for fmt, label in exporters.LABELS.items():
             self.format_combo.addItem(label, fmt)
 
         self.article_list = QListWidget()
         self.article_list.setMinimumHeight(120)
+        self.article_list.setAccessibleName("Articles to export")
         self.article_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.article_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._counts: dict[str, Counter] = {}
@@ -222,8 +231,69 @@ class ExportDialog(QDialog):
         return dialog.fmt(), dialog.selection(), path
 
 
+class ExportedMessageBox(QMessageBox):
+    """Says where an export went, with Open and Show in folder. Open it with ``ask``."""
+
+    OPEN, FOLDER = "open", "folder"
+
+    def __init__(self, done: exporters.Exported, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Information)
+        self.setWindowTitle("Exported, with warnings" if done.warnings else "Exported")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(self.describe(done))
+        self.open_button = self.addButton("Open", QMessageBox.ButtonRole.ActionRole)
+        self.folder_button = self.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
+        self.open_button.setToolTip(f"Open {done.path.name} with the program your system uses for it")
+        self.folder_button.setToolTip(f"Open the folder {done.path.parent}")
+        self.close_button = self.addButton(QMessageBox.StandardButton.Close)
+        self.setDefaultButton(self.close_button)
+        self.setEscapeButton(self.close_button)
+        grid = self.layout()  # wide enough that a file name and its folder keep to one line each
+        grid.addItem(QSpacerItem(MESSAGE_WIDTH, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum),
+                     grid.rowCount(), 0, 1, grid.columnCount())
+
+    @staticmethod
+    def describe(done: exporters.Exported) -> str:
+        """What was written and where, then any warnings worth a look (the first ten)."""
+        claims = f"{done.claim_count} claim{'s' if done.claim_count != 1 else ''}"
+        articles = f"{done.article_count} article{'s' if done.article_count != 1 else ''}"
+        text = f"Wrote {claims} from {articles} to\n{done.path.name}\nin {done.path.parent}"
+        if done.warnings:
+            shown = "\n\n".join(done.warnings[:10])
+            more = len(done.warnings) - 10
+            if more > 0:
+                shown += f"\n\n…and {more} more."
+            text += f"\n\nWorth a look:\n\n{shown}"
+        return text
+
+    def choice(self) -> str | None:
+        """``OPEN``, ``FOLDER`` or None (closed), by the button clicked."""
+        clicked = self.clickedButton()
+        return self.OPEN if clicked is self.open_button else self.FOLDER if clicked is self.folder_button else None
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, done: exporters.Exported) -> str | None:
+        """Show the message; returns ``OPEN``, ``FOLDER`` or None."""
+        box = cls(done, parent)
+        box.exec()
+        return box.choice()
+
+
+def reveal(path: str | pathlib.Path, choice: str | None, parent: QWidget | None = None) -> bool:
+    """Open the exported file (``OPEN``) or its folder (``FOLDER``) on the desktop; says so when it cannot."""
+    if choice not in (ExportedMessageBox.OPEN, ExportedMessageBox.FOLDER):
+        return False
+    target = pathlib.Path(path) if choice == ExportedMessageBox.OPEN else pathlib.Path(path).parent
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+        return True
+    what = target.name if choice == ExportedMessageBox.OPEN else f"the folder {target}"
+    QMessageBox.warning(parent, "Not opened", f"No program could be started to open {what}.")
+    return False
+
+
 def run_export(session, parent: QWidget | None = None) -> str | None:
-    """Ask what to export and where, write it; returns the path written (None if not)."""
+    """Ask what to export and where, write it and say where it went; returns the path written (None if not)."""
     answer = ExportDialog.ask(session, parent)
     if answer is None:
         return None
@@ -239,10 +309,5 @@ def run_export(session, parent: QWidget | None = None) -> str | None:
         QGuiApplication.restoreOverrideCursor()
         raise
     QGuiApplication.restoreOverrideCursor()
-    if done.warnings:
-        shown = "\n\n".join(done.warnings[:10])
-        more = len(done.warnings) - 10
-        if more > 0:
-            shown += f"\n\n…and {more} more."
-        QMessageBox.information(parent, "Exported, with warnings", f"Wrote {done.path.name}. Worth a look:\n\n{shown}")
+    reveal(done.path, ExportedMessageBox.ask(parent, done), parent)
     return str(done.path)
