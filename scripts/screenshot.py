@@ -1,11 +1,13 @@
-"""Make the README's screenshot: the main window on the demo project, a claim selected.
+"""Make the README's screenshots: the main window on the demo project, a claim selected.
 
-Usage: ``python scripts/screenshot.py [OUT.png]`` (default ``docs/screenshot.png``).
+Usage: ``python scripts/screenshot.py [--dark] [OUT.png]`` (default ``docs/screenshot.png``,
+or ``docs/screenshot-dark.png`` with ``--dark``, which paints the app's dark palette).
 Runs offscreen; nothing is written outside a temporary folder except the PNG.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import pathlib
 import sys
@@ -19,12 +21,15 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from factcheck import demo  # noqa: E402
+from factcheck.ui import theme  # noqa: E402
 from factcheck.ui.main_window import MainWindow  # noqa: E402
 
 
-def main(out: str) -> None:
+def main(out: str, dark: bool = False) -> None:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["FACTCHECK_HOME"] = tmp  # the project's backups and settings stay in here
+        theme.apply_scheme(theme.DARK if dark else theme.LIGHT)
         path = pathlib.Path(tmp) / "demo.factcheck"
         demo.build(path).close()
         settings = QSettings(str(pathlib.Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
@@ -45,4 +50,9 @@ def main(out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "docs" / "screenshot.png"))
+    parser = argparse.ArgumentParser(description="Make a README screenshot of the main window on the demo.")
+    parser.add_argument("out", nargs="?", help="the PNG to write")
+    parser.add_argument("--dark", action="store_true", help="paint the app's dark palette")
+    args = parser.parse_args()
+    default = "screenshot-dark.png" if args.dark else "screenshot.png"
+    main(args.out or str(ROOT / "docs" / default), dark=args.dark)

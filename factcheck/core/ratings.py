@@ -6,7 +6,7 @@ import dataclasses
 import functools
 import json
 
-from factcheck.core import resources
+from factcheck.core import colours, resources
 from factcheck.core.errors import KnownError
 
 DEFAULT_SCALE = "default"
@@ -17,9 +17,18 @@ class Rating:
     key: str
     label: str
     description: str
-    color: str  # "#rrggbb"
+    color: str  # "#rrggbb", for light themes and every report
     value: int | None  # ClaimReview ratingValue: 1 worst .. 5 best; None if not numeric
     needs_source: bool
+    color_dark: str = ""  # "#rrggbb" for dark themes; derived from ``color`` when a scale has none
+
+    def __post_init__(self):
+        if not self.color_dark:
+            object.__setattr__(self, "color_dark", colours.dark_variant(self.color))
+
+    def color_for(self, dark: bool) -> str:
+        """The colour to paint with on a dark or a light background."""
+        return self.color_dark if dark else self.color
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,6 +56,7 @@ def _parse(data: dict) -> Scale:
             color=r["color"],
             value=r.get("value"),
             needs_source=bool(r.get("needs_source", True)),
+            color_dark=r.get("color_dark", ""),
         )
         for r in data["ratings"]
     )
@@ -54,6 +64,8 @@ def _parse(data: dict) -> Scale:
     if len(set(keys)) != len(keys):
         raise ValueError(f"duplicate rating keys in scale {data['key']!r}")
     for r in ratings:
+        for color in (r.color, r.color_dark):
+            colours.parse(color)  # raises ValueError on anything but #rgb / #rrggbb
         if r.value is not None and not 1 <= r.value <= 5:
             raise ValueError(f"rating {r.key!r}: value must be 1..5 or null")
     return Scale(data["key"], data["name"], data.get("description", ""), ratings)

@@ -14,7 +14,8 @@ import functools
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
-from factcheck.core import model, ratings
+from factcheck.core import colours, model, ratings
+from factcheck.ui import theme
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -25,7 +26,7 @@ ANCHOR_LABELS = {
     "fuzzy": "Words changed: confirm",
     "orphaned": "Unanchored",
 }
-UNRATED_COLOR = "#9aa5b1"
+UNRATED_COLOR = colours.role("unrated", dark=False)  # the light one; theme.rating_color(None) follows the palette
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
@@ -212,8 +213,7 @@ class ClaimTableModel(ListTableModel):
         if role == _DECORATION:
             if col != 2:
                 return None
-            rating = self._scale.get(c.rating)
-            return swatch(rating.color if rating else UNRATED_COLOR)
+            return swatch(theme.rating_color(self._scale.get(c.rating)))  # the palette's variant
         if role == _TOOLTIP:
             parts = [c.exact]
             if c.verdict_summary:
