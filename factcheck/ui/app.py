@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from factcheck import APP_ID, __version__, paths
 from factcheck.core import resources
 from factcheck.core.errors import KnownError
-from factcheck.ui import claim_panel
+from factcheck.ui import claim_panel, theme
 from factcheck.ui.dialogs.import_dialog import NameDialog
 from factcheck.ui.main_window import MainWindow
 
@@ -47,15 +47,22 @@ def demo_project() -> pathlib.Path:
 
 
 def make_window(project: str | None, user: str | None = None, settings: QSettings | None = None) -> MainWindow:
-    """The main window on ``project``, the last project, or (first run) the demo."""
+    """The main window on ``project``, the last project, or (first run) the demo.
+
+    ``user`` (--user, FACTCHECK_USER) is who works in this run only: the saved name is
+    left as it is, so the next session does not write in someone else's name.
+    """
     settings = settings or app_settings()
+    saved = str(settings.value("user/name", "") or "")
+    user = (user or "").strip()
     if user:
-        settings.setValue("user/name", user)
-    name = str(settings.value("user/name", "") or "")
-    if not name:
-        name = NameDialog.ask(default_user())
-        settings.setValue("user/name", name)
-    window = MainWindow(settings, name)
+        name, session_only = user, user != saved
+    else:
+        name, session_only = saved, False
+        if not name:
+            name = NameDialog.ask(default_user())
+            settings.setValue("user/name", name)
+    window = MainWindow(settings, name, session_only=session_only)
     target = project
     if target is None:
         last = str(settings.value("projects/last", "") or "")
@@ -96,6 +103,7 @@ def run(project: str | None = None, user: str | None = None) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     sys.excepthook = excepthook
+    theme.apply_scheme(theme.saved_scheme(app_settings()))  # light, dark, or the system's, before any window
     window = make_window(project, user)
     window.show()
     return app.exec()

@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -47,9 +47,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core import anchoring, model, segments
+from factcheck.core import anchoring, colours, model, segments
 from factcheck.core.errors import NotFound
-from factcheck.ui import offsets
+from factcheck.ui import offsets, theme
 
 #: Reading fonts, best first; the first one installed is used.
 READING_FONTS = (
@@ -62,13 +62,14 @@ PARAGRAPH_SPACING = 0.7  # times the font's line height, after each paragraph
 MEASURE = 72  # readable line length, in average characters
 MIN_SIDE_MARGIN = 24
 
-TINT_ALPHA = 70  # one claim
-TINT_ALPHA_STEP = 50  # each further claim covering the same words
-TINT_ALPHA_MAX = 200
-EMPHASIS_ALPHA = 150
-UNRATED_COLOR = "#78909c"  # blue grey: a claim without a rating yet
-WARNING_COLOR = "#e65100"  # fuzzy anchor: a person must confirm the words
-FIND_MATCH_COLOR = QColor(255, 213, 79, 150)
+# Colours come from the rating scale and core.colours, in the variant of the palette in use
+# (ui.theme); these names are the light ones.
+TINT_ALPHA = colours.TINT_ALPHA  # one claim
+TINT_ALPHA_STEP = colours.TINT_ALPHA_STEP  # each further claim covering the same words
+TINT_ALPHA_MAX = colours.TINT_ALPHA_MAX
+EMPHASIS_ALPHA = colours.EMPHASIS_ALPHA
+UNRATED_COLOR = colours.role("unrated", dark=False)  # a claim without a rating yet
+WARNING_COLOR = colours.role("fuzzy", dark=False)  # fuzzy anchor: a person must confirm the words
 #: Find marks only the matches near the visible part; more than this are left unmarked.
 MAX_FIND_MARKS = 2000
 MENU_QUOTE_LENGTH = 60
@@ -93,6 +94,9 @@ def _tint(color: str | QColor, alpha: int) -> QColor:
     tinted = QColor(color)
     tinted.setAlpha(alpha)
     return tinted
+
+
+FIND_MATCH_COLOR = _tint(colours.role("find", dark=False), colours.FIND_ALPHA)
 
 
 class _ReadingDocumentLayout(QPlainTextDocumentLayout):
@@ -365,6 +369,37 @@ class FindBar(QWidget):
         event.accept()
 
 
+class _ElidedLabel(QLabel):
+    """One line of plain text, cut with an ellipsis where it does not fit; the whole of it is the tooltip.
+
+    ``text()`` stays whole. The header above the article is kept to a line per label so a
+    long title never leaves a narrow or short window with two lines of article.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a URL stays text, never a live link
+        self.setOpenExternalLinks(False)
+        self.setWordWrap(False)
+
+    def set_full_text(self, text: str) -> None:
+        self.setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, super().sizeHint().height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter = QPainter(self)
+        self.style().drawItemText(painter, rect, Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter,
+                                  self.palette(), self.isEnabled(), text, self.foregroundRole())
+
+
 class ArticleView(QWidget):
     """One version of an article with its claims highlighted; selecting text starts a claim."""
 
@@ -417,16 +452,14 @@ class ArticleView(QWidget):
         title_font.setBold(True)
         self.title_label.setFont(title_font)
         self.meta_label = self._header_label(self._header)
-        meta_palette = self.meta_label.palette()
-        meta_palette.setColor(QPalette.ColorRole.WindowText, meta_palette.color(QPalette.ColorRole.PlaceholderText))
-        self.meta_label.setPalette(meta_palette)
+        self.meta_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # follows light and dark
         header_layout.addWidget(self.title_label)
         header_layout.addWidget(self.meta_label)
         rule = QFrame(self._header)
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setFrameShadow(QFrame.Shadow.Plain)
         rule.setForegroundRole(QPalette.ColorRole.Midlight)
-        header_layout.addSpacing(6)
+        header_layout.addSpacing(4)
         header_layout.addWidget(rule)
 
         self.text_edit = _ArticleTextEdit(self)
@@ -447,6 +480,7 @@ class ArticleView(QWidget):
         option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)  # Arabic, Hebrew: right to left
         document.setDefaultTextOption(option)
         self.highlighter = ClaimHighlighter(document)
+        theme.notifier().sig_changed.connect(self._on_theme_changed)
 
         self.find_bar = FindBar(self)
         self.find_bar.hide()
@@ -470,14 +504,8 @@ class ArticleView(QWidget):
         self._update_header()
 
     @staticmethod
-    def _header_label(parent: QWidget) -> QLabel:
-        label = QLabel(parent)
-        label.setTextFormat(Qt.TextFormat.PlainText)  # a URL stays text, never a live link
-        label.setOpenExternalLinks(False)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setCursor(Qt.CursorShape.IBeamCursor)
-        return label
+    def _header_label(parent: QWidget) -> _ElidedLabel:
+        return _ElidedLabel(parent)
 
     # --- what is shown ------------------------------------------------------------------
 
@@ -540,12 +568,12 @@ class ArticleView(QWidget):
     def _update_header(self) -> None:
         article = self._article
         if article is None:
-            self.title_label.setText("")
-            self.meta_label.setText("")
+            self.title_label.set_full_text("")
+            self.meta_label.set_full_text("")
             self._header.setVisible(False)
             return
         self._header.setVisible(True)
-        self.title_label.setText(article.title)
+        self.title_label.set_full_text(article.title)
         date = article.published_at[:10] if len(article.published_at) >= 10 and article.published_at[4:5] == "-" \
             else article.published_at
         parts = [article.outlet, article.author, date, article.url]
@@ -553,18 +581,30 @@ class ArticleView(QWidget):
         if len(versions) > 1:
             number = next((v.number for v in versions if v.id == self._version_id), 0)
             parts.append(f"version {number} of {len(versions)}")
-        self.meta_label.setText(" · ".join(p.strip() for p in parts if p and p.strip()))
-        self.meta_label.setToolTip(article.url)
+        self.meta_label.set_full_text(" · ".join(p.strip() for p in parts if p and p.strip()))
+        self.meta_label.setVisible(bool(self.meta_label.text()))  # no empty line under the title
 
     # --- how claims look ------------------------------------------------------------------
 
     def _load_scale(self) -> None:
-        scale = self.session.project.scale
-        self._colors = {r.key: r.color for r in scale.ratings}
+        """The rating colours in the variant of the app's palette (light or dark)."""
+        self._dark = theme.is_dark()
+        self._colors = {r.key: theme.rating_color(r) for r in self.session.project.scale.ratings}
+        self._unrated = theme.rating_color(None)
         self._formats = {}
 
     def _color_of(self, claim: model.Claim) -> str:
-        return self._colors.get(claim.rating or "", UNRATED_COLOR)
+        return self._colors.get(claim.rating or "", self._unrated)
+
+    def _on_theme_changed(self, _dark: bool) -> None:
+        """A switch between light and dark re-colours the highlights, the emphasis and the matches."""
+        self._load_scale()
+        if self._segments:
+            self.highlighter.forget_formats()
+            self.highlighter.rehighlight()
+        if self._emphasis_id in self._claims:
+            self._apply_emphasis(self._emphasis_id)
+        self._mark_matches()
 
     def _segment_format(self, claim_ids: frozenset[str]) -> QTextCharFormat:
         """The format of text covered by these claims: the innermost claim's colour."""
@@ -576,18 +616,20 @@ class ArticleView(QWidget):
         else:
             claim = claims[segments.smallest_first(claim_ids, self._spans)[0]]
             fuzzy = any(claims[c].anchor_state == anchoring.FUZZY for c in claim_ids)
-        key = (self._colors.get(claim.rating or "", UNRATED_COLOR), len(claim_ids), fuzzy)
+        key = (self._color_of(claim), len(claim_ids), fuzzy)
         fmt = self._formats.get(key)
         if fmt is None:
             color, count, fuzzy = key
             fmt = QTextCharFormat()
-            fmt.setBackground(_tint(color, min(TINT_ALPHA_MAX, TINT_ALPHA + TINT_ALPHA_STEP * (count - 1))))
+            background = theme.tint(color, colours.tint_alpha(count))
+            fmt.setBackground(background)
+            # The lines stand out 3:1 from the tint they sit on, light or dark.
             if fuzzy:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-                fmt.setUnderlineColor(QColor(WARNING_COLOR))
+                fmt.setUnderlineColor(theme.line_color(colours.role("fuzzy", self._dark), background))
             elif count > 1:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(color).darker(140))
+                fmt.setUnderlineColor(theme.line_color(color, background))
             self._formats[key] = fmt
         return fmt
 
@@ -814,15 +856,19 @@ class ArticleView(QWidget):
         else:
             claim = self._claims[claim_id]
             start, end = self._map.to_utf16(claim.start), self._map.to_utf16(claim.end)
-            color = QColor(self._color_of(claim))
+            color = self._color_of(claim)
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.text_edit.document())
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
-            selection.format.setBackground(_tint(color, EMPHASIS_ALPHA))
+            background = theme.tint(color, EMPHASIS_ALPHA)
+            selection.format.setBackground(background)
             self._emphasis_selection = [selection]
-            self.text_edit.emphasis = (start, end, color.darker(150))
+            # The outline stands out from the tint and from the page around it.
+            outline = theme.line_color(theme.line_color(color, background).name(),
+                                       QApplication.palette().color(QPalette.ColorRole.Base))
+            self.text_edit.emphasis = (start, end, outline)
         self._update_extra_selections()
 
     def _update_extra_selections(self) -> None:
@@ -906,6 +952,7 @@ class ArticleView(QWidget):
         """Lightly mark the matches in and near the visible part of the text."""
         selections = []
         if self._matches and self.find_bar.isVisible():
+            find_color = theme.tint(colours.role("find", self._dark), colours.FIND_ALPHA)
             edit = self.text_edit
             first = edit.firstVisibleBlock()
             last = edit.cursorForPosition(QPoint(edit.viewport().width(), edit.viewport().height())).block()
@@ -920,7 +967,7 @@ class ArticleView(QWidget):
                 cursor.setPosition(self._map.to_utf16(start))
                 cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
                 selection.cursor = cursor
-                selection.format.setBackground(FIND_MATCH_COLOR)
+                selection.format.setBackground(find_color)
                 selections.append(selection)
                 i += 1
         if selections or self._find_selections:
@@ -953,4 +1000,4 @@ class ArticleView(QWidget):
         side = max(MIN_SIDE_MARGIN, (self.width() - scrollbar - self._measure) // 2)
         self.text_edit.set_side_margins(side)
         margin = self.text_edit.document().documentMargin()
-        self._header.layout().setContentsMargins(round(side + margin), 20, side + scrollbar, 4)
+        self._header.layout().setContentsMargins(round(side + margin), 12, side + scrollbar, 2)

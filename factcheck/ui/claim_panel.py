@@ -1,12 +1,13 @@
 """The claim panel: the article's claims, the unanchored ones, and the inspector.
 
 The inspector saves as the checker types: a line field when it loses focus or on Enter,
-a choice when it is made, a long text a moment after typing stops (and at once when
+a choice when it is settled on (picked in the list, or stepped to with the arrows and
+left or confirmed with Enter), a long text a moment after typing stops (and at once when
 focus leaves, another claim is selected or the window closes). Each save is one
 undoable step through the session, and carries the revision the inspector showed, so a
 claim changed in another window is reloaded instead of overwritten.
 
-Above its tabs (Claim, Comments, History) the inspector shows where the claim stands in
+Above its tabs (Claim, Tasks, Comments, History) the inspector shows where the claim stands in
 review and the decisions the workflow allows from there.
 """
 
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,11 +51,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core import checks, fields, history, model, ratings, timeline, workflow
+from factcheck.core import checks, colours, fields, history, model, ratings, review, timeline, workflow
 from factcheck.core.errors import Conflict, KnownError, NotFound
 from factcheck.core.model import What
-from factcheck.ui import models, review_panel
-from factcheck.ui.dialogs.review_dialogs import ReasonDialog
+from factcheck.ui import accessible, models, review_panel, tasks_panel, theme
+from factcheck.ui.dialogs.review_dialogs import ConfirmWordsDialog, ReasonDialog, RetractDialog
 from factcheck.ui.review_panel import local_time
 from factcheck.ui.session import Session
 
@@ -68,16 +69,6 @@ INCREMENTAL_LIMIT = 64
 def show_error(parent: QWidget, exc: KnownError | str, title: str = "factcheck") -> None:
     """Show a refusal or error as a sentence (tests replace this)."""
     QMessageBox.warning(parent, title, str(exc))
-
-
-#: Badge colours of the review states.
-STATUS_COLORS = {
-    model.DRAFT: "#6b7280",
-    model.IN_REVIEW: "#2563eb",
-    model.CHANGES_REQUESTED: "#c2410c",
-    model.APPROVED: "#15803d",
-    model.PUBLISHED: "#6d28d9",
-}
 
 
 def _join(items: list[str]) -> str:
@@ -234,9 +225,9 @@ class CommentThreadModel(QAbstractItemModel):
                 head.append(f"resolved by {comment.resolved_by}" if comment.resolved_by else "resolved")
             return " · ".join(head) + "\n" + comment.body
         if role == Qt.ItemDataRole.ForegroundRole and comment.resolved_at:
-            return QColor("#6b7280")
+            return theme.color("resolved_text")
         if role == Qt.ItemDataRole.BackgroundRole and comment.kind == "note":
-            return QColor("#fef9c3")
+            return theme.color("note_background")
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{comment.created_at}" + (f"\nResolved {comment.resolved_at}" if comment.resolved_at else "")
         if role == Qt.ItemDataRole.UserRole:
@@ -291,13 +282,16 @@ class CommentsWidget(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setAccessibleName("Comments")
+        self.tree.setTabKeyNavigation(False)
         self.empty = QLabel("No comments yet.")
-        self.empty.setStyleSheet("color: palette(mid);")
+        theme.set_text_role(self.empty, "muted_text")
         self.resolve_button = QPushButton("Resolve")
         self.resolve_button.setToolTip("Mark the selected comment and its replies as dealt with (or reopen it)")
         self.compose = QPlainTextEdit()
         self.compose.setPlaceholderText("Write a review comment, a reply, or a private note…")
         self.compose.setTabChangesFocus(True)
+        self.compose.setAccessibleName("New comment")
         self.compose.setFixedHeight(self.compose.fontMetrics().lineSpacing() * 3 + 14)
         self.comment_button = QPushButton("Comment")
         self.comment_button.setToolTip("Add a review comment: the team sees it, and approval waits until it is resolved")
@@ -407,6 +401,64 @@ class CommentsWidget(QWidget):
         self.select_comment(comment.id)
 
 
+class ChoiceComboBox(QComboBox):
+    """A combo box whose choice counts once the user settles on it, not at every step.
+
+    Picked in the popup, it counts at once. Stepped through with the popup closed (arrow
+    keys, typing, the wheel), it counts on Enter or when the focus leaves: arrowing past
+    five ratings to reach the sixth records one change, not six.
+    """
+
+    sig_chosen = Signal(int)
+    """The user settled on the item at this index."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._stepping = False  # inside a key press or wheel turn on the closed combo
+        self.pending = False  # an item was stepped to and not yet settled on
+        self.activated.connect(self._on_activated)
+
+    def _on_activated(self, index: int) -> None:
+        if self._stepping and not self.view().isVisible():
+            self.pending = True
+        else:
+            self.pending = False
+            self.sig_chosen.emit(index)
+
+    def settle(self) -> None:
+        """Count the item stepped to, if any (Enter, focus out, or the owner saving everything)."""
+        if self.pending:
+            self.pending = False
+            self.sig_chosen.emit(self.currentIndex())
+
+    def set_quietly(self, index: int) -> None:
+        """Show ``index`` as saved: no signal, nothing pending."""
+        self.pending = False
+        with QSignalBlocker(self):
+            self.setCurrentIndex(index)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.pending:
+            self.settle()
+        self._stepping = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._stepping = False
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._stepping = True
+        try:
+            super().wheelEvent(event)
+        finally:
+            self._stepping = False
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.settle()
+
+
 class _PlainText(QPlainTextEdit):
     """A multi-line field that reports losing focus (so its text can be saved at once)."""
 
@@ -450,10 +502,15 @@ class ClaimInspector(QWidget):
         self.quote.setWordWrap(True)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.quote.setTextFormat(Qt.TextFormat.PlainText)
-        self.quote.setStyleSheet("QLabel { font-style: italic; padding: 4px; background: palette(alternate-base); }")
+        quote_font = self.quote.font()
+        quote_font.setItalic(True)
+        self.quote.setFont(quote_font)
+        self.quote.setMargin(4)
+        self.quote.setAutoFillBackground(True)  # a palette role, not a style sheet: it follows light and dark
+        self.quote.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.anchor_note = QLabel()
         self.anchor_note.setWordWrap(True)
-        self.anchor_note.setStyleSheet("color: #b45309;")
+        theme.set_text_role(self.anchor_note, "warning_text")
         self.confirm_button = QPushButton("Confirm new words")
         self.confirm_button.setToolTip("The article changed under this claim: accept the highlighted words as its quote.")
         self.reanchor_button = QPushButton("Anchor to selection")
@@ -466,25 +523,25 @@ class ClaimInspector(QWidget):
         self.statement = QLineEdit()
         self.statement.setPlaceholderText("The claim as checked, in a short sentence")
         self.statement_hint = QLabel()
-        self.statement_hint.setStyleSheet("color: #b45309;")
+        theme.set_text_role(self.statement_hint, "warning_text")
         self.statement_hint.setWordWrap(True)
         self.claimant = QLineEdit()
         self.claimant.setPlaceholderText("Who made the claim")
         self.claim_date = QLineEdit()
         self.claim_date.setPlaceholderText("YYYY-MM-DD")
         self.date_hint = QLabel()
-        self.date_hint.setStyleSheet("color: #b45309;")
-        self.checkworthiness = QComboBox()
+        theme.set_text_role(self.date_hint, "warning_text")
+        self.checkworthiness = ChoiceComboBox()
         self.checkworthiness.addItem("Not set", None)
         for n, label in ((1, "1 (low)"), (2, "2"), (3, "3"), (4, "4"), (5, "5 (high)")):
             self.checkworthiness.addItem(label, n)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("comma, separated, tags")
-        self.rating = QComboBox()
+        self.rating = ChoiceComboBox()
         self.summary = QLineEdit()
         self.summary.setPlaceholderText("One sentence: what the evidence shows")
         self.summary_hint = QLabel()
-        self.summary_hint.setStyleSheet("color: #b45309;")
+        theme.set_text_role(self.summary_hint, "warning_text")
         self.rationale = _PlainText()
         self.rationale.setPlaceholderText("How the verdict was reached")
         self.notes = _PlainText()
@@ -508,6 +565,9 @@ class ClaimInspector(QWidget):
         form.addRow("", self.summary_hint)
         form.addRow("Rationale", self.rationale)
         form.addRow("Notes", self.notes)
+        accessible.name_form_fields(form)  # "Rating", not the rating shown ("Not rated")
+        self.rating.setAccessibleDescription("The verdict, from the project's rating scale")
+        self.summary.setAccessibleDescription("One sentence: what the evidence shows")
 
         self.citations = models.CitationTableModel(self)
         self.citation_view = QTableView()
@@ -517,6 +577,8 @@ class ClaimInspector(QWidget):
         self.citation_view.verticalHeader().hide()
         self.citation_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.citation_view.setMinimumHeight(90)
+        self.citation_view.setAccessibleName("Sources cited")
+        self.citation_view.setTabKeyNavigation(False)  # Tab moves on; the arrows move within
         self.cite_button = QPushButton("Cite source…")
         self.edit_citation_button = QPushButton("Edit…")
         self.remove_citation_button = QPushButton("Remove")
@@ -537,11 +599,11 @@ class ClaimInspector(QWidget):
         self.review_info = QLabel()
         self.review_info.setWordWrap(True)
         self.review_info.setTextFormat(Qt.TextFormat.PlainText)
-        self.review_info.setStyleSheet("color: #4b5563;")
+        theme.set_text_role(self.review_info, "muted_text")
         self.review_hint = QLabel()
         self.review_hint.setWordWrap(True)
         self.review_hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.review_hint.setStyleSheet("color: #b45309;")
+        theme.set_text_role(self.review_hint, "warning_text")
         self.submit_button = QPushButton("Submit for review")
         self.approve_button = QPushButton("Approve")
         self.request_changes_button = QPushButton("Request changes…")
@@ -555,6 +617,10 @@ class ClaimInspector(QWidget):
         self.request_changes_button.setToolTip("Send it back to the checker with a comment (Ctrl+Shift+R)")
         self.publish_button.setToolTip("Mark the approved verdict as published")
         self._review_tips = {action: button.toolTip() for action, button in self.review_buttons.items()}
+        # Buttons may shrink to their words (the style's 80-px floor made the inspector too wide for 1,024 px).
+        for button in (*self.review_buttons.values(), self.cite_button, self.edit_citation_button,
+                       self.remove_citation_button, self.library_button):
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 16)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignTop)
         status_row.addWidget(self.review_info, 1)
@@ -581,7 +647,12 @@ class ClaimInspector(QWidget):
         self.claim_scroll.setWidgetResizable(True)
         self.claim_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.claim_scroll.setWidget(self.claim_page)
+        # It scrolls up and down, never sideways: the tab is as wide as the form's fields need.
+        self.claim_scroll.setMinimumWidth(self.claim_page.minimumSizeHint().width()
+                                          + self.claim_scroll.verticalScrollBar().sizeHint().width())
+        self.claim_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, which scroll into view
         self.comments = CommentsWidget(session)
+        self.tasks_panel = tasks_panel.TasksPanel(session)
         self.history = HistoryModel(self)
         self.history_view = QTableView()
         self.history_view.setModel(self.history)
@@ -591,6 +662,8 @@ class ClaimInspector(QWidget):
         self.history_view.setWordWrap(True)
         self.history_view.setShowGrid(False)
         self.history_view.setAlternatingRowColors(True)
+        self.history_view.setAccessibleName("Claim history")
+        self.history_view.setTabKeyNavigation(False)
         history_header = self.history_view.horizontalHeader()
         history_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         history_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -601,6 +674,7 @@ class ClaimInspector(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.claim_scroll, "Claim")
+        self.tabs.addTab(self.tasks_panel, "Tasks")
         self.tabs.addTab(self.comments, "Comments")
         self.tabs.addTab(self.history_view, "History")
 
@@ -636,8 +710,8 @@ class ClaimInspector(QWidget):
         for box in (self.rationale, self.notes):
             box.textChanged.connect(self._text_timer.start)
             box.sig_focus_lost.connect(self.commit_pending)
-        self.rating.activated.connect(self._on_rating_activated)
-        self.checkworthiness.activated.connect(self._on_checkworthiness_activated)
+        self.rating.sig_chosen.connect(self._on_rating_chosen)
+        self.checkworthiness.sig_chosen.connect(self._on_checkworthiness_chosen)
         self.confirm_button.clicked.connect(lambda: self.claim_id and self.sig_confirm_requested.emit(self.claim_id))
         self.reanchor_button.clicked.connect(lambda: self.claim_id and self.sig_reanchor_requested.emit(self.claim_id))
         self.cite_button.clicked.connect(self._on_cite_clicked)
@@ -649,8 +723,10 @@ class ClaimInspector(QWidget):
         for action, button in self.review_buttons.items():
             button.clicked.connect(lambda checked=False, a=action: self.review(a))
         self.comments.sig_count_changed.connect(self._on_comments_count_changed)
+        self.tasks_panel.sig_progress_changed.connect(self._on_tasks_progress_changed)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         session.sig_changed.connect(self._on_session_changed)
+        theme.notifier().sig_changed.connect(self._on_theme_changed)
         self._fill_ratings()
         self._apply_read_only()
         self.show_claim(None)
@@ -674,9 +750,9 @@ class ClaimInspector(QWidget):
     def _fill_ratings(self) -> None:
         with QSignalBlocker(self.rating):
             self.rating.clear()
-            self.rating.addItem(models.swatch(models.UNRATED_COLOR), "Not rated", None)
+            self.rating.addItem(models.swatch(theme.rating_color(None)), "Not rated", None)
             for r in self.session.project.scale.ratings:
-                self.rating.addItem(models.swatch(r.color), r.label, r.key)
+                self.rating.addItem(models.swatch(theme.rating_color(r)), r.label, r.key)
                 self.rating.setItemData(self.rating.count() - 1, r.description, Qt.ItemDataRole.ToolTipRole)
 
     #: What a change of each kind makes the inspector read again, besides the claim itself.
@@ -712,6 +788,7 @@ class ClaimInspector(QWidget):
             self._load(self._claim, keep_edits, parts)
         else:
             self.comments.set_claim(None)
+            self.tasks_panel.set_claim(None)
             self.history.set_events([], self.session.project.scale)
             self._set_availability({})
 
@@ -740,10 +817,9 @@ class ClaimInspector(QWidget):
                     else:
                         widget.setPlainText(now)
         self._loaded_claim = c.id
-        with QSignalBlocker(self.rating):
-            self.rating.setCurrentIndex(max(0, self.rating.findData(c.rating)))
-        with QSignalBlocker(self.checkworthiness):
-            self.checkworthiness.setCurrentIndex(max(0, self.checkworthiness.findData(c.checkworthiness)))
+        for combo, value in ((self.rating, c.rating), (self.checkworthiness, c.checkworthiness)):
+            if not (same_claim and combo.pending):  # a choice being stepped to stays until it is settled
+                combo.set_quietly(max(0, combo.findData(value)))
         self.quote.setText(f"“{c.exact}”")
         state_notes = {
             "fuzzy": "The article changed under this claim: check that the highlighted words are still what was claimed, then confirm.",
@@ -758,6 +834,7 @@ class ClaimInspector(QWidget):
             self._load_citations()
         if parts & self._COMMENTS:
             self.comments.set_claim(c.id)
+        self.tasks_panel.set_claim(c.id)  # the same claim again: the panel refreshes itself on its changes
         self._load_review(c)
         self._history_stale = True
         if self.tabs.currentWidget() is self.history_view:
@@ -784,14 +861,27 @@ class ClaimInspector(QWidget):
         self.edit_citation_button.setEnabled(selected)
         self.remove_citation_button.setEnabled(selected)
 
+    def _style_badge(self, status: str) -> None:
+        """The badge in its state's colour, in the variant of the app's palette."""
+        color = theme.status_color(status).name()
+        style = (f"QLabel {{ background: {color}; color: {colours.BADGE_TEXT}; border-radius: 4px; "
+                 "padding: 2px 8px; font-weight: 600; }")
+        if self.status_badge.styleSheet() != style:  # restyling costs a fraction of a millisecond each time
+            self.status_badge.setStyleSheet(style)
+
+    def _on_theme_changed(self, _dark: bool) -> None:
+        """Light to dark or back: the badge and the rating swatches take the new variant."""
+        if self._claim is not None:
+            self._style_badge(self._claim.status)
+        for i in range(self.rating.count()):
+            rating = self.session.project.scale.get(self.rating.itemData(i))
+            self.rating.setItemIcon(i, models.swatch(theme.rating_color(rating)))
+
     def _load_review(self, c: model.Claim) -> None:
         """The status badge, who did what when, what is missing, and the decisions open now."""
         project = self.session.project
-        color = STATUS_COLORS.get(c.status, "#6b7280")
         self.status_badge.setText(models.STATUS_LABELS.get(c.status, c.status))
-        style = f"QLabel {{ background: {color}; color: white; border-radius: 4px; padding: 2px 8px; font-weight: 600; }}"
-        if self.status_badge.styleSheet() != style:  # restyling costs a fraction of a millisecond each time
-            self.status_badge.setStyleSheet(style)
+        self._style_badge(c.status)
         info = [f"Verdict by {workflow.claim_verdict_author(c)}"] if c.rating or c.verdict_summary else []
         if c.status != model.DRAFT and c.submitted_by:
             info.append(f"submitted by {c.submitted_by}, {local_time(c.submitted_at)}")
@@ -865,6 +955,11 @@ class ClaimInspector(QWidget):
     def _on_tabs_current_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.history_view and self._history_stale:
             self._load_history()
+
+    def _on_tasks_progress_changed(self, done: int, total: int) -> None:
+        index, text = self.tabs.indexOf(self.tasks_panel), f"Tasks ({done}/{total})" if total else "Tasks"
+        if self.tabs.tabText(index) != text:
+            self.tabs.setTabText(index, text)
 
     def _on_comments_count_changed(self, n: int) -> None:
         index, text = self.tabs.indexOf(self.comments), f"Comments ({n})" if n else "Comments"
@@ -971,6 +1066,10 @@ class ClaimInspector(QWidget):
             return False
         if self._claim is None or not self.writable:
             return True
+        for combo in (self.rating, self.checkworthiness):
+            combo.settle()  # a choice stepped to with the keys counts now
+            if self._claim is None:
+                return True
         ok = True
         for field in self._line_fields:
             ok = self._commit_line(field) and ok
@@ -981,11 +1080,11 @@ class ClaimInspector(QWidget):
                 ok = self._save(**{field: box.toPlainText()}) and ok
         return ok
 
-    def _on_rating_activated(self, index: int) -> None:
+    def _on_rating_chosen(self, index: int) -> None:
         if self._claim is not None and not self._asking and self.rating.itemData(index) != self._claim.rating:
             self._save(rating=self.rating.itemData(index))
 
-    def _on_checkworthiness_activated(self, index: int) -> None:
+    def _on_checkworthiness_chosen(self, index: int) -> None:
         if self._claim is not None and not self._asking and self.checkworthiness.itemData(index) != self._claim.checkworthiness:
             self._save(checkworthiness=self.checkworthiness.itemData(index))
 
@@ -1050,6 +1149,20 @@ class ClaimInspector(QWidget):
         dialog.exec()
 
 
+def ask_words_change(parent: QWidget, session: Session, claim_id: str, version_id: str, start: int, end: int) -> bool:
+    """True to put a claim on these words; a signed-off verdict only after old and new were seen side by side.
+
+    The core decides whether the change sends the verdict back to review, and why.
+    """
+    project = session.project
+    claim = project.claim(claim_id)
+    new = project.text(version_id)[start:end].strip()
+    reason = project.managers.claims.reopen_reason(claim, version_id, start, end)
+    if not reason or new == claim.exact:
+        return True
+    return ConfirmWordsDialog.ask(parent, claim.exact, new, reason, published=claim.status == model.PUBLISHED)
+
+
 class ClaimPanel(QWidget):
     """The claims of the shown article (anchored, then unanchored) above the inspector."""
 
@@ -1068,6 +1181,9 @@ class ClaimPanel(QWidget):
         self.unanchored = models.ClaimTableModel(scale, self)
         self.list = self._table(self.claims)
         self.orphans = self._table(self.unanchored)
+        self.list.setAccessibleName("Claims")
+        self.list.setAccessibleDescription("The claims in the shown article, in the order of the text")
+        self.orphans.setAccessibleName("Unanchored claims")
         self.orphans_box = QGroupBox("Unanchored")
         self.orphans_box.setToolTip("Claims whose words are no longer in the article. They keep their quote and verdict.")
         box_layout = QVBoxLayout(self.orphans_box)
@@ -1094,7 +1210,7 @@ class ClaimPanel(QWidget):
         layout.addWidget(splitter)
 
         self.delete_action = QAction("Delete claim", self)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         for view in (self.list, self.orphans):
@@ -1115,11 +1231,15 @@ class ClaimPanel(QWidget):
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         header = view.horizontalHeader()
+        # Quote and claimant share what rating and status leave: a fixed claimant column
+        # left the quote a few letters wide in a 1,024-px window.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 150), (2, 110), (3, 80)):
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((2, 110), (3, 80)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        view.setTabKeyNavigation(False)  # Tab moves on to the next pane; the arrows move within
         return view
 
     @property
@@ -1186,12 +1306,28 @@ class ClaimPanel(QWidget):
         self.sig_claim_selected.emit(claim_id)
 
     def delete_selected(self) -> None:
-        """Delete the selected claim (no question: undo brings it back)."""
+        """Delete the selected claim (no question: undo brings it back).
+
+        A signed-off verdict is retracted instead: refused with the core's reason to whoever
+        may not, else after asking the reason, which reports print.
+        """
         claim_id = self.current_claim_id
         if not claim_id:
             return
         try:
-            self.session.do(history.DeleteClaim(claim_id), initiator=self)
+            project = self.session.project
+            claim = project.claim(claim_id)
+            reason = ""
+            if review.signed_off(claim):
+                refusal = project.managers.review.retraction_refusal(claim)
+                if refusal:
+                    show_error(self, refusal)
+                    return
+                rating = project.scale.get(claim.rating)
+                reason = RetractDialog.ask(self, claim, rating.label if rating else "")
+                if reason is None:
+                    return
+            self.session.do(history.DeleteClaim(claim_id, reason=reason), initiator=self)
         except KnownError as exc:
             show_error(self, exc)
             return

@@ -4,27 +4,34 @@ from __future__ import annotations
 
 import pathlib
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTime
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTime, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QListView,
     QMainWindow,
     QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from factcheck import importers
+from factcheck.demo import is_demo
 from factcheck.core import events, history, model, workflow
 from factcheck.core.errors import KnownError, NotFound
 from factcheck.core.project import SUFFIX, Project
-from factcheck.ui import models
+from factcheck.ui import models, theme
 from factcheck.ui.article_view import ArticleView
-from factcheck.ui.claim_panel import ClaimPanel
-from factcheck.ui.dialogs.import_dialog import NameDialog, PasteDialog
+from factcheck.ui.claim_panel import ClaimPanel, ask_words_change
+from factcheck.ui.dialogs.import_dialog import ImportMetadataDialog, NameDialog, PasteDialog
 from factcheck.ui.review_panel import ReviewPanel
 from factcheck.ui.session import Session
 
@@ -34,20 +41,84 @@ PROJECT_FILTER = f"factcheck projects (*{SUFFIX});;All files (*)"
 ANNOTATIONS_FILTER = "Web Annotation files (*.jsonld *.json);;All files (*)"
 #: Lines of a report shown at once; the rest are under Show Details.
 MAX_REPORT_LINES = 25
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
+#: The docks' first widths, as shares of the window's width (the article gets the rest),
+#: and the review queue's first height, as a share of its height.
+ARTICLES_SHARE, CLAIMS_SHARE, REVIEW_SHARE = 0.15, 0.36, 0.2
+#: A side dock never takes more of the width, nor the review queue more of the height.
+MAX_DOCK_SHARE = 0.4
+#: A saved or kept layout is used only if it leaves the article this share of the width.
+MIN_ARTICLE_SHARE = 0.3
+#: The article's width below which no layout may squeeze it.
+MIN_ARTICLE_WIDTH = 320
+
+
+class DemoBannerFrame(QFrame):
+    """A slim notice above the article: the open project is the demo, and how to start one's own."""
+
+    TEXT = "This is the demo project with example data. File > New project starts your own."
+
+    sig_new_project_requested = Signal()
+    """New project… was clicked: the same as File > New project."""
+
+    sig_dismissed = Signal()
+    """The notice was closed (it stays hidden until the demo is opened again)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("demo-banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Demo project notice")
+        self.label = QLabel(self.TEXT)
+        self.label.setWordWrap(True)
+        self.new_button = QPushButton("New project…")
+        self.new_button.setAccessibleName("New project")
+        self.new_button.setToolTip("Start a project of your own (File > New project)")
+        self.new_button.clicked.connect(self.sig_new_project_requested)
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip("Hide this notice")
+        self.close_button.setAccessibleName("Hide the demo notice")
+        self.close_button.clicked.connect(self._on_close_clicked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 3, 3, 3)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.new_button)
+        layout.addWidget(self.close_button)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """A wash of the palette's highlight over its window colour, from the palette of the moment
+        (so a switch to a dark theme darkens it too), under the frame."""
+        palette = self.palette()
+        window, accent = palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Highlight)
+        wash = QColor.fromRgbF(*(w + (a - w) * 0.16 for w, a in zip(window.getRgbF()[:3], accent.getRgbF()[:3])))
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), wash)
+        painter.end()
+        super().paintEvent(event)
+
+    def _on_close_clicked(self) -> None:
+        self.hide()
+        self.sig_dismissed.emit()
 
 
 class MainWindow(QMainWindow):
     """One window on one open project."""
 
-    def __init__(self, settings: QSettings, user: str, parent: QWidget | None = None):
+    def __init__(self, settings: QSettings, user: str, parent: QWidget | None = None, *, session_only: bool = False):
+        """``session_only``: ``user`` was given for this run (--user, FACTCHECK_USER), not saved."""
         super().__init__(parent)
         self.settings = settings
         self.user = user
+        self.user_session_only = session_only
         self.session: Session | None = None
         self.view: ArticleView | None = None
         self.panel: ClaimPanel | None = None
         self.review_panel: ReviewPanel | None = None
         self.history_verdict: events.Verdict | None = None
+        self.stats_dialog = None  # the statistics window, made when first asked for
+        self.shown_versions = 0  # how many versions the shown article has (Compare versions needs two)
         self.setWindowTitle("factcheck")
         self.setAcceptDrops(True)
         self.resize(1400, 860)
@@ -57,7 +128,11 @@ class MainWindow(QMainWindow):
         self.article_list.setModel(self.articles)
         self.article_list.setWordWrap(True)
         self.article_list.setSpacing(2)
+        self.article_list.setAccessibleName("Articles")
+        self.article_list.setAccessibleDescription("The project's articles; the chosen one is shown with its claims")
         self.article_list.selectionModel().currentRowChanged.connect(self._on_article_list_current)
+        self.article_list.doubleClicked.connect(self._on_article_list_double_clicked)
+        self.article_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.articles_dock = QDockWidget("Articles", self)
         self.articles_dock.setObjectName("articles")
         self.articles_dock.setWidget(self.article_list)
@@ -71,14 +146,41 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.review_dock)
         self.placeholder = QLabel("Open a project (File > Open project) or create one (File > New project).")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(self.placeholder)
+        self.placeholder.setWordWrap(True)
+        # One central widget for good: replacing it made the dock layout hand the article's
+        # width to the docks (68 px left after File > New project). Views come and go inside.
+        self.centre = QStackedWidget()
+        self.centre.setMinimumWidth(MIN_ARTICLE_WIDTH)
+        self.centre.addWidget(self.placeholder)
+        self.demo_banner = DemoBannerFrame()  # shown above the article while the demo is open
+        self.demo_banner.hide()
+        self.demo_banner.sig_new_project_requested.connect(lambda: self.new_project_action.trigger())
+        self.demo_banner.sig_dismissed.connect(lambda: self.view and self.view.text_edit.setFocus())
+        centre_box = QWidget()
+        centre_layout = QVBoxLayout(centre_box)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.demo_banner)
+        centre_layout.addWidget(self.centre, 1)
+        self.setCentralWidget(centre_box)
+        for dock in (self.articles_dock, self.claims_dock, self.review_dock):
+            dock.dockLocationChanged.connect(self._cap_docks)
+            dock.topLevelChanged.connect(self._cap_docks)
+        self._laid_out = False  # the first show sets the docks' sizes from the window's
+        self._fitted_for: tuple = ()  # the docks' contents' minimum sizes last made room for
 
         self.saved_label = QLabel()
         self.history_label = QLabel("History check failed")
-        self.history_label.setStyleSheet("color: #b91c1c; font-weight: 600;")
+        bold = self.history_label.font()
+        bold.setWeight(bold.Weight.DemiBold)
+        self.history_label.setFont(bold)
+        theme.set_text_role(self.history_label, "error_text")
         self.history_label.hide()
         self.statusBar().addPermanentWidget(self.history_label)
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.user_label = QLabel()  # who is working: every change is written in this name
+        self.statusBar().addPermanentWidget(self.user_label)
+        self._show_user()
         self._queue_focused = False
         self._make_actions()
         self._make_menus()
@@ -89,8 +191,11 @@ class MainWindow(QMainWindow):
     # --- actions and menus ------------------------------------------------------------
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        """A window action; a ``StandardKey`` brings every binding the platform has for it."""
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(QKeySequence.keyBindings(shortcut))
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
@@ -109,29 +214,53 @@ class MainWindow(QMainWindow):
         self.import_annotations_action = self._action(
             "Import &annotations…", self._on_import_annotations, None,
             "Import claims from a W3C Web Annotation file (one undo removes them all)")
-        self.quit_action = self._action("&Quit", self.close, K.Quit)
+        # Linux has no standard binding for Quit: Ctrl+Q, as its desktops do.
+        self.quit_action = self._action("&Quit", self.close, K.Quit if QKeySequence.keyBindings(K.Quit) else "Ctrl+Q")
         self.undo_action = self._action("&Undo", self._on_undo, K.Undo)
         self.redo_action = self._action("&Redo", self._on_redo, K.Redo)
+        for action, name in ((self.undo_action, "Undo"), (self.redo_action, "Redo")):
+            action.setIconText(name)  # their text names the step; Help > Keyboard shortcuts, the action
         self.find_action = self._action("&Find in article…", self._on_find, K.Find)
+        self.find_next_action = self._action("Find &next", lambda: self._on_find_step(True), K.FindNext)
+        self.find_previous_action = self._action("Find pre&vious", lambda: self._on_find_step(False), K.FindPrevious)
         self.new_claim_action = self._action("New &claim from selection", self.new_claim_from_selection, "Ctrl+E",
                                              "Make a claim from the words selected in the article")
-        self.delete_claim_action = self._action("&Delete claim", self._on_delete_claim, None, "Delete the selected claim (undo brings it back)")
+        self.delete_claim_action = self._action("&Delete claim", self._on_delete_claim, None, "Delete the selected claim (undo brings it back); a signed-off verdict is retracted, with a reason")
         self.library_action = self._action("Source &library…", self._on_source_library, "Ctrl+L")
-        self.export_action = self._action("&Export…", self._on_export, None, "Export reports of the project's verdicts")
+        self.export_action = self._action("&Export…", self._on_export, "Ctrl+Shift+E", "Export reports of the project's verdicts")
         self.restore_action = self._action("Res&tore from backup…", self._on_restore_backup, None,
                                            "Open one of the project's backups as a new file")
-        self.submit_action = self._action("&Submit for review", lambda: self.review(workflow.SUBMIT), None,
+        self.submit_action = self._action("&Submit for review", lambda: self.review(workflow.SUBMIT), "Ctrl+Shift+S",
                                           "Send the claim's verdict to an editor")
         self.approve_action = self._action("&Approve", lambda: self.review(workflow.APPROVE), "Ctrl+Shift+A",
                                            "Approve the claim, or the claims selected in the review queue, after the checklist")
         self.request_changes_action = self._action("Request &changes…", lambda: self.review(workflow.REQUEST_CHANGES),
                                                    "Ctrl+Shift+R", "Send the verdict back to its checker with a comment")
-        self.publish_action = self._action("&Publish", lambda: self.review(workflow.PUBLISH), None,
+        self.publish_action = self._action("&Publish", lambda: self.review(workflow.PUBLISH), "Ctrl+Shift+P",
                                            "Mark the approved verdict as published")
         self.show_review_action = self._action("Show review &queue", self.show_review_queue, None,
                                                "Claims waiting for a decision, across every article")
         self.name_action = self._action("Your &name…", self._on_change_name)
         self.about_action = self._action("&About factcheck", self._on_about)
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self._on_shortcuts, K.HelpContents,
+                                             "Every shortcut of the app, from its actions")
+        self.next_pane_action = self._action("Next &pane", lambda: self.cycle_panes(1), "F6",
+                                             "Articles, article, claims, inspector, review queue")
+        self.previous_pane_action = self._action("Previous pa&ne", lambda: self.cycle_panes(-1), "Shift+F6",
+                                                 "Review queue, inspector, claims, article, articles")
+        self.project_settings_action = self._action(
+            "Project &settings…", self._on_project_settings, None,
+            "The organisation, its logo and methodology, the rating scale, four-eyes, fact-check URLs, "
+            "report language and verification tasks")
+        self.article_properties_action = self._action(
+            "&Properties…", self._on_article_properties, None,
+            "The article's title, outlet, author, URL, date, language and published fact-check URL")
+        self.article_list.addAction(self.article_properties_action)
+        self.compare_versions_action = self._action(
+            "&Compare versions…", self._on_compare_versions, None,
+            "Two versions of the article side by side, the changed words marked (an article with more than one)")
+        self.stats_action = self._action("S&tatistics…", self._on_statistics, "Ctrl+Shift+T",
+                                         "Claims by rating, status, checker and article; days to publish; open requests")
         self.review_actions = {workflow.SUBMIT: self.submit_action, workflow.APPROVE: self.approve_action,
                                workflow.REQUEST_CHANGES: self.request_changes_action, workflow.PUBLISH: self.publish_action}
         self._review_tips = {name: action.toolTip() for name, action in self.review_actions.items()}
@@ -150,17 +279,24 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.project_settings_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.find_next_action)
+        edit_menu.addAction(self.find_previous_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.new_claim_action)
         edit_menu.addAction(self.delete_claim_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.name_action)
+        article_menu = bar.addMenu("&Article")
+        article_menu.addAction(self.article_properties_action)
+        article_menu.addAction(self.compare_versions_action)
         sources_menu = bar.addMenu("&Sources")
         sources_menu.addAction(self.library_action)
         review_menu = bar.addMenu("&Review")
@@ -174,7 +310,15 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.articles_dock.toggleViewAction())
         view_menu.addAction(self.claims_dock.toggleViewAction())
         view_menu.addAction(self.review_dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self.next_pane_action)
+        view_menu.addAction(self.previous_pane_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.stats_action)
+        view_menu.addSeparator()
+        self._add_scheme_menu(view_menu)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
         toolbar = self.addToolBar("Main")
@@ -190,7 +334,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_project = self.session is not None
-        for action in (self.import_action, self.paste_action, self.library_action, self.find_action):
+        for action in (self.import_action, self.paste_action, self.library_action, self.find_action,
+                       self.find_next_action, self.find_previous_action):
             action.setEnabled(has_project)
         self.import_annotations_action.setEnabled(has_project and not self.project.read_only)
         has_selection = bool(self.view and self.view.selected_span())
@@ -200,6 +345,10 @@ class MainWindow(QMainWindow):
         self.show_review_action.setEnabled(has_project)
         self.export_action.setEnabled(has_project)
         self.restore_action.setEnabled(has_project)
+        self.project_settings_action.setEnabled(has_project)
+        self.article_properties_action.setEnabled(bool(has_project and self.current_article_id()))
+        self.compare_versions_action.setEnabled(bool(has_project and self.current_article_id()) and self.shown_versions > 1)
+        self.stats_action.setEnabled(has_project)
         hist = self.session.history if self.session else None
         self.undo_action.setEnabled(bool(hist and hist.can_undo))
         self.redo_action.setEnabled(bool(hist and hist.can_redo))
@@ -264,11 +413,13 @@ class MainWindow(QMainWindow):
 
     def _show_project(self, project: Project, path: str | pathlib.Path) -> bool:
         """Close what was open and build the views on ``project``."""
+        docks = self._dock_sizes()  # the new project's views are shown in the same places
         self._close_session()
         self.session = Session(project, self)
         self.session.sig_changed.connect(self._on_session_changed)
         self.session.sig_history_changed.connect(self._update_actions)
         self.view = ArticleView(self.session)
+        self._name_article_view(self.view)
         self.view.set_context_actions([self.new_claim_action])
         self.view.sig_selection_changed.connect(lambda _has: self._update_actions())
         self.view.sig_claims_clicked.connect(self._on_view_claims_clicked)
@@ -283,9 +434,15 @@ class MainWindow(QMainWindow):
         self.review_panel = ReviewPanel(self.session)
         self.review_panel.sig_claim_opened.connect(self.open_claim)
         self.review_panel.sig_selection_changed.connect(self._update_actions)
-        self.setCentralWidget(self.view)
+        self.centre.addWidget(self.view)
+        self.centre.setCurrentWidget(self.view)
         self.claims_dock.setWidget(self.panel)
         self.review_dock.setWidget(self.review_panel)
+        if docks is not None:
+            self._resize_docks(docks)
+        self._ensure_article_room()
+        if self.stats_dialog is not None:
+            self.stats_dialog.set_session(self.session)
         self.setWindowTitle(f"{pathlib.Path(path).name} – factcheck")
         if project.read_only:
             self.setWindowTitle(self.windowTitle() + " (read-only)")
@@ -294,6 +451,7 @@ class MainWindow(QMainWindow):
         if self.articles.rowCount() > 0:
             self.select_article(self.articles.article_at(0).id)
         self.saved_label.setText("Read-only" if project.read_only else "")
+        self.demo_banner.setVisible(is_demo(project))
         self._update_actions()
         self._check_history(project)
         for warning in project.open_warnings:  # a failed automatic backup: say so, keep working
@@ -326,16 +484,38 @@ class MainWindow(QMainWindow):
             f"{verdict}\n\nThe project is open and can be used as usual, but {consequence}",
         )
 
+    @staticmethod
+    def _name_article_view(view: ArticleView) -> None:
+        """What a screen reader calls the article and its find bar (their symbols say nothing)."""
+        view.text_edit.setAccessibleName("Article")
+        view.text_edit.setAccessibleDescription("The article's text: select a claim's words and press Ctrl+E")
+        bar = view.find_bar
+        bar.query_edit.setAccessibleName("Find in article")
+        bar.previous_button.setAccessibleName("Previous match")
+        bar.next_button.setAccessibleName("Next match")
+        for button in bar.findChildren(QToolButton):
+            if not button.accessibleName():
+                button.setAccessibleName(button.toolTip().split(" (")[0] or "Close")  # ✕: "Close"
+
     def _close_session(self) -> None:
         if self.session is None:
             return
         if self.panel is not None:
             self.panel.inspector.commit_pending()
+        focused = QApplication.focusWidget()
+        if focused is not None and any(w is not None and (w is focused or w.isAncestorOf(focused))
+                                       for w in (self.view, self.panel, self.review_panel, self.demo_banner)):
+            # Else, as they hide, the focus moves on into a view of the closing project (the
+            # claim list), which then reads from the closed file.
+            focused.clearFocus()
         self.session.stop()
         self.session.project.close()
         self.session.deleteLater()
         self.session = None
-        self.setCentralWidget(QLabel())
+        self.demo_banner.hide()
+        self.centre.setCurrentWidget(self.placeholder)
+        if self.view is not None:
+            self.centre.removeWidget(self.view)
         self.review_dock.setWidget(self._review_placeholder())
         for widget in (self.view, self.panel, self.review_panel):
             if widget is not None:
@@ -344,6 +524,8 @@ class MainWindow(QMainWindow):
         self.history_verdict = None
         self.history_label.hide()
         self.articles.set_articles([])
+        if self.stats_dialog is not None:
+            self.stats_dialog.set_session(None)
 
     @staticmethod
     def _review_placeholder() -> QLabel:
@@ -375,12 +557,42 @@ class MainWindow(QMainWindow):
         version_id = self.project.current_version(article_id).id if article_id else None
         self.view.show_version(version_id)
         self.panel.set_article(article_id)
+        self.shown_versions = len(self.project.versions(article_id)) if article_id else 0
         self._update_actions()
 
     def _on_article_list_current(self, current, previous) -> None:
         article = self.articles.article_at(current.row()) if current.isValid() else None
         if article and article.id != self.current_article_id():
             self._show_article(article.id)
+
+    def _on_article_list_double_clicked(self, index) -> None:
+        article = self.articles.article_at(index.row()) if index.isValid() else None
+        if article:
+            self.select_article(article.id)
+            self._on_article_properties()
+
+    def _on_article_properties(self) -> None:
+        """Article > Properties: the shown article's metadata, saved as one undo step."""
+        from factcheck.ui.dialogs.article_properties import ArticlePropertiesDialog
+
+        if self.session and self.current_article_id():
+            ArticlePropertiesDialog.ask(self.session, self.current_article_id(), self)
+
+    def _on_compare_versions(self) -> None:
+        """Article > Compare versions: the shown article's last two versions (or any two) side by side."""
+        from factcheck.ui.dialogs.version_compare import VersionCompareDialog
+
+        if self.session and self.current_article_id():
+            VersionCompareDialog.ask(self.session, self.current_article_id(), self)
+
+    def _on_project_settings(self) -> None:
+        """File > Project settings: every project setting, saved as one undo step."""
+        from factcheck.ui.dialogs.project_settings import ProjectSettingsDialog
+
+        if self.session:
+            if self.panel:
+                self.panel.inspector.commit_pending()
+            ProjectSettingsDialog.ask(self.session, self, self.current_article_id())
 
     # --- claims -----------------------------------------------------------------------
 
@@ -482,7 +694,9 @@ class MainWindow(QMainWindow):
                 raise
             self.show_error("Export is not available in this build of factcheck.")
             return
-        run_export(self.session, self)
+        written = run_export(self.session, self)
+        if written:
+            self.statusBar().showMessage(f"Exported to {written}", 10_000)
 
     def _on_panel_claim_selected(self, claim_id) -> None:
         if self.view:
@@ -495,6 +709,8 @@ class MainWindow(QMainWindow):
 
     def _on_confirm_anchor(self, claim_id: str) -> None:
         claim = self.project.claim(claim_id)
+        if not ask_words_change(self, self.session, claim_id, claim.version_id, claim.start, claim.end):
+            return
         self._do(history.ReanchorClaim(claim_id, claim.version_id, claim.start, claim.end, label="Confirm new words"))
 
     def _on_reanchor(self, claim_id: str) -> None:
@@ -502,19 +718,32 @@ class MainWindow(QMainWindow):
         if span is None:
             self.show_error("Select the claim's words in the article first, then click Anchor to selection.")
             return
+        if not ask_words_change(self, self.session, claim_id, self.view.current_version_id, *span):
+            return
         self._do(history.ReanchorClaim(claim_id, self.view.current_version_id, *span))
 
     # --- importing --------------------------------------------------------------------
 
-    def import_files(self, paths: list[str]) -> list[str]:
-        """Import each file as an article; refused files are reported, the rest kept."""
+    def import_files(self, paths: list[str], *, ask_metadata: bool = False) -> list[str]:
+        """Import each file as an article; refused files are reported, the rest kept.
+
+        ``ask_metadata`` (File > Import article): one file's title, outlet, author, URL and
+        date are shown in a form, filled with what the importer found, before it is stored
+        (Cancel imports nothing). Several files, or a drop, are imported as found; Article >
+        Properties edits them afterwards.
+        """
         if not self.session:
             return []
         created, refused = [], []
         for path in paths:
             try:
                 imported = importers.import_file(path)
-                created.append(self.session.do(history.ImportArticle(imported)).created)
+                metadata: dict[str, str] | None = {}
+                if ask_metadata and len(paths) == 1:
+                    metadata = self.ask_article_metadata(imported)
+                    if metadata is None:
+                        return []
+                created.append(self.session.do(history.ImportArticle(imported, **metadata)).created)
             except KnownError as exc:
                 refused.append(f"{pathlib.Path(path).name}: {exc}")
             except OSError as exc:
@@ -600,6 +829,8 @@ class MainWindow(QMainWindow):
                 self.select_article(first.id if first else None)
             elif current is None and self.articles.rowCount():
                 self.select_article(self.articles.article_at(0).id)
+        if changes.what & model.What.VERSIONS and self.current_article_id() in changes.articles:
+            self.shown_versions = len(self.project.versions(self.current_article_id()))
         self._update_actions()
 
     def _update_claim_counts(self, article_ids) -> None:
@@ -635,6 +866,17 @@ class MainWindow(QMainWindow):
         if self.view:
             self.view.show_find()
 
+    def _on_find_step(self, forward: bool) -> None:
+        """F3 / Shift+F3: the next or previous match (opening the find bar first if it is closed)."""
+        if not self.view:
+            return
+        if not self.view.find_bar.isVisible():
+            self.view.show_find()
+        elif forward:
+            self.view.find_bar.sig_next_requested.emit()
+        else:
+            self.view.find_bar.sig_previous_requested.emit()
+
     def _on_new_project(self) -> None:
         path = self.ask_save_path()
         if path:
@@ -650,7 +892,7 @@ class MainWindow(QMainWindow):
     def _on_import_file(self) -> None:
         paths = self.ask_import_paths()
         if paths:
-            self.import_files(paths)
+            self.import_files(paths, ask_metadata=True)
 
     def _on_paste_article(self) -> None:
         values = PasteDialog.ask(self)
@@ -669,14 +911,74 @@ class MainWindow(QMainWindow):
             SourceLibraryDialog(self.session, self).exec()
 
     def _on_change_name(self) -> None:
+        """Change the saved name (later sessions write as it) and work as it from now on."""
         name = NameDialog.ask(self.user, self)
-        if name and name != self.user:
+        if not name:
+            return
+        self.settings.setValue("user/name", name)
+        self.user_session_only = False
+        if name != self.user:
             self.user = name
-            self.settings.setValue("user/name", name)
             if self.project:
                 self.project.user = name
             if self.panel and self.panel.current_claim_id:
                 self.panel.inspector.show_claim(self.panel.current_claim_id)  # what this person may decide on it
+        self._show_user()
+        self._update_actions()
+
+    def _show_user(self) -> None:
+        """The status bar says who is working: every change is written in this name."""
+        text = f"Working as {self.user}"
+        tip = "Every change is recorded in this name. Edit > Your name… changes it."
+        if self.user_session_only:
+            text += " (this session only)"
+            tip = ("Given with --user or FACTCHECK_USER for this run; the saved name is unchanged. "
+                   "Edit > Your name… changes the saved name.")
+        self.user_label.setText(text)
+        self.user_label.setToolTip(tip)
+
+    def _on_shortcuts(self) -> None:
+        from factcheck.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog.ask(self)
+
+    # --- panes (F6) -------------------------------------------------------------------
+
+    def panes(self) -> list[tuple[QWidget, QWidget]]:
+        """The panes F6 moves between, in order: (the pane, the widget it gives the focus to).
+
+        Only those that can take the focus now: shown, and (the inspector) showing a claim.
+        """
+        panes: list[tuple[QWidget, QWidget | None]] = [(self.article_list, self.article_list)]
+        if self.view and self.panel and self.review_panel:
+            inspector = self.panel.inspector
+            first_field = next((w for w in (inspector.statement, inspector.tabs) if w.isVisibleTo(self) and w.isEnabled()), None)
+            panes += [(self.view, self.view.text_edit), (self.panel.list.parentWidget(), self.panel.list),
+                      (inspector, first_field), (self.review_panel, self.review_panel.table)]
+        return [(pane, target) for pane, target in panes if target is not None and target.isVisibleTo(self)]
+
+    def cycle_panes(self, step: int) -> None:
+        """Move the focus to the next pane (F6) or the previous one (Shift+F6), round and round."""
+        panes = self.panes()
+        if not panes:
+            return
+        focus = QApplication.focusWidget()
+        current = next((i for i, (pane, _) in enumerate(panes)
+                        if focus is not None and (focus is pane or pane.isAncestorOf(focus))), None)
+        index = 0 if current is None and step > 0 else ((current if current is not None else 0) + step) % len(panes)
+        panes[index][1].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_statistics(self) -> None:
+        """Open the statistics window beside the work (one per main window, kept while it is closed)."""
+        from factcheck.ui.stats_view import StatsDialog
+
+        if not self.session:
+            return
+        if self.stats_dialog is None:
+            self.stats_dialog = StatsDialog(self.session, self)
+        self.stats_dialog.show()
+        self.stats_dialog.raise_()
+        self.stats_dialog.activateWindow()
 
     def _on_about(self) -> None:
         from factcheck import __version__
@@ -693,6 +995,10 @@ class MainWindow(QMainWindow):
 
     def ask_import_paths(self) -> list[str]:
         return QFileDialog.getOpenFileNames(self, "Import article", "", IMPORT_FILTER)[0]
+
+    def ask_article_metadata(self, imported) -> dict[str, str] | None:
+        """The metadata to import one file with (what its importer found, as corrected), or None."""
+        return ImportMetadataDialog.ask(imported, self)
 
     def ask_annotations_path(self) -> str:
         return QFileDialog.getOpenFileName(self, "Import annotations", "", ANNOTATIONS_FILTER)[0]
@@ -725,6 +1031,24 @@ class MainWindow(QMainWindow):
             value = [value]
         return [str(v) for v in value or []]
 
+    def _add_scheme_menu(self, view_menu) -> None:
+        """View > Colours: follow the system's light or dark setting, or choose one (saved)."""
+        menu = view_menu.addMenu("&Colours")
+        group = QActionGroup(self)
+        chosen = theme.saved_scheme(self.settings)
+        self.scheme_actions: dict[str, QAction] = {}
+        for name in theme.SCHEMES:
+            action = menu.addAction(theme.SCHEME_LABELS[name])
+            action.setCheckable(True)
+            action.setChecked(name == chosen)
+            action.triggered.connect(lambda _checked=False, name=name: self._on_scheme_chosen(name))
+            group.addAction(action)
+            self.scheme_actions[name] = action
+
+    def _on_scheme_chosen(self, name: str) -> None:
+        self.settings.setValue(theme.SETTINGS_KEY, name)
+        theme.apply_scheme(name)
+
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         recent = self.recent_projects()
@@ -735,15 +1059,105 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(recent))
 
     def _restore_layout(self) -> None:
+        """The window's last geometry and docks; the first show checks that they leave the article room."""
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        else:
-            self.resizeDocks([self.articles_dock, self.claims_dock], [250, 580], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.review_dock], [210], Qt.Orientation.Vertical)
+        self._state_restored = isinstance(state, QByteArray) and self.restoreState(state)
+
+    # --- layout: the article is the stretch area, the docks have shares ----------------------
+
+    def _placed_docks(self) -> list[tuple[QDockWidget, bool]]:
+        """The docks laid out in the window, each with True for a side (left, right) area."""
+        side = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        return [(dock, self.dockWidgetArea(dock) in side)
+                for dock in (self.articles_dock, self.claims_dock, self.review_dock)
+                if not dock.isFloating() and not dock.isHidden()]
+
+    def _dock_sizes(self) -> dict[QDockWidget, int] | None:
+        """Each placed dock's width (side) or height (top, bottom) as shown; None before the first show."""
+        if not self._laid_out:
+            return None
+        return {dock: dock.width() if side else dock.height() for dock, side in self._placed_docks()}
+
+    def _resize_docks(self, sizes: dict[QDockWidget, int]) -> None:
+        """Give placed docks these sizes now (the article takes what is left)."""
+        placed = dict(self._placed_docks())
+        for orientation, is_side in ((Qt.Orientation.Horizontal, True), (Qt.Orientation.Vertical, False)):
+            docks = [dock for dock in sizes if placed.get(dock) is is_side]
+            if docks:
+                self.resizeDocks(docks, [sizes[dock] for dock in docks], orientation)
+        self.layout().activate()
+
+    def _reset_docks(self) -> None:
+        """The docks' first sizes: shares of the window's width and height, the article the rest."""
+        shares = {self.articles_dock: (ARTICLES_SHARE, REVIEW_SHARE), self.claims_dock: (CLAIMS_SHARE, REVIEW_SHARE),
+                  self.review_dock: (ARTICLES_SHARE, REVIEW_SHARE)}
+        self._resize_docks({dock: round(self.width() * shares[dock][0]) if side else round(self.height() * shares[dock][1])
+                            for dock, side in self._placed_docks()})
+
+    def _ensure_article_room(self) -> None:
+        """Back to the first sizes when the docks leave the article less than its share of the width."""
+        if self._laid_out and self.centre.width() < max(MIN_ARTICLE_WIDTH, MIN_ARTICLE_SHARE * self.width()):
+            self._reset_docks()
+
+    def _cap_docks(self, *_args) -> None:
+        """No dock takes more than its share: of the width at a side, of the height above or below."""
+        for dock in (self.articles_dock, self.claims_dock, self.review_dock):
+            width = height = QWIDGETSIZE_MAX
+            placed = not dock.isFloating() and self.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea
+            side = self.dockWidgetArea(dock) in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+            need = dock.widget().minimumSizeHint() if dock.widget() else dock.minimumSizeHint()  # never below it
+            if placed and side:
+                width = max(need.width(), round(self.width() * MAX_DOCK_SHARE))
+            elif placed:
+                height = max(need.height(), round(self.height() * MAX_DOCK_SHARE))
+            dock.setMaximumSize(width, height)
+
+    def event(self, event) -> bool:
+        """After each layout pass, room for a dock whose contents grew (see ``_fit_docks``)."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest and self._laid_out:
+            self._fit_docks()
+        return handled
+
+    def _fit_docks(self) -> None:
+        """A dock whose contents now need more room (a claim shown in the inspector) gets it at once.
+
+        Qt's dock layout otherwise keeps the old size, clipping the contents, until the
+        window is next resized. Each new need is met once (a window too small for it stays so).
+        """
+        placed = self._placed_docks()
+        needs = tuple((dock.widget().minimumSizeHint() if dock.widget() else dock.minimumSizeHint()).toTuple()
+                      for dock, _side in placed)
+        if needs == self._fitted_for:
+            return
+        self._fitted_for = needs
+        grow = {}
+        for (dock, side), (need_w, need_h) in zip(placed, needs):
+            shown = dock.widget().size() if dock.widget() else dock.size()
+            if side and need_w > shown.width():
+                grow[dock] = dock.width() + need_w - shown.width()
+            elif not side and need_h > shown.height():
+                grow[dock] = dock.height() + need_h - shown.height()
+        if grow:
+            self._cap_docks()
+            self._resize_docks(grow)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._laid_out:  # the window's size is known now: the docks get theirs
+            self._laid_out = True
+            self._cap_docks()
+            self.layout().activate()
+            if not self._state_restored:
+                self._reset_docks()
+            self._ensure_article_room()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._cap_docks()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from factcheck.core import history, model, ratings, workflow
 from factcheck.core.errors import KnownError
 from factcheck.core.model import What
-from factcheck.ui import models
+from factcheck.ui import accessible, models, theme
 from factcheck.ui.dialogs import review_dialogs
 from factcheck.ui.session import Session
 
@@ -258,7 +258,7 @@ class ReviewQueueModel(models.ListTableModel):
         self._row_index: dict[str, int] | None = None  # id -> shown row (made on demand)
         self._words: dict[str, str] = {}  # id -> searchable text, made on the first word search
         self._scale = scale
-        self._icons: dict[str | None, object] = {}
+        self._icons: dict[tuple[str | None, str], object] = {}  # by rating and colour (light, dark)
         self.filter = QueueFilter()
         self._sort: tuple[int, Qt.SortOrder] = (self.SINCE, Qt.SortOrder.AscendingOrder)
         self._now = datetime.datetime.now(datetime.timezone.utc)
@@ -299,10 +299,11 @@ class ReviewQueueModel(models.ListTableModel):
         return rating.label if rating else "Not rated"
 
     def _icon(self, key: str | None):
-        icon = self._icons.get(key)
+        rating = self._scale.get(key)
+        color = theme.rating_color(rating)  # the variant of the palette in use
+        icon = self._icons.get((key, color))
         if icon is None:
-            rating = self._scale.get(key)
-            icon = self._icons[key] = models.swatch(rating.color if rating else models.UNRATED_COLOR)
+            icon = self._icons[(key, color)] = models.swatch(color)
         return icon
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -520,10 +521,14 @@ class ReviewPanel(QWidget):
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText("Filter by words…")
         self.text_filter.setClearButtonEnabled(True)
-        self.text_filter.setMinimumWidth(140)
+        self.text_filter.setAccessibleName("Filter by words")
+        self.text_filter.setMinimumWidth(100)
+        # The filters may shrink below their labels (elided) so the queue fits a 1,024-px window.
+        for combo in (self.status_filter, self.rating_filter, self.checker_filter, self.article_filter):
+            combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("x") * 8 + 24)
         self.count = QLabel()
         self.note = QLabel()
-        self.note.setStyleSheet("color: palette(mid);")
+        theme.set_text_role(self.note, "muted_text")
         self.open_button = QPushButton("Open")
         self.open_button.setToolTip("Show the claim in its article (Enter, or double-click)")
         self.approve_button = QPushButton("Approve")
@@ -542,16 +547,21 @@ class ReviewPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ReviewQueueModel.QUOTE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((ReviewQueueModel.ARTICLE, 220), (ReviewQueueModel.CLAIMANT, 170), (ReviewQueueModel.RATING, 120),
-                           (ReviewQueueModel.CHECKER, 130), (ReviewQueueModel.STATUS, 130), (ReviewQueueModel.SINCE, 100)):
+        for col, width in ((ReviewQueueModel.ARTICLE, 180), (ReviewQueueModel.CLAIMANT, 140), (ReviewQueueModel.RATING, 110),
+                           (ReviewQueueModel.CHECKER, 110), (ReviewQueueModel.STATUS, 120), (ReviewQueueModel.SINCE, 100)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         header.setSortIndicator(ReviewQueueModel.SINCE, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
+        self.table.setAccessibleName("Review queue")
+        self.table.setAccessibleDescription("Claims waiting for a decision, across every article; Enter opens one")
+        self.table.setTabKeyNavigation(False)  # Tab moves on; the arrows move within
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.status_filter, self.rating_filter, self.checker_filter, self.article_filter):
+        for widget, name in ((self.status_filter, "Review state filter"), (self.rating_filter, "Rating filter"),
+                             (self.checker_filter, "Checker filter"), (self.article_filter, "Article filter")):
+            filters.addWidget(accessible.hidden_label(widget, name))  # names it for a screen reader; shows nothing
             filters.addWidget(widget)
         filters.addWidget(self.text_filter, 1)
         filters.addWidget(self.count)
@@ -580,6 +590,7 @@ class ReviewPanel(QWidget):
         self.approve_button.clicked.connect(lambda: self.decide(workflow.APPROVE))
         self.request_changes_button.clicked.connect(lambda: self.decide(workflow.REQUEST_CHANGES))
         session.sig_changed.connect(self._on_session_changed)
+        theme.notifier().sig_changed.connect(self._on_theme_changed)
         self.reload()
 
     # --- contents ---------------------------------------------------------------------
@@ -607,14 +618,22 @@ class ReviewPanel(QWidget):
             combo.blockSignals(with_signals_blocked)
 
         refill(self.rating_filter, "Any rating", [("Not rated", None)] + [(r.label, r.key) for r in scale.ratings])
-        for i, r in enumerate(scale.ratings, start=2):
-            self.rating_filter.setItemIcon(i, models.swatch(r.color))
+        self._paint_rating_filter(scale)
         checkers = sorted({r.checker for r in rows if r.checker}, key=str.casefold)
         refill(self.checker_filter, "Any checker", [(name, name) for name in checkers])
         articles = {r.article_id: r.article_title for r in rows}
         ordered = sorted(articles.items(), key=lambda kv: kv[1].casefold())
         refill(self.article_filter, "All articles", [(models.one_line(title, 60), aid) for aid, title in ordered])
         self._on_filters_changed()  # a chosen checker or article that is gone: back to "any"
+
+    def _paint_rating_filter(self, scale: ratings.Scale) -> None:
+        """The rating filter's swatches, in the variant of the palette in use."""
+        for i, r in enumerate(scale.ratings, start=2):
+            self.rating_filter.setItemIcon(i, models.swatch(theme.rating_color(r)))
+
+    def _on_theme_changed(self, _dark: bool) -> None:
+        """Light to dark or back: the filter's swatches follow (the table's repaint on their own)."""
+        self._paint_rating_filter(self.session.project.scale)
 
     def _on_filters_changed(self, *args) -> None:
         def choice(combo: QComboBox):

@@ -1,0 +1,180 @@
+"""The article is the window's stretch area: the docks keep to their shares through new
+projects, imports, project switches and saved layouts, from 1,024 x 640 up."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+
+from factcheck import demo
+from factcheck.core import history
+from factcheck.ui.main_window import MIN_ARTICLE_WIDTH, MainWindow
+
+from ..conftest import SAMPLE, imported
+
+LONG_TITLE = ("In a move that has sent shockwaves through diplomatic circles across the Americas, the United States "
+              "Treasury on October 24, 2025, imposed sweeping sanctions on Colombian President Gustavo Petro, his "
+              "wife, their eldest son and the Interior Minister, a rupture in the decades-old alliance")
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def demo_path(tmp_path):
+    path = tmp_path / "demo.factcheck"
+    demo.build(path).close()
+    return path
+
+
+@pytest.fixture
+def make_window(qtbot, settings, monkeypatch):
+    errors: list[str] = []
+    monkeypatch.setattr(MainWindow, "show_error", lambda self, message: errors.append(message))
+
+    def make(path=None, width=1400, height=900) -> MainWindow:
+        window = MainWindow(settings, "ana")
+        qtbot.add_widget(window)
+        window.resize(width, height)
+        if path is not None:
+            assert window.open_project(path), errors
+        window.show()
+        qtbot.wait_exposed(window)
+        return window
+
+    return make
+
+
+def article_share(window: MainWindow) -> float:
+    return window.view.width() / window.width()
+
+
+def wait_for_room(qtbot, window: MainWindow, share: float = 0.4) -> None:
+    qtbot.wait_until(lambda: window.view is not None and article_share(window) >= share, timeout=2000)
+
+
+def new_project(window: MainWindow, path, monkeypatch) -> None:
+    """File > New project, the file dialog answered with ``path``."""
+    monkeypatch.setattr(window, "ask_save_path", lambda: str(path))
+    window.new_project_action.trigger()
+    assert window.project is not None and window.project.path.name == path.name
+
+
+def test_new_project_and_an_import_leave_the_article_its_share(make_window, demo_path, tmp_path, qtbot, monkeypatch):
+    window = make_window(demo_path)
+    wait_for_room(qtbot, window)
+
+    new_project(window, tmp_path / "mine.factcheck", monkeypatch)
+    wait_for_room(qtbot, window)
+    assert window.articles_dock.width() <= 0.4 * window.width()
+    assert window.claims_dock.width() <= 0.4 * window.width()
+
+    assert window.import_files([str(SAMPLE)])
+    wait_for_room(qtbot, window)
+    assert window.view.text_edit.viewport().width() > window.view.width() / 2
+
+
+def test_switching_projects_keeps_the_docks_where_they_were(make_window, demo_path, tmp_path, qtbot, monkeypatch):
+    window = make_window(demo_path)
+    window.resizeDocks([window.claims_dock], [450], Qt.Orientation.Horizontal)
+    qtbot.wait_until(lambda: window.claims_dock.width() == 450)
+    widths = (window.articles_dock.width(), window.claims_dock.width())
+
+    new_project(window, tmp_path / "mine.factcheck", monkeypatch)
+    wait_for_room(qtbot, window)
+    assert window.open_project(demo_path)
+    wait_for_room(qtbot, window)
+    assert (window.articles_dock.width(), window.claims_dock.width()) == widths
+
+
+def starving_state(qtbot) -> bytes:
+    """A saved layout as the bug left it: both side docks 660 px wide in a 1,400-px window."""
+    other = QMainWindow()
+    qtbot.add_widget(other)
+    other.setCentralWidget(QLabel())
+    docks = {}
+    for name, area in (("articles", Qt.DockWidgetArea.LeftDockWidgetArea), ("claims", Qt.DockWidgetArea.RightDockWidgetArea),
+                       ("review", Qt.DockWidgetArea.BottomDockWidgetArea)):
+        docks[name] = QDockWidget(name, other)
+        docks[name].setObjectName(name)
+        docks[name].setWidget(QLabel(name))
+        other.addDockWidget(area, docks[name])
+    other.resize(1400, 900)
+    other.show()
+    qtbot.wait_exposed(other)
+    other.resizeDocks([docks["articles"], docks["claims"]], [660, 660], Qt.Orientation.Horizontal)
+    qtbot.wait_until(lambda: other.centralWidget().width() < 100)
+    return other.saveState()
+
+
+def test_a_saved_layout_that_starved_the_article_gives_way_to_the_defaults(make_window, settings, demo_path, qtbot):
+    settings.setValue("window/state", starving_state(qtbot))
+    window = make_window(demo_path)
+    wait_for_room(qtbot, window)
+    assert window.view.width() >= MIN_ARTICLE_WIDTH
+
+
+def test_a_saved_layout_that_leaves_room_is_kept(make_window, settings, demo_path, qtbot):
+    window = make_window(demo_path)
+    window.resizeDocks([window.claims_dock], [430], Qt.Orientation.Horizontal)
+    qtbot.wait_until(lambda: window.claims_dock.width() == 430)
+    window.close()
+    # The offscreen screen is 800 px wide: a restored geometry would shrink the window, and
+    # its docks with it, before the test widens it again.
+    settings.remove("window/geometry")
+
+    again = make_window(demo_path)
+    assert again.claims_dock.width() == 430
+
+
+def test_the_window_fits_a_1024_px_screen(make_window, demo_path):
+    window = make_window(demo_path)
+    window.panel.select_claim(window.project.claims(window.current_article_id())[0].id)
+    assert window.panel.current_claim_id
+    assert window.minimumSizeHint().width() <= 1000
+
+
+def test_at_1024_by_640_every_pane_shows_and_every_field_can_be_reached(make_window, demo_path, qtbot):
+    window = make_window(demo_path, 1024, 640)
+    window.panel.select_claim(window.project.claims(window.current_article_id())[0].id)
+    inspector = window.panel.inspector
+    qtbot.wait_until(lambda: window.panel.width() >= window.panel.minimumSizeHint().width())
+
+    for pane in (window.view, window.article_list, window.panel, window.review_panel):
+        assert pane.isVisible() and pane.width() > 0 and pane.height() > 0
+    assert window.view.width() >= MIN_ARTICLE_WIDTH
+    assert window.claims_dock.width() <= 0.4 * window.width() + 1
+    viewport = inspector.claim_scroll.viewport()
+    scroll_bar = inspector.claim_scroll.verticalScrollBar()
+    for field in (inspector.statement, inspector.claimant, inspector.claim_date, inspector.rating,
+                  inspector.summary, inspector.rationale, inspector.notes):
+        scroll_bar.setValue(field.mapTo(inspector.claim_page, QPoint(0, 0)).y())  # scroll to the field
+        top_left = field.mapTo(viewport, QPoint(0, 0))
+        shown = min(top_left.y() + field.height(), viewport.height()) - top_left.y()
+        assert top_left.y() >= 0 and shown >= min(field.height(), viewport.height()), field.accessibleName()
+        assert 0 <= top_left.x() and top_left.x() + field.width() <= viewport.width(), field.accessibleName()
+
+
+def test_a_long_title_takes_one_line_with_the_whole_in_its_tooltip(make_window, tmp_path, qtbot):
+    window = make_window(None, 1024, 640)
+    assert window.open_project(tmp_path / "long.factcheck", create=True)
+    url = "https://example.org/news/" + "very-long-path-" * 12
+    article_id = window.session.do(history.ImportArticle(
+        imported("One paragraph.\n\nAnother.", title=LONG_TITLE), outlet="Example Wire", url=url)).created
+    window.select_article(article_id)
+    view = window.view
+    qtbot.wait_until(lambda: view.title_label.isVisible() and view.title_label.height() > 0)
+
+    title_line = QFontMetrics(view.title_label.font()).lineSpacing()
+    assert view.title_label.text() == LONG_TITLE
+    assert view.title_label.toolTip() == LONG_TITLE
+    assert view.title_label.height() < 2 * title_line
+    assert view.meta_label.text().endswith(url) and view.meta_label.toolTip() == view.meta_label.text()
+    assert view.meta_label.height() < 2 * QFontMetrics(view.meta_label.font()).lineSpacing()
+    # The header (title, byline, rule) is at most about two title lines; the rest is the article.
+    assert view._header.height() <= 2.5 * title_line
+    assert view.text_edit.height() >= view.height() - 2.5 * title_line
