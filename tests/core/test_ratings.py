@@ -33,3 +33,14 @@ def test_unverifiable_needs_no_source():
 def test_unknown_scale_is_a_known_error():
     with pytest.raises(KnownError, match="no rating scale"):
         ratings.scale("stars")
+
+
+def test_a_spanish_scale_ships_with_claimreview_values():
+    from factcheck.core import ratings as ratings_module
+
+    scale = ratings_module.scale("es")
+    labels = [r.label for r in scale.ratings]
+    assert labels == ["Verdadero", "Verdadero, pero…", "Discutible", "Exagerado", "Engañoso", "Falso",
+                      "Insostenible", "Inchequeable"]
+    assert scale.get("verdadero").value == 5 and scale.get("falso").value == 1
+    assert scale.get("inchequeable").value is None and not scale.get("inchequeable").needs_source
