@@ -149,7 +149,7 @@ def build(path: str | os.PathLike, *, user: str = CHECKER) -> Project:
         project.set_setting("demo", True)
         project.set_setting("organisation_name", ORGANISATION)
         project.set_setting("organisation_url", "https://demo-newsroom.example/")
-        project.set_setting("factcheck_url_pattern", "https://demo-newsroom.example/fact-checks/{article}#claim-{number}")
+        project.set_setting("factcheck_url_pattern", "https://demo-newsroom.example/fact-checks/{article}#claim-{claim}")
         project.set_setting("methodology", (
             "Each claim is checked against primary sources where possible. Ratings follow the factcheck default "
             "scale. This project is a worked example; its sources are illustrative."

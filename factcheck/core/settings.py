@@ -32,7 +32,7 @@ DEFAULTS = {
     "demo": False,
 }
 REPORT_LANGUAGES = {"en": "English", "es": "Español"}
-URL_PLACEHOLDERS = ("{article}", "{claim}", "{number}")
+URL_PLACEHOLDERS = ("{article}", "{claim}")
 
 #: The largest logo accepted: a report embeds it in every page it writes.
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -84,6 +84,11 @@ def url_pattern(value: str) -> str:
     value = fields.line(value, "fact-check URL pattern")
     if not value:
         return ""
+    if "{number}" in value:
+        raise InvalidInput(
+            "A claim's number changes as claims are added or chosen for export, so a published URL made "
+            "with {number} could later point at another verdict; use {claim}, the claim's id, instead."
+        )
     example = value
     for placeholder in URL_PLACEHOLDERS:
         example = example.replace(placeholder, "x")
@@ -96,16 +101,16 @@ def url_pattern(value: str) -> str:
     return value
 
 
-def fill_url_pattern(pattern: str, article_id: str, claim_id: str, number: int) -> str:
+def fill_url_pattern(pattern: str, article_id: str, claim_id: str) -> str:
     """The published URL of one claim's fact-check from the pattern ('' without a pattern).
 
-    A pattern naming neither ``{claim}`` nor ``{number}`` gets ``#claim-<id>`` so each
-    claim's review still has a URL of its own.
+    Only ids go in, so a URL once published keeps naming the same verdict. A pattern
+    without ``{claim}`` gets ``#claim-<id>`` so each claim's review has a URL of its own.
     """
     if not pattern:
         return ""
-    url = pattern.replace("{article}", article_id).replace("{claim}", claim_id).replace("{number}", str(number))
-    if "{claim}" not in pattern and "{number}" not in pattern:
+    url = pattern.replace("{article}", article_id).replace("{claim}", claim_id)
+    if "{claim}" not in pattern:
         url = url.split("#", 1)[0] + f"#claim-{claim_id}"
     return url
 

@@ -14,12 +14,14 @@ article's corrections still list the retraction, with the quote and the reason.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 from collections.abc import Iterable
 
 from factcheck.core import anchoring, model, ratings, review, timeline
 from factcheck.core.errors import KnownError
+from factcheck.core.settings import LOGO_TYPES
 
 #: Statuses exported when the user does not choose: verdicts an editor has signed off.
 DEFAULT_STATUSES = (model.APPROVED, model.PUBLISHED)
@@ -176,6 +178,16 @@ class Report:
     generated_at: str
     factcheck_url_pattern: str = ""
     report_language: str = "en"
+    #: The organisation's logo as (bytes, MIME type), or None; the type is one of core's ``LOGO_TYPES``.
+    logo: tuple[bytes, str] | None = None
+
+    @property
+    def logo_data_uri(self) -> str:
+        """The logo as a ``data:`` URI for an ``<img>`` ("" without a logo)."""
+        if self.logo is None:
+            return ""
+        data, mime = self.logo
+        return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
     @property
     def claim_count(self) -> int:
@@ -314,7 +326,18 @@ def gather(project, selection: Selection = Selection()) -> Report:
         generated_at=model.now(),
         factcheck_url_pattern=str(settings.get("factcheck_url_pattern") or ""),
         report_language=str(settings.get("report_language") or "en"),
+        logo=_logo(project),
     )
+
+
+def _logo(project) -> tuple[bytes, str] | None:
+    """The organisation's logo when it is a picture of a known type (a file edited by hand may say otherwise)."""
+    logo = project.logo()
+    if logo is None or not logo[0]:
+        return None
+    data, mime = logo
+    mime = str(mime or "").strip().lower()
+    return (bytes(data), mime) if mime in LOGO_TYPES else None
 
 
 def _corrections(project, scale: ratings.Scale) -> dict[str, list[tuple[str, str, str, str, str, str]]]:

@@ -20,7 +20,7 @@ import functools
 import json
 import re
 
-from factcheck.core import fields
+from factcheck.core import fields, settings
 from factcheck.exporters._data import ArticleData, ClaimData, Report
 
 CONTEXT = "https://schema.org"
@@ -86,14 +86,7 @@ def claim_url(report: Report, article: ArticleData, claim: ClaimData) -> str:
     base = safe_url(article.article.factcheck_url)
     if base:
         return base.split("#", 1)[0] + f"#claim-{claim.id}"
-    pattern = report.factcheck_url_pattern
-    if not pattern:
-        return ""
-    url = (pattern.replace("{article}", article.article.id).replace("{claim}", claim.claim.id)
-           .replace("{number}", str(claim.number)))
-    if "{claim}" not in pattern and "{number}" not in pattern:
-        url = url.split("#", 1)[0] + f"#claim-{claim.id}"
-    return safe_url(url)
+    return safe_url(settings.fill_url_pattern(report.factcheck_url_pattern, article.article.id, claim.claim.id))
 
 
 def review(report: Report, article: ArticleData, claim: ClaimData, *, _shared: dict | None = None) -> dict:

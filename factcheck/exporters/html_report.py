@@ -189,6 +189,7 @@ def context(report: Report) -> dict:
         "generator": f"factcheck {__version__}",
         "style": lambda claim: styles[claim.rating.key] if claim.rating else styles[""],
         "internal": report.selection.include_confidential,
+        "print_logo": None,  # the PDF fills it in: the logo as an image resource of its document
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+import threading
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence, QPainter, QPalette
@@ -106,9 +107,15 @@ class DemoBannerFrame(QFrame):
 class MainWindow(QMainWindow):
     """One window on one open project."""
 
+    sig_history_checked = Signal(object, object)
+    """The background check of an opened project's history finished: (its token, the verdict)."""
+
     def __init__(self, settings: QSettings, user: str, parent: QWidget | None = None, *, session_only: bool = False):
         """``session_only``: ``user`` was given for this run (--user, FACTCHECK_USER), not saved."""
         super().__init__(parent)
+        self._history_thread: threading.Thread | None = None
+        self._history_token: object = None
+        self.sig_history_checked.connect(self._on_history_checked, Qt.ConnectionType.QueuedConnection)
         self.settings = settings
         self.user = user
         self.user_session_only = session_only
@@ -459,11 +466,43 @@ class MainWindow(QMainWindow):
         return True
 
     def _check_history(self, project: Project) -> None:
-        """Verify the hash chain of the project's history; warn (never refuse) when it is broken."""
-        try:
-            verdict = project.verify()
-        except KnownError as exc:  # a damaged page in the history: the sentence says so
-            verdict = events.Verdict(False, 0, 1, f"the history could not be read: {exc}")
+        """Verify the project's history and state in the background; warn (never refuse) when broken.
+
+        The check reads every event (0.1 s for 5,000 claims, 0.7 s for 100,000 events), so
+        it runs on its own read-only connection in a thread while the window is already
+        usable; its verdict arrives through ``sig_history_checked``.
+        """
+        self._wait_for_history_check()
+        path, token = project.path, object()
+        self._history_token = token
+
+        def work() -> None:
+            try:
+                with Project.open(path, read_only=True, user=project.user) as copy:
+                    verdict = copy.verify()
+            except KnownError as exc:  # a damaged page in the history: the sentence says so
+                verdict = events.Verdict(False, 0, 1, f"the history could not be read: {exc}")
+            except Exception as exc:  # noqa: BLE001 - a bug in the check must not pass for a clean history
+                from factcheck import paths
+
+                paths.log_bug(exc)
+                verdict = events.Verdict(False, 0, 1, f"the check itself failed ({type(exc).__name__}); see the log.")
+            self.sig_history_checked.emit(token, verdict)
+
+        self._history_thread = threading.Thread(target=work, name="history-check", daemon=True)
+        self._history_thread.start()
+
+    def _wait_for_history_check(self) -> None:
+        """Let a running history check finish (before its project closes, or a new one starts)."""
+        thread = self._history_thread
+        if thread is not None:
+            thread.join()
+            self._history_thread = None
+
+    def _on_history_checked(self, token: object, verdict: events.Verdict) -> None:
+        if token is not self._history_token or self.session is None:
+            return  # the project it checked was closed meanwhile
+        self._history_token = None
         self.history_verdict = verdict
         self.history_label.setVisible(not verdict.ok)
         self.history_label.setToolTip(str(verdict))
@@ -508,6 +547,7 @@ class MainWindow(QMainWindow):
             # Else, as they hide, the focus moves on into a view of the closing project (the
             # claim list), which then reads from the closed file.
             focused.clearFocus()
+        self._wait_for_history_check()
         self.session.stop()
         self.session.project.close()
         self.session.deleteLater()

@@ -36,7 +36,7 @@ from factcheck.core import model, stats
 from factcheck.core.errors import KnownError
 from factcheck.core.model import What
 from factcheck.exporters import csv as csv_export
-from factcheck.ui import models
+from factcheck.ui import theme
 
 #: A burst of changes (an import, a bulk approval, typing) recomputes once, this long after the last.
 REFRESH_MS = 250
@@ -323,6 +323,7 @@ class StatsView(QWidget):
         layout.addSpacing(6)
         layout.addWidget(self.pages, 1)
         layout.addLayout(self.bottom)
+        theme.notifier().sig_changed.connect(self._on_theme_changed)
         self.set_session(session)
 
     @staticmethod
@@ -385,6 +386,11 @@ class StatsView(QWidget):
         if self._stale:
             self.refresh()
 
+    def _on_theme_changed(self, _dark: bool) -> None:
+        """A switch between light and dark paints the rating bars in the scale's colours for it (no recompute)."""
+        if self.figures is not None and self.session is not None and not self._stale:
+            self._show(self.figures)
+
     def refresh(self) -> None:
         """Compute the figures again and show them."""
         self._timer.stop()
@@ -431,12 +437,13 @@ class StatsView(QWidget):
             return
         scale = self.session.project.scale
         rating_bars = []
-        for key, count in figures.by_rating:
+        for key, count in figures.by_rating:  # each rating in its colour for the theme shown (light or dark)
             rating = scale.get(key)
             if key is None:
-                rating_bars.append(Bar("Not rated", count, models.UNRATED_COLOR))
+                rating_bars.append(Bar("Not rated", count, theme.rating_color(None)))
             else:
-                rating_bars.append(Bar(rating.label if rating else key, count, rating.color if rating else None,
+                color = theme.rating_color(rating) if rating else None
+                rating_bars.append(Bar(rating.label if rating else key, count, color,
                                        f"{rating.label}: {rating.description}" if rating else key))
         self.charts["rating"].set_bars(rating_bars)
         self.charts["status"].set_bars([Bar(model.STATUS_LABELS.get(s, s), n) for s, n in figures.by_status])

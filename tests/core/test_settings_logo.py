@@ -131,8 +131,8 @@ def test_undo_refuses_to_overwrite_another_windows_change(project, tmp_path):
 
 
 def test_a_pattern_without_a_scheme_is_stored_as_the_https_url_it_means(project):
-    project.set_setting("factcheck_url_pattern", "checks.example.org/{article}#claim-{number}")
+    project.set_setting("factcheck_url_pattern", "checks.example.org/{article}#claim-{claim}")
     pattern = project.setting("factcheck_url_pattern")
-    assert pattern == "https://checks.example.org/{article}#claim-{number}"
-    assert settings.fill_url_pattern(pattern, "a1", "c1", 3) == "https://checks.example.org/a1#claim-3"
-    assert settings.fill_url_pattern("https://x.example/{article}", "a1", "c1", 3) == "https://x.example/a1#claim-c1"
+    assert pattern == "https://checks.example.org/{article}#claim-{claim}"
+    assert settings.fill_url_pattern(pattern, "a1", "c1") == "https://checks.example.org/a1#claim-c1"
+    assert settings.fill_url_pattern("https://x.example/{article}", "a1", "c1") == "https://x.example/a1#claim-c1"

@@ -98,9 +98,9 @@ def test_without_a_factcheck_url_the_pattern_is_used_and_unapproved_dates_are_to
     every = exporters.Selection(statuses=model.STATUSES)
     (warning,) = [w for w in exporters.warnings(p, "claimreview", every) if "no url" in w]
     assert "Article > Properties" in warning and "Project settings" in warning
-    p.set_setting("factcheck_url_pattern", "https://desk.example/checks/{article}/{number}")
+    p.set_setting("factcheck_url_pattern", "https://desk.example/checks/{article}/{claim}")
     (r,) = reviews(p, statuses=model.STATUSES)
-    assert r["url"] == f"https://desk.example/checks/{article_id}/1"
+    assert r["url"] == f"https://desk.example/checks/{article_id}/{claim_id}"
     assert not any("no url" in w for w in exporters.warnings(p, "claimreview", every))
     p.set_setting("factcheck_url_pattern", "https://desk.example/checks/{article}")
     (r,) = reviews(p, statuses=model.STATUSES)

@@ -73,3 +73,29 @@ def test_only_approved_claims_by_default(demo_project, qapp):
     text = text_layer(exporters.export(demo_project, "pdf"))
     assert "1 claim checked" in text
     approve(demo_project)
+
+
+def images(data: bytes) -> list[tuple[int, int]]:
+    """(width, height) of each picture drawn on the first page."""
+    page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
+    objects = (page["/Resources"].get("/XObject") or {}).values()
+    return [(o["/Width"], o["/Height"]) for o in (x.get_object() for x in objects) if o.get("/Subtype") == "/Image"]
+
+
+def test_pdf_shows_the_organisations_logo(demo_project, qapp):
+    from .test_html_report import png_bytes
+
+    assert images(exporters.export(demo_project, "pdf")) == []
+    demo_project.set_logo(png_bytes(), "logo.png")
+    assert images(exporters.export(demo_project, "pdf")) == [(1, 1)]
+
+
+def test_pdf_draws_a_hostile_svg_logo_as_a_picture(hostile_project, qapp):
+    from .test_html_report import HOSTILE_SVG, plant_logo
+
+    plant_logo(hostile_project, HOSTILE_SVG, "image/svg+xml")
+    data = exporters.export(hostile_project, "pdf")
+    [(width, height)] = images(data)
+    assert width == 2 * height >= 80  # drawn by Qt's SVG renderer, in its shape, sharp enough to print
+    assert b"/JavaScript" not in data and b"/JS" not in data
+    assert '<script>alert("pwned")</script>' in text_layer(data)

@@ -51,7 +51,7 @@ def fill_everything(d: ProjectSettingsDialog) -> None:
     d.scale_combo.setCurrentIndex(d.scale_combo.findData("politifact"))
     d.four_eyes_check.setChecked(False)
     d.language_combo.setCurrentIndex(d.language_combo.findData("es"))
-    d.pattern_edit.setText("https://verificado.example/checks/{article}#claim-{number}")
+    d.pattern_edit.setText("https://verificado.example/checks/{article}#claim-{claim}")
     d.tasks_editor.add_button.click()
     d.tasks_editor.table.item(0, 0).setText("Asked the claimant")
     d.tasks_editor.table.item(0, 1).setCheckState(Qt.CheckState.Checked)
@@ -67,7 +67,7 @@ def test_every_field_is_saved_and_one_undo_restores_them_all(qtbot, dialog, sess
     assert (s["organisation_name"], s["organisation_url"]) == ("Verificado Colombia", "https://verificado.example")
     assert s["methodology"] == "We choose claims by reach.\nAn editor approves every verdict."
     assert (s["rating_scale"], s["four_eyes"], s["report_language"]) == ("politifact", False, "es")
-    assert s["factcheck_url_pattern"] == "https://verificado.example/checks/{article}#claim-{number}"
+    assert s["factcheck_url_pattern"] == "https://verificado.example/checks/{article}#claim-{claim}"
     assert [(t["label"], t["required"]) for t in s["tasks"]] == [("Asked the claimant", True)]
     assert session.history.undo_label == "Change project settings"
     session.undo()
@@ -77,8 +77,8 @@ def test_every_field_is_saved_and_one_undo_restores_them_all(qtbot, dialog, sess
 
 def test_the_live_example_uses_the_article_shown_and_its_first_claim(dialog, session):
     claim_id = session.do(history.CreateClaim(session.version.id, 0, 40)).created
-    dialog.pattern_edit.setText("https://checks.example/{article}/{claim}?n={number}")
-    assert dialog.pattern_example.text().endswith(f"https://checks.example/{session.article_id}/{claim_id}?n=1")
+    dialog.pattern_edit.setText("https://checks.example/{article}/{claim}")
+    assert dialog.pattern_example.text().endswith(f"https://checks.example/{session.article_id}/{claim_id}")
     dialog.pattern_edit.setText("https://checks.example/{article}")
     assert dialog.pattern_example.text().endswith(f"/{session.article_id}#claim-{claim_id}")
     dialog.pattern_edit.setText("")
@@ -86,7 +86,8 @@ def test_the_live_example_uses_the_article_shown_and_its_first_claim(dialog, ses
 
 
 @pytest.mark.parametrize(("pattern", "words"), [
-    ("https://checks.example/{slug}", "can only use {article}, {claim}, {number}"),
+    ("https://checks.example/{slug}", "can only use {article}, {claim}"),
+    ("https://checks.example/{article}#claim-{number}", "could later point at another verdict"),
     ("ftp://checks.example/{article}", "“ftp:” links are not"),
     ("{article}", "full web address"),
     ("javascript:alert('{claim}')", "fact-check URL pattern"),
@@ -230,7 +231,7 @@ def test_file_project_settings_then_exports_name_the_organisation_without_warnin
         qtbot.add_widget(dialog)
         dialog.name_edit.setText("Verificado Colombia")
         dialog.url_edit.setText("https://verificado.example")
-        dialog.pattern_edit.setText("https://verificado.example/checks/{article}#claim-{number}")
+        dialog.pattern_edit.setText("https://verificado.example/checks/{article}#claim-{claim}")
         dialog.ok_button.click()
         return dialog.result()
 
@@ -244,7 +245,8 @@ def test_file_project_settings_then_exports_name_the_organisation_without_warnin
     (review,) = _reviews(exporters.export(project, "claimreview"))
     assert review["author"]["name"] == "Verificado Colombia"
     assert review["author"]["url"].rstrip("/") == "https://verificado.example"
-    assert review["url"] == f"https://verificado.example/checks/{project.articles()[0].id}#claim-1"
+    (claim,) = [c for c in project.claims() if c.status in ("approved", "published")]
+    assert review["url"] == f"https://verificado.example/checks/{project.articles()[0].id}#claim-{claim.id}"
     for fmt in ("html", "claimreview"):
         notes = exporters.warnings(project, fmt)
         assert not [w for w in notes if "settings" in w.lower() or "organisation" in w.lower()], notes

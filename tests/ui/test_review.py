@@ -508,7 +508,7 @@ def test_history_tab_shows_who_did_what_with_before_and_after(open_window, path,
 # --- integrity -----------------------------------------------------------------------
 
 
-def test_a_project_whose_history_was_edited_opens_with_a_warning(open_window, path, said):
+def test_a_project_whose_history_was_edited_opens_with_a_warning(qtbot, open_window, path, said):
     with Project.open(path, user="ana") as p:
         make_claim(p, QUOTES[0])
     conn = sqlite3.connect(path)
@@ -516,6 +516,8 @@ def test_a_project_whose_history_was_edited_opens_with_a_warning(open_window, pa
     conn.commit()
     conn.close()
     window = open_window(path, user="ben")
+    assert window.panel.claims.rowCount() == 1  # usable at once: the check runs in the background
+    qtbot.waitUntil(lambda: window.history_verdict is not None)
     assert len(said) == 1 and said[0].startswith("INTEGRITY History broken at event 2")
     assert "History check failed" in window.windowTitle()
     assert window.history_label.isVisibleTo(window) and window.history_label.text() == "History check failed"
@@ -523,8 +525,9 @@ def test_a_project_whose_history_was_edited_opens_with_a_warning(open_window, pa
     assert window.project is not None and not window.project.read_only
 
 
-def test_an_intact_project_opens_without_a_warning(open_window, path, said):
+def test_an_intact_project_opens_without_a_warning(qtbot, open_window, path, said):
     window = open_window(path, user="ben")
+    qtbot.waitUntil(lambda: window.history_verdict is not None)
     assert said == [] and window.history_verdict.ok
     assert not window.history_label.isVisibleTo(window)
     assert "History check failed" not in window.windowTitle()
@@ -762,3 +765,16 @@ def test_the_queue_keeps_up_with_a_citation_so_deciding_after_it_is_not_refused(
     outcome = window.review_panel.decide(workflow.APPROVE)
     assert outcome.done == [claim_id] and said == []
     assert window.project.claim(claim_id).status == model.APPROVED
+
+
+def test_switching_project_during_the_history_check_drops_its_verdict(qtbot, open_window, path, said, tmp_path):
+    """The verdict of a project already closed never lands on the next one."""
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE events SET actor = 'mallory' WHERE seq = 1")
+    conn.commit()
+    conn.close()
+    window = open_window(path, user="ben")
+    other = tmp_path / "other.factcheck"
+    assert window.open_project(other, create=True)
+    qtbot.waitUntil(lambda: window.history_verdict is not None)
+    assert window.history_verdict.ok and said == []

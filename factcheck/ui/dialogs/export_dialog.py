@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from factcheck import exporters
 from factcheck.core import model
 from factcheck.core.errors import KnownError
+from factcheck.ui import theme
 
 STATUS_LABELS = {
     model.DRAFT: "Draft",
@@ -121,7 +122,7 @@ class ExportDialog(QDialog):
         self.confidential_box = QCheckBox("Include confidential sources (internal use only)")
         self.confidential_warning = QLabel(CONFIDENTIAL_WARNING)
         self.confidential_warning.setWordWrap(True)
-        self.confidential_warning.setStyleSheet("color: #b3261e;")
+        theme.set_text_role(self.confidential_warning, "error_text")
         self.confidential_warning.setVisible(False)
         self.confidential_box.toggled.connect(self.confidential_warning.setVisible)
 

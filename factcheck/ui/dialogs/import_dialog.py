@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from factcheck.core import articles, fields
 from factcheck.core.errors import InvalidInput
+from factcheck.ui import theme
 
 #: The metadata an import offers to set, in the order the form shows it.
 IMPORT_FIELDS = ("title", "outlet", "author", "url", "published_at")
@@ -97,7 +98,7 @@ class ArticleMetadataForm(QWidget):
 def _problem_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b91c1c;")
+    theme.set_text_role(label, "error_text")
     label.setAccessibleName("Problem")
     label.hide()
     return label

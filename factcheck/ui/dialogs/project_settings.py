@@ -30,20 +30,21 @@ from PySide6.QtWidgets import (
 
 from factcheck.core import history, ratings, settings
 from factcheck.core.errors import KnownError
+from factcheck.ui import theme
 from factcheck.ui.dialogs.source_dialog import install_accept_shortcut
 
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.svg);;All files (*)"
 LOGO_PREVIEW = (220, 80)
 PLACEHOLDER_HINT = ("Where your fact-checks are published: ClaimReview's url for an article without a "
-                    "fact-check URL of its own. Placeholders: {article} the article's id, {claim} the claim's id, "
-                    "{number} the claim's number in its article; without {claim} or {number}, "
+                    "fact-check URL of its own. Placeholders: {article} the article's id, {claim} the claim's id "
+                    "(ids never change, so a published URL keeps naming the same verdict); without {claim}, "
                     "#claim-<id> is added.")
 _EXAMPLE_ARTICLE, _EXAMPLE_CLAIM = "0193f2c4a1b27c3e9d5a6b7c8d9e0f1a", "0193f2c4a1b27c3e9d5a6b7c8d9e0f2b"
 
 
 def _red(label: QLabel) -> QLabel:
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b91c1c;")
+    theme.set_text_role(label, "error_text")
     label.hide()
     return label
 
@@ -306,7 +307,7 @@ class ProjectSettingsDialog(QDialog):
             self.language_combo.addItem(name, code)
         self.pattern_edit = QLineEdit()
         self.pattern_edit.setAccessibleName("Fact-check URL pattern")
-        self.pattern_edit.setPlaceholderText("https://example.org/fact-checks/{article}#claim-{number}")
+        self.pattern_edit.setPlaceholderText("https://example.org/fact-checks/{article}#claim-{claim}")
         hint = QLabel(PLACEHOLDER_HINT)
         hint.setWordWrap(True)
         hint.setEnabled(False)  # drawn as secondary text
@@ -424,16 +425,16 @@ class ProjectSettingsDialog(QDialog):
         pattern = self.pattern_edit.text().strip()
         label = self.pattern_example
         if problem:
-            label.setStyleSheet("color: #b91c1c;")
+            theme.set_text_role(label, "error_text")
             label.setText(problem)
             return
-        label.setStyleSheet("")
+        theme.set_text_role(label, "")
         if not pattern:
             label.setText("No pattern: each article needs its own fact-check URL (Article > Properties), "
                           "or ClaimReview exports have no url.")
             return
         article_id, claim_id, whose = self._example_ids()
-        url = settings.fill_url_pattern(pattern, article_id, claim_id, 1)
+        url = settings.fill_url_pattern(pattern, article_id, claim_id)
         label.setText(f"{whose}: {url}")
 
     def _example_ids(self) -> tuple[str, str, str]:
@@ -456,7 +457,7 @@ class ProjectSettingsDialog(QDialog):
             self.logo_preview.setPixmap(QPixmap())
             self.logo_preview.setText("No logo")
             self.logo_note.setText(f"A PNG, JPEG or SVG image of at most {settings.LOGO_MAX_BYTES // 1024 // 1024} MB.")
-            self.logo_note.setStyleSheet("")
+            theme.set_text_role(self.logo_note, "")
             return True
         pixmap = QPixmap()
         if not pixmap.loadFromData(data) or pixmap.isNull():
@@ -467,7 +468,7 @@ class ProjectSettingsDialog(QDialog):
         kind = settings.LOGO_TYPES.get(mime, "")
         self.logo_note.setText(f"{kind} image, {pixmap.width()} × {pixmap.height()} pixels, "
                                f"{max(1, round(len(data) / 1024))} KB.")
-        self.logo_note.setStyleSheet("")
+        theme.set_text_role(self.logo_note, "")
         return True
 
     def ask_logo_path(self) -> str:
@@ -492,7 +493,7 @@ class ProjectSettingsDialog(QDialog):
 
     def _logo_refused(self, sentence: str) -> None:
         self.logo_note.setText(sentence)
-        self.logo_note.setStyleSheet("color: #b91c1c;")
+        theme.set_text_role(self.logo_note, "error_text")
 
     def _on_choose_logo_button_clicked(self) -> None:
         path = self.ask_logo_path()

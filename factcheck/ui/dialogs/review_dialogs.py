@@ -12,8 +12,9 @@ import re
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -26,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core import checks, model
+from factcheck.core import checks, colours, model
+from factcheck.ui import theme
 
-BLOCKING_COLOR = "#b91c1c"
-WARNING_COLOR = "#b45309"
+#: The theme colours (``core.colours.ROLES``) of blocking problems and of warnings.
+BLOCKING_ROLE, WARNING_ROLE = "error_text", "warning_text"
 
 
 def _quote(claim: model.Claim | None, limit: int = 70) -> str:
@@ -128,12 +130,21 @@ class RetractDialog(_TextDialog):
 
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
-#: Changed words: dark text on a pale yellow in any theme.
-_MARK = '<span style="background-color: #fde68a; color: #1d1d1f; font-weight: 600;">{}</span>'
 
 
-def marked_words(old: str, new: str) -> tuple[str, str]:
+def _mark(palette: QPalette | None = None) -> str:
+    """Changed words: bold on the find highlight, painted over the palette's base in its text colour
+    (readable in light and dark themes)."""
+    palette = palette if palette is not None else QApplication.palette()
+    base, text = palette.color(QPalette.ColorRole.Base).name(), palette.color(QPalette.ColorRole.Text).name()
+    tint = theme.tint(colours.role("find", theme.is_dark(palette)), colours.FIND_ALPHA, palette)
+    background = colours.over(tint.name(), tint.alpha(), base)
+    return f'<span style="background-color: {background}; color: {text}; font-weight: 600;">{{}}</span>'
+
+
+def marked_words(old: str, new: str, palette: QPalette | None = None) -> tuple[str, str]:
     """``old`` and ``new`` as HTML, the words that differ between them marked (the rest escaped)."""
+    mark = _mark(palette)
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     left, right = [], []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -142,8 +153,8 @@ def marked_words(old: str, new: str) -> tuple[str, str]:
             left.append(old_part)
             right.append(new_part)
         else:
-            left.append(_MARK.format(old_part) if old_part.strip() else old_part)
-            right.append(_MARK.format(new_part) if new_part.strip() else new_part)
+            left.append(mark.format(old_part) if old_part.strip() else old_part)
+            right.append(mark.format(new_part) if new_part.strip() else new_part)
     return "".join(left), "".join(right)
 
 
@@ -267,7 +278,7 @@ class ChecklistDialog(QDialog):
             who = "This claim" if single else _quote(claims_by_id.get(finding.claim_id))
             label = "Blocking" if finding.blocking else "Warning"
             item = QListWidgetItem(f"{label}: {who} {finding.message}")
-            item.setForeground(QColor(BLOCKING_COLOR if finding.blocking else WARNING_COLOR))
+            item.setForeground(theme.color(BLOCKING_ROLE if finding.blocking else WARNING_ROLE, self.list.palette()))
             if finding.blocking:
                 item.setFont(bold)
             self.list.addItem(item)

@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core import diffing, model
+from factcheck.core import colours, diffing, model
 from factcheck.ui import offsets
 from factcheck.ui.article_view import reading_font
 
-#: The hues that tint the palette's base colour behind inserted and deleted words.
-INSERTED_HUE, DELETED_HUE = QColor("#1e8e3e"), QColor("#d93025")
+#: The hues that tint the palette's base colour behind inserted and deleted words: the theme's
+#: green of approval and red of errors, in their saturated (light) variants, since ``mix``
+#: keeps the theme's own lightness.
+INSERTED_HUE = QColor(colours.status("approved", dark=False))
+DELETED_HUE = QColor(colours.role("error_text", dark=False))
 #: How much of the hue goes into the tint (the rest is the palette's base colour), on a
 #: light base and on a dark one (where a weak tint is hard to see); more for the change
 #: Previous/Next shows.
