@@ -559,7 +559,8 @@ class _Places:
                 best = (article_id, match)
         if best is None:
             if not self.articles:
-                return "this project has no articles to anchor it to."
+                return ("this project has no articles to anchor it to: annotations mark words in an article, "
+                        "so import the article first (File > Import article), then the annotations.")
             if searched_all:
                 return f"its words “{_short(a.exact)}” are in none of this project's articles."
             return (f"its words “{_short(a.exact)}” were not found in “{self.titles[candidates[0]]}”"

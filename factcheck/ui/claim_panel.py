@@ -612,7 +612,7 @@ class ClaimInspector(QWidget):
             workflow.SUBMIT: self.submit_button, workflow.APPROVE: self.approve_button,
             workflow.REQUEST_CHANGES: self.request_changes_button, workflow.PUBLISH: self.publish_button,
         }
-        self.submit_button.setToolTip("Send the verdict to an editor: needs a rating, a one-sentence summary and a source")
+        self.submit_button.setToolTip("Send the verdict to an editor: needs a rating, a one-sentence summary, a source and the required tasks")
         self.approve_button.setToolTip("Approve the verdict after the checklist (Ctrl+Shift+A); not your own")
         self.request_changes_button.setToolTip("Send it back to the checker with a comment (Ctrl+Shift+R)")
         self.publish_button.setToolTip("Mark the approved verdict as published")
@@ -672,6 +672,7 @@ class ClaimInspector(QWidget):
         history_header.resizeSection(1, 110)
         history_header.sectionResized.connect(lambda *a: self.history_view.resizeRowsToContents())
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Claim details")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.claim_scroll, "Claim")
         self.tabs.addTab(self.tasks_panel, "Tasks")
