@@ -33,10 +33,12 @@ class _DefaultToOpen(click.Group):
 
 
 def _user_option(f):
+    """--user NAME, else FACTCHECK_USER, else the name saved in the app, else (in core) the login name."""
     return click.option(
         "--user", envvar="FACTCHECK_USER", default="", metavar="NAME",
-        help="Name written on every change, for this run only (default: your OS user name, or in the app the "
-             "name saved there; env FACTCHECK_USER).",
+        callback=lambda ctx, param, value: (value or "").strip() or paths.saved_user(),
+        help="Name written on every change, for this run only (default: the name saved in the app with "
+             "Edit > Your name…, else your OS user name; env FACTCHECK_USER).",
     )(f)
 
 

@@ -7,6 +7,7 @@ The OS's usual folders, or all three under one folder when ``FACTCHECK_HOME`` is
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import pathlib
 import traceback
@@ -16,6 +17,7 @@ import platformdirs
 from factcheck import __version__
 
 LOG_NAME = "factcheck.log"
+USER_NAME = "user.json"
 
 
 def _override() -> pathlib.Path | None:
@@ -32,6 +34,39 @@ def home() -> tuple[pathlib.Path, pathlib.Path]:
         pathlib.Path(platformdirs.user_config_dir("factcheck", appauthor=False)),
         pathlib.Path(platformdirs.user_data_dir("factcheck", appauthor=False)),
     )
+
+
+def user_file() -> pathlib.Path:
+    """The file holding the saved name of who works here, read by the app and the command line."""
+    return home()[0] / USER_NAME
+
+
+def saved_user() -> str:
+    """The name saved with the app's Edit > Your name… (or its first run); "" when none is saved.
+
+    A missing, unreadable or damaged file means no saved name, never an error: the
+    caller falls back to asking (the app) or to the login name (the command line).
+    """
+    try:
+        data = json.loads(user_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    name = data.get("name") if isinstance(data, dict) else None
+    return name.strip() if isinstance(name, str) else ""
+
+
+def save_user(name: str) -> None:
+    """Save ``name`` as who works here from now on, in the app and on the command line."""
+    from factcheck.core.errors import KnownError
+
+    path = user_file()
+    partial = path.with_name(path.name + ".partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(json.dumps({"name": name.strip()}, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(partial, path)  # never a half-written name for the other one to read
+    except OSError as exc:
+        raise KnownError(f"Your name could not be saved in {path} ({exc.strerror or exc}).") from exc
 
 
 def log_file() -> pathlib.Path:

@@ -34,6 +34,25 @@ def default_user() -> str:
         return "checker"
 
 
+def saved_user(settings: QSettings) -> str:
+    """The saved name (``paths.saved_user``, shared with the command line); "" when none.
+
+    Older versions kept it in the app's settings only: such a name moves to the shared
+    file once, so the command line writes as the same person as the app.
+    """
+    name = paths.saved_user()
+    legacy = str(settings.value("user/name", "") or "").strip()
+    if legacy:
+        if not name:
+            name = legacy
+            try:
+                paths.save_user(legacy)
+            except KnownError:
+                return name  # moved on a later start, when the config folder can be written
+        settings.remove("user/name")
+    return name
+
+
 def demo_project() -> pathlib.Path:
     """The user's copy of the demo project, built on first use."""
     from factcheck import demo
@@ -53,7 +72,7 @@ def make_window(project: str | None, user: str | None = None, settings: QSetting
     left as it is, so the next session does not write in someone else's name.
     """
     settings = settings or app_settings()
-    saved = str(settings.value("user/name", "") or "")
+    saved = saved_user(settings)
     user = (user or "").strip()
     if user:
         name, session_only = user, user != saved
@@ -61,7 +80,7 @@ def make_window(project: str | None, user: str | None = None, settings: QSetting
         name, session_only = saved, False
         if not name:
             name = NameDialog.ask(default_user())
-            settings.setValue("user/name", name)
+            paths.save_user(name)
     window = MainWindow(settings, name, session_only=session_only)
     target = project
     if target is None:

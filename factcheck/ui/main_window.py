@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import importers
+from factcheck import importers, paths
 from factcheck.demo import is_demo
 from factcheck.core import events, history, model, workflow
 from factcheck.core.errors import KnownError, NotFound
@@ -955,7 +955,7 @@ class MainWindow(QMainWindow):
         name = NameDialog.ask(self.user, self)
         if not name:
             return
-        self.settings.setValue("user/name", name)
+        paths.save_user(name)  # shared with the command line
         self.user_session_only = False
         if name != self.user:
             self.user = name

@@ -1,11 +1,14 @@
-"""Who is working: --user and FACTCHECK_USER name one run, the saved name stays; the status bar says who."""
+"""Who is working: --user and FACTCHECK_USER name one run, the saved name stays; the status bar says who.
+
+The saved name lives in ``paths.saved_user`` (shared with the command line), not the app's QSettings.
+"""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
 
-from factcheck import cli
+from factcheck import cli, paths
 from factcheck.ui import app, main_window
 
 
@@ -13,9 +16,8 @@ from factcheck.ui import app, main_window
 def settings(tmp_path, monkeypatch):
     monkeypatch.setenv("FACTCHECK_HOME", str(tmp_path / "home"))
     monkeypatch.setattr(app.NameDialog, "ask", classmethod(lambda cls, default, parent=None: pytest.fail("asked a name")))
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    settings.setValue("user/name", "Ana")
-    return settings
+    paths.save_user("Ana")
+    return QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
 
 
 def window_for(qtbot, settings, user=None):
@@ -29,7 +31,7 @@ def test_user_given_for_a_run_does_not_replace_the_saved_name(qtbot, settings):
     assert window.user == "Ben" and window.project.user == "Ben"
     assert window.user_label.text() == "Working as Ben (this session only)"
     assert "--user" in window.user_label.toolTip()
-    assert settings.value("user/name") == "Ana"
+    assert paths.saved_user() == "Ana"
     window.close()
 
     later = window_for(qtbot, settings)
@@ -59,7 +61,7 @@ def test_factcheck_user_from_the_environment_holds_for_that_run_only(qtbot, sett
         cli.main(["open"])
     assert exit_.value.code == 0
     assert seen == [("Carla", "Working as Carla (this session only)")]
-    assert settings.value("user/name") == "Ana"
+    assert paths.saved_user() == "Ana"
 
 
 def test_a_first_run_with_user_neither_asks_nor_saves_a_name(qtbot, tmp_path, monkeypatch):
@@ -67,7 +69,7 @@ def test_a_first_run_with_user_neither_asks_nor_saves_a_name(qtbot, tmp_path, mo
     monkeypatch.setattr(app.NameDialog, "ask", classmethod(lambda cls, default, parent=None: pytest.fail("asked a name")))
     settings = QSettings(str(tmp_path / "first.ini"), QSettings.Format.IniFormat)
     window = window_for(qtbot, settings, user="Ben")
-    assert window.user == "Ben" and not settings.value("user/name")
+    assert window.user == "Ben" and not paths.saved_user() and not settings.value("user/name")
     window.close()
 
 
@@ -75,7 +77,25 @@ def test_edit_your_name_changes_the_saved_name_and_who_is_working(qtbot, setting
     window = window_for(qtbot, settings, user="Ben")
     monkeypatch.setattr(main_window.NameDialog, "ask", classmethod(lambda cls, default, parent=None: "Dora"))
     window.name_action.trigger()
-    assert settings.value("user/name") == "Dora"
+    assert paths.saved_user() == "Dora"
     assert window.user == "Dora" and window.project.user == "Dora"
     assert window.user_label.text() == "Working as Dora"
+    window.close()
+
+
+def test_a_name_saved_by_an_older_version_moves_to_the_shared_file_once(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(app.NameDialog, "ask", classmethod(lambda cls, default, parent=None: pytest.fail("asked a name")))
+    settings = QSettings(str(tmp_path / "old.ini"), QSettings.Format.IniFormat)
+    settings.setValue("user/name", "Ana Checker")
+    window = window_for(qtbot, settings)
+    assert window.user == "Ana Checker" and window.user_label.text() == "Working as Ana Checker"
+    assert paths.saved_user() == "Ana Checker" and settings.value("user/name") is None
+    window.close()
+
+
+def test_the_shared_file_wins_over_an_older_name_in_the_settings(qtbot, settings):
+    settings.setValue("user/name", "Old Name")
+    window = window_for(qtbot, settings)
+    assert window.user == "Ana" and paths.saved_user() == "Ana"
     window.close()
