@@ -17,6 +17,7 @@ import dataclasses
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -64,6 +65,10 @@ _Index = QModelIndex | QPersistentModelIndex
 STATEMENT_LIMIT = checks.STATEMENT_LIMIT
 #: Claims with more changed ids than this are refreshed by reading the article's claims again.
 INCREMENTAL_LIMIT = 64
+#: The claimant column's width in the claim lists (px), a fifth of the list within these.
+_CLAIMANT_WIDTH = (70, 160)
+#: Rows of claims the list keeps when the splitter or the window squeezes it (the inspector scrolls).
+MIN_CLAIM_ROWS = 4
 
 
 def show_error(parent: QWidget, exc: KnownError | str, title: str = "factcheck") -> None:
@@ -575,7 +580,13 @@ class ClaimInspector(QWidget):
         self.citation_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.citation_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.citation_view.verticalHeader().hide()
-        self.citation_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        citation_header = self.citation_view.horizontalHeader()
+        citation_header.setStretchLastSection(False)
+        for col, width in ((1, 80), (3, 70)):  # stance and locator are short; source and passage share the rest
+            citation_header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            citation_header.resizeSection(col, width)
+        for col in (0, 2):
+            citation_header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.citation_view.setMinimumHeight(90)
         self.citation_view.setAccessibleName("Sources cited")
         self.citation_view.setTabKeyNavigation(False)  # Tab moves on; the arrows move within
@@ -1205,7 +1216,10 @@ class ClaimPanel(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([260, 640])
+        splitter.setChildrenCollapsible(False)
         self.splitter = splitter
+        rows = self.list.verticalHeader().defaultSectionSize() * MIN_CLAIM_ROWS
+        self.list.setMinimumHeight(rows + self.list.horizontalHeader().sizeHint().height() + 2 * self.list.frameWidth())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -1232,16 +1246,26 @@ class ClaimPanel(QWidget):
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         header = view.horizontalHeader()
-        # Quote and claimant share what rating and status leave: a fixed claimant column
-        # left the quote a few letters wide in a 1,024-px window.
+        # The quote alone takes the spare width (two stretched columns split it evenly, so the
+        # quote was the narrowest); the claimant gets a fifth of the width, within bounds.
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((2, 110), (3, 80)):
+        for col, width in ((1, _CLAIMANT_WIDTH[0]), (2, 110), (3, 80)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
+        view.viewport().installEventFilter(self)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         view.setTabKeyNavigation(False)  # Tab moves on to the next pane; the arrows move within
         return view
+
+    def eventFilter(self, watched, event) -> bool:
+        """Size the claimant column to a share of a list's width as the list is resized."""
+        if event.type() == QEvent.Type.Resize:
+            for view in (getattr(self, "list", None), getattr(self, "orphans", None)):
+                if view is not None and watched is view.viewport():
+                    low, high = _CLAIMANT_WIDTH
+                    view.horizontalHeader().resizeSection(1, max(low, min(high, view.viewport().width() // 5)))
+        return super().eventFilter(watched, event)
 
     @property
     def current_claim_id(self) -> str | None:

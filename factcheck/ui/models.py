@@ -13,6 +13,7 @@ import functools
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle
 
 from factcheck.core import colours, model, ratings
 from factcheck.ui import theme
@@ -32,6 +33,12 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _CLAIM_ROLES = frozenset({_DISPLAY, _DECORATION, _TOOLTIP, int(Qt.ItemDataRole.UserRole)})
+
+
+def _anchor_icon() -> QIcon:
+    """The mark of a claim whose words changed or left the article (the style's warning icon)."""
+    style = QApplication.style()
+    return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning) if style else QIcon()
 
 
 @functools.lru_cache(maxsize=256)
@@ -200,8 +207,7 @@ class ClaimTableModel(ListTableModel):
         col = index.column()
         if role == _DISPLAY:
             if col == 0:
-                mark = ANCHOR_LABELS.get(c.anchor_state, "")
-                return f"[{mark}] {one_line(c.exact, 90)}" if mark else one_line(c.exact, 100)
+                return one_line(c.exact, 100)  # the anchor's state is an icon and a tooltip: the quote stays readable
             if col == 1:
                 return c.claimant
             if col == 2:
@@ -211,11 +217,14 @@ class ClaimTableModel(ListTableModel):
                 return STATUS_LABELS.get(c.status, c.status)
             return None
         if role == _DECORATION:
+            if col == 0:
+                return _anchor_icon() if ANCHOR_LABELS.get(c.anchor_state) else None
             if col != 2:
                 return None
             return swatch(theme.rating_color(self._scale.get(c.rating)))  # the palette's variant
         if role == _TOOLTIP:
-            parts = [c.exact]
+            mark = ANCHOR_LABELS.get(c.anchor_state, "")
+            parts = [mark, c.exact] if mark else [c.exact]
             if c.verdict_summary:
                 parts.append(f"Verdict: {c.verdict_summary}")
             return "\n\n".join(parts)

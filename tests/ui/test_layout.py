@@ -3,13 +3,17 @@ projects, imports, project switches and saved layouts, from 1,024 x 640 up."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+from PySide6.QtGui import QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication, QCheckBox, QDockWidget, QLabel, QMainWindow, QStyle, QStyleOptionButton
 
 from factcheck import demo
-from factcheck.core import history
+from factcheck.core import colours, history
+from factcheck.core import project as project_module
+from factcheck.ui import models, theme
 from factcheck.ui.main_window import MIN_ARTICLE_WIDTH, MainWindow
 
 from ..conftest import SAMPLE, imported
@@ -178,3 +182,69 @@ def test_a_long_title_takes_one_line_with_the_whole_in_its_tooltip(make_window, 
     # The header (title, byline, rule) is at most about two title lines; the rest is the article.
     assert view._header.height() <= 2.5 * title_line
     assert view.text_edit.height() >= view.height() - 2.5 * title_line
+
+
+# --- the claim lists: the quote takes the spare width, four rows at least; dark check boxes ---
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1400, 900), (2560, 1440)])
+def test_the_quote_is_the_widest_column_of_the_claim_list_and_the_sources_cited(make_window, demo_path, qtbot, size):
+    window = make_window(demo_path, *size)
+    claim = next(c for c in window.project.claims(window.current_article_id()) if window.project.citations(c.id))
+    window.panel.select_claim(claim.id)
+    claims = window.panel.list
+    qtbot.wait_until(lambda: claims.columnWidth(0) > max(claims.columnWidth(c) for c in (1, 2, 3)))
+    # The quote takes whatever the other columns leave: no gap on the right, no scroll bar.
+    used = sum(claims.columnWidth(c) for c in range(4))
+    assert abs(used - claims.viewport().width()) <= 1
+    cited = window.panel.inspector.citation_view
+    for text_column in (0, 2):  # source and passage take what stance and locator leave
+        assert cited.columnWidth(text_column) >= max(cited.columnWidth(1), cited.columnWidth(3))
+
+
+def test_a_claim_whose_words_changed_keeps_its_whole_quote_with_an_icon_and_a_tooltip(qtmodeltester, demo_path):
+    proj = project_module.Project.open(demo_path, read_only=True)
+    claim, scale = proj.claims()[0], proj.scale
+    proj.close()
+    fuzzy = dataclasses.replace(claim, anchor_state="fuzzy")
+    table = models.ClaimTableModel(scale)
+    table.set_claims([fuzzy, claim])
+    qtmodeltester.check(table)
+    quote = table.index(0, 0)
+    assert table.data(quote) == table.data(table.index(1, 0))  # no "[Words changed…" before the quote
+    assert not table.data(quote, Qt.ItemDataRole.DecorationRole).isNull()
+    assert table.data(table.index(1, 0), Qt.ItemDataRole.DecorationRole) is None
+    assert table.data(quote, Qt.ItemDataRole.ToolTipRole).startswith("Words changed")
+
+
+def test_at_1024_by_640_the_claim_list_keeps_four_rows_however_the_splitter_is_dragged(make_window, demo_path, qtbot):
+    window = make_window(demo_path, 1024, 640)
+    claims = window.panel.list
+    window.panel.splitter.setSizes([0, 10_000])  # the inspector pulled all the way up
+    rows = 4 * claims.verticalHeader().defaultSectionSize()
+    qtbot.wait_until(lambda: claims.viewport().height() >= rows)
+    assert claims.isVisible()
+
+
+def test_an_unticked_check_box_has_a_visible_frame_in_the_dark(qapp, qtbot):
+    theme.apply_scheme(theme.DARK)
+    try:
+        box = QCheckBox("Checked the figure against the official data")
+        qtbot.add_widget(box)
+        box.show()
+        qtbot.wait_exposed(box)
+        image = box.grab().toImage()
+        window_colour = box.palette().color(QPalette.ColorRole.Window).name()
+        indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, _check_box_option(box), box)
+        row = indicator.center().y()
+        frame = [image.pixelColor(x, row).name() for x in range(indicator.left(), indicator.center().x())]
+        assert max(colours.contrast(c, window_colour) for c in frame) >= 3.0, frame
+        assert QApplication.style().name().lower() == "fusion"
+    finally:
+        theme.apply_scheme(theme.SYSTEM)
+
+
+def _check_box_option(box: QCheckBox) -> QStyleOptionButton:
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    return option
