@@ -98,12 +98,7 @@ class Articles(Manager):
         overrides what the importer found. What the importer found is kept where valid (a page's
         ``javascript:`` link is dropped); what a person typed is validated.
         """
-        found = {
-            "title": _found(imported.title), "outlet": _found(imported.outlet), "author": _found(imported.author),
-            "url": fields.safe_url(imported.url),
-            "published_at": imported.published_at if not _bad_date(imported.published_at) else "",
-            "language": _found(imported.language), "factcheck_url": "",
-        }
+        found = {**found_metadata(imported), "factcheck_url": ""}
         unknown = set(metadata) - set(found)
         if unknown:
             raise BugError(f"unknown article fields: {sorted(unknown)}")
@@ -248,6 +243,16 @@ class Articles(Manager):
         if row is None:
             raise NotFound("The original file is not stored in this project.")
         return row[0]
+
+
+def found_metadata(imported) -> dict[str, str]:
+    """What an importer found, as an article keeps it: a page's unsafe link or odd date left out."""
+    return {
+        "title": _found(imported.title), "outlet": _found(imported.outlet), "author": _found(imported.author),
+        "url": fields.safe_url(imported.url),
+        "published_at": imported.published_at if not _bad_date(imported.published_at) else "",
+        "language": _found(imported.language),
+    }
 
 
 def _found(value: str) -> str:

@@ -16,7 +16,6 @@ from factcheck.core import fields, model
 DEFAULT_STATUSES = (model.IN_REVIEW, model.APPROVED, model.PUBLISHED)
 STATEMENT_LIMIT = 75
 #: Statuses whose unticked verification tasks are worth a warning: submitted and on.
-TASKED_STATUSES = (model.IN_REVIEW, model.APPROVED, model.PUBLISHED)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,7 +42,8 @@ def check_claims(project, claims: Iterable[model.Claim], *, include_confidential
         if comment.kind == "review" and comment.resolved_at is None:
             open_comments[comment.claim_id] = open_comments.get(comment.claim_id, 0) + 1
     patterns = [(r.label, _rating_words(r.label)) for r in scale.ratings]
-    has_tasks = bool(project.setting("tasks"))
+    template = list(project.setting("tasks") or [])
+    ticked = project.managers.tasks.ticked() if template else {}
     findings: list[Finding] = []
     for claim in claims:
         cid = claim.id
@@ -73,8 +73,8 @@ def check_claims(project, claims: Iterable[model.Claim], *, include_confidential
             add("fuzzy-anchor", True, "is anchored to words that changed: confirm them in the article.")
         elif claim.anchor_state == "orphaned":
             add("orphaned-anchor", True, "lost its words in the article (unanchored).")
-        if has_tasks and claim.status in TASKED_STATUSES:
-            undone = [t.label for t in project.tasks(cid) if not t.done]
+        if template and claim.status in DEFAULT_STATUSES:
+            undone = [t["label"] for t in template if t["id"] not in ticked.get(cid, ())]
             if undone:
                 n = len(undone)
                 add("tasks-not-done", False, f"has {n} verification task{'s' if n > 1 else ''} not done: "

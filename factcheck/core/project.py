@@ -32,7 +32,6 @@ from factcheck.core.store import BUSY_TIMEOUT_MS, Store, describe_error
 
 SUFFIX = ".factcheck"
 SQLITE_HEADER = b"SQLite format 3\x00"
-DEFAULT_SETTINGS = settings.DEFAULTS
 
 
 @dataclasses.dataclass(frozen=True)

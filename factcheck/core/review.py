@@ -156,11 +156,12 @@ class Review(Manager):
             claim = self.project.managers.claims.row(claim_id)
             if expected_revision is not None and claim.revision != expected_revision:
                 raise Conflict("This claim was changed elsewhere since you opened it; look at it again before deciding.")
+            submitting = _counts_sources(action, claim)  # sources and tasks matter only then
             target = workflow.check(
                 action, claim, user=self.user, four_eyes=bool(self.project.setting("four_eyes")),
-                n_sources=self.project.managers.sources.count_cited(claim_id), scale=self.project.scale,
-                comment=comment, missing_tasks=self.project.managers.tasks.missing_required(claim_id)
-                if action == workflow.SUBMIT else (),
+                n_sources=self.project.managers.sources.count_cited(claim_id) if submitting else 0,
+                scale=self.project.scale, comment=comment,
+                missing_tasks=self.project.managers.tasks.missing_required(claim_id) if submitting else (),
             )
             now = model.now()
             sets: dict[str, object] = {"status": target, "updated_at": now, "updated_by": self.user}

@@ -194,6 +194,10 @@ class Settings(Manager):
         self._cache = None
 
     def all(self) -> dict[str, object]:
+        return dict(self._values())
+
+    def _values(self) -> dict[str, object]:
+        """The cached settings, read from the file when needed (callers must not change them)."""
         if self._cache is None:
             values = dict(DEFAULTS)
             for key, raw in self.store.read("SELECT key, value FROM settings"):
@@ -202,10 +206,10 @@ class Settings(Manager):
                 except ValueError:
                     pass  # a damaged value reads as its default; verify names the file as damaged
             self._cache = values
-        return dict(self._cache)
+        return self._cache
 
     def get(self, key: str) -> object:
-        return self.all().get(key)
+        return self._values().get(key)
 
     def create_defaults(self) -> None:
         """Write every default (inside the project's creating transaction)."""

@@ -40,6 +40,13 @@ class Tasks(Manager):
         return [Task(t["id"], t["label"], bool(t.get("required")), *done.get(t["id"], (None, None)))
                 for t in self.template()]
 
+    def ticked(self) -> dict[str, set[str]]:
+        """Claim id -> the ids of the tasks ticked on it, for every claim (one read)."""
+        out: dict[str, set[str]] = {}
+        for claim_id, task_id in self.store.read("SELECT claim_id, task_id FROM claim_tasks"):
+            out.setdefault(claim_id, set()).add(task_id)
+        return out
+
     def missing_required(self, claim_id: str) -> list[str]:
         """Labels of the required tasks not yet ticked on a claim (inside a transaction too)."""
         required = [t for t in self.template() if t.get("required")]

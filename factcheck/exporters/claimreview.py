@@ -36,8 +36,8 @@ _ORGANISATION_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,9}$")
-#: An http(s) URL or '' (cached: every claim of an article asks for the same few URLs).
-safe_url = functools.lru_cache(maxsize=1024)(fields.safe_url)
+#: Core's http(s)-only rule, cached: every claim of an article asks it about the same few URLs.
+_safe_url = functools.lru_cache(maxsize=1024)(fields.safe_url)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -55,7 +55,7 @@ def _claimant_type(name: str) -> str:
 
 def _organisation(report: Report) -> dict:
     org: dict = {"@type": "Organization", "name": report.organisation_name or "Unnamed organisation"}
-    url = safe_url(report.organisation_url)
+    url = _safe_url(report.organisation_url)
     if url:
         org["url"] = url
     return org
@@ -65,7 +65,7 @@ def _appearance(article: ArticleData) -> dict | None:
     """Where the claims of an article appeared: the article, as a CreativeWork."""
     a = article.article
     appearance: dict = {"@type": "CreativeWork"}
-    url = safe_url(a.url)
+    url = _safe_url(a.url)
     if url:
         appearance["url"] = url
     if a.title:
@@ -83,10 +83,10 @@ def claim_url(report: Report, article: ArticleData, claim: ClaimData) -> str:
     Only http(s) URLs count: a ``javascript:`` or ``data:`` URL kept in an old file is
     never written where a search engine or a page would follow it.
     """
-    base = safe_url(article.article.factcheck_url)
+    base = _safe_url(article.article.factcheck_url)
     if base:
         return base.split("#", 1)[0] + f"#claim-{claim.id}"
-    return safe_url(settings.fill_url_pattern(report.factcheck_url_pattern, article.article.id, claim.claim.id))
+    return _safe_url(settings.fill_url_pattern(report.factcheck_url_pattern, article.article.id, claim.claim.id))
 
 
 def review(report: Report, article: ArticleData, claim: ClaimData, *, _shared: dict | None = None) -> dict:
@@ -180,7 +180,7 @@ def report_warnings(report: Report) -> list[str]:
         if claim.rating is None:
             out.append(f"{name} has no rating: its ClaimReview has no reviewRating.")
     missing = [a.article.title for a in report.articles
-               if not safe_url(a.article.factcheck_url) and not report.factcheck_url_pattern]
+               if not _safe_url(a.article.factcheck_url) and not report.factcheck_url_pattern]
     if missing:
         which = f"“{missing[0]}”" if len(missing) == 1 else f"{len(missing)} articles"
         out.append(

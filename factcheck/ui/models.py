@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
-from factcheck.core import colours, model, ratings
+from factcheck.core import model, ratings
 from factcheck.ui import theme
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -27,7 +27,6 @@ ANCHOR_LABELS = {
     "fuzzy": "Words changed: confirm",
     "orphaned": "Unanchored",
 }
-UNRATED_COLOR = colours.role("unrated", dark=False)  # the light one; theme.rating_color(None) follows the palette
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)

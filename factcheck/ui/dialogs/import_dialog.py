@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core import articles, fields
+from factcheck.core import articles
 from factcheck.core.errors import InvalidInput
 from factcheck.ui import theme
 
@@ -158,18 +158,9 @@ class PasteDialog(QDialog):
 
 
 def found_metadata(imported) -> dict[str, str]:
-    """What an importer found, as core would keep it (a page's unsafe link or odd date left out)."""
-    def line(value) -> str:
-        return " ".join(str(value or "").replace("\x00", "").split())[: fields.MAX_LINE]
-
-    date = str(imported.published_at or "")
-    return {
-        "title": line(imported.title),
-        "outlet": line(imported.outlet),
-        "author": line(imported.author),
-        "url": fields.safe_url(imported.url),
-        "published_at": date if date and not problem({"published_at": date}) else "",
-    }
+    """What an importer found, as core keeps it, for the form's fields."""
+    found = articles.found_metadata(imported)
+    return {key: found[key] for key in ("title", "outlet", "author", "url", "published_at")}
 
 
 class ImportMetadataDialog(QDialog):

@@ -200,6 +200,7 @@ class ProjectSettingsDialog(QDialog):
         self.project = session.project
         self.stored = self.project.settings()
         self.example_article_id = article_id
+        self._example: tuple[str, str, str] | None = None
         self._logo: bytes | None = None  # a newly chosen image, stored on OK
         self._logo_name = ""
         self._logo_removed = False
@@ -438,7 +439,12 @@ class ProjectSettingsDialog(QDialog):
         label.setText(f"{whose}: {url}")
 
     def _example_ids(self) -> tuple[str, str, str]:
-        """Ids for the live example: the current article and its first claim, when there are some."""
+        """Ids for the live example: the current article and its first claim (read once per dialog)."""
+        if self._example is None:
+            self._example = self._read_example_ids()
+        return self._example
+
+    def _read_example_ids(self) -> tuple[str, str, str]:
         if self.example_article_id:
             try:
                 article = self.project.article(self.example_article_id)

@@ -6,9 +6,7 @@ Each opens through a ``@classmethod ask(...)`` so tests can replace it.
 
 from __future__ import annotations
 
-import difflib
 import html
-import re
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core import checks, colours, model
+from factcheck.core import checks, colours, diffing, model
 from factcheck.ui import theme
 
 #: The theme colours (``core.colours.ROLES``) of blocking problems and of warnings.
@@ -129,9 +127,6 @@ class RetractDialog(_TextDialog):
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
-
-
 def _mark(palette: QPalette | None = None) -> str:
     """Changed words: bold on the find highlight, painted over the palette's base in its text colour
     (readable in light and dark themes)."""
@@ -143,19 +138,23 @@ def _mark(palette: QPalette | None = None) -> str:
 
 
 def marked_words(old: str, new: str, palette: QPalette | None = None) -> tuple[str, str]:
-    """``old`` and ``new`` as HTML, the words that differ between them marked (the rest escaped)."""
+    """``old`` and ``new`` as HTML, the words that differ between them marked (the rest escaped).
+
+    The changed words come from core's word diff, as in Compare versions.
+    """
     mark = _mark(palette)
-    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    left, right = [], []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        old_part, new_part = html.escape("".join(a[i1:i2])), html.escape("".join(b[j1:j2]))
-        if op == "equal":
-            left.append(old_part)
-            right.append(new_part)
-        else:
-            left.append(mark.format(old_part) if old_part.strip() else old_part)
-            right.append(mark.format(new_part) if new_part.strip() else new_part)
-    return "".join(left), "".join(right)
+    diff = diffing.word_diff(old, new)
+
+    def render(text: str, spans: list[tuple[int, int]]) -> str:
+        out, at = [], 0
+        for start, end in spans:
+            out.append(html.escape(text[at:start]))
+            out.append(mark.format(html.escape(text[start:end])))
+            at = end
+        out.append(html.escape(text[at:]))
+        return "".join(out)
+
+    return render(old, diff.deleted), render(new, diff.inserted)
 
 
 class ConfirmWordsDialog(QDialog):
