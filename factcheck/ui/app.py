@@ -7,11 +7,11 @@ import pathlib
 import sys
 import traceback
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from factcheck import APP_ID, __version__, paths
+from factcheck import APP_ID, __version__, paths, translation
 from factcheck.core import resources
 from factcheck.core.errors import KnownError
 from factcheck.ui import claim_panel, theme
@@ -92,6 +92,26 @@ def make_window(project: str | None, user: str | None = None, settings: QSetting
     return window
 
 
+def install_language(app: QApplication, settings: QSettings) -> str:
+    """Show the app in the chosen language (``FACTCHECK_LANG``, View > Language, the system's).
+
+    Installs factcheck's catalogue and Qt's own (standard buttons, file dialogs), and
+    makes dates and numbers follow the system's locale when it speaks that language
+    (es_CO keeps Colombian formats), else the language's own. Returns the language code.
+    """
+    system = QLocale.system()
+    language = translation.choose(str(settings.value("ui/language", "system") or "system"), system.name())
+    if system.name().split("_")[0] == language:
+        QLocale.setDefault(system)
+    else:
+        QLocale.setDefault(QLocale(language))
+    if language != "en":
+        for translator in (translation.qt_translator(language), translation.app_translator(language)):
+            if translator is not None:
+                app.installTranslator(translator)
+    return language
+
+
 def show_bug(message: str) -> None:
     """Say that factcheck hit a bug (tests replace this)."""
     QMessageBox.critical(QApplication.activeWindow(), "factcheck", message)
@@ -122,6 +142,7 @@ def run(project: str | None = None, user: str | None = None) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     sys.excepthook = excepthook
+    install_language(app, app_settings())
     theme.apply_scheme(theme.saved_scheme(app_settings()))  # light, dark, or the system's, before any window
     window = make_window(project, user)
     window.show()
