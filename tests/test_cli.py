@@ -44,6 +44,20 @@ def test_demo_then_claims_prints_the_worked_claims(tmp_path):
         assert all(c.claimant for c in claims)
 
 
+def test_the_spanish_demo_is_a_spanish_desk_with_every_review_state(tmp_path):
+    path = tmp_path / "demo-es.factcheck"
+    made = run("demo", str(path), "--language", "es")
+    assert made.exit_code == 0, made.output
+    with Project.open(path) as p:
+        claims = p.claims()
+        assert p.setting("rating_scale") == "es" and p.setting("report_language") == "es"
+        assert {c.status for c in claims} == {"draft", "in_review", "changes_requested", "approved", "published"}
+        cartels = next(c for c in claims if "carteles" in c.exact)
+        assert cartels.rating == "insostenible" and "pruebas" in cartels.verdict_summary
+        assert p.article(cartels.article_id).title.startswith("EE. UU. sanciona")
+        assert p.verify().ok
+
+
 def test_demo_refuses_to_overwrite_without_force(tmp_path):
     path = tmp_path / "demo.factcheck"
     assert run_main("demo", str(path)).returncode == 0

@@ -45,6 +45,8 @@ def test_web_addresses_are_kept(value, kept):
 @pytest.mark.parametrize("summary", [
     "The U.S. cut aid.", "Sen. Warren did not vote on the bill.", "No evidence was provided linking the president to drug trafficking.",
     "El Sr. Petro no dijo eso.", "¿Redujo EE.UU. la ayuda? No.",
+    "La ayuda de EE. UU. a Colombia caerá al menos un 20 %.", "Lo confirmaron las FF. AA. de Colombia.",
+    "Lo dijo el Gral. Zapateiro en Bogotá.",
 ])
 def test_one_sentence_summaries(summary):
     if summary.startswith("¿"):
@@ -52,6 +54,10 @@ def test_one_sentence_summaries(summary):
     else:
         assert fields.sentence_count(summary) == 1
         assert fields.summary_problem(summary) == ""
+
+
+def test_a_spanish_second_sentence_after_initials_still_counts():
+    assert fields.sentence_count("Lo dijo la OEA. Luego habló Petro.") == 2
 
 
 def test_two_sentences_are_named():
