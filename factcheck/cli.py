@@ -209,7 +209,9 @@ def claims(project: str, article_id: str | None, status: str | None, ids: bool) 
 @cli.command()
 @click.argument("path", type=_ProjectPath(), default="demo.factcheck")
 @click.option("--force", is_flag=True, help="Replace PATH if it exists.")
-def demo(path: str, force: bool) -> None:
+@click.option("--language", type=click.Choice(["en", "es"]), default="en", show_default=True,
+              help="The demo's language: es is the Spanish article, scale and reports.")
+def demo(path: str, force: bool, language: str) -> None:
     """Build the demo project (a worked check of the briefing article) at PATH."""
     from factcheck import demo as demo_module
 
@@ -219,7 +221,7 @@ def demo(path: str, force: bool) -> None:
             raise KnownError(f"{target} already exists; use --force to replace it.")
         for extra in ("", "-wal", "-shm"):
             pathlib.Path(str(target) + extra).unlink(missing_ok=True)
-    with demo_module.build(target) as p:
+    with demo_module.build(target, language=language) as p:
         n = len(p.claims())
     click.echo(f"Created {target} with {n} worked claims. List them: factcheck claims {target}")
 

@@ -32,8 +32,12 @@ _SENTENCE_END = re.compile(r"(\w*)([.!?])[\"”’»)]?\s+([\"“‘«(¿¡]|\w)
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr rev hon pres vs no nos vol fig "
     "jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd dept univ est approx "
-    "e.g i.e etc al cf sr sra dra lic ing pág núm".split()
+    "e.g i.e etc al cf sr sra dra lic ing pág núm "
+    # Spanish: people's titles and ranks, and common short forms of news copy
+    "sres sras srta dres ud uds gral cnel tte mons excmo sto sta art cap av avda dpto tel aprox".split()
 )
+#: Spanish plurals of initials double the letter ("EE. UU.", "FF. AA.", "RR. HH.").
+_DOUBLED_INITIAL = re.compile(r"([A-ZÁÉÍÓÚÑ])\1")
 #: Abbreviations only before a number ("No. 5"); elsewhere "no." ends a sentence.
 _BEFORE_NUMBERS = frozenset("no nos vol fig pág núm".split())
 
@@ -140,8 +144,9 @@ def sentence_count(value: str) -> int:
         if mark == "." and word.lower() in _BEFORE_NUMBERS:
             if following.isdigit():
                 continue  # "No. 5", "vol. 2"
-        elif mark == "." and (len(word) == 1 and word.isupper() or word.lower() in ABBREVIATIONS):
-            continue  # "U.S. aid", "Sen. Warren", "Jan. 6"
+        elif mark == "." and (len(word) == 1 and word.isupper() or word.lower() in ABBREVIATIONS
+                              or _DOUBLED_INITIAL.fullmatch(word)):
+            continue  # "U.S. aid", "Sen. Warren", "Jan. 6", "EE. UU. cut"
         ends += 1
     return 1 + ends
 
