@@ -17,6 +17,7 @@ import click
 
 from factcheck import __version__, paths
 from factcheck.core.errors import KnownError
+from factcheck.core.text import N_
 
 log = logging.getLogger("factcheck")
 
@@ -50,7 +51,7 @@ class _ProjectPath(click.ParamType):
     def convert(self, value, param, ctx):
         path = pathlib.Path(value)
         if path.is_dir():
-            raise KnownError(f"{path.resolve().name or value} is a folder, not a factcheck project.")
+            raise KnownError(N_("{name} is a folder, not a factcheck project.", name=str(path.resolve().name or value)))
         return str(value)
 
 
@@ -85,7 +86,7 @@ def open_cmd(project: str | None, user: str) -> None:
     try:
         from factcheck.ui import app
     except ImportError as exc:
-        raise KnownError(f"The desktop app cannot start: {exc}.") from None
+        raise KnownError(N_("The desktop app cannot start: {error}.", error=str(exc))) from None
     sys.exit(app.run(project, user=user or None))
 
 
@@ -134,7 +135,7 @@ def import_cmd(project: str, files: tuple[str, ...], title, outlet, author, url,
         else:
             loaded.append(importers.import_file(name))
     if article_id and len(loaded) != 1:
-        raise KnownError("--as-version-of takes exactly one file.")
+        raise KnownError(N_("--as-version-of takes exactly one file."))
     meta = {"title": title, "outlet": outlet, "author": author, "url": url, "published_at": published_at}
     with _open_project(project, user) as p:
         if article_id:
@@ -218,7 +219,7 @@ def demo(path: str, force: bool, language: str) -> None:
     target = pathlib.Path(_with_suffix(path))
     if target.exists():
         if not force:
-            raise KnownError(f"{target} already exists; use --force to replace it.")
+            raise KnownError(N_("{path} already exists; use --force to replace it.", path=str(target)))
         for extra in ("", "-wal", "-shm"):
             pathlib.Path(str(target) + extra).unlink(missing_ok=True)
     with demo_module.build(target, language=language) as p:
@@ -289,7 +290,7 @@ def import_annotations_cmd(project: str, file: str, user: str) -> None:
     try:
         data = pathlib.Path(file).read_bytes()
     except OSError as exc:
-        raise KnownError(f"Cannot read {file}: {(exc.strerror or str(exc)).lower()}.") from None
+        raise KnownError(N_("Cannot read {file}: {error}.", file=file, error=(exc.strerror or str(exc)).lower())) from None
     with _open_project(project, user) as p:
         report = web_annotation.import_annotations(p, data)
     for line in report.lines():
@@ -305,8 +306,11 @@ def _find_article(p, article: str):
     if exact:
         return exact[0]
     if len(matches) != 1:
-        what = "No article has" if not matches else f"{len(matches)} articles have"
-        raise KnownError(f"{what} an id starting {article!r}; see `factcheck info PROJECT` for the ids.")
+        if not matches:
+            raise KnownError(N_("No article has an id starting {prefix}; see `factcheck info PROJECT` for the ids.",
+                                prefix=repr(article)))
+        raise KnownError(N_("{n} articles have an id starting {prefix}; see `factcheck info PROJECT` for the ids.",
+                            n=len(matches), prefix=repr(article)))
     return matches[0]
 
 
@@ -314,8 +318,11 @@ def _find_claim(p, claim: str):
     """A claim by id or by a unique id prefix (as printed by ``factcheck claims --ids``)."""
     matches = [c for c in p.claims(include_deleted=True) if c.id == claim or c.id.startswith(claim)]
     if len(matches) != 1:
-        what = "no claim" if not matches else f"{len(matches)} claims"
-        raise KnownError(f"There is {what} with an id starting {claim!r}; see `factcheck claims PROJECT --ids`.")
+        if not matches:
+            raise KnownError(N_("There is no claim with an id starting {prefix}; see `factcheck claims PROJECT --ids`.",
+                                prefix=repr(claim)))
+        raise KnownError(N_("There is {n} claims with an id starting {prefix}; see `factcheck claims PROJECT --ids`.",
+                            n=len(matches), prefix=repr(claim)))
     return matches[0]
 
 
@@ -360,7 +367,8 @@ def check(project: str, article_ids: tuple[str, ...], statuses: tuple[str, ...],
 
     for s in statuses:
         if s not in model.STATUSES:
-            raise KnownError(f"{s!r} is not a review status; use one of: {', '.join(model.STATUSES)}.")
+            raise KnownError(N_("{status} is not a review status; use one of: {statuses}.", status=repr(s),
+                                statuses=", ".join(model.STATUSES)))
     with _open_project(project, read_only=True) as p:
         findings = checks.check_project(
             p, article_ids=tuple(_find_article(p, a).id for a in article_ids) or None, statuses=statuses or checks.DEFAULT_STATUSES,
@@ -395,6 +403,67 @@ def review(project: str, claim: str, action: str, comment: str, user: str) -> No
         target = _find_claim(p, claim)
         p.review(target.id, action.replace("-", "_"), comment=comment)
         click.echo(f"{model.STATUS_LABELS[p.claim(target.id).status]}: {target.exact}")
+
+
+@cli.command("claim")
+@_project_argument
+@click.argument("claim")
+@click.option("--rating", default=None, help="Rating (see `factcheck scales`).")
+@click.option("--summary", "verdict_summary", default=None, help="One-sentence verdict summary.")
+@click.option("--statement", default=None, help="The claim as a checkable statement.")
+@click.option("--claimant", default=None, help="Who made the claim.")
+@click.option("--reason", default="", help="Why an approved or published verdict changes (it goes back to review).")
+@_user_option
+def claim_cmd(project: str, claim: str, rating, verdict_summary, statement, claimant, reason: str, user: str) -> None:
+    """Set CLAIM's rating, verdict summary, statement or claimant (for scripts)."""
+    values = {k: v for k, v in (("rating", rating), ("verdict_summary", verdict_summary), ("statement", statement),
+                                ("claimant", claimant)) if v is not None}
+    if not values:
+        raise click.UsageError("Give at least one of --rating, --summary, --statement, --claimant.")
+    with _open_project(project, user) as p:
+        target = _find_claim(p, claim)
+        changes = p.update_claim(target.id, reason=reason, **values)
+        click.echo(("Saved: " if changes.event_seq is not None else "Unchanged: ") + target.exact)
+
+
+@cli.command("claim-new")
+@_project_argument
+@click.option("--article", "article", required=True, metavar="ARTICLE", help="Article id (or a unique prefix).")
+@click.option("--quote", required=True, help="The exact words of the claim, as they stand in the article's text.")
+@_user_option
+def claim_new_cmd(project: str, article: str, quote: str, user: str) -> None:
+    """Make a claim of the first place QUOTE stands in ARTICLE's current version; prints its id."""
+    with _open_project(project, user) as p:
+        version = p.current_version(_find_article(p, article).id)
+        start = version.text.find(quote) if quote.strip() else -1
+        if start < 0:
+            raise KnownError(N_("Those words are not in the article's current text: {quote}", quote=quote))
+        click.echo(p.create_claim(version.id, start, start + len(quote)).created)
+
+
+@cli.command("merge")
+@_project_argument
+@click.argument("other", type=_ProjectPath())
+@click.option("--dry-run", is_flag=True, help="Only say what would come in and list the conflicts.")
+@click.option("--ours", "prefer", flag_value="ours", default=None, help="Settle every conflict with this copy's value.")
+@click.option("--theirs", "prefer", flag_value="theirs", help="Settle every conflict with OTHER's value.")
+@_user_option
+def merge_cmd(project: str, other: str, dry_run: bool, prefer: str | None, user: str) -> None:
+    """Bring into PROJECT what OTHER, a copy of it, did since they parted (one step, one transaction)."""
+    from factcheck.core import merge
+
+    with _open_project(project, user) as p:
+        plan = merge.plan(p, other)
+        click.echo(str(plan.summary()))
+        for conflict in plan.conflicts:
+            click.echo(f"  conflict: {conflict.sentence}")
+        if dry_run or plan.nothing:
+            return
+        if plan.conflicts and prefer is None:
+            raise KnownError(N_("Nothing was merged: {n} conflicts need a choice; run again with --ours or --theirs "
+                                "(or merge in the app and pick field by field).", n=len(plan.conflicts)))
+        merge.apply(p, plan, {c.key: prefer for c in plan.conflicts})
+        click.echo(f"Merged {other} into {project}: {len(plan.incoming)} events came in.")
 
 
 @cli.command("backup")
@@ -447,8 +516,14 @@ def restore_cmd(source: str, number: int | None, output: str) -> None:
         with _open_project(source, read_only=True) as p:
             found = backup.backups_of(p)
         if number > len(found):
-            has = f"only {len(found)} backup{'s' if len(found) != 1 else ''}" if found else "no backups"
-            raise KnownError(f"{chosen.name} has {has}; list them with `factcheck backups {source}`.")
+            if not found:
+                raise KnownError(N_("{name} has no backups; list them with `factcheck backups {source}`.",
+                                    name=chosen.name, source=source))
+            if len(found) == 1:
+                raise KnownError(N_("{name} has only 1 backup; list them with `factcheck backups {source}`.",
+                                    name=chosen.name, source=source))
+            raise KnownError(N_("{name} has only {n} backups; list them with `factcheck backups {source}`.",
+                                name=chosen.name, n=len(found), source=source))
         chosen = found[number - 1].path
     target = backup.restore(chosen, _with_suffix(output))
     claims = backup.claim_count(target)

@@ -15,6 +15,7 @@ import traceback
 import platformdirs
 
 from factcheck import __version__
+from factcheck.core.text import N_
 
 LOG_NAME = "factcheck.log"
 USER_NAME = "user.json"
@@ -66,7 +67,8 @@ def save_user(name: str) -> None:
         partial.write_text(json.dumps({"name": name.strip()}, ensure_ascii=False) + "\n", encoding="utf-8")
         os.replace(partial, path)  # never a half-written name for the other one to read
     except OSError as exc:
-        raise KnownError(f"Your name could not be saved in {path} ({exc.strerror or exc}).") from exc
+        raise KnownError(N_("Your name could not be saved in {path} ({error}).", path=str(path),
+                            error=str(exc.strerror or exc))) from exc
 
 
 def log_file() -> pathlib.Path:
@@ -84,14 +86,18 @@ def log_bug(exc: BaseException) -> str:
     """
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     stamp = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
-    where = ""
+    written = None
     try:
         path = log_file()
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as f:
             f.write(f"--- {stamp} factcheck {__version__}\n{details}\n")
-        where = f" Details were written to {path}."
+        written = path
     except OSError:
         pass
     what = " ".join(str(exc).split())
-    return f"factcheck hit an unexpected problem, a bug in factcheck ({type(exc).__name__}: {what}).{where}"
+    if written is None:
+        return N_("factcheck hit an unexpected problem, a bug in factcheck ({error}: {what}).",
+                  error=type(exc).__name__, what=what)
+    return N_("factcheck hit an unexpected problem, a bug in factcheck ({error}: {what}). Details were written to "
+              "{path}.", error=type(exc).__name__, what=what, path=str(written))

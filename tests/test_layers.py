@@ -39,8 +39,8 @@ def test_no_module_outside_ui_imports_qt():
     offenders = []
     for path in (ROOT / "factcheck").rglob("*.py"):
         rel = path.relative_to(ROOT).as_posix()
-        if rel.startswith("factcheck/ui/") or rel == "factcheck/exporters/pdf.py":
-            continue
+        if rel.startswith("factcheck/ui/") or rel in ("factcheck/exporters/pdf.py", "factcheck/translation.py"):
+            continue  # pdf.py prints with QtGui; translation.py loads Qt's catalogue, only for a language other than English
         if any(line.lstrip().startswith(("import PySide6", "from PySide6")) for line in path.read_text().splitlines()):
             offenders.append(rel)
     assert offenders == []

@@ -10,6 +10,7 @@ from factcheck.core import anchoring, claims, fields, model
 from factcheck.core.entity import Manager
 from factcheck.core.errors import BugError, InvalidInput, NotFound
 from factcheck.core.model import Changes, What
+from factcheck.core.text import N_
 
 EDITABLE = ("title", "outlet", "author", "url", "published_at", "language", "factcheck_url")
 _IMPORTED = ("title", "outlet", "author", "url", "published_at", "language")
@@ -18,6 +19,12 @@ _ARTICLE_COLUMNS = (
     "(SELECT v.id FROM versions v WHERE v.article_id = a.id ORDER BY v.number DESC LIMIT 1), "
     "(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.deleted_at IS NULL), a.factcheck_url"
 )
+#: How a refusal names each one-line field.
+_LABELS = {
+    "title": N_("article's title"), "outlet": N_("article's outlet"), "author": N_("article's author"),
+    "language": N_("article's language"),
+}
+_DATE_LABEL = N_("article's date")
 
 
 def clean(values: dict[str, object], *, restore: bool = False) -> dict[str, str]:
@@ -27,34 +34,35 @@ def clean(values: dict[str, object], *, restore: bool = False) -> dict[str, str]
     """
     unknown = set(values) - set(EDITABLE)
     if unknown:
-        raise InvalidInput(f"Articles have no field {sorted(unknown)[0]!r}.")
+        raise InvalidInput(N_("Articles have no field {name}.", name=repr(sorted(unknown)[0])))
     out = {}
     for key, value in values.items():
         if restore:
             out[key] = str(value or "")
         elif key == "url":
-            out[key] = fields.url(value, "article's URL")
+            out[key] = fields.url(value, N_("article's URL"))
         elif key == "factcheck_url":
-            out[key] = fields.url(value, "fact-check's published URL")
+            out[key] = fields.url(value, N_("fact-check's published URL"))
         elif key == "published_at":
             out[key] = _published(value)
         else:
-            out[key] = fields.line(value, f"article's {key}")
+            out[key] = fields.line(value, _LABELS.get(key, key))
     return out
 
 
 def _published(value: object) -> str:
     """A publication date: a calendar date, or an ISO date-time an importer found (kept as given)."""
-    text = fields.line(value, "article's date", limit=64)
+    text = fields.line(value, _DATE_LABEL, limit=64)
     if len(text) > 10:
         try:
             datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
-            raise InvalidInput(f"The article's date “{text[:40]}” is not a date. Write it as YYYY-MM-DD.") from None
+            raise InvalidInput(N_("The article's date “{value}” is not a date. Write it as YYYY-MM-DD.",
+                                  value=text[:40])) from None
         if not text[:4].isdigit() or not text.isascii():
-            raise InvalidInput(f"The article's date “{text[:40]}” is not a date. Write it as YYYY-MM-DD.")
+            raise InvalidInput(N_("The article's date “{value}” is not a date. Write it as YYYY-MM-DD.", value=text[:40]))
         return text
-    return fields.date(text, "article's date")
+    return fields.date(text, _DATE_LABEL)
 
 
 class Articles(Manager):
@@ -76,7 +84,7 @@ class Articles(Manager):
     def _insert_version(self, article_id: str, number: int, imported) -> str:
         text = imported.text
         if not text.strip():
-            raise InvalidInput("The article has no text.")
+            raise InvalidInput(N_("The article has no text."))
         text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
         blob = self._store_blob(imported.original, imported.mime, imported.source_name) if imported.original else None
         version_id = model.new_id()
@@ -143,7 +151,7 @@ class Articles(Manager):
         with self.store.transaction():
             row = self.store.execute("SELECT title, deleted_at FROM articles WHERE id = ?", (article_id,)).fetchone()
             if row is None:
-                raise NotFound(f"There is no article with id {article_id!r} in this project.")
+                raise NotFound(N_("There is no article with id {id} in this project.", id=repr(article_id)))
             if (row[1] is not None) == deleted:
                 return Changes(action=action)
             self.store.execute("UPDATE articles SET deleted_at = ? WHERE id = ?", (model.now() if deleted else None, article_id))
@@ -195,7 +203,7 @@ class Articles(Manager):
         rows = self.store.read(f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL",
                                (article_id,))
         if not rows:
-            raise NotFound(f"There is no article with id {article_id!r} in this project.")
+            raise NotFound(N_("There is no article with id {id} in this project.", id=repr(article_id)))
         return model.Article(*rows[0])
 
     def versions(self, article_id: str) -> list[model.Version]:
@@ -213,13 +221,13 @@ class Articles(Manager):
             (version_id,),
         )
         if row is None:
-            raise NotFound(f"There is no article version with id {version_id!r}.")
+            raise NotFound(N_("There is no article version with id {id}.", id=repr(version_id)))
         return model.Version(row[0], row[1], row[2], self.text(version_id), *row[3:])
 
     def article_of_version(self, version_id: str) -> str:
         row = self.store.read_one("SELECT article_id FROM versions WHERE id = ?", (version_id,))
         if row is None:
-            raise NotFound(f"There is no article version with id {version_id!r}.")
+            raise NotFound(N_("There is no article version with id {id}.", id=repr(version_id)))
         return row[0]
 
     def text(self, version_id: str) -> str:
@@ -228,20 +236,20 @@ class Articles(Manager):
         if text is None:
             row = self.store.read_one("SELECT text FROM versions WHERE id = ?", (version_id,))
             if row is None:
-                raise NotFound(f"There is no article version with id {version_id!r}.")
+                raise NotFound(N_("There is no article version with id {id}.", id=repr(version_id)))
             text = self._texts[version_id] = row[0]
         return text
 
     def current_version(self, article_id: str) -> model.Version:
         row = self.store.read_one("SELECT id FROM versions WHERE article_id = ? ORDER BY number DESC LIMIT 1", (article_id,))
         if row is None:
-            raise NotFound(f"There is no article with id {article_id!r} in this project.")
+            raise NotFound(N_("There is no article with id {id} in this project.", id=repr(article_id)))
         return self.version(row[0])
 
     def blob(self, sha256: str) -> bytes:
         row = self.store.read_one("SELECT data FROM blobs WHERE sha256 = ?", (sha256,))
         if row is None:
-            raise NotFound("The original file is not stored in this project.")
+            raise NotFound(N_("The original file is not stored in this project."))
         return row[0]
 
 

@@ -31,7 +31,8 @@ import time
 from typing import TYPE_CHECKING
 
 from factcheck.core import migrations
-from factcheck.core.errors import KnownError
+from factcheck.core.errors import KnownError, sentence
+from factcheck.core.text import N_
 
 if TYPE_CHECKING:
     from factcheck.core.project import Project
@@ -41,7 +42,7 @@ log = logging.getLogger("factcheck")
 DAILY, PREMIGRATION, MANUAL = "daily", "premigration", "manual"
 #: How many backups of each reason are kept per project; older ones are deleted.
 KEEP = {DAILY: 7, PREMIGRATION: 4, MANUAL: 10}
-REASON_LABELS = {DAILY: "daily", PREMIGRATION: "before upgrade", MANUAL: "manual"}
+REASON_LABELS = {DAILY: N_("daily"), PREMIGRATION: N_("before upgrade"), MANUAL: N_("manual")}
 SUFFIX = ".factcheck"
 _STAMP = "%Y-%m-%dT%H%M%SZ"
 _NAME = re.compile(
@@ -129,7 +130,7 @@ def in_folder(where: pathlib.Path) -> list[Backup]:
     except FileNotFoundError:
         return []
     except OSError as exc:
-        raise BackupError(f"The backup folder {where} cannot be read ({_why(exc)}).") from None
+        raise BackupError(N_("The backup folder {folder} cannot be read ({why}).", folder=str(where), why=_why(exc))) from None
     found = [b for b in map(parse, entries) if b is not None]
     return sorted(found, key=lambda b: (b.at, b.n), reverse=True)
 
@@ -156,10 +157,10 @@ def claim_count(path: pathlib.Path) -> int | None:
 def size_text(size: int) -> str:
     """A file size for people: 812 KB, 8.0 MB."""
     if size < 1000 * 1000:
-        return f"{max(1, round(size / 1000))} KB"
+        return N_("{size} KB", size=max(1, round(size / 1000)))
     if size < 1000 * 1000 * 1000:
-        return f"{size / 1e6:.1f} MB"
-    return f"{size / 1e9:.1f} GB"
+        return N_("{size} MB", size=f"{size / 1e6:.1f}")
+    return N_("{size} GB", size=f"{size / 1e9:.1f}")
 
 
 # --- making --------------------------------------------------------------------------
@@ -178,7 +179,7 @@ def make(project: Project, reason: str = MANUAL, *, base: pathlib.Path | None = 
     try:
         where.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(f"The backup folder {where} cannot be created ({_why(exc)}).") from None
+        raise BackupError(N_("The backup folder {folder} cannot be created ({why}).", folder=str(where), why=_why(exc))) from None
     stem = _safe_stem(project.path.stem)
     stamp = now.strftime(_STAMP)
     n = 1
@@ -206,14 +207,14 @@ def restore(source: str | os.PathLike, target: str | os.PathLike) -> pathlib.Pat
     source = pathlib.Path(source)
     target = _new_file(target)
     if not source.exists():
-        raise BackupError(f"{source.name} does not exist.")
+        raise BackupError(N_("{name} does not exist.", name=source.name))
     if not source.is_file():
-        raise BackupError(f"{source.name} is not a file that can be restored.")
+        raise BackupError(N_("{name} is not a file that can be restored.", name=source.name))
     check(source)
     try:
         conn = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise BackupError(f"{source.name} cannot be read ({exc}).") from None
+        raise BackupError(N_("{name} cannot be read ({error}).", name=source.name, error=str(exc))) from None
     try:
         _write(conn, target, source.name, replace=False)
     finally:
@@ -226,17 +227,17 @@ def check(path: pathlib.Path) -> None:
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise BackupError(f"{path.name} cannot be read ({exc}).") from None
+        raise BackupError(N_("{name} cannot be read ({error}).", name=path.name, error=str(exc))) from None
     try:
         if conn.execute("PRAGMA application_id").fetchone()[0] != migrations.APPLICATION_ID:
-            raise BackupError(f"{path.name} is not a factcheck project.")
+            raise BackupError(N_("{name} is not a factcheck project.", name=path.name))
         verdict = [row[0] for row in conn.execute("PRAGMA quick_check")]
     except sqlite3.Error as exc:
-        raise BackupError(f"{path.name} is damaged ({exc}).") from None
+        raise BackupError(N_("{name} is damaged ({error}).", name=path.name, error=str(exc))) from None
     finally:
         conn.close()
     if verdict != ["ok"]:
-        raise BackupError(f"{path.name} is damaged: {verdict[0]}")
+        raise BackupError(N_("{name} is damaged: {error}", name=path.name, error=verdict[0]))
 
 
 def prune(where: pathlib.Path) -> list[pathlib.Path]:
@@ -281,14 +282,17 @@ def _safely(project: Project, action) -> list[str]:
     try:
         action()
     except KnownError as exc:
-        warning = f"No automatic backup of {name} was made: {exc}"
+        warning = N_("No automatic backup of {name} was made: {reason}", name=name, reason=sentence(exc))
     except OSError as exc:  # the backup folder is unreadable, not a folder, on a full disk...
-        where = f" ({exc.filename})" if exc.filename else ""
-        warning = f"No automatic backup of {name} was made: {_why(exc)}{where}."
+        if exc.filename:
+            warning = N_("No automatic backup of {name} was made: {why} ({file}).", name=name, why=_why(exc),
+                         file=str(exc.filename))
+        else:
+            warning = N_("No automatic backup of {name} was made: {why}.", name=name, why=_why(exc))
     except Exception as exc:  # noqa: BLE001 - a backup must never stop the user opening their work
         from factcheck import paths
 
-        warning = f"No automatic backup of {name} was made: {paths.log_bug(exc)}"
+        warning = N_("No automatic backup of {name} was made: {reason}", name=name, reason=paths.log_bug(exc))
     else:
         return []
     log.info("%s", warning)
@@ -302,12 +306,22 @@ def _why(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
+def _exists(name: str) -> str:
+    return N_("{name} already exists; a backup or restored copy is never written over a file, so choose a new name.",
+              name=name)
+
+
+def _not_backed_up(name: str, folder: pathlib.Path, error: object) -> str:
+    return N_("{name} could not be backed up to {folder} ({error}).", name=name, folder=str(folder), error=str(error))
+
+
 def _new_file(target: str | os.PathLike) -> pathlib.Path:
     target = pathlib.Path(target)
     if target.exists() or target.is_symlink():
-        raise BackupError(f"{target.name} already exists; a backup or restored copy is never written over a file, so choose a new name.")
+        raise BackupError(_exists(name=target.name))
     if not target.parent.is_dir():
-        raise BackupError(f"Cannot write {target.name}: the folder {target.parent} does not exist.")
+        raise BackupError(N_("Cannot write {name}: the folder {folder} does not exist.", name=target.name,
+                             folder=str(target.parent)))
     return target
 
 
@@ -318,7 +332,7 @@ def _write(source: sqlite3.Connection, target: pathlib.Path, name: str, *, repla
         try:
             dest = sqlite3.connect(tmp, isolation_level=None)
         except sqlite3.Error as exc:
-            raise BackupError(f"{name} could not be backed up to {target.parent} ({exc}).") from None
+            raise BackupError(_not_backed_up(name=name, folder=target.parent, error=exc)) from None
         try:
             # No syncing page by page: the whole file is synced once below, before it gets its name.
             dest.execute("PRAGMA synchronous = OFF")
@@ -326,24 +340,25 @@ def _write(source: sqlite3.Connection, target: pathlib.Path, name: str, *, repla
             # The copy carries the source's WAL flag; a backup is one self-contained file.
             dest.execute("PRAGMA journal_mode = DELETE")
         except sqlite3.Error as exc:
-            raise BackupError(f"{name} could not be backed up to {target.parent} ({exc}).") from None
+            raise BackupError(_not_backed_up(name=name, folder=target.parent, error=exc)) from None
         finally:
             dest.close()
         try:
             _sync(tmp)
         except OSError as exc:
-            raise BackupError(f"{name} could not be backed up to {target.parent} ({_why(exc)}).") from None
+            raise BackupError(_not_backed_up(name=name, folder=target.parent, error=_why(exc))) from None
         try:
             check(tmp)
         except BackupError as exc:
-            raise BackupError(f"The backup of {name} did not check out, so it was not kept: {exc}") from None
+            raise BackupError(N_("The backup of {name} did not check out, so it was not kept: {reason}", name=name,
+                                 reason=sentence(exc))) from None
         try:
             if replace:
                 os.replace(tmp, target)
             else:
                 _link_new(tmp, target)
         except OSError as exc:
-            raise BackupError(f"{name} could not be backed up to {target.parent} ({_why(exc)}).") from None
+            raise BackupError(_not_backed_up(name=name, folder=target.parent, error=_why(exc))) from None
     finally:
         for extra in ("", "-journal", "-wal", "-shm"):
             with contextlib.suppress(OSError):
@@ -364,8 +379,8 @@ def _link_new(tmp: pathlib.Path, target: pathlib.Path) -> None:
     try:
         os.link(tmp, target)
     except FileExistsError:
-        raise BackupError(f"{target.name} already exists; a backup or restored copy is never written over a file, so choose a new name.") from None
+        raise BackupError(_exists(name=target.name)) from None
     except OSError:  # a file system without hard links
         if target.exists():
-            raise BackupError(f"{target.name} already exists; a backup or restored copy is never written over a file, so choose a new name.") from None
+            raise BackupError(_exists(name=target.name)) from None
         os.replace(tmp, target)

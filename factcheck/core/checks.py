@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from factcheck.core import fields, model
+from factcheck.core.text import N_
 
 #: Statuses checked by default: verdicts on their way out.
 DEFAULT_STATUSES = (model.IN_REVIEW, model.APPROVED, model.PUBLISHED)
@@ -23,7 +24,12 @@ class Finding:
     claim_id: str
     code: str
     blocking: bool
-    message: str
+    clause: str  # what is wrong, said of the claim without a subject or a full stop: "has no rating"
+
+    @property
+    def message(self) -> str:
+        """The clause as said of the claim: "has no rating." (the UI puts the claim before it)."""
+        return N_("{clause}.", clause=self.clause)
 
 
 def _rating_words(label: str) -> re.Pattern:
@@ -47,46 +53,49 @@ def check_claims(project, claims: Iterable[model.Claim], *, include_confidential
     findings: list[Finding] = []
     for claim in claims:
         cid = claim.id
-        add = lambda code, blocking, message: findings.append(Finding(cid, code, blocking, message))  # noqa: E731
+        add = lambda code, blocking, clause: findings.append(Finding(cid, code, blocking, clause))  # noqa: E731
         rating = scale.get(claim.rating)
         cited = [c for c in citations.get(cid, []) if c.source_id in sources and not sources[c.source_id].deleted_at]
         if rating is None:
-            add("no-rating", True, "has no rating.")
+            add("no-rating", True, N_("has no rating"))
         if not cited and (rating is None or rating.needs_source):
-            add("no-source", True, "cites no source.")
+            add("no-source", True, N_("cites no source"))
         if not claim.verdict_summary.strip():
-            add("no-summary", True, "has no verdict summary.")
+            add("no-summary", True, N_("has no verdict summary"))
         elif fields.sentence_count(claim.verdict_summary) > 1:
-            add("long-summary", True, "has a verdict summary longer than one sentence.")
+            add("long-summary", True, N_("has a verdict summary longer than one sentence"))
         statement = claim.statement or claim.exact
         if len(statement) > STATEMENT_LIMIT:
-            add("long-statement", False, f"has a statement of {len(statement)} characters (over {STATEMENT_LIMIT}).")
+            add("long-statement", False, N_("has a statement of {length} characters (over {limit})",
+                                            length=len(statement), limit=STATEMENT_LIMIT))
         lowered = statement.lower()
         for label, pattern in patterns:
             if pattern.search(lowered):
-                add("rating-in-statement", False, f"has the rating word “{label}” inside its statement.")
+                add("rating-in-statement", False, N_("has the rating word “{label}” inside its statement", label=label))
                 break
         if open_comments.get(cid):
             n = open_comments[cid]
-            add("open-comments", True, f"has {n} unresolved review comment{'s' if n > 1 else ''}.")
+            add("open-comments", True, N_("has 1 unresolved review comment") if n == 1 else
+                N_("has {n} unresolved review comments", n=n))
         if claim.anchor_state == "fuzzy":
-            add("fuzzy-anchor", True, "is anchored to words that changed: confirm them in the article.")
+            add("fuzzy-anchor", True, N_("is anchored to words that changed: confirm them in the article"))
         elif claim.anchor_state == "orphaned":
-            add("orphaned-anchor", True, "lost its words in the article (unanchored).")
+            add("orphaned-anchor", True, N_("lost its words in the article (unanchored)"))
         if template and claim.status in DEFAULT_STATUSES:
             undone = [t["label"] for t in template if t["id"] not in ticked.get(cid, ())]
             if undone:
                 n = len(undone)
-                add("tasks-not-done", False, f"has {n} verification task{'s' if n > 1 else ''} not done: "
-                                             + ", ".join(f"“{label}”" for label in undone) + ".")
+                tasks = ", ".join(f"“{label}”" for label in undone)
+                add("tasks-not-done", False, N_("has 1 verification task not done: {tasks}", tasks=tasks) if n == 1 else
+                    N_("has {n} verification tasks not done: {tasks}", n=n, tasks=tasks))
         confidential = [sources[c.source_id] for c in cited if sources[c.source_id].confidential]
         if confidential:
             if include_confidential:
                 add("confidential-exported", True,
-                    f"cites {len(confidential)} confidential source(s) whose details this export would include.")
+                    N_("cites {n} confidential source(s) whose details this export would include", n=len(confidential)))
             else:
-                add("confidential", False, f"cites {len(confidential)} confidential source(s): exports show "
-                                           "them as “confidential source”.")
+                add("confidential", False, N_("cites {n} confidential source(s): exports show them as “confidential source”",
+                                              n=len(confidential)))
     return findings
 
 

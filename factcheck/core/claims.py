@@ -15,6 +15,7 @@ from factcheck.core import anchoring, events, fields, model, review, workflow
 from factcheck.core.entity import Manager
 from factcheck.core.errors import Conflict, InvalidInput, NotFound
 from factcheck.core.model import Changes, What
+from factcheck.core.text import N_
 
 COLUMNS = (
     'id, article_id, version_id, start, "end", exact, prefix, suffix, anchor_state, statement, '
@@ -25,6 +26,11 @@ COLUMNS = (
 _PREFIXED = ", ".join("c." + c.strip() for c in COLUMNS.split(","))
 #: Longest statement, claimant... (a statement is a sentence; the limit stops pasted books).
 _LINE_LIMIT = 5_000
+#: How a refusal names each text field.
+_LABELS = {
+    "statement": N_("statement"), "claimant": N_("claimant"), "verdict_summary": N_("verdict summary"),
+    "rationale": N_("rationale"), "notes": N_("notes"),
+}
 
 
 class RetractionNeeded(InvalidInput):
@@ -46,7 +52,7 @@ def clean(values: dict[str, object], scale, *, restore: bool = False) -> dict[st
     """
     unknown = set(values) - set(model.CLAIM_EDITABLE)
     if unknown:
-        raise InvalidInput(f"Claims have no field {sorted(unknown)[0]!r}.")
+        raise InvalidInput(N_("Claims have no field {name}.", name=repr(sorted(unknown)[0])))
     out: dict[str, object] = {}
     for key, value in values.items():
         if restore:
@@ -57,30 +63,30 @@ def clean(values: dict[str, object], scale, *, restore: bool = False) -> dict[st
             if value in ("", None):
                 out[key] = None
             elif value not in scale:
-                raise InvalidInput(f"{value!r} is not a rating on the {scale.name} scale.")
+                raise InvalidInput(N_("{value} is not a rating on the {scale} scale.", value=repr(value), scale=scale.name))
             else:
                 out[key] = value
         elif key == "checkworthiness":
             out[key] = fields.checkworthiness(value)
         elif key == "claim_date":
-            out[key] = fields.date(value, "claim date")
+            out[key] = fields.date(value, N_("claim date"))
         elif key in ("rationale", "notes"):
-            out[key] = fields.text(value, key, strip=False)
+            out[key] = fields.text(value, _LABELS[key], strip=False)
         else:
-            out[key] = fields.text(value, key.replace("_", " "), limit=_LINE_LIMIT)
+            out[key] = fields.text(value, _LABELS.get(key, key.replace("_", " ")), limit=_LINE_LIMIT)
     return out
 
 
-def trim(text: str, start: int, end: int, what: str) -> tuple[int, int]:
-    """A selection in ``text`` without the space around it; ``InvalidInput`` when nothing is left."""
+def trim(text: str, start: int, end: int, empty: str) -> tuple[int, int]:
+    """A selection in ``text`` without the space around it; ``InvalidInput(empty)`` when nothing is left."""
     if not 0 <= start <= end <= len(text):
-        raise InvalidInput("The selection is outside the article's text.")
+        raise InvalidInput(N_("The selection is outside the article's text."))
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if start == end:
-        raise InvalidInput(f"Select some words of the article to {what}.")
+        raise InvalidInput(empty)
     return start, end
 
 
@@ -108,7 +114,7 @@ class Claims(Manager):
         """
         articles = self.project.managers.articles
         text = articles.text(version_id)
-        start, end = trim(text, start, end, "make a claim")
+        start, end = trim(text, start, end, N_("Select some words of the article to make a claim."))
         values = clean(values, self.project.scale)
         sel = anchoring.describe(text, start, end)
         claim_id = model.new_id()
@@ -153,7 +159,7 @@ class Claims(Manager):
         with self.store.transaction():
             before = self.row(claim_id)
             if expected_revision is not None and before.revision != expected_revision:
-                raise Conflict("This claim was changed elsewhere since you opened it; reload it and try again.")
+                raise Conflict(N_("This claim was changed elsewhere since you opened it; reload it and try again."))
             current = {k: _field(before, k) for k in values}
             changed = {k: v for k, v in values.items() if current[k] != v}
             if not changed:
@@ -166,9 +172,9 @@ class Claims(Manager):
                 sets["verdict_by"] = self.user
                 if before.status in (model.APPROVED, model.PUBLISHED):
                     if not reason.strip():
-                        raise InvalidInput(
+                        raise InvalidInput(N_(
                             "This verdict was already approved: give a reason for changing it (it goes back to review)."
-                        )
+                        ))
                     sets.update(status=model.IN_REVIEW, approved_at=None, approved_by=None)
                     data.update(reason=reason.strip(), reopened_from=before.status)
                     what |= What.STATUS
@@ -198,7 +204,7 @@ class Claims(Manager):
             if review.signed_off(claim):
                 if deleted:
                     return self.retract(claim_id, reason)
-                raise Conflict("This claim's verdict was retracted; a retraction cannot be undone.")
+                raise Conflict(N_("This claim's verdict was retracted; a retraction cannot be undone."))
             self.store.execute("UPDATE claims SET deleted_at = ?, revision = revision + 1 WHERE id = ?",
                                (model.now() if deleted else None, claim_id))
             seq = self.log(action, "claim", claim_id, {"exact": claim.exact})
@@ -212,18 +218,20 @@ class Claims(Manager):
         whoever may not approve the verdict, and is not undone. The retraction keeps the
         verdict as it stood (rating, summary), the reason, who and when.
         """
-        reason = fields.text(reason, "reason", limit=_LINE_LIMIT)
+        reason = fields.text(reason, N_("reason"), limit=_LINE_LIMIT)
         with self.store.transaction():
             claim = self.row(claim_id)
             if not review.signed_off(claim):
-                raise InvalidInput("Only an approved or published verdict is retracted; delete this claim instead.")
+                raise InvalidInput(N_("Only an approved or published verdict is retracted; delete this claim instead."))
             refusal = self.project.managers.review.retraction_refusal(claim)
             if refusal:
                 raise workflow.TransitionRefused(refusal)
             if not reason:
                 raise RetractionNeeded(
-                    f"This verdict is {workflow.STATUS_NAMES[claim.status]}: deleting its claim retracts it, "
-                    "which needs a reason (the retraction is public)."
+                    N_("This verdict is published: deleting its claim retracts it, which needs a reason "
+                       "(the retraction is public).") if claim.status == model.PUBLISHED else
+                    N_("This verdict is approved: deleting its claim retracts it, which needs a reason "
+                       "(the retraction is public).")
                 )
             now = model.now()
             self.store.execute(
@@ -246,12 +254,12 @@ class Claims(Manager):
         """
         articles = self.project.managers.articles
         text = articles.text(version_id)
-        start, end = trim(text, start, end, "anchor the claim to")
+        start, end = trim(text, start, end, N_("Select some words of the article to anchor the claim to."))
         sel = anchoring.describe(text, start, end)
         with self.store.transaction():
             claim = self.row(claim_id)
             if articles.article_of_version(version_id) != claim.article_id:
-                raise InvalidInput("A claim can only be anchored in its own article.")
+                raise InvalidInput(N_("A claim can only be anchored in its own article."))
             after = {"version_id": version_id, "start": start, "end": end, "exact": sel.quote.exact,
                      "prefix": sel.quote.prefix, "suffix": sel.quote.suffix, "state": anchoring.EXACT}
             return self._set_anchor(claim, after, score=1.0)
@@ -261,7 +269,7 @@ class Claims(Manager):
         with self.store.transaction():
             claim = self.row(claim_id)
             if review.signed_off(claim) and claim.exact != before.exact:
-                raise Conflict("This claim's verdict was signed off since this step; it can no longer be undone.")
+                raise Conflict(N_("This claim's verdict was signed off since this step; it can no longer be undone."))
             after = {"version_id": before.version_id, "start": before.start, "end": before.end, "exact": before.exact,
                      "prefix": before.prefix, "suffix": before.suffix, "state": before.anchor_state}
             return self._set_anchor(claim, after, score=None, reopen=False)
@@ -272,8 +280,8 @@ class Claims(Manager):
             return ""
         number = self.project.managers.articles.version(version_id).number
         if claim.anchor_state == anchoring.FUZZY and (version_id, start, end) == (claim.version_id, claim.start, claim.end):
-            return f"the quoted words changed in version {number}"
-        return f"the claim was re-anchored to other words in version {number}"
+            return N_("the quoted words changed in version {number}", number=number)
+        return N_("the claim was re-anchored to other words in version {number}", number=number)
 
     def _set_anchor(self, claim: model.Claim, after: dict, score: float | None, *, reopen: bool = True) -> Changes:
         """Write a new anchor; new words under a signed-off verdict send it back to review.
@@ -367,7 +375,7 @@ class Claims(Manager):
         """A claim, deleted or not (inside a transaction: raw SQLite errors)."""
         rows = self.store.execute(f"SELECT {COLUMNS} FROM claims WHERE id = ?", (claim_id,)).fetchall()
         if not rows:
-            raise NotFound(f"There is no claim with id {claim_id!r} in this project.")
+            raise NotFound(N_("There is no claim with id {id} in this project.", id=repr(claim_id)))
         return from_row(rows[0])
 
     def claim(self, claim_id: str) -> model.Claim:

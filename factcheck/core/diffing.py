@@ -13,6 +13,8 @@ import re
 
 from rapidfuzz.distance import Indel
 
+from factcheck.core.text import N_
+
 INSERT, DELETE, REPLACE = "insert", "delete", "replace"
 
 _WORDS = re.compile(r"\w+|[^\w\s]")
@@ -70,11 +72,15 @@ class Diff:
     def summary(self) -> str:
         """One line for people: how many changes, how many words each way."""
         if not self.changes:
-            return "No words changed."
-        n = len(self.changes)
-        counts = [f"{k} word{'s' if k != 1 else ''} {what}"
-                  for k, what in ((self.words_inserted, "inserted"), (self.words_deleted, "deleted")) if k]
-        return f"{n} change{'s' if n != 1 else ''}: {', '.join(counts) or 'punctuation only'}."
+            return N_("No words changed.")
+        n, inserted, deleted = len(self.changes), self.words_inserted, self.words_deleted
+        ins = N_("1 word inserted") if inserted == 1 else N_("{n} words inserted", n=inserted)
+        dels = N_("1 word deleted") if deleted == 1 else N_("{n} words deleted", n=deleted)
+        if inserted and deleted:
+            details = N_("{inserted}, {deleted}", inserted=ins, deleted=dels)
+        else:
+            details = ins if inserted else dels if deleted else N_("punctuation only")
+        return N_("1 change: {details}.", details=details) if n == 1 else N_("{n} changes: {details}.", n=n, details=details)
 
 
 def _units(pattern: re.Pattern, text: str, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:

@@ -52,3 +52,11 @@ class Conflict(KnownError):
 
 class BugError(Error):
     """An unexpected state: a bug in factcheck, never the user's fault."""
+
+
+def sentence(exc: BaseException) -> str:
+    """The sentence an error carries, as it was raised (a translatable ``Text`` when core wrote one).
+
+    ``str(exc)`` is the same sentence in English only: pass this on where a person may read it.
+    """
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)

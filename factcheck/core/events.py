@@ -8,6 +8,22 @@ which rebuilds articles, claims, sources and citations to compare with the table
 (``replay.verify`` runs both): a row edited outside ``events`` is named. This detects tampering by anyone who does not recompute
 every later hash; it is no signature.
 
+Every event has an **id**, its content address: sha256 over the canonical JSON of
+``[parents, at, actor, action, entity, entity_id, data]``, and **parents**, the ids of the
+events it was written on (the newest one; a merge has two). The events form a graph, as
+commits do in git, and two copies of a project recognise their common past by these ids
+(``merge.py``); the id of the first event (``project.create``) is the project's identity.
+
+The local chain (``seq``, ``prev_hash``, ``hash``) stays: it is this file's tamper chain.
+A row written since ids exist hashes ``[prev_hash, seq, id]`` (``chain_hash``; the id
+covers the content). Rows written before (``event_hash``, over the content) got their id
+and parents from the upgrade (migration ``m005``), parents being the row before. The walk
+tells them apart by the hash itself: it reads rows as old until the first whose hash is
+not an old hash, and from there on every row must be new. An old row's id and parents
+are fixed by its content and its place (the row before), so they add nothing to forge;
+a new row's hash covers its id. ``verify`` checks each id against its content and that
+every parent is an event earlier in this file.
+
 A row whose ``data`` is not valid UTF-8 or not JSON (a damaged page, a hand edit), or
 whose other text is not valid UTF-8, is read as a *damaged* event: it keeps its place
 in the history with a sentence saying what is wrong, so ``history``, ``verify`` and the
@@ -22,10 +38,11 @@ import json
 import sqlite3
 
 from factcheck.core import model
+from factcheck.core.text import N_, Text
 
 GENESIS_HASH = "0" * 64
-_COLUMNS = "seq, at, actor, action, entity, entity_id, CAST(data AS BLOB), prev_hash, hash"
-_TEXT_COLUMNS = ("at", "actor", "action", "entity", "entity_id", "data", "prev_hash", "hash")
+_COLUMNS = "seq, at, actor, action, entity, entity_id, CAST(data AS BLOB), prev_hash, hash, id, parents"
+_TEXT_COLUMNS = ("at", "actor", "action", "entity", "entity_id", "data", "prev_hash", "hash", "id", "parents")
 #: The same columns with every text one read as bytes: for rows SQLite holds that are not valid UTF-8.
 _RAW_COLUMNS = "seq, " + ", ".join(f"CAST({c} AS BLOB)" for c in _TEXT_COLUMNS)
 
@@ -42,7 +59,7 @@ def canonical(value: object) -> str:
 
 
 def event_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, entity: str, entity_id: str, data: str) -> str:
-    """The hash of one events row: it covers the previous row's hash and its own content.
+    """The hash of one events row written before events had ids: the previous row's hash and the row's content.
 
     The content is ``canonical([prev_hash, seq, at, actor, action, entity, entity_id, data])``,
     spelled out string by string: ``verify`` hashes every row, and this is twice as fast.
@@ -56,17 +73,85 @@ def event_hash(prev_hash: str, seq: int, at: str, actor: str, action: str, entit
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
-def append(store, user: str, action: str, entity: str, entity_id: str, data: dict) -> int:
-    """Append the event of the action under way (inside ``store.transaction()``); its seq."""
-    row = store.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS_HASH)
-    at = model.now()
+def event_id(parents: str, at: str, actor: str, action: str, entity: str, entity_id: str, data: str) -> str:
+    """An event's id: its content address, the same in every copy that holds it (as git's).
+
+    ``sha256(canonical([parents, at, actor, action, entity, entity_id, data]))`` where
+    ``parents`` is the stored JSON list (canonical, spliced in as is) and ``data`` the
+    stored JSON text. A value that is not text raises ``TypeError``.
+    """
+    q = _json_string
+    content = f"[{parents},{q(at)},{q(actor)},{q(action)},{q(entity)},{q(entity_id)},{q(data)}]"
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def chain_hash(prev_hash: str, seq: int, event_id_: str) -> str:
+    """The local chain's hash of a row written since events have ids: the previous hash, the seq and the id.
+
+    The id covers the content, so this short hash covers it too. Spelled
+    ``["prev_hash",seq,"id"]`` (the canonical JSON of hex text, without escaping: every
+    value is hashed exactly as spelled, which is all a chain needs).
+    """
+    return hashlib.sha256(f'["{prev_hash}",{seq:d},"{event_id_}"]'.encode("utf-8")).hexdigest()
+
+
+def _parents(text: str | None) -> list[str]:
+    """The ids a stored ``parents`` value lists ([] when it is not a JSON list of text)."""
+    if not text:
+        return []
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def head(store) -> str | None:
+    """The id of the newest event: the one head of the history (a merge joins two heads into one event)."""
+    row = store.execute("SELECT id FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def project_id(store) -> str | None:
+    """The project's identity: the id of its first event (``project.create``), shared by every copy of it."""
+    row = store.execute("SELECT id FROM events ORDER BY seq LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def append(store, user: str, action: str, entity: str, entity_id: str, data: dict, *,
+           parents: list[str] | None = None) -> int:
+    """Append the event of the action under way (inside ``store.transaction()``); its seq.
+
+    ``parents``: the heads it was written on; by default the newest event (the one head).
+    """
     payload = canonical(data)
-    digest = event_hash(prev, seq, at, user, action, entity, entity_id, payload)
+    return _insert(store, model.now(), user, action, entity, entity_id, payload, parents)
+
+
+def adopt(store, at: str, actor: str, action: str, entity: str, entity_id: str, data: str, parents: str,
+          expected_id: str) -> int:
+    """Copy another copy's event into this log as it is (time, author, data text, parents); its seq.
+
+    Refuses (``ValueError``) an event whose content does not give ``expected_id``.
+    """
+    if event_id(parents, at, actor, action, entity, entity_id, data) != expected_id:
+        raise ValueError(f"event {expected_id} does not match its content")
+    return _insert(store, at, actor, action, entity, entity_id, data, _parents(parents), parents_text=parents)
+
+
+def _insert(store, at: str, actor: str, action: str, entity: str, entity_id: str, payload: str,
+            parents: list[str] | None, parents_text: str | None = None) -> int:
+    row = store.execute("SELECT seq, hash, id FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS_HASH)
+    if parents is None:
+        parents = [row[2]] if row else []
+    if parents_text is None:
+        parents_text = canonical(list(parents))
+    new_id = event_id(parents_text, at, actor, action, entity, entity_id, payload)
     store.execute(
-        "INSERT INTO events (seq, at, actor, action, entity, entity_id, data, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, at, user, action, entity, entity_id, payload, prev, digest),
+        "INSERT INTO events (seq, at, actor, action, entity, entity_id, data, prev_hash, hash, id, parents) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, at, actor, action, entity, entity_id, payload, prev, chain_hash(prev, seq, new_id), new_id, parents_text),
     )
     return seq
 
@@ -74,11 +159,11 @@ def append(store, user: str, action: str, entity: str, entity_id: str, data: dic
 def _decode(raw: bytes | None) -> tuple[str | None, dict, str]:
     """(text, data, problem): the row's data as text and as a dict, or what is wrong with it."""
     if raw is None:
-        return None, {}, "it has no data."
+        return None, {}, N_("it has no data.")
     try:
         text = bytes(raw).decode("utf-8")
     except UnicodeDecodeError:
-        return None, {}, "its data is not valid text (not UTF-8): the row was damaged."
+        return None, {}, N_("its data is not valid text (not UTF-8): the row was damaged.")
     try:
         data, end = _DECODER.raw_decode(text)  # what json.loads does, less its checks for spaces around
         if end != len(text):
@@ -87,14 +172,22 @@ def _decode(raw: bytes | None) -> tuple[str | None, dict, str]:
         try:
             data = json.loads(text)
         except ValueError:
-            return text, {}, "its data is not readable (not JSON): the row was damaged."
+            return text, {}, N_("its data is not readable (not JSON): the row was damaged.")
     if not isinstance(data, dict):
-        return text, {}, "its data is not readable (not a JSON object): the row was damaged."
+        return text, {}, N_("its data is not readable (not a JSON object): the row was damaged.")
     return text, data, ""
 
 
-_NAMES = {"at": "time", "actor": "user name", "action": "action", "entity": "subject", "entity_id": "subject",
-          "prev_hash": "link to the event before", "hash": "hash"}
+_NAMES = {"at": N_("time"), "actor": N_("user name"), "action": N_("action"), "entity": N_("subject"),
+          "entity_id": N_("subject"), "id": N_("id"), "parents": N_("list of parents"),
+          "prev_hash": N_("link to the event before"), "hash": N_("hash")}
+#: The problems above at the start of a sentence (``_sentence`` capitalises them): listed for the catalogue.
+_AT_START = (
+    N_("It has no data."), N_("Its data is not valid text (not UTF-8): the row was damaged."),
+    N_("Its data is not readable (not JSON): the row was damaged."),
+    N_("Its data is not readable (not a JSON object): the row was damaged."),
+    N_("Its {column} is not valid text (not UTF-8): the row was damaged."),
+)
 
 
 def _texts(row: tuple) -> tuple[tuple, str]:
@@ -109,7 +202,8 @@ def _texts(row: tuple) -> tuple[tuple, str]:
             values[i] = value.decode("utf-8")
         except UnicodeDecodeError:
             values[i] = value.decode("utf-8", errors="replace")
-            problem = problem or f"its {_NAMES[column]} is not valid text (not UTF-8): the row was damaged."
+            problem = problem or N_("its {column} is not valid text (not UTF-8): the row was damaged.",
+                                    column=_NAMES[column])
     return tuple(values), problem
 
 
@@ -133,9 +227,10 @@ def _select(store, tail: str, params: tuple = ()) -> list[tuple]:
 
 def _event(row: tuple) -> model.Event:
     row, bad = _texts(row)
-    seq, at, actor, action, entity, entity_id, raw, prev_hash, digest = row
+    seq, at, actor, action, entity, entity_id, raw, prev_hash, digest, event_id_, parents = row
     _, data, problem = _decode(raw)
-    return model.Event(seq, at, actor, action, entity, entity_id, data, prev_hash, digest, damaged=bad or problem)
+    return model.Event(seq, at, actor, action, entity, entity_id, data, prev_hash, digest, damaged=bad or problem,
+                       id=event_id_ or "", parents=tuple(_parents(parents)))
 
 
 def read(store, entity_id: str | None = None) -> list[model.Event]:
@@ -163,15 +258,39 @@ class Verdict:
 
     def __str__(self) -> str:
         if self.ok:
-            state = f"; {self.entities} articles, claims, sources and citations match it" if self.entities else ""
-            return f"History intact: {self.events} events, every hash matches{state}."
+            if self.entities:
+                return N_("History intact: {events} events, every hash matches; {entities} articles, claims, sources "
+                          "and citations match it.", events=self.events, entities=self.entities)
+            return N_("History intact: {events} events, every hash matches.", events=self.events)
         if self.seq is None:
-            return f"History intact ({self.events} events) but the project's state is not: {self.problem}"
-        return f"History broken at event {self.seq}: {self.problem}"
+            return N_("History intact ({events} events) but the project's state is not: {problem}",
+                      events=self.events, problem=self.problem)
+        return N_("History broken at event {seq}: {problem}", seq=self.seq, problem=self.problem)
 
 
 def _sentence(problem: str, action: str, actor: str) -> str:
-    return f"{problem[:1].upper()}{problem[1:]} ({action} by {actor})"
+    if isinstance(problem, Text):  # the same sentence starting with a capital (see ``_AT_START``)
+        problem = Text(problem.template[:1].upper() + problem.template[1:], problem.values)
+    else:
+        problem = problem[:1].upper() + problem[1:]
+    return N_("{problem} ({action} by {actor})", problem=problem, action=action, actor=actor)
+
+
+#: Rows of a table with no event that made them: (one, ``n``).
+_UNMADE = {
+    "claims": (N_("1 claim has no record of being made: events were removed from the end of the history, or the "
+                  "rows were added outside factcheck."),
+               lambda n: N_("{n} claims have no record of being made: events were removed from the end of the "
+                            "history, or the rows were added outside factcheck.", n=n)),
+    "articles": (N_("1 article has no record of being made: events were removed from the end of the history, or "
+                    "the rows were added outside factcheck."),
+                 lambda n: N_("{n} articles have no record of being made: events were removed from the end of the "
+                              "history, or the rows were added outside factcheck.", n=n)),
+    "sources": (N_("1 source has no record of being made: events were removed from the end of the history, or the "
+                   "rows were added outside factcheck."),
+                lambda n: N_("{n} sources have no record of being made: events were removed from the end of the "
+                             "history, or the rows were added outside factcheck.", n=n)),
+}
 
 
 def verify_chain(store, replay=None) -> Verdict:
@@ -195,44 +314,65 @@ def _walk(store, columns: str, replay) -> Verdict:
     rows = store.execute(f"SELECT {columns} FROM events ORDER BY seq")
     raw_text = columns is _RAW_COLUMNS
     prev = GENESIS_HASH
+    prev_id = ""
+    legacy = True  # rows hashed before events had ids come first; the first row hashed with its id ends them
+    seen: set[str] = set()
     expected = 1
     n = 0
     bad = ""
     for row in rows:
         if raw_text:
             row, bad = _texts(row)
-        seq, at, actor, action, entity, entity_id, raw, prev_hash, stored = row
+        seq, at, actor, action, entity, entity_id, raw, prev_hash, stored, stored_id, parents = row
         n += 1
         if n == 1 and (seq != 1 or action != "project.create"):
-            return Verdict(False, n, 1, "the history does not begin with the project's creation: "
-                                        "its first events were removed.")
+            return Verdict(False, n, 1, N_("the history does not begin with the project's creation: "
+                                           "its first events were removed."))
         if seq > expected:
-            return Verdict(False, n, expected, f"event {expected} is missing: it was removed.")
+            return Verdict(False, n, expected, N_("event {seq} is missing: it was removed.", seq=expected))
         text, data, problem = _decode(raw)
         if bad or text is None:
             return Verdict(False, n, seq, _sentence(bad or problem, action, actor))
         try:
-            digest = event_hash(prev_hash, seq, at, actor, action, entity, entity_id, text)
+            if legacy and event_hash(prev_hash, seq, at, actor, action, entity, entity_id, text) != stored:
+                legacy = False
+            digest = stored if legacy else chain_hash(prev_hash, seq, stored_id)
+            own_id = event_id(parents, at, actor, action, entity, entity_id, text)
         except TypeError:  # a column holds a number or bytes where text belongs
-            return Verdict(False, n, seq, "part of it is not text: the row was altered, or inserted by hand.")
+            return Verdict(False, n, seq, N_("part of it is not text: the row was altered, or inserted by hand."))
+        if own_id != stored_id:
+            return Verdict(False, n, seq, N_("its content does not match its id ({action} by {actor}): "
+                                             "the row was altered, or inserted by hand.", action=action, actor=actor))
         if digest != stored:
-            return Verdict(False, n, seq, f"its content does not match its hash ({action} by {actor}): "
-                                          "the row was altered, or inserted by hand.")
+            return Verdict(False, n, seq, N_("its content does not match its hash ({action} by {actor}): "
+                                             "the row was altered, or inserted by hand.", action=action, actor=actor))
+        # A row hashed before ids has the parents the upgrade gave it: the row before, nothing else.
+        if parents != (f'["{prev_id}"]' if prev_id else "[]"):
+            if legacy:
+                return Verdict(False, n, seq, N_("its list of parents is not the event before it ({action} by "
+                                                 "{actor}): the row was altered.", action=action, actor=actor))
+            missing = [p for p in _parents(parents) if p not in seen]
+            if missing or parents != canonical(_parents(parents)) or (n > 1 and not _parents(parents)):
+                return Verdict(False, n, seq, N_("it names a parent event this history does not hold before it "
+                                                 "({action} by {actor}): an event was removed, or the row was "
+                                                 "altered.", action=action, actor=actor))
+        seen.add(stored_id)
+        prev_id = stored_id
         if prev_hash != prev:
-            return Verdict(False, n, seq, "it does not follow the event before it: "
-                                          "an event was removed, inserted or altered just before it.")
+            return Verdict(False, n, seq, N_("it does not follow the event before it: "
+                                             "an event was removed, inserted or altered just before it."))
         if problem:  # not JSON, yet its hash matches: written so by hand, hash and all
             return Verdict(False, n, seq, _sentence(problem, action, actor))
         if replay is not None:
             try:
                 replay.apply(action, entity_id, data)
             except (KeyError, TypeError, ValueError, AttributeError, IndexError):
-                return Verdict(False, n, seq, f"its data does not hold what its action logs ({action} by {actor}): "
-                                              "the row was altered, or written by hand.")
+                return Verdict(False, n, seq, N_("its data does not hold what its action logs ({action} by {actor}): "
+                                                 "the row was altered, or written by hand.", action=action, actor=actor))
         prev = stored
         expected = seq + 1
     if n == 0:
-        return Verdict(False, 0, 1, "the history is empty: every event was removed.")
+        return Verdict(False, 0, 1, N_("the history is empty: every event was removed."))
     # Removing events from the end leaves no gap in the chain; what they made remains.
     made = (("claims", "claim", "claim.create"), ("articles", "article", "article.import"),
             ("sources", "source", "source.create"))
@@ -241,7 +381,5 @@ def _walk(store, columns: str, replay) -> Verdict:
             f"SELECT count(*) FROM {table} WHERE id NOT IN (SELECT entity_id FROM events WHERE action = ?)", (action,)
         ).fetchone()[0]
         if missing:
-            what = f"1 {noun} has" if missing == 1 else f"{missing} {table} have"
-            return Verdict(False, n, expected, f"{what} no record of being made: events were removed from the end "
-                                               "of the history, or the rows were added outside factcheck.")
+            return Verdict(False, n, expected, _UNMADE[table][0] if missing == 1 else _UNMADE[table][1](missing))
     return Verdict(True, n)

@@ -14,6 +14,7 @@ import unicodedata
 import urllib.parse
 
 from factcheck.core.errors import InvalidInput
+from factcheck.core.text import N_
 
 #: Longest text any one field takes (a rationale can be long; a title cannot be a book).
 MAX_TEXT = 100_000
@@ -47,12 +48,13 @@ def text(value: object, what: str, *, limit: int = MAX_TEXT, strip: bool = True)
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise InvalidInput(f"The {what} must be text.")
+        raise InvalidInput(N_("The {what} must be text.", what=what))
     value = unicodedata.normalize("NFC", value.strip() if strip else value)
     if "\x00" in value:
-        raise InvalidInput(f"The {what} contains a NUL character; remove it.")
+        raise InvalidInput(N_("The {what} contains a NUL character; remove it.", what=what))
     if len(value) > limit:
-        raise InvalidInput(f"The {what} is {len(value):,} characters long; the limit is {limit:,}.")
+        raise InvalidInput(N_("The {what} is {length} characters long; the limit is {limit}.",
+                               what=what, length=f"{len(value):,}", limit=f"{limit:,}"))
     return value
 
 
@@ -68,23 +70,23 @@ def date_problem(value: str) -> str:
         return ""
     m = _DATE.match(value)
     if not m:
-        return "Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY)."
+        return N_("Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY).")
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
     if not 1000 <= year <= 2999:
-        return f"{year} is not a plausible year; write the date as YYYY-MM-DD."
+        return N_("{year} is not a plausible year; write the date as YYYY-MM-DD.", year=year)
     try:
         datetime.date(year, int(month or 1), int(day or 1))
     except ValueError:
-        return f"{value} is not a date on the calendar."
+        return N_("{value} is not a date on the calendar.", value=value)
     return ""
 
 
-def date(value: object, what: str = "date") -> str:
+def date(value: object, what: str = N_("date")) -> str:
     """An ISO date, year-month or year; '' for none."""
     value = line(value, what, limit=10_000)
     problem = date_problem(value)
     if problem:
-        raise InvalidInput(f"The {what} “{value[:40]}” is not a date. {problem}")
+        raise InvalidInput(N_("The {what} “{value}” is not a date. {problem}", what=what, value=value[:40], problem=problem))
     return value
 
 
@@ -115,11 +117,11 @@ def url_problem(value: str) -> str:
     compact = _URL_JUNK.sub("", value)
     scheme = compact.split(":", 1)[0].lower() if ":" in compact else ""
     if scheme and scheme.isalpha() and scheme not in _URL_SCHEMES and not compact[len(scheme) + 1:].isdigit():
-        return f"Only web addresses (http:// or https://) are kept; “{scheme}:” links are not."
-    return "Write a full web address, starting with https://."
+        return N_("Only web addresses (http:// or https://) are kept; “{scheme}:” links are not.", scheme=scheme)
+    return N_("Write a full web address, starting with https://.")
 
 
-def url(value: object, what: str = "URL") -> str:
+def url(value: object, what: str = N_("URL")) -> str:
     """An http(s) URL with a host, or ''."""
     value = line(value, what, limit=MAX_LINE)
     host = value.split("/", 1)[0]
@@ -127,7 +129,7 @@ def url(value: object, what: str = "URL") -> str:
         value = "https://" + value  # "example.org/page": what everyone means
     problem = url_problem(value)
     if problem:
-        raise InvalidInput(f"The {what} “{value[:60]}” cannot be kept. {problem}")
+        raise InvalidInput(N_("The {what} “{value}” cannot be kept. {problem}", what=what, value=value[:60], problem=problem))
     return value
 
 
@@ -154,7 +156,7 @@ def sentence_count(value: str) -> int:
 def summary_problem(value: str) -> str:
     """Why a verdict summary would be refused at submission ('' when it is fine or empty)."""
     if sentence_count(value) > 1:
-        return "The verdict summary should be one sentence."
+        return N_("The verdict summary should be one sentence.")
     return ""
 
 
@@ -164,9 +166,9 @@ def checkworthiness(value: object) -> int | None:
     try:
         number = int(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise InvalidInput("Check-worthiness is a number from 1 to 5.") from None
+        raise InvalidInput(N_("Check-worthiness is a number from 1 to 5.")) from None
     if not 1 <= number <= 5:
-        raise InvalidInput("Check-worthiness is a number from 1 to 5.")
+        raise InvalidInput(N_("Check-worthiness is a number from 1 to 5."))
     return number
 
 
@@ -175,7 +177,7 @@ def tags(value: object) -> list[str]:
     items = value.split(",") if isinstance(value, str) else list(value or [])
     cleaned: list[str] = []
     for tag in items:
-        tag = line(str(tag), "tag", limit=200)
+        tag = line(str(tag), N_("tag"), limit=200)
         if tag and tag not in cleaned:
             cleaned.append(tag)
     return cleaned

@@ -12,14 +12,41 @@ from __future__ import annotations
 import abc
 import dataclasses
 
-from factcheck.core import model, review, timeline
+from factcheck.core import model, review, settings, timeline, workflow
 from factcheck.core.errors import BugError, Conflict
 from factcheck.core.model import Changes
+from factcheck.core.text import N_
+
+#: What an edit of many fields, or of one ``field``, is called ("Undo Edit claim rating").
+_EDIT_LABELS = {
+    "claim": (N_("Edit claim"), lambda field: N_("Edit claim {field}", field=field)),
+    "source": (N_("Edit source"), lambda field: N_("Edit source {field}", field=field)),
+    "citation": (N_("Edit citation"), lambda field: N_("Edit citation {field}", field=field)),
+    "article": (N_("Edit article"), lambda field: N_("Edit article {field}", field=field)),
+}
+#: A review decision on one claim, and on ``n`` claims.
+_REVIEW_LABELS = {
+    workflow.SUBMIT: (N_("Submit"), lambda n: N_("Submit {n} claims", n=n)),
+    workflow.APPROVE: (N_("Approve"), lambda n: N_("Approve {n} claims", n=n)),
+    workflow.REQUEST_CHANGES: (N_("Request changes"), lambda n: N_("Request changes {n} claims", n=n)),
+    workflow.PUBLISH: (N_("Publish"), lambda n: N_("Publish {n} claims", n=n)),
+}
+
 
 def _fields_label(what: str, fields: dict) -> str:
+    many, one = _EDIT_LABELS[what]
     if len(fields) == 1:
-        return f"Edit {what} {timeline.FIELD_NAMES.get(next(iter(fields)), next(iter(fields)))}"
-    return f"Edit {what}"
+        key = next(iter(fields))
+        return one(timeline.FIELD_NAMES.get(key, key))
+    return many
+
+
+def _review_label(action: str, n: int = 1) -> str:
+    if action not in _REVIEW_LABELS:  # not a known decision: it is refused when done, named as it came
+        label = action.replace("_", " ").capitalize()
+        return label if n == 1 else f"{label} {n} claims"
+    one, many = _REVIEW_LABELS[action]
+    return one if n == 1 else many(n)
 
 
 class Command(abc.ABC):
@@ -44,7 +71,7 @@ class CreateClaim(Command):
     def __init__(self, version_id: str, start: int, end: int, **fields):
         self.version_id, self.start, self.end, self.fields = version_id, start, end, fields
         self.claim_id: str | None = None
-        self.label = "New claim"
+        self.label = N_("New claim")
 
     def do(self, project) -> Changes:
         changes = project.create_claim(self.version_id, self.start, self.end, **self.fields)
@@ -62,7 +89,7 @@ def _delete_made(project, claim_id: str) -> Changes:
     """Take back a claim a step made; one whose verdict was signed off since is retracted, not undone."""
     claim = project.claim(claim_id)
     if claim.deleted_at is None and review.signed_off(claim):
-        raise Conflict("A claim this step made has a signed-off verdict now; retract it instead of undoing.")
+        raise Conflict(N_("A claim this step made has a signed-off verdict now; retract it instead of undoing."))
     return project.delete_claim(claim_id)
 
 
@@ -102,7 +129,7 @@ class UpdateClaim(Command):
     def _expect(self, project, values: dict) -> None:
         claim = project.claim(self.claim_id)
         if {k: _claim_field(claim, k) for k in values} != values:
-            raise Conflict("This claim was changed elsewhere since this step; it can no longer be undone.")
+            raise Conflict(N_("This claim was changed elsewhere since this step; it can no longer be undone."))
 
     def undo(self, project) -> Changes:
         self._expect(project, self.applied)
@@ -118,12 +145,12 @@ class DeleteClaim(Command):
 
     def __init__(self, claim_id: str, *, reason: str = ""):
         self.claim_id, self.reason = claim_id, reason
-        self.label = "Delete claim"
+        self.label = N_("Delete claim")
 
     def do(self, project) -> Changes:
         if review.signed_off(project.claim(self.claim_id)):
             self.undoable = False
-            self.label = "Retract verdict"
+            self.label = N_("Retract verdict")
         return project.managers.claims.set_deleted(self.claim_id, deleted=True, reason=self.reason)
 
     def undo(self, project) -> Changes:
@@ -136,7 +163,7 @@ class ReanchorClaim(Command):
     New words under a signed-off verdict send it back to review: then not undoable.
     """
 
-    def __init__(self, claim_id: str, version_id: str, start: int, end: int, label: str = "Re-anchor claim"):
+    def __init__(self, claim_id: str, version_id: str, start: int, end: int, label: str = N_("Re-anchor claim")):
         self.claim_id, self.version_id, self.start, self.end = claim_id, version_id, start, end
         self.before: model.Claim | None = None
         self.label = label
@@ -156,7 +183,7 @@ class CreateSource(Command):
     def __init__(self, **fields):
         self.fields = fields
         self.source_id: str | None = None
-        self.label = "New source"
+        self.label = N_("New source")
 
     def do(self, project) -> Changes:
         changes = project.create_source(**self.fields)
@@ -191,7 +218,7 @@ class UpdateSource(Command):
 class DeleteSource(Command):
     def __init__(self, source_id: str):
         self.source_id = source_id
-        self.label = "Delete source"
+        self.label = N_("Delete source")
 
     def do(self, project) -> Changes:
         return project.delete_source(self.source_id)
@@ -204,7 +231,7 @@ class Cite(Command):
     def __init__(self, claim_id: str, source_id: str, stance: str = "supports", **fields):
         self.claim_id, self.source_id, self.stance, self.fields = claim_id, source_id, stance, fields
         self.citation_id: str | None = None
-        self.label = "Cite source"
+        self.label = N_("Cite source")
 
     def do(self, project) -> Changes:
         changes = project.cite(self.claim_id, self.source_id, self.stance, **self.fields)
@@ -239,7 +266,7 @@ class UpdateCitation(Command):
 class Uncite(Command):
     def __init__(self, citation_id: str):
         self.citation_id = citation_id
-        self.label = "Remove citation"
+        self.label = N_("Remove citation")
 
     def do(self, project) -> Changes:
         return project.uncite(self.citation_id)
@@ -252,7 +279,7 @@ class ImportArticle(Command):
     def __init__(self, imported, **metadata):
         self.imported, self.metadata = imported, metadata
         self.article_id: str | None = None
-        self.label = "Import article"
+        self.label = N_("Import article")
 
     def do(self, project) -> Changes:
         changes = project.import_article(self.imported, **self.metadata)
@@ -287,7 +314,7 @@ class UpdateArticle(Command):
 class DeleteArticle(Command):
     def __init__(self, article_id: str):
         self.article_id = article_id
-        self.label = "Delete article"
+        self.label = N_("Delete article")
 
     def do(self, project) -> Changes:
         return project.delete_article(self.article_id)
@@ -303,7 +330,7 @@ class Review(Command):
 
     def __init__(self, claim_id: str, action: str, *, comment: str = "", expected_revision: int | None = None):
         self.claim_id, self.action, self.comment, self.expected_revision = claim_id, action, comment, expected_revision
-        self.label = action.replace("_", " ").capitalize()
+        self.label = _review_label(action)
 
     def do(self, project) -> Changes:
         return project.review(self.claim_id, self.action, comment=self.comment, expected_revision=self.expected_revision)
@@ -317,7 +344,7 @@ class AddComment(Command):
 
     def __init__(self, claim_id: str, body: str, *, kind: str = "review", parent_id: str | None = None):
         self.claim_id, self.body, self.kind, self.parent_id = claim_id, body, kind, parent_id
-        self.label = "Add comment"
+        self.label = N_("Add comment")
 
     def do(self, project) -> Changes:
         return project.add_comment(self.claim_id, self.body, kind=self.kind, parent_id=self.parent_id)
@@ -329,7 +356,7 @@ class AddComment(Command):
 class ResolveComment(Command):
     def __init__(self, comment_id: str, resolved: bool = True):
         self.comment_id, self.resolved = comment_id, resolved
-        self.label = "Resolve comment" if resolved else "Reopen comment"
+        self.label = N_("Resolve comment") if resolved else N_("Reopen comment")
 
     def do(self, project) -> Changes:
         return project.resolve_comment(self.comment_id, self.resolved)
@@ -342,7 +369,7 @@ class SetSetting(Command):
     def __init__(self, key: str, value: object, label: str = ""):
         self.key, self.after = key, value
         self.before: object = None
-        self.label = label or f"Change {key.replace('_', ' ')}"
+        self.label = label or N_("Change {setting}", setting=settings.NAMES.get(key, key.replace("_", " ")))
 
     def do(self, project) -> Changes:
         self.before = project.setting(self.key)
@@ -426,7 +453,7 @@ class ImportAnnotations(Command):
     another claim stays); redo brings back exactly what undo hid.
     """
 
-    def __init__(self, plan, label: str = "Import annotations"):
+    def __init__(self, plan, label: str = N_("Import annotations")):
         self.plan = plan
         self.label = label
         self.claim_ids: list[str] = []
@@ -518,7 +545,7 @@ class ReviewMany(Command):
         self.revisions, self.skip = dict(revisions or {}), frozenset(skip)
         self.outcome = None  # core.review.Outcome, once done
         n = len(self.claim_ids)
-        self.label = action.replace("_", " ").capitalize() + ("" if n == 1 else f" {n} claims")
+        self.label = _review_label(action, n)
 
     def do(self, project) -> Changes:
         self.outcome = project.managers.review.decide(self.action, self.claim_ids, comment=self.comment,
@@ -538,7 +565,7 @@ class SetSettings(Command):
     """
 
     def __init__(self, values: dict, *, logo: bytes | None = None, logo_name: str = "",
-                 label: str = "Change project settings"):
+                 label: str = N_("Change project settings")):
         self.after, self.logo, self.logo_name = dict(values), logo, logo_name
         self.before: dict = {}
         self.label = label
@@ -553,7 +580,7 @@ class SetSettings(Command):
     def _expect(self, project, values: dict) -> None:
         project.forget_cached_settings()
         if {k: project.setting(k) for k in values} != values:
-            raise Conflict("These project settings were changed elsewhere since this step; it can no longer be undone.")
+            raise Conflict(N_("These project settings were changed elsewhere since this step; it can no longer be undone."))
 
     def do(self, project) -> Changes:
         made = _Made("settings.update")
@@ -592,12 +619,12 @@ class TickTask(Command):
     def __init__(self, claim_id: str, task_id: str, done: bool = True):
         self.claim_id, self.task_id, self.done = claim_id, task_id, done
         self.left: tuple[str | None, str | None] = (None, None)  # (done_at, done_by) as this step left them
-        self.label = "Tick task" if done else "Untick task"
+        self.label = N_("Tick task") if done else N_("Untick task")
 
     def _task(self, project):
         task = next((t for t in project.tasks(self.claim_id) if t.id == self.task_id), None)
         if task is None:
-            raise Conflict("That verification task is no longer in the project's list; this step can no longer be undone.")
+            raise Conflict(N_("That verification task is no longer in the project's list; this step can no longer be undone."))
         return task
 
     def _tick(self, project, done: bool) -> Changes:
@@ -608,13 +635,14 @@ class TickTask(Command):
 
     def do(self, project) -> Changes:
         changes = self._tick(project, self.done)
-        self.label = ("Tick" if self.done else "Untick") + f" “{self._task(project).label}”"
+        label = self._task(project).label
+        self.label = N_("Tick “{task}”", task=label) if self.done else N_("Untick “{task}”", task=label)
         return changes
 
     def _expect(self, project, state: tuple[str | None, str | None]) -> None:
         task = self._task(project)
         if (task.done_at, task.done_by) != state:
-            raise Conflict("This task was ticked or unticked elsewhere since this step; it can no longer be undone.")
+            raise Conflict(N_("This task was ticked or unticked elsewhere since this step; it can no longer be undone."))
 
     def undo(self, project) -> Changes:
         self._expect(project, self.left)
@@ -623,3 +651,29 @@ class TickTask(Command):
     def redo(self, project) -> Changes:
         self._expect(project, self.left)
         return self._tick(project, self.done)
+
+
+class Merge(Command):
+    """Merge another copy of the project (``core.merge``): one transaction, recorded in the history, not undoable.
+
+    A merge copies the other copy's events into this log, where they stay: the log only
+    grows. Taking a merge back would take new events reversing every change that came in,
+    and the next merge would carry those reversals to the other copy as if someone had
+    undone that person's work there. So it is a decision, like a review decision:
+    ``--dry-run`` (the dialog) shows what would come in first, and a backup restores the
+    project as it was.
+    """
+
+    undoable = False
+
+    def __init__(self, plan, resolutions: dict | None = None):
+        self.plan, self.resolutions = plan, dict(resolutions or {})
+        self.label = N_("Merge {name}", name=plan.other.name)
+
+    def do(self, project) -> Changes:
+        from factcheck.core import merge
+
+        return merge.apply(project, self.plan, self.resolutions)
+
+    def undo(self, project) -> Changes:
+        raise BugError("a merge is not undone")

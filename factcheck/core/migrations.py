@@ -206,8 +206,32 @@ def m004_desk(db: Database) -> None:
     )
 
 
+def m005_event_ids(db: Database) -> None:
+    # Each event gets its content address and its parents (the row before): copies of a
+    # project recognise their common past by these ids (see core/events.py). Rows keep
+    # their old hashes; only rows written from now on hash their id.
+    from factcheck.core import events
+
+    db.execute("ALTER TABLE events ADD COLUMN id TEXT")
+    db.execute("ALTER TABLE events ADD COLUMN parents TEXT NOT NULL DEFAULT '[]'")
+    columns = ("at", "actor", "action", "entity", "entity_id", "data")
+    rows = db.execute(
+        "SELECT seq, " + ", ".join(f"CAST({c} AS BLOB)" for c in columns) + " FROM events ORDER BY seq"
+    ).fetchall()
+    updates = []
+    prev_id = ""
+    for seq, *values in rows:
+        # A damaged row (not UTF-8) gets an id too: verify names it as damaged before its id matters.
+        texts = [v.decode("utf-8", errors="replace") if isinstance(v, bytes) else str(v) for v in values]
+        parents = f'["{prev_id}"]' if prev_id else "[]"
+        prev_id = events.event_id(parents, *texts)
+        updates.append((prev_id, parents, seq))
+    db.conn.executemany("UPDATE events SET id = ?, parents = ? WHERE seq = ?", updates)
+    db.execute("CREATE UNIQUE INDEX events_id ON events(id)")
+
+
 #: Every migration, oldest first. Append only: a name, once released, never changes.
-MIGRATIONS = (m001_initial, m002_claims_in_reading_order, m003_review_stamps, m004_desk)
+MIGRATIONS = (m001_initial, m002_claims_in_reading_order, m003_review_stamps, m004_desk, m005_event_ids)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

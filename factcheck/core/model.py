@@ -11,6 +11,8 @@ import datetime
 import enum
 import uuid
 
+from factcheck.core.text import N_
+
 # Review statuses of a claim (see core/workflow.py for the transitions).
 DRAFT = "draft"
 IN_REVIEW = "in_review"
@@ -19,8 +21,8 @@ APPROVED = "approved"
 PUBLISHED = "published"
 STATUSES = (DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, PUBLISHED)
 STATUS_LABELS = {
-    DRAFT: "Draft", IN_REVIEW: "In review", CHANGES_REQUESTED: "Changes requested",
-    APPROVED: "Approved", PUBLISHED: "Published",
+    DRAFT: N_("Draft"), IN_REVIEW: N_("In review"), CHANGES_REQUESTED: N_("Changes requested"),
+    APPROVED: N_("Approved"), PUBLISHED: N_("Published"),
 }
 
 STANCES = ("supports", "contradicts", "context")
@@ -187,6 +189,8 @@ class Event:
     prev_hash: str
     hash: str
     damaged: str = ""  # a sentence when the row's data cannot be read (see core/events.py)
+    id: str = ""  # content address: what copies of the project recognise it by (see core/events.py)
+    parents: tuple[str, ...] = ()  # the ids of the events it was written on (two for a merge)
 
 
 class What(enum.Flag):

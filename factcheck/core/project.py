@@ -29,6 +29,7 @@ from factcheck.core.errors import NotAProject, ProjectError, ProjectLocked, Proj
 from factcheck.core.events import GENESIS_HASH, event_hash  # noqa: F401 - part of the module's public face
 from factcheck.core.model import Changes
 from factcheck.core.store import BUSY_TIMEOUT_MS, Store, describe_error
+from factcheck.core.text import N_
 
 SUFFIX = ".factcheck"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -58,23 +59,24 @@ def _looks_read_only(path: pathlib.Path) -> bool:
 def _check_file(path: pathlib.Path) -> None:
     """Refuse, before SQLite sees it, what is plainly not a whole project file."""
     if not path.exists():
-        raise ProjectError(f"{path.name} does not exist.")
+        raise ProjectError(N_("{name} does not exist.", name=path.name))
     if path.is_dir():
-        raise NotAProject(f"{path.resolve().name or path} is a folder, not a factcheck project.")
+        raise NotAProject(N_("{name} is a folder, not a factcheck project.", name=str(path.resolve().name or path)))
     try:
         with path.open("rb") as f:
             header = f.read(100)
         size = path.stat().st_size
     except OSError as exc:
-        raise ProjectError(f"{path.name} cannot be read ({exc.strerror}).") from None
+        raise ProjectError(N_("{name} cannot be read ({error}).", name=path.name, error=str(exc.strerror))) from None
     if size == 0:
-        raise NotAProject(f"{path.name} is empty: it is not a factcheck project.")
-    held = f"{size:,} byte{'s' if size != 1 else ''}"
-    cut_short = NotAProject(f"{path.name} is damaged: the file was cut short (it holds {held}).")
+        raise NotAProject(N_("{name} is empty: it is not a factcheck project.", name=path.name))
+    cut_short = NotAProject(
+        N_("{name} is damaged: the file was cut short (it holds 1 byte).", name=path.name) if size == 1 else
+        N_("{name} is damaged: the file was cut short (it holds {size} bytes).", name=path.name, size=f"{size:,}"))
     if len(header) < len(SQLITE_HEADER) and SQLITE_HEADER.startswith(header):
         raise cut_short
     if not header.startswith(SQLITE_HEADER):
-        raise NotAProject(f"{path.name} is not a factcheck project.")
+        raise NotAProject(N_("{name} is not a factcheck project.", name=path.name))
     # A whole SQLite file is a whole number of pages; anything else lost its end.
     page_size = int.from_bytes(header[16:18], "big") if len(header) >= 18 else 0
     page_size = 65536 if page_size == 1 else page_size
@@ -114,9 +116,10 @@ class Project:
         """Create a new, empty project file; refuses to overwrite an existing file."""
         path = pathlib.Path(path)
         if path.exists():
-            raise ProjectError(f"{path.name} already exists; choose another name or open it.")
+            raise ProjectError(N_("{name} already exists; choose another name or open it.", name=path.name))
         if not path.parent.is_dir():
-            raise ProjectError(f"Cannot create {path.name}: the folder {path.parent} does not exist.")
+            raise ProjectError(N_("Cannot create {name}: the folder {folder} does not exist.", name=path.name,
+                                  folder=str(path.parent)))
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
@@ -126,8 +129,9 @@ class Project:
             project = cls._setup(path, conn, user or _default_user(), read_only=False)
             with project.store.transaction():
                 project.managers.settings.create_defaults()
+                # A fresh id in the first event: its id is the project's identity, shared only by copies.
                 events.append(project.store, project.user, "project.create", "project", "",
-                              {"settings": settings.DEFAULTS})
+                              {"settings": settings.DEFAULTS, "project": model.new_id()})
             return project
         except BaseException:
             conn.close()
@@ -182,7 +186,7 @@ class Project:
         """Refuse another program's SQLite file and files from a newer factcheck, writing nothing."""
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != migrations.APPLICATION_ID:
-            raise NotAProject(f"{path.name} is an SQLite database of another program, not a factcheck project.")
+            raise NotAProject(N_("{name} is an SQLite database of another program, not a factcheck project.", name=path.name))
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         applied = {
             row[0]
@@ -192,7 +196,7 @@ class Project:
         } if conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone() else set()
         if version > migrations.SCHEMA_VERSION or applied - set(migrations.known_names()):
             raise ProjectTooNew(
-                f"{path.name} was saved by a newer version of factcheck; update factcheck to open it."
+                N_("{name} was saved by a newer version of factcheck; update factcheck to open it.", name=path.name)
             )
 
     @classmethod
@@ -202,7 +206,7 @@ class Project:
         if not read_only:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal":
-                raise ProjectLocked(f"{path.name} is in use by another program; close it there first.")
+                raise ProjectLocked(N_("{name} is in use by another program; close it there first.", name=path.name))
             # FULL: a commit reaches the disk before the app says "Saved", so a power cut
             # cannot take back an annotation the checker saw saved.
             conn.execute("PRAGMA synchronous = FULL")
@@ -213,9 +217,9 @@ class Project:
         pending = migrations.pending_names(conn)
         if pending:
             if read_only:
-                raise ProjectReadOnly(
-                    f"{path.name} is read-only and was made by an older factcheck; make it writable so it can be upgraded."
-                )
+                raise ProjectReadOnly(N_(
+                    "{name} is read-only and was made by an older factcheck; make it writable so it can be upgraded.",
+                    name=path.name))
             if len(pending) < len(migrations.MIGRATIONS):  # an older file (a new one has nothing to lose)
                 project.open_warnings += backup.before_migration(project)
             migrations.migration_set().apply(project.db)

@@ -8,6 +8,7 @@ import json
 
 from factcheck.core import colours, resources
 from factcheck.core.errors import KnownError
+from factcheck.core.text import N_
 
 DEFAULT_SCALE = "default"
 
@@ -85,4 +86,5 @@ def scale(key: str) -> Scale:
     try:
         return scales()[key]
     except KeyError:
-        raise KnownError(f"There is no rating scale called {key!r}; choose one of: {', '.join(scales())}.") from None
+        raise KnownError(N_("There is no rating scale called {name}; choose one of: {scales}.", name=repr(key),
+                            scales=", ".join(scales()))) from None

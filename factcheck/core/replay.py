@@ -21,6 +21,7 @@ import json
 import sqlite3
 
 from factcheck.core import anchoring, events, model, timeline, workflow
+from factcheck.core.text import N_
 
 #: A value the events do not settle (an older file's fuzzy anchor): not compared.
 UNKNOWN = object()
@@ -51,9 +52,10 @@ _CITATION_DEFAULTS = {"quote": "", "locator": "", "note": ""}
 _EDITABLE_CLAIM = frozenset(model.CLAIM_EDITABLE)
 
 _NAMES = {
-    **timeline.FIELD_NAMES, "exact": "quote", "prefix": "text before the quote", "suffix": "text after the quote",
-    "anchor_state": "anchor state", "version_id": "version", "article_id": "article", "start": "start offset",
-    "end": "end offset", "claim_id": "claim", "source_id": "source", "quote": "passage",
+    **timeline.FIELD_NAMES, "exact": N_("quote"), "prefix": N_("text before the quote"),
+    "suffix": N_("text after the quote"), "anchor_state": N_("anchor state"), "version_id": N_("version"),
+    "article_id": N_("article"), "start": N_("start offset"), "end": N_("end offset"), "claim_id": N_("claim"),
+    "source_id": N_("source"), "quote": N_("passage"),
 }
 _PLURAL = frozenset({"tags", "notes"})
 
@@ -94,6 +96,7 @@ class Replay:
             "citation.update": self._citation_update,
             "citation.delete": self._citation_deleted(True),
             "citation.restore": self._citation_deleted(False),
+            "project.merge": self._merge,
         }
         for action in workflow.TRANSITIONS:
             self._handlers[f"claim.{action}"] = self._claim_status
@@ -252,6 +255,27 @@ class Replay:
                 record["deleted"] = deleted
         return handle
 
+    def _merge(self, entity_id: str, data: dict) -> None:
+        """A merge of two copies: the values it chose where both had changed a field (``merge.py``)."""
+        tables = {"articles": self.articles, "claims": self.claims, "sources": self.sources,
+                  "citations": self.citations}
+        for entry in data["units"]:
+            table, row_id, unit, value = entry[:4]
+            record = tables.get(table, {}).get(row_id)
+            if record is None:
+                continue
+            if unit == "deleted":
+                record["deleted"] = bool(value)
+            elif table == "claims" and unit == "anchor":
+                if len(entry) > 4:
+                    record.update({k: v for k, v in entry[4].items() if k != "anchor_score"})
+                else:
+                    record.update(zip(("version_id", "start", "end", "exact"), value))
+            elif unit == "tags":
+                record[unit] = events.canonical(value)
+            elif unit in record:
+                record[unit] = value
+
     # --- comparing with the tables -----------------------------------------------------
 
     def compare(self, n_events: int) -> events.Verdict:
@@ -259,10 +283,10 @@ class Replay:
         problems: list[str] = []
         for version_id, (article_id, number, _, matches) in self.versions.items():
             if not matches:
-                problems.append(
-                    f"the text of version {number} of {self._article_label(article_id)} does not match the "
-                    "fingerprint taken when it was imported: it was edited outside factcheck, or damaged."
-                )
+                problems.append(N_(
+                    "the text of version {number} of {article} does not match the fingerprint taken when it was "
+                    "imported: it was edited outside factcheck, or damaged.", number=number,
+                    article=self._article_label(article_id)))
         checked = 0
         tables = (
             ("articles", ARTICLE_FIELDS, self.articles, self._article_label),
@@ -279,8 +303,8 @@ class Replay:
                 actual = row[1:]
                 record = expected.get(entity_id)
                 if record is None:
-                    problems.append(f"{label(entity_id, None)} is in the table but not in the history: "
-                                    "the row was added outside factcheck.")
+                    problems.append(N_("{row} is in the table but not in the history: the row was added outside "
+                                       "factcheck.", row=label(entity_id, None)))
                     continue
                 wanted = tuple(map(record.get, fields)) + (record["deleted"],)
                 if actual != wanted:
@@ -289,14 +313,18 @@ class Replay:
                         problems.append(problem)
             for entity_id, record in expected.items():
                 if entity_id not in seen:
-                    problems.append(f"{label(entity_id, record)} is in the history but not in the table: "
-                                    "the row was removed outside factcheck.")
+                    problems.append(N_("{row} is in the history but not in the table: the row was removed outside "
+                                       "factcheck.", row=label(entity_id, record)))
         if not problems:
             return events.Verdict(True, n_events, entities=checked)
-        text = " ".join(problems[:NAMED])
+        text = problems[0]
+        for problem in problems[1:NAMED]:
+            text = N_("{problems} {problem}", problems=text, problem=problem)
         rest = len(problems) - NAMED
-        if rest > 0:
-            text += f" {rest} more {'row differs' if rest == 1 else 'rows differ'} from the history too."
+        if rest == 1:
+            text = N_("{problems} 1 more row differs from the history too.", problems=text)
+        elif rest > 1:
+            text = N_("{problems} {n} more rows differ from the history too.", problems=text, n=rest)
         return events.Verdict(False, n_events, None, text)
 
     def _difference(self, label: str, fields: tuple[str, ...], actual: tuple, wanted: tuple) -> str:
@@ -309,33 +337,41 @@ class Replay:
         if not differing and deleted == should_be:
             return ""
         if deleted != should_be:
-            first = ("in the table it is deleted, but its history says it is not" if deleted else
-                     "in the table it is not deleted, but its history says it was deleted")
+            first = (N_("in the table it is deleted, but its history says it is not") if deleted else
+                     N_("in the table it is not deleted, but its history says it was deleted"))
         else:
             field, have, want = differing.pop(0)
             name = _NAMES.get(field, field.replace("_", " "))
-            verb = "are" if field in _PLURAL else "is"
+            plural = field in _PLURAL
             if field == "confidential":
-                first = ("in the table it is confidential, but its history says it is not" if have else
-                         "in the table it is not confidential, but its history says it is")
+                first = (N_("in the table it is confidential, but its history says it is not") if have else
+                         N_("in the table it is not confidential, but its history says it is"))
             elif isinstance(have, Garbled):
-                first = (f"its {name} in the table {verb} damaged (not valid text): "
-                         f"its history says {self._show(field, want)}")
+                first = (N_("its {field} in the table are damaged (not valid text): its history says {want}",
+                            field=name, want=self._show(field, want)) if plural else
+                         N_("its {field} in the table is damaged (not valid text): its history says {want}",
+                            field=name, want=self._show(field, want)))
             else:
                 shown_have, shown_want = self._show(field, have), self._show(field, want)
-                first = f"its {name} in the table {verb} {shown_have} but its history says {shown_want}"
+                first = (N_("its {field} in the table are {have} but its history says {want}", field=name,
+                            have=shown_have, want=shown_want) if plural else
+                         N_("its {field} in the table is {have} but its history says {want}", field=name,
+                            have=shown_have, want=shown_want))
                 if shown_have == shown_want:
-                    first += " (they differ in spacing or invisible characters)"
+                    first = N_("{difference} (they differ in spacing or invisible characters)", difference=first)
         others = [_NAMES.get(f, f.replace("_", " ")) for f, _, _ in differing]
         if others:
             alone = len(differing) == 1 and differing[0][0] not in _PLURAL
-            first += f" (its {_join(others)} {'differs' if alone else 'differ'} too)"
-        return f"{label}: {first}: the row was edited outside factcheck."
+            if alone:
+                first = N_("{difference} (its {fields} differs too)", difference=first, fields=workflow.and_list(others))
+            else:
+                first = N_("{difference} (its {fields} differ too)", difference=first, fields=workflow.and_list(others))
+        return N_("{row}: {difference}: the row was edited outside factcheck.", row=label, difference=first)
 
     def _show(self, field: str, value: object) -> str:
         if field == "version_id":
             version = self.versions.get(value)
-            return f"version {version[1]}" if version else f"an unknown version ({_short(value)})"
+            return N_("version {number}", number=version[1]) if version else N_("an unknown version ({id})", id=_short(value))
         if field in ("article_id", "claim_id", "source_id"):
             return _short(value) if isinstance(value, str) else repr(value)
         if field == "tags" and isinstance(value, str):
@@ -344,9 +380,9 @@ class Replay:
             except ValueError:
                 return f"“{value[:80]}”"
         if field == "status" and value in model.STATUS_LABELS:
-            return f"“{model.STATUS_LABELS[value]}”"
+            return N_("“{status}”", status=model.STATUS_LABELS[value])
         if value is None or value == "" or value == []:
-            return "empty"
+            return N_("empty")
         if isinstance(value, list):
             return "“" + ", ".join(str(v) for v in value) + "”"
         if isinstance(value, str):
@@ -359,24 +395,31 @@ class Replay:
     def _article_label(self, article_id: str, record: dict | None = None) -> str:
         record = record or self.articles.get(article_id)
         title = record.get("title") if record else ""
-        return f"article {_short(article_id)}" + (f" ({_quoted(title)})" if title else "")
+        if title:
+            return N_("article {id} ({title})", id=_short(article_id), title=_quoted(title))
+        return N_("article {id}", id=_short(article_id))
 
     def _claim_label(self, claim_id: str, record: dict | None) -> str:
         quote = record.get("exact") if record else ""
-        return f"claim {_short(claim_id)}" + (f" ({_quoted(quote)})" if isinstance(quote, str) and quote else "")
+        if isinstance(quote, str) and quote:
+            return N_("claim {id} ({quote})", id=_short(claim_id), quote=_quoted(quote))
+        return N_("claim {id}", id=_short(claim_id))
 
     def _source_label(self, source_id: str, record: dict | None) -> str:
         record = record or self.sources.get(source_id)
         title = (record.get("title") or record.get("url")) if record else ""
-        return f"source {_short(source_id)}" + (f" ({_quoted(title)})" if title else "")
+        if title:
+            return N_("source {id} ({title})", id=_short(source_id), title=_quoted(title))
+        return N_("source {id}", id=_short(source_id))
 
     def _citation_label(self, citation_id: str, record: dict | None) -> str:
         if record is None:
-            return f"citation {_short(citation_id)}"
+            return N_("citation {id}", id=_short(citation_id))
         source = self.sources.get(record["source_id"])
         title = (source.get("title") or source.get("url")) if source else ""
-        cited = _quoted(title) if title else f"source {_short(record['source_id'])}"
-        return f"citation {_short(citation_id)} (of {cited} on claim {_short(record['claim_id'])})"
+        cited = _quoted(title) if title else N_("source {id}", id=_short(record["source_id"]))
+        return N_("citation {id} (of {source} on claim {claim})", id=_short(citation_id), source=cited,
+                  claim=_short(record["claim_id"]))
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -390,10 +433,6 @@ def _short(entity_id: object) -> str:
 def _quoted(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _same(field: str, have: object, want: object) -> bool:

@@ -18,8 +18,9 @@ from collections.abc import Iterable, Sequence
 
 from factcheck.core import checks, events, fields, model, workflow
 from factcheck.core.entity import Manager
-from factcheck.core.errors import Conflict, InvalidInput, NotFound
+from factcheck.core.errors import Conflict, InvalidInput, NotFound, sentence
 from factcheck.core.model import Changes, What
+from factcheck.core.text import N_
 
 
 @dataclasses.dataclass
@@ -41,10 +42,12 @@ class Plan:
 
     def blocked(self) -> dict[str, str]:
         """Claim id -> why the checklist blocks it (only claims with a blocking finding)."""
-        reasons: dict[str, list[str]] = {}
+        reasons: dict[str, str] = {}
         for finding in checks.blocking(self.findings):
-            reasons.setdefault(finding.claim_id, []).append("it " + finding.message.rstrip("."))
-        return {cid: f"Blocked by the checklist: {'; '.join(r)}." for cid, r in reasons.items()}
+            reason = N_("it {clause}", clause=finding.clause)
+            before = reasons.get(finding.claim_id)
+            reasons[finding.claim_id] = reason if before is None else N_("{reasons}; {reason}", reasons=before, reason=reason)
+        return {cid: N_("Blocked by the checklist: {reasons}.", reasons=r) for cid, r in reasons.items()}
 
 
 @dataclasses.dataclass
@@ -96,7 +99,7 @@ class Review(Manager):
                            n_sources=n_sources, scale=self.project.scale, comment=comment,
                            missing_tasks=missing_tasks)
         except workflow.TransitionRefused as exc:
-            return str(exc)
+            return sentence(exc)
         return ""
 
     def retraction_refusal(self, claim: model.Claim) -> str:
@@ -106,9 +109,9 @@ class Review(Manager):
         its author must leave that to someone else.
         """
         if claim.deleted_at:
-            return "This claim was already deleted."
+            return N_("This claim was already deleted.")
         if workflow.four_eyes_refusal(claim, self.user, bool(self.project.setting("four_eyes"))):
-            return "You wrote this verdict, so someone else must retract it (four-eyes rule)."
+            return N_("You wrote this verdict, so someone else must retract it (four-eyes rule).")
         return ""
 
     def available(self, claim: model.Claim) -> dict[str, str]:
@@ -155,7 +158,7 @@ class Review(Manager):
         with self.store.transaction():
             claim = self.project.managers.claims.row(claim_id)
             if expected_revision is not None and claim.revision != expected_revision:
-                raise Conflict("This claim was changed elsewhere since you opened it; look at it again before deciding.")
+                raise Conflict(N_("This claim was changed elsewhere since you opened it; look at it again before deciding."))
             submitting = _counts_sources(action, claim)  # sources and tasks matter only then
             target = workflow.check(
                 action, claim, user=self.user, four_eyes=bool(self.project.setting("four_eyes")),
@@ -215,7 +218,7 @@ class Review(Manager):
                     changes = self.transition(claim_id, action, comment=comment,
                                               expected_revision=revisions.get(claim_id))
                 except (workflow.TransitionRefused, Conflict, NotFound) as exc:
-                    outcome.refused.append((claim_id, str(exc)))
+                    outcome.refused.append((claim_id, sentence(exc)))
                 else:
                     outcome.done.append(claim_id)
                     what |= changes.what
@@ -231,17 +234,17 @@ class Review(Manager):
     def add_comment(self, claim_id: str, body: str, *, kind: str = "review", parent_id: str | None = None) -> Changes:
         """A review comment (seen by the team) or a private note (``kind="note"``, never exported)."""
         if kind not in ("review", "note"):
-            raise InvalidInput("A comment is a review comment or a private note.")
-        body = fields.text(body, "comment")
+            raise InvalidInput(N_("A comment is a review comment or a private note."))
+        body = fields.text(body, N_("comment"))
         if not body:
-            raise InvalidInput("Write something in the comment first.")
+            raise InvalidInput(N_("Write something in the comment first."))
         comment_id = model.new_id()
         with self.store.transaction():
             claim = self.project.managers.claims.row(claim_id)
             if parent_id is not None:
                 parent = self.store.execute("SELECT claim_id FROM comments WHERE id = ?", (parent_id,)).fetchone()
                 if parent is None or parent[0] != claim_id:
-                    raise InvalidInput("A reply must answer a comment on the same claim.")
+                    raise InvalidInput(N_("A reply must answer a comment on the same claim."))
             self.store.execute(
                 "INSERT INTO comments (id, claim_id, parent_id, author, created_at, body, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (comment_id, claim_id, parent_id, self.user, model.now(), body, kind),
@@ -256,7 +259,7 @@ class Review(Manager):
         with self.store.transaction():
             row = self.store.execute("SELECT claim_id, resolved_at FROM comments WHERE id = ?", (comment_id,)).fetchone()
             if row is None:
-                raise NotFound("That comment no longer exists.")
+                raise NotFound(N_("That comment no longer exists."))
             if (row[1] is not None) == resolved:
                 return Changes(action=action)
             self.store.execute(
@@ -291,7 +294,7 @@ class Review(Manager):
                           kind: str = CORRECTION) -> str:
         """Record a public correction (or retraction) of a signed-off verdict, inside the changing transaction."""
         if kind not in (CORRECTION, RETRACTION):
-            raise InvalidInput("A correction is a correction or a retraction.")
+            raise InvalidInput(N_("A correction is a correction or a retraction."))
         correction_id = model.new_id()
         self.store.execute(
             "INSERT INTO corrections (id, claim_id, at, by, before, after, reason, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -12,6 +12,7 @@ from factcheck.core import events, fields, model, ratings
 from factcheck.core.entity import Manager
 from factcheck.core.errors import InvalidInput, KnownError, NotFound
 from factcheck.core.model import Changes, What
+from factcheck.core.text import N_
 
 #: A project's settings and their defaults.
 DEFAULTS = {
@@ -31,6 +32,13 @@ DEFAULTS = {
     # The bundled demo project (written by factcheck.demo): the app says it holds example data.
     "demo": False,
 }
+#: How each setting is named to a person ("Undo Change report language", refusals).
+NAMES = {
+    "organisation_name": N_("organisation name"), "organisation_url": N_("organisation url"),
+    "methodology": N_("methodology"), "rating_scale": N_("rating scale"), "four_eyes": N_("four eyes"),
+    "factcheck_url_pattern": N_("factcheck url pattern"), "organisation_logo": N_("organisation logo"),
+    "report_language": N_("report language"), "tasks": N_("tasks"), "demo": N_("demo"),
+}
 REPORT_LANGUAGES = {"en": "English", "es": "Español"}
 URL_PLACEHOLDERS = ("{article}", "{claim}")
 
@@ -46,26 +54,26 @@ _SVG_ACTIVE = re.compile(rb"""<script|<!ENTITY|<foreignObject|\son[a-z]+\s*=\s*[
 def clean(key: str, value: object) -> object:
     """The value ``key`` will hold, or ``InvalidInput``."""
     if key not in DEFAULTS:
-        raise InvalidInput(f"There is no project setting called {key!r}.")
+        raise InvalidInput(N_("There is no project setting called {name}.", name=repr(key)))
     if key == "four_eyes":
         if not isinstance(value, bool):
-            raise InvalidInput("Four-eyes is either on (true) or off (false).")
+            raise InvalidInput(N_("Four-eyes is either on (true) or off (false)."))
         return value
     if key == "demo":
         if not isinstance(value, bool):
-            raise InvalidInput("The demo setting is either on (true) or off (false).")
+            raise InvalidInput(N_("The demo setting is either on (true) or off (false)."))
         return value
     if key == "tasks":
         return clean_tasks(value)
     if not isinstance(value, str):
-        raise InvalidInput(f"The {key.replace('_', ' ')} setting is text.")
+        raise InvalidInput(N_("The {setting} setting is text.", setting=NAMES.get(key, key.replace("_", " "))))
     if key == "report_language":
         if value not in REPORT_LANGUAGES:
-            raise InvalidInput(f"Reports can be written in: {', '.join(REPORT_LANGUAGES.values())}.")
+            raise InvalidInput(N_("Reports can be written in: {languages}.", languages=", ".join(REPORT_LANGUAGES.values())))
         return value
     if key == "organisation_logo":
         if value and (len(value) != 64 or any(c not in "0123456789abcdef" for c in value)):
-            raise InvalidInput("The logo is stored as the SHA-256 of an image in the project.")
+            raise InvalidInput(N_("The logo is stored as the SHA-256 of an image in the project."))
         return value
     if key == "factcheck_url_pattern":
         return url_pattern(value)
@@ -73,30 +81,32 @@ def clean(key: str, value: object) -> object:
         ratings.scale(value)
         return value
     if key == "organisation_url":
-        return fields.url(value, "organisation's URL")
+        return fields.url(value, N_("organisation's URL"))
     if key == "methodology":
-        return fields.text(value, "methodology", strip=False)
-    return fields.line(value, key.replace("_", " "))
+        return fields.text(value, N_("methodology"), strip=False)
+    return fields.line(value, NAMES.get(key, key.replace("_", " ")))
+
+
+_PATTERN = N_("fact-check URL pattern")
 
 
 def url_pattern(value: str) -> str:
     """A fact-check URL pattern: an http(s) URL once its placeholders are filled in."""
-    value = fields.line(value, "fact-check URL pattern")
+    value = fields.line(value, _PATTERN)
     if not value:
         return ""
     if "{number}" in value:
-        raise InvalidInput(
+        raise InvalidInput(N_(
             "A claim's number changes as claims are added or chosen for export, so a published URL made "
             "with {number} could later point at another verdict; use {claim}, the claim's id, instead."
-        )
+        ))
     example = value
     for placeholder in URL_PLACEHOLDERS:
         example = example.replace(placeholder, "x")
     if "{" in example or "}" in example:
-        raise InvalidInput(
-            "The fact-check URL pattern can only use " + ", ".join(URL_PLACEHOLDERS) + " as placeholders."
-        )
-    if fields.url(example, "fact-check URL pattern") != example:
+        raise InvalidInput(N_("The fact-check URL pattern can only use {placeholders} as placeholders.",
+                              placeholders=", ".join(URL_PLACEHOLDERS)))
+    if fields.url(example, _PATTERN) != example:
         value = "https://" + value  # "checks.example.org/{article}": what everyone means, as fields.url reads it
     return value
 
@@ -122,20 +132,19 @@ def logo_type(data: bytes) -> str:
     shown in reports and must be a picture, nothing else.
     """
     if not data:
-        raise InvalidInput("The logo file is empty.")
+        raise InvalidInput(N_("The logo file is empty."))
     if len(data) > LOGO_MAX_BYTES:
-        raise InvalidInput(
-            f"The logo is {len(data) / 1024 / 1024:.1f} MB; the limit is {LOGO_MAX_BYTES // 1024 // 1024} MB."
-        )
+        raise InvalidInput(N_("The logo is {size} MB; the limit is {limit} MB.",
+                              size=f"{len(data) / 1024 / 1024:.1f}", limit=LOGO_MAX_BYTES // 1024 // 1024))
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "image/png"
     if data.startswith(b"\xff\xd8\xff"):
         return "image/jpeg"
     if _SVG_HEAD.match(data[:4096]):
         if _SVG_ACTIVE.search(data):
-            raise InvalidInput("The SVG logo contains scripts or embedded content; save it as a plain picture.")
+            raise InvalidInput(N_("The SVG logo contains scripts or embedded content; save it as a plain picture."))
         return "image/svg+xml"
-    raise InvalidInput("The logo must be a PNG, JPEG or SVG image.")
+    raise InvalidInput(N_("The logo must be a PNG, JPEG or SVG image."))
 
 
 def read_logo(path: str | os.PathLike) -> bytes:
@@ -144,16 +153,14 @@ def read_logo(path: str | os.PathLike) -> bytes:
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise InvalidInput(f"{path.name} is a folder, not an image.")
+            raise InvalidInput(N_("{name} is a folder, not an image.", name=path.name))
         if size > LOGO_MAX_BYTES:
-            raise InvalidInput(
-                f"{path.name} is {size / 1024 / 1024:.1f} MB; a logo can be at most "
-                f"{LOGO_MAX_BYTES // 1024 // 1024} MB."
-            )
+            raise InvalidInput(N_("{name} is {size} MB; a logo can be at most {limit} MB.", name=path.name,
+                                  size=f"{size / 1024 / 1024:.1f}", limit=LOGO_MAX_BYTES // 1024 // 1024))
         with path.open("rb") as file:
             data = file.read(LOGO_MAX_BYTES + 1)
     except OSError as exc:
-        raise KnownError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
+        raise KnownError(N_("Cannot read {name}: {error}.", name=path.name, error=str(exc.strerror or exc))) from None
     logo_type(data)
     return data
 
@@ -161,22 +168,22 @@ def read_logo(path: str | os.PathLike) -> bytes:
 def clean_tasks(value: object) -> list[dict]:
     """The verification-task template: labels kept in order, ids stable, duplicates refused."""
     if not isinstance(value, list):
-        raise InvalidInput("The verification tasks are a list.")
+        raise InvalidInput(N_("The verification tasks are a list."))
     out: list[dict] = []
     seen_ids, seen_labels = set(), set()
     for item in value:
         if isinstance(item, str):
             item = {"label": item}
         if not isinstance(item, dict):
-            raise InvalidInput("Each verification task has a label.")
-        label = fields.line(item.get("label", ""), "task", limit=200)
+            raise InvalidInput(N_("Each verification task has a label."))
+        label = fields.line(item.get("label", ""), N_("task"), limit=200)
         if not label:
             continue
         if label.casefold() in seen_labels:
-            raise InvalidInput(f"The task “{label}” is listed twice.")
+            raise InvalidInput(N_("The task “{label}” is listed twice.", label=label))
         task_id = str(item.get("id") or "") or model.new_id()
         if task_id in seen_ids:
-            raise InvalidInput(f"The task “{label}” has the id of another task.")
+            raise InvalidInput(N_("The task “{label}” has the id of another task.", label=label))
         seen_ids.add(task_id)
         seen_labels.add(label.casefold())
         out.append({"id": task_id, "label": label, "required": bool(item.get("required", False))})
@@ -221,7 +228,7 @@ class Settings(Manager):
         with self.store.transaction():
             if key == "organisation_logo" and value and self.store.read_one(
                     "SELECT 1 FROM blobs WHERE sha256 = ? AND mime IN (?, ?, ?)", (value, *LOGO_TYPES)) is None:
-                raise NotFound("That logo is not stored in this project; choose the image file again.")
+                raise NotFound(N_("That logo is not stored in this project; choose the image file again."))
             # Compare with the file, not the cache: another window may have changed it.
             self._cache = None
             before = self.get(key)
@@ -248,7 +255,7 @@ class Settings(Manager):
             filename = filename or pathlib.Path(image).name
             image = read_logo(image)
         mime = logo_type(image)
-        filename = fields.line(filename, "logo's file name", limit=255)
+        filename = fields.line(filename, N_("logo's file name"), limit=255)
         digest = hashlib.sha256(image).hexdigest()
         with self.store.transaction():
             self.store.execute(

@@ -9,12 +9,22 @@ from factcheck.core.claims import fts_query
 from factcheck.core.entity import Manager
 from factcheck.core.errors import InvalidInput, NotFound
 from factcheck.core.model import Changes, What
+from factcheck.core.text import N_
 
 SOURCE_COLUMNS = (
     "id, title, url, publisher, author, published_at, accessed_at, kind, reliability, "
     "confidential, notes, archive_blob, created_at, created_by, deleted_at"
 )
 CITATION_COLUMNS = "id, claim_id, source_id, stance, quote, locator, note, created_at, created_by"
+#: How a refusal names each text field of a source, and of a citation.
+_SOURCE_LABELS = {
+    "title": N_("source's title"), "publisher": N_("source's publisher"), "author": N_("source's author"),
+    "published_at": N_("source's published at"), "accessed_at": N_("source's accessed at"),
+}
+_CITATION_LABELS = {
+    "stance": N_("citation's stance"), "quote": N_("citation's quote"), "locator": N_("citation's locator"),
+    "note": N_("citation's note"),
+}
 _LIVE_CITATIONS = (
     "FROM citations c JOIN claims k ON k.id = c.claim_id JOIN articles a ON a.id = k.article_id "
     "WHERE c.deleted_at IS NULL AND k.deleted_at IS NULL AND a.deleted_at IS NULL"
@@ -31,7 +41,7 @@ def clean_source(values: dict[str, object], *, restore: bool = False) -> dict[st
     """Source fields as stored; ``restore``: values the file held before (undo), not judged again."""
     unknown = set(values) - set(model.SOURCE_EDITABLE)
     if unknown:
-        raise InvalidInput(f"Sources have no field {sorted(unknown)[0]!r}.")
+        raise InvalidInput(N_("Sources have no field {name}.", name=repr(sorted(unknown)[0])))
     out: dict[str, object] = {}
     for key, value in values.items():
         if key == "confidential":
@@ -40,33 +50,34 @@ def clean_source(values: dict[str, object], *, restore: bool = False) -> dict[st
             out[key] = value
         elif key == "kind":
             if value not in model.SOURCE_KINDS:
-                raise InvalidInput(f"{value!r} is not a kind of source; use one of: {', '.join(model.SOURCE_KINDS)}.")
+                raise InvalidInput(N_("{value} is not a kind of source; use one of: {kinds}.", value=repr(value),
+                                      kinds=", ".join(model.SOURCE_KINDS)))
             out[key] = value
         elif key == "reliability":
             if value not in model.RELIABILITIES:
-                raise InvalidInput(f"Reliability is one of: {', '.join(r for r in model.RELIABILITIES if r)}.")
+                raise InvalidInput(N_("Reliability is one of: {values}.", values=", ".join(r for r in model.RELIABILITIES if r)))
             out[key] = value
         elif key == "url":
-            out[key] = fields.url(value, "source's URL")
+            out[key] = fields.url(value, N_("source's URL"))
         elif key == "notes":
-            out[key] = fields.text(value, "source's notes", strip=False)
+            out[key] = fields.text(value, N_("source's notes"), strip=False)
         else:
-            out[key] = fields.text(value, f"source's {key.replace('_', ' ')}", limit=fields.MAX_LINE)
+            out[key] = fields.text(value, _SOURCE_LABELS.get(key, key), limit=fields.MAX_LINE)
     return out
 
 
 def clean_citation(values: dict[str, object], *, restore: bool = False) -> dict[str, object]:
     unknown = set(values) - set(model.CITATION_EDITABLE)
     if unknown:
-        raise InvalidInput(f"Citations have no field {sorted(unknown)[0]!r}.")
+        raise InvalidInput(N_("Citations have no field {name}.", name=repr(sorted(unknown)[0])))
     out = {}
     for key, value in values.items():
         if restore:
             out[key] = value
             continue
         if key == "stance" and value not in model.STANCES:
-            raise InvalidInput(f"A source's stance is one of: {', '.join(model.STANCES)}.")
-        out[key] = fields.text(value, f"citation's {key}")
+            raise InvalidInput(N_("A source's stance is one of: {stances}.", stances=", ".join(model.STANCES)))
+        out[key] = fields.text(value, _CITATION_LABELS.get(key, key))
     return out
 
 
@@ -76,7 +87,7 @@ class Sources(Manager):
     def create(self, **values: object) -> Changes:
         values = clean_source(values)
         if not str(values.get("title", "")).strip() and not str(values.get("url", "")).strip():
-            raise InvalidInput("A source needs a title or a URL.")
+            raise InvalidInput(N_("A source needs a title or a URL."))
         source_id = model.new_id()
         now = model.now()
         row = {"id": source_id, "created_at": now, "created_by": self.user, "updated_at": now, **values}
@@ -133,7 +144,7 @@ class Sources(Manager):
     def row(self, source_id: str) -> model.Source:
         rows = self.store.execute(f"SELECT {SOURCE_COLUMNS} FROM sources WHERE id = ?", (source_id,)).fetchall()
         if not rows:
-            raise NotFound(f"There is no source with id {source_id!r} in this project.")
+            raise NotFound(N_("There is no source with id {id} in this project.", id=repr(source_id)))
         return source_from_row(rows[0])
 
     def _citing_claims(self, source_id: str) -> frozenset[str]:
@@ -187,7 +198,7 @@ class Sources(Manager):
             claim = claims.row(claim_id)
             source = self.row(source_id)
             if source.deleted_at:
-                raise InvalidInput("That source was deleted; restore it before citing it.")
+                raise InvalidInput(N_("That source was deleted; restore it before citing it."))
             row = {"id": citation_id, "claim_id": claim_id, "source_id": source_id, "quote": "", "locator": "",
                    "note": "", **values, "created_at": model.now(), "created_by": self.user}
             self.store.execute(f"INSERT INTO citations ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
@@ -231,7 +242,7 @@ class Sources(Manager):
     def citation_row(self, citation_id: str) -> model.Citation:
         rows = self.store.execute(f"SELECT {CITATION_COLUMNS} FROM citations WHERE id = ?", (citation_id,)).fetchall()
         if not rows:
-            raise NotFound(f"There is no citation with id {citation_id!r} in this project.")
+            raise NotFound(N_("There is no citation with id {id} in this project.", id=repr(citation_id)))
         return model.Citation(*rows[0])
 
     def citation(self, citation_id: str) -> model.Citation:

@@ -30,6 +30,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 
 from factcheck.core.errors import BugError, NotAProject, ProjectError, ProjectLocked, ProjectReadOnly
+from factcheck.core.text import N_
 
 log = logging.getLogger("factcheck")
 
@@ -61,18 +62,18 @@ def error_code(exc: sqlite3.Error) -> int | None:
 
 
 def moved_or_deleted(path: pathlib.Path) -> ProjectError:
-    return ProjectError(
-        f"{path.name} was moved or deleted while it was open; nothing more can be saved to it. "
-        "Close it and open the file where it is now."
-    )
+    return ProjectError(N_(
+        "{name} was moved or deleted while it was open; nothing more can be saved to it. "
+        "Close it and open the file where it is now.", name=path.name
+    ))
 
 
 def journal_deleted(path: pathlib.Path) -> ProjectError:
     """The error for a ``-wal`` journal deleted (or replaced by another program's) under an open project."""
-    return ProjectError(
-        f"The journal of {path.name} ({path.name}-wal) was deleted while the project was open, so changes "
-        "cannot be saved safely; close the project wherever it is open and open it again."
-    )
+    return ProjectError(N_(
+        "The journal of {name} ({name}-wal) was deleted while the project was open, so changes "
+        "cannot be saved safely; close the project wherever it is open and open it again.", name=path.name
+    ))
 
 
 def describe_error(exc: sqlite3.Error, path: pathlib.Path, *, journal_lost: bool = False) -> Exception:
@@ -88,28 +89,28 @@ def describe_error(exc: sqlite3.Error, path: pathlib.Path, *, journal_lost: bool
         # Python's own sqlite3 errors carry no code. One of them is the user's problem:
         # a text value that is not UTF-8, which only a damaged page or a hand edit leaves.
         if isinstance(exc, sqlite3.OperationalError) and "decode" in str(exc).lower():
-            return NotAProject(f"{name} is damaged: some of its text is not readable (not UTF-8).")
+            return NotAProject(N_("{name} is damaged: some of its text is not readable (not UTF-8).", name=name))
         return BugError(f"unexpected database error on {name}: {type(exc).__name__}: {exc}")
     primary = code & 0xFF
     wal = pathlib.Path(str(path) + "-wal")
     if primary == SQLITE_BUSY:
-        return ProjectLocked(f"{name} is locked by another program; close it there or try again in a moment.")
+        return ProjectLocked(N_("{name} is locked by another program; close it there or try again in a moment.", name=name))
     if code == SQLITE_READONLY_DBMOVED or (primary in (SQLITE_READONLY, SQLITE_IOERR) and not path.exists()):
         return moved_or_deleted(path)
     if primary in (SQLITE_READONLY, SQLITE_PERM):
-        return ProjectReadOnly(f"{name} is read-only; changes cannot be saved to it.")
+        return ProjectReadOnly(N_("{name} is read-only; changes cannot be saved to it.", name=name))
     if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
-        return NotAProject(f"{name} is damaged: part of the file is not what factcheck wrote.")
+        return NotAProject(N_("{name} is damaged: part of the file is not what factcheck wrote.", name=name))
     if primary == SQLITE_FULL:
-        return ProjectError(f"{name} could not be saved: the disk is full. Free some space and try again.")
+        return ProjectError(N_("{name} could not be saved: the disk is full. Free some space and try again.", name=name))
     if primary == SQLITE_CANTOPEN:
-        return ProjectError(f"{name} cannot be opened: check that the folder exists and is accessible.")
+        return ProjectError(N_("{name} cannot be opened: check that the folder exists and is accessible.", name=name))
     if primary == SQLITE_IOERR:
         if journal_lost or code == SQLITE_IOERR_SHORT_READ or not wal.exists():
             return journal_deleted(path)
-        return ProjectError(f"{name} could not be read or written: the disk reported an error.")
+        return ProjectError(N_("{name} could not be read or written: the disk reported an error.", name=name))
     if primary == SQLITE_NOMEM:
-        return ProjectError(f"{name} could not be read: the computer ran out of memory.")
+        return ProjectError(N_("{name} could not be read: the computer ran out of memory.", name=name))
     return BugError(f"unexpected database error on {name} (code {code}): {exc}")
 
 
@@ -177,7 +178,7 @@ class Store:
     def transaction(self) -> Iterator[None]:
         """One atomic unit of work; nests as a SAVEPOINT inside an open transaction."""
         if self.read_only:
-            raise ProjectReadOnly(f"{self.path.name} is open read-only; changes cannot be saved.")
+            raise ProjectReadOnly(N_("{name} is open read-only; changes cannot be saved.", name=self.path.name))
         conn = self.conn
         if conn is None:
             raise BugError("the project is closed")
@@ -227,10 +228,10 @@ class Store:
         the rest in autocommit: neither all nor nothing.
         """
         if (self._depth if depth is None else depth) > 0 and self.conn is not None and not self.conn.in_transaction:
-            raise ProjectError(
-                f"The change to {self.path.name} could not be saved: it was interrupted, and nothing of it "
-                "was written. Try again."
-            )
+            raise ProjectError(N_(
+                "The change to {name} could not be saved: it was interrupted, and nothing of it "
+                "was written. Try again.", name=self.path.name
+            ))
 
     def _rollback(self, conn: sqlite3.Connection | None, depth: int, savepoint: str) -> None:
         if conn is not None and conn.in_transaction:

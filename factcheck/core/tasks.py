@@ -14,6 +14,7 @@ from factcheck.core import model
 from factcheck.core.entity import Manager
 from factcheck.core.errors import InvalidInput
 from factcheck.core.model import Changes, What
+from factcheck.core.text import N_
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,11 +60,11 @@ class Tasks(Manager):
         """Tick (or untick) one task on one claim."""
         task = next((t for t in self.template() if t["id"] == task_id), None)
         if task is None:
-            raise InvalidInput("That verification task is no longer in the project's list.")
+            raise InvalidInput(N_("That verification task is no longer in the project's list."))
         with self.store.transaction():
             claim = self.project.managers.claims.row(claim_id)
             if claim.deleted_at:
-                raise InvalidInput("This claim was deleted; restore it first.")
+                raise InvalidInput(N_("This claim was deleted; restore it first."))
             row = self.store.execute("SELECT done_at FROM claim_tasks WHERE claim_id = ? AND task_id = ?",
                                      (claim_id, task_id)).fetchone()
             if (row is not None) == done:

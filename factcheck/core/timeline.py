@@ -5,57 +5,59 @@ from __future__ import annotations
 import json
 
 from factcheck.core import model, ratings
+from factcheck.core.text import N_
 
 #: How each field is named to a person (history lines, "Undo Edit claim rating").
 FIELD_NAMES = {
-    "statement": "statement", "claimant": "claimant", "claim_date": "claim date",
-    "checkworthiness": "check-worthiness", "tags": "tags", "rating": "rating",
-    "verdict_summary": "verdict summary", "rationale": "rationale", "notes": "notes",
-    "title": "title", "url": "URL", "publisher": "publisher", "author": "author", "outlet": "outlet",
-    "published_at": "date", "accessed_at": "accessed date", "kind": "kind", "reliability": "reliability",
-    "confidential": "confidential", "language": "language", "stance": "stance", "quote": "passage",
-    "locator": "locator", "note": "note", "status": "status", "exact": "quote",
+    "statement": N_("statement"), "claimant": N_("claimant"), "claim_date": N_("claim date"),
+    "checkworthiness": N_("check-worthiness"), "tags": N_("tags"), "rating": N_("rating"),
+    "verdict_summary": N_("verdict summary"), "rationale": N_("rationale"), "notes": N_("notes"),
+    "title": N_("title"), "url": N_("URL"), "publisher": N_("publisher"), "author": N_("author"), "outlet": N_("outlet"),
+    "published_at": N_("date"), "accessed_at": N_("accessed date"), "kind": N_("kind"), "reliability": N_("reliability"),
+    "confidential": N_("confidential"), "language": N_("language"), "stance": N_("stance"), "quote": N_("passage"),
+    "locator": N_("locator"), "note": N_("note"), "status": N_("status"), "exact": N_("quote"),
 }
 ACTIONS = {
-    "project.create": "Created the project",
-    "article.import": "Imported the article",
-    "article.update": "Edited the article",
-    "article.delete": "Deleted the article",
-    "article.restore": "Restored the article",
-    "article.add_version": "Imported a new version of the article",
-    "claim.create": "Created the claim",
-    "claim.update": "Edited the claim",
-    "claim.delete": "Deleted the claim",
-    "claim.restore": "Restored the claim",
-    "claim.reanchor": "Re-anchored the claim",
-    "claim.submit": "Submitted for review",
-    "claim.approve": "Approved",
-    "claim.request_changes": "Requested changes",
-    "claim.publish": "Published",
-    "citation.create": "Cited a source",
-    "citation.update": "Edited a citation",
-    "citation.delete": "Removed a citation",
-    "citation.restore": "Restored a citation",
-    "comment.create": "Commented",
-    "comment.resolve": "Resolved a comment",
-    "comment.reopen": "Reopened a comment",
-    "source.create": "Added a source",
-    "source.update": "Edited a source",
-    "source.delete": "Deleted a source",
-    "source.restore": "Restored a source",
-    "settings.update": "Changed a setting",
-    "task.tick": "Ticked a verification task",
+    "project.create": N_("Created the project"),
+    "article.import": N_("Imported the article"),
+    "article.update": N_("Edited the article"),
+    "article.delete": N_("Deleted the article"),
+    "article.restore": N_("Restored the article"),
+    "article.add_version": N_("Imported a new version of the article"),
+    "claim.create": N_("Created the claim"),
+    "claim.update": N_("Edited the claim"),
+    "claim.delete": N_("Deleted the claim"),
+    "claim.restore": N_("Restored the claim"),
+    "claim.reanchor": N_("Re-anchored the claim"),
+    "claim.submit": N_("Submitted for review"),
+    "claim.approve": N_("Approved"),
+    "claim.request_changes": N_("Requested changes"),
+    "claim.publish": N_("Published"),
+    "citation.create": N_("Cited a source"),
+    "citation.update": N_("Edited a citation"),
+    "citation.delete": N_("Removed a citation"),
+    "citation.restore": N_("Restored a citation"),
+    "comment.create": N_("Commented"),
+    "comment.resolve": N_("Resolved a comment"),
+    "comment.reopen": N_("Reopened a comment"),
+    "source.create": N_("Added a source"),
+    "source.update": N_("Edited a source"),
+    "source.delete": N_("Deleted a source"),
+    "source.restore": N_("Restored a source"),
+    "settings.update": N_("Changed a setting"),
+    "task.tick": N_("Ticked a verification task"),
+    "project.merge": N_("Merged another copy of the project"),
 }
 
 
 def _value(field: str, value: object, scale: ratings.Scale | None) -> str:
     if field == "rating" and scale is not None:
         rating = scale.get(value) if isinstance(value, str) else None
-        return rating.label if rating else ("Not rated" if value in (None, "") else str(value))
+        return rating.label if rating else (N_("Not rated") if value in (None, "") else str(value))
     if field == "status" and value in model.STATUS_LABELS:
         return model.STATUS_LABELS[value]
     if value in (None, "", []):
-        return "(empty)"
+        return N_("(empty)")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, str):
@@ -71,7 +73,8 @@ def changes(event: model.Event, scale: ratings.Scale | None = None) -> list[str]
     if not isinstance(before, dict) or not isinstance(after, dict):
         return []
     return [
-        f"{FIELD_NAMES.get(k, k)}: {_value(k, before.get(k), scale)} → {_value(k, after[k], scale)}"
+        N_("{field}: {before} → {after}", field=FIELD_NAMES.get(k, k), before=_value(k, before.get(k), scale),
+           after=_value(k, after[k], scale))
         for k in after if k in before and k not in ("version_id",) and before.get(k) != after[k]
     ]
 
@@ -79,31 +82,56 @@ def changes(event: model.Event, scale: ratings.Scale | None = None) -> list[str]
 def describe(event: model.Event, scale: ratings.Scale | None = None) -> str:
     """One line: what happened, with the detail a reviewer needs (or which event is damaged, and how)."""
     if event.damaged:
-        return f"Damaged event {event.seq}: {event.damaged}"
+        return N_("Damaged event {seq}: {problem}", seq=event.seq, problem=event.damaged)
     data = event.data
     text = ACTIONS.get(event.action, event.action)
     if event.action == "claim.request_changes" and data.get("comment"):
-        text += f": {data['comment']}"
+        text = N_("Requested changes: {comment}", comment=data["comment"])
     elif event.action == "task.tick":
-        text = ("Ticked" if data.get("done") else "Unticked") + f" the task “{data.get('label', '')}”"
+        task = data.get("label", "")
+        text = N_("Ticked the task “{task}”", task=task) if data.get("done") else N_("Unticked the task “{task}”", task=task)
     elif event.action == "claim.update" and data.get("reason"):
-        text += f" (reason: {data['reason']})"
         if data.get("correction_id"):
-            text += "; public correction recorded"
+            text = N_("Edited the claim (reason: {reason}); public correction recorded", reason=data["reason"])
+        else:
+            text = N_("Edited the claim (reason: {reason})", reason=data["reason"])
     elif event.action == "citation.create" and data.get("source_title"):
-        text += f": {data['source_title']}"
+        text = N_("Cited a source: {source}", source=data["source_title"])
     elif event.action == "comment.create" and data.get("body"):
-        kind = "Private note" if data.get("kind") == "note" else ("Replied" if data.get("parent_id") else "Commented")
-        text = f"{kind}: {data['body']}"
+        if data.get("kind") == "note":
+            text = N_("Private note: {body}", body=data["body"])
+        elif data.get("parent_id"):
+            text = N_("Replied: {body}", body=data["body"])
+        else:
+            text = N_("Commented: {body}", body=data["body"])
+    elif event.action == "project.merge" and isinstance(data.get("incoming"), int):
+        text = N_("Merged {name}: {n} changes came in, {c} conflicts settled, {l} approvals lapsed",
+                  name=data.get("other", ""), n=data["incoming"], c=len(data.get("resolved", ())),
+                  l=len(data.get("lapsed", ())))
     elif event.action == "claim.create" and isinstance(data.get("after"), dict):
-        text += f": “{data['after'].get('exact', '')}”"
+        text = N_("Created the claim: “{quote}”", quote=data["after"].get("exact", ""))
     elif event.action == "claim.delete" and data.get("correction_id"):
-        status = model.STATUS_LABELS.get(data.get("retracted_from", ""), "signed-off").lower()
-        text = f"Retracted the {status} verdict (reason: {data.get('reason', '')}); public retraction recorded"
+        text = _retracted(data.get("retracted_from", ""), data.get("reason", ""))
     elif event.action == "claim.reanchor" and isinstance(data.get("after"), dict) and data["after"].get("exact"):
-        text += f" to “{data['after']['exact']}”"
-        if data.get("reason"):
-            text += f"; sent back to review ({data['reason']})"
-            if data.get("correction_id"):
-                text += "; public correction recorded"
+        quote = data["after"]["exact"]
+        if not data.get("reason"):
+            text = N_("Re-anchored the claim to “{quote}”", quote=quote)
+        elif data.get("correction_id"):
+            text = N_("Re-anchored the claim to “{quote}”; sent back to review ({reason}); public correction recorded",
+                      quote=quote, reason=data["reason"])
+        else:
+            text = N_("Re-anchored the claim to “{quote}”; sent back to review ({reason})", quote=quote,
+                      reason=data["reason"])
     return text
+
+
+def _retracted(status: str, reason: object) -> str:
+    """A retraction in the history, by the status the verdict was withdrawn from."""
+    if status == model.APPROVED:
+        return N_("Retracted the approved verdict (reason: {reason}); public retraction recorded", reason=reason)
+    if status == model.PUBLISHED:
+        return N_("Retracted the published verdict (reason: {reason}); public retraction recorded", reason=reason)
+    if status in model.STATUS_LABELS:  # not a signed-off status: a file written by hand
+        return N_("Retracted the {status} verdict (reason: {reason}); public retraction recorded",
+                  status=model.STATUS_LABELS[status].lower(), reason=reason)
+    return N_("Retracted the signed-off verdict (reason: {reason}); public retraction recorded", reason=reason)

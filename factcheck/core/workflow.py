@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from factcheck.core import fields, model, ratings
 from factcheck.core.errors import KnownError
+from factcheck.core.text import N_
 
 SUBMIT = "submit"
 APPROVE = "approve"
@@ -29,11 +30,22 @@ TRANSITIONS = {
     PUBLISH: ((model.APPROVED,), model.PUBLISHED),
 }
 ACTION_NAMES = {
-    SUBMIT: "submit for review", APPROVE: "approve", REQUEST_CHANGES: "request changes", PUBLISH: "publish",
+    SUBMIT: N_("submit for review"), APPROVE: N_("approve"), REQUEST_CHANGES: N_("request changes"),
+    PUBLISH: N_("publish"),
 }
+#: A claim's status as said after "is" ("a claim that is {status}").
 STATUS_NAMES = {
-    model.DRAFT: "a draft", model.IN_REVIEW: "in review", model.CHANGES_REQUESTED: "waiting for changes",
-    model.APPROVED: "approved", model.PUBLISHED: "published",
+    model.DRAFT: N_("a draft"), model.IN_REVIEW: N_("in review"), model.CHANGES_REQUESTED: N_("waiting for changes"),
+    model.APPROVED: N_("approved"), model.PUBLISHED: N_("published"),
+}
+#: Why an action cannot start from the claim's status, by action (the status it is in goes in).
+_WRONG_STATUS = {
+    SUBMIT: lambda status: N_(
+        "Cannot submit for review a claim that is {status}; it must be a draft or waiting for changes.", status=status),
+    APPROVE: lambda status: N_("Cannot approve a claim that is {status}; it must be in review.", status=status),
+    REQUEST_CHANGES: lambda status: N_("Cannot request changes a claim that is {status}; it must be in review.",
+                                       status=status),
+    PUBLISH: lambda status: N_("Cannot publish a claim that is {status}; it must be approved.", status=status),
 }
 #: Fields whose change reopens an approved or published verdict.
 VERDICT_FIELDS = ("rating", "verdict_summary")
@@ -51,14 +63,14 @@ def missing_for_review(claim: model.Claim, n_sources: int, scale: ratings.Scale,
     missing = []
     rating = scale.get(claim.rating)
     if rating is None:
-        missing.append("a rating")
+        missing.append(N_("a rating"))
     if not claim.verdict_summary.strip():
-        missing.append("a verdict summary")
+        missing.append(N_("a verdict summary"))
     elif fields.sentence_count(claim.verdict_summary) > 1:
-        missing.append("a verdict summary of one sentence")
+        missing.append(N_("a verdict summary of one sentence"))
     if n_sources == 0 and (rating is None or rating.needs_source):
-        missing.append("at least one cited source")
-    missing.extend(f"the task “{label}” done" for label in missing_tasks)
+        missing.append(N_("at least one cited source"))
+    missing.extend(N_("the task “{label}” done", label=label) for label in missing_tasks)
     return missing
 
 
@@ -66,22 +78,19 @@ def check(action: str, claim: model.Claim, *, user: str, four_eyes: bool, n_sour
           scale: ratings.Scale, comment: str = "", missing_tasks: Sequence[str] = ()) -> str:
     """The state ``action`` leads to, or ``TransitionRefused`` with the reason."""
     if action not in TRANSITIONS:
-        raise TransitionRefused(f"There is no review action called {action!r}.")
+        raise TransitionRefused(N_("There is no review action called {action}.", action=repr(action)))
     sources, target = TRANSITIONS[action]
     if claim.deleted_at:
-        raise TransitionRefused("This claim was deleted; restore it first.")
+        raise TransitionRefused(N_("This claim was deleted; restore it first."))
     if claim.status not in sources:
-        allowed = " or ".join(STATUS_NAMES[s] for s in sources)
-        raise TransitionRefused(
-            f"Cannot {ACTION_NAMES[action]} a claim that is {STATUS_NAMES.get(claim.status, claim.status)}; "
-            f"it must be {allowed}."
-        )
+        status = STATUS_NAMES.get(claim.status, claim.status)
+        raise TransitionRefused(_WRONG_STATUS[action](status))
     if action == SUBMIT:
         missing = missing_for_review(claim, n_sources, scale, missing_tasks)
         if missing:
-            raise TransitionRefused("Cannot submit for review yet: the claim needs " + _join(missing) + ".")
+            raise TransitionRefused(N_("Cannot submit for review yet: the claim needs {missing}.", missing=and_list(missing)))
     if action == REQUEST_CHANGES and not comment.strip():
-        raise TransitionRefused("Say what needs changing: requesting changes needs a comment.")
+        raise TransitionRefused(N_("Say what needs changing: requesting changes needs a comment."))
     if action == APPROVE:
         refusal = four_eyes_refusal(claim, user, four_eyes)
         if refusal:
@@ -92,7 +101,7 @@ def check(action: str, claim: model.Claim, *, user: str, four_eyes: bool, n_sour
 def four_eyes_refusal(claim: model.Claim, user: str, four_eyes: bool) -> str:
     """Why ``user`` may not approve ``claim`` under the four-eyes rule ('' when they may)."""
     if four_eyes and claim_verdict_author(claim) == user:
-        return "You wrote this verdict, so someone else must approve it (four-eyes rule)."
+        return N_("You wrote this verdict, so someone else must approve it (four-eyes rule).")
     return ""
 
 
@@ -101,5 +110,9 @@ def claim_verdict_author(claim: model.Claim) -> str | None:
     return claim.verdict_by or claim.created_by
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def and_list(items: Sequence[str]) -> str:
+    """"a", "a and b", "a, b and c": one sentence part, each item translated with it when it is a ``Text``."""
+    joined = items[0]
+    for item in items[1:-1]:
+        joined = N_("{items}, {item}", items=joined, item=item)
+    return N_("{items} and {last}", items=joined, last=items[-1]) if len(items) > 1 else joined

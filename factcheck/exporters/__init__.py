@@ -6,6 +6,13 @@ writes atomically (a temporary file in the same folder, then ``os.replace``): a 
 export leaves no empty or partial file, and exporting never writes to the project.
 
 Importing this package does not import Qt: only ``pdf.py`` does, when a PDF is made.
+
+Language: the reports people read (HTML, PDF, Markdown, and ClaimReview's ``inLanguage``
+and fallback names) are written in the project's report language (the ``report_language``
+setting) through ``translation.report_text`` (``T_``), whatever language the app is shown
+in; their fixed words are in ``_words.py``. CSV and Web Annotation files are data: their
+column names, keys and labels stay English. Errors and warnings (``KnownError``,
+``warnings``) are ``N_`` sentences that the app shows in its own language.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import pathlib
 import tempfile
 
 from factcheck.core.errors import KnownError
+from factcheck.core.text import N_, Text
 from factcheck.exporters._data import DEFAULT_STATUSES, NothingToExport, Report, Selection, gather
 
 __all__ = [
@@ -35,14 +43,14 @@ _MODULES = {
     "markdown": "markdown",
 }
 FORMATS = frozenset(_MODULES)
-#: Formats in the order a menu lists them, with a name for people.
+#: Formats in the order a menu lists them, with a name for people (``Text``: show it with ``translation.ui``).
 LABELS = {
-    "html": "HTML report",
-    "pdf": "PDF report",
-    "claimreview": "ClaimReview JSON-LD (schema.org)",
-    "webannotation": "W3C Web Annotation JSON-LD",
-    "csv": "CSV spreadsheet",
-    "markdown": "Markdown",
+    "html": N_("HTML report"),
+    "pdf": N_("PDF report"),
+    "claimreview": N_("ClaimReview JSON-LD (schema.org)"),
+    "webannotation": N_("W3C Web Annotation JSON-LD"),
+    "csv": N_("CSV spreadsheet"),
+    "markdown": N_("Markdown"),
 }
 EXTENSIONS = {
     "html": ".html",
@@ -61,12 +69,13 @@ class Exported:
     path: pathlib.Path
     claim_count: int
     article_count: int
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Text, ...] = ()
 
 
 def _module(fmt: str):
     if fmt not in _MODULES:
-        raise KnownError(f"There is no export format called {fmt!r}; choose one of: {', '.join(LABELS)}.")
+        raise KnownError(N_("There is no export format called {name}; choose one of: {formats}.",
+                            name=repr(fmt), formats=", ".join(LABELS)))
     return importlib.import_module(f"{__name__}.{_MODULES[fmt]}")
 
 
@@ -85,7 +94,7 @@ def export(project, fmt: str, selection: Selection = Selection()) -> bytes:
     return render(project, fmt, selection)[0]
 
 
-def warnings(project, fmt: str, selection: Selection = Selection()) -> list[str]:
+def warnings(project, fmt: str, selection: Selection = Selection()) -> list[Text]:
     """Sentences about things that export but deserve a look (e.g. long ClaimReview claims)."""
     _module(fmt)
     if fmt not in ("html", "claimreview"):
@@ -106,7 +115,7 @@ def export_to_file(project, fmt: str, selection: Selection, path: str | os.PathL
     module = _module(fmt)
     report = gather(project, selection)
     data = module.render(report)
-    notes: list[str] = []
+    notes: list[Text] = []
     if fmt in ("html", "claimreview"):
         from factcheck.exporters import claimreview
 
@@ -118,10 +127,10 @@ def export_to_file(project, fmt: str, selection: Selection, path: str | os.PathL
 def _check_target(project, target: pathlib.Path) -> None:
     name = target.name or str(target)
     if target.is_dir():
-        raise KnownError(f"Cannot write {name}: it is a folder; choose a file name.")
+        raise KnownError(N_("Cannot write {name}: it is a folder; choose a file name.", name=name))
     folder = target.parent
     if not folder.is_dir():
-        raise KnownError(f"Cannot write {name}: the folder {folder} does not exist.")
+        raise KnownError(N_("Cannot write {name}: the folder {folder} does not exist.", name=name, folder=str(folder)))
     project_path = pathlib.Path(project.path)
     with contextlib.suppress(OSError):
         if target.exists() and any(
@@ -129,16 +138,16 @@ def _check_target(project, target: pathlib.Path) -> None:
             and os.path.samefile(target, str(project_path) + extra)
             for extra in ("", "-wal", "-shm")
         ):
-            raise KnownError(f"Cannot write {name}: it is the project file itself; choose another name.")
+            raise KnownError(N_("Cannot write {name}: it is the project file itself; choose another name.", name=name))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise KnownError(f"Cannot write {name}: the folder {folder} is not writable.")
+        raise KnownError(N_("Cannot write {name}: the folder {folder} is not writable.", name=name, folder=str(folder)))
 
 
 def write_atomically(target: pathlib.Path, data: bytes) -> None:
     """Write ``data`` to ``target`` through a temporary file in the same folder."""
     name = target.name
     if not data:
-        raise KnownError(f"Nothing to export: {name} would be empty.")
+        raise KnownError(N_("Nothing to export: {name} would be empty.", name=name))
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{name}.", suffix=".part")
@@ -153,7 +162,7 @@ def write_atomically(target: pathlib.Path, data: bytes) -> None:
         tmp_name = None
     except OSError as exc:
         reason = (exc.strerror or str(exc)).rstrip(".").lower()
-        raise KnownError(f"Cannot write {name}: {reason}.") from None
+        raise KnownError(N_("Cannot write {name}: {reason}.", name=name, reason=reason)) from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):

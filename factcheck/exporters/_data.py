@@ -10,6 +10,10 @@ Corrections come from ``Project.corrections()``; their before/after values (JSON
 changed verdict fields) are turned into text here, rating keys into the scale's labels.
 A retracted verdict's claim is deleted, so it is not among a report's claims; its
 article's corrections still list the retraction, with the quote and the reason.
+
+A report's data is in its language: the before/after text of corrections is written in
+the project's report language (``Report.report_language``); everything else here is the
+project's own text. Errors are ``N_`` sentences, shown in the app's language.
 """
 
 from __future__ import annotations
@@ -19,15 +23,15 @@ import dataclasses
 import json
 from collections.abc import Iterable
 
-from factcheck.core import anchoring, model, ratings, review, timeline
+from factcheck.core import anchoring, model, ratings, review
 from factcheck.core.errors import KnownError
 from factcheck.core.settings import LOGO_TYPES
+from factcheck.core.text import N_, Text
+from factcheck.exporters._words import CONFIDENTIAL_LABEL, ENGLISH, STANCE_LABELS, STATUS_WORDS, UNTITLED_SOURCE, Words
 
 #: Statuses exported when the user does not choose: verdicts an editor has signed off.
 DEFAULT_STATUSES = (model.APPROVED, model.PUBLISHED)
-CONFIDENTIAL_LABEL = "Confidential source"
 UNRATED_COLOR = "#78909c"  # the article view's colour for a claim without a rating
-STANCE_LABELS = {"supports": "Supports", "contradicts": "Contradicts", "context": "Context"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,7 +75,7 @@ class SourceData:
 
     @property
     def label(self) -> str:
-        return self.title or self.url or "Untitled source"
+        return self.title or self.url or UNTITLED_SOURCE
 
 
 @dataclasses.dataclass(frozen=True)
@@ -207,19 +211,23 @@ class Report:
 def check_selection(selection: Selection) -> None:
     unknown = [s for s in selection.statuses if s not in model.STATUSES]
     if unknown:
-        raise KnownError(
-            f"{unknown[0]!r} is not a review status; use one of: {', '.join(model.STATUSES)}."
-        )
+        raise KnownError(N_(
+            "{status} is not a review status; use one of: {statuses}.",
+            status=repr(unknown[0]), statuses=", ".join(model.STATUSES),
+        ))
 
 
-def describe_statuses(statuses: Iterable[str]) -> str:
-    """``("approved", "published")`` -> "approved or published"."""
-    words = [s.replace("_", " ") for s in statuses]
+def describe_statuses(statuses: Iterable[str]) -> Text | str:
+    """``("approved", "published")`` -> "approved or published" (a ``Text``, each word translatable)."""
+    words = [STATUS_WORDS.get(s) or s.replace("_", " ") for s in statuses]
     if not words:
-        return "of any chosen status"
+        return N_("of any chosen status")
     if len(words) == 1:
         return words[0]
-    return ", ".join(words[:-1]) + " or " + words[-1]
+    out = N_("{first} or {last}", first=words[-2], last=words[-1])
+    for word in reversed(words[:-2]):
+        out = N_("{first}, {rest}", first=word, rest=out)
+    return out
 
 
 def gather(project, selection: Selection = Selection()) -> Report:
@@ -235,12 +243,12 @@ def gather(project, selection: Selection = Selection()) -> Report:
         chosen = []
         for article_id in selection.article_ids:
             if article_id not in by_id:
-                raise KnownError(f"There is no article with id {article_id!r} in this project.")
+                raise KnownError(N_("There is no article with id {id} in this project.", id=repr(article_id)))
             if by_id[article_id] not in chosen:
                 chosen.append(by_id[article_id])
     if not chosen:
-        where = "no articles were chosen" if selection.article_ids is not None else "the project has no articles"
-        raise NothingToExport(f"Nothing to export: {where}.")
+        raise NothingToExport(N_("Nothing to export: no articles were chosen.") if selection.article_ids is not None
+                              else N_("Nothing to export: the project has no articles."))
 
     statuses = set(selection.statuses)
     rating_of = {r.key: r for r in scale.ratings}
@@ -248,7 +256,8 @@ def gather(project, selection: Selection = Selection()) -> Report:
     citations_by_claim: dict[str, list[model.Citation]] = {}
     for citation in project.citations():
         citations_by_claim.setdefault(citation.claim_id, []).append(citation)
-    corrections = _corrections(project, scale)
+    language = str(settings.get("report_language") or "en")
+    corrections = _corrections(project, scale, Words(language))
     retracted = _retracted(project, corrections, statuses)
     redacted: dict[str, SourceData] = {}
     source_cache: dict[str, SourceData] = {}
@@ -311,11 +320,12 @@ def gather(project, selection: Selection = Selection()) -> Report:
             articles.append(ArticleData(article, current, tuple(claims), gone))
 
     if not articles:
-        where = "in this project" if selection.article_ids is None else (
-            "in the chosen article" if len(chosen) == 1 else f"in the {len(chosen)} chosen articles")
-        raise NothingToExport(
-            f"Nothing to export: no claims {where} have the status {describe_statuses(selection.statuses)}."
-        )
+        where = N_("in this project") if selection.article_ids is None else (
+            N_("in the chosen article") if len(chosen) == 1 else N_("in the {n} chosen articles", n=len(chosen)))
+        raise NothingToExport(N_(
+            "Nothing to export: no claims {where} have the status {statuses}.",
+            where=where, statuses=describe_statuses(selection.statuses),
+        ))
     return Report(
         organisation_name=str(settings.get("organisation_name") or ""),
         organisation_url=str(settings.get("organisation_url") or ""),
@@ -325,7 +335,7 @@ def gather(project, selection: Selection = Selection()) -> Report:
         selection=selection,
         generated_at=model.now(),
         factcheck_url_pattern=str(settings.get("factcheck_url_pattern") or ""),
-        report_language=str(settings.get("report_language") or "en"),
+        report_language=language,
         logo=_logo(project),
     )
 
@@ -340,12 +350,18 @@ def _logo(project) -> tuple[bytes, str] | None:
     return (bytes(data), mime) if mime in LOGO_TYPES else None
 
 
-def _corrections(project, scale: ratings.Scale) -> dict[str, list[tuple[str, str, str, str, str, str]]]:
-    """The public corrections log by claim id: ``(at, by, before, after, reason, kind)`` rows."""
+def _corrections(
+    project, scale: ratings.Scale, words: Words = ENGLISH,
+) -> dict[str, list[tuple[str, str, str, str, str, str]]]:
+    """The public corrections log by claim id: ``(at, by, before, after, reason, kind)`` rows.
+
+    Before/after values name their fields in the language of ``words`` (the report's).
+    """
     out: dict[str, list[tuple[str, str, str, str, str, str]]] = {}
     for fix in project.corrections():
         out.setdefault(fix.claim_id, []).append(
-            (fix.at, fix.by, readable(fix.before, scale), readable(fix.after, scale), fix.reason, fix.kind)
+            (fix.at, fix.by, readable(fix.before, scale, words), readable(fix.after, scale, words), fix.reason,
+             fix.kind)
         )
     return out
 
@@ -364,8 +380,11 @@ def _retracted(project, corrections: dict[str, list[tuple]], statuses: set[str])
 
 
 
-def readable(value: str, scale: ratings.Scale | None = None) -> str:
-    """A correction's before/after value as text: ``{"rating": "false"}`` -> "rating: False"."""
+def readable(value: str, scale: ratings.Scale | None = None, words: Words = ENGLISH) -> str:
+    """A correction's before/after value as text: ``{"rating": "false"}`` -> "rating: False".
+
+    Field names are in the language of ``words`` (the report's); the values are the project's.
+    """
     value = value or ""
     if value[:1] not in "{[":
         return value
@@ -378,8 +397,8 @@ def readable(value: str, scale: ratings.Scale | None = None) -> str:
         for key, item in data.items():
             if key == "rating" and scale is not None:
                 rating = scale.get(item)
-                item = rating.label if rating else (item or "no rating")
-            parts.append(f"{timeline.FIELD_NAMES.get(key, str(key).replace('_', ' '))}: {item}")
+                item = rating.label if rating else (item or words.no_rating())
+            parts.append(f"{words.field(key)}: {item}")
         return "; ".join(parts)
     if isinstance(data, list):
         return ", ".join(map(str, data))

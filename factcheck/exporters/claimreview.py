@@ -12,6 +12,11 @@ and whose ``appearance``/``firstAppearance`` is the article, and ``reviewRating`
 
 The file is a JSON array of ClaimReview objects, each with its own ``@context``, so any
 one of them can be pasted into a page as is.
+
+``inLanguage`` is the project's report language (the language the published fact-check is
+written in), and so is the one word factcheck writes itself (the stand-in name of an
+unnamed organisation). ``report_warnings`` are ``N_`` sentences the app shows in its own
+language.
 """
 
 from __future__ import annotations
@@ -21,7 +26,9 @@ import json
 import re
 
 from factcheck.core import fields, settings
+from factcheck.core.text import N_, Text
 from factcheck.exporters._data import ArticleData, ClaimData, Report
+from factcheck.exporters._words import Words
 
 CONTEXT = "https://schema.org"
 #: Google shows at most this many characters of ``claimReviewed``.
@@ -54,7 +61,8 @@ def _claimant_type(name: str) -> str:
 
 
 def _organisation(report: Report) -> dict:
-    org: dict = {"@type": "Organization", "name": report.organisation_name or "Unnamed organisation"}
+    T_ = Words(report.report_language).T_
+    org: dict = {"@type": "Organization", "name": report.organisation_name or T_("Unnamed organisation")}
     url = _safe_url(report.organisation_url)
     if url:
         org["url"] = url
@@ -97,6 +105,7 @@ def review(report: Report, article: ArticleData, claim: ClaimData, *, _shared: d
     shared = _shared if _shared is not None else {}
     if "author" not in shared:
         shared["author"] = _organisation(report)
+        shared["language"] = Words(report.report_language).language
     if shared.get("article") is not article:
         shared["article"], shared["appearance"] = article, _appearance(article)
     c = claim.claim
@@ -114,6 +123,7 @@ def review(report: Report, article: ArticleData, claim: ClaimData, *, _shared: d
     out["claimReviewed"] = claim.claim_reviewed
     out["author"] = shared["author"]
     out["datePublished"] = claim.published_date or claim.approved_date or report.today
+    out["inLanguage"] = shared["language"]
     out["itemReviewed"] = item
     rating = claim.rating
     if rating is not None:
@@ -157,41 +167,46 @@ def _rating_word_pattern(label: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
-def report_warnings(report: Report) -> list[str]:
-    """Sentences for claims whose ClaimReview search engines may show badly."""
+def report_warnings(report: Report) -> list[Text]:
+    """Sentences for claims whose ClaimReview search engines may show badly (``Text``: the app translates them)."""
     patterns = [(r.label, _rating_word_pattern(r.label)) for r in report.scale.ratings if r.label.strip()]
     out = []
     many = len(report.articles) > 1
     for article, claim in report.claims:
-        name = f"Claim {claim.number}" + (f" of “{article.article.title}”" if many else "")
+        if many:
+            name = N_("Claim {number} of “{title}”", number=claim.number, title=article.article.title)
+        else:
+            name = N_("Claim {number}", number=claim.number)
         reviewed = claim.claim_reviewed
         if len(reviewed) > MAX_CLAIM_REVIEWED:
-            out.append(
-                f"{name}: the claim reviewed is {len(reviewed)} characters long; search engines show at most "
-                f"{MAX_CLAIM_REVIEWED}, so shorten its statement."
-            )
+            out.append(N_(
+                "{claim}: the claim reviewed is {length} characters long; search engines show at most "
+                "{limit}, so shorten its statement.", claim=name, length=len(reviewed), limit=MAX_CLAIM_REVIEWED,
+            ))
         found = [label for label, pattern in patterns if pattern.search(reviewed)]
         if found:
             word = max(found, key=len)  # "Mostly true" rather than the "True" inside it
-            out.append(
-                f"{name}: the claim reviewed contains the rating word “{word}”, which readers may take "
-                "for the verdict; reword its statement."
-            )
+            out.append(N_(
+                "{claim}: the claim reviewed contains the rating word “{word}”, which readers may take "
+                "for the verdict; reword its statement.", claim=name, word=word,
+            ))
         if claim.rating is None:
-            out.append(f"{name} has no rating: its ClaimReview has no reviewRating.")
+            out.append(N_("{claim} has no rating: its ClaimReview has no reviewRating.", claim=name))
     missing = [a.article.title for a in report.articles
                if not _safe_url(a.article.factcheck_url) and not report.factcheck_url_pattern]
     if missing:
-        which = f"“{missing[0]}”" if len(missing) == 1 else f"{len(missing)} articles"
-        out.append(
-            f"The ClaimReviews of {which} have no url (search engines require the page where the fact-check is "
-            "published): set the fact-check URL in Article > Properties, or a fact-check URL pattern in "
-            "File > Project settings."
-        )
+        if len(missing) == 1:
+            out.append(N_("The ClaimReviews of “{title}” have no url (search engines require the page where the "
+                          "fact-check is published): set the fact-check URL in Article > Properties, or a "
+                          "fact-check URL pattern in File > Project settings.", title=missing[0]))
+        else:
+            out.append(N_("The ClaimReviews of {n} articles have no url (search engines require the page where the "
+                          "fact-check is published): set the fact-check URL in Article > Properties, or a "
+                          "fact-check URL pattern in File > Project settings.", n=len(missing)))
     return out
 
 
-def warnings(project, selection=None) -> list[str]:
+def warnings(project, selection=None) -> list[Text]:
     """``report_warnings`` for the selected claims of a project."""
     from factcheck.exporters._data import Selection, gather
 

@@ -6,6 +6,10 @@ injection): they open as text, never as formulas.
 
 (This module is ``factcheck.exporters.csv``; absolute imports make ``import csv`` below
 the standard library's module, imported as ``_csv`` to keep the two apart.)
+
+A CSV file is data, not a report: its column names and the few words it writes itself
+(stances, "Confidential source") stay English whatever the report language, so
+spreadsheets and scripts read every project's file the same way.
 """
 
 from __future__ import annotations

@@ -10,6 +10,11 @@ user text is always text, never markup.
 ``context`` builds what both templates read: ``report.html.j2`` (browsers, with print
 CSS) and ``report_print.html.j2`` (the subset of HTML that ``QTextDocument`` lays out,
 used for the PDF).
+
+Both are written in the project's report language. The templates hold no words: they
+get ``labels`` (templates such as "Claim {number}", translated by ``T_`` calls in
+``labels``, filled in by the ``fill`` filter, which escapes the values) and whole
+sentences made here; ``<html lang>`` is the report language.
 """
 
 from __future__ import annotations
@@ -19,12 +24,13 @@ import functools
 import re
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from factcheck import __version__
 from factcheck.core import fields, resources, segments
 from factcheck.exporters import claimreview
 from factcheck.exporters._data import ArticleData, ClaimData, CorrectionData, Report
+from factcheck.exporters._words import ENGLISH, Words
 
 TEMPLATE = "report.html.j2"
 PRINT_TEMPLATE = "report_print.html.j2"
@@ -45,7 +51,85 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["http_url"] = http_url
+    env.filters["fill"] = fill
+    env.filters["bdi"] = bdi
     return env
+
+
+class Label(str):
+    """A translated template ("Afirmación {number}") that remembers its English source."""
+
+    english: str
+
+
+def label_maker(words: Words):
+    """``T_`` for ``labels``: the translated template itself, placeholders unfilled."""
+
+    def T_(template: str) -> Label:  # noqa: N802 - the marker lupdate is told about
+        made = Label(words.T_(template))
+        made.english = template
+        return made
+
+    return T_
+
+
+def labels(words: Words = ENGLISH) -> dict[str, Label]:
+    """Every fixed word of the HTML and print templates, in the language of ``words``."""
+    T_ = label_maker(words)
+    return {
+        "internal": T_("Internal report: it names confidential sources. Do not publish or share it outside "
+                       "the newsroom."),
+        "ratings": T_("Ratings"),
+        "by": T_("By {author}"),
+        "published": T_("Published {date}"),
+        "version": T_("Version {number}, text SHA-256 {sha}"),
+        "article": T_("The article"),
+        "claims_checked": T_("Claims checked"),
+        "claim": T_("Claim {number}"),
+        "not_rated": T_("Not rated"),
+        "in_text": T_("↑ in the text"),
+        "claimed_by": T_("Claimed by {claimant}"),
+        "fuzzy": T_("The article’s wording here changed after this claim was checked."),
+        "orphan": T_("These words are no longer in the current version of the article."),
+        "verdict": T_("Verdict"),
+        "why": T_("Why"),
+        "topics": T_("Topics: {tags}"),
+        "sources": T_("Sources"),
+        "confidential_source": T_("Confidential source"),
+        "confidential": T_("(confidential)"),
+        "reviewed": T_("Reviewed by {reviewer}."),
+        "reviewed_approved": T_("Reviewed by {reviewer}, approved {approved}."),
+        "reviewed_published": T_("Reviewed by {reviewer}, published {published}."),
+        "reviewed_approved_published": T_("Reviewed by {reviewer}, approved {approved}, published {published}."),
+        "not_approved": T_("Not yet approved by a reviewer ({status})."),
+        "corrections": T_("Corrections"),
+        # "<b>24 Oct, verdict retracted</b> on the claim “…”": the bold part is {retracted}.
+        "retracted": T_("{date}, verdict retracted"),
+        "retracted_on": T_("{retracted} on the claim {quote}"),
+        "withdrawn": T_("Withdrawn verdict"),
+        # "<b>24 Oct, claim 2</b>" or "<b>24 Oct, the claim “…”</b>": {claim} is one of the next two.
+        "fix": T_("{date}, {claim}"),
+        "fix_claim": T_("claim {number}"),
+        "fix_quote": T_("the claim {quote}"),
+        "before": T_("Before"),
+        "after": T_("After"),
+        "no_corrections": T_("No corrections have been made to these verdicts."),
+        "how": T_("How we check"),
+    }
+
+
+def fill(template: str, **values) -> Markup:
+    """A label with its values: the label's text is escaped, and so is every value that is not ``Markup``."""
+    try:
+        return escape(template).format(**values)
+    except (KeyError, IndexError, ValueError):
+        # A broken translation must never hide the words: the English template instead.
+        return escape(getattr(template, "english", template)).format(**values)
+
+
+def bdi(text: str) -> Markup:
+    """User text isolated for bidirectional layout (a name in Arabic inside a Spanish sentence)."""
+    return Markup("<bdi>{}</bdi>").format(text)
 
 
 def http_url(url: str) -> str:
@@ -80,16 +164,17 @@ class RatingStyle:
     fg: str
 
 
-def rating_styles(report: Report) -> dict[str, RatingStyle]:
+def rating_styles(report: Report, words: Words | None = None) -> dict[str, RatingStyle]:
     """CSS class and colours of each rating of the scale, plus ``""`` for unrated claims."""
     from factcheck.exporters._data import UNRATED_COLOR
 
+    T_ = (words or Words(report.report_language)).T_
     out = {}
     for i, r in enumerate(report.scale.ratings):
         color = r.color if _HEX.match(r.color) else UNRATED_COLOR
         out[r.key] = RatingStyle(f"r{i}", r.label, r.description, color, _blend(color, TINT), _blend(color, DEEP_TINT),
                                  _foreground(color))
-    out[""] = RatingStyle("rn", "Not rated", "", UNRATED_COLOR, _blend(UNRATED_COLOR, TINT),
+    out[""] = RatingStyle("rn", T_("Not rated"), "", UNRATED_COLOR, _blend(UNRATED_COLOR, TINT),
                           _blend(UNRATED_COLOR, DEEP_TINT), _foreground(UNRATED_COLOR))
     return out
 
@@ -102,12 +187,13 @@ class Piece:
     cls: str = ""
     color: str = ""  # the tint behind the words (print template)
     overlap: bool = False
-    title: str = ""  # "Claim 3" / "Claims 2, 3"
+    title: str = ""  # "Claim 3" / "Claims 2, 3", in the report's language
     starts: tuple[ClaimData, ...] = ()  # claims whose words begin here (their number goes first)
 
 
-def pieces(article: ArticleData, styles: dict[str, RatingStyle]) -> list[Piece]:
+def pieces(article: ArticleData, styles: dict[str, RatingStyle], words: Words = ENGLISH) -> list[Piece]:
     """The current text cut into plain and highlighted runs (overlaps flattened)."""
+    T_ = words.T_
     text = article.text
     anchored = [c for c in article.claims if c.in_text]
     by_id = {c.id: c for c in anchored}
@@ -124,7 +210,10 @@ def pieces(article: ArticleData, styles: dict[str, RatingStyle]) -> list[Piece]:
         first = by_id[ids[0]]
         style = styles[first.rating.key] if first.rating else styles[""]
         numbers = sorted(by_id[i].number for i in ids)
-        title = ("Claim " if len(numbers) == 1 else "Claims ") + ", ".join(map(str, numbers))
+        if len(numbers) == 1:
+            title = T_("Claim {number}", number=numbers[0])
+        else:
+            title = T_("Claims {numbers}", numbers=", ".join(map(str, numbers)))
         begin = tuple(sorted(starts.pop(seg.start, ()), key=lambda c: c.number))
         overlap = len(ids) > 1
         out.append(Piece(text[seg.start : seg.end], style.cls, style.deep if overlap else style.tint, overlap, title, begin))
@@ -163,22 +252,51 @@ class ArticleView:
 
 
 def context(report: Report) -> dict:
-    styles = rating_styles(report)
-    articles = [ArticleView(a, paragraphs(pieces(a, styles)), a.corrections) for a in report.articles]
+    words = Words(report.report_language)
+    T_ = words.T_
+    styles = rating_styles(report, words)
+    articles = [ArticleView(a, paragraphs(pieces(a, styles, words)), a.corrections) for a in report.articles]
     used = {c.claim.rating or "" for _, c in report.claims}
     legend = [s for key, s in styles.items() if key in used]
     if len(report.articles) == 1:
-        title = f"Fact-check: {report.articles[0].article.title}"
+        title = T_("Fact-check: {title}", title=report.articles[0].article.title)
     else:
-        title = f"Fact-check report: {len(report.articles)} articles"
+        title = T_("Fact-check report: {n} articles", n=len(report.articles))
+    n = report.claim_count
+    generator = f"factcheck {__version__}"
+    words_of = labels(words)
+
+    def reviewed(claim: ClaimData, reviewer: str) -> Markup:
+        """"Reviewed by X, approved <date>, published <date>." with whichever dates the claim has."""
+        approved, published = words.date(claim.approved_date), words.date(claim.published_date)
+        if approved and published:
+            key = "reviewed_approved_published"
+        else:
+            key = "reviewed_approved" if approved else "reviewed_published" if published else "reviewed"
+        return fill(words_of[key], reviewer=reviewer, approved=approved, published=published)
+
     return {
         "report": report,
+        "lang": words.language,
+        "labels": words_of,
         "title": title,
+        "logo_alt": (T_("{name} logo", name=report.organisation_name) if report.organisation_name
+                     else T_("Organisation logo")),
+        "claims_line": T_("1 claim checked") if n == 1 else T_("{n} claims checked", n=n),
+        "scale_line": T_("Rating scale: {name}", name=report.scale.name),
+        "made_line": T_("Report made {date}", date=words.date(report.today)),
+        "made_with": T_("Made with {generator} on {date} {time} UTC.", generator=generator,
+                        date=words.date(report.generated_at[:10]), time=report.generated_at[11:16]),
+        "date": words.date,
+        "status": words.status,
+        "stance": words.stance,
+        "source_label": words.source_label,
+        "reviewed": reviewed,
         "articles": articles,
         "styles": styles,
         "legend": legend,
         "jsonld": Markup(claimreview.script_json(claimreview.reviews(report))),
-        "generator": f"factcheck {__version__}",
+        "generator": generator,
         "style": lambda claim: styles[claim.rating.key] if claim.rating else styles[""],
         "internal": report.selection.include_confidential,
         "print_logo": None,  # the PDF fills it in: the logo as an image resource of its document

@@ -5,6 +5,9 @@ summary, quote, claimant, rationale and sources. All text from the project is es
 (CommonMark backslash escapes, and line starts that would make headings, lists, quotes or
 code), so user text such as ``<script>`` or ``{{ }}`` stays text in any renderer and in
 templating site generators.
+
+Written in the project's report language: every fixed word is a ``T_`` call
+(``translation.report_text``), the same sentences as the HTML report's where they match.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import re
 
 from factcheck import __version__
 from factcheck.exporters._data import ArticleData, ClaimData, Report
+from factcheck.exporters._words import ENGLISH, Words
 from factcheck.exporters.html_report import http_url
 
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~!])")
@@ -108,114 +112,147 @@ def _indent(block: str) -> str:
     return "\n".join(("    " + line) if line.strip() else "" for line in block.split("\n"))
 
 
-def _footnote(label: int, article: ArticleData, claim: ClaimData) -> str:
+def _review(claim: ClaimData, words: Words) -> str:
+    """"Reviewed by X, approved <date>, published <date>." with the dates the claim has."""
+    T_, c = words.T_, claim.claim
+    if not c.approved_by:
+        return T_("Not yet approved by a reviewer ({status}).", status=words.status(c.status))
+    reviewer = escape(c.approved_by)
+    approved, published = words.date(claim.approved_date), words.date(claim.published_date)
+    if approved and published:
+        return T_("Reviewed by {reviewer}, approved {approved}, published {published}.",
+                  reviewer=reviewer, approved=approved, published=published)
+    if approved:
+        return T_("Reviewed by {reviewer}, approved {approved}.", reviewer=reviewer, approved=approved)
+    if published:
+        return T_("Reviewed by {reviewer}, published {published}.", reviewer=reviewer, published=published)
+    return T_("Reviewed by {reviewer}.", reviewer=reviewer)
+
+
+def _footnote(label: int, article: ArticleData, claim: ClaimData, words: Words = ENGLISH) -> str:
+    T_ = words.T_
     c = claim.claim
-    head = f"**Claim {claim.number}: {escape(claim.rating_label or 'Not rated')}.**"
+    head = "**" + T_("Claim {number}: {rating}.", number=claim.number,
+                     rating=escape(claim.rating_label or T_("Not rated"))) + "**"
     if c.verdict_summary:
         head += " " + escape(c.verdict_summary)
     body: list[str] = [f"> “{escape(c.exact)}”"]
     facts = []
     if c.statement:
-        facts.append(f"Statement: {escape(c.statement)}")
-    who = ", ".join(x for x in (escape(c.claimant), c.claim_date and escape(c.claim_date)) if x)
+        facts.append(T_("Statement: {statement}", statement=escape(c.statement)))
+    who = ", ".join(x for x in (escape(c.claimant), c.claim_date and escape(words.date(c.claim_date))) if x)
     if who:
-        facts.append(f"Claimed by: {who}")
+        facts.append(T_("Claimed by: {claimant}", claimant=who))
     if c.anchor_state == "fuzzy":
-        facts.append("*The article’s wording here changed after this claim was checked.*")
+        facts.append("*" + T_("The article’s wording here changed after this claim was checked.") + "*")
     elif not claim.in_text:
-        facts.append("*These words are no longer in the current version of the article.*")
+        facts.append("*" + T_("These words are no longer in the current version of the article.") + "*")
     if facts:
         body.append("  \n".join(facts))
     if c.rationale.strip():
         rationale = escape_block(c.rationale)
-        body.append("**Why:** " + "\n\n".join(p for p in re.split(r"\n\s*\n", rationale) if p.strip()))
+        body.append(f"**{T_('Why')}:** " + "\n\n".join(p for p in re.split(r"\n\s*\n", rationale) if p.strip()))
     if c.tags:
-        body.append("Topics: " + ", ".join(escape(t) for t in c.tags))
+        body.append(T_("Topics: {tags}", tags=", ".join(escape(t) for t in c.tags)))
     if claim.citations:
         items = []
         for cite in claim.citations:
             s = cite.source
+            stance = words.stance(cite.stance)
             if s.redacted:
-                items.append(f"- {cite.stance_label}: *Confidential source*")
+                items.append(f"- {stance}: *{words.source_label(s)}*")
                 continue
-            item = f"- {cite.stance_label}: {escape(s.label)}"
+            item = f"- {stance}: {escape(words.source_label(s))}"
             if s.publisher:
                 item += f", {escape(s.publisher)}"
             if s.published_at:
-                item += f" ({escape(s.published_at)})"
+                item += f" ({escape(words.date(s.published_at))})"
             if s.confidential:
-                item += " **(confidential)**"
+                item += f" **{T_('(confidential)')}**"
             if s.url and s.url != s.label:
                 item += f", {link(s.url)}"
             elif s.url:
-                item = f"- {cite.stance_label}: {link(s.url)}"
+                item = f"- {stance}: {link(s.url)}"
             if cite.locator:
                 item += f", {escape(cite.locator)}"
             if cite.quote:
                 item += f": “{escape(cite.quote)}”"
             items.append(item)
-        body.append("Sources:\n\n" + "\n".join(items))
-    if c.approved_by:
-        review = (f"Reviewed by {escape(c.approved_by)}" + (f", approved {claim.approved_date}" if claim.approved_date else "")
-                  + (f", published {claim.published_date}" if claim.published_date else "") + ".")
-    else:
-        review = f"Not yet approved by a reviewer ({c.status.replace('_', ' ')})."
-    body.append(review)
+        body.append(f"{T_('Sources')}:\n\n" + "\n".join(items))
+    body.append(_review(claim, words))
     return f"[^{label}]: {head}\n\n" + "\n\n".join(_indent(b) for b in body)
 
 
 def render_text(report: Report) -> str:
+    words = Words(report.report_language)
+    T_ = words.T_
     labels: dict[str, int] = {}
     for i, (_, claim) in enumerate(report.claims, start=1):
         labels[claim.id] = i
     many = len(report.articles) > 1
-    title = report.articles[0].article.title if not many else f"{len(report.articles)} articles"
-    out = [f"# Fact-check: {escape(title)}", ""]
+    if many:
+        title = T_("Fact-check: {n} articles", n=len(report.articles))
+    else:
+        title = T_("Fact-check: {title}", title=escape(report.articles[0].article.title))
+    out = [f"# {title}", ""]
     meta = []
     if report.organisation_name:
         meta.append(f"**{escape(report.organisation_name)}**")
-    meta += [f"{report.claim_count} claim{'s' if report.claim_count != 1 else ''} checked",
-             f"rating scale: {escape(report.scale.name)}", f"report made {report.today}"]
+    n = report.claim_count
+    meta += [T_("1 claim checked") if n == 1 else T_("{n} claims checked", n=n),
+             T_("rating scale: {name}", name=escape(report.scale.name)),
+             T_("report made {date}", date=words.date(report.today))]
     out += [" · ".join(meta), ""]
     if report.selection.include_confidential:
-        out += ["**Internal report: it names confidential sources. Do not publish or share it outside the newsroom.**", ""]
+        out += ["**" + T_("Internal report: it names confidential sources. Do not publish or share it outside "
+                          "the newsroom.") + "**", ""]
     for article in report.articles:
         a = article.article
         if many:
             out += [f"## {escape(a.title)}", ""]
-        details = [escape(x) for x in (a.outlet, a.author and f"By {a.author}", a.published_at and f"Published {a.published_at}") if x]
+        details = [escape(x) for x in (a.outlet, a.author and T_("By {author}", author=a.author),
+                                       a.published_at and T_("Published {date}", date=words.date(a.published_at))) if x]
         if a.url:
             details.append(link(a.url))
-        details.append(f"version {article.version.number}, text SHA-256 {article.version.sha256[:12]}")
+        details.append(T_("version {number}, text SHA-256 {sha}", number=article.version.number,
+                          sha=article.version.sha256[:12]))
         out += [" · ".join(details), "", "---", ""]
         out += [_article_text(article, labels), ""]
         gone = [c for c in article.claims if not c.in_text]
         if gone:
-            out += ["Claims whose words are no longer in this version: "
-                    + " ".join(_label(labels[c.id]) for c in gone), ""]
-        out += ["---", "", "### Corrections", ""]
+            out += [T_("Claims whose words are no longer in this version: {claims}",
+                       claims=" ".join(_label(labels[c.id]) for c in gone)), ""]
+        out += ["---", "", "### " + T_("Corrections"), ""]
         if article.corrections:
             for fix in article.corrections:
+                when = words.date(fix.at[:10])
                 if fix.retracted:
-                    line = f"- **{fix.at[:10]}, verdict retracted** on the claim “{escape(fix.quote)}”"
+                    line = "- " + T_("{retracted} on the claim {quote}",
+                                     retracted="**" + T_("{date}, verdict retracted", date=when) + "**",
+                                     quote=f"“{escape(fix.quote)}”")
                 elif fix.claim_number:
-                    line = f"- **{fix.at[:10]}, claim {fix.claim_number}**"
+                    line = "- **" + T_("{date}, {claim}", date=when,
+                                       claim=T_("claim {number}", number=fix.claim_number)) + "**"
                 else:
-                    line = f"- **{fix.at[:10]}, the claim “{escape(fix.quote)}”**"
+                    line = "- **" + T_("{date}, {claim}", date=when,
+                                       claim=T_("the claim {quote}", quote=f"“{escape(fix.quote)}”")) + "**"
                 if fix.reason:
                     line += f": {escape(fix.reason)}"
                 if fix.retracted:
-                    out.append(line + f"  \n  Withdrawn verdict: {escape(fix.before)}")
+                    out.append(line + f"  \n  {T_('Withdrawn verdict')}: {escape(fix.before)}")
                 else:
-                    out.append(line + f"  \n  Before: {escape(fix.before)}  \n  After: {escape(fix.after)}")
+                    out.append(line + f"  \n  {T_('Before')}: {escape(fix.before)}"
+                               f"  \n  {T_('After')}: {escape(fix.after)}")
             out.append("")
         else:
-            out += ["No corrections have been made to these verdicts.", ""]
+            out += [T_("No corrections have been made to these verdicts."), ""]
     if report.methodology.strip():
-        out += ["### How we check", "", escape_block(report.methodology), ""]
-    out += [f"*Made with factcheck {__version__} on {report.generated_at[:16].replace('T', ' ')} UTC.*", ""]
+        out += ["### " + T_("How we check"), "", escape_block(report.methodology), ""]
+    made = T_("Made with {generator} on {date} {time} UTC.", generator=f"factcheck {__version__}",
+              date=words.date(report.generated_at[:10]), time=report.generated_at[11:16])
+    out += [f"*{made}*", ""]
     for article, claim in report.claims:
-        out += [_footnote(labels[claim.id], article, claim), ""]
+        out += [_footnote(labels[claim.id], article, claim, words), ""]
     return "\n".join(out)
 
 

@@ -29,6 +29,10 @@ or other script URL that an old file may hold never reaches ``schema:url``, the
 organisation's ``homepage`` or the target's ``source``.
 
 ``importers/web_annotation.py`` reads such files back into a project.
+
+The file is data, not a report: its keys, body labels ("Verdict summary"...) and the
+collection's label stay English whatever the report language (the importer recognises
+bodies by their English labels).
 """
 
 from __future__ import annotations

@@ -42,6 +42,7 @@ import re  # noqa: E402
 import stat  # noqa: E402
 
 from factcheck.core.errors import ImportRefused  # noqa: E402
+from factcheck.core.text import N_, Text  # noqa: E402
 from factcheck.importers import _normalize  # noqa: E402
 
 _EXTENSIONS = {
@@ -72,14 +73,15 @@ _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]"
 PASTED_TITLE_LIMIT = 80
 
 
-def _limit_sentence(size: int, what: str = "The file") -> str:
-    limit_mb = MAX_IMPORT_BYTES / (1024 * 1024)
+def _limit_sentence(size: int, *, pasted: bool = False) -> Text:
+    limit = f"{MAX_IMPORT_BYTES / (1024 * 1024):.0f}"
     size_mb = size / (1024 * 1024)
     shown = f"{size_mb:.1f}" if size_mb < 100 else f"{size_mb:.0f}"
-    return (
-        f"{what} is too large to import ({shown} MB): factcheck imports articles "
-        f"of up to {limit_mb:.0f} MB."
-    )
+    if pasted:
+        return N_("The pasted text is too large to import ({size} MB): factcheck imports articles "
+                  "of up to {limit} MB.", size=shown, limit=limit)
+    return N_("The file is too large to import ({size} MB): factcheck imports articles "
+              "of up to {limit} MB.", size=shown, limit=limit)
 
 
 def _base_name(filename: str) -> str:
@@ -112,7 +114,7 @@ def import_bytes(data: bytes, filename: str) -> ImportedArticle:
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportRefused(_limit_sentence(len(data)))
     if not data:
-        raise ImportRefused("The file is empty.")
+        raise ImportRefused(N_("The file is empty."))
 
     extension = os.path.splitext(name)[1].lower()
     document = _normalize.sniff_document(data)
@@ -120,8 +122,7 @@ def import_bytes(data: bytes, filename: str) -> ImportedArticle:
         raise ImportRefused(_normalize.DOCUMENT_SENTENCES[document])
     what = _normalize.sniff_binary(data)
     if what:
-        shown = f"The file “{name}”" if name else "This file"
-        raise ImportRefused(f"{shown} looks like {what}, not a text article.")
+        raise ImportRefused(_normalize.looks_like(name, what))
     if extension in _LATER_FORMATS:
         raise ImportRefused(_normalize.DOCUMENT_SENTENCES[_LATER_FORMATS[extension]])
 
@@ -145,23 +146,23 @@ def import_file(path: str | os.PathLike[str]) -> ImportedArticle:
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            raise ImportRefused(f"“{name}” is a folder, not a file.")
+            raise ImportRefused(N_("“{name}” is a folder, not a file.", name=name))
         if not stat.S_ISREG(info.st_mode):
-            raise ImportRefused(f"“{name}” is not an ordinary file.")
+            raise ImportRefused(N_("“{name}” is not an ordinary file.", name=name))
         if info.st_size > MAX_IMPORT_BYTES:
             raise ImportRefused(_limit_sentence(info.st_size))
         with open(path, "rb") as file:
             # One byte more than the limit: a file that grew since the stat is refused too.
             data = file.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError as exc:
-        raise ImportRefused(f"The file “{name}” does not exist (any more).") from exc
+        raise ImportRefused(N_("The file “{name}” does not exist (any more).", name=name)) from exc
     except IsADirectoryError as exc:
-        raise ImportRefused(f"“{name}” is a folder, not a file.") from exc
+        raise ImportRefused(N_("“{name}” is a folder, not a file.", name=name)) from exc
     except PermissionError as exc:
-        raise ImportRefused(f"factcheck is not allowed to read the file “{name}”.") from exc
+        raise ImportRefused(N_("factcheck is not allowed to read the file “{name}”.", name=name)) from exc
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ImportRefused(f"The file “{name}” cannot be read ({reason}).") from exc
+        reason = exc.strerror or str(exc)  # the system's words, as it gives them
+        raise ImportRefused(N_("The file “{name}” cannot be read ({reason}).", name=name, reason=reason)) from exc
     return import_bytes(data, name)
 
 
@@ -176,13 +177,13 @@ def import_pasted(
 ) -> ImportedArticle:
     """Pasted text as an article; the title defaults to its first line (~80 characters)."""
     if not isinstance(text, str):
-        raise ImportRefused("Only text can be pasted as an article.")
+        raise ImportRefused(N_("Only text can be pasted as an article."))
     original = text.encode("utf-8", errors="replace")  # a lone surrogate becomes "?"
     if len(original) > MAX_IMPORT_BYTES:
-        raise ImportRefused(_limit_sentence(len(original), "The pasted text"))
+        raise ImportRefused(_limit_sentence(len(original), pasted=True))
     normalized = _normalize.normalize_text(text)
     if not normalized.strip():
-        raise ImportRefused("The pasted text is empty.")
+        raise ImportRefused(N_("The pasted text is empty."))
     title = _normalize.collapse_spaces(_normalize.normalize_text(title))
     return ImportedArticle(
         text=normalized,

@@ -19,40 +19,41 @@ import unicodedata
 import zipfile
 
 from factcheck.core.errors import ImportRefused
+from factcheck.core.text import N_, Text
 
 # --------------------------------------------------------------------------- binary sniffing
 
 #: (magic bytes at offset 0, description). Checked in order; the first match wins.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"\x00\x00\x01\x00", "an icon file"),
-    (b"SQLite format 3\x00", "a database file (perhaps a factcheck project)"),
-    (b"\x1f\x8b", "a compressed (gzip) file"),
+    (b"\x89PNG\r\n\x1a\n", N_("a PNG image")),
+    (b"\xff\xd8\xff", N_("a JPEG image")),
+    (b"GIF87a", N_("a GIF image")),
+    (b"GIF89a", N_("a GIF image")),
+    (b"II*\x00", N_("a TIFF image")),
+    (b"MM\x00*", N_("a TIFF image")),
+    (b"\x00\x00\x01\x00", N_("an icon file")),
+    (b"SQLite format 3\x00", N_("a database file (perhaps a factcheck project)")),
+    (b"\x1f\x8b", N_("a compressed (gzip) file")),
     (b"BZh", ""),  # checked more strictly below: plain text may start with "BZh"
-    (b"\xfd7zXZ\x00", "a compressed (xz) file"),
-    (b"(\xb5/\xfd", "a compressed (zstd) file"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc, .xls or .ppt)"),
-    (b"\x7fELF", "a program"),
-    (b"\xca\xfe\xba\xbe", "a program"),
-    (b"\xcf\xfa\xed\xfe", "a program"),
-    (b"\x00asm", "a program"),
-    (b"OggS", "an audio or video file"),
-    (b"fLaC", "an audio file"),
-    (b"\x1aE\xdf\xa3", "a video file"),
-    (b"wOFF", "a font file"),
-    (b"wOF2", "a font file"),
-    (b"%!PS", "a PostScript file"),
+    (b"\xfd7zXZ\x00", N_("a compressed (xz) file")),
+    (b"(\xb5/\xfd", N_("a compressed (zstd) file")),
+    (b"7z\xbc\xaf\x27\x1c", N_("a 7-Zip archive")),
+    (b"Rar!\x1a\x07", N_("a RAR archive")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", N_("an old Microsoft Office file (.doc, .xls or .ppt)")),
+    (b"\x7fELF", N_("a program")),
+    (b"\xca\xfe\xba\xbe", N_("a program")),
+    (b"\xcf\xfa\xed\xfe", N_("a program")),
+    (b"\x00asm", N_("a program")),
+    (b"OggS", N_("an audio or video file")),
+    (b"fLaC", N_("an audio file")),
+    (b"\x1aE\xdf\xa3", N_("a video file")),
+    (b"wOFF", N_("a font file")),
+    (b"wOF2", N_("a font file")),
+    (b"%!PS", N_("a PostScript file")),
 )
 
 
-def sniff_binary(data: bytes) -> str | None:
+def sniff_binary(data: bytes) -> Text | None:
     """What known binary format ``data`` is, as "a PNG image", or None.
 
     PDF, Word and other office documents are reported by ``sniff_document`` instead,
@@ -63,24 +64,24 @@ def sniff_binary(data: bytes) -> str | None:
         if head.startswith(magic):
             if magic == b"BZh":
                 if len(head) >= 10 and head[3:4].isdigit() and head[4:10] == b"1AY&SY":
-                    return "a compressed (bzip2) file"
+                    return N_("a compressed (bzip2) file")
                 continue
             return what
     if head[:4] == b"RIFF" and len(head) >= 12:
         kind = head[8:12]
         if kind == b"WEBP":
-            return "a WebP image"
+            return N_("a WebP image")
         if kind == b"WAVE":
-            return "an audio file"
+            return N_("an audio file")
         if kind.startswith(b"AVI"):
-            return "a video file"
-        return "a media file"
+            return N_("a video file")
+        return N_("a media file")
     if len(head) >= 12 and head[4:8] == b"ftyp":
         if head[8:12] in (b"heic", b"heix", b"mif1", b"avif"):
-            return "an image file"
-        return "an audio or video file"
+            return N_("an image file")
+        return N_("an audio or video file")
     if head.startswith(b"ID3") and len(head) >= 6 and head[3] < 5 and head[4] == 0:
-        return "an audio file"
+        return N_("an audio file")
     return None
 
 
@@ -122,20 +123,20 @@ def sniff_document(data: bytes) -> str | None:
 
 #: What to say for each document format ``sniff_document`` reports.
 DOCUMENT_SENTENCES = {
-    "PDF": "PDF files cannot be imported yet: open the PDF, copy the article text and "
-    "paste it instead.",
-    "Word (.docx)": "Word documents cannot be imported yet: open the document, copy the "
-    "article text and paste it instead.",
-    "OpenDocument": "OpenDocument text files cannot be imported yet: open the document, "
-    "copy the article text and paste it instead.",
-    "EPUB": "E-books (EPUB) cannot be imported yet: copy the article text and paste it "
-    "instead.",
-    "RTF": "RTF documents cannot be imported yet: save the document as plain text (.txt) "
-    "or copy and paste the article text instead.",
-    "Excel": "This is an Excel spreadsheet, not a text article.",
-    "PowerPoint": "This is a PowerPoint presentation, not a text article.",
-    "ZIP": "This is a ZIP archive, not a text article: unpack it and import the article "
-    "file inside.",
+    "PDF": N_("PDF files cannot be imported yet: open the PDF, copy the article text and "
+              "paste it instead."),
+    "Word (.docx)": N_("Word documents cannot be imported yet: open the document, copy the "
+                       "article text and paste it instead."),
+    "OpenDocument": N_("OpenDocument text files cannot be imported yet: open the document, "
+                       "copy the article text and paste it instead."),
+    "EPUB": N_("E-books (EPUB) cannot be imported yet: copy the article text and paste it "
+               "instead."),
+    "RTF": N_("RTF documents cannot be imported yet: save the document as plain text (.txt) "
+              "or copy and paste the article text instead."),
+    "Excel": N_("This is an Excel spreadsheet, not a text article."),
+    "PowerPoint": N_("This is a PowerPoint presentation, not a text article."),
+    "ZIP": N_("This is a ZIP archive, not a text article: unpack it and import the article "
+              "file inside."),
 }
 
 
@@ -159,8 +160,11 @@ _CANDIDATES = ["cp1252", "latin_1", "cp1250", "cp1251"]
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
-def _display(name: str) -> str:
-    return f"The file “{name}”" if name else "This file"
+def looks_like(name: str, what: Text) -> Text:
+    """"The file “x” looks like a PNG image, not a text article." (``what`` from ``sniff_binary``)."""
+    if name:
+        return N_("The file “{name}” looks like {what}, not a text article.", name=name, what=what)
+    return N_("This file looks like {what}, not a text article.", what=what)
 
 
 def looks_like_utf16(data: bytes) -> str | None:
@@ -213,7 +217,9 @@ def _plausible(text: str, *, legacy: bool = False, western: bool = False) -> boo
 
 
 def _refuse_binary(name: str) -> ImportRefused:
-    return ImportRefused(f"{_display(name)} looks like a binary file, not a text article.")
+    if name:
+        return ImportRefused(N_("The file “{name}” looks like a binary file, not a text article.", name=name))
+    return ImportRefused(N_("This file looks like a binary file, not a text article."))
 
 
 def decode_bytes(data: bytes, name: str = "", *, declared: str | None = None) -> str:
@@ -224,10 +230,10 @@ def decode_bytes(data: bytes, name: str = "", *, declared: str | None = None) ->
     Raises ``ImportRefused`` for empty, binary or undecodable data.
     """
     if not data:
-        raise ImportRefused("The file is empty.")
+        raise ImportRefused(N_("The file is empty."))
     what = sniff_binary(data)
     if what:
-        raise ImportRefused(f"{_display(name)} looks like {what}, not a text article.")
+        raise ImportRefused(looks_like(name, what))
 
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -235,8 +241,10 @@ def decode_bytes(data: bytes, name: str = "", *, declared: str | None = None) ->
                 return data[len(bom):].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise ImportRefused(
-                    f"{_display(name)} says it is {encoding.upper()} text but is damaged "
-                    "or not text."
+                    N_("The file “{name}” says it is {encoding} text but is damaged or not text.",
+                       name=name, encoding=encoding.upper()) if name
+                    else N_("This file says it is {encoding} text but is damaged or not text.",
+                            encoding=encoding.upper())
                 ) from exc
 
     utf16 = looks_like_utf16(data)
@@ -274,8 +282,10 @@ def decode_bytes(data: bytes, name: str = "", *, declared: str | None = None) ->
     text = _decode_legacy(data)
     if text is None:
         raise ImportRefused(
-            f"{_display(name)} is not readable text: it is neither UTF-8 nor a known "
-            "Western, Central European or Cyrillic encoding."
+            N_("The file “{name}” is not readable text: it is neither UTF-8 nor a known "
+               "Western, Central European or Cyrillic encoding.", name=name) if name
+            else N_("This file is not readable text: it is neither UTF-8 nor a known "
+                    "Western, Central European or Cyrillic encoding.")
         )
     return text
 

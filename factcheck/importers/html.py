@@ -20,6 +20,7 @@ import re
 from datetime import datetime
 
 from factcheck.core.errors import BugError, ImportRefused
+from factcheck.core.text import N_
 from factcheck.importers import MAX_IMPORT_BYTES, ImportedArticle
 from factcheck.importers._normalize import (
     collapse_spaces,
@@ -34,7 +35,7 @@ LOGGER = logging.getLogger(__name__)
 
 TITLE_LIMIT = 200
 
-_NO_TEXT = "The web page has no article text that factcheck can find."
+_NO_TEXT = N_("The web page has no article text that factcheck can find.")
 
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I)
@@ -309,10 +310,10 @@ def _extract(html: str):
             config=_config(),
         )
     except (RecursionError, MemoryError):
-        raise ImportRefused("The web page is too deeply nested or too large to read.") from None
+        raise ImportRefused(N_("The web page is too deeply nested or too large to read.")) from None
     except Exception as exc:  # trafilatura/lxml errors on malformed input
         LOGGER.warning("trafilatura failed on a page", exc_info=True)
-        raise ImportRefused("The web page could not be read: its HTML is too damaged.") from exc
+        raise ImportRefused(N_("The web page could not be read: its HTML is too damaged.")) from exc
 
 
 def import_html(data: bytes, source_name: str) -> ImportedArticle:
@@ -321,7 +322,7 @@ def import_html(data: bytes, source_name: str) -> ImportedArticle:
     html = _XML_DECLARATION.sub("", html, count=1)
     html = html.replace("\x00", "")  # lxml stops at a NUL
     if not html.strip():
-        raise ImportRefused("The file is empty.")
+        raise ImportRefused(N_("The file is empty."))
 
     document = _extract(html)
     blocks: list[str] = []

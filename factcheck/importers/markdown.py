@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from factcheck.core.errors import ImportRefused
+from factcheck.core.text import N_
 from factcheck.importers import ImportedArticle
 from factcheck.importers._normalize import (
     clean_source,
@@ -292,7 +293,7 @@ def render_markdown(source: str) -> tuple[list[str], str]:
         tokens = _markdown_parser().parse(source)
         blocks = renderer.render(tokens)
     except RecursionError as exc:  # pathological nesting ("> > > > ..." thousands deep)
-        raise ImportRefused("The Markdown file is nested too deeply to be read.") from exc
+        raise ImportRefused(N_("The Markdown file is nested too deeply to be read.")) from exc
     return blocks, renderer.first_h1
 
 
@@ -303,8 +304,8 @@ def import_markdown(data: bytes, source_name: str) -> ImportedArticle:
     blocks, first_h1 = render_markdown(body)
     text = join_blocks(blocks)
     if not text.strip():
-        raise ImportRefused(f"The Markdown file “{source_name}” has no text." if source_name
-                            else "The Markdown file has no text.")
+        raise ImportRefused(N_("The Markdown file “{name}” has no text.", name=source_name) if source_name
+                            else N_("The Markdown file has no text."))
     title = fields.get("title") or first_h1
     title = trim_title(title, TITLE_LIMIT) if title else first_line_title(text, TITLE_LIMIT)
     return ImportedArticle(

@@ -29,6 +29,7 @@ import unicodedata
 
 from factcheck.core import anchoring, claims, fields, history, model, sources
 from factcheck.core.errors import InvalidInput, KnownError, ProjectReadOnly
+from factcheck.core.text import N_, Text
 from factcheck.exporters._data import CONFIDENTIAL_LABEL
 from factcheck.exporters.web_annotation import (
     CONFIDENTIAL,
@@ -54,10 +55,11 @@ _LABELLED_FIELDS = {
 }
 #: Claim and source fields as a report names them.
 _FIELD_NAMES = {
-    "verdict_summary": "verdict summary", "rationale": "rationale", "statement": "statement",
-    "claimant": "claimant", "claim_date": "claim date", "checkworthiness": "check-worthiness", "notes": "notes",
-    "title": "source title", "url": "source URL", "publisher": "source publisher", "author": "source author",
-    "published_at": "source date", "quote": "cited passage", "locator": "citation locator",
+    "verdict_summary": N_("verdict summary"), "rationale": N_("rationale"), "statement": N_("statement"),
+    "claimant": N_("claimant"), "claim_date": N_("claim date"), "checkworthiness": N_("check-worthiness"),
+    "notes": N_("notes"), "title": N_("source title"), "url": N_("source URL"), "publisher": N_("source publisher"),
+    "author": N_("source author"), "published_at": N_("source date"), "quote": N_("cited passage"),
+    "locator": N_("citation locator"),
 }
 
 
@@ -86,18 +88,28 @@ class ImportReport:
     sources_created: int = 0
     total: int = 0
 
-    def lines(self) -> list[str]:
-        """The report as sentences for a person."""
-        n = len(self.imported)
-        out = [f"Imported {n} claim{'s' if n != 1 else ''} from {self.total} annotation{'s' if self.total != 1 else ''}"
-               + (f"; {self.sources_created} source{'s' if self.sources_created != 1 else ''} added to the library."
-                  if self.sources_created else ".")]
+    def lines(self) -> list[Text]:
+        """The report as sentences for a person (each a ``Text``: the app shows it translated)."""
+        n, total, added = len(self.imported), self.total, self.sources_created
+        annotations = N_("1 annotation") if total == 1 else N_("{n} annotations", n=total)
+        if added:
+            sources = N_("1 source") if added == 1 else N_("{n} sources", n=added)
+            first = (N_("Imported 1 claim from {annotations}; {sources} added to the library.",
+                        annotations=annotations, sources=sources) if n == 1 else
+                     N_("Imported {n} claims from {annotations}; {sources} added to the library.",
+                        n=n, annotations=annotations, sources=sources))
+        else:
+            first = (N_("Imported 1 claim from {annotations}.", annotations=annotations) if n == 1 else
+                     N_("Imported {n} claims from {annotations}.", n=n, annotations=annotations))
+        out = [first]
         if self.fuzzy:
-            out.append(f"{len(self.fuzzy)} claim{'s were' if len(self.fuzzy) != 1 else ' was'} anchored approximately "
-                       "(the article's words differ a little): check them.")
+            out.append(N_("1 claim was anchored approximately (the article's words differ a little): check them.")
+                       if len(self.fuzzy) == 1 else
+                       N_("{n} claims were anchored approximately (the article's words differ a little): check them.",
+                          n=len(self.fuzzy)))
         if self.skipped:
-            out.append(f"Skipped {len(self.skipped)}:")
-            out += [f"  {ref}: {reason}" for ref, reason in self.skipped]
+            out.append(N_("Skipped {n}:", n=len(self.skipped)))
+            out += [N_("  {ref}: {reason}", ref=ref, reason=reason) for ref, reason in self.skipped]
         out += self.notes
         return out
 
@@ -160,27 +172,30 @@ def load(data: bytes | str) -> object:
     """Parse the file's JSON; ``KnownError`` with a sentence when it is not JSON."""
     if isinstance(data, bytes):
         if len(data) > MAX_IMPORT_BYTES:
-            raise KnownError(f"The annotation file is too large ({len(data) // (1024 * 1024)} MB); factcheck reads "
-                             f"files up to {MAX_IMPORT_BYTES // (1024 * 1024)} MB.")
+            raise KnownError(N_("The annotation file is too large ({size} MB); factcheck reads files up to {limit} MB.",
+                                size=len(data) // (1024 * 1024), limit=MAX_IMPORT_BYTES // (1024 * 1024)))
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise KnownError("The annotation file is not UTF-8 text, so it is not a Web Annotation JSON-LD file.") from None
+            raise KnownError(N_(
+                "The annotation file is not UTF-8 text, so it is not a Web Annotation JSON-LD file."
+            )) from None
     if not data.strip():
-        raise KnownError("The annotation file is empty.")
+        raise KnownError(N_("The annotation file is empty."))
     try:
         return json.loads(data)
     except json.JSONDecodeError as exc:
-        raise KnownError(
-            f"The annotation file is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."
-        ) from None
+        raise KnownError(N_(
+            "The annotation file is not valid JSON ({problem} at line {line}, column {column}).",
+            problem=exc.msg, line=exc.lineno, column=exc.colno,
+        )) from None
     except RecursionError:
-        raise KnownError("The annotation file is nested too deeply to be a Web Annotation file.") from None
+        raise KnownError(N_("The annotation file is nested too deeply to be a Web Annotation file.")) from None
 
 
 def annotations_of(doc: object) -> list:
     """The annotations a document holds; ``KnownError`` when it is of another shape."""
-    not_annotations = (
+    not_annotations = N_(
         "This is not a W3C Web Annotation file: it holds no AnnotationCollection, AnnotationPage or Annotation."
     )
     if isinstance(doc, list):
@@ -205,17 +220,17 @@ def annotations_of(doc: object) -> list:
         seen = 0
         while page is not None:
             if isinstance(page, str):
-                raise KnownError(
+                raise KnownError(N_(
                     "The collection's annotations are in pages stored elsewhere; factcheck reads only files that "
                     "contain their annotations."
-                )
+                ))
             if not isinstance(page, dict):
-                raise KnownError("The collection's page is not an AnnotationPage.")
+                raise KnownError(N_("The collection's page is not an AnnotationPage."))
             items += _page_items(page)
             page = page.get("next")
             seen += 1
             if seen > 100_000:
-                raise KnownError("The collection's pages never end.")
+                raise KnownError(N_("The collection's pages never end."))
         return items
     raise KnownError(not_annotations)
 
@@ -223,7 +238,7 @@ def annotations_of(doc: object) -> list:
 def _page_items(page: dict) -> list:
     items = page.get("items", [])
     if not isinstance(items, list):
-        raise KnownError("The annotation page's items are not a list.")
+        raise KnownError(N_("The annotation page's items are not a list."))
     return items
 
 
@@ -270,15 +285,15 @@ def _sha(value: str) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _annotation(item: object, index: int) -> Annotation | tuple[str, str]:
+def _annotation(item: object, index: int) -> Annotation | tuple[str, Text]:
     """One item of the file, or ``(ref, reason)`` when it cannot be a claim."""
     ref = f"#{index + 1}"
     if not isinstance(item, dict):
-        return ref, "it is not an annotation object."
+        return ref, N_("it is not an annotation object.")
     if isinstance(item.get("id", item.get("@id")), str):
         ref = item.get("id", item.get("@id"))
     if "Annotation" not in _types(item):
-        return ref, "it is not an Annotation."
+        return ref, N_("it is not an Annotation.")
     target = quote = position = None
     for t in _as_list(item.get("target")):
         if isinstance(t, dict):
@@ -287,10 +302,10 @@ def _annotation(item: object, index: int) -> Annotation | tuple[str, str]:
                 target, quote, position = t, q, p
                 break
     if quote is None:
-        return ref, "it has no TextQuoteSelector, so there are no quoted words to anchor."
+        return ref, N_("it has no TextQuoteSelector, so there are no quoted words to anchor.")
     exact = quote.get("exact")
     if not isinstance(exact, str) or not exact.strip():
-        return ref, "its TextQuoteSelector quotes no words."
+        return ref, N_("its TextQuoteSelector quotes no words.")
     prefix, suffix = _string(quote.get("prefix")), _string(quote.get("suffix"))
     start = end = None
     if position is not None:
@@ -343,7 +358,7 @@ def _annotation(item: object, index: int) -> Annotation | tuple[str, str]:
                       tuple(citations), tuple(notes))
 
 
-def _citation(body: dict, ref: str) -> ParsedCitation | str | None:
+def _citation(body: dict, ref: str) -> ParsedCitation | Text | None:
     source = body.get("source", body if "SpecificResource" not in _types(body) else None)
     if isinstance(source, str):
         source = {"id": source}
@@ -365,7 +380,7 @@ def _citation(body: dict, ref: str) -> ParsedCitation | str | None:
     title = _string(source.get("schema:name")) or _string(source.get("label"))
     confidential = _string(source.get("schema:conditionsOfAccess")).strip().lower() == CONFIDENTIAL
     if confidential and not node_id and not url and title in ("", CONFIDENTIAL_LABEL):
-        return f"{ref}: a confidential source was left out: the file does not name it."
+        return N_("{ref}: a confidential source was left out: the file does not name it.", ref=ref)
     kind = _string(source.get("schema:genre"))
     values = {
         "title": title, "url": url, "publisher": _string(source.get("schema:publisher")),
@@ -428,7 +443,8 @@ class Plan:
 def plan(project, parsed: Parsed) -> Plan:
     """Find each annotation's article and words, and check its values; nothing is written."""
     if project.read_only:
-        raise ProjectReadOnly(f"{project.path.name} is open read-only; annotations cannot be imported into it.")
+        raise ProjectReadOnly(N_("{name} is open read-only; annotations cannot be imported into it.",
+                                 name=project.path.name))
     skipped = list(parsed.skipped)
     places = _Places(project)
     scale = project.scale
@@ -477,7 +493,8 @@ def _checked(values: dict, clean, ref: str, notes: list[str]) -> dict:
         try:
             out.update(clean({key: value}))
         except InvalidInput as exc:
-            notes.append(f"{ref}: {_FIELD_NAMES.get(key, key)} left out. {exc}")
+            notes.append(N_("{ref}: {field} left out. {reason}", ref=ref, field=_FIELD_NAMES.get(key, key),
+                            reason=_reason(exc)))
     return out
 
 
@@ -491,7 +508,7 @@ def _claim_fields(a: Annotation, scale, notes: list[str]) -> dict:
         try:
             kept_tags += fields.tags([tag])
         except InvalidInput as exc:
-            notes.append(f"{a.ref}: a tag left out. {exc}")
+            notes.append(N_("{ref}: a tag left out. {reason}", ref=a.ref, reason=_reason(exc)))
     if kept_tags:
         out["tags"] = list(dict.fromkeys(kept_tags))
     if a.rating is not None:
@@ -499,8 +516,8 @@ def _claim_fields(a: Annotation, scale, notes: list[str]) -> dict:
         rating = scale.get(key) if key in scale else next(
             (r for r in scale.ratings if r.label.casefold() == label.strip().casefold()), None)
         if rating is None:
-            notes.append(f"{a.ref}: the rating “{label}” is not on this project's scale ({scale.name}); the claim "
-                         "was imported without a rating.")
+            notes.append(N_("{ref}: the rating “{label}” is not on this project's scale ({scale}); the claim "
+                            "was imported without a rating.", ref=a.ref, label=label, scale=scale.name))
         else:
             out["rating"] = rating.key
     return out
@@ -510,7 +527,7 @@ def _source_fields(c: ParsedCitation, ref: str, notes: list[str]) -> dict | None
     """A cited source's fields as core validates them, or None (with a note) when nothing names it."""
     kept = _checked({k: v for k, v in c.source.items() if v not in ("", None, False)}, sources.clean_source, ref, notes)
     if not kept.get("title") and not kept.get("url"):
-        notes.append(f"{ref}: a cited source with neither a title nor a web address was left out.")
+        notes.append(N_("{ref}: a cited source with neither a title nor a web address was left out.", ref=ref))
         return None
     return kept
 
@@ -559,23 +576,31 @@ class _Places:
                 best = (article_id, match)
         if best is None:
             if not self.articles:
-                return ("this project has no articles to anchor it to: annotations mark words in an article, "
-                        "so import the article first (File > Import article), then the annotations.")
+                return N_("this project has no articles to anchor it to: annotations mark words in an article, "
+                          "so import the article first (File > Import article), then the annotations.")
             if searched_all:
-                return f"its words “{_short(a.exact)}” are in none of this project's articles."
-            return (f"its words “{_short(a.exact)}” were not found in “{self.titles[candidates[0]]}”"
-                    + (" or the other matching articles." if len(candidates) > 1 else "."))
+                return N_("its words “{words}” are in none of this project's articles.", words=_short(a.exact))
+            if len(candidates) > 1:
+                return N_("its words “{words}” were not found in “{title}” or the other matching articles.",
+                          words=_short(a.exact), title=self.titles[candidates[0]])
+            return N_("its words “{words}” were not found in “{title}”.",
+                      words=_short(a.exact), title=self.titles[candidates[0]])
         article_id, match = best
         text = current[article_id].text
         try:
             start, end = claims.trim(text, match.start, match.end, "anchor")
         except InvalidInput:
-            return f"its words “{_short(a.exact)}” were found only as blank space."
+            return N_("its words “{words}” were found only as blank space.", words=_short(a.exact))
         key = (article_id, start, end, text[start:end], unicodedata.normalize("NFC", summary))
         if key in self.existing:
-            return f"the same claim is already on “{self.titles[article_id]}”."
+            return N_("the same claim is already on “{title}”.", title=self.titles[article_id])
         self.existing.add(key)
         return current[article_id].id, start, end, match.state == anchoring.FUZZY
+
+
+def _reason(exc: Exception) -> Text | str:
+    """Why core refused a value: its ``Text`` (translated where it is shown) or its words."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Text) else str(exc)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -7,14 +7,14 @@ import pathlib
 import sys
 import traceback
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from factcheck import APP_ID, __version__, paths, translation
 from factcheck.core import resources
 from factcheck.core.errors import KnownError
-from factcheck.ui import claim_panel, theme
+from factcheck.ui import alerts, theme
 from factcheck.ui.dialogs.import_dialog import NameDialog
 from factcheck.ui.main_window import MainWindow
 
@@ -53,19 +53,20 @@ def saved_user(settings: QSettings) -> str:
     return name
 
 
-def demo_project() -> pathlib.Path:
-    """The user's copy of the demo project, built on first use."""
+def demo_project(language: str = "en") -> pathlib.Path:
+    """The user's copy of the demo project in ``language`` (English or Spanish), built on first use."""
     from factcheck import demo
 
     _, data = paths.home()
     data.mkdir(parents=True, exist_ok=True)
-    path = data / DEMO_NAME
+    path = data / (DEMO_NAME if language != "es" else "demo-es.factcheck")
     if not path.exists():
-        demo.build(path).close()
+        demo.build(path, language=language).close()
     return path
 
 
-def make_window(project: str | None, user: str | None = None, settings: QSettings | None = None) -> MainWindow:
+def make_window(project: str | None, user: str | None = None, settings: QSettings | None = None,
+                language: str = "en") -> MainWindow:
     """The main window on ``project``, the last project, or (first run) the demo.
 
     ``user`` (--user, FACTCHECK_USER) is who works in this run only: the saved name is
@@ -87,7 +88,7 @@ def make_window(project: str | None, user: str | None = None, settings: QSetting
         last = str(settings.value("projects/last", "") or "")
         target = last if last and pathlib.Path(last).exists() else None
     if target is None:
-        target = str(demo_project())
+        target = str(demo_project(language))  # a Spanish desk's first run opens the Spanish demo
     window.open_project(target)
     return window
 
@@ -125,10 +126,11 @@ def excepthook(exc_type, exc, tb) -> None:
     traceback and shown as a bug.
     """
     if isinstance(exc, KnownError):
-        claim_panel.show_error(QApplication.activeWindow(), exc)
+        alerts.show_error(QApplication.activeWindow(), exc)
         return
     sys.stderr.write("".join(traceback.format_exception(exc_type, exc, tb)))
-    show_bug(paths.log_bug(exc) + " Your saved work is safe in the project file.")
+    show_bug(QCoreApplication.translate("Application", "{problem} Your saved work is safe in the project file.").format(
+        problem=translation.ui(paths.log_bug(exc))))
 
 
 def run(project: str | None = None, user: str | None = None) -> int:
@@ -142,8 +144,8 @@ def run(project: str | None = None, user: str | None = None) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     sys.excepthook = excepthook
-    install_language(app, app_settings())
+    language = install_language(app, app_settings())
     theme.apply_scheme(theme.saved_scheme(app_settings()))  # light, dark, or the system's, before any window
-    window = make_window(project, user)
+    window = make_window(project, user, language=language)
     window.show()
     return app.exec()

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from factcheck.core import anchoring, colours, model, segments
 from factcheck.core.errors import NotFound
-from factcheck.ui import offsets, theme
+from factcheck.ui import models, offsets, theme
 
 #: Reading fonts, best first; the first one installed is used.
 READING_FONTS = (
@@ -108,6 +108,11 @@ class _ReadingDocumentLayout(QPlainTextDocumentLayout):
     after Qt laid it out (Qt always puts the first line at y = 0; ours sits lower).
     Painting, hit-testing and scrolling all go through ``blockBoundingRect``.
     """
+
+    # Qt may ask for a block's rect while the base class is still being built, before
+    # __init__ has set these: the defaults keep that call from raising.
+    _factor = LINE_HEIGHT
+    _gap = 0.0
 
     def __init__(self, document: QTextDocument, line_height: float, paragraph_spacing: float):
         super().__init__(document)
@@ -315,14 +320,17 @@ class FindBar(QWidget):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(4)
         self.query_edit = QLineEdit(self)
-        self.query_edit.setPlaceholderText("Find in article")
+        self.query_edit.setPlaceholderText(self.tr("Find in article"))
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.textEdited.connect(self.sig_query_changed)
-        self.previous_button = self._button("▲", "Previous match (Shift+Enter)", self.sig_previous_requested)
-        self.next_button = self._button("▼", "Next match (Enter)", self.sig_next_requested)
+        self.previous_button = self._button(
+            "▲", self.tr("Previous match ({shortcut})").format(shortcut="Shift+Enter"), self.sig_previous_requested)
+        self.next_button = self._button("▼", self.tr("Next match ({shortcut})").format(shortcut="Enter"),
+                                        self.sig_next_requested)
         self.count_label = QLabel(self)
-        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("10000 of 10000"))
-        close_button = self._button("✕", "Close (Escape)", self.close_bar)
+        widest = self._of(models.number(10000), models.number(10000))
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest))
+        close_button = self._button("✕", self.tr("Close ({shortcut})").format(shortcut="Escape"), self.close_bar)
         self.query_edit.setMaximumWidth(self.query_edit.fontMetrics().horizontalAdvance("x") * 48)
         layout.addWidget(self.query_edit, 1)
         layout.addWidget(self.previous_button)
@@ -339,14 +347,17 @@ class FindBar(QWidget):
         button.clicked.connect(target)
         return button
 
+    def _of(self, current: str, total: str) -> str:
+        return self.tr("{current} of {total}").format(current=current, total=total)
+
     def set_count(self, current: int | None, total: int) -> None:
         """Show "3 of 12" (``current`` counts from 1), "No matches", or nothing for no query."""
         if not self.query_edit.text():
             self.count_label.setText("")
         elif not total:
-            self.count_label.setText("No matches")
+            self.count_label.setText(self.tr("No matches"))
         else:
-            self.count_label.setText(f"{current or 0} of {total}")
+            self.count_label.setText(self._of(models.number(current or 0), models.number(total)))
         self.previous_button.setEnabled(total > 0)
         self.next_button.setEnabled(total > 0)
 
@@ -574,13 +585,13 @@ class ArticleView(QWidget):
             return
         self._header.setVisible(True)
         self.title_label.set_full_text(article.title)
-        date = article.published_at[:10] if len(article.published_at) >= 10 and article.published_at[4:5] == "-" \
-            else article.published_at
+        date = models.short_date(article.published_at)  # the date alone, as the locale writes it
         parts = [article.outlet, article.author, date, article.url]
         versions = self.session.project.versions(article.id)
         if len(versions) > 1:
             number = next((v.number for v in versions if v.id == self._version_id), 0)
-            parts.append(f"version {number} of {len(versions)}")
+            parts.append(self.tr("version {number} of {total}").format(
+                number=models.number(number), total=models.number(len(versions))))
         self.meta_label.set_full_text(" · ".join(p.strip() for p in parts if p and p.strip()))
         self.meta_label.setVisible(bool(self.meta_label.text()))  # no empty line under the title
 
@@ -803,7 +814,7 @@ class ArticleView(QWidget):
         claim_ids = self.claims_at_point(pos)
         if claim_ids:
             menu.addSeparator()
-            submenu = menu.addMenu("Claims here")
+            submenu = menu.addMenu(self.tr("Claims here"))
             for claim_id in claim_ids:
                 action = submenu.addAction(self._menu_label(self._claims[claim_id]))
                 action.triggered.connect(functools.partial(self.sig_claim_chosen.emit, claim_id))
@@ -988,9 +999,29 @@ class ArticleView(QWidget):
         self._mark_matches()
         self.text_edit.setFocus()
 
-    def _on_scroll_value_changed(self, _value: int) -> None:
+    def _on_scroll_value_changed(self, value: int) -> None:
         if self._matches:
             self._mark_matches()
+        self._scroll_header(value)
+
+    def _scroll_header(self, value: int) -> None:
+        """The header scrolls away with the text: shown at the top, gone once the reader scrolls down.
+
+        It goes only when the article still scrolls without it (more than a header's
+        height below the fold), so a text just taller than the window never bounces
+        between the two and its last line stays reachable.
+        """
+        if self._article is None:
+            return
+        if value == 0:
+            self._header.setVisible(True)
+            return
+        if not self._header.isVisible():
+            return
+        bar = self.text_edit.verticalScrollBar()
+        line = self.text_edit.fontMetrics().lineSpacing() * LINE_HEIGHT
+        if bar.maximum() * line > self._header.height() + line:
+            self._header.setVisible(False)
 
     # --- geometry ---------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ import dataclasses
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -38,7 +39,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -52,10 +52,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import translation
 from factcheck.core import checks, colours, fields, history, model, ratings, review, timeline, workflow
 from factcheck.core.errors import Conflict, KnownError, NotFound
 from factcheck.core.model import What
-from factcheck.ui import accessible, models, review_panel, tasks_panel, theme
+from factcheck.ui import accessible, alerts, models, review_panel, tasks_panel, theme
 from factcheck.ui.dialogs.review_dialogs import ConfirmWordsDialog, ReasonDialog, RetractDialog
 from factcheck.ui.review_panel import local_time
 from factcheck.ui.session import Session
@@ -71,20 +72,19 @@ _CLAIMANT_WIDTH = (70, 160)
 MIN_CLAIM_ROWS = 4
 
 
-def show_error(parent: QWidget, exc: KnownError | str, title: str = "factcheck") -> None:
-    """Show a refusal or error as a sentence (tests replace this)."""
-    QMessageBox.warning(parent, title, str(exc))
-
-
 def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    if len(items) == 1:
+        return items[0]
+    return QCoreApplication.translate("ClaimInspector", "{items} and {last}").format(
+        items=", ".join(items[:-1]), last=items[-1])
 
 
 # --- history ---------------------------------------------------------------------------
 
 
 def _field_name(key: str) -> str:
-    return timeline.FIELD_NAMES.get(key, key.replace("_", " "))
+    """How a field is named to a person, in the app's language."""
+    return translation.ui(timeline.FIELD_NAMES.get(key, key.replace("_", " ")))
 
 
 class HistoryModel(models.ListTableModel):
@@ -101,7 +101,8 @@ class HistoryModel(models.ListTableModel):
 
     def set_events(self, events: list[model.Event], scale: ratings.Scale) -> None:
         self.beginResetModel()
-        self._rows = [(e, timeline.describe(e, scale), timeline.changes(e, scale)) for e in reversed(events)]
+        self._rows = [(e, translation.ui(timeline.describe(e, scale)),
+                       [translation.ui(line) for line in timeline.changes(e, scale)]) for e in reversed(events)]
         self.endResetModel()
 
     def event_at(self, row: int) -> model.Event | None:
@@ -125,9 +126,14 @@ class HistoryModel(models.ListTableModel):
             if col == 2:
                 return self.text_at(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{event.at} (event {event.seq})" if col == 0 else None
+            return self.tr("{time} (event {seq})").format(time=event.at, seq=event.seq) if col == 0 else None
         if role == Qt.ItemDataRole.UserRole:
             return event.seq
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return (self.tr("When"), self.tr("Who"), self.tr("What"))[section]
         return None
 
 
@@ -225,16 +231,19 @@ class CommentThreadModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             head = [comment.author, local_time(comment.created_at)]
             if comment.kind == "note":
-                head.append("private note, never exported")
+                head.append(self.tr("private note, never exported"))
             if comment.resolved_at:
-                head.append(f"resolved by {comment.resolved_by}" if comment.resolved_by else "resolved")
+                head.append(self.tr("resolved by {who}").format(who=comment.resolved_by) if comment.resolved_by
+                            else self.tr("resolved"))
             return " · ".join(head) + "\n" + comment.body
         if role == Qt.ItemDataRole.ForegroundRole and comment.resolved_at:
             return theme.color("resolved_text")
         if role == Qt.ItemDataRole.BackgroundRole and comment.kind == "note":
             return theme.color("note_background")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{comment.created_at}" + (f"\nResolved {comment.resolved_at}" if comment.resolved_at else "")
+            if comment.resolved_at:
+                return self.tr("{created}\nResolved {resolved}").format(created=comment.created_at, resolved=comment.resolved_at)
+            return f"{comment.created_at}"
         if role == Qt.ItemDataRole.UserRole:
             return comment.id
         return None
@@ -287,23 +296,23 @@ class CommentsWidget(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setAccessibleName("Comments")
+        self.tree.setAccessibleName(self.tr("Comments"))
         self.tree.setTabKeyNavigation(False)
-        self.empty = QLabel("No comments yet.")
+        self.empty = QLabel(self.tr("No comments yet."))
         theme.set_text_role(self.empty, "muted_text")
-        self.resolve_button = QPushButton("Resolve")
-        self.resolve_button.setToolTip("Mark the selected comment and its replies as dealt with (or reopen it)")
+        self.resolve_button = QPushButton(self.tr("Resolve"))
+        self.resolve_button.setToolTip(self.tr("Mark the selected comment and its replies as dealt with (or reopen it)"))
         self.compose = QPlainTextEdit()
-        self.compose.setPlaceholderText("Write a review comment, a reply, or a private note…")
+        self.compose.setPlaceholderText(self.tr("Write a review comment, a reply, or a private note…"))
         self.compose.setTabChangesFocus(True)
-        self.compose.setAccessibleName("New comment")
+        self.compose.setAccessibleName(self.tr("New comment"))
         self.compose.setFixedHeight(self.compose.fontMetrics().lineSpacing() * 3 + 14)
-        self.comment_button = QPushButton("Comment")
-        self.comment_button.setToolTip("Add a review comment: the team sees it, and approval waits until it is resolved")
-        self.reply_button = QPushButton("Reply")
-        self.reply_button.setToolTip("Answer the selected comment")
-        self.note_button = QPushButton("Private note")
-        self.note_button.setToolTip("A note for yourself: marked “private note, never exported”")
+        self.comment_button = QPushButton(self.tr("Comment"))
+        self.comment_button.setToolTip(self.tr("Add a review comment: the team sees it, and approval waits until it is resolved"))
+        self.reply_button = QPushButton(self.tr("Reply"))
+        self.reply_button.setToolTip(self.tr("Answer the selected comment"))
+        self.note_button = QPushButton(self.tr("Private note"))
+        self.note_button.setToolTip(self.tr("A note for yourself: marked “private note, never exported”"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.comment_button)
         buttons.addWidget(self.note_button)
@@ -365,7 +374,7 @@ class CommentsWidget(QWidget):
         self.note_button.setEnabled(writable and has_text)
         self.reply_button.setEnabled(writable and has_text and selected is not None)
         self.resolve_button.setEnabled(writable and selected is not None)
-        self.resolve_button.setText("Reopen" if selected is not None and selected.resolved_at else "Resolve")
+        self.resolve_button.setText(self.tr("Reopen") if selected is not None and selected.resolved_at else self.tr("Resolve"))
 
     def _post(self, body: str, kind: str, parent_id: str | None) -> str | None:
         if not self.claim_id:
@@ -373,7 +382,7 @@ class CommentsWidget(QWidget):
         try:
             created = self.session.do(history.AddComment(self.claim_id, body, kind=kind, parent_id=parent_id)).created
         except KnownError as exc:
-            show_error(self, exc)
+            alerts.show_error(self, exc)
             return None
         self.compose.clear()
         if created:
@@ -402,7 +411,7 @@ class CommentsWidget(QWidget):
             for target in targets:
                 self.session.do(history.ResolveComment(target.id, resolve))
         except KnownError as exc:
-            show_error(self, exc)
+            alerts.show_error(self, exc)
         self.select_comment(comment.id)
 
 
@@ -516,41 +525,42 @@ class ClaimInspector(QWidget):
         self.anchor_note = QLabel()
         self.anchor_note.setWordWrap(True)
         theme.set_text_role(self.anchor_note, "warning_text")
-        self.confirm_button = QPushButton("Confirm new words")
-        self.confirm_button.setToolTip("The article changed under this claim: accept the highlighted words as its quote.")
-        self.reanchor_button = QPushButton("Anchor to selection")
-        self.reanchor_button.setToolTip("Select the claim's words in the article, then click here.")
+        self.confirm_button = QPushButton(self.tr("Confirm new words"))
+        self.confirm_button.setToolTip(self.tr("The article changed under this claim: accept the highlighted words as its quote."))
+        self.reanchor_button = QPushButton(self.tr("Anchor to selection"))
+        self.reanchor_button.setToolTip(self.tr("Select the claim's words in the article, then click here."))
         anchor_row = QHBoxLayout()
         anchor_row.addWidget(self.confirm_button)
         anchor_row.addWidget(self.reanchor_button)
         anchor_row.addStretch()
 
         self.statement = QLineEdit()
-        self.statement.setPlaceholderText("The claim as checked, in a short sentence")
+        self.statement.setPlaceholderText(self.tr("The claim as checked, in a short sentence"))
         self.statement_hint = QLabel()
         theme.set_text_role(self.statement_hint, "warning_text")
         self.statement_hint.setWordWrap(True)
         self.claimant = QLineEdit()
-        self.claimant.setPlaceholderText("Who made the claim")
+        self.claimant.setPlaceholderText(self.tr("Who made the claim"))
         self.claim_date = QLineEdit()
-        self.claim_date.setPlaceholderText("YYYY-MM-DD")
+        self.claim_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.date_hint = QLabel()
         theme.set_text_role(self.date_hint, "warning_text")
         self.checkworthiness = ChoiceComboBox()
-        self.checkworthiness.addItem("Not set", None)
-        for n, label in ((1, "1 (low)"), (2, "2"), (3, "3"), (4, "4"), (5, "5 (high)")):
+        self.checkworthiness.addItem(self.tr("Not set"), None)
+        for n, label in ((1, self.tr("1 (low)")), (2, "2"), (3, "3"), (4, "4"), (5, self.tr("5 (high)"))):
             self.checkworthiness.addItem(label, n)
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText("comma, separated, tags")
+        self.tags.setPlaceholderText(self.tr("comma, separated, tags"))
         self.rating = ChoiceComboBox()
+        self.rating.setObjectName("rating")  # its items are the project's scale: data, not interface text
         self.summary = QLineEdit()
-        self.summary.setPlaceholderText("One sentence: what the evidence shows")
+        self.summary.setPlaceholderText(self.tr("One sentence: what the evidence shows"))
         self.summary_hint = QLabel()
         theme.set_text_role(self.summary_hint, "warning_text")
         self.rationale = _PlainText()
-        self.rationale.setPlaceholderText("How the verdict was reached")
+        self.rationale.setPlaceholderText(self.tr("How the verdict was reached"))
         self.notes = _PlainText()
-        self.notes.setPlaceholderText("Private working notes")
+        self.notes.setPlaceholderText(self.tr("Private working notes"))
         for box, height in ((self.rationale, 130), (self.notes, 80)):
             box.setTabChangesFocus(True)
             box.setMinimumHeight(60)
@@ -558,21 +568,21 @@ class ClaimInspector(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Statement", self.statement)
+        form.addRow(self.tr("Statement"), self.statement)
         form.addRow("", self.statement_hint)
-        form.addRow("Claimant", self.claimant)
-        form.addRow("Claim date", self.claim_date)
+        form.addRow(self.tr("Claimant"), self.claimant)
+        form.addRow(self.tr("Claim date"), self.claim_date)
         form.addRow("", self.date_hint)
-        form.addRow("Check-worthiness", self.checkworthiness)
-        form.addRow("Tags", self.tags)
-        form.addRow("Rating", self.rating)
-        form.addRow("Verdict summary", self.summary)
+        form.addRow(self.tr("Check-worthiness"), self.checkworthiness)
+        form.addRow(self.tr("Tags"), self.tags)
+        form.addRow(self.tr("Rating"), self.rating)
+        form.addRow(self.tr("Verdict summary"), self.summary)
         form.addRow("", self.summary_hint)
-        form.addRow("Rationale", self.rationale)
-        form.addRow("Notes", self.notes)
+        form.addRow(self.tr("Rationale"), self.rationale)
+        form.addRow(self.tr("Notes"), self.notes)
         accessible.name_form_fields(form)  # "Rating", not the rating shown ("Not rated")
-        self.rating.setAccessibleDescription("The verdict, from the project's rating scale")
-        self.summary.setAccessibleDescription("One sentence: what the evidence shows")
+        self.rating.setAccessibleDescription(self.tr("The verdict, from the project's rating scale"))
+        self.summary.setAccessibleDescription(self.tr("One sentence: what the evidence shows"))
 
         self.citations = models.CitationTableModel(self)
         self.citation_view = QTableView()
@@ -588,18 +598,18 @@ class ClaimInspector(QWidget):
         for col in (0, 2):
             citation_header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.citation_view.setMinimumHeight(90)
-        self.citation_view.setAccessibleName("Sources cited")
+        self.citation_view.setAccessibleName(self.tr("Sources cited"))
         self.citation_view.setTabKeyNavigation(False)  # Tab moves on; the arrows move within
-        self.cite_button = QPushButton("Cite source…")
-        self.edit_citation_button = QPushButton("Edit…")
-        self.remove_citation_button = QPushButton("Remove")
-        self.library_button = QPushButton("Source library…")
+        self.cite_button = QPushButton(self.tr("Cite source…"))
+        self.edit_citation_button = QPushButton(self.tr("Edit…"))
+        self.remove_citation_button = QPushButton(self.tr("Remove"))
+        self.library_button = QPushButton(self.tr("Source library…"))
         buttons = QHBoxLayout()
         for b in (self.cite_button, self.edit_citation_button, self.remove_citation_button):
             buttons.addWidget(b)
         buttons.addStretch()
         buttons.addWidget(self.library_button)
-        sources_box = QGroupBox("Sources")
+        sources_box = QGroupBox(self.tr("Sources"))
         sources_layout = QVBoxLayout(sources_box)
         sources_layout.addWidget(self.citation_view)
         sources_layout.addLayout(buttons)
@@ -615,18 +625,19 @@ class ClaimInspector(QWidget):
         self.review_hint.setWordWrap(True)
         self.review_hint.setTextFormat(Qt.TextFormat.PlainText)
         theme.set_text_role(self.review_hint, "warning_text")
-        self.submit_button = QPushButton("Submit for review")
-        self.approve_button = QPushButton("Approve")
-        self.request_changes_button = QPushButton("Request changes…")
-        self.publish_button = QPushButton("Publish")
+        self.submit_button = QPushButton(self.tr("Submit for review"))
+        self.approve_button = QPushButton(self.tr("Approve"))
+        self.request_changes_button = QPushButton(self.tr("Request changes…"))
+        self.publish_button = QPushButton(self.tr("Publish"))
         self.review_buttons = {
             workflow.SUBMIT: self.submit_button, workflow.APPROVE: self.approve_button,
             workflow.REQUEST_CHANGES: self.request_changes_button, workflow.PUBLISH: self.publish_button,
         }
-        self.submit_button.setToolTip("Send the verdict to an editor: needs a rating, a one-sentence summary, a source and the required tasks")
-        self.approve_button.setToolTip("Approve the verdict after the checklist (Ctrl+Shift+A); not your own")
-        self.request_changes_button.setToolTip("Send it back to the checker with a comment (Ctrl+Shift+R)")
-        self.publish_button.setToolTip("Mark the approved verdict as published")
+        self.submit_button.setToolTip(self.tr("Send the verdict to an editor: needs a rating, a one-sentence summary, "
+                                              "a source and the required tasks"))
+        self.approve_button.setToolTip(self.tr("Approve the verdict after the checklist (Ctrl+Shift+A); not your own"))
+        self.request_changes_button.setToolTip(self.tr("Send it back to the checker with a comment (Ctrl+Shift+R)"))
+        self.publish_button.setToolTip(self.tr("Mark the approved verdict as published"))
         self._review_tips = {action: button.toolTip() for action, button in self.review_buttons.items()}
         # Buttons may shrink to their words (the style's 80-px floor made the inspector too wide for 1,024 px).
         for button in (*self.review_buttons.values(), self.cite_button, self.edit_citation_button,
@@ -673,7 +684,7 @@ class ClaimInspector(QWidget):
         self.history_view.setWordWrap(True)
         self.history_view.setShowGrid(False)
         self.history_view.setAlternatingRowColors(True)
-        self.history_view.setAccessibleName("Claim history")
+        self.history_view.setAccessibleName(self.tr("Claim history"))
         self.history_view.setTabKeyNavigation(False)
         history_header = self.history_view.horizontalHeader()
         history_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -683,14 +694,14 @@ class ClaimInspector(QWidget):
         history_header.resizeSection(1, 110)
         history_header.sectionResized.connect(lambda *a: self.history_view.resizeRowsToContents())
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Claim details")
+        self.tabs.setAccessibleName(self.tr("Claim details"))
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.claim_scroll, "Claim")
-        self.tabs.addTab(self.tasks_panel, "Tasks")
-        self.tabs.addTab(self.comments, "Comments")
-        self.tabs.addTab(self.history_view, "History")
+        self.tabs.addTab(self.claim_scroll, self.tr("Claim"))
+        self.tabs.addTab(self.tasks_panel, self.tr("Tasks"))
+        self.tabs.addTab(self.comments, self.tr("Comments"))
+        self.tabs.addTab(self.history_view, self.tr("History"))
 
-        self.empty = QLabel("Select a claim, or select words in the article and press Ctrl+E to make one.")
+        self.empty = QLabel(self.tr("Select a claim, or select words in the article and press Ctrl+E to make one."))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body = QWidget()
@@ -762,7 +773,7 @@ class ClaimInspector(QWidget):
     def _fill_ratings(self) -> None:
         with QSignalBlocker(self.rating):
             self.rating.clear()
-            self.rating.addItem(models.swatch(theme.rating_color(None)), "Not rated", None)
+            self.rating.addItem(models.swatch(theme.rating_color(None)), self.tr("Not rated"), None)
             for r in self.session.project.scale.ratings:
                 self.rating.addItem(models.swatch(theme.rating_color(r)), r.label, r.key)
                 self.rating.setItemData(self.rating.count() - 1, r.description, Qt.ItemDataRole.ToolTipRole)
@@ -791,7 +802,7 @@ class ClaimInspector(QWidget):
                 self._claim = None
             except KnownError as exc:  # a damaged page, a lost lock: say it, show nothing stale
                 self._claim = None
-                show_error(self, exc)
+                alerts.show_error(self, exc)
             if self._claim is None:
                 self.claim_id = None
         self.empty.setVisible(self._claim is None)
@@ -834,8 +845,10 @@ class ClaimInspector(QWidget):
                 combo.set_quietly(max(0, combo.findData(value)))
         self.quote.setText(f"“{c.exact}”")
         state_notes = {
-            "fuzzy": "The article changed under this claim: check that the highlighted words are still what was claimed, then confirm.",
-            "orphaned": "Unanchored: the quoted words are no longer in the article. Select where the claim now is and anchor it.",
+            "fuzzy": self.tr("The article changed under this claim: check that the highlighted words are still what was "
+                             "claimed, then confirm."),
+            "orphaned": self.tr("Unanchored: the quoted words are no longer in the article. Select where the claim now is "
+                                "and anchor it."),
         }
         self.anchor_note.setText(state_notes.get(c.anchor_state, ""))
         self.anchor_note.setVisible(c.anchor_state in state_notes)
@@ -852,8 +865,8 @@ class ClaimInspector(QWidget):
         if self.tabs.currentWidget() is self.history_view:
             self._load_history()
         if lost:
-            show_error(self, "This claim was changed elsewhere while you were typing; it now shows what was saved "
-                             "there. What you wrote was not saved:\n\n" + "\n".join(lost))
+            alerts.show_error(self, self.tr("This claim was changed elsewhere while you were typing; it now shows what was "
+                                            "saved there. What you wrote was not saved:\n\n{lost}").format(lost="\n".join(lost)))
 
     def _load_citations(self) -> None:
         """The claim's citations with their sources (each cited source read, not the whole library)."""
@@ -892,19 +905,21 @@ class ClaimInspector(QWidget):
     def _load_review(self, c: model.Claim) -> None:
         """The status badge, who did what when, what is missing, and the decisions open now."""
         project = self.session.project
-        self.status_badge.setText(models.STATUS_LABELS.get(c.status, c.status))
+        self.status_badge.setText(translation.ui(models.STATUS_LABELS.get(c.status, c.status)))
         self._style_badge(c.status)
-        info = [f"Verdict by {workflow.claim_verdict_author(c)}"] if c.rating or c.verdict_summary else []
+        # Clauses joined by "; ", the first capitalised: each one translated whole.
+        info = [self.tr("Verdict by {who}").format(who=workflow.claim_verdict_author(c))] if c.rating or c.verdict_summary else []
         if c.status != model.DRAFT and c.submitted_by:
-            info.append(f"submitted by {c.submitted_by}, {local_time(c.submitted_at)}")
+            info.append(self.tr("submitted by {who}, {when}").format(who=c.submitted_by, when=local_time(c.submitted_at)))
         if c.status in (model.APPROVED, model.PUBLISHED) and c.approved_by:
-            info.append(f"approved by {c.approved_by}, {local_time(c.approved_at)}")
+            info.append(self.tr("approved by {who}, {when}").format(who=c.approved_by, when=local_time(c.approved_at)))
         if c.status == model.PUBLISHED and c.published_by:
-            info.append(f"published by {c.published_by}, {local_time(c.published_at)}")
+            info.append(self.tr("published by {who}, {when}").format(who=c.published_by, when=local_time(c.published_at)))
         # Only a published verdict is ever corrected: a claim never published has no corrections to count.
         corrections = len(project.corrections(c.id)) if c.published_at else 0
         if corrections:
-            info.append(f"{corrections} public correction{'' if corrections == 1 else 's'}")
+            # The template is picked here, as English needs it ("1 public correction"); %n is filled by Qt.
+            info.append(self.tr("1 public correction") if corrections == 1 else self.tr("%n public corrections", "", corrections))
         text = "; ".join(info)
         self.review_info.setText(text[:1].upper() + text[1:])
         self._update_review_state()
@@ -931,7 +946,7 @@ class ClaimInspector(QWidget):
         try:
             available = self.session.project.managers.review.available(c)
         except KnownError:
-            available = {action: "The project could not be read; try again." for action in self.review_buttons}
+            available = {action: self.tr("The project could not be read; try again.") for action in self.review_buttons}
         # The hint: why the next step in the workflow cannot be taken yet, in the core's words.
         hint = ""
         if c.status in (model.DRAFT, model.CHANGES_REQUESTED):
@@ -939,21 +954,22 @@ class ClaimInspector(QWidget):
             if c.status == model.CHANGES_REQUESTED:
                 open_comments = self.comments.unresolved_count()
                 if open_comments:
-                    hint = (f"Changes were requested: see Comments ({open_comments} open). " + hint).strip()
+                    hint = self.tr("Changes were requested: see Comments ({n} open). {reason}").format(
+                        n=open_comments, reason=translation.ui(hint)).strip()
         elif c.status == model.IN_REVIEW:
             hint = available[workflow.APPROVE]
-        self.review_hint.setText(hint)
+        self.review_hint.setText(translation.ui(hint))
         self.review_hint.setVisible(bool(hint))
         self._set_availability(available)
 
     def _set_availability(self, available: dict[str, str]) -> None:
         """Enable each review button the core allows now; a refused one says why in its tooltip."""
         if not self.writable and available:
-            available = {action: "This project is open read-only." for action in available}
+            available = {action: self.tr("This project is open read-only.") for action in available}
         for action, button in self.review_buttons.items():
-            reason = available.get(action, "")
+            reason = available.get(action, "")  # the core's reason, translated where it is shown
             button.setEnabled(bool(available) and not reason)
-            button.setToolTip(reason or self._review_tips[action])
+            button.setToolTip(translation.ui(reason) if reason else self._review_tips[action])
         if available != self.availability:
             self.availability = available
             self.sig_review_changed.emit()
@@ -969,12 +985,14 @@ class ClaimInspector(QWidget):
             self._load_history()
 
     def _on_tasks_progress_changed(self, done: int, total: int) -> None:
-        index, text = self.tabs.indexOf(self.tasks_panel), f"Tasks ({done}/{total})" if total else "Tasks"
+        text = self.tr("Tasks ({done}/{total})").format(done=done, total=total) if total else self.tr("Tasks")
+        index = self.tabs.indexOf(self.tasks_panel)
         if self.tabs.tabText(index) != text:
             self.tabs.setTabText(index, text)
 
     def _on_comments_count_changed(self, n: int) -> None:
-        index, text = self.tabs.indexOf(self.comments), f"Comments ({n})" if n else "Comments"
+        text = self.tr("Comments ({n})").format(n=n) if n else self.tr("Comments")
+        index = self.tabs.indexOf(self.comments)
         if self.tabs.tabText(index) != text:  # setting the same text lays the tab bar out again
             self.tabs.setTabText(index, text)
 
@@ -995,7 +1013,7 @@ class ClaimInspector(QWidget):
         if outcome.cancelled:
             return False
         if outcome.refused:
-            show_error(self, outcome.refused[0][1])
+            alerts.show_error(self, outcome.refused[0][1])
             self.show_claim(claim_id, keep_edits=False)
             return False
         self.sig_reviewed.emit(action, claim_id)
@@ -1004,12 +1022,13 @@ class ClaimInspector(QWidget):
     def _update_hints(self) -> None:
         n = len(self.statement.text())
         self.statement_hint.setText(
-            f"{n} characters: statements over {STATEMENT_LIMIT} are cut short in search results (ClaimReview)." if n > STATEMENT_LIMIT else ""
+            self.tr("{n} characters: statements over {limit} are cut short in search results (ClaimReview).").format(
+                n=n, limit=STATEMENT_LIMIT) if n > STATEMENT_LIMIT else ""
         )
         self.statement_hint.setVisible(n > STATEMENT_LIMIT)
         for hint, problem in ((self.summary_hint, fields.summary_problem(self.summary.text())),
                               (self.date_hint, fields.date_problem(self.claim_date.text()))):
-            hint.setText(problem)
+            hint.setText(translation.ui(problem))
             hint.setVisible(bool(problem))
 
     # --- saving -----------------------------------------------------------------------
@@ -1043,15 +1062,17 @@ class ClaimInspector(QWidget):
         except Conflict as exc:
             self._saving = frozenset()
             lost = [f"{_field_name(k).capitalize()}: {v}" for k, v in fields.items() if isinstance(v, str) and v.strip()]
-            message = f"{exc}\n\nIt now shows what was saved there."
             if lost:
-                message += " What you wrote was not saved:\n\n" + "\n".join(lost)
-            show_error(self, message)
+                message = self.tr("{problem}\n\nIt now shows what was saved there. What you wrote was not saved:\n\n{lost}").format(
+                    problem=translation.ui(exc), lost="\n".join(lost))
+            else:
+                message = self.tr("{problem}\n\nIt now shows what was saved there.").format(problem=translation.ui(exc))
+            alerts.show_error(self, message)
             self.show_claim(self.claim_id, keep_edits=False)
             return False
         except KnownError as exc:
             self._saving = frozenset()
-            show_error(self, exc)
+            alerts.show_error(self, exc)
             self.show_claim(self.claim_id, keep_edits=False)
             return False
         finally:
@@ -1128,7 +1149,7 @@ class ClaimInspector(QWidget):
         try:
             self.session.do(history.Cite(self.claim_id, source_id, stance, **fields))
         except KnownError as exc:
-            show_error(self, exc)
+            alerts.show_error(self, exc)
 
     def _on_edit_citation_clicked(self, *args) -> None:
         from factcheck.ui.dialogs.citation_dialog import CitationDialog
@@ -1144,7 +1165,7 @@ class ClaimInspector(QWidget):
             try:
                 self.session.do(history.UpdateCitation(citation.id, **fields))
             except KnownError as exc:
-                show_error(self, exc)
+                alerts.show_error(self, exc)
 
     def _on_remove_citation_clicked(self) -> None:
         citation = self._selected_citation()
@@ -1152,7 +1173,7 @@ class ClaimInspector(QWidget):
             try:
                 self.session.do(history.Uncite(citation.id))
             except KnownError as exc:
-                show_error(self, exc)
+                alerts.show_error(self, exc)
 
     def _on_library_clicked(self) -> None:
         from factcheck.ui.dialogs.source_library import SourceLibraryDialog
@@ -1172,7 +1193,7 @@ def ask_words_change(parent: QWidget, session: Session, claim_id: str, version_i
     reason = project.managers.claims.reopen_reason(claim, version_id, start, end)
     if not reason or new == claim.exact:
         return True
-    return ConfirmWordsDialog.ask(parent, claim.exact, new, reason, published=claim.status == model.PUBLISHED)
+    return ConfirmWordsDialog.ask(parent, claim.exact, new, translation.ui(reason), published=claim.status == model.PUBLISHED)
 
 
 class ClaimPanel(QWidget):
@@ -1193,11 +1214,11 @@ class ClaimPanel(QWidget):
         self.unanchored = models.ClaimTableModel(scale, self)
         self.list = self._table(self.claims)
         self.orphans = self._table(self.unanchored)
-        self.list.setAccessibleName("Claims")
-        self.list.setAccessibleDescription("The claims in the shown article, in the order of the text")
-        self.orphans.setAccessibleName("Unanchored claims")
-        self.orphans_box = QGroupBox("Unanchored")
-        self.orphans_box.setToolTip("Claims whose words are no longer in the article. They keep their quote and verdict.")
+        self.list.setAccessibleName(self.tr("Claims"))
+        self.list.setAccessibleDescription(self.tr("The claims in the shown article, in the order of the text"))
+        self.orphans.setAccessibleName(self.tr("Unanchored claims"))
+        self.orphans_box = QGroupBox(self.tr("Unanchored"))
+        self.orphans_box.setToolTip(self.tr("Claims whose words are no longer in the article. They keep their quote and verdict."))
         box_layout = QVBoxLayout(self.orphans_box)
         box_layout.setContentsMargins(2, 2, 2, 2)
         box_layout.addWidget(self.orphans)
@@ -1224,7 +1245,7 @@ class ClaimPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.delete_action = QAction("Delete claim", self)
+        self.delete_action = QAction(self.tr("Delete claim"), self)
         self.delete_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
@@ -1287,14 +1308,15 @@ class ClaimPanel(QWidget):
         if not self.unanchored.update_claims(orphaned, scale):
             self.unanchored.set_claims(orphaned, scale)
         self.orphans_box.setVisible(bool(orphaned))
-        self.orphans_box.setTitle(f"Unanchored ({len(orphaned)})")
+        self.orphans_box.setTitle(self.tr("Unanchored ({n})").format(n=len(orphaned)))
         self._show_count(len(claims))
 
     def _show_count(self, n: int) -> None:
         if self.article_id is None:
-            self.count.setText("No article open")
+            self.count.setText(self.tr("No article open"))
             return
-        self.count.setText(f"{n} claim" + ("" if n == 1 else "s"))
+        # The template is picked here, as English needs it ("1 claim"); %n is filled by Qt.
+        self.count.setText(self.tr("1 claim") if n == 1 else self.tr("%n claims", "", n))
         self.sig_count_changed.emit(self.article_id, n)
 
     def select_claim(self, claim_id: str | None) -> None:
@@ -1346,7 +1368,7 @@ class ClaimPanel(QWidget):
             if review.signed_off(claim):
                 refusal = project.managers.review.retraction_refusal(claim)
                 if refusal:
-                    show_error(self, refusal)
+                    alerts.show_error(self, refusal)
                     return
                 rating = project.scale.get(claim.rating)
                 reason = RetractDialog.ask(self, claim, rating.label if rating else "")
@@ -1354,7 +1376,7 @@ class ClaimPanel(QWidget):
                     return
             self.session.do(history.DeleteClaim(claim_id, reason=reason), initiator=self)
         except KnownError as exc:
-            show_error(self, exc)
+            alerts.show_error(self, exc)
             return
         self.select_claim(None)
         self.sig_claim_selected.emit(None)
@@ -1378,7 +1400,7 @@ class ClaimPanel(QWidget):
         self.unanchored.apply(orphaned)
         n_orphans = self.unanchored.rowCount()
         self.orphans_box.setVisible(bool(n_orphans))
-        self.orphans_box.setTitle(f"Unanchored ({n_orphans})")
+        self.orphans_box.setTitle(self.tr("Unanchored ({n})").format(n=n_orphans))
         self._show_count(self.claims.rowCount() + n_orphans)
 
     #: What the lists show: the quote and where it sits, claimant, rating, status.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import urllib.parse
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -49,5 +49,6 @@ def open_url(url: str | None, parent: QWidget | None = None) -> bool:
         return False
     opened = bool(QDesktopServices.openUrl(QUrl(_clean(url), QUrl.ParsingMode.TolerantMode)))
     if not opened and parent is not None:
-        QMessageBox.warning(parent, "Link not opened", "No web browser could be started to open this link.")
+        QMessageBox.warning(parent, QCoreApplication.translate("Links", "Link not opened"),
+                            QCoreApplication.translate("Links", "No web browser could be started to open this link."))
     return opened

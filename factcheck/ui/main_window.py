@@ -5,7 +5,7 @@ from __future__ import annotations
 import pathlib
 import threading
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTime, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import importers, paths
+from factcheck import importers, paths, translation
 from factcheck.demo import is_demo
 from factcheck.core import events, history, model, workflow
 from factcheck.core.errors import KnownError, NotFound
 from factcheck.core.project import SUFFIX, Project
+from factcheck.core.text import N_
 from factcheck.ui import models, theme
 from factcheck.ui.article_view import ArticleView
 from factcheck.ui.claim_panel import ClaimPanel, ask_words_change
@@ -37,9 +38,8 @@ from factcheck.ui.review_panel import ReviewPanel
 from factcheck.ui.session import Session
 
 MAX_RECENT = 8
-IMPORT_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
-PROJECT_FILTER = f"factcheck projects (*{SUFFIX});;All files (*)"
-ANNOTATIONS_FILTER = "Web Annotation files (*.jsonld *.json);;All files (*)"
+#: The QSettings key of View > Language: "system", or a code of ``translation.LANGUAGES``.
+LANGUAGE_KEY = "ui/language"
 #: Lines of a report shown at once; the rest are under Show Details.
 MAX_REPORT_LINES = 25
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
@@ -54,10 +54,13 @@ MIN_ARTICLE_SHARE = 0.3
 MIN_ARTICLE_WIDTH = 320
 
 
+def _sentence(exc: BaseException):
+    """An error's sentence as core wrote it (a ``Text`` stays one, so it can still be translated)."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+
+
 class DemoBannerFrame(QFrame):
     """A slim notice above the article: the open project is the demo, and how to start one's own."""
-
-    TEXT = "This is the demo project with example data. File > New project starts your own."
 
     sig_new_project_requested = Signal()
     """New project… was clicked: the same as File > New project."""
@@ -69,18 +72,18 @@ class DemoBannerFrame(QFrame):
         super().__init__(parent)
         self.setObjectName("demo-banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Demo project notice")
-        self.label = QLabel(self.TEXT)
+        self.setAccessibleName(self.tr("Demo project notice"))
+        self.label = QLabel(self.tr("This is the demo project with example data. File > New project starts your own."))
         self.label.setWordWrap(True)
-        self.new_button = QPushButton("New project…")
-        self.new_button.setAccessibleName("New project")
-        self.new_button.setToolTip("Start a project of your own (File > New project)")
+        self.new_button = QPushButton(self.tr("New project…"))
+        self.new_button.setAccessibleName(self.tr("New project"))
+        self.new_button.setToolTip(self.tr("Start a project of your own (File > New project)"))
         self.new_button.clicked.connect(self.sig_new_project_requested)
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Hide this notice")
-        self.close_button.setAccessibleName("Hide the demo notice")
+        self.close_button.setToolTip(self.tr("Hide this notice"))
+        self.close_button.setAccessibleName(self.tr("Hide the demo notice"))
         self.close_button.clicked.connect(self._on_close_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 3, 3, 3)
@@ -135,23 +138,23 @@ class MainWindow(QMainWindow):
         self.article_list.setModel(self.articles)
         self.article_list.setWordWrap(True)
         self.article_list.setSpacing(2)
-        self.article_list.setAccessibleName("Articles")
-        self.article_list.setAccessibleDescription("The project's articles; the chosen one is shown with its claims")
+        self.article_list.setAccessibleName(self.tr("Articles"))
+        self.article_list.setAccessibleDescription(self.tr("The project's articles; the chosen one is shown with its claims"))
         self.article_list.selectionModel().currentRowChanged.connect(self._on_article_list_current)
         self.article_list.doubleClicked.connect(self._on_article_list_double_clicked)
         self.article_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.articles_dock = QDockWidget("Articles", self)
+        self.articles_dock = QDockWidget(self.tr("Articles"), self)
         self.articles_dock.setObjectName("articles")
         self.articles_dock.setWidget(self.article_list)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.articles_dock)
-        self.claims_dock = QDockWidget("Claims", self)
+        self.claims_dock = QDockWidget(self.tr("Claims"), self)
         self.claims_dock.setObjectName("claims")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.claims_dock)
-        self.review_dock = QDockWidget("Review", self)
+        self.review_dock = QDockWidget(self.tr("Review"), self)
         self.review_dock.setObjectName("review")
         self.review_dock.setWidget(self._review_placeholder())
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.review_dock)
-        self.placeholder = QLabel("Open a project (File > Open project) or create one (File > New project).")
+        self.placeholder = QLabel(self.tr("Open a project (File > Open project) or create one (File > New project)."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         # One central widget for good: replacing it made the dock layout hand the article's
@@ -177,7 +180,7 @@ class MainWindow(QMainWindow):
         self._fitted_for: tuple = ()  # the docks' contents' minimum sizes last made room for
 
         self.saved_label = QLabel()
-        self.history_label = QLabel("History check failed")
+        self.history_label = QLabel(self.tr("History check failed"))
         bold = self.history_label.font()
         bold.setWeight(bold.Weight.DemiBold)
         self.history_label.setFont(bold)
@@ -212,72 +215,74 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         K = QKeySequence.StandardKey
-        self.new_project_action = self._action("&New project…", self._on_new_project, K.New)
-        self.open_project_action = self._action("&Open project…", self._on_open_project, K.Open)
-        self.import_action = self._action("&Import article…", self._on_import_file, "Ctrl+I",
-                                          "Import a text, Markdown or saved web page file")
-        self.paste_action = self._action("&Paste article…", self._on_paste_article, "Ctrl+Shift+V",
-                                         "Import pasted text as a new article")
+        self.new_project_action = self._action(self.tr("&New project…"), self._on_new_project, K.New)
+        self.open_project_action = self._action(self.tr("&Open project…"), self._on_open_project, K.Open)
+        self.import_action = self._action(self.tr("&Import article…"), self._on_import_file, "Ctrl+I",
+                                          self.tr("Import a text, Markdown or saved web page file"))
+        self.paste_action = self._action(self.tr("&Paste article…"), self._on_paste_article, "Ctrl+Shift+V",
+                                         self.tr("Import pasted text as a new article"))
         self.import_annotations_action = self._action(
-            "Import &annotations…", self._on_import_annotations, None,
-            "Import claims from a W3C Web Annotation file (one undo removes them all)")
+            self.tr("Import &annotations…"), self._on_import_annotations, None,
+            self.tr("Import claims from a W3C Web Annotation file (one undo removes them all)"))
         # Linux has no standard binding for Quit: Ctrl+Q, as its desktops do.
-        self.quit_action = self._action("&Quit", self.close, K.Quit if QKeySequence.keyBindings(K.Quit) else "Ctrl+Q")
-        self.undo_action = self._action("&Undo", self._on_undo, K.Undo)
-        self.redo_action = self._action("&Redo", self._on_redo, K.Redo)
-        for action, name in ((self.undo_action, "Undo"), (self.redo_action, "Redo")):
+        self.quit_action = self._action(self.tr("&Quit"), self.close, K.Quit if QKeySequence.keyBindings(K.Quit) else "Ctrl+Q")
+        self.undo_action = self._action(self.tr("&Undo"), self._on_undo, K.Undo)
+        self.redo_action = self._action(self.tr("&Redo"), self._on_redo, K.Redo)
+        for action, name in ((self.undo_action, self.tr("Undo")), (self.redo_action, self.tr("Redo"))):
             action.setIconText(name)  # their text names the step; Help > Keyboard shortcuts, the action
-        self.find_action = self._action("&Find in article…", self._on_find, K.Find)
-        self.find_next_action = self._action("Find &next", lambda: self._on_find_step(True), K.FindNext)
-        self.find_previous_action = self._action("Find pre&vious", lambda: self._on_find_step(False), K.FindPrevious)
-        self.new_claim_action = self._action("New &claim from selection", self.new_claim_from_selection, "Ctrl+E",
-                                             "Make a claim from the words selected in the article")
-        self.delete_claim_action = self._action("&Delete claim", self._on_delete_claim, None, "Delete the selected claim (undo brings it back); a signed-off verdict is retracted, with a reason")
-        self.library_action = self._action("Source &library…", self._on_source_library, "Ctrl+L")
-        self.export_action = self._action("&Export…", self._on_export, "Ctrl+Shift+E", "Export reports of the project's verdicts")
-        self.restore_action = self._action("Res&tore from backup…", self._on_restore_backup, None,
-                                           "Open one of the project's backups as a new file")
-        self.submit_action = self._action("&Submit for review", lambda: self.review(workflow.SUBMIT), "Ctrl+Shift+S",
-                                          "Send the claim's verdict to an editor")
-        self.approve_action = self._action("&Approve", lambda: self.review(workflow.APPROVE), "Ctrl+Shift+A",
-                                           "Approve the claim, or the claims selected in the review queue, after the checklist")
-        self.request_changes_action = self._action("Request &changes…", lambda: self.review(workflow.REQUEST_CHANGES),
-                                                   "Ctrl+Shift+R", "Send the verdict back to its checker with a comment")
-        self.publish_action = self._action("&Publish", lambda: self.review(workflow.PUBLISH), "Ctrl+Shift+P",
-                                           "Mark the approved verdict as published")
-        self.show_review_action = self._action("Show review &queue", self.show_review_queue, None,
-                                               "Claims waiting for a decision, across every article")
-        self.name_action = self._action("Your &name…", self._on_change_name)
-        self.about_action = self._action("&About factcheck", self._on_about)
-        self.shortcuts_action = self._action("&Keyboard shortcuts", self._on_shortcuts, K.HelpContents,
-                                             "Every shortcut of the app, from its actions")
-        self.next_pane_action = self._action("Next &pane", lambda: self.cycle_panes(1), "F6",
-                                             "Articles, article, claims, inspector, review queue")
-        self.previous_pane_action = self._action("Previous pa&ne", lambda: self.cycle_panes(-1), "Shift+F6",
-                                                 "Review queue, inspector, claims, article, articles")
+        self.find_action = self._action(self.tr("&Find in article…"), self._on_find, K.Find)
+        self.find_next_action = self._action(self.tr("Find &next"), lambda: self._on_find_step(True), K.FindNext)
+        self.find_previous_action = self._action(self.tr("Find pre&vious"), lambda: self._on_find_step(False), K.FindPrevious)
+        self.new_claim_action = self._action(self.tr("New &claim from selection"), self.new_claim_from_selection, "Ctrl+E",
+                                             self.tr("Make a claim from the words selected in the article"))
+        self.delete_claim_action = self._action(self.tr("&Delete claim"), self._on_delete_claim, None, self.tr(
+            "Delete the selected claim (undo brings it back); a signed-off verdict is retracted, with a reason"))
+        self.library_action = self._action(self.tr("Source &library…"), self._on_source_library, "Ctrl+L")
+        self.export_action = self._action(self.tr("&Export…"), self._on_export, "Ctrl+Shift+E",
+                                          self.tr("Export reports of the project's verdicts"))
+        self.restore_action = self._action(self.tr("Res&tore from backup…"), self._on_restore_backup, None,
+                                           self.tr("Open one of the project's backups as a new file"))
+        self.submit_action = self._action(self.tr("&Submit for review"), lambda: self.review(workflow.SUBMIT), "Ctrl+Shift+S",
+                                          self.tr("Send the claim's verdict to an editor"))
+        self.approve_action = self._action(self.tr("&Approve"), lambda: self.review(workflow.APPROVE), "Ctrl+Shift+A",
+                                           self.tr("Approve the claim, or the claims selected in the review queue, after the checklist"))
+        self.request_changes_action = self._action(self.tr("Request &changes…"), lambda: self.review(workflow.REQUEST_CHANGES),
+                                                   "Ctrl+Shift+R", self.tr("Send the verdict back to its checker with a comment"))
+        self.publish_action = self._action(self.tr("&Publish"), lambda: self.review(workflow.PUBLISH), "Ctrl+Shift+P",
+                                           self.tr("Mark the approved verdict as published"))
+        self.show_review_action = self._action(self.tr("Show review &queue"), self.show_review_queue, None,
+                                               self.tr("Claims waiting for a decision, across every article"))
+        self.name_action = self._action(self.tr("Your &name…"), self._on_change_name)
+        self.about_action = self._action(self.tr("&About factcheck"), self._on_about)
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self._on_shortcuts, K.HelpContents,
+                                             self.tr("Every shortcut of the app, from its actions"))
+        self.next_pane_action = self._action(self.tr("Next &pane"), lambda: self.cycle_panes(1), "F6",
+                                             self.tr("Articles, article, claims, inspector, review queue"))
+        self.previous_pane_action = self._action(self.tr("Previous pa&ne"), lambda: self.cycle_panes(-1), "Shift+F6",
+                                                 self.tr("Review queue, inspector, claims, article, articles"))
         self.project_settings_action = self._action(
-            "Project &settings…", self._on_project_settings, None,
-            "The organisation, its logo and methodology, the rating scale, four-eyes, fact-check URLs, "
-            "report language and verification tasks")
+            self.tr("Project &settings…"), self._on_project_settings, None,
+            self.tr("The organisation, its logo and methodology, the rating scale, four-eyes, fact-check URLs, "
+                    "report language and verification tasks"))
         self.article_properties_action = self._action(
-            "&Properties…", self._on_article_properties, None,
-            "The article's title, outlet, author, URL, date, language and published fact-check URL")
+            self.tr("&Properties…"), self._on_article_properties, None,
+            self.tr("The article's title, outlet, author, URL, date, language and published fact-check URL"))
         self.article_list.addAction(self.article_properties_action)
         self.compare_versions_action = self._action(
-            "&Compare versions…", self._on_compare_versions, None,
-            "Two versions of the article side by side, the changed words marked (an article with more than one)")
-        self.stats_action = self._action("S&tatistics…", self._on_statistics, "Ctrl+Shift+T",
-                                         "Claims by rating, status, checker and article; days to publish; open requests")
+            self.tr("&Compare versions…"), self._on_compare_versions, None,
+            self.tr("Two versions of the article side by side, the changed words marked (an article with more than one)"))
+        self.stats_action = self._action(self.tr("S&tatistics…"), self._on_statistics, "Ctrl+Shift+T",
+                                         self.tr("Claims by rating, status, checker and article; days to publish; open requests"))
         self.review_actions = {workflow.SUBMIT: self.submit_action, workflow.APPROVE: self.approve_action,
                                workflow.REQUEST_CHANGES: self.request_changes_action, workflow.PUBLISH: self.publish_action}
         self._review_tips = {name: action.toolTip() for name, action in self.review_actions.items()}
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_project_action)
         file_menu.addAction(self.open_project_action)
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.paste_action)
@@ -289,7 +294,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.project_settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -301,19 +306,19 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.delete_claim_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.name_action)
-        article_menu = bar.addMenu("&Article")
+        article_menu = bar.addMenu(self.tr("&Article"))
         article_menu.addAction(self.article_properties_action)
         article_menu.addAction(self.compare_versions_action)
-        sources_menu = bar.addMenu("&Sources")
+        sources_menu = bar.addMenu(self.tr("&Sources"))
         sources_menu.addAction(self.library_action)
-        review_menu = bar.addMenu("&Review")
+        review_menu = bar.addMenu(self.tr("&Review"))
         for action in (self.submit_action, self.approve_action, self.request_changes_action, self.publish_action):
             review_menu.addAction(action)
         review_menu.addSeparator()
         review_menu.addAction(self.show_review_action)
         review_menu.setToolTipsVisible(True)  # a refused decision says why
         self.review_menu = review_menu
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.articles_dock.toggleViewAction())
         view_menu.addAction(self.claims_dock.toggleViewAction())
         view_menu.addAction(self.review_dock.toggleViewAction())
@@ -324,11 +329,12 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.stats_action)
         view_menu.addSeparator()
         self._add_scheme_menu(view_menu)
-        help_menu = bar.addMenu("&Help")
+        self._add_language_menu(view_menu)
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_claim_action, None, self.import_action, self.paste_action, None,
@@ -359,8 +365,10 @@ class MainWindow(QMainWindow):
         hist = self.session.history if self.session else None
         self.undo_action.setEnabled(bool(hist and hist.can_undo))
         self.redo_action.setEnabled(bool(hist and hist.can_redo))
-        self.undo_action.setText(f"&Undo {hist.undo_label}" if hist and hist.can_undo else "&Undo")
-        self.redo_action.setText(f"&Redo {hist.redo_label}" if hist and hist.can_redo else "&Redo")
+        self.undo_action.setText(self.tr("&Undo {action}").format(action=translation.ui(hist.undo_label))
+                                 if hist and hist.can_undo else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo {action}").format(action=translation.ui(hist.redo_label))
+                                 if hist and hist.can_redo else self.tr("&Redo"))
 
     def _update_review_actions(self) -> None:
         """Enable the Review menu's decisions for what they apply to, each refusal with the core's reason.
@@ -378,12 +386,13 @@ class MainWindow(QMainWindow):
             if not writable:
                 enabled, tip = False, self._review_tips[name]
             elif queued and (self._queue_focused or not shown):
-                enabled, tip = True, f"{self._review_tips[name]} (the claims selected in the review queue)"
+                enabled, tip = True, self.tr("{action} (the claims selected in the review queue)").format(
+                    action=self._review_tips[name])
             elif shown:
                 reason = inspector.availability.get(name, "")
-                enabled, tip = not reason, reason or self._review_tips[name]
+                enabled, tip = not reason, translation.ui(reason) if reason else self._review_tips[name]
             else:
-                enabled, tip = False, "Select a claim first, in the claim list or the review queue."
+                enabled, tip = False, self.tr("Select a claim first, in the claim list or the review queue.")
             action.setEnabled(enabled)
             action.setToolTip(tip)
             action.setStatusTip(tip)
@@ -404,7 +413,7 @@ class MainWindow(QMainWindow):
         try:
             project = Project.create(path, user=self.user) if create else Project.open(path, user=self.user)
         except KnownError as exc:
-            self.show_error(str(exc))
+            self.show_error(translation.ui(exc))
             return False
         try:
             return self._show_project(project, path)
@@ -415,7 +424,7 @@ class MainWindow(QMainWindow):
                 project.close()
             self.setWindowTitle("factcheck")
             self._update_actions()
-            self.show_error(str(exc))
+            self.show_error(translation.ui(exc))
             return False
 
     def _show_project(self, project: Project, path: str | pathlib.Path) -> bool:
@@ -450,19 +459,19 @@ class MainWindow(QMainWindow):
         self._ensure_article_room()
         if self.stats_dialog is not None:
             self.stats_dialog.set_session(self.session)
-        self.setWindowTitle(f"{pathlib.Path(path).name} – factcheck")
-        if project.read_only:
-            self.setWindowTitle(self.windowTitle() + " (read-only)")
+        name = pathlib.Path(path).name
+        self.setWindowTitle(self.tr("{name} – factcheck (read-only)").format(name=name) if project.read_only
+                            else self.tr("{name} – factcheck").format(name=name))
         self._remember_recent(str(pathlib.Path(path).resolve()))
         self._reload_articles()
         if self.articles.rowCount() > 0:
             self.select_article(self.articles.article_at(0).id)
-        self.saved_label.setText("Read-only" if project.read_only else "")
+        self.saved_label.setText(self.tr("Read-only") if project.read_only else "")
         self.demo_banner.setVisible(is_demo(project))
         self._update_actions()
         self._check_history(project)
         for warning in project.open_warnings:  # a failed automatic backup: say so, keep working
-            self.statusBar().showMessage(warning, 30_000)
+            self.statusBar().showMessage(translation.ui(warning), 30_000)
         return True
 
     def _check_history(self, project: Project) -> None:
@@ -481,12 +490,13 @@ class MainWindow(QMainWindow):
                 with Project.open(path, read_only=True, user=project.user) as copy:
                     verdict = copy.verify()
             except KnownError as exc:  # a damaged page in the history: the sentence says so
-                verdict = events.Verdict(False, 0, 1, f"the history could not be read: {exc}")
+                verdict = events.Verdict(False, 0, 1, N_("the history could not be read: {error}", error=_sentence(exc)))
             except Exception as exc:  # noqa: BLE001 - a bug in the check must not pass for a clean history
                 from factcheck import paths
 
                 paths.log_bug(exc)
-                verdict = events.Verdict(False, 0, 1, f"the check itself failed ({type(exc).__name__}); see the log.")
+                verdict = events.Verdict(False, 0, 1, N_("the check itself failed ({error}); see the log.",
+                                                         error=type(exc).__name__))
             self.sig_history_checked.emit(token, verdict)
 
         self._history_thread = threading.Thread(target=work, name="history-check", daemon=True)
@@ -505,36 +515,34 @@ class MainWindow(QMainWindow):
         self._history_token = None
         self.history_verdict = verdict
         self.history_label.setVisible(not verdict.ok)
-        self.history_label.setToolTip(str(verdict))
+        self.history_label.setToolTip(translation.ui(str(verdict)))
         if not verdict.ok:
-            self.setWindowTitle(self.windowTitle() + " – History check failed")
+            self.setWindowTitle(self.tr("{title} – History check failed").format(title=self.windowTitle()))
             self.warn_integrity(verdict)
 
     def warn_integrity(self, verdict: events.Verdict) -> None:
         """Say once, when the project opens, that its history was edited outside factcheck."""
         if verdict.seq is None:  # the history is whole; some rows differ from it
-            consequence = ("part of the project was changed outside factcheck: what it holds there differs from "
-                           "its recorded history, so check those verdicts before publishing them.")
+            text = self.tr("{verdict}\n\nThe project is open and can be used as usual, but part of the project was "
+                           "changed outside factcheck: what it holds there differs from its recorded history, so "
+                           "check those verdicts before publishing them.")
         else:
-            consequence = ("its history of changes was edited outside factcheck: from that event on, the record "
-                           "of who changed what cannot be trusted.")
-        QMessageBox.warning(
-            self, "History check failed",
-            f"{verdict}\n\nThe project is open and can be used as usual, but {consequence}",
-        )
+            text = self.tr("{verdict}\n\nThe project is open and can be used as usual, but its history of changes "
+                           "was edited outside factcheck: from that event on, the record of who changed what cannot "
+                           "be trusted.")
+        QMessageBox.warning(self, self.tr("History check failed"), text.format(verdict=translation.ui(str(verdict))))
 
-    @staticmethod
-    def _name_article_view(view: ArticleView) -> None:
+    def _name_article_view(self, view: ArticleView) -> None:
         """What a screen reader calls the article and its find bar (their symbols say nothing)."""
-        view.text_edit.setAccessibleName("Article")
-        view.text_edit.setAccessibleDescription("The article's text: select a claim's words and press Ctrl+E")
+        view.text_edit.setAccessibleName(self.tr("Article"))
+        view.text_edit.setAccessibleDescription(self.tr("The article's text: select a claim's words and press Ctrl+E"))
         bar = view.find_bar
-        bar.query_edit.setAccessibleName("Find in article")
-        bar.previous_button.setAccessibleName("Previous match")
-        bar.next_button.setAccessibleName("Next match")
+        bar.query_edit.setAccessibleName(self.tr("Find in article"))
+        bar.previous_button.setAccessibleName(self.tr("Previous match"))
+        bar.next_button.setAccessibleName(self.tr("Next match"))
         for button in bar.findChildren(QToolButton):
             if not button.accessibleName():
-                button.setAccessibleName(button.toolTip().split(" (")[0] or "Close")  # ✕: "Close"
+                button.setAccessibleName(button.toolTip().split(" (")[0] or self.tr("Close"))  # ✕: "Close"
 
     def _close_session(self) -> None:
         if self.session is None:
@@ -567,9 +575,8 @@ class MainWindow(QMainWindow):
         if self.stats_dialog is not None:
             self.stats_dialog.set_session(None)
 
-    @staticmethod
-    def _review_placeholder() -> QLabel:
-        label = QLabel("Open a project to see the claims waiting for review.")
+    def _review_placeholder(self) -> QLabel:
+        label = QLabel(self.tr("Open a project to see the claims waiting for review."))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label
 
@@ -642,12 +649,12 @@ class MainWindow(QMainWindow):
             return None
         span = self.view.selected_span()
         if span is None:
-            self.statusBar().showMessage("Select the claim's words in the article first.", 4000)
+            self.statusBar().showMessage(self.tr("Select the claim's words in the article first."), 4000)
             return None
         try:
             claim_id = self.session.do(history.CreateClaim(self.view.current_version_id, *span), initiator=self).created
         except KnownError as exc:
-            self.show_error(str(exc))
+            self.show_error(translation.ui(exc))
             return None
         self.panel.select_claim(claim_id)
         self.view.show_claim(claim_id)
@@ -674,7 +681,7 @@ class MainWindow(QMainWindow):
         try:
             claim = self.project.claim(claim_id)
         except KnownError as exc:
-            self.show_error(str(exc))
+            self.show_error(translation.ui(exc))
             return
         if claim.article_id != self.current_article_id():
             self.select_article(claim.article_id)
@@ -702,12 +709,12 @@ class MainWindow(QMainWindow):
         elif self.panel.current_claim_id:
             self.panel.inspector.review(action)
         else:
-            self.statusBar().showMessage("Select a claim first, in the claim list or the review queue.", 4000)
+            self.statusBar().showMessage(self.tr("Select a claim first, in the claim list or the review queue."), 4000)
         self._update_actions()
 
     def _on_inspector_reviewed(self, action: str, claim_id: str) -> None:
-        done = {workflow.SUBMIT: "Submitted for review", workflow.APPROVE: "Approved",
-                workflow.REQUEST_CHANGES: "Sent back with your comment", workflow.PUBLISH: "Published"}[action]
+        done = {workflow.SUBMIT: self.tr("Submitted for review"), workflow.APPROVE: self.tr("Approved"),
+                workflow.REQUEST_CHANGES: self.tr("Sent back with your comment"), workflow.PUBLISH: self.tr("Published")}[action]
         self.statusBar().showMessage(done, 4000)
 
     def show_review_queue(self) -> None:
@@ -732,11 +739,11 @@ class MainWindow(QMainWindow):
         except ModuleNotFoundError as exc:
             if exc.name != "factcheck.ui.dialogs.export_dialog":
                 raise
-            self.show_error("Export is not available in this build of factcheck.")
+            self.show_error(self.tr("Export is not available in this build of factcheck."))
             return
         written = run_export(self.session, self)
         if written:
-            self.statusBar().showMessage(f"Exported to {written}", 10_000)
+            self.statusBar().showMessage(self.tr("Exported to {path}").format(path=written), 10_000)
 
     def _on_panel_claim_selected(self, claim_id) -> None:
         if self.view:
@@ -751,12 +758,12 @@ class MainWindow(QMainWindow):
         claim = self.project.claim(claim_id)
         if not ask_words_change(self, self.session, claim_id, claim.version_id, claim.start, claim.end):
             return
-        self._do(history.ReanchorClaim(claim_id, claim.version_id, claim.start, claim.end, label="Confirm new words"))
+        self._do(history.ReanchorClaim(claim_id, claim.version_id, claim.start, claim.end, label=N_("Confirm new words")))
 
     def _on_reanchor(self, claim_id: str) -> None:
         span = self.view.selected_span() if self.view else None
         if span is None:
-            self.show_error("Select the claim's words in the article first, then click Anchor to selection.")
+            self.show_error(self.tr("Select the claim's words in the article first, then click Anchor to selection."))
             return
         if not ask_words_change(self, self.session, claim_id, self.view.current_version_id, *span):
             return
@@ -785,11 +792,11 @@ class MainWindow(QMainWindow):
                         return []
                 created.append(self.session.do(history.ImportArticle(imported, **metadata)).created)
             except KnownError as exc:
-                refused.append(f"{pathlib.Path(path).name}: {exc}")
+                refused.append(self.tr("{name}: {error}").format(name=pathlib.Path(path).name, error=translation.ui(exc)))
             except OSError as exc:
-                refused.append(f"{pathlib.Path(path).name}: {exc.strerror or exc}")
+                refused.append(self.tr("{name}: {error}").format(name=pathlib.Path(path).name, error=exc.strerror or exc))
         if refused:
-            self.show_error("Not imported:\n" + "\n".join(refused))
+            self.show_error(self.tr("Not imported:\n{files}").format(files="\n".join(refused)))
         if created:
             self.select_article(created[-1])
         return created
@@ -802,7 +809,7 @@ class MainWindow(QMainWindow):
             imported = importers.import_pasted(text, **values)
             article_id = self.session.do(history.ImportArticle(imported)).created
         except KnownError as exc:
-            self.show_error(str(exc))
+            self.show_error(translation.ui(exc))
             return None
         self.select_article(article_id)
         return article_id
@@ -822,9 +829,9 @@ class MainWindow(QMainWindow):
             command = history.ImportAnnotations(plan)
             self.session.do(command)
         except KnownError as exc:
-            error = f"{name}: {exc}"
+            error = self.tr("{name}: {error}").format(name=name, error=translation.ui(exc))
         except OSError as exc:
-            error = f"Cannot read {name}: {exc.strerror or exc}."
+            error = self.tr("Cannot read {name}: {error}.").format(name=name, error=exc.strerror or exc)
         else:
             error = ""
         finally:
@@ -835,7 +842,7 @@ class MainWindow(QMainWindow):
         report = plan.report(command.claim_ids, len(command.source_ids))
         if report.imported:
             self.select_article(self.project.claim(report.imported[0]).article_id)
-        self.show_report("Import annotations", report.lines())
+        self.show_report(self.tr("Import annotations"), report.lines())
         return report
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
@@ -853,10 +860,11 @@ class MainWindow(QMainWindow):
         try:
             self.session.do(command)
         except KnownError as exc:
-            self.show_error(str(exc))
+            self.show_error(translation.ui(exc))
 
     def _on_session_changed(self, changes: model.Changes) -> None:
-        self.saved_label.setText(f"Saved {QTime.currentTime().toString('HH:mm:ss')}")
+        self.saved_label.setText(self.tr("Saved {time}").format(
+            time=QLocale().toString(QTime.currentTime(), "HH:mm:ss")))
         # The article list shows titles and claim counts: edits inside a claim change neither.
         if changes.what & model.What.ANCHORS and not changes.what & model.What.ARTICLES:
             # Claims made, deleted or restored: the claim list counts the shown article's.
@@ -883,7 +891,7 @@ class MainWindow(QMainWindow):
             except NotFound:
                 continue
             except KnownError as exc:
-                self.statusBar().showMessage(str(exc), 8000)
+                self.statusBar().showMessage(translation.ui(exc), 8000)
                 return
 
     def _on_undo(self) -> None:
@@ -893,14 +901,14 @@ class MainWindow(QMainWindow):
             if self.session:
                 self.session.undo()
         except KnownError as exc:
-            self.show_error(str(exc))
+            self.show_error(translation.ui(exc))
 
     def _on_redo(self) -> None:
         try:
             if self.session:
                 self.session.redo()
         except KnownError as exc:
-            self.show_error(str(exc))
+            self.show_error(translation.ui(exc))
 
     def _on_find(self) -> None:
         if self.view:
@@ -968,12 +976,12 @@ class MainWindow(QMainWindow):
 
     def _show_user(self) -> None:
         """The status bar says who is working: every change is written in this name."""
-        text = f"Working as {self.user}"
-        tip = "Every change is recorded in this name. Edit > Your name… changes it."
+        text = self.tr("Working as {name}").format(name=self.user)
+        tip = self.tr("Every change is recorded in this name. Edit > Your name… changes it.")
         if self.user_session_only:
-            text += " (this session only)"
-            tip = ("Given with --user or FACTCHECK_USER for this run; the saved name is unchanged. "
-                   "Edit > Your name… changes the saved name.")
+            text = self.tr("Working as {name} (this session only)").format(name=self.user)
+            tip = self.tr("Given with --user or FACTCHECK_USER for this run; the saved name is unchanged. "
+                          "Edit > Your name… changes the saved name.")
         self.user_label.setText(text)
         self.user_label.setToolTip(tip)
 
@@ -1023,34 +1031,47 @@ class MainWindow(QMainWindow):
     def _on_about(self) -> None:
         from factcheck import __version__
 
-        QMessageBox.about(self, "About factcheck", f"factcheck {__version__}\nAn offline workbench for fact-checkers.")
+        QMessageBox.about(self, self.tr("About factcheck"),
+                          self.tr("factcheck {version}\nAn offline workbench for fact-checkers.").format(version=__version__))
 
     # --- file dialogs (class methods so tests can replace them) --------------------------
 
     def ask_open_path(self) -> str:
-        return QFileDialog.getOpenFileName(self, "Open project", "", PROJECT_FILTER)[0]
+        return QFileDialog.getOpenFileName(self, self.tr("Open project"), "", self._project_filter())[0]
 
     def ask_save_path(self) -> str:
-        return QFileDialog.getSaveFileName(self, "New project", "", PROJECT_FILTER)[0]
+        return QFileDialog.getSaveFileName(self, self.tr("New project"), "", self._project_filter())[0]
 
     def ask_import_paths(self) -> list[str]:
-        return QFileDialog.getOpenFileNames(self, "Import article", "", IMPORT_FILTER)[0]
+        return QFileDialog.getOpenFileNames(
+            self, self.tr("Import article"), "",
+            self.tr("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"))[0]
 
     def ask_article_metadata(self, imported) -> dict[str, str] | None:
         """The metadata to import one file with (what its importer found, as corrected), or None."""
         return ImportMetadataDialog.ask(imported, self)
 
     def ask_annotations_path(self) -> str:
-        return QFileDialog.getOpenFileName(self, "Import annotations", "", ANNOTATIONS_FILTER)[0]
+        return QFileDialog.getOpenFileName(self, self.tr("Import annotations"), "",
+                                           self.tr("Web Annotation files (*.jsonld *.json);;All files (*)"))[0]
 
-    def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, "factcheck", message)
+    def _project_filter(self) -> str:
+        return self.tr("factcheck projects (*{suffix});;All files (*)").format(suffix=SUFFIX)
+
+    def show_error(self, message) -> None:
+        """Say what went wrong: ``message`` is a sentence, a core ``Text`` or a ``KnownError``, shown in the app's language."""
+        QMessageBox.warning(self, "factcheck", translation.ui(message))
+
+    def show_information(self, title: str, message: str) -> None:
+        """An information box (tests replace this)."""
+        QMessageBox.information(self, title, message)
 
     def show_report(self, title: str, lines: list[str]) -> None:
         """A report of several lines, as plain text; a long one shows its start, the rest under Show Details."""
+        lines = [translation.ui(line) for line in lines]
         shown = lines[:MAX_REPORT_LINES]
         if len(lines) > len(shown):
-            shown.append(f"… and {len(lines) - len(shown)} more lines (Show Details…).")
+            shown.append(self.tr("… and %n more lines (Show Details…).", "", len(lines) - len(shown)))
         box = QMessageBox(QMessageBox.Icon.Information, title, "\n".join(shown), QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         if len(lines) > MAX_REPORT_LINES:
@@ -1073,12 +1094,12 @@ class MainWindow(QMainWindow):
 
     def _add_scheme_menu(self, view_menu) -> None:
         """View > Colours: follow the system's light or dark setting, or choose one (saved)."""
-        menu = view_menu.addMenu("&Colours")
+        menu = view_menu.addMenu(self.tr("&Colours"))
         group = QActionGroup(self)
         chosen = theme.saved_scheme(self.settings)
         self.scheme_actions: dict[str, QAction] = {}
         for name in theme.SCHEMES:
-            action = menu.addAction(theme.SCHEME_LABELS[name])
+            action = menu.addAction(translation.ui(theme.SCHEME_LABELS[name]))
             action.setCheckable(True)
             action.setChecked(name == chosen)
             action.triggered.connect(lambda _checked=False, name=name: self._on_scheme_chosen(name))
@@ -1088,6 +1109,48 @@ class MainWindow(QMainWindow):
     def _on_scheme_chosen(self, name: str) -> None:
         self.settings.setValue(theme.SETTINGS_KEY, name)
         theme.apply_scheme(name)
+
+    @staticmethod
+    def system_language_name() -> str:
+        """The system's language as ``translation.LANGUAGES`` names it (in itself); English for any other."""
+        code = QLocale.system().name().split("_")[0].lower()
+        return translation.LANGUAGES.get(code, translation.LANGUAGES["en"])
+
+    def saved_language(self) -> str:
+        """View > Language as saved: "system", or a code of ``translation.LANGUAGES``."""
+        value = str(self.settings.value(LANGUAGE_KEY, "system") or "system")
+        return value if value in translation.LANGUAGES else "system"
+
+    def _add_language_menu(self, view_menu) -> None:
+        """View > Language: the system's, or one of ``translation.LANGUAGES`` (saved; used from the next start)."""
+        menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_menu = menu
+        group = QActionGroup(self)
+        chosen = self.saved_language()
+        self.language_actions: dict[str, QAction] = {}
+        labels = {"system": self.tr("System language ({language})").format(language=self.system_language_name()),
+                  **translation.LANGUAGES}  # each language named in itself
+        for code, label in labels.items():
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.triggered.connect(lambda _checked=False, code=code: self._on_language_chosen(code))
+            group.addAction(action)
+            self.language_actions[code] = action
+
+    def _on_language_chosen(self, code: str) -> None:
+        """Save the language; the window keeps its texts until factcheck starts again."""
+        if code == self.saved_language():
+            return
+        self.settings.setValue(LANGUAGE_KEY, code)
+        self.settings.sync()
+        if code == "system":
+            message = self.tr("factcheck will follow the system's language ({language}) the next time it starts.")
+            language = self.system_language_name()
+        else:
+            message = self.tr("factcheck will be shown in {language} the next time it starts.")
+            language = translation.LANGUAGES[code]
+        self.show_information(self.tr("Language"), message.format(language=language))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

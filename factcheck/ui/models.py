@@ -9,13 +9,25 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime
 import functools
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
+from factcheck import translation
 from factcheck.core import model, ratings
+from factcheck.core.text import N_
 from factcheck.ui import theme
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -24,9 +36,10 @@ STATUS_LABELS = model.STATUS_LABELS
 ANCHOR_LABELS = {
     "exact": "",
     "moved": "",
-    "fuzzy": "Words changed: confirm",
-    "orphaned": "Unanchored",
+    "fuzzy": N_("Words changed: confirm"),
+    "orphaned": N_("Unanchored"),
 }
+"""What a claim's tooltip says of its anchor (English; shown through ``translation.ui``)."""
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
@@ -51,6 +64,48 @@ def swatch(color: str, size: int = 12) -> QIcon:
 def one_line(text: str, limit: int = 120) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def number(value: int) -> str:
+    """A count as the user's locale writes it (10,000 / 10.000)."""
+    return QLocale().toString(int(value))
+
+
+def parse_time(iso: str | None) -> datetime.datetime | None:
+    """An ISO time as core writes it (UTC, ``Z``); None when empty or not a time."""
+    if not iso:
+        return None
+    try:
+        when = datetime.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=datetime.timezone.utc)
+
+
+def local_time(when: str | datetime.datetime | None) -> str:
+    """A moment (ISO UTC text or an aware datetime) on the user's clock, the way the locale writes it.
+
+    ``QLocale()`` is the default locale the app sets at start: ``11/3/25 2:02 PM`` in
+    American English, ``3/11/25 14:02`` in Spanish. The one place the app writes times.
+    """
+    moment = parse_time(when) if isinstance(when, str) or when is None else when
+    if moment is None:
+        return ""
+    local = QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000)).toLocalTime()
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+def short_date(text: str) -> str:
+    """A date written ``2025-10-24`` (or an ISO time) the way the locale writes dates; other text as it is.
+
+    An article's publication date is what its page said: only its date part is shown,
+    never moved to another time zone.
+    """
+    if len(text) >= 10 and text[4:5] == "-":
+        date = QDate.fromString(text[:10], Qt.DateFormat.ISODate)
+        if date.isValid():
+            return QLocale().toString(date, QLocale.FormatType.ShortFormat)
+    return text
 
 
 class ArticleListModel(QAbstractListModel):
@@ -90,23 +145,31 @@ class ArticleListModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._articles)
 
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - callable without a parent
+        return 0 if parent.isValid() else 1
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._articles):
             return None
         a = self._articles[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            claims = f"{a.claim_count} claim" + ("" if a.claim_count == 1 else "s")
+            claims = self.tr("1 claim") if a.claim_count == 1 else \
+                self.tr("{n} claims").format(n=number(a.claim_count))
             outlet = f"{a.outlet} · " if a.outlet else ""
             return f"{a.title}\n{outlet}{claims}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(x for x in (a.title, a.outlet, a.author, a.published_at, a.url) if x)
+            published = short_date(a.published_at) if a.published_at else ""
+            return "\n".join(x for x in (a.title, a.outlet, a.author, published, a.url) if x)
         if role == Qt.ItemDataRole.UserRole:
             return a.id
         return None
 
 
 class ListTableModel(QAbstractTableModel):
-    """A flat table over a Python list: rows in ``self._rows``, headers in ``COLUMNS``."""
+    """A flat table over a Python list: rows in ``self._rows``, headers in ``COLUMNS``.
+
+    Headers are English; marked ``N_("...")`` they are shown in the language of the app.
+    """
 
     COLUMNS: tuple[str, ...] = ()
     _rows: list
@@ -119,20 +182,24 @@ class ListTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
+            return translation.ui(self.COLUMNS[section])
         return None
 
 
 class ClaimTableModel(ListTableModel):
     """Claims of one article in reading order: quote, claimant, rating, status."""
 
-    COLUMNS = ("Quote", "Claimant", "Rating", "Status")
+    COLUMNS = (N_("Quote"), N_("Claimant"), N_("Rating"), N_("Status"))
 
     def __init__(self, scale: ratings.Scale, parent=None):
         super().__init__(parent)
         self._rows: list[model.Claim] = []  # in reading order: (start, end), then as made
         self._by_id: dict[str, model.Claim] = {}
         self._scale = scale
+        # Looked up once: the list asks for them on every paint.
+        self._not_rated = self.tr("Not rated")
+        self._status_labels = {key: translation.ui(label) for key, label in STATUS_LABELS.items()}
+        self._anchor_labels = {key: translation.ui(label) for key, label in ANCHOR_LABELS.items()}
 
     def set_claims(self, claims: list[model.Claim], scale: ratings.Scale | None = None) -> None:
         self.beginResetModel()
@@ -211,9 +278,9 @@ class ClaimTableModel(ListTableModel):
                 return c.claimant
             if col == 2:
                 rating = self._scale.get(c.rating)
-                return rating.label if rating else "Not rated"
+                return rating.label if rating else self._not_rated
             if col == 3:
-                return STATUS_LABELS.get(c.status, c.status)
+                return self._status_labels.get(c.status, c.status)
             return None
         if role == _DECORATION:
             if col == 0:
@@ -222,10 +289,10 @@ class ClaimTableModel(ListTableModel):
                 return None
             return swatch(theme.rating_color(self._scale.get(c.rating)))  # the palette's variant
         if role == _TOOLTIP:
-            mark = ANCHOR_LABELS.get(c.anchor_state, "")
+            mark = self._anchor_labels.get(c.anchor_state, "")
             parts = [mark, c.exact] if mark else [c.exact]
             if c.verdict_summary:
-                parts.append(f"Verdict: {c.verdict_summary}")
+                parts.append(self.tr("Verdict: {summary}").format(summary=c.verdict_summary))
             return "\n\n".join(parts)
         return c.id  # UserRole
 
@@ -233,11 +300,13 @@ class ClaimTableModel(ListTableModel):
 class CitationTableModel(ListTableModel):
     """The sources cited on one claim: source, stance, passage, locator."""
 
-    COLUMNS = ("Source", "Stance", "Passage", "Locator")
+    COLUMNS = (N_("Source"), N_("Stance"), N_("Passage"), N_("Locator"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[tuple[model.Citation, model.Source]] = []
+        self._stances = {"supports": self.tr("supports"), "contradicts": self.tr("contradicts"),
+                         "context": self.tr("context")}
 
     def set_citations(self, rows: list[tuple[model.Citation, model.Source]]) -> None:
         if rows == self._rows:
@@ -257,9 +326,9 @@ class CitationTableModel(ListTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 title = one_line(source.title or source.url, 60)
-                return f"{title} (confidential)" if source.confidential else title
+                return self.tr("{title} (confidential)").format(title=title) if source.confidential else title
             if col == 1:
-                return citation.stance
+                return self._stances.get(citation.stance, citation.stance)
             if col == 2:
                 return one_line(citation.quote, 80)
             if col == 3:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -44,10 +45,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import translation
 from factcheck.core import history, model, ratings, workflow
 from factcheck.core.errors import KnownError
 from factcheck.core.model import What
+from factcheck.core.text import N_
 from factcheck.ui import accessible, models, theme
+from factcheck.ui.models import local_time, number, parse_time  # noqa: F401 - local_time is used here and by the panels
 from factcheck.ui.dialogs import review_dialogs
 from factcheck.ui.session import Session
 
@@ -99,32 +103,15 @@ def age_text(iso: str, now: datetime.datetime | None = None) -> str:
         return ""
     seconds = ((now or datetime.datetime.now(datetime.timezone.utc)) - when).total_seconds()
     if seconds < 60:
-        return "just now"
+        return QCoreApplication.translate("ReviewQueueModel", "just now")
     if seconds < 3600:
-        return f"{int(seconds // 60)} min"
+        return QCoreApplication.translate("ReviewQueueModel", "{n} min").format(n=number(seconds // 60))
     if seconds < 86400:
-        return f"{int(seconds // 3600)} h"
+        return QCoreApplication.translate("ReviewQueueModel", "{n} h").format(n=number(seconds // 3600))
     days = int(seconds // 86400)
-    return f"{days} day" + ("" if days == 1 else "s")
-
-
-def parse_time(iso: str | None) -> datetime.datetime | None:
-    if not iso:
-        return None
-    try:
-        when = datetime.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=datetime.timezone.utc)
-
-
-def local_time(iso: str | None) -> str:
-    """An ISO UTC time in the user's time zone, e.g. ``3 Nov 2025 14:02``."""
-    when = parse_time(iso)
-    if when is None:
-        return ""
-    local = when.astimezone()
-    return f"{local.day} {local:%b %Y %H:%M}"
+    if days == 1:
+        return QCoreApplication.translate("ReviewQueueModel", "1 day")
+    return QCoreApplication.translate("ReviewQueueModel", "{n} days").format(n=number(days))
 
 
 def quote_of(claim_or_row, limit: int = 60) -> str:
@@ -146,24 +133,63 @@ class ReviewOutcome:
     cancelled: bool = False
 
     def summary(self, claims_by_id: dict[str, model.Claim]) -> str:
-        """A few lines: what was done, and each refusal with its reason."""
-        verb = {workflow.SUBMIT: "Submitted", workflow.APPROVE: "Approved",
-                workflow.REQUEST_CHANGES: "Requested changes on", workflow.PUBLISH: "Published"}[self.action]
+        """A few lines: what was done, and each refusal with its reason (in the language shown)."""
         n = len(self.done)
-        lines = [f"{verb} {n} claim{'' if n == 1 else 's'}."]
+        one = n == 1
+        translate = QCoreApplication.translate
+        if self.action == workflow.SUBMIT:
+            done = translate("ReviewOutcome", "Submitted 1 claim.") if one else \
+                translate("ReviewOutcome", "Submitted {n} claims.")
+        elif self.action == workflow.APPROVE:
+            done = translate("ReviewOutcome", "Approved 1 claim.") if one else \
+                translate("ReviewOutcome", "Approved {n} claims.")
+        elif self.action == workflow.REQUEST_CHANGES:
+            done = translate("ReviewOutcome", "Requested changes on 1 claim.") if one else \
+                translate("ReviewOutcome", "Requested changes on {n} claims.")
+        else:
+            done = translate("ReviewOutcome", "Published 1 claim.") if one else \
+                translate("ReviewOutcome", "Published {n} claims.")
+        lines = [done.format(n=number(n))]
         if self.refused:
             lines.append("")
-            lines.append(f"Refused ({len(self.refused)}):")
+            lines.append(translate("ReviewOutcome", "Refused ({n}):").format(n=number(len(self.refused))))
             for claim_id, reason in self.refused:
                 claim = claims_by_id.get(claim_id)
-                lines.append(f"• {quote_of(claim) if claim else 'A claim'}: {reason}")
+                if claim:
+                    line = translate("ReviewOutcome", "• {quote}: {reason}").format(
+                        quote=quote_of(claim), reason=translation.ui(reason))
+                else:
+                    line = translate("ReviewOutcome", "• A claim: {reason}").format(reason=translation.ui(reason))
+                lines.append(line)
         return "\n".join(lines)
 
 
 ACTION_LABELS = {
-    workflow.SUBMIT: "Submit for review", workflow.APPROVE: "Approve",
-    workflow.REQUEST_CHANGES: "Request changes", workflow.PUBLISH: "Publish",
+    workflow.SUBMIT: N_("Submit for review"), workflow.APPROVE: N_("Approve"),
+    workflow.REQUEST_CHANGES: N_("Request changes"), workflow.PUBLISH: N_("Publish"),
 }
+"""Each decision's name (English; ``translation.ui`` shows it in the language shown)."""
+
+
+def action_label(action: str, n: int = 1) -> str:
+    """A decision's name for ``n`` claims, in the language shown ("Approve", "Approve 3 claims")."""
+    if n == 1:
+        return translation.ui(ACTION_LABELS[action])
+    translate = QCoreApplication.translate
+    template = {
+        workflow.SUBMIT: translate("ReviewPanel", "Submit for review {n} claims"),
+        workflow.APPROVE: translate("ReviewPanel", "Approve {n} claims"),
+        workflow.REQUEST_CHANGES: translate("ReviewPanel", "Request changes {n} claims"),
+        workflow.PUBLISH: translate("ReviewPanel", "Publish {n} claims"),
+    }[action]
+    return template.format(n=number(n))
+
+
+def reason_of(exc: BaseException) -> str:
+    """A refusal's reason from a core error, keeping its template (``str(exc)`` would lose it)."""
+    if len(exc.args) == 1 and isinstance(exc.args[0], str):
+        return exc.args[0]
+    return str(exc)
 
 
 def review_claims(session: Session, parent: QWidget | None, action: str, claims: Sequence[model.Claim],
@@ -185,7 +211,7 @@ def review_claims(session: Session, parent: QWidget | None, action: str, claims:
     try:
         plan = session.project.managers.review.plan(action, claims)
     except KnownError as exc:
-        outcome.refused = [(c.id, str(exc)) for c in claims]
+        outcome.refused = [(c.id, reason_of(exc)) for c in claims]
         return outcome
     outcome.refused = list(plan.refused)
     if not plan.ready:
@@ -195,15 +221,19 @@ def review_claims(session: Session, parent: QWidget | None, action: str, claims:
     if plan.needs_checklist:
         claims_by_id = {c.id: c for c in claims if c.id in ready}
         n = len(claims_by_id)
-        label = ACTION_LABELS[action] + ("" if n == 1 else f" {n} claims")
+        label = action_label(action, n)
         if not review_dialogs.ChecklistDialog.ask(parent, plan.findings, claims_by_id, label):
             outcome.cancelled = True
             return outcome
     elif plan.needs_comment:
         n = len(plan.ready)
-        prompt = ("What needs changing? The checker sees this as a review comment." if n == 1 else
-                  f"What needs changing? Each of the {n} claims gets this review comment.")
-        answer = review_dialogs.CommentDialog.ask(parent, "Request changes", prompt)
+        translate = QCoreApplication.translate
+        prompt = (translate("ReviewPanel", "What needs changing? The checker sees this as a review comment.")
+                  if n == 1 else
+                  translate("ReviewPanel", "What needs changing? Each of the {n} claims gets this review comment.")
+                  .format(n=number(n)))
+        answer = review_dialogs.CommentDialog.ask(parent, translation.ui(ACTION_LABELS[workflow.REQUEST_CHANGES]),
+                                                  prompt)
         if not answer or not answer.strip():
             outcome.cancelled = True
             return outcome
@@ -216,7 +246,7 @@ def review_claims(session: Session, parent: QWidget | None, action: str, claims:
     try:
         session.do(command, initiator=initiator)
     except KnownError as exc:  # the file could not be written: nothing was decided
-        outcome.refused.extend((claim_id, str(exc)) for claim_id in plan.ready if claim_id not in blocked)
+        outcome.refused.extend((claim_id, reason_of(exc)) for claim_id in plan.ready if claim_id not in blocked)
         return outcome
     outcome.done = list(command.outcome.done)
     outcome.refused.extend(command.outcome.refused)
@@ -247,7 +277,8 @@ class ReviewQueueModel(models.ListTableModel):
     10,000 claims); a decision on a few claims updates just their rows.
     """
 
-    COLUMNS = ("Quote", "Article", "Claimant", "Rating", "Checker", "Status", "Waiting since")
+    COLUMNS = (N_("Quote"), N_("Article"), N_("Claimant"), N_("Rating"), N_("Checker"), N_("Status"),
+               N_("Waiting since"))
     QUOTE, ARTICLE, CLAIMANT, RATING, CHECKER, STATUS, SINCE = range(7)
 
     def __init__(self, scale: ratings.Scale, parent=None):
@@ -262,6 +293,9 @@ class ReviewQueueModel(models.ListTableModel):
         self.filter = QueueFilter()
         self._sort: tuple[int, Qt.SortOrder] = (self.SINCE, Qt.SortOrder.AscendingOrder)
         self._now = datetime.datetime.now(datetime.timezone.utc)
+        # Looked up once: a view asks for them on every paint.
+        self._not_rated = self.tr("Not rated")
+        self._status_labels = {key: translation.ui(label) for key, label in models.STATUS_LABELS.items()}
 
     # --- reading ----------------------------------------------------------------------
 
@@ -296,7 +330,7 @@ class ReviewQueueModel(models.ListTableModel):
 
     def _rating_label(self, key: str | None) -> str:
         rating = self._scale.get(key)
-        return rating.label if rating else "Not rated"
+        return rating.label if rating else self._not_rated
 
     def _icon(self, key: str | None):
         rating = self._scale.get(key)
@@ -323,7 +357,7 @@ class ReviewQueueModel(models.ListTableModel):
             if col == self.CHECKER:
                 return r.checker
             if col == self.STATUS:
-                return models.STATUS_LABELS.get(r.status, r.status)
+                return self._status_labels.get(r.status, r.status)
             if col == self.SINCE:
                 return age_text(r.since, self._now)
             return None
@@ -331,12 +365,12 @@ class ReviewQueueModel(models.ListTableModel):
             return self._icon(r.rating)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.SINCE:
-                return f"Waiting since {local_time(r.since)}"
+                return self.tr("Waiting since {time}").format(time=local_time(r.since))
             if col == self.ARTICLE:
                 return r.article_title
             parts = [r.quote]
             if r.summary:
-                parts.append(f"Verdict: {r.summary}")
+                parts.append(self.tr("Verdict: {summary}").format(summary=r.summary))
             return "\n\n".join(parts)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.SINCE:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -481,13 +515,14 @@ class ReviewQueueModel(models.ListTableModel):
 
 
 STATUS_FILTERS = (
-    ("In review", frozenset({model.IN_REVIEW})),
-    ("Changes requested", frozenset({model.CHANGES_REQUESTED})),
-    ("Approved", frozenset({model.APPROVED})),
-    ("Published", frozenset({model.PUBLISHED})),
-    ("Draft", frozenset({model.DRAFT})),
-    ("All statuses", None),
+    (model.STATUS_LABELS[model.IN_REVIEW], frozenset({model.IN_REVIEW})),
+    (model.STATUS_LABELS[model.CHANGES_REQUESTED], frozenset({model.CHANGES_REQUESTED})),
+    (model.STATUS_LABELS[model.APPROVED], frozenset({model.APPROVED})),
+    (model.STATUS_LABELS[model.PUBLISHED], frozenset({model.PUBLISHED})),
+    (model.STATUS_LABELS[model.DRAFT], frozenset({model.DRAFT})),
+    (N_("All statuses"), None),
 )
+"""The review state filter's choices (English; shown through ``translation.ui``)."""
 
 
 class ReviewPanel(QWidget):
@@ -507,21 +542,21 @@ class ReviewPanel(QWidget):
 
         self.status_filter = QComboBox()
         for label, statuses in STATUS_FILTERS:
-            self.status_filter.addItem(label, statuses)
-        self.status_filter.setToolTip("Which review state to list")
+            self.status_filter.addItem(translation.ui(label), statuses)
+        self.status_filter.setToolTip(self.tr("Which review state to list"))
         self.rating_filter = QComboBox()
-        self.rating_filter.setToolTip("Only claims with this rating")
+        self.rating_filter.setToolTip(self.tr("Only claims with this rating"))
         self.checker_filter = QComboBox()
-        self.checker_filter.setToolTip("Only claims submitted (or made) by this person")
+        self.checker_filter.setToolTip(self.tr("Only claims submitted (or made) by this person"))
         self.article_filter = QComboBox()
-        self.article_filter.setToolTip("Only claims in this article")
+        self.article_filter.setToolTip(self.tr("Only claims in this article"))
         self.article_filter.setMaximumWidth(260)
         self.article_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.article_filter.setMinimumContentsLength(14)
         self.text_filter = QLineEdit()
-        self.text_filter.setPlaceholderText("Filter by words…")
+        self.text_filter.setPlaceholderText(self.tr("Filter by words…"))
         self.text_filter.setClearButtonEnabled(True)
-        self.text_filter.setAccessibleName("Filter by words")
+        self.text_filter.setAccessibleName(self.tr("Filter by words"))
         self.text_filter.setMinimumWidth(100)
         # The filters may shrink below their labels (elided) so the queue fits a 1,024-px window.
         for combo in (self.status_filter, self.rating_filter, self.checker_filter, self.article_filter):
@@ -529,12 +564,14 @@ class ReviewPanel(QWidget):
         self.count = QLabel()
         self.note = QLabel()
         theme.set_text_role(self.note, "muted_text")
-        self.open_button = QPushButton("Open")
-        self.open_button.setToolTip("Show the claim in its article (Enter, or double-click)")
-        self.approve_button = QPushButton("Approve")
-        self.approve_button.setToolTip("Approve the selected claims after the checklist (Ctrl+Shift+A)")
-        self.request_changes_button = QPushButton("Request changes…")
-        self.request_changes_button.setToolTip("Send the selected claims back with a comment (Ctrl+Shift+R)")
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Show the claim in its article (Enter, or double-click)"))
+        self.approve_button = QPushButton(self.tr("Approve"))
+        self.approve_button.setToolTip(self.tr("Approve the selected claims after the checklist ({shortcut})")
+                                       .format(shortcut="Ctrl+Shift+A"))
+        self.request_changes_button = QPushButton(self.tr("Request changes…"))
+        self.request_changes_button.setToolTip(self.tr("Send the selected claims back with a comment ({shortcut})")
+                                               .format(shortcut="Ctrl+Shift+R"))
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -553,14 +590,17 @@ class ReviewPanel(QWidget):
             header.resizeSection(col, width)
         header.setSortIndicator(ReviewQueueModel.SINCE, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.setAccessibleName("Review queue")
-        self.table.setAccessibleDescription("Claims waiting for a decision, across every article; Enter opens one")
+        self.table.setAccessibleName(self.tr("Review queue"))
+        self.table.setAccessibleDescription(
+            self.tr("Claims waiting for a decision, across every article; Enter opens one"))
         self.table.setTabKeyNavigation(False)  # Tab moves on; the arrows move within
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        for widget, name in ((self.status_filter, "Review state filter"), (self.rating_filter, "Rating filter"),
-                             (self.checker_filter, "Checker filter"), (self.article_filter, "Article filter")):
+        for widget, name in ((self.status_filter, self.tr("Review state filter")),
+                             (self.rating_filter, self.tr("Rating filter")),
+                             (self.checker_filter, self.tr("Checker filter")),
+                             (self.article_filter, self.tr("Article filter"))):
             filters.addWidget(accessible.hidden_label(widget, name))  # names it for a screen reader; shows nothing
             filters.addWidget(widget)
         filters.addWidget(self.text_filter, 1)
@@ -617,13 +657,15 @@ class ReviewPanel(QWidget):
             combo.setCurrentIndex(index)
             combo.blockSignals(with_signals_blocked)
 
-        refill(self.rating_filter, "Any rating", [("Not rated", None)] + [(r.label, r.key) for r in scale.ratings])
+        refill(self.rating_filter, self.tr("Any rating"),
+               [(self.tr("Not rated"), None)] + [(r.label, r.key) for r in scale.ratings])
         self._paint_rating_filter(scale)
         checkers = sorted({r.checker for r in rows if r.checker}, key=str.casefold)
-        refill(self.checker_filter, "Any checker", [(name, name) for name in checkers])
+        refill(self.checker_filter, self.tr("Any checker"), [(name, name) for name in checkers])
         articles = {r.article_id: r.article_title for r in rows}
         ordered = sorted(articles.items(), key=lambda kv: kv[1].casefold())
-        refill(self.article_filter, "All articles", [(models.one_line(title, 60), aid) for aid, title in ordered])
+        refill(self.article_filter, self.tr("All articles"),
+               [(models.one_line(title, 60), aid) for aid, title in ordered])
         self._on_filters_changed()  # a chosen checker or article that is gone: back to "any"
 
     def _paint_rating_filter(self, scale: ratings.Scale) -> None:
@@ -662,11 +704,27 @@ class ReviewPanel(QWidget):
 
     def _update_count(self, *args) -> None:
         shown, total = self.model.rowCount(), self.model.total()
-        label = self.status_filter.currentText()
-        what = {"In review": " in review", "Changes requested": " with changes requested", "Approved": " approved",
-                "Published": " published", "Draft": " in draft"}.get(label, "")
-        self.count.setText(f"{shown} claim{'' if shown == 1 else 's'}{what}")
-        self.count.setToolTip(f"{shown} shown of the {total} claims in the project")
+        statuses = self.status_filter.currentData()
+        status = next(iter(statuses)) if statuses is not None and len(statuses) == 1 else None
+        one = shown == 1
+        if status == model.IN_REVIEW:
+            text = self.tr("1 claim in review") if one else self.tr("{n} claims in review")
+        elif status == model.CHANGES_REQUESTED:
+            text = self.tr("1 claim with changes requested") if one else self.tr("{n} claims with changes requested")
+        elif status == model.APPROVED:
+            text = self.tr("1 claim approved") if one else self.tr("{n} claims approved")
+        elif status == model.PUBLISHED:
+            text = self.tr("1 claim published") if one else self.tr("{n} claims published")
+        elif status == model.DRAFT:
+            text = self.tr("1 claim in draft") if one else self.tr("{n} claims in draft")
+        else:
+            text = self.tr("1 claim") if one else self.tr("{n} claims")
+        self.count.setText(text.format(n=number(shown)))
+        if total == 1:
+            tip = self.tr("{shown} shown of the 1 claim in the project")
+        else:
+            tip = self.tr("{shown} shown of the {total} claims in the project")
+        self.count.setToolTip(tip.format(shown=number(shown), total=number(total)))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -734,7 +792,7 @@ class ReviewPanel(QWidget):
         if self.session.project.read_only:
             return None
         if not ids:
-            self._show_note("Select one or more claims in the queue first.")
+            self._show_note(self.tr("Select one or more claims in the queue first."))
             return None
         project = self.session.project
         claims, revisions = [], {}
@@ -743,7 +801,7 @@ class ReviewPanel(QWidget):
             try:
                 claims.append(project.claim(claim_id))
             except KnownError as exc:
-                outcome_missing.append((claim_id, str(exc)))
+                outcome_missing.append((claim_id, reason_of(exc)))
                 continue
             row = self.model.claim_row(claim_id)
             revisions[claim_id] = row.revision if row is not None else claims[-1].revision
@@ -754,9 +812,10 @@ class ReviewPanel(QWidget):
             return outcome
         claims_by_id = {c.id: c for c in claims}
         if outcome.refused and len(ids) == 1:
-            show_message(self, outcome.refused[0][1])
+            show_message(self, translation.ui(outcome.refused[0][1]))
         elif outcome.refused:
-            show_message(self, outcome.summary(claims_by_id), f"{ACTION_LABELS[action]}: some claims refused")
+            show_message(self, outcome.summary(claims_by_id),
+                         self.tr("{action}: some claims refused").format(action=action_label(action)))
         self._show_note(outcome.summary(claims_by_id).splitlines()[0] if outcome.done else "")
         return outcome
 

@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import translation
 from factcheck.core import model, stats
 from factcheck.core.errors import KnownError
 from factcheck.core.model import What
+from factcheck.core.text import N_
 from factcheck.exporters import csv as csv_export
 from factcheck.ui import theme
 
@@ -46,7 +48,7 @@ RELEVANT = What.ARTICLES | What.ANCHORS | What.CLAIM_FIELDS | What.STATUS | What
 MAX_BARS = 15
 #: Below this width the charts stand in one column instead of two.
 TWO_COLUMNS_WIDTH = 760
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
+CSV_FILTER = N_("CSV files (*.csv);;All files (*)")
 
 
 def number(value: int) -> str:
@@ -62,7 +64,9 @@ def days_number(days: float | None) -> str:
 def csv_bytes(figures: stats.Stats) -> bytes:
     """``Stats.rows()`` as CSV, UTF-8 with a byte-order mark like the claims export (so Excel reads it).
 
-    Cells a spreadsheet would take for a formula (an article titled ``=...``) open as text.
+    Cells a spreadsheet would take for a formula (an article titled ``=...``) open as text. The
+    column headers and section names stay English whatever the app's language: they are data
+    for spreadsheets and scripts.
     """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, dialect="excel")
@@ -115,9 +119,22 @@ class BarChartWidget(QWidget):
     def description(self) -> str:
         """The chart's numbers as one sentence."""
         if not self._bars:
-            return f"{self.title}: none."
-        text = f"{self.title}: " + "; ".join(f"{b.label}: {number(b.count)}" for b in self._bars) + "."
+            return self.tr("{title}: none.").format(title=self.title)
+        item = self.tr("{label}: {count}")
+        items = "; ".join(item.format(label=b.label, count=number(b.count)) for b in self._bars)
+        text = self.tr("{title}: {items}.").format(title=self.title, items=items)
         return f"{text} {self._more}" if self._more else text
+
+    def tip_text(self, bar: Bar) -> str:
+        """A bar's tooltip: its label, then its count and its share of the chart."""
+        total = sum(b.count for b in self._bars)
+        one = bar.count == 1
+        if total:
+            line = self.tr("1 claim ({percent}%)") if one else self.tr("{n} claims ({percent}%)")
+        else:
+            line = self.tr("1 claim") if one else self.tr("{n} claims")
+        percent = number(round(100 * bar.count / total)) if total else ""
+        return f"{bar.tip or bar.label}\n" + line.format(n=number(bar.count), percent=percent)
 
     # --- geometry -------------------------------------------------------------------
 
@@ -204,9 +221,7 @@ class BarChartWidget(QWidget):
                 QToolTip.hideText()
                 event.ignore()
                 return True
-            total = sum(b.count for b in self._bars)
-            share = f" ({round(100 * bar.count / total)}%)" if total else ""
-            QToolTip.showText(event.globalPos(), f"{bar.tip or bar.label}\n{number(bar.count)} claims{share}", self)
+            QToolTip.showText(event.globalPos(), self.tip_text(bar), self)
             return True
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self.updateGeometry()
@@ -242,8 +257,9 @@ class FigureWidget(QFrame):
     def set_value(self, value: str, tip: str = "") -> None:
         self.value_label.setText(value)
         self.setToolTip(tip)
-        self.setAccessibleName(f"{self.caption}: {value}")
-        self.value_label.setAccessibleName(f"{self.caption}: {value}")
+        name = self.tr("{caption}: {value}").format(caption=self.caption, value=value)
+        self.setAccessibleName(name)
+        self.value_label.setAccessibleName(name)
 
 
 class StatsView(QWidget):
@@ -261,11 +277,11 @@ class StatsView(QWidget):
         self._timer.timeout.connect(self.refresh)
 
         self.headline = {
-            "claims": FigureWidget("claims"),
-            "published": FigureWidget("published"),
-            "days": FigureWidget("median days to publish"),
-            "requests": FigureWidget("waiting for changes"),
-            "comments": FigureWidget("open review comments"),
+            "claims": FigureWidget(self.tr("claims")),
+            "published": FigureWidget(self.tr("published")),
+            "days": FigureWidget(self.tr("median days to publish")),
+            "requests": FigureWidget(self.tr("waiting for changes")),
+            "comments": FigureWidget(self.tr("open review comments")),
         }
         figures_row = QHBoxLayout()
         figures_row.setSpacing(8)
@@ -273,10 +289,10 @@ class StatsView(QWidget):
             figures_row.addWidget(widget, 1)
 
         self.charts = {
-            "rating": BarChartWidget("Claims by rating"),
-            "status": BarChartWidget("Claims by status"),
-            "checker": BarChartWidget("Claims by checker"),
-            "article": BarChartWidget("Claims by article"),
+            "rating": BarChartWidget(self.tr("Claims by rating")),
+            "status": BarChartWidget(self.tr("Claims by status")),
+            "checker": BarChartWidget(self.tr("Claims by checker")),
+            "article": BarChartWidget(self.tr("Claims by article")),
         }
         self._boxes = [self._titled(chart) for chart in self.charts.values()]
         charts_page = QWidget()
@@ -294,7 +310,7 @@ class StatsView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the charts inside take the focus
-        self.scroll.setAccessibleName("Charts")
+        self.scroll.setAccessibleName(self.tr("Charts"))
 
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
@@ -304,11 +320,11 @@ class StatsView(QWidget):
         self.pages.addWidget(self.scroll)
         self.pages.addWidget(self.empty_label)
 
-        self.export_button = QPushButton("Export &CSV…")
-        self.export_button.setToolTip("Save every figure as a CSV file for a spreadsheet")
+        self.export_button = QPushButton(self.tr("Export &CSV…"))
+        self.export_button.setToolTip(self.tr("Save every figure as a CSV file for a spreadsheet"))
         self.export_button.clicked.connect(self._on_export_clicked)
         self.status_label = QLabel()
-        self.status_label.setAccessibleName("Export status")
+        self.status_label.setAccessibleName(self.tr("Export status"))
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
@@ -398,14 +414,14 @@ class StatsView(QWidget):
         self.export_button.setEnabled(self.session is not None)
         if self.session is None:
             self.figures = None
-            self._show_empty("Open a project to see its statistics.")
+            self._show_empty(self.tr("Open a project to see its statistics."))
             return
         try:
             self.figures = stats.compute(self.session.project)
         except KnownError as exc:
             self.figures = None
             self.export_button.setEnabled(False)
-            self._show_empty(str(exc))
+            self._show_empty(translation.ui(exc))
             return
         self._show(self.figures)
 
@@ -419,20 +435,22 @@ class StatsView(QWidget):
 
     def _show(self, figures: stats.Stats) -> None:
         if not figures.claims:
-            self._show_empty("This project has no claims yet. Select words in an article and press Ctrl+E to "
-                             "make one; its figures will show here.")
+            self._show_empty(self.tr("This project has no claims yet. Select words in an article and press {shortcut} "
+                             "to make one; its figures will show here.").format(shortcut="Ctrl+E"))
         else:
             self.pages.setCurrentWidget(self.scroll)
         h = self.headline
         h["claims"].set_value(number(figures.claims))
         h["published"].set_value(number(figures.published))
-        longest = ("From a claim's creation to its publication. The longest took "
-                   f"{days_number(figures.days_to_publish_max)} days." if figures.days_to_publish_max is not None
-                   else "No claim has been published yet.")
+        if figures.days_to_publish_max is not None:
+            longest = self.tr("From a claim's creation to its publication. The longest took {days} days.").format(
+                days=days_number(figures.days_to_publish_max))
+        else:
+            longest = self.tr("No claim has been published yet.")
         h["days"].set_value(days_number(figures.days_to_publish_median), longest)
         h["requests"].set_value(number(figures.open_requests),
-                                "Claims an editor sent back, waiting for the changes asked for")
-        h["comments"].set_value(number(figures.open_comments), "Review comments not marked resolved")
+                                self.tr("Claims an editor sent back, waiting for the changes asked for"))
+        h["comments"].set_value(number(figures.open_comments), self.tr("Review comments not marked resolved"))
         if not figures.claims:
             return
         scale = self.session.project.scale
@@ -440,34 +458,46 @@ class StatsView(QWidget):
         for key, count in figures.by_rating:  # each rating in its colour for the theme shown (light or dark)
             rating = scale.get(key)
             if key is None:
-                rating_bars.append(Bar("Not rated", count, theme.rating_color(None)))
+                rating_bars.append(Bar(self.tr("Not rated"), count, theme.rating_color(None)))
             else:
                 color = theme.rating_color(rating) if rating else None
                 rating_bars.append(Bar(rating.label if rating else key, count, color,
                                        f"{rating.label}: {rating.description}" if rating else key))
         self.charts["rating"].set_bars(rating_bars)
-        self.charts["status"].set_bars([Bar(model.STATUS_LABELS.get(s, s), n) for s, n in figures.by_status])
-        checkers = [Bar(name or "(no name)", n, tip=name or "(no name)") for name, n in figures.by_checker]
-        self.charts["checker"].set_bars(*self._capped(checkers, "checker", "checkers"))
-        articles = [Bar(title or "(untitled)", n, tip=title or "(untitled)") for _, title, n in figures.by_article]
-        self.charts["article"].set_bars(*self._capped(articles, "article", "articles"))
+        self.charts["status"].set_bars([Bar(translation.ui(model.STATUS_LABELS.get(s, s)), n)
+                                        for s, n in figures.by_status])
+        no_name, untitled = self.tr("(no name)"), self.tr("(untitled)")
+        checkers = [Bar(name or no_name, n, tip=name or no_name) for name, n in figures.by_checker]
+        self.charts["checker"].set_bars(*self._capped(checkers, "checker"))
+        articles = [Bar(title or untitled, n, tip=title or untitled) for _, title, n in figures.by_article]
+        self.charts["article"].set_bars(*self._capped(articles, "article"))
 
-    @staticmethod
-    def _capped(bars: list[Bar], one: str, many: str) -> tuple[list[Bar], str]:
-        """The first ``MAX_BARS`` bars, and a line saying what the rest hold."""
+    def _capped(self, bars: list[Bar], kind: str) -> tuple[list[Bar], str]:
+        """The first ``MAX_BARS`` bars, and a line saying what the rest hold (``kind``: "checker" or "article")."""
         if len(bars) <= MAX_BARS:
             return bars, ""
         rest = bars[MAX_BARS:]
         claims = sum(b.count for b in rest)
-        noun = one if len(rest) == 1 else many
-        return bars[:MAX_BARS], (f"…and {number(len(rest))} more {noun} with {number(claims)} claim"
-                                 f"{'' if claims == 1 else 's'} (Export CSV lists them all).")
+        # (one more, one claim), (one more, claims), (more, one claim), (more, claims)
+        if kind == "checker":
+            lines = (self.tr("…and 1 more checker with 1 claim (Export CSV lists them all)."),
+                     self.tr("…and 1 more checker with {claims} claims (Export CSV lists them all)."),
+                     self.tr("…and {n} more checkers with 1 claim (Export CSV lists them all)."),
+                     self.tr("…and {n} more checkers with {claims} claims (Export CSV lists them all)."))
+        else:
+            lines = (self.tr("…and 1 more article with 1 claim (Export CSV lists them all)."),
+                     self.tr("…and 1 more article with {claims} claims (Export CSV lists them all)."),
+                     self.tr("…and {n} more articles with 1 claim (Export CSV lists them all)."),
+                     self.tr("…and {n} more articles with {claims} claims (Export CSV lists them all)."))
+        line = lines[2 * (len(rest) != 1) + (claims != 1)]
+        return bars[:MAX_BARS], line.format(n=number(len(rest)), claims=number(claims))
 
     # --- CSV --------------------------------------------------------------------------
 
     def ask_path(self, suggested: str) -> str:
         """Where to save the CSV (empty when cancelled); tests replace this."""
-        path, _ = QFileDialog.getSaveFileName(self, "Export statistics", suggested, CSV_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export statistics"), suggested,
+                                              translation.ui(CSV_FILTER))
         if path and not pathlib.Path(path).suffix:
             path += ".csv"
         return path
@@ -487,10 +517,12 @@ class StatsView(QWidget):
         try:
             path.write_bytes(csv_bytes(self.figures))
         except OSError as exc:
-            self.status_label.setText(html.escape(f"Not saved: cannot write {path.name}: {exc.strerror or exc}."))
+            self.status_label.setText(html.escape(self.tr("Not saved: cannot write {name}: {reason}.").format(
+                name=path.name, reason=exc.strerror or exc)))
             return None
         self.status_label.setText(
-            f"Saved to {html.escape(str(path))} · <a href='open'>Open</a> · <a href='folder'>Show in folder</a>")
+            self.tr("Saved to {path} · <a href='open'>Open</a> · <a href='folder'>Show in folder</a>").format(
+                path=html.escape(str(path))))
         self.saved_path = path
         return path
 
@@ -510,7 +542,7 @@ class StatsDialog(QDialog):
         super().__init__(parent)
         self.setModal(False)
         self.view = StatsView(session, self)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
         self.view.bottom.addWidget(close)  # one row: what was saved, Export CSV…, Close
         layout = QVBoxLayout(self)
@@ -525,4 +557,4 @@ class StatsDialog(QDialog):
         if session is not self.view.session:
             self.view.set_session(session)
         name = pathlib.Path(session.project.path).name if session is not None else ""
-        self.setWindowTitle(f"Statistics – {name}" if name else "Statistics")
+        self.setWindowTitle(self.tr("Statistics – {name}").format(name=name) if name else self.tr("Statistics"))

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QLabel,
-    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -24,16 +23,9 @@ from PySide6.QtWidgets import (
 from factcheck.core import history, model
 from factcheck.core.errors import KnownError
 from factcheck.core.model import What
+from factcheck.ui import alerts
 from factcheck.ui.review_panel import local_time
 from factcheck.ui.session import Session
-
-EMPTY_HINT = "No verification tasks: set them in File > Project settings"
-REQUIRED_HINT = "Tasks marked Required must be ticked before the claim can be submitted for review."
-
-
-def show_error(parent: QWidget, exc: KnownError | str, title: str = "factcheck") -> None:
-    """Show a refusal as a sentence (tests replace this)."""
-    QMessageBox.warning(parent, title, str(exc))
 
 
 def _dim(label: QLabel) -> QLabel:
@@ -74,18 +66,26 @@ class _TaskRow:
         self.box.setChecked(task.done)
         self.box.setEnabled(enabled)
         self.label.setEnabled(enabled)
+        translate = QCoreApplication.translate
+        who, when = task.done_by, local_time(task.done_at) if task.done else ""
         parts = []
         if task.required:
-            parts.append("<b>Required</b>" if task.done else "<b>Required</b> before Submit")
+            parts.append(translate("TasksPanel", "<b>Required</b>") if task.done
+                         else translate("TasksPanel", "<b>Required</b> before Submit"))
         if task.done:
-            parts.append(html.escape(f"ticked by {task.done_by}, {local_time(task.done_at)}"))
+            parts.append(html.escape(translate("TasksPanel", "ticked by {who}, {when}").format(who=who, when=when)))
         self.meta.setText(" · ".join(parts))
         self.meta.setVisible(bool(parts))
-        description = "Required before Submit. " if task.required else ""
-        if task.done:
-            description += f"Ticked by {task.done_by}, {local_time(task.done_at)}."
-        self.box.setAccessibleDescription(description.strip())
-        self.box.setToolTip(description.strip())
+        if task.required and task.done:
+            description = translate("TasksPanel", "Required before Submit. Ticked by {who}, {when}.").format(who=who, when=when)
+        elif task.required:
+            description = translate("TasksPanel", "Required before Submit.")
+        elif task.done:
+            description = translate("TasksPanel", "Ticked by {who}, {when}.").format(who=who, when=when)
+        else:
+            description = ""
+        self.box.setAccessibleDescription(description)
+        self.box.setToolTip(description)
 
 
 class TasksPanel(QWidget):
@@ -102,9 +102,10 @@ class TasksPanel(QWidget):
         self.rows: list[_TaskRow] = []
         self._shape: list[tuple] = []  # (id, label, required) of the tasks the rows were built for
 
-        self.hint = _dim(QLabel(EMPTY_HINT))
+        self.hint = _dim(QLabel(self.tr("No verification tasks: set them in File > Project settings")))
         self.hint.setWordWrap(True)
-        self.required_hint = _dim(QLabel(REQUIRED_HINT))
+        self.required_hint = _dim(QLabel(
+            self.tr("Tasks marked Required must be ticked before the claim can be submitted for review.")))
         self.required_hint.setWordWrap(True)
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -124,7 +125,7 @@ class TasksPanel(QWidget):
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setWidget(page)
-        self.setAccessibleName("Verification tasks")
+        self.setAccessibleName(self.tr("Verification tasks"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
@@ -148,7 +149,7 @@ class TasksPanel(QWidget):
             try:
                 tasks = self.session.project.tasks(self.claim_id)
             except KnownError as exc:
-                show_error(self, exc)
+                alerts.show_error(self, exc)
         self.tasks = tasks
         shape = [(t.id, t.label, t.required) for t in tasks]
         if shape != self._shape:
@@ -208,7 +209,7 @@ class TasksPanel(QWidget):
         try:
             self.session.do(history.TickTask(self.claim_id, task_id, checked), initiator=self)
         except KnownError as exc:
-            show_error(self, exc)
+            alerts.show_error(self, exc)
             self._load()  # the box shows what is saved again
 
     def _on_session_changed(self, changes: model.Changes) -> None:

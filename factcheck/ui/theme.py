@@ -17,10 +17,12 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QWidget
 
 from factcheck.core import colours, ratings
+from factcheck.core.text import N_
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 SCHEMES = (SYSTEM, LIGHT, DARK)
-SCHEME_LABELS = {SYSTEM: "Follow the &system", LIGHT: "&Light", DARK: "&Dark"}
+#: View > Colours' choices, shown through ``translation.ui`` (marked here, translated when shown).
+SCHEME_LABELS = {SYSTEM: N_("Follow the &system"), LIGHT: N_("&Light"), DARK: N_("&Dark")}
 SETTINGS_KEY = "view/colour_scheme"
 
 _Role = QPalette.ColorRole

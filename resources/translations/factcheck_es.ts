@@ -1,4 +1,5602 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
+<context>
+    <name></name>
+    <message>
+        <source>{name} is a folder, not a factcheck project.</source>
+        <translation>{name} es una carpeta, no un proyecto de factcheck.</translation>
+    </message>
+    <message>
+        <source>The desktop app cannot start: {error}.</source>
+        <translation>La aplicación de escritorio no puede iniciarse: {error}.</translation>
+    </message>
+    <message>
+        <source>--as-version-of takes exactly one file.</source>
+        <translation>--as-version-of admite exactamente un archivo.</translation>
+    </message>
+    <message>
+        <source>{path} already exists; use --force to replace it.</source>
+        <translation>{path} ya existe; use --force para reemplazarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {error}.</source>
+        <translation>No se puede leer {file}: {error}.</translation>
+    </message>
+    <message>
+        <source>No article has an id starting {prefix}; see `factcheck info PROJECT` for the ids.</source>
+        <translation>Ningún artículo tiene un id que empiece por {prefix}; consulte los ids con `factcheck info PROJECT`.</translation>
+    </message>
+    <message>
+        <source>{n} articles have an id starting {prefix}; see `factcheck info PROJECT` for the ids.</source>
+        <translation>{n} artículos tienen un id que empieza por {prefix}; consulte los ids con `factcheck info PROJECT`.</translation>
+    </message>
+    <message>
+        <source>There is no claim with an id starting {prefix}; see `factcheck claims PROJECT --ids`.</source>
+        <translation>No hay ninguna afirmación con un id que empiece por {prefix}; consulte `factcheck claims PROJECT --ids`.</translation>
+    </message>
+    <message>
+        <source>There is {n} claims with an id starting {prefix}; see `factcheck claims PROJECT --ids`.</source>
+        <translation>Hay {n} afirmaciones con un id que empieza por {prefix}; consulte `factcheck claims PROJECT --ids`.</translation>
+    </message>
+    <message>
+        <source>{status} is not a review status; use one of: {statuses}.</source>
+        <extracomment>Statuses exported when the user does not choose: verdicts an editor has signed off. Corrections of claims whose signed-off verdict was retracted (and so are not in ``claims``). The organisation&apos;s logo as (bytes, MIME type), or None; the type is one of core&apos;s ``LOGO_TYPES``.</extracomment>
+        <translation>{status} no es un estado de revisión; use uno de estos: {statuses}.</translation>
+    </message>
+    <message>
+        <source>Those words are not in the article&apos;s current text: {quote}</source>
+        <translation>Esas palabras no están en el texto actual del artículo: {quote}</translation>
+    </message>
+    <message>
+        <source>Nothing was merged: {n} conflicts need a choice; run again with --ours or --theirs (or merge in the app and pick field by field).</source>
+        <translation>No se fusionó nada: {n} conflictos necesitan una elección; vuelva a ejecutarlo con --ours o --theirs (o fusione en la aplicación y elija campo por campo).</translation>
+    </message>
+    <message>
+        <source>{name} has no backups; list them with `factcheck backups {source}`.</source>
+        <translation>{name} no tiene copias de seguridad; puede listarlas con `factcheck backups {source}`.</translation>
+    </message>
+    <message>
+        <source>{name} has only 1 backup; list them with `factcheck backups {source}`.</source>
+        <translation>{name} solo tiene 1 copia de seguridad; puede listarlas con `factcheck backups {source}`.</translation>
+    </message>
+    <message>
+        <source>{name} has only {n} backups; list them with `factcheck backups {source}`.</source>
+        <translation>{name} solo tiene {n} copias de seguridad; puede listarlas con `factcheck backups {source}`.</translation>
+    </message>
+    <message>
+        <source>article&apos;s title</source>
+        <extracomment>How a refusal names each one-line field.</extracomment>
+        <translation>título del artículo</translation>
+    </message>
+    <message>
+        <source>article&apos;s outlet</source>
+        <translation>medio del artículo</translation>
+    </message>
+    <message>
+        <source>article&apos;s author</source>
+        <translation>autor del artículo</translation>
+    </message>
+    <message>
+        <source>article&apos;s language</source>
+        <translation>idioma del artículo</translation>
+    </message>
+    <message>
+        <source>article&apos;s date</source>
+        <translation>fecha del artículo</translation>
+    </message>
+    <message>
+        <source>Articles have no field {name}.</source>
+        <translation>Los artículos no tienen el campo {name}.</translation>
+    </message>
+    <message>
+        <source>article&apos;s URL</source>
+        <translation>URL del artículo</translation>
+    </message>
+    <message>
+        <source>fact-check&apos;s published URL</source>
+        <translation>URL publicada de la verificación</translation>
+    </message>
+    <message>
+        <source>The article&apos;s date “{value}” is not a date. Write it as YYYY-MM-DD.</source>
+        <translation>La fecha del artículo «{value}» no es una fecha. Escríbala como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The article has no text.</source>
+        <translation>El artículo no tiene texto.</translation>
+    </message>
+    <message>
+        <source>There is no article with id {id} in this project.</source>
+        <translation>No hay ningún artículo con el id {id} en este proyecto.</translation>
+    </message>
+    <message>
+        <source>There is no article version with id {id}.</source>
+        <translation>No hay ninguna versión de artículo con el id {id}.</translation>
+    </message>
+    <message>
+        <source>The original file is not stored in this project.</source>
+        <translation>El archivo original no está guardado en este proyecto.</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <extracomment>How many backups of each reason are kept per project; older ones are deleted.</extracomment>
+        <translation>diaria</translation>
+    </message>
+    <message>
+        <source>before upgrade</source>
+        <translation>antes de actualizar</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} cannot be read ({why}).</source>
+        <extracomment>A temporary file older than this is left over from a crash and may be deleted.</extracomment>
+        <translation>No se puede leer la carpeta de copias de seguridad {folder} ({why}).</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>{size} GB</source>
+        <translation>{size} GB</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} cannot be created ({why}).</source>
+        <translation>No se puede crear la carpeta de copias de seguridad {folder} ({why}).</translation>
+    </message>
+    <message>
+        <source>{name} does not exist.</source>
+        <translation>{name} no existe.</translation>
+    </message>
+    <message>
+        <source>{name} is not a file that can be restored.</source>
+        <translation>{name} no es un archivo que se pueda restaurar.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({error}).</source>
+        <translation>No se puede leer {name} ({error}).</translation>
+    </message>
+    <message>
+        <source>{name} is not a factcheck project.</source>
+        <translation>{name} no es un proyecto de factcheck.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged ({error}).</source>
+        <translation>{name} está dañado ({error}).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: {error}</source>
+        <translation>{name} está dañado: {error}</translation>
+    </message>
+    <message>
+        <source>No automatic backup of {name} was made: {reason}</source>
+        <translation>No se hizo la copia de seguridad automática de {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>No automatic backup of {name} was made: {why} ({file}).</source>
+        <translation>No se hizo la copia de seguridad automática de {name}: {why} ({file}).</translation>
+    </message>
+    <message>
+        <source>No automatic backup of {name} was made: {why}.</source>
+        <translation>No se hizo la copia de seguridad automática de {name}: {why}.</translation>
+    </message>
+    <message>
+        <source>{name} already exists; a backup or restored copy is never written over a file, so choose a new name.</source>
+        <translation>{name} ya existe; una copia de seguridad o una copia restaurada nunca sobrescribe un archivo, así que elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>{name} could not be backed up to {folder} ({error}).</source>
+        <translation>No se pudo hacer la copia de seguridad de {name} en {folder} ({error}).</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: the folder {folder} does not exist.</source>
+        <translation>No se puede escribir {name}: la carpeta {folder} no existe.</translation>
+    </message>
+    <message>
+        <source>The backup of {name} did not check out, so it was not kept: {reason}</source>
+        <translation>La copia de seguridad de {name} no superó la comprobación, así que no se conservó: {reason}</translation>
+    </message>
+    <message>
+        <source>{clause}.</source>
+        <extracomment>Statuses checked by default: verdicts on their way out. Statuses whose unticked verification tasks are worth a warning: submitted and on.</extracomment>
+        <translation>{clause}.</translation>
+    </message>
+    <message>
+        <source>has no rating</source>
+        <translation>no tiene calificación</translation>
+    </message>
+    <message>
+        <source>cites no source</source>
+        <translation>no cita ninguna fuente</translation>
+    </message>
+    <message>
+        <source>has no verdict summary</source>
+        <translation>no tiene resumen del veredicto</translation>
+    </message>
+    <message>
+        <source>has a verdict summary longer than one sentence</source>
+        <translation>tiene un resumen del veredicto de más de una oración</translation>
+    </message>
+    <message>
+        <source>has a statement of {length} characters (over {limit})</source>
+        <translation>tiene un enunciado de {length} caracteres (más de {limit})</translation>
+    </message>
+    <message>
+        <source>has the rating word “{label}” inside its statement</source>
+        <translation>incluye la calificación «{label}» en su enunciado</translation>
+    </message>
+    <message>
+        <source>has 1 unresolved review comment</source>
+        <translation>tiene 1 comentario de revisión sin resolver</translation>
+    </message>
+    <message>
+        <source>has {n} unresolved review comments</source>
+        <translation>tiene {n} comentarios de revisión sin resolver</translation>
+    </message>
+    <message>
+        <source>is anchored to words that changed: confirm them in the article</source>
+        <translation>está anclada a palabras que cambiaron: confírmelas en el artículo</translation>
+    </message>
+    <message>
+        <source>lost its words in the article (unanchored)</source>
+        <translation>perdió sus palabras en el artículo (sin anclar)</translation>
+    </message>
+    <message>
+        <source>has 1 verification task not done: {tasks}</source>
+        <translation>tiene 1 tarea de verificación sin hacer: {tasks}</translation>
+    </message>
+    <message>
+        <source>has {n} verification tasks not done: {tasks}</source>
+        <translation>tiene {n} tareas de verificación sin hacer: {tasks}</translation>
+    </message>
+    <message>
+        <source>cites {n} confidential source(s) whose details this export would include</source>
+        <translation>cita {n} fuente(s) confidencial(es) cuyos datos incluiría esta exportación</translation>
+    </message>
+    <message>
+        <source>cites {n} confidential source(s): exports show them as “confidential source”</source>
+        <translation>cita {n} fuente(s) confidencial(es): las exportaciones las muestran como «fuente confidencial»</translation>
+    </message>
+    <message>
+        <source>statement</source>
+        <extracomment>Longest statement, claimant... (a statement is a sentence; the limit stops pasted books). How a refusal names each text field.
+----------
+How each field is named to a person (history lines, &quot;Undo Edit claim rating&quot;).</extracomment>
+        <translation>enunciado</translation>
+    </message>
+    <message>
+        <source>claimant</source>
+        <translation>autor de la afirmación</translation>
+    </message>
+    <message>
+        <source>verdict summary</source>
+        <extracomment>Largest annotation file read (about 100,000 annotations). Body labels (lower case) -&gt; claim field. Claim and source fields as a report names them.</extracomment>
+        <translation>resumen del veredicto</translation>
+    </message>
+    <message>
+        <source>rationale</source>
+        <translation>fundamentación</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <source>Claims have no field {name}.</source>
+        <translation>Las afirmaciones no tienen el campo {name}.</translation>
+    </message>
+    <message>
+        <source>{value} is not a rating on the {scale} scale.</source>
+        <translation>{value} no es una calificación de la escala {scale}.</translation>
+    </message>
+    <message>
+        <source>claim date</source>
+        <translation>fecha de la afirmación</translation>
+    </message>
+    <message>
+        <source>The selection is outside the article&apos;s text.</source>
+        <translation>La selección queda fuera del texto del artículo.</translation>
+    </message>
+    <message>
+        <source>Select some words of the article to make a claim.</source>
+        <translation>Seleccione algunas palabras del artículo para crear una afirmación.</translation>
+    </message>
+    <message>
+        <source>This claim was changed elsewhere since you opened it; reload it and try again.</source>
+        <translation>Esta afirmación se modificó en otro lugar después de que usted la abriera; vuelva a cargarla e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>This verdict was already approved: give a reason for changing it (it goes back to review).</source>
+        <translation>Este veredicto ya se aprobó: indique un motivo para cambiarlo (vuelve a revisión).</translation>
+    </message>
+    <message>
+        <source>This claim&apos;s verdict was retracted; a retraction cannot be undone.</source>
+        <translation>El veredicto de esta afirmación se retiró; una retractación no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>Only an approved or published verdict is retracted; delete this claim instead.</source>
+        <translation>Solo se retira un veredicto aprobado o publicado; elimine esta afirmación en su lugar.</translation>
+    </message>
+    <message>
+        <source>This verdict is published: deleting its claim retracts it, which needs a reason (the retraction is public).</source>
+        <translation>Este veredicto está publicado: eliminar su afirmación lo retira, y para eso hace falta un motivo (la retractación es pública).</translation>
+    </message>
+    <message>
+        <source>This verdict is approved: deleting its claim retracts it, which needs a reason (the retraction is public).</source>
+        <translation>Este veredicto está aprobado: eliminar su afirmación lo retira, y para eso hace falta un motivo (la retractación es pública).</translation>
+    </message>
+    <message>
+        <source>Select some words of the article to anchor the claim to.</source>
+        <translation>Seleccione algunas palabras del artículo para anclar en ellas la afirmación.</translation>
+    </message>
+    <message>
+        <source>A claim can only be anchored in its own article.</source>
+        <translation>Una afirmación solo puede anclarse en su propio artículo.</translation>
+    </message>
+    <message>
+        <source>This claim&apos;s verdict was signed off since this step; it can no longer be undone.</source>
+        <translation>El veredicto de esta afirmación se aprobó después de este paso; ya no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>the quoted words changed in version {number}</source>
+        <translation>las palabras citadas cambiaron en la versión {number}</translation>
+    </message>
+    <message>
+        <source>the claim was re-anchored to other words in version {number}</source>
+        <translation>la afirmación se reancló a otras palabras en la versión {number}</translation>
+    </message>
+    <message>
+        <source>There is no claim with id {id} in this project.</source>
+        <translation>No hay ninguna afirmación con el id {id} en este proyecto.</translation>
+    </message>
+    <message>
+        <source>No words changed.</source>
+        <extracomment>The largest word-by-word comparison (old words x new words) made at once; a longer changed stretch is compared sentence by sentence first, and one still too long is marked as replaced whole.</extracomment>
+        <translation>No cambió ninguna palabra.</translation>
+    </message>
+    <message>
+        <source>1 word inserted</source>
+        <translation>1 palabra insertada</translation>
+    </message>
+    <message>
+        <source>{n} words inserted</source>
+        <translation>{n} palabras insertadas</translation>
+    </message>
+    <message>
+        <source>1 word deleted</source>
+        <translation>1 palabra eliminada</translation>
+    </message>
+    <message>
+        <source>{n} words deleted</source>
+        <translation>{n} palabras eliminadas</translation>
+    </message>
+    <message>
+        <source>{inserted}, {deleted}</source>
+        <translation>{inserted}, {deleted}</translation>
+    </message>
+    <message>
+        <source>punctuation only</source>
+        <translation>solo puntuación</translation>
+    </message>
+    <message>
+        <source>1 change: {details}.</source>
+        <translation>1 cambio: {details}.</translation>
+    </message>
+    <message>
+        <source>{n} changes: {details}.</source>
+        <translation>{n} cambios: {details}.</translation>
+    </message>
+    <message>
+        <source>it has no data.</source>
+        <extracomment>The same columns with every text one read as bytes: for rows SQLite holds that are not valid UTF-8.</extracomment>
+        <translation>no tiene datos.</translation>
+    </message>
+    <message>
+        <source>its data is not valid text (not UTF-8): the row was damaged.</source>
+        <translation>sus datos no son texto válido (no son UTF-8): la fila se dañó.</translation>
+    </message>
+    <message>
+        <source>its data is not readable (not JSON): the row was damaged.</source>
+        <translation>sus datos no se pueden leer (no son JSON): la fila se dañó.</translation>
+    </message>
+    <message>
+        <source>its data is not readable (not a JSON object): the row was damaged.</source>
+        <translation>sus datos no se pueden leer (no son un objeto JSON): la fila se dañó.</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>hora</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>nombre de usuario</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>acción</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>objeto</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>identificador</translation>
+    </message>
+    <message>
+        <source>list of parents</source>
+        <translation>lista de padres</translation>
+    </message>
+    <message>
+        <source>link to the event before</source>
+        <translation>enlace al evento anterior</translation>
+    </message>
+    <message>
+        <source>hash</source>
+        <translation>hash</translation>
+    </message>
+    <message>
+        <source>It has no data.</source>
+        <extracomment>The problems above at the start of a sentence (``_sentence`` capitalises them): listed for the catalogue.</extracomment>
+        <translation>No tiene datos.</translation>
+    </message>
+    <message>
+        <source>Its data is not valid text (not UTF-8): the row was damaged.</source>
+        <translation>Sus datos no son texto válido (no son UTF-8): la fila se dañó.</translation>
+    </message>
+    <message>
+        <source>Its data is not readable (not JSON): the row was damaged.</source>
+        <translation>Sus datos no se pueden leer (no son JSON): la fila se dañó.</translation>
+    </message>
+    <message>
+        <source>Its data is not readable (not a JSON object): the row was damaged.</source>
+        <translation>Sus datos no se pueden leer (no son un objeto JSON): la fila se dañó.</translation>
+    </message>
+    <message>
+        <source>Its {column} is not valid text (not UTF-8): the row was damaged.</source>
+        <translation>El campo «{column}» no es texto válido (no es UTF-8): la fila se dañó.</translation>
+    </message>
+    <message>
+        <source>its {column} is not valid text (not UTF-8): the row was damaged.</source>
+        <translation>el campo «{column}» no es texto válido (no es UTF-8): la fila se dañó.</translation>
+    </message>
+    <message>
+        <source>History intact: {events} events, every hash matches; {entities} articles, claims, sources and citations match it.</source>
+        <translation>Historial íntegro: {events} eventos, todos los hashes coinciden; {entities} artículos, afirmaciones, fuentes y citas concuerdan con él.</translation>
+    </message>
+    <message>
+        <source>History intact: {events} events, every hash matches.</source>
+        <translation>Historial íntegro: {events} eventos, todos los hashes coinciden.</translation>
+    </message>
+    <message>
+        <source>History intact ({events} events) but the project&apos;s state is not: {problem}</source>
+        <translation>El historial está íntegro ({events} eventos), pero el estado del proyecto no: {problem}</translation>
+    </message>
+    <message>
+        <source>History broken at event {seq}: {problem}</source>
+        <translation>Historial roto en el evento {seq}: {problem}</translation>
+    </message>
+    <message>
+        <source>{problem} ({action} by {actor})</source>
+        <translation>{problem} ({action}, por {actor})</translation>
+    </message>
+    <message>
+        <source>1 claim has no record of being made: events were removed from the end of the history, or the rows were added outside factcheck.</source>
+        <extracomment>Rows of a table with no event that made them: (one, ``n``).</extracomment>
+        <translation>1 afirmación no tiene registro de su creación: se eliminaron eventos del final del historial, o las filas se añadieron fuera de factcheck.</translation>
+    </message>
+    <message>
+        <source>{n} claims have no record of being made: events were removed from the end of the history, or the rows were added outside factcheck.</source>
+        <translation>{n} afirmaciones no tienen registro de su creación: se eliminaron eventos del final del historial, o las filas se añadieron fuera de factcheck.</translation>
+    </message>
+    <message>
+        <source>1 article has no record of being made: events were removed from the end of the history, or the rows were added outside factcheck.</source>
+        <translation>1 artículo no tiene registro de su creación: se eliminaron eventos del final del historial, o las filas se añadieron fuera de factcheck.</translation>
+    </message>
+    <message>
+        <source>{n} articles have no record of being made: events were removed from the end of the history, or the rows were added outside factcheck.</source>
+        <translation>{n} artículos no tienen registro de su creación: se eliminaron eventos del final del historial, o las filas se añadieron fuera de factcheck.</translation>
+    </message>
+    <message>
+        <source>1 source has no record of being made: events were removed from the end of the history, or the rows were added outside factcheck.</source>
+        <translation>1 fuente no tiene registro de su creación: se eliminaron eventos del final del historial, o las filas se añadieron fuera de factcheck.</translation>
+    </message>
+    <message>
+        <source>{n} sources have no record of being made: events were removed from the end of the history, or the rows were added outside factcheck.</source>
+        <translation>{n} fuentes no tienen registro de su creación: se eliminaron eventos del final del historial, o las filas se añadieron fuera de factcheck.</translation>
+    </message>
+    <message>
+        <source>the history does not begin with the project&apos;s creation: its first events were removed.</source>
+        <translation>el historial no empieza con la creación del proyecto: se eliminaron sus primeros eventos.</translation>
+    </message>
+    <message>
+        <source>event {seq} is missing: it was removed.</source>
+        <translation>falta el evento {seq}: se eliminó.</translation>
+    </message>
+    <message>
+        <source>part of it is not text: the row was altered, or inserted by hand.</source>
+        <translation>parte de él no es texto: la fila se alteró o se insertó a mano.</translation>
+    </message>
+    <message>
+        <source>its content does not match its id ({action} by {actor}): the row was altered, or inserted by hand.</source>
+        <translation>su contenido no coincide con su identificador ({action}, por {actor}): la fila se alteró o se insertó a mano.</translation>
+    </message>
+    <message>
+        <source>its content does not match its hash ({action} by {actor}): the row was altered, or inserted by hand.</source>
+        <translation>su contenido no coincide con su hash ({action}, por {actor}): la fila se alteró o se insertó a mano.</translation>
+    </message>
+    <message>
+        <source>its list of parents is not the event before it ({action} by {actor}): the row was altered.</source>
+        <translation>su lista de padres no es el evento anterior ({action}, por {actor}): la fila se alteró.</translation>
+    </message>
+    <message>
+        <source>it names a parent event this history does not hold before it ({action} by {actor}): an event was removed, or the row was altered.</source>
+        <translation>nombra un evento padre que este historial no contiene antes que él ({action}, por {actor}): se eliminó un evento o la fila se alteró.</translation>
+    </message>
+    <message>
+        <source>it does not follow the event before it: an event was removed, inserted or altered just before it.</source>
+        <translation>no sigue al evento anterior: justo antes se eliminó, se insertó o se alteró un evento.</translation>
+    </message>
+    <message>
+        <source>its data does not hold what its action logs ({action} by {actor}): the row was altered, or written by hand.</source>
+        <translation>sus datos no contienen lo que registra su acción ({action}, por {actor}): la fila se alteró o se escribió a mano.</translation>
+    </message>
+    <message>
+        <source>the history is empty: every event was removed.</source>
+        <translation>el historial está vacío: se eliminaron todos los eventos.</translation>
+    </message>
+    <message>
+        <source>The {what} must be text.</source>
+        <extracomment>Longest text any one field takes (a rationale can be long; a title cannot be a book). Spanish plurals of initials double the letter (&quot;EE. UU.&quot;, &quot;FF. AA.&quot;, &quot;RR. HH.&quot;). Abbreviations only before a number (&quot;No. 5&quot;); elsewhere &quot;no.&quot; ends a sentence.</extracomment>
+        <translation>El campo «{what}» debe ser texto.</translation>
+    </message>
+    <message>
+        <source>The {what} contains a NUL character; remove it.</source>
+        <translation>El campo «{what}» contiene un carácter NUL; elimínelo.</translation>
+    </message>
+    <message>
+        <source>The {what} is {length} characters long; the limit is {limit}.</source>
+        <translation>El campo «{what}» tiene {length} caracteres; el límite es {limit}.</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY).</source>
+        <translation>Escriba la fecha como AAAA-MM-DD (o AAAA-MM, o AAAA).</translation>
+    </message>
+    <message>
+        <source>{year} is not a plausible year; write the date as YYYY-MM-DD.</source>
+        <translation>{year} no es un año plausible; escriba la fecha como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>{value} is not a date on the calendar.</source>
+        <translation>{value} no es una fecha del calendario.</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>The {what} “{value}” is not a date. {problem}</source>
+        <translation>«{value}» no es una fecha válida para el campo «{what}». {problem}</translation>
+    </message>
+    <message>
+        <source>Only web addresses (http:// or https://) are kept; “{scheme}:” links are not.</source>
+        <translation>Solo se guardan direcciones web (http:// o https://); los enlaces «{scheme}:» no.</translation>
+    </message>
+    <message>
+        <source>Write a full web address, starting with https://.</source>
+        <translation>Escriba una dirección web completa, que empiece por https://.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The {what} “{value}” cannot be kept. {problem}</source>
+        <translation>No se puede guardar «{value}» en el campo «{what}». {problem}</translation>
+    </message>
+    <message>
+        <source>The verdict summary should be one sentence.</source>
+        <translation>El resumen del veredicto debe ser una sola oración.</translation>
+    </message>
+    <message>
+        <source>Check-worthiness is a number from 1 to 5.</source>
+        <translation>El interés para verificar es un número del 1 al 5.</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>etiqueta</translation>
+    </message>
+    <message>
+        <source>Edit claim</source>
+        <extracomment>What an edit of many fields, or of one ``field``, is called (&quot;Undo Edit claim rating&quot;).</extracomment>
+        <translation>Editar afirmación</translation>
+    </message>
+    <message>
+        <source>Edit claim {field}</source>
+        <translation>Editar {field} de la afirmación</translation>
+    </message>
+    <message>
+        <source>Edit source</source>
+        <translation>Editar fuente</translation>
+    </message>
+    <message>
+        <source>Edit source {field}</source>
+        <translation>Editar {field} de la fuente</translation>
+    </message>
+    <message>
+        <source>Edit citation</source>
+        <translation>Editar cita</translation>
+    </message>
+    <message>
+        <source>Edit citation {field}</source>
+        <translation>Editar {field} de la cita</translation>
+    </message>
+    <message>
+        <source>Edit article</source>
+        <translation>Editar artículo</translation>
+    </message>
+    <message>
+        <source>Edit article {field}</source>
+        <translation>Editar {field} del artículo</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <extracomment>A review decision on one claim, and on ``n`` claims.</extracomment>
+        <translation>Enviar a revisión</translation>
+    </message>
+    <message>
+        <source>Submit {n} claims</source>
+        <translation>Enviar {n} afirmaciones a revisión</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+    <message>
+        <source>Approve {n} claims</source>
+        <translation>Aprobar {n} afirmaciones</translation>
+    </message>
+    <message>
+        <source>Request changes</source>
+        <translation>Pedir cambios</translation>
+    </message>
+    <message>
+        <source>Request changes {n} claims</source>
+        <translation>Pedir cambios en {n} afirmaciones</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>Publish {n} claims</source>
+        <translation>Publicar {n} afirmaciones</translation>
+    </message>
+    <message>
+        <source>New claim</source>
+        <extracomment>False for actions that are decisions, not edits (review transitions): they are recorded in the project&apos;s history but not put on the undo stack.</extracomment>
+        <translation>Nueva afirmación</translation>
+    </message>
+    <message>
+        <source>A claim this step made has a signed-off verdict now; retract it instead of undoing.</source>
+        <translation>Una afirmación creada en este paso tiene ahora un veredicto aprobado; retírelo en lugar de deshacer el paso.</translation>
+    </message>
+    <message>
+        <source>This claim was changed elsewhere since this step; it can no longer be undone.</source>
+        <translation>Esta afirmación se modificó en otro lugar después de este paso; ya no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Delete claim</source>
+        <translation>Eliminar afirmación</translation>
+    </message>
+    <message>
+        <source>Retract verdict</source>
+        <translation>Retirar veredicto</translation>
+    </message>
+    <message>
+        <source>Re-anchor claim</source>
+        <translation>Reanclar afirmación</translation>
+    </message>
+    <message>
+        <source>New source</source>
+        <translation>Nueva fuente</translation>
+    </message>
+    <message>
+        <source>Delete source</source>
+        <translation>Eliminar fuente</translation>
+    </message>
+    <message>
+        <source>Cite source</source>
+        <translation>Citar fuente</translation>
+    </message>
+    <message>
+        <source>Remove citation</source>
+        <translation>Quitar cita</translation>
+    </message>
+    <message>
+        <source>Import article</source>
+        <translation>Importar artículo</translation>
+    </message>
+    <message>
+        <source>Delete article</source>
+        <translation>Eliminar artículo</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Añadir comentario</translation>
+    </message>
+    <message>
+        <source>Resolve comment</source>
+        <translation>Resolver comentario</translation>
+    </message>
+    <message>
+        <source>Reopen comment</source>
+        <translation>Reabrir comentario</translation>
+    </message>
+    <message>
+        <source>Change {setting}</source>
+        <translation>Cambiar {setting}</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>Importar anotaciones</translation>
+    </message>
+    <message>
+        <source>Change project settings</source>
+        <translation>Cambiar los ajustes del proyecto</translation>
+    </message>
+    <message>
+        <source>These project settings were changed elsewhere since this step; it can no longer be undone.</source>
+        <translation>Estos ajustes del proyecto se modificaron en otro lugar después de este paso; ya no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Tick task</source>
+        <translation>Marcar tarea</translation>
+    </message>
+    <message>
+        <source>Untick task</source>
+        <translation>Desmarcar tarea</translation>
+    </message>
+    <message>
+        <source>That verification task is no longer in the project&apos;s list; this step can no longer be undone.</source>
+        <translation>Esa tarea de verificación ya no está en la lista del proyecto; este paso ya no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Tick “{task}”</source>
+        <translation>Marcar «{task}»</translation>
+    </message>
+    <message>
+        <source>Untick “{task}”</source>
+        <translation>Desmarcar «{task}»</translation>
+    </message>
+    <message>
+        <source>This task was ticked or unticked elsewhere since this step; it can no longer be undone.</source>
+        <translation>Esta tarea se marcó o se desmarcó en otro lugar después de este paso; ya no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Merge {name}</source>
+        <translation>Fusionar {name}</translation>
+    </message>
+    <message>
+        <source>deleted or kept</source>
+        <extracomment>Tables whose rows come in whole when the other side made them, in the order foreign keys need. Units a person can read, named as the app names them (fields: as the history names them).</extracomment>
+        <translation>eliminada o conservada</translation>
+    </message>
+    <message>
+        <source>review status</source>
+        <translation>estado de revisión</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelto</translation>
+    </message>
+    <message>
+        <source>ticked</source>
+        <translation>marcada</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>quoted words</source>
+        <translation>palabras citadas</translation>
+    </message>
+    <message>
+        <source>fact-check URL</source>
+        <translation>URL de la verificación</translation>
+    </message>
+    <message>
+        <source>citation</source>
+        <translation>cita</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>ajuste</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: this project already holds everything in {name}.</source>
+        <extracomment>(table, id, unit) -&gt; OURS/THEIRS/&quot;both&quot;: who changed it since the copies parted units both sides touched (whatever was decided): the merge event records their values for replay</extracomment>
+        <translation>Nada que fusionar: este proyecto ya contiene todo lo de {name}.</translation>
+    </message>
+    <message>
+        <source>{n} changes would come in from {name} ({parts}); {c} conflicts.</source>
+        <translation>Llegarían {n} cambios de {name} ({parts}); {c} conflictos.</translation>
+    </message>
+    <message>
+        <source>{name} was saved by a newer version of factcheck; update factcheck to merge it.</source>
+        <translation>{name} se guardó con una versión más reciente de factcheck; actualice factcheck para fusionarlo.</translation>
+    </message>
+    <message>
+        <source>{name} is this project itself; choose a copy of it to merge.</source>
+        <translation>{name} es este mismo proyecto; elija una copia de él para fusionar.</translation>
+    </message>
+    <message>
+        <source>{name} is not a copy of this project: they share no history.</source>
+        <translation>{name} no es una copia de este proyecto: no comparten historial.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be merged: its history is damaged ({problem})</source>
+        <translation>{name} no se puede fusionar: su historial está dañado ({problem})</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>The {kind} {id} was deleted in one copy and edited in the other: keep it or delete it.</source>
+        <translation>Elemento {kind} {id}: se eliminó en una copia y se editó en la otra; conservarlo o eliminarlo.</translation>
+    </message>
+    <message>
+        <source>The {field} of {kind} {id} was changed in both copies: here “{ours}”, there “{theirs}” (before: “{base}”).</source>
+        <translation>Se cambió {field} de {kind} {id} en las dos copias: aquí «{ours}», allí «{theirs}» (antes: «{base}»).</translation>
+    </message>
+    <message>
+        <source>{n} conflicts need a choice before merging; the first: {sentence}</source>
+        <translation>Hay {n} conflictos que resolver antes de fusionar; el primero: {sentence}</translation>
+    </message>
+    <message>
+        <source>This project changed since the merge was planned; plan it again.</source>
+        <translation>Este proyecto cambió desde que se preparó la fusión; vuelva a prepararla.</translation>
+    </message>
+    <message>
+        <source>Pick one copy&apos;s {field}: it cannot be typed in.</source>
+        <extracomment>claim id -&gt; who the merged verdict (rating, summary) came from: OURS, THEIRS or the merging user</extracomment>
+        <translation>Elija el campo «{field}» de una de las copias: no se puede escribir a mano.</translation>
+    </message>
+    <message>
+        <source>The approval by {approver} lapsed when copies were merged: the verdict was changed in the other copy since.</source>
+        <translation>La aprobación de {approver} quedó sin efecto al fusionar las copias: el veredicto se cambió después en la otra copia.</translation>
+    </message>
+    <message>
+        <source>The approval by {approver} lapsed when copies were merged: {approver} also wrote the verdict (four-eyes rule).</source>
+        <translation>La aprobación de {approver} quedó sin efecto al fusionar las copias: {approver} también escribió el veredicto (regla de los cuatro ojos).</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <extracomment>Review statuses by name, shown through ``translation.ui``.</extracomment>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>En revisión</translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>Cambios pedidos</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobada</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publicada</translation>
+    </message>
+    <message>
+        <source>{name} is empty: it is not a factcheck project.</source>
+        <translation>{name} está vacío: no es un proyecto de factcheck.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the file was cut short (it holds 1 byte).</source>
+        <translation>{name} está dañado: el archivo quedó cortado (contiene 1 byte).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the file was cut short (it holds {size} bytes).</source>
+        <translation>{name} está dañado: el archivo quedó cortado (contiene {size} bytes).</translation>
+    </message>
+    <message>
+        <source>{name} already exists; choose another name or open it.</source>
+        <extracomment>What went wrong while opening without stopping it (an automatic backup that failed).</extracomment>
+        <translation>{name} ya existe; elija otro nombre o ábralo.</translation>
+    </message>
+    <message>
+        <source>Cannot create {name}: the folder {folder} does not exist.</source>
+        <translation>No se puede crear {name}: la carpeta {folder} no existe.</translation>
+    </message>
+    <message>
+        <source>{name} is an SQLite database of another program, not a factcheck project.</source>
+        <translation>{name} es una base de datos SQLite de otro programa, no un proyecto de factcheck.</translation>
+    </message>
+    <message>
+        <source>{name} was saved by a newer version of factcheck; update factcheck to open it.</source>
+        <translation>{name} se guardó con una versión más reciente de factcheck; actualice factcheck para abrirlo.</translation>
+    </message>
+    <message>
+        <source>{name} is in use by another program; close it there first.</source>
+        <translation>{name} está en uso por otro programa; ciérrelo allí primero.</translation>
+    </message>
+    <message>
+        <source>{name} is read-only and was made by an older factcheck; make it writable so it can be upgraded.</source>
+        <translation>{name} es de solo lectura y se creó con una versión anterior de factcheck; permita escribir en él para poder actualizarlo.</translation>
+    </message>
+    <message>
+        <source>There is no rating scale called {name}; choose one of: {scales}.</source>
+        <translation>No existe ninguna escala de calificación llamada {name}; elija una de estas: {scales}.</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <extracomment>A value the events do not settle (an older file&apos;s fuzzy anchor): not compared. How many differing rows are named one by one before the rest are counted.</extracomment>
+        <translation>fragmento</translation>
+    </message>
+    <message>
+        <source>text before the quote</source>
+        <translation>texto anterior al fragmento</translation>
+    </message>
+    <message>
+        <source>text after the quote</source>
+        <translation>texto posterior al fragmento</translation>
+    </message>
+    <message>
+        <source>anchor state</source>
+        <translation>estado del anclaje</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>versión</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation>artículo</translation>
+    </message>
+    <message>
+        <source>start offset</source>
+        <translation>posición inicial</translation>
+    </message>
+    <message>
+        <source>end offset</source>
+        <translation>posición final</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>afirmación</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>fuente</translation>
+    </message>
+    <message>
+        <source>passage</source>
+        <translation>pasaje</translation>
+    </message>
+    <message>
+        <source>the text of version {number} of {article} does not match the fingerprint taken when it was imported: it was edited outside factcheck, or damaged.</source>
+        <translation>el texto de la versión {number} de {article} no coincide con la huella tomada al importarlo: se editó fuera de factcheck o se dañó.</translation>
+    </message>
+    <message>
+        <source>{row} is in the table but not in the history: the row was added outside factcheck.</source>
+        <translation>{row} está en la tabla pero no en el historial: la fila se añadió fuera de factcheck.</translation>
+    </message>
+    <message>
+        <source>{row} is in the history but not in the table: the row was removed outside factcheck.</source>
+        <translation>{row} está en el historial pero no en la tabla: la fila se eliminó fuera de factcheck.</translation>
+    </message>
+    <message>
+        <source>{problems} {problem}</source>
+        <translation>{problems} {problem}</translation>
+    </message>
+    <message>
+        <source>{problems} 1 more row differs from the history too.</source>
+        <translation>{problems} 1 fila más también difiere del historial.</translation>
+    </message>
+    <message>
+        <source>{problems} {n} more rows differ from the history too.</source>
+        <translation>{problems} {n} filas más también difieren del historial.</translation>
+    </message>
+    <message>
+        <source>in the table it is deleted, but its history says it is not</source>
+        <translation>en la tabla figura como eliminado, pero su historial dice que no se eliminó</translation>
+    </message>
+    <message>
+        <source>in the table it is not deleted, but its history says it was deleted</source>
+        <translation>en la tabla no figura como eliminado, pero su historial dice que se eliminó</translation>
+    </message>
+    <message>
+        <source>in the table it is confidential, but its history says it is not</source>
+        <translation>en la tabla es confidencial, pero su historial dice que no lo es</translation>
+    </message>
+    <message>
+        <source>in the table it is not confidential, but its history says it is</source>
+        <translation>en la tabla no es confidencial, pero su historial dice que sí lo es</translation>
+    </message>
+    <message>
+        <source>its {field} in the table are damaged (not valid text): its history says {want}</source>
+        <translation>en la tabla, el campo «{field}» está dañado (no es texto válido): su historial dice {want}</translation>
+    </message>
+    <message>
+        <source>its {field} in the table is damaged (not valid text): its history says {want}</source>
+        <translation>en la tabla, el campo «{field}» está dañado (no es texto válido): su historial dice {want}</translation>
+    </message>
+    <message>
+        <source>its {field} in the table are {have} but its history says {want}</source>
+        <translation>en la tabla, el campo «{field}» tiene el valor {have}, pero su historial dice {want}</translation>
+    </message>
+    <message>
+        <source>its {field} in the table is {have} but its history says {want}</source>
+        <translation>en la tabla, el campo «{field}» tiene el valor {have}, pero su historial dice {want}</translation>
+    </message>
+    <message>
+        <source>{difference} (they differ in spacing or invisible characters)</source>
+        <translation>{difference} (difieren en espacios o caracteres invisibles)</translation>
+    </message>
+    <message>
+        <source>{difference} (its {fields} differs too)</source>
+        <translation>{difference} (también difiere: {fields})</translation>
+    </message>
+    <message>
+        <source>{difference} (its {fields} differ too)</source>
+        <translation>{difference} (también difieren: {fields})</translation>
+    </message>
+    <message>
+        <source>{row}: {difference}: the row was edited outside factcheck.</source>
+        <translation>{row}: {difference}: la fila se editó fuera de factcheck.</translation>
+    </message>
+    <message>
+        <source>version {number}</source>
+        <translation>versión {number}</translation>
+    </message>
+    <message>
+        <source>an unknown version ({id})</source>
+        <translation>una versión desconocida ({id})</translation>
+    </message>
+    <message>
+        <source>“{status}”</source>
+        <translation>«{status}»</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>article {id} ({title})</source>
+        <translation>artículo {id} ({title})</translation>
+    </message>
+    <message>
+        <source>article {id}</source>
+        <translation>artículo {id}</translation>
+    </message>
+    <message>
+        <source>claim {id} ({quote})</source>
+        <translation>afirmación {id} ({quote})</translation>
+    </message>
+    <message>
+        <source>claim {id}</source>
+        <translation>afirmación {id}</translation>
+    </message>
+    <message>
+        <source>source {id} ({title})</source>
+        <translation>fuente {id} ({title})</translation>
+    </message>
+    <message>
+        <source>source {id}</source>
+        <translation>fuente {id}</translation>
+    </message>
+    <message>
+        <source>citation {id}</source>
+        <translation>cita {id}</translation>
+    </message>
+    <message>
+        <source>citation {id} (of {source} on claim {claim})</source>
+        <translation>cita {id} (de {source} en la afirmación {claim})</translation>
+    </message>
+    <message>
+        <source>it {clause}</source>
+        <translation>{clause}</translation>
+    </message>
+    <message>
+        <source>{reasons}; {reason}</source>
+        <translation>{reasons}; {reason}</translation>
+    </message>
+    <message>
+        <source>Blocked by the checklist: {reasons}.</source>
+        <translation>Bloqueada por la lista de comprobación: {reasons}.</translation>
+    </message>
+    <message>
+        <source>This claim was already deleted.</source>
+        <extracomment>A correction&apos;s kinds: a published verdict changed, or a signed-off verdict withdrawn. Statuses of a verdict an editor has signed off: deleting it is a retraction.</extracomment>
+        <translation>Esta afirmación ya se eliminó.</translation>
+    </message>
+    <message>
+        <source>You wrote this verdict, so someone else must retract it (four-eyes rule).</source>
+        <translation>Usted redactó este veredicto, así que debe retirarlo otra persona (regla de los cuatro ojos).</translation>
+    </message>
+    <message>
+        <source>This claim was changed elsewhere since you opened it; look at it again before deciding.</source>
+        <translation>Esta afirmación se modificó en otro lugar después de que usted la abriera; revísela de nuevo antes de decidir.</translation>
+    </message>
+    <message>
+        <source>A comment is a review comment or a private note.</source>
+        <translation>Un comentario es un comentario de revisión o una nota privada.</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>comentario</translation>
+    </message>
+    <message>
+        <source>Write something in the comment first.</source>
+        <translation>Escriba algo en el comentario primero.</translation>
+    </message>
+    <message>
+        <source>A reply must answer a comment on the same claim.</source>
+        <translation>Una respuesta debe contestar a un comentario de la misma afirmación.</translation>
+    </message>
+    <message>
+        <source>That comment no longer exists.</source>
+        <translation>Ese comentario ya no existe.</translation>
+    </message>
+    <message>
+        <source>A correction is a correction or a retraction.</source>
+        <translation>Una corrección es una corrección o una retractación.</translation>
+    </message>
+    <message>
+        <source>organisation name</source>
+        <extracomment>A project&apos;s settings and their defaults. How each setting is named to a person (&quot;Undo Change report language&quot;, refusals).</extracomment>
+        <translation>nombre de la organización</translation>
+    </message>
+    <message>
+        <source>organisation url</source>
+        <translation>URL de la organización</translation>
+    </message>
+    <message>
+        <source>methodology</source>
+        <translation>metodología</translation>
+    </message>
+    <message>
+        <source>rating scale</source>
+        <translation>escala de calificación</translation>
+    </message>
+    <message>
+        <source>four eyes</source>
+        <translation>regla de los cuatro ojos</translation>
+    </message>
+    <message>
+        <source>factcheck url pattern</source>
+        <translation>patrón de URL de las verificaciones</translation>
+    </message>
+    <message>
+        <source>organisation logo</source>
+        <translation>logotipo de la organización</translation>
+    </message>
+    <message>
+        <source>report language</source>
+        <translation>idioma de los informes</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>tareas</translation>
+    </message>
+    <message>
+        <source>demo</source>
+        <translation>demostración</translation>
+    </message>
+    <message>
+        <source>There is no project setting called {name}.</source>
+        <extracomment>The largest logo accepted: a report embeds it in every page it writes.</extracomment>
+        <translation>No existe ningún ajuste del proyecto llamado {name}.</translation>
+    </message>
+    <message>
+        <source>Four-eyes is either on (true) or off (false).</source>
+        <translation>La regla de los cuatro ojos está activada (true) o desactivada (false).</translation>
+    </message>
+    <message>
+        <source>The demo setting is either on (true) or off (false).</source>
+        <translation>El ajuste de demostración está activado (true) o desactivado (false).</translation>
+    </message>
+    <message>
+        <source>The {setting} setting is text.</source>
+        <translation>El ajuste «{setting}» es un texto.</translation>
+    </message>
+    <message>
+        <source>Reports can be written in: {languages}.</source>
+        <translation>Los informes pueden escribirse en: {languages}.</translation>
+    </message>
+    <message>
+        <source>The logo is stored as the SHA-256 of an image in the project.</source>
+        <translation>El logotipo se guarda como el SHA-256 de una imagen del proyecto.</translation>
+    </message>
+    <message>
+        <source>organisation&apos;s URL</source>
+        <translation>URL de la organización</translation>
+    </message>
+    <message>
+        <source>fact-check URL pattern</source>
+        <translation>patrón de URL de las verificaciones</translation>
+    </message>
+    <message>
+        <source>A claim&apos;s number changes as claims are added or chosen for export, so a published URL made with {number} could later point at another verdict; use {claim}, the claim&apos;s id, instead.</source>
+        <translation>El número de una afirmación cambia a medida que se añaden afirmaciones o se eligen para exportar, así que una URL publicada hecha con {number} podría acabar apuntando a otro veredicto; use en su lugar {claim}, el id de la afirmación.</translation>
+    </message>
+    <message>
+        <source>The fact-check URL pattern can only use {placeholders} as placeholders.</source>
+        <translation>El patrón de URL de las verificaciones solo puede usar {placeholders} como marcadores.</translation>
+    </message>
+    <message>
+        <source>The logo file is empty.</source>
+        <translation>El archivo del logotipo está vacío.</translation>
+    </message>
+    <message>
+        <source>The logo is {size} MB; the limit is {limit} MB.</source>
+        <translation>El logotipo ocupa {size} MB; el límite es {limit} MB.</translation>
+    </message>
+    <message>
+        <source>The SVG logo contains scripts or embedded content; save it as a plain picture.</source>
+        <translation>El logotipo SVG contiene scripts o contenido incrustado; guárdelo como una imagen simple.</translation>
+    </message>
+    <message>
+        <source>The logo must be a PNG, JPEG or SVG image.</source>
+        <translation>El logotipo debe ser una imagen PNG, JPEG o SVG.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not an image.</source>
+        <translation>{name} es una carpeta, no una imagen.</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; a logo can be at most {limit} MB.</source>
+        <translation>{name} ocupa {size} MB; un logotipo puede ocupar como máximo {limit} MB.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {error}.</source>
+        <translation>No se puede leer {name}: {error}.</translation>
+    </message>
+    <message>
+        <source>The verification tasks are a list.</source>
+        <translation>Las tareas de verificación son una lista.</translation>
+    </message>
+    <message>
+        <source>Each verification task has a label.</source>
+        <translation>Cada tarea de verificación tiene un nombre.</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>tarea</translation>
+    </message>
+    <message>
+        <source>The task “{label}” is listed twice.</source>
+        <translation>La tarea «{label}» aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>The task “{label}” has the id of another task.</source>
+        <translation>La tarea «{label}» tiene el id de otra tarea.</translation>
+    </message>
+    <message>
+        <source>That logo is not stored in this project; choose the image file again.</source>
+        <translation>Ese logotipo no está guardado en este proyecto; vuelva a elegir el archivo de imagen.</translation>
+    </message>
+    <message>
+        <source>logo&apos;s file name</source>
+        <translation>nombre del archivo del logotipo</translation>
+    </message>
+    <message>
+        <source>source&apos;s title</source>
+        <extracomment>How a refusal names each text field of a source, and of a citation.</extracomment>
+        <translation>título de la fuente</translation>
+    </message>
+    <message>
+        <source>source&apos;s publisher</source>
+        <translation>editor de la fuente</translation>
+    </message>
+    <message>
+        <source>source&apos;s author</source>
+        <translation>autor de la fuente</translation>
+    </message>
+    <message>
+        <source>source&apos;s published at</source>
+        <translation>fecha de publicación de la fuente</translation>
+    </message>
+    <message>
+        <source>source&apos;s accessed at</source>
+        <translation>fecha de consulta de la fuente</translation>
+    </message>
+    <message>
+        <source>citation&apos;s stance</source>
+        <translation>postura de la cita</translation>
+    </message>
+    <message>
+        <source>citation&apos;s quote</source>
+        <translation>pasaje de la cita</translation>
+    </message>
+    <message>
+        <source>citation&apos;s locator</source>
+        <translation>localizador de la cita</translation>
+    </message>
+    <message>
+        <source>citation&apos;s note</source>
+        <translation>nota de la cita</translation>
+    </message>
+    <message>
+        <source>Sources have no field {name}.</source>
+        <translation>Las fuentes no tienen el campo {name}.</translation>
+    </message>
+    <message>
+        <source>{value} is not a kind of source; use one of: {kinds}.</source>
+        <translation>{value} no es un tipo de fuente; use uno de estos: {kinds}.</translation>
+    </message>
+    <message>
+        <source>Reliability is one of: {values}.</source>
+        <translation>La fiabilidad es uno de estos valores: {values}.</translation>
+    </message>
+    <message>
+        <source>source&apos;s URL</source>
+        <translation>URL de la fuente</translation>
+    </message>
+    <message>
+        <source>source&apos;s notes</source>
+        <translation>notas de la fuente</translation>
+    </message>
+    <message>
+        <source>Citations have no field {name}.</source>
+        <translation>Las citas no tienen el campo {name}.</translation>
+    </message>
+    <message>
+        <source>A source&apos;s stance is one of: {stances}.</source>
+        <translation>La postura de una fuente es una de estas: {stances}.</translation>
+    </message>
+    <message>
+        <source>A source needs a title or a URL.</source>
+        <translation>Una fuente necesita un título o una URL.</translation>
+    </message>
+    <message>
+        <source>There is no source with id {id} in this project.</source>
+        <translation>No hay ninguna fuente con el id {id} en este proyecto.</translation>
+    </message>
+    <message>
+        <source>That source was deleted; restore it before citing it.</source>
+        <translation>Esa fuente se eliminó; restáurela antes de citarla.</translation>
+    </message>
+    <message>
+        <source>There is no citation with id {id} in this project.</source>
+        <translation>No hay ninguna cita con el id {id} en este proyecto.</translation>
+    </message>
+    <message>
+        <source>{name} was moved or deleted while it was open; nothing more can be saved to it. Close it and open the file where it is now.</source>
+        <translation>{name} se movió o se eliminó mientras estaba abierto; ya no se puede guardar nada en él. Ciérrelo y abra el archivo donde esté ahora.</translation>
+    </message>
+    <message>
+        <source>The journal of {name} ({name}-wal) was deleted while the project was open, so changes cannot be saved safely; close the project wherever it is open and open it again.</source>
+        <translation>El diario de {name} ({name}-wal) se eliminó mientras el proyecto estaba abierto, así que los cambios no se pueden guardar de forma segura; cierre el proyecto dondequiera que esté abierto y vuelva a abrirlo.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: some of its text is not readable (not UTF-8).</source>
+        <translation>{name} está dañado: parte de su texto no se puede leer (no es UTF-8).</translation>
+    </message>
+    <message>
+        <source>{name} is locked by another program; close it there or try again in a moment.</source>
+        <translation>{name} está bloqueado por otro programa; ciérrelo allí o vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>{name} is read-only; changes cannot be saved to it.</source>
+        <translation>{name} es de solo lectura; no se pueden guardar cambios en él.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: part of the file is not what factcheck wrote.</source>
+        <translation>{name} está dañado: parte del archivo no es lo que escribió factcheck.</translation>
+    </message>
+    <message>
+        <source>{name} could not be saved: the disk is full. Free some space and try again.</source>
+        <translation>No se pudo guardar {name}: el disco está lleno. Libere espacio e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened: check that the folder exists and is accessible.</source>
+        <translation>No se puede abrir {name}: compruebe que la carpeta existe y es accesible.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read or written: the disk reported an error.</source>
+        <translation>No se pudo leer ni escribir {name}: el disco informó de un error.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: the computer ran out of memory.</source>
+        <translation>No se pudo leer {name}: el equipo se quedó sin memoria.</translation>
+    </message>
+    <message>
+        <source>{name} is open read-only; changes cannot be saved.</source>
+        <translation>{name} está abierto en modo de solo lectura; no se pueden guardar cambios.</translation>
+    </message>
+    <message>
+        <source>The change to {name} could not be saved: it was interrupted, and nothing of it was written. Try again.</source>
+        <translation>No se pudo guardar el cambio en {name}: se interrumpió y no se escribió nada de él. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>That verification task is no longer in the project&apos;s list.</source>
+        <translation>Esa tarea de verificación ya no está en la lista del proyecto.</translation>
+    </message>
+    <message>
+        <source>This claim was deleted; restore it first.</source>
+        <translation>Esta afirmación se eliminó; restáurela primero.</translation>
+    </message>
+    <message>
+        <source>check-worthiness</source>
+        <translation>interés para verificar</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>etiquetas</translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation>calificación</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <source>publisher</source>
+        <translation>editor</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>autor</translation>
+    </message>
+    <message>
+        <source>outlet</source>
+        <translation>medio</translation>
+    </message>
+    <message>
+        <source>accessed date</source>
+        <translation>fecha de consulta</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>reliability</source>
+        <translation>fiabilidad</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>confidencial</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <source>stance</source>
+        <translation>postura</translation>
+    </message>
+    <message>
+        <source>locator</source>
+        <translation>localizador</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>Created the project</source>
+        <translation>Creó el proyecto</translation>
+    </message>
+    <message>
+        <source>Imported the article</source>
+        <translation>Importó el artículo</translation>
+    </message>
+    <message>
+        <source>Edited the article</source>
+        <translation>Editó el artículo</translation>
+    </message>
+    <message>
+        <source>Deleted the article</source>
+        <translation>Eliminó el artículo</translation>
+    </message>
+    <message>
+        <source>Restored the article</source>
+        <translation>Restauró el artículo</translation>
+    </message>
+    <message>
+        <source>Imported a new version of the article</source>
+        <translation>Importó una nueva versión del artículo</translation>
+    </message>
+    <message>
+        <source>Created the claim</source>
+        <translation>Creó la afirmación</translation>
+    </message>
+    <message>
+        <source>Edited the claim</source>
+        <translation>Editó la afirmación</translation>
+    </message>
+    <message>
+        <source>Deleted the claim</source>
+        <translation>Eliminó la afirmación</translation>
+    </message>
+    <message>
+        <source>Restored the claim</source>
+        <translation>Restauró la afirmación</translation>
+    </message>
+    <message>
+        <source>Re-anchored the claim</source>
+        <translation>Reancló la afirmación</translation>
+    </message>
+    <message>
+        <source>Submitted for review</source>
+        <translation>Envió a revisión</translation>
+    </message>
+    <message>
+        <source>Requested changes</source>
+        <translation>Pidió cambios</translation>
+    </message>
+    <message>
+        <source>Cited a source</source>
+        <translation>Citó una fuente</translation>
+    </message>
+    <message>
+        <source>Edited a citation</source>
+        <translation>Editó una cita</translation>
+    </message>
+    <message>
+        <source>Removed a citation</source>
+        <translation>Quitó una cita</translation>
+    </message>
+    <message>
+        <source>Restored a citation</source>
+        <translation>Restauró una cita</translation>
+    </message>
+    <message>
+        <source>Commented</source>
+        <translation>Comentó</translation>
+    </message>
+    <message>
+        <source>Resolved a comment</source>
+        <translation>Resolvió un comentario</translation>
+    </message>
+    <message>
+        <source>Reopened a comment</source>
+        <translation>Reabrió un comentario</translation>
+    </message>
+    <message>
+        <source>Added a source</source>
+        <translation>Añadió una fuente</translation>
+    </message>
+    <message>
+        <source>Edited a source</source>
+        <translation>Editó una fuente</translation>
+    </message>
+    <message>
+        <source>Deleted a source</source>
+        <translation>Eliminó una fuente</translation>
+    </message>
+    <message>
+        <source>Restored a source</source>
+        <translation>Restauró una fuente</translation>
+    </message>
+    <message>
+        <source>Changed a setting</source>
+        <translation>Cambió un ajuste</translation>
+    </message>
+    <message>
+        <source>Ticked a verification task</source>
+        <translation>Marcó una tarea de verificación</translation>
+    </message>
+    <message>
+        <source>Merged another copy of the project</source>
+        <translation>Fusionó otra copia del proyecto</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Sin calificar</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>{field}: {before} → {after}</source>
+        <translation>{field}: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>Damaged event {seq}: {problem}</source>
+        <translation>Evento dañado {seq}: {problem}</translation>
+    </message>
+    <message>
+        <source>Requested changes: {comment}</source>
+        <translation>Pidió cambios: {comment}</translation>
+    </message>
+    <message>
+        <source>Ticked the task “{task}”</source>
+        <translation>Marcó la tarea «{task}»</translation>
+    </message>
+    <message>
+        <source>Unticked the task “{task}”</source>
+        <translation>Desmarcó la tarea «{task}»</translation>
+    </message>
+    <message>
+        <source>Edited the claim (reason: {reason}); public correction recorded</source>
+        <translation>Editó la afirmación (motivo: {reason}); se registró una corrección pública</translation>
+    </message>
+    <message>
+        <source>Edited the claim (reason: {reason})</source>
+        <translation>Editó la afirmación (motivo: {reason})</translation>
+    </message>
+    <message>
+        <source>Cited a source: {source}</source>
+        <translation>Citó una fuente: {source}</translation>
+    </message>
+    <message>
+        <source>Private note: {body}</source>
+        <translation>Nota privada: {body}</translation>
+    </message>
+    <message>
+        <source>Replied: {body}</source>
+        <translation>Respondió: {body}</translation>
+    </message>
+    <message>
+        <source>Commented: {body}</source>
+        <translation>Comentó: {body}</translation>
+    </message>
+    <message>
+        <source>Merged {name}: {n} changes came in, {c} conflicts settled, {l} approvals lapsed</source>
+        <translation>Fusionó {name}: llegaron {n} cambios, se resolvieron {c} conflictos y caducaron {l} aprobaciones</translation>
+    </message>
+    <message>
+        <source>Created the claim: “{quote}”</source>
+        <translation>Creó la afirmación: «{quote}»</translation>
+    </message>
+    <message>
+        <source>Re-anchored the claim to “{quote}”</source>
+        <translation>Reancló la afirmación en «{quote}»</translation>
+    </message>
+    <message>
+        <source>Re-anchored the claim to “{quote}”; sent back to review ({reason}); public correction recorded</source>
+        <translation>Reancló la afirmación en «{quote}»; volvió a revisión ({reason}); se registró una corrección pública</translation>
+    </message>
+    <message>
+        <source>Re-anchored the claim to “{quote}”; sent back to review ({reason})</source>
+        <translation>Reancló la afirmación en «{quote}»; volvió a revisión ({reason})</translation>
+    </message>
+    <message>
+        <source>Retracted the approved verdict (reason: {reason}); public retraction recorded</source>
+        <translation>Retiró el veredicto aprobado (motivo: {reason}); se registró una retractación pública</translation>
+    </message>
+    <message>
+        <source>Retracted the published verdict (reason: {reason}); public retraction recorded</source>
+        <translation>Retiró el veredicto publicado (motivo: {reason}); se registró una retractación pública</translation>
+    </message>
+    <message>
+        <source>Retracted the {status} verdict (reason: {reason}); public retraction recorded</source>
+        <translation>Retiró el veredicto en estado «{status}» (motivo: {reason}); se registró una retractación pública</translation>
+    </message>
+    <message>
+        <source>Retracted the signed-off verdict (reason: {reason}); public retraction recorded</source>
+        <translation>Retiró el veredicto validado (motivo: {reason}); se registró una retractación pública</translation>
+    </message>
+    <message>
+        <source>submit for review</source>
+        <extracomment>action -&gt; (states it may start from, state it leads to)</extracomment>
+        <translation>enviar a revisión</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>aprobar</translation>
+    </message>
+    <message>
+        <source>request changes</source>
+        <translation>pedir cambios</translation>
+    </message>
+    <message>
+        <source>publish</source>
+        <translation>publicar</translation>
+    </message>
+    <message>
+        <source>a draft</source>
+        <extracomment>A claim&apos;s status as said after &quot;is&quot; (&quot;a claim that is {status}&quot;).</extracomment>
+        <translation>en borrador</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>en revisión</translation>
+    </message>
+    <message>
+        <source>waiting for changes</source>
+        <translation>a la espera de cambios</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>aprobada</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>publicada</translation>
+    </message>
+    <message>
+        <source>Cannot submit for review a claim that is {status}; it must be a draft or waiting for changes.</source>
+        <extracomment>Why an action cannot start from the claim&apos;s status, by action (the status it is in goes in).</extracomment>
+        <translation>No se puede enviar a revisión una afirmación que está {status}; debe estar en borrador o a la espera de cambios.</translation>
+    </message>
+    <message>
+        <source>Cannot approve a claim that is {status}; it must be in review.</source>
+        <translation>No se puede aprobar una afirmación que está {status}; debe estar en revisión.</translation>
+    </message>
+    <message>
+        <source>Cannot request changes a claim that is {status}; it must be in review.</source>
+        <translation>No se pueden pedir cambios para una afirmación que está {status}; debe estar en revisión.</translation>
+    </message>
+    <message>
+        <source>Cannot publish a claim that is {status}; it must be approved.</source>
+        <translation>No se puede publicar una afirmación que está {status}; debe estar aprobada.</translation>
+    </message>
+    <message>
+        <source>a rating</source>
+        <extracomment>Fields whose change reopens an approved or published verdict.</extracomment>
+        <translation>una calificación</translation>
+    </message>
+    <message>
+        <source>a verdict summary</source>
+        <translation>un resumen del veredicto</translation>
+    </message>
+    <message>
+        <source>a verdict summary of one sentence</source>
+        <translation>un resumen del veredicto de una sola oración</translation>
+    </message>
+    <message>
+        <source>at least one cited source</source>
+        <translation>al menos una fuente citada</translation>
+    </message>
+    <message>
+        <source>the task “{label}” done</source>
+        <translation>completar la tarea «{label}»</translation>
+    </message>
+    <message>
+        <source>There is no review action called {action}.</source>
+        <translation>No existe ninguna acción de revisión llamada {action}.</translation>
+    </message>
+    <message>
+        <source>Cannot submit for review yet: the claim needs {missing}.</source>
+        <translation>Todavía no se puede enviar a revisión: la afirmación necesita {missing}.</translation>
+    </message>
+    <message>
+        <source>Say what needs changing: requesting changes needs a comment.</source>
+        <translation>Indique qué hay que cambiar: para pedir cambios hace falta un comentario.</translation>
+    </message>
+    <message>
+        <source>You wrote this verdict, so someone else must approve it (four-eyes rule).</source>
+        <translation>Usted redactó este veredicto, así que debe aprobarlo otra persona (regla de los cuatro ojos).</translation>
+    </message>
+    <message>
+        <source>{items}, {item}</source>
+        <translation>{items}, {item}</translation>
+    </message>
+    <message>
+        <source>{items} and {last}</source>
+        <translation>{items} y {last}</translation>
+    </message>
+    <message>
+        <source>HTML report</source>
+        <extracomment>Format name -&gt; module in this package. Formats in the order a menu lists them, with a name for people (``Text``: show it with ``translation.ui``).</extracomment>
+        <translation>Informe HTML</translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation>Informe PDF</translation>
+    </message>
+    <message>
+        <source>ClaimReview JSON-LD (schema.org)</source>
+        <translation>ClaimReview JSON-LD (schema.org)</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotation JSON-LD</source>
+        <translation>W3C Web Annotation JSON-LD</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet</source>
+        <translation>Hoja de cálculo CSV</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>There is no export format called {name}; choose one of: {formats}.</source>
+        <translation>No hay ningún formato de exportación llamado {name}; elija uno de estos: {formats}.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it is a folder; choose a file name.</source>
+        <translation>No se puede escribir {name}: es una carpeta; elija un nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it is the project file itself; choose another name.</source>
+        <translation>No se puede escribir {name}: es el propio archivo del proyecto; elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: the folder {folder} is not writable.</source>
+        <translation>No se puede escribir {name}: no se puede escribir en la carpeta {folder}.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: {name} would be empty.</source>
+        <translation>No hay nada que exportar: {name} quedaría vacío.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}.</source>
+        <translation>No se puede escribir {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>of any chosen status</source>
+        <translation>elegido</translation>
+    </message>
+    <message>
+        <source>{first} or {last}</source>
+        <translation>{first} o {last}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no articles were chosen.</source>
+        <translation>No hay nada que exportar: no se eligió ningún artículo.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the project has no articles.</source>
+        <translation>No hay nada que exportar: el proyecto no tiene artículos.</translation>
+    </message>
+    <message>
+        <source>in this project</source>
+        <translation>de este proyecto</translation>
+    </message>
+    <message>
+        <source>in the chosen article</source>
+        <translation>del artículo elegido</translation>
+    </message>
+    <message>
+        <source>in the {n} chosen articles</source>
+        <translation>de los {n} artículos elegidos</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no claims {where} have the status {statuses}.</source>
+        <translation>No hay nada que exportar: ninguna afirmación {where} tiene el estado {statuses}.</translation>
+    </message>
+    <message>
+        <source>Confidential source</source>
+        <extracomment>The stand-in for a confidential source&apos;s details (also the title Web Annotation files give it).</extracomment>
+        <translation>Fuente confidencial</translation>
+    </message>
+    <message>
+        <source>Supports</source>
+        <extracomment>A citation&apos;s stance, as a report names it.</extracomment>
+        <translation>Respalda</translation>
+    </message>
+    <message>
+        <source>Contradicts</source>
+        <translation>Contradice</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Contexto</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <extracomment>Review statuses inside a sentence: &quot;Not yet approved by a reviewer (in review).&quot;</extracomment>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <source>changes requested</source>
+        <translation>cambios pedidos</translation>
+    </message>
+    <message>
+        <source>Untitled source</source>
+        <translation>Fuente sin título</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>enero</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>febrero</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>marzo</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>abril</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>mayo</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>junio</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>julio</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>agosto</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>septiembre</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>octubre</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>noviembre</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>diciembre</translation>
+    </message>
+    <message>
+        <source>{month} {day}, {year}</source>
+        <translation>{day} de {month} de {year}</translation>
+    </message>
+    <message>
+        <source>no rating</source>
+        <translation>sin calificación</translation>
+    </message>
+    <message>
+        <source>Unnamed organisation</source>
+        <extracomment>Google shows at most this many characters of ``claimReviewed``. Words that mark a claimant as an organisation rather than a person. Core&apos;s http(s)-only rule, cached: every claim of an article asks it about the same few URLs.</extracomment>
+        <translation>Organización sin nombre</translation>
+    </message>
+    <message>
+        <source>Claim {number} of “{title}”</source>
+        <translation>Afirmación {number} de “{title}”</translation>
+    </message>
+    <message>
+        <source>Claim {number}</source>
+        <translation>Afirmación {number}</translation>
+    </message>
+    <message>
+        <source>{claim}: the claim reviewed is {length} characters long; search engines show at most {limit}, so shorten its statement.</source>
+        <translation>{claim}: la afirmación revisada tiene {length} caracteres; los buscadores muestran como máximo {limit}, así que acorte su enunciado.</translation>
+    </message>
+    <message>
+        <source>{claim}: the claim reviewed contains the rating word “{word}”, which readers may take for the verdict; reword its statement.</source>
+        <translation>{claim}: la afirmación revisada contiene la palabra de calificación “{word}”, que los lectores podrían tomar por el veredicto; reformule su enunciado.</translation>
+    </message>
+    <message>
+        <source>{claim} has no rating: its ClaimReview has no reviewRating.</source>
+        <translation>{claim} no tiene calificación: su ClaimReview no tiene reviewRating.</translation>
+    </message>
+    <message>
+        <source>The ClaimReviews of “{title}” have no url (search engines require the page where the fact-check is published): set the fact-check URL in Article &gt; Properties, or a fact-check URL pattern in File &gt; Project settings.</source>
+        <translation>Los ClaimReview de “{title}” no tienen url (los buscadores exigen la página donde se publica la verificación): indique la URL de la verificación en Artículo &gt; Propiedades, o un patrón de URL de las verificaciones en Archivo &gt; Ajustes del proyecto.</translation>
+    </message>
+    <message>
+        <source>The ClaimReviews of {n} articles have no url (search engines require the page where the fact-check is published): set the fact-check URL in Article &gt; Properties, or a fact-check URL pattern in File &gt; Project settings.</source>
+        <translation>Los ClaimReview de {n} artículos no tienen url (los buscadores exigen la página donde se publica la verificación): indique la URL de la verificación en Artículo &gt; Propiedades, o un patrón de URL de las verificaciones en Archivo &gt; Ajustes del proyecto.</translation>
+    </message>
+    <message>
+        <source>Internal report: it names confidential sources. Do not publish or share it outside the newsroom.</source>
+        <extracomment>Opacity of a claim&apos;s colour behind its words (the article view uses 70/255), deeper where claims overlap.</extracomment>
+        <translation>Informe interno: nombra fuentes confidenciales. No lo publique ni lo comparta fuera de la redacción.</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Calificaciones</translation>
+    </message>
+    <message>
+        <source>By {author}</source>
+        <translation>Por {author}</translation>
+    </message>
+    <message>
+        <source>Published {date}</source>
+        <translation>Publicado el {date}</translation>
+    </message>
+    <message>
+        <source>Version {number}, text SHA-256 {sha}</source>
+        <translation>Versión {number}, SHA-256 del texto {sha}</translation>
+    </message>
+    <message>
+        <source>The article</source>
+        <translation>El artículo</translation>
+    </message>
+    <message>
+        <source>Claims checked</source>
+        <translation>Afirmaciones verificadas</translation>
+    </message>
+    <message>
+        <source>↑ in the text</source>
+        <translation>↑ en el texto</translation>
+    </message>
+    <message>
+        <source>Claimed by {claimant}</source>
+        <translation>Afirmado por {claimant}</translation>
+    </message>
+    <message>
+        <source>The article’s wording here changed after this claim was checked.</source>
+        <translation>La redacción del artículo en este punto cambió después de verificar esta afirmación.</translation>
+    </message>
+    <message>
+        <source>These words are no longer in the current version of the article.</source>
+        <translation>Estas palabras ya no están en la versión actual del artículo.</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>Topics: {tags}</source>
+        <translation>Temas: {tags}</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <source>(confidential)</source>
+        <translation>(confidencial)</translation>
+    </message>
+    <message>
+        <source>Reviewed by {reviewer}.</source>
+        <translation>Revisada por {reviewer}.</translation>
+    </message>
+    <message>
+        <source>Reviewed by {reviewer}, approved {approved}.</source>
+        <translation>Revisada por {reviewer}, aprobada el {approved}.</translation>
+    </message>
+    <message>
+        <source>Reviewed by {reviewer}, published {published}.</source>
+        <translation>Revisada por {reviewer}, publicada el {published}.</translation>
+    </message>
+    <message>
+        <source>Reviewed by {reviewer}, approved {approved}, published {published}.</source>
+        <translation>Revisada por {reviewer}, aprobada el {approved}, publicada el {published}.</translation>
+    </message>
+    <message>
+        <source>Not yet approved by a reviewer ({status}).</source>
+        <translation>Aún no aprobada por un revisor ({status}).</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>Correcciones</translation>
+    </message>
+    <message>
+        <source>{date}, verdict retracted</source>
+        <translation>{date}, veredicto retirado</translation>
+    </message>
+    <message>
+        <source>{retracted} on the claim {quote}</source>
+        <translation>{retracted} sobre la afirmación {quote}</translation>
+    </message>
+    <message>
+        <source>Withdrawn verdict</source>
+        <translation>Veredicto retirado</translation>
+    </message>
+    <message>
+        <source>{date}, {claim}</source>
+        <translation>{date}, {claim}</translation>
+    </message>
+    <message>
+        <source>claim {number}</source>
+        <translation>afirmación {number}</translation>
+    </message>
+    <message>
+        <source>the claim {quote}</source>
+        <translation>la afirmación {quote}</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <source>No corrections have been made to these verdicts.</source>
+        <translation>No se ha hecho ninguna corrección a estos veredictos.</translation>
+    </message>
+    <message>
+        <source>How we check</source>
+        <translation>Cómo verificamos</translation>
+    </message>
+    <message>
+        <source>Claims {numbers}</source>
+        <translation>Afirmaciones {numbers}</translation>
+    </message>
+    <message>
+        <source>Fact-check: {title}</source>
+        <translation>Verificación: {title}</translation>
+    </message>
+    <message>
+        <source>Fact-check report: {n} articles</source>
+        <translation>Informe de verificación: {n} artículos</translation>
+    </message>
+    <message>
+        <source>{name} logo</source>
+        <translation>Logotipo de {name}</translation>
+    </message>
+    <message>
+        <source>Organisation logo</source>
+        <translation>Logotipo de la organización</translation>
+    </message>
+    <message>
+        <source>1 claim checked</source>
+        <translation>1 afirmación verificada</translation>
+    </message>
+    <message>
+        <source>{n} claims checked</source>
+        <translation>{n} afirmaciones verificadas</translation>
+    </message>
+    <message>
+        <source>Rating scale: {name}</source>
+        <translation>Escala de calificación: {name}</translation>
+    </message>
+    <message>
+        <source>Report made {date}</source>
+        <translation>Informe elaborado el {date}</translation>
+    </message>
+    <message>
+        <source>Made with {generator} on {date} {time} UTC.</source>
+        <translation>Hecho con {generator} el {date} a las {time} UTC.</translation>
+    </message>
+    <message>
+        <source>Claim {number}: {rating}.</source>
+        <translation>Afirmación {number}: {rating}.</translation>
+    </message>
+    <message>
+        <source>Statement: {statement}</source>
+        <translation>Enunciado: {statement}</translation>
+    </message>
+    <message>
+        <source>Claimed by: {claimant}</source>
+        <translation>Afirmado por: {claimant}</translation>
+    </message>
+    <message>
+        <source>Fact-check: {n} articles</source>
+        <translation>Verificación: {n} artículos</translation>
+    </message>
+    <message>
+        <source>rating scale: {name}</source>
+        <translation>escala de calificación: {name}</translation>
+    </message>
+    <message>
+        <source>report made {date}</source>
+        <translation>informe elaborado el {date}</translation>
+    </message>
+    <message>
+        <source>version {number}, text SHA-256 {sha}</source>
+        <translation>versión {number}, SHA-256 del texto {sha}</translation>
+    </message>
+    <message>
+        <source>Claims whose words are no longer in this version: {claims}</source>
+        <translation>Afirmaciones cuyas palabras ya no están en esta versión: {claims}</translation>
+    </message>
+    <message>
+        <source>The pasted text is too large to import ({size} MB): factcheck imports articles of up to {limit} MB.</source>
+        <extracomment>Largest file accepted for import. A 500-page report is about 1.5 MB of text; saved web pages with inline images run larger, so the limit leaves room while refusing files that are clearly not articles (and would make the view and anchoring slow). Extensions of document formats a later version will import, with their sniffed name. Longest default title of pasted text.</extracomment>
+        <translation>El texto pegado es demasiado grande para importarlo ({size} MB): factcheck importa artículos de hasta {limit} MB.</translation>
+    </message>
+    <message>
+        <source>The file is too large to import ({size} MB): factcheck imports articles of up to {limit} MB.</source>
+        <translation>El archivo es demasiado grande para importarlo ({size} MB): factcheck importa artículos de hasta {limit} MB.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>El archivo está vacío.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a folder, not a file.</source>
+        <translation>“{name}” es una carpeta, no un archivo.</translation>
+    </message>
+    <message>
+        <source>“{name}” is not an ordinary file.</source>
+        <translation>“{name}” no es un archivo normal.</translation>
+    </message>
+    <message>
+        <source>The file “{name}” does not exist (any more).</source>
+        <translation>El archivo “{name}” no existe (o ya no existe).</translation>
+    </message>
+    <message>
+        <source>factcheck is not allowed to read the file “{name}”.</source>
+        <translation>factcheck no tiene permiso para leer el archivo “{name}”.</translation>
+    </message>
+    <message>
+        <source>The file “{name}” cannot be read ({reason}).</source>
+        <translation>No se puede leer el archivo “{name}” ({reason}).</translation>
+    </message>
+    <message>
+        <source>Only text can be pasted as an article.</source>
+        <translation>Solo se puede pegar texto como artículo.</translation>
+    </message>
+    <message>
+        <source>The pasted text is empty.</source>
+        <translation>El texto pegado está vacío.</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <extracomment>(magic bytes at offset 0, description). Checked in order; the first match wins.</extracomment>
+        <translation>una imagen PNG</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>una imagen JPEG</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>una imagen GIF</translation>
+    </message>
+    <message>
+        <source>a TIFF image</source>
+        <translation>una imagen TIFF</translation>
+    </message>
+    <message>
+        <source>an icon file</source>
+        <translation>un archivo de icono</translation>
+    </message>
+    <message>
+        <source>a database file (perhaps a factcheck project)</source>
+        <translation>un archivo de base de datos (quizá un proyecto de factcheck)</translation>
+    </message>
+    <message>
+        <source>a compressed (gzip) file</source>
+        <translation>un archivo comprimido (gzip)</translation>
+    </message>
+    <message>
+        <source>a compressed (xz) file</source>
+        <translation>un archivo comprimido (xz)</translation>
+    </message>
+    <message>
+        <source>a compressed (zstd) file</source>
+        <translation>un archivo comprimido (zstd)</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>un archivo 7-Zip</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>un archivo RAR</translation>
+    </message>
+    <message>
+        <source>an old Microsoft Office file (.doc, .xls or .ppt)</source>
+        <translation>un archivo antiguo de Microsoft Office (.doc, .xls o .ppt)</translation>
+    </message>
+    <message>
+        <source>a program</source>
+        <translation>un programa</translation>
+    </message>
+    <message>
+        <source>an audio or video file</source>
+        <translation>un archivo de audio o video</translation>
+    </message>
+    <message>
+        <source>an audio file</source>
+        <translation>un archivo de audio</translation>
+    </message>
+    <message>
+        <source>a video file</source>
+        <translation>un archivo de video</translation>
+    </message>
+    <message>
+        <source>a font file</source>
+        <translation>un archivo de tipografía</translation>
+    </message>
+    <message>
+        <source>a PostScript file</source>
+        <translation>un archivo PostScript</translation>
+    </message>
+    <message>
+        <source>a compressed (bzip2) file</source>
+        <translation>un archivo comprimido (bzip2)</translation>
+    </message>
+    <message>
+        <source>a WebP image</source>
+        <translation>una imagen WebP</translation>
+    </message>
+    <message>
+        <source>a media file</source>
+        <translation>un archivo multimedia</translation>
+    </message>
+    <message>
+        <source>an image file</source>
+        <translation>un archivo de imagen</translation>
+    </message>
+    <message>
+        <source>PDF files cannot be imported yet: open the PDF, copy the article text and paste it instead.</source>
+        <extracomment>What to say for each document format ``sniff_document`` reports.</extracomment>
+        <translation>Los archivos PDF todavía no se pueden importar: abra el PDF, copie el texto del artículo y péguelo.</translation>
+    </message>
+    <message>
+        <source>Word documents cannot be imported yet: open the document, copy the article text and paste it instead.</source>
+        <translation>Los documentos de Word todavía no se pueden importar: abra el documento, copie el texto del artículo y péguelo.</translation>
+    </message>
+    <message>
+        <source>OpenDocument text files cannot be imported yet: open the document, copy the article text and paste it instead.</source>
+        <translation>Los archivos de texto OpenDocument todavía no se pueden importar: abra el documento, copie el texto del artículo y péguelo.</translation>
+    </message>
+    <message>
+        <source>E-books (EPUB) cannot be imported yet: copy the article text and paste it instead.</source>
+        <translation>Los libros electrónicos (EPUB) todavía no se pueden importar: copie el texto del artículo y péguelo.</translation>
+    </message>
+    <message>
+        <source>RTF documents cannot be imported yet: save the document as plain text (.txt) or copy and paste the article text instead.</source>
+        <translation>Los documentos RTF todavía no se pueden importar: guarde el documento como texto sin formato (.txt) o copie y pegue el texto del artículo.</translation>
+    </message>
+    <message>
+        <source>This is an Excel spreadsheet, not a text article.</source>
+        <translation>Esto es una hoja de cálculo de Excel, no un artículo de texto.</translation>
+    </message>
+    <message>
+        <source>This is a PowerPoint presentation, not a text article.</source>
+        <translation>Esto es una presentación de PowerPoint, no un artículo de texto.</translation>
+    </message>
+    <message>
+        <source>This is a ZIP archive, not a text article: unpack it and import the article file inside.</source>
+        <translation>Esto es un archivo ZIP, no un artículo de texto: descomprímalo e importe el archivo del artículo que contiene.</translation>
+    </message>
+    <message>
+        <source>The file “{name}” looks like {what}, not a text article.</source>
+        <extracomment>Single-byte encodings charset-normalizer may choose from. Windows-1252 (a superset of Latin-1&apos;s printable range) is the default for Western text; Central European and Cyrillic files are recognised only when charset-normalizer sees a language in them.</extracomment>
+        <translation>El archivo “{name}” parece {what}, no un artículo de texto.</translation>
+    </message>
+    <message>
+        <source>This file looks like {what}, not a text article.</source>
+        <translation>Este archivo parece {what}, no un artículo de texto.</translation>
+    </message>
+    <message>
+        <source>The file “{name}” looks like a binary file, not a text article.</source>
+        <translation>El archivo “{name}” parece un archivo binario, no un artículo de texto.</translation>
+    </message>
+    <message>
+        <source>This file looks like a binary file, not a text article.</source>
+        <translation>Este archivo parece un archivo binario, no un artículo de texto.</translation>
+    </message>
+    <message>
+        <source>The file “{name}” says it is {encoding} text but is damaged or not text.</source>
+        <translation>El archivo “{name}” indica que es texto {encoding}, pero está dañado o no es texto.</translation>
+    </message>
+    <message>
+        <source>This file says it is {encoding} text but is damaged or not text.</source>
+        <translation>Este archivo indica que es texto {encoding}, pero está dañado o no es texto.</translation>
+    </message>
+    <message>
+        <source>The file “{name}” is not readable text: it is neither UTF-8 nor a known Western, Central European or Cyrillic encoding.</source>
+        <translation>El archivo “{name}” no es texto legible: no está en UTF-8 ni en ninguna codificación conocida occidental, centroeuropea o cirílica.</translation>
+    </message>
+    <message>
+        <source>This file is not readable text: it is neither UTF-8 nor a known Western, Central European or Cyrillic encoding.</source>
+        <translation>Este archivo no es texto legible: no está en UTF-8 ni en ninguna codificación conocida occidental, centroeuropea o cirílica.</translation>
+    </message>
+    <message>
+        <source>The web page has no article text that factcheck can find.</source>
+        <translation>La página web no tiene ningún texto de artículo que factcheck pueda encontrar.</translation>
+    </message>
+    <message>
+        <source>The web page is too deeply nested or too large to read.</source>
+        <extracomment>Never article text, removed from the tree before trafilatura sees it. Removed from the tree in the lxml fallback (script and style too: their text is code). The fallback only reads pages this simple (elements in the body). trafilatura output elements that are blocks of their own when found inside another.</extracomment>
+        <translation>La página web tiene demasiados niveles anidados o es demasiado grande para leerla.</translation>
+    </message>
+    <message>
+        <source>The web page could not be read: its HTML is too damaged.</source>
+        <translation>No se pudo leer la página web: su HTML está demasiado dañado.</translation>
+    </message>
+    <message>
+        <source>The Markdown file is nested too deeply to be read.</source>
+        <translation>El archivo Markdown tiene demasiados niveles anidados para leerlo.</translation>
+    </message>
+    <message>
+        <source>The Markdown file “{name}” has no text.</source>
+        <translation>El archivo Markdown “{name}” no tiene texto.</translation>
+    </message>
+    <message>
+        <source>The Markdown file has no text.</source>
+        <translation>El archivo Markdown no tiene texto.</translation>
+    </message>
+    <message>
+        <source>The file “{name}” has no text.</source>
+        <extracomment>Longest title taken from the first line of a text file.</extracomment>
+        <translation>El archivo “{name}” no tiene texto.</translation>
+    </message>
+    <message>
+        <source>The file has no text.</source>
+        <translation>El archivo no tiene texto.</translation>
+    </message>
+    <message>
+        <source>source title</source>
+        <translation>título de la fuente</translation>
+    </message>
+    <message>
+        <source>source URL</source>
+        <translation>URL de la fuente</translation>
+    </message>
+    <message>
+        <source>source publisher</source>
+        <translation>entidad editora de la fuente</translation>
+    </message>
+    <message>
+        <source>source author</source>
+        <translation>autor de la fuente</translation>
+    </message>
+    <message>
+        <source>source date</source>
+        <translation>fecha de la fuente</translation>
+    </message>
+    <message>
+        <source>cited passage</source>
+        <translation>pasaje citado</translation>
+    </message>
+    <message>
+        <source>citation locator</source>
+        <translation>ubicación de la cita</translation>
+    </message>
+    <message>
+        <source>1 annotation</source>
+        <translation>1 anotación</translation>
+    </message>
+    <message>
+        <source>{n} annotations</source>
+        <translation>{n} anotaciones</translation>
+    </message>
+    <message>
+        <source>1 source</source>
+        <translation>1 fuente</translation>
+    </message>
+    <message>
+        <source>{n} sources</source>
+        <translation>{n} fuentes</translation>
+    </message>
+    <message>
+        <source>Imported 1 claim from {annotations}; {sources} added to the library.</source>
+        <translation>Se importó 1 afirmación de {annotations}; {sources} más en la biblioteca.</translation>
+    </message>
+    <message>
+        <source>Imported {n} claims from {annotations}; {sources} added to the library.</source>
+        <translation>Se importaron {n} afirmaciones de {annotations}; {sources} más en la biblioteca.</translation>
+    </message>
+    <message>
+        <source>Imported 1 claim from {annotations}.</source>
+        <translation>Se importó 1 afirmación de {annotations}.</translation>
+    </message>
+    <message>
+        <source>Imported {n} claims from {annotations}.</source>
+        <translation>Se importaron {n} afirmaciones de {annotations}.</translation>
+    </message>
+    <message>
+        <source>1 claim was anchored approximately (the article&apos;s words differ a little): check them.</source>
+        <translation>1 afirmación se ancló de forma aproximada (las palabras del artículo difieren un poco): revísela.</translation>
+    </message>
+    <message>
+        <source>{n} claims were anchored approximately (the article&apos;s words differ a little): check them.</source>
+        <translation>{n} afirmaciones se anclaron de forma aproximada (las palabras del artículo difieren un poco): revíselas.</translation>
+    </message>
+    <message>
+        <source>Skipped {n}:</source>
+        <translation>Omitidas ({n}):</translation>
+    </message>
+    <message>
+        <source>  {ref}: {reason}</source>
+        <translation>  {ref}: {reason}</translation>
+    </message>
+    <message>
+        <source>The annotation file is too large ({size} MB); factcheck reads files up to {limit} MB.</source>
+        <translation>El archivo de anotaciones es demasiado grande ({size} MB); factcheck lee archivos de hasta {limit} MB.</translation>
+    </message>
+    <message>
+        <source>The annotation file is not UTF-8 text, so it is not a Web Annotation JSON-LD file.</source>
+        <translation>El archivo de anotaciones no es texto UTF-8, así que no es un archivo Web Annotation JSON-LD.</translation>
+    </message>
+    <message>
+        <source>The annotation file is empty.</source>
+        <translation>El archivo de anotaciones está vacío.</translation>
+    </message>
+    <message>
+        <source>The annotation file is not valid JSON ({problem} at line {line}, column {column}).</source>
+        <translation>El archivo de anotaciones no es JSON válido ({problem} en la línea {line}, columna {column}).</translation>
+    </message>
+    <message>
+        <source>The annotation file is nested too deeply to be a Web Annotation file.</source>
+        <translation>El archivo de anotaciones tiene demasiados niveles anidados para ser un archivo Web Annotation.</translation>
+    </message>
+    <message>
+        <source>This is not a W3C Web Annotation file: it holds no AnnotationCollection, AnnotationPage or Annotation.</source>
+        <translation>Esto no es un archivo W3C Web Annotation: no contiene ninguna AnnotationCollection, AnnotationPage ni Annotation.</translation>
+    </message>
+    <message>
+        <source>The collection&apos;s annotations are in pages stored elsewhere; factcheck reads only files that contain their annotations.</source>
+        <translation>Las anotaciones de la colección están en páginas guardadas en otro lugar; factcheck solo lee archivos que contienen sus anotaciones.</translation>
+    </message>
+    <message>
+        <source>The collection&apos;s page is not an AnnotationPage.</source>
+        <translation>La página de la colección no es una AnnotationPage.</translation>
+    </message>
+    <message>
+        <source>The collection&apos;s pages never end.</source>
+        <translation>Las páginas de la colección no terminan nunca.</translation>
+    </message>
+    <message>
+        <source>The annotation page&apos;s items are not a list.</source>
+        <translation>Los elementos (items) de la página de anotaciones no son una lista.</translation>
+    </message>
+    <message>
+        <source>it is not an annotation object.</source>
+        <translation>no es un objeto de anotación.</translation>
+    </message>
+    <message>
+        <source>it is not an Annotation.</source>
+        <translation>no es una Annotation.</translation>
+    </message>
+    <message>
+        <source>it has no TextQuoteSelector, so there are no quoted words to anchor.</source>
+        <translation>no tiene TextQuoteSelector, así que no hay palabras citadas que anclar.</translation>
+    </message>
+    <message>
+        <source>its TextQuoteSelector quotes no words.</source>
+        <translation>su TextQuoteSelector no cita ninguna palabra.</translation>
+    </message>
+    <message>
+        <source>{ref}: a confidential source was left out: the file does not name it.</source>
+        <translation>{ref}: se omitió una fuente confidencial: el archivo no la nombra.</translation>
+    </message>
+    <message>
+        <source>{name} is open read-only; annotations cannot be imported into it.</source>
+        <translation>{name} está abierto en modo de solo lectura; no se pueden importar anotaciones en él.</translation>
+    </message>
+    <message>
+        <source>{ref}: {field} left out. {reason}</source>
+        <translation>{ref}: se omitió el campo “{field}”. {reason}</translation>
+    </message>
+    <message>
+        <source>{ref}: a tag left out. {reason}</source>
+        <translation>{ref}: se omitió una etiqueta. {reason}</translation>
+    </message>
+    <message>
+        <source>{ref}: the rating “{label}” is not on this project&apos;s scale ({scale}); the claim was imported without a rating.</source>
+        <translation>{ref}: la calificación “{label}” no está en la escala de este proyecto ({scale}); la afirmación se importó sin calificación.</translation>
+    </message>
+    <message>
+        <source>{ref}: a cited source with neither a title nor a web address was left out.</source>
+        <translation>{ref}: se omitió una fuente citada sin título ni dirección web.</translation>
+    </message>
+    <message>
+        <source>this project has no articles to anchor it to: annotations mark words in an article, so import the article first (File &gt; Import article), then the annotations.</source>
+        <translation>este proyecto no tiene artículos a los que anclarla: las anotaciones marcan palabras de un artículo, así que importe primero el artículo (Archivo &gt; Importar artículo) y luego las anotaciones.</translation>
+    </message>
+    <message>
+        <source>its words “{words}” are in none of this project&apos;s articles.</source>
+        <translation>sus palabras “{words}” no están en ninguno de los artículos de este proyecto.</translation>
+    </message>
+    <message>
+        <source>its words “{words}” were not found in “{title}” or the other matching articles.</source>
+        <translation>sus palabras “{words}” no se encontraron en “{title}” ni en los demás artículos coincidentes.</translation>
+    </message>
+    <message>
+        <source>its words “{words}” were not found in “{title}”.</source>
+        <translation>sus palabras “{words}” no se encontraron en “{title}”.</translation>
+    </message>
+    <message>
+        <source>its words “{words}” were found only as blank space.</source>
+        <translation>sus palabras “{words}” solo se encontraron como espacio en blanco.</translation>
+    </message>
+    <message>
+        <source>the same claim is already on “{title}”.</source>
+        <translation>la misma afirmación ya está en “{title}”.</translation>
+    </message>
+    <message>
+        <source>Your name could not be saved in {path} ({error}).</source>
+        <translation>No se pudo guardar su nombre en {path} ({error}).</translation>
+    </message>
+    <message>
+        <source>factcheck hit an unexpected problem, a bug in factcheck ({error}: {what}).</source>
+        <translation>factcheck tuvo un problema inesperado, un error de programación de factcheck ({error}: {what}).</translation>
+    </message>
+    <message>
+        <source>factcheck hit an unexpected problem, a bug in factcheck ({error}: {what}). Details were written to {path}.</source>
+        <translation>factcheck tuvo un problema inesperado, un error de programación de factcheck ({error}: {what}). Los detalles se escribieron en {path}.</translation>
+    </message>
+    <message>
+        <source>Supports the claim</source>
+        <translation>Respalda la afirmación</translation>
+    </message>
+    <message>
+        <source>Contradicts the claim</source>
+        <translation>Contradice la afirmación</translation>
+    </message>
+    <message>
+        <source>Gives context</source>
+        <translation>Aporta contexto</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <extracomment>File dialog filters by format, shown through ``translation.ui``.</extracomment>
+        <translation>Informe HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <extracomment>The metadata an import offers to set, in the order the form shows it. Every field of an article the properties dialog edits. Captions, accessible names and hints of the fields (English; shown through ``translation.ui``).</extracomment>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>&amp;Outlet:</source>
+        <translation>&amp;Medio:</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>&amp;Autor:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Published on:</source>
+        <translation>&amp;Fecha de publicación:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Fact-check URL:</source>
+        <translation>URL de la &amp;verificación:</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Article URL</source>
+        <translation>URL del artículo</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>Fecha de publicación</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Published fact-check URL</source>
+        <translation>URL de la verificación publicada</translation>
+    </message>
+    <message>
+        <source>Newspaper, site or broadcaster</source>
+        <translation>Periódico, sitio web o emisora</translation>
+    </message>
+    <message>
+        <source>https://…  (kept as text, never opened)</source>
+        <translation>https://…  (se guarda como texto, nunca se abre)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>e.g. en, es</source>
+        <translation>p. ej., en, es</translation>
+    </message>
+    <message>
+        <source>https://…  where your fact-check of this article is published</source>
+        <translation>https://…  donde está publicada su verificación de este artículo</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <extracomment>How each kind of source is named (English; shown through ``translation.ui``).</extracomment>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Conjunto de datos</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Entrevista</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Official statement</source>
+        <translation>Declaración oficial</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Redes sociales</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocida</translation>
+    </message>
+    <message>
+        <source>Confidential sources are never exported with their details.</source>
+        <translation>Las fuentes confidenciales nunca se exportan con sus datos.</translation>
+    </message>
+    <message>
+        <source>Give the source a title or a URL.</source>
+        <translation>Indique un título o una URL para la fuente.</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Entidad editora</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Fiabilidad</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Confidencial</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Usada en</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Título:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Publisher:</source>
+        <translation>Entidad editora:</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>Autor:</translation>
+    </message>
+    <message>
+        <source>Published on:</source>
+        <translation>Fecha de publicación:</translation>
+    </message>
+    <message>
+        <source>Accessed on:</source>
+        <translation>Fecha de consulta:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>Reliability:</source>
+        <translation>Fiabilidad:</translation>
+    </message>
+    <message>
+        <source>Confidential:</source>
+        <translation>Confidencial:</translation>
+    </message>
+    <message>
+        <source>Cited by:</source>
+        <translation>Citada en:</translation>
+    </message>
+    <message>
+        <source>Added:</source>
+        <translation>Añadida:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notas:</translation>
+    </message>
+    <message>
+        <source>the history could not be read: {error}</source>
+        <translation>no se pudo leer el historial: {error}</translation>
+    </message>
+    <message>
+        <source>the check itself failed ({error}); see the log.</source>
+        <translation>falló la propia comprobación ({error}); consulte el registro.</translation>
+    </message>
+    <message>
+        <source>Confirm new words</source>
+        <translation>Confirmar las palabras nuevas</translation>
+    </message>
+    <message>
+        <source>Words changed: confirm</source>
+        <translation>Palabras cambiadas: por confirmar</translation>
+    </message>
+    <message>
+        <source>Unanchored</source>
+        <translation>Sin anclar</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Fragmento</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Calificación</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Postura</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Pasaje</translation>
+    </message>
+    <message>
+        <source>Locator</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Enviar a revisión</translation>
+    </message>
+    <message>
+        <source>Checker</source>
+        <translation>Verificador</translation>
+    </message>
+    <message>
+        <source>Waiting since</source>
+        <translation>En espera desde</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <extracomment>A burst of changes (an import, a bulk approval, typing) recomputes once, this long after the last. What the figures depend on: other changes (citations, sources, tasks, new text) leave them as they are. Checkers and articles beyond this many are summed up in a line under their chart (the CSV lists all). Below this width the charts stand in one column instead of two.</extracomment>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <extracomment>View &gt; Colours&apos; choices, shown through ``translation.ui`` (marked here, translated when shown).</extracomment>
+        <translation>Seguir al &amp;sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Claro</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Oscuro</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>{problem} Your saved work is safe in the project file.</source>
+        <translation>{problem} El trabajo guardado está a salvo en el archivo del proyecto.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <source>1 claim</source>
+        <translation>1 afirmación</translation>
+    </message>
+    <message>
+        <source>{n} claims</source>
+        <translation>{n} afirmaciones</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleMetadataForm</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePropertiesDialog</name>
+    <message>
+        <source>Article properties</source>
+        <translation>Propiedades del artículo</translation>
+    </message>
+    <message>
+        <source>The fact-check URL is the page where your fact-check of this article is published; ClaimReview exports use it as their url.</source>
+        <translation>La URL de verificación es la página donde se publica su verificación de este artículo; las exportaciones ClaimReview la usan como su url.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>The project is read-only: the properties cannot be changed.</source>
+        <translation>El proyecto es de solo lectura: las propiedades no se pueden cambiar.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>version {number} of {total}</source>
+        <translation>versión {number} de {total}</translation>
+    </message>
+    <message>
+        <source>Claims here</source>
+        <extracomment>What changes how claims are painted: where they sit, their rating (a claim field).</extracomment>
+        <translation>Afirmaciones aquí</translation>
+    </message>
+</context>
+<context>
+    <name>BarChartWidget</name>
+    <message>
+        <source>{title}: none.</source>
+        <translation>{title}: ninguna.</translation>
+    </message>
+    <message>
+        <source>{label}: {count}</source>
+        <translation>{label}: {count}</translation>
+    </message>
+    <message>
+        <source>{title}: {items}.</source>
+        <translation>{title}: {items}.</translation>
+    </message>
+    <message>
+        <source>1 claim ({percent}%)</source>
+        <translation>1 afirmación ({percent} %)</translation>
+    </message>
+    <message>
+        <source>{n} claims ({percent}%)</source>
+        <translation>{n} afirmaciones ({percent} %)</translation>
+    </message>
+    <message>
+        <source>1 claim</source>
+        <translation>1 afirmación</translation>
+    </message>
+    <message>
+        <source>{n} claims</source>
+        <translation>{n} afirmaciones</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>A claim</source>
+        <extracomment>The theme colours (``core.colours.ROLES``) of blocking problems and of warnings.</extracomment>
+        <translation>Una afirmación</translation>
+    </message>
+    <message>
+        <source>Checklist before: {action}</source>
+        <translation>Lista de comprobación antes de: {action}</translation>
+    </message>
+    <message>
+        <source>Every check passed: rating, sources, a one-sentence verdict summary, no open review comments, words confirmed.</source>
+        <translation>Se superaron todas las comprobaciones: calificación, fuentes, un resumen del veredicto de una sola frase, ningún comentario de revisión abierto, palabras confirmadas.</translation>
+    </message>
+    <message>
+        <source>Nothing blocks this; look at the warnings below.</source>
+        <translation>Nada lo impide; revise las advertencias de abajo.</translation>
+    </message>
+    <message>
+        <source>This claim cannot be approved yet: fix what is marked as blocking.</source>
+        <translation>Esta afirmación aún no se puede aprobar: corrija lo marcado como bloqueante.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {total} claims have blocking problems and will be left as they are; the other {clear} can go ahead.</source>
+        <translation>
+            <numerusform>%n de {total} afirmaciones tiene problemas bloqueantes y se quedará como está; el resto ({clear}) puede seguir adelante.</numerusform>
+            <numerusform>%n de {total} afirmaciones tienen problemas bloqueantes y se quedarán como están; el resto ({clear}) puede seguir adelante.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None of these claims can go ahead: each has a blocking problem.</source>
+        <translation>Ninguna de estas afirmaciones puede seguir adelante: todas tienen un problema bloqueante.</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Hallazgos</translation>
+    </message>
+    <message>
+        <source>{action} ({ready} of {total})</source>
+        <translation>{action} ({ready} de {total})</translation>
+    </message>
+    <message>
+        <source>Blocking: This claim {problem}</source>
+        <translation>Bloqueante: esta afirmación {problem}</translation>
+    </message>
+    <message>
+        <source>Warning: This claim {problem}</source>
+        <translation>Advertencia: esta afirmación {problem}</translation>
+    </message>
+    <message>
+        <source>Blocking: {claim} {problem}</source>
+        <translation>Bloqueante: {claim} {problem}</translation>
+    </message>
+    <message>
+        <source>Warning: {claim} {problem}</source>
+        <translation>Advertencia: {claim} {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>CitationDialog</name>
+    <message>
+        <source>Edit citation</source>
+        <extracomment>The citation fields the dialog edits, besides the source.</extracomment>
+        <translation>Editar cita</translation>
+    </message>
+    <message>
+        <source>Cite a source</source>
+        <translation>Citar una fuente</translation>
+    </message>
+    <message>
+        <source>Claim: “{quote}”</source>
+        <translation>Afirmación: “{quote}”</translation>
+    </message>
+    <message>
+        <source>Search the source library</source>
+        <translation>Buscar en la biblioteca de fuentes</translation>
+    </message>
+    <message>
+        <source>New &amp;source…</source>
+        <translation>Nue&amp;va fuente…</translation>
+    </message>
+    <message>
+        <source>Add a source to the library and cite it</source>
+        <translation>Añadir una fuente a la biblioteca y citarla</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Fuente:</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>&amp;Fuente:</translation>
+    </message>
+    <message>
+        <source>(source no longer in the library)</source>
+        <translation>(la fuente ya no está en la biblioteca)</translation>
+    </message>
+    <message>
+        <source>Stance:</source>
+        <translation>Postura:</translation>
+    </message>
+    <message>
+        <source>The words of the source that matter, copied exactly</source>
+        <translation>Las palabras de la fuente que importan, copiadas literalmente</translation>
+    </message>
+    <message>
+        <source>Where in the source: p. 12, 03:14, table 2…</source>
+        <translation>Ubicación en la fuente: p. 12, 03:14, tabla 2…</translation>
+    </message>
+    <message>
+        <source>Anything a reviewer should know about this citation</source>
+        <translation>Lo que un revisor debería saber sobre esta cita</translation>
+    </message>
+    <message>
+        <source>&amp;Quoted passage:</source>
+        <translation>&amp;Pasaje citado:</translation>
+    </message>
+    <message>
+        <source>&amp;Locator:</source>
+        <translation>&amp;Ubicación:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cite source</source>
+        <translation>Citar fuente</translation>
+    </message>
+    <message>
+        <source>No source matches “{search}”. Add it with New source…</source>
+        <translation>Ninguna fuente coincide con “{search}”. Añádala con Nueva fuente…</translation>
+    </message>
+    <message>
+        <source>The library is empty. Add a source with New source…</source>
+        <translation>La biblioteca está vacía. Añada una fuente con Nueva fuente…</translation>
+    </message>
+</context>
+<context>
+    <name>CitationTableModel</name>
+    <message>
+        <source>supports</source>
+        <translation>respalda</translation>
+    </message>
+    <message>
+        <source>contradicts</source>
+        <translation>contradice</translation>
+    </message>
+    <message>
+        <source>context</source>
+        <translation>contexto</translation>
+    </message>
+    <message>
+        <source>{title} (confidential)</source>
+        <translation>{title} (confidencial)</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimInspector</name>
+    <message>
+        <source>{items} and {last}</source>
+        <extracomment>Claims with more changed ids than this are refreshed by reading the article&apos;s claims again. The claimant column&apos;s width in the claim lists (px), a fifth of the list within these. Rows of claims the list keeps when the splitter or the window squeezes it (the inspector scrolls).</extracomment>
+        <translation>{items} y {last}</translation>
+    </message>
+    <message>
+        <source>Confirm new words</source>
+        <extracomment>Review action -&gt; &apos;&apos; when the user may take it on the shown claim now, else the core&apos;s reason.</extracomment>
+        <translation>Confirmar las palabras nuevas</translation>
+    </message>
+    <message>
+        <source>The article changed under this claim: accept the highlighted words as its quote.</source>
+        <translation>El artículo cambió bajo esta afirmación: aceptar las palabras resaltadas como su fragmento.</translation>
+    </message>
+    <message>
+        <source>Anchor to selection</source>
+        <translation>Anclar a la selección</translation>
+    </message>
+    <message>
+        <source>Select the claim&apos;s words in the article, then click here.</source>
+        <translation>Seleccione en el artículo las palabras de la afirmación y luego haga clic aquí.</translation>
+    </message>
+    <message>
+        <source>The claim as checked, in a short sentence</source>
+        <translation>La afirmación tal como se verificó, en una frase corta</translation>
+    </message>
+    <message>
+        <source>Who made the claim</source>
+        <translation>Quién hizo la afirmación</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Sin definir</translation>
+    </message>
+    <message>
+        <source>1 (low)</source>
+        <translation>1 (bajo)</translation>
+    </message>
+    <message>
+        <source>5 (high)</source>
+        <translation>5 (alto)</translation>
+    </message>
+    <message>
+        <source>comma, separated, tags</source>
+        <translation>etiquetas, separadas, por comas</translation>
+    </message>
+    <message>
+        <source>One sentence: what the evidence shows</source>
+        <translation>Una frase: lo que muestra la evidencia</translation>
+    </message>
+    <message>
+        <source>How the verdict was reached</source>
+        <translation>Cómo se llegó al veredicto</translation>
+    </message>
+    <message>
+        <source>Private working notes</source>
+        <translation>Notas de trabajo privadas</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Enunciado</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>Autor de la afirmación</translation>
+    </message>
+    <message>
+        <source>Claim date</source>
+        <translation>Fecha de la afirmación</translation>
+    </message>
+    <message>
+        <source>Check-worthiness</source>
+        <translation>Interés para verificar</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Calificación</translation>
+    </message>
+    <message>
+        <source>Verdict summary</source>
+        <translation>Resumen del veredicto</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>Fundamentación</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>The verdict, from the project&apos;s rating scale</source>
+        <translation>El veredicto, según la escala de calificación del proyecto</translation>
+    </message>
+    <message>
+        <source>Sources cited</source>
+        <translation>Fuentes citadas</translation>
+    </message>
+    <message>
+        <source>Cite source…</source>
+        <translation>Citar fuente…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Source library…</source>
+        <translation>Biblioteca de fuentes…</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Enviar a revisión</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+    <message>
+        <source>Request changes…</source>
+        <translation>Pedir cambios…</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>Send the verdict to an editor: needs a rating, a one-sentence summary, a source and the required tasks</source>
+        <translation>Enviar el veredicto a un editor: requiere una calificación, un resumen de una sola frase, una fuente y las tareas obligatorias</translation>
+    </message>
+    <message>
+        <source>Approve the verdict after the checklist (Ctrl+Shift+A); not your own</source>
+        <translation>Aprobar el veredicto tras la lista de comprobación (Ctrl+Shift+A); nunca uno propio</translation>
+    </message>
+    <message>
+        <source>Send it back to the checker with a comment (Ctrl+Shift+R)</source>
+        <translation>Devolverlo al verificador con un comentario (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Mark the approved verdict as published</source>
+        <translation>Marcar el veredicto aprobado como publicado</translation>
+    </message>
+    <message>
+        <source>Claim history</source>
+        <translation>Historial de la afirmación</translation>
+    </message>
+    <message>
+        <source>Claim details</source>
+        <translation>Detalles de la afirmación</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Afirmación</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Select a claim, or select words in the article and press Ctrl+E to make one.</source>
+        <translation>Seleccione una afirmación, o seleccione palabras en el artículo y pulse Ctrl+E para crear una.</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Sin calificar</translation>
+    </message>
+    <message>
+        <source>The article changed under this claim: check that the highlighted words are still what was claimed, then confirm.</source>
+        <extracomment>What a change of each kind makes the inspector read again, besides the claim itself.</extracomment>
+        <translation>El artículo cambió bajo esta afirmación: compruebe que las palabras resaltadas siguen siendo lo que se afirmó y luego confirme.</translation>
+    </message>
+    <message>
+        <source>Unanchored: the quoted words are no longer in the article. Select where the claim now is and anchor it.</source>
+        <translation>Sin anclar: las palabras citadas ya no están en el artículo. Seleccione dónde está ahora la afirmación y ánclela.</translation>
+    </message>
+    <message>
+        <source>This claim was changed elsewhere while you were typing; it now shows what was saved there. What you wrote was not saved:
+
+{lost}</source>
+        <translation>Esta afirmación se modificó en otro lugar mientras escribía; ahora muestra lo que se guardó allí. Lo que escribió no se guardó:
+
+{lost}</translation>
+    </message>
+    <message>
+        <source>Verdict by {who}</source>
+        <translation>Veredicto de {who}</translation>
+    </message>
+    <message>
+        <source>submitted by {who}, {when}</source>
+        <translation>enviada a revisión por {who}, {when}</translation>
+    </message>
+    <message>
+        <source>approved by {who}, {when}</source>
+        <translation>aprobada por {who}, {when}</translation>
+    </message>
+    <message>
+        <source>published by {who}, {when}</source>
+        <translation>publicada por {who}, {when}</translation>
+    </message>
+    <message>
+        <source>1 public correction</source>
+        <translation>1 corrección pública</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n public corrections</source>
+        <translation>
+            <numerusform>%n corrección pública</numerusform>
+            <numerusform>%n correcciones públicas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project could not be read; try again.</source>
+        <translation>No se pudo leer el proyecto; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Changes were requested: see Comments ({n} open). {reason}</source>
+        <translation>Se pidieron cambios: vea Comentarios ({n} sin resolver). {reason}</translation>
+    </message>
+    <message>
+        <source>This project is open read-only.</source>
+        <translation>Este proyecto está abierto en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Tasks ({done}/{total})</source>
+        <translation>Tareas ({done}/{total})</translation>
+    </message>
+    <message>
+        <source>Comments ({n})</source>
+        <translation>Comentarios ({n})</translation>
+    </message>
+    <message>
+        <source>{n} characters: statements over {limit} are cut short in search results (ClaimReview).</source>
+        <translation>{n} caracteres: los enunciados de más de {limit} aparecen recortados en los resultados de búsqueda (ClaimReview).</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+It now shows what was saved there. What you wrote was not saved:
+
+{lost}</source>
+        <translation>{problem}
+
+Ahora muestra lo que se guardó allí. Lo que escribió no se guardó:
+
+{lost}</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+It now shows what was saved there.</source>
+        <translation>{problem}
+
+Ahora muestra lo que se guardó allí.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimPanel</name>
+    <message>
+        <source>Claims</source>
+        <translation>Afirmaciones</translation>
+    </message>
+    <message>
+        <source>The claims in the shown article, in the order of the text</source>
+        <translation>Las afirmaciones del artículo mostrado, en el orden del texto</translation>
+    </message>
+    <message>
+        <source>Unanchored claims</source>
+        <translation>Afirmaciones sin anclar</translation>
+    </message>
+    <message>
+        <source>Unanchored</source>
+        <translation>Sin anclar</translation>
+    </message>
+    <message>
+        <source>Claims whose words are no longer in the article. They keep their quote and verdict.</source>
+        <translation>Afirmaciones cuyas palabras ya no están en el artículo. Conservan su fragmento y su veredicto.</translation>
+    </message>
+    <message>
+        <source>Delete claim</source>
+        <translation>Eliminar afirmación</translation>
+    </message>
+    <message>
+        <source>Unanchored ({n})</source>
+        <translation>Sin anclar ({n})</translation>
+    </message>
+    <message>
+        <source>No article open</source>
+        <translation>Ningún artículo abierto</translation>
+    </message>
+    <message>
+        <source>1 claim</source>
+        <translation>1 afirmación</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claims</source>
+        <translation>
+            <numerusform>%n afirmación</numerusform>
+            <numerusform>%n afirmaciones</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClaimTableModel</name>
+    <message>
+        <source>Not rated</source>
+        <translation>Sin calificar</translation>
+    </message>
+    <message>
+        <source>Verdict: {summary}</source>
+        <translation>Veredicto: {summary}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <source>Seen by the checker as a review comment</source>
+        <translation>El verificador lo verá como un comentario de revisión</translation>
+    </message>
+</context>
+<context>
+    <name>CommentThreadModel</name>
+    <message>
+        <source>private note, never exported</source>
+        <translation>nota privada, nunca se exporta</translation>
+    </message>
+    <message>
+        <source>resolved by {who}</source>
+        <translation>resuelto por {who}</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelto</translation>
+    </message>
+    <message>
+        <source>{created}
+Resolved {resolved}</source>
+        <translation>{created}
+Resuelto el {resolved}</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsWidget</name>
+    <message>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
+    </message>
+    <message>
+        <source>No comments yet.</source>
+        <translation>Aún no hay comentarios.</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolver</translation>
+    </message>
+    <message>
+        <source>Mark the selected comment and its replies as dealt with (or reopen it)</source>
+        <translation>Marcar el comentario seleccionado y sus respuestas como atendidos (o reabrirlo)</translation>
+    </message>
+    <message>
+        <source>Write a review comment, a reply, or a private note…</source>
+        <translation>Escriba un comentario de revisión, una respuesta o una nota privada…</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>Comentario nuevo</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentar</translation>
+    </message>
+    <message>
+        <source>Add a review comment: the team sees it, and approval waits until it is resolved</source>
+        <translation>Añadir un comentario de revisión: el equipo lo ve y la aprobación espera hasta que se resuelva</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Answer the selected comment</source>
+        <translation>Responder al comentario seleccionado</translation>
+    </message>
+    <message>
+        <source>Private note</source>
+        <translation>Nota privada</translation>
+    </message>
+    <message>
+        <source>A note for yourself: marked “private note, never exported”</source>
+        <translation>Una nota para usted: marcada como “nota privada, nunca se exporta”</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmWordsDialog</name>
+    <message>
+        <source>Confirm changed words</source>
+        <translation>Confirmar las palabras cambiadas</translation>
+    </message>
+    <message>
+        <source>The words under this published verdict are not the words it was given for. Confirming them makes them the claim&apos;s quote and sends the claim back to review ({reason}), so the verdict is checked again for the new words. A public correction noting the changed quote is recorded, with your name and the time.</source>
+        <translation>Las palabras bajo este veredicto publicado no son aquellas para las que se dio. Confirmarlas las convierte en el fragmento de la afirmación y devuelve la afirmación a revisión ({reason}), para que el veredicto se compruebe de nuevo con las palabras nuevas. Se registra una corrección pública que deja constancia del cambio de fragmento, con su nombre y la hora.</translation>
+    </message>
+    <message>
+        <source>The words under this approved verdict are not the words it was given for. Confirming them makes them the claim&apos;s quote and sends the claim back to review ({reason}), so the verdict is checked again for the new words.</source>
+        <translation>Las palabras bajo este veredicto aprobado no son aquellas para las que se dio. Confirmarlas las convierte en el fragmento de la afirmación y devuelve la afirmación a revisión ({reason}), para que el veredicto se compruebe de nuevo con las palabras nuevas.</translation>
+    </message>
+    <message>
+        <source>Words the verdict was given for</source>
+        <translation>Palabras sobre las que se dio el veredicto</translation>
+    </message>
+    <message>
+        <source>Words now in the article</source>
+        <translation>Palabras que hay ahora en el artículo</translation>
+    </message>
+    <message>
+        <source>Confirm and send back to review</source>
+        <translation>Confirmar y devolver a revisión</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBannerFrame</name>
+    <message>
+        <source>Demo project notice</source>
+        <extracomment>The QSettings key of View &gt; Language: &quot;system&quot;, or a code of ``translation.LANGUAGES``. Lines of a report shown at once; the rest are under Show Details. The docks&apos; first widths, as shares of the window&apos;s width (the article gets the rest), and the review queue&apos;s first height, as a share of its height. A side dock never takes more of the width, nor the review queue more of the height. A saved or kept layout is used only if it leaves the article this share of the width. The article&apos;s width below which no layout may squeeze it.</extracomment>
+        <translation>Aviso del proyecto de demostración</translation>
+    </message>
+    <message>
+        <source>This is the demo project with example data. File &gt; New project starts your own.</source>
+        <translation>Este es el proyecto de demostración, con datos de ejemplo. Archivo &gt; Nuevo proyecto inicia uno propio.</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>Nuevo proyecto…</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nuevo proyecto</translation>
+    </message>
+    <message>
+        <source>Start a project of your own (File &gt; New project)</source>
+        <translation>Iniciar un proyecto propio (Archivo &gt; Nuevo proyecto)</translation>
+    </message>
+    <message>
+        <source>Hide this notice</source>
+        <translation>Ocultar este aviso</translation>
+    </message>
+    <message>
+        <source>Hide the demo notice</source>
+        <translation>Ocultar el aviso de demostración</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <extracomment>The least width of the message that says where an export went.</extracomment>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Articles to export</source>
+        <translation>Artículos que exportar</translation>
+    </message>
+    <message>
+        <source>Untitled article</source>
+        <translation>Artículo sin título</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Include confidential sources (internal use only)</source>
+        <translation>Incluir fuentes confidenciales (solo para uso interno)</translation>
+    </message>
+    <message>
+        <source>The file will name confidential sources and quote them. Use it inside the newsroom only: never publish it or send it to anyone outside.</source>
+        <translation>El archivo nombrará fuentes confidenciales y las citará. Úselo solo dentro de la redacción: nunca lo publique ni lo envíe a nadie de fuera.</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artículos</translation>
+    </message>
+    <message>
+        <source>Claims with the status</source>
+        <translation>Afirmaciones con el estado</translation>
+    </message>
+    <message>
+        <source>Choose at least one article.</source>
+        <translation>Elija al menos un artículo.</translation>
+    </message>
+    <message>
+        <source>Choose at least one status.</source>
+        <translation>Elija al menos un estado.</translation>
+    </message>
+    <message>
+        <source>No claims in the chosen articles have these statuses: nothing to export.</source>
+        <translation>Ninguna afirmación de los artículos elegidos tiene estos estados: no hay nada que exportar.</translation>
+    </message>
+    <message>
+        <source>1 claim from 1 article will be exported.</source>
+        <translation>Se exportará 1 afirmación de 1 artículo.</translation>
+    </message>
+    <message>
+        <source>1 claim from {articles} articles will be exported.</source>
+        <translation>Se exportará 1 afirmación de {articles} artículos.</translation>
+    </message>
+    <message>
+        <source>{n} claims from 1 article will be exported.</source>
+        <translation>Se exportarán {n} afirmaciones de 1 artículo.</translation>
+    </message>
+    <message>
+        <source>{n} claims from {articles} articles will be exported.</source>
+        <translation>Se exportarán {n} afirmaciones de {articles} artículos.</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportar a</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>No se exportó</translation>
+    </message>
+</context>
+<context>
+    <name>ExportedMessageBox</name>
+    <message>
+        <source>Exported, with warnings</source>
+        <translation>Exportado, con advertencias</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportado</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Mostrar en la carpeta</translation>
+    </message>
+    <message>
+        <source>Open {name} with the program your system uses for it</source>
+        <translation>Abrir {name} con el programa que su sistema usa para ese tipo de archivo</translation>
+    </message>
+    <message>
+        <source>Open the folder {folder}</source>
+        <translation>Abrir la carpeta {folder}</translation>
+    </message>
+    <message>
+        <source>Wrote 1 claim from 1 article to
+{file}
+in {folder}</source>
+        <translation>Se guardó 1 afirmación de 1 artículo en
+{file}
+en la carpeta {folder}</translation>
+    </message>
+    <message>
+        <source>Wrote 1 claim from {articles} articles to
+{file}
+in {folder}</source>
+        <translation>Se guardó 1 afirmación de {articles} artículos en
+{file}
+en la carpeta {folder}</translation>
+    </message>
+    <message>
+        <source>Wrote {n} claims from 1 article to
+{file}
+in {folder}</source>
+        <translation>Se guardaron {n} afirmaciones de 1 artículo en
+{file}
+en la carpeta {folder}</translation>
+    </message>
+    <message>
+        <source>Wrote {n} claims from {articles} articles to
+{file}
+in {folder}</source>
+        <translation>Se guardaron {n} afirmaciones de {articles} artículos en
+{file}
+en la carpeta {folder}</translation>
+    </message>
+    <message>
+        <source>…and {n} more.</source>
+        <translation>…y {n} más.</translation>
+    </message>
+    <message>
+        <source>Worth a look:
+
+{warnings}</source>
+        <translation>Conviene revisar:
+
+{warnings}</translation>
+    </message>
+    <message>
+        <source>No program could be started to open {name}.</source>
+        <translation>No se pudo iniciar ningún programa para abrir {name}.</translation>
+    </message>
+    <message>
+        <source>No program could be started to open the folder {folder}.</source>
+        <translation>No se pudo iniciar ningún programa para abrir la carpeta {folder}.</translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation>No se abrió</translation>
+    </message>
+</context>
+<context>
+    <name>FigureWidget</name>
+    <message>
+        <source>{caption}: {value}</source>
+        <translation>{caption}: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in article</source>
+        <extracomment>Reading fonts, best first; the first one installed is used. Find marks only the matches near the visible part; more than this are left unmarked.</extracomment>
+        <translation>Buscar en el artículo</translation>
+    </message>
+    <message>
+        <source>Previous match ({shortcut})</source>
+        <translation>Coincidencia anterior ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Next match ({shortcut})</source>
+        <translation>Coincidencia siguiente ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Close ({shortcut})</source>
+        <translation>Cerrar ({shortcut})</translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>{current} de {total}</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Sin coincidencias</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>{time} (event {seq})</source>
+        <translation>{time} (evento {seq})</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMetadataDialog</name>
+    <message>
+        <source>Import article</source>
+        <translation>Importar artículo</translation>
+    </message>
+    <message>
+        <source>Importing &lt;b&gt;{name}&lt;/b&gt;. Check what was found in the file and fill in what is missing; you can change it later in Article &amp;gt; Properties.</source>
+        <translation>Importando &lt;b&gt;{name}&lt;/b&gt;. Compruebe lo que se encontró en el archivo y complete lo que falte; puede cambiarlo más tarde en Artículo &amp;gt; Propiedades.</translation>
+    </message>
+    <message>
+        <source>Default: {name}</source>
+        <translation>Por defecto: {name}</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <source>Link not opened</source>
+        <translation>Enlace no abierto</translation>
+    </message>
+    <message>
+        <source>No web browser could be started to open this link.</source>
+        <translation>No se pudo iniciar ningún navegador web para abrir este enlace.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Articles</source>
+        <translation>Artículos</translation>
+    </message>
+    <message>
+        <source>The project&apos;s articles; the chosen one is shown with its claims</source>
+        <translation>Los artículos del proyecto; el elegido se muestra con sus afirmaciones</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Afirmaciones</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Open a project (File &gt; Open project) or create one (File &gt; New project).</source>
+        <translation>Abra un proyecto (Archivo &gt; Abrir proyecto) o cree uno (Archivo &gt; Nuevo proyecto).</translation>
+    </message>
+    <message>
+        <source>History check failed</source>
+        <translation>Falló la comprobación del historial</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>&amp;Nuevo proyecto…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;Abrir proyecto…</translation>
+    </message>
+    <message>
+        <source>&amp;Import article…</source>
+        <translation>&amp;Importar artículo…</translation>
+    </message>
+    <message>
+        <source>Import a text, Markdown or saved web page file</source>
+        <translation>Importar un archivo de texto, de Markdown o una página web guardada</translation>
+    </message>
+    <message>
+        <source>&amp;Paste article…</source>
+        <translation>&amp;Pegar artículo…</translation>
+    </message>
+    <message>
+        <source>Import pasted text as a new article</source>
+        <translation>Importar texto pegado como un artículo nuevo</translation>
+    </message>
+    <message>
+        <source>Import &amp;annotations…</source>
+        <translation>Importar an&amp;otaciones…</translation>
+    </message>
+    <message>
+        <source>Import claims from a W3C Web Annotation file (one undo removes them all)</source>
+        <translation>Importar afirmaciones de un archivo W3C Web Annotation (un solo deshacer las quita todas)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Find in article…</source>
+        <translation>&amp;Buscar en el artículo…</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>Buscar &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>Find pre&amp;vious</source>
+        <translation>Buscar an&amp;terior</translation>
+    </message>
+    <message>
+        <source>New &amp;claim from selection</source>
+        <translation>Nueva &amp;afirmación a partir de la selección</translation>
+    </message>
+    <message>
+        <source>Make a claim from the words selected in the article</source>
+        <translation>Crear una afirmación con las palabras seleccionadas en el artículo</translation>
+    </message>
+    <message>
+        <source>&amp;Delete claim</source>
+        <translation>&amp;Eliminar afirmación</translation>
+    </message>
+    <message>
+        <source>Delete the selected claim (undo brings it back); a signed-off verdict is retracted, with a reason</source>
+        <translation>Eliminar la afirmación seleccionada (deshacer la recupera); un veredicto ya aprobado se retira, con un motivo</translation>
+    </message>
+    <message>
+        <source>Source &amp;library…</source>
+        <translation>&amp;Biblioteca de fuentes…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Export reports of the project&apos;s verdicts</source>
+        <translation>Exportar informes de los veredictos del proyecto</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore from backup…</source>
+        <translation>Res&amp;taurar desde copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Open one of the project&apos;s backups as a new file</source>
+        <translation>Abrir una de las copias de seguridad del proyecto como un archivo nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Submit for review</source>
+        <translation>&amp;Enviar a revisión</translation>
+    </message>
+    <message>
+        <source>Send the claim&apos;s verdict to an editor</source>
+        <translation>Enviar el veredicto de la afirmación a un editor</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Aprobar</translation>
+    </message>
+    <message>
+        <source>Approve the claim, or the claims selected in the review queue, after the checklist</source>
+        <translation>Aprobar la afirmación, o las afirmaciones seleccionadas en la cola de revisión, tras la lista de comprobación</translation>
+    </message>
+    <message>
+        <source>Request &amp;changes…</source>
+        <translation>Pedir &amp;cambios…</translation>
+    </message>
+    <message>
+        <source>Send the verdict back to its checker with a comment</source>
+        <translation>Devolver el veredicto a su verificador con un comentario</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publicar</translation>
+    </message>
+    <message>
+        <source>Mark the approved verdict as published</source>
+        <translation>Marcar el veredicto aprobado como publicado</translation>
+    </message>
+    <message>
+        <source>Show review &amp;queue</source>
+        <translation>Mostrar la c&amp;ola de revisión</translation>
+    </message>
+    <message>
+        <source>Claims waiting for a decision, across every article</source>
+        <translation>Afirmaciones pendientes de una decisión, en todos los artículos</translation>
+    </message>
+    <message>
+        <source>Your &amp;name…</source>
+        <translation>Su &amp;nombre…</translation>
+    </message>
+    <message>
+        <source>&amp;About factcheck</source>
+        <translation>A&amp;cerca de factcheck</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Every shortcut of the app, from its actions</source>
+        <translation>Todos los atajos de la aplicación, tomados de sus acciones</translation>
+    </message>
+    <message>
+        <source>Next &amp;pane</source>
+        <translation>&amp;Panel siguiente</translation>
+    </message>
+    <message>
+        <source>Articles, article, claims, inspector, review queue</source>
+        <translation>Artículos, artículo, afirmaciones, inspector, cola de revisión</translation>
+    </message>
+    <message>
+        <source>Previous pa&amp;ne</source>
+        <translation>Panel an&amp;terior</translation>
+    </message>
+    <message>
+        <source>Review queue, inspector, claims, article, articles</source>
+        <translation>Cola de revisión, inspector, afirmaciones, artículo, artículos</translation>
+    </message>
+    <message>
+        <source>Project &amp;settings…</source>
+        <translation>A&amp;justes del proyecto…</translation>
+    </message>
+    <message>
+        <source>The organisation, its logo and methodology, the rating scale, four-eyes, fact-check URLs, report language and verification tasks</source>
+        <translation>La organización, su logotipo y su metodología, la escala de calificación, la regla de los cuatro ojos, las URL de las verificaciones, el idioma de los informes y las tareas de verificación</translation>
+    </message>
+    <message>
+        <source>&amp;Properties…</source>
+        <translation>&amp;Propiedades…</translation>
+    </message>
+    <message>
+        <source>The article&apos;s title, outlet, author, URL, date, language and published fact-check URL</source>
+        <translation>Título, medio, autor, URL, fecha e idioma del artículo, y la URL de su verificación publicada</translation>
+    </message>
+    <message>
+        <source>&amp;Compare versions…</source>
+        <translation>&amp;Comparar versiones…</translation>
+    </message>
+    <message>
+        <source>Two versions of the article side by side, the changed words marked (an article with more than one)</source>
+        <translation>Dos versiones del artículo lado a lado, con las palabras cambiadas marcadas (en un artículo con más de una)</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics…</source>
+        <translation>E&amp;stadísticas…</translation>
+    </message>
+    <message>
+        <source>Claims by rating, status, checker and article; days to publish; open requests</source>
+        <translation>Afirmaciones por calificación, estado, verificador y artículo; días hasta la publicación; solicitudes abiertas</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>Artí&amp;culo</translation>
+    </message>
+    <message>
+        <source>&amp;Sources</source>
+        <translation>&amp;Fuentes</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Revisión</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {action}</source>
+        <translation>&amp;Deshacer {action}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>&amp;Rehacer {action}</translation>
+    </message>
+    <message>
+        <source>{action} (the claims selected in the review queue)</source>
+        <translation>{action} (las afirmaciones seleccionadas en la cola de revisión)</translation>
+    </message>
+    <message>
+        <source>Select a claim first, in the claim list or the review queue.</source>
+        <translation>Seleccione primero una afirmación, en la lista de afirmaciones o en la cola de revisión.</translation>
+    </message>
+    <message>
+        <source>{name} – factcheck (read-only)</source>
+        <translation>{name} – factcheck (solo lectura)</translation>
+    </message>
+    <message>
+        <source>{name} – factcheck</source>
+        <translation>{name} – factcheck</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Solo lectura</translation>
+    </message>
+    <message>
+        <source>{title} – History check failed</source>
+        <translation>{title} – Falló la comprobación del historial</translation>
+    </message>
+    <message>
+        <source>{verdict}
+
+The project is open and can be used as usual, but part of the project was changed outside factcheck: what it holds there differs from its recorded history, so check those verdicts before publishing them.</source>
+        <translation>{verdict}
+
+El proyecto está abierto y se puede usar como siempre, pero una parte de él se modificó fuera de factcheck: lo que contiene allí difiere de su historial registrado, así que compruebe esos veredictos antes de publicarlos.</translation>
+    </message>
+    <message>
+        <source>{verdict}
+
+The project is open and can be used as usual, but its history of changes was edited outside factcheck: from that event on, the record of who changed what cannot be trusted.</source>
+        <translation>{verdict}
+
+El proyecto está abierto y se puede usar como siempre, pero su historial de cambios se editó fuera de factcheck: a partir de ese evento, el registro de quién cambió qué no es fiable.</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>The article&apos;s text: select a claim&apos;s words and press Ctrl+E</source>
+        <translation>El texto del artículo: seleccione las palabras de una afirmación y pulse Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Find in article</source>
+        <translation>Buscar en el artículo</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Coincidencia anterior</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Coincidencia siguiente</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Open a project to see the claims waiting for review.</source>
+        <translation>Abra un proyecto para ver las afirmaciones pendientes de revisión.</translation>
+    </message>
+    <message>
+        <source>Select the claim&apos;s words in the article first.</source>
+        <translation>Seleccione primero en el artículo las palabras de la afirmación.</translation>
+    </message>
+    <message>
+        <source>Submitted for review</source>
+        <translation>Enviada a revisión</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobada</translation>
+    </message>
+    <message>
+        <source>Sent back with your comment</source>
+        <translation>Devuelta con su comentario</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publicada</translation>
+    </message>
+    <message>
+        <source>Export is not available in this build of factcheck.</source>
+        <translation>La exportación no está disponible en esta compilación de factcheck.</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exportado a {path}</translation>
+    </message>
+    <message>
+        <source>Select the claim&apos;s words in the article first, then click Anchor to selection.</source>
+        <translation>Seleccione primero en el artículo las palabras de la afirmación y luego pulse Anclar a la selección.</translation>
+    </message>
+    <message>
+        <source>{name}: {error}</source>
+        <translation>{name}: {error}</translation>
+    </message>
+    <message>
+        <source>Not imported:
+{files}</source>
+        <translation>No importados:
+{files}</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {error}.</source>
+        <translation>No se puede leer {name}: {error}.</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>Importar anotaciones</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>Guardado a las {time}</translation>
+    </message>
+    <message>
+        <source>Working as {name}</source>
+        <translation>Trabajando como {name}</translation>
+    </message>
+    <message>
+        <source>Every change is recorded in this name. Edit &gt; Your name… changes it.</source>
+        <translation>Cada cambio se registra con este nombre. Edición &gt; Su nombre… lo cambia.</translation>
+    </message>
+    <message>
+        <source>Working as {name} (this session only)</source>
+        <translation>Trabajando como {name} (solo en esta sesión)</translation>
+    </message>
+    <message>
+        <source>Given with --user or FACTCHECK_USER for this run; the saved name is unchanged. Edit &gt; Your name… changes the saved name.</source>
+        <translation>Indicado con --user o FACTCHECK_USER para esta ejecución; el nombre guardado no cambia. Edición &gt; Su nombre… cambia el nombre guardado.</translation>
+    </message>
+    <message>
+        <source>About factcheck</source>
+        <translation>Acerca de factcheck</translation>
+    </message>
+    <message>
+        <source>factcheck {version}
+An offline workbench for fact-checkers.</source>
+        <translation>factcheck {version}
+Un banco de trabajo sin conexión para verificadores.</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Abrir proyecto</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nuevo proyecto</translation>
+    </message>
+    <message>
+        <source>Import article</source>
+        <translation>Importar artículo</translation>
+    </message>
+    <message>
+        <source>Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)</source>
+        <translation>Artículos (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Web Annotation files (*.jsonld *.json);;All files (*)</source>
+        <translation>Archivos Web Annotation (*.jsonld *.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>factcheck projects (*{suffix});;All files (*)</source>
+        <translation>Proyectos de factcheck (*{suffix});;Todos los archivos (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more lines (Show Details…).</source>
+        <translation>
+            <numerusform>… y %n línea más (Mostrar los detalles…).</numerusform>
+            <numerusform>… y %n líneas más (Mostrar los detalles…).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>&amp;Colores</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>System language ({language})</source>
+        <translation>Idioma del sistema ({language})</translation>
+    </message>
+    <message>
+        <source>factcheck will follow the system&apos;s language ({language}) the next time it starts.</source>
+        <translation>factcheck seguirá el idioma del sistema ({language}) la próxima vez que se inicie.</translation>
+    </message>
+    <message>
+        <source>factcheck will be shown in {language} the next time it starts.</source>
+        <translation>factcheck se mostrará en {language} la próxima vez que se inicie.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <source>Your name</source>
+        <translation>Su nombre</translation>
+    </message>
+    <message>
+        <source>factcheck writes your name on every change you make, so editors can see who checked what. You can change it later in Edit &gt; Your name.</source>
+        <translation>factcheck escribe su nombre en cada cambio que hace, para que los editores vean quién verificó qué. Puede cambiarlo más tarde en Edición &gt; Su nombre.</translation>
+    </message>
+</context>
+<context>
+    <name>PasteDialog</name>
+    <message>
+        <source>Paste article</source>
+        <translation>Pegar artículo</translation>
+    </message>
+    <message>
+        <source>Default: the first line of the text</source>
+        <translation>Por defecto: la primera línea del texto</translation>
+    </message>
+    <message>
+        <source>Article text</source>
+        <translation>Texto del artículo</translation>
+    </message>
+    <message>
+        <source>Paste the article&apos;s text here</source>
+        <translation>Pegue aquí el texto del artículo</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>Te&amp;xto</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSettingsDialog</name>
+    <message>
+        <source>Project settings</source>
+        <translation>Ajustes del proyecto</translation>
+    </message>
+    <message>
+        <source>Project settings sections</source>
+        <translation>Secciones de los ajustes del proyecto</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organización</translation>
+    </message>
+    <message>
+        <source>&amp;Verdicts and reports</source>
+        <translation>&amp;Veredictos e informes</translation>
+    </message>
+    <message>
+        <source>Verification &amp;tasks</source>
+        <translation>&amp;Tareas de verificación</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>Nombre de la organización</translation>
+    </message>
+    <message>
+        <source>Shown on reports and as ClaimReview&apos;s author</source>
+        <translation>Aparece en los informes y como autor en ClaimReview</translation>
+    </message>
+    <message>
+        <source>Organisation URL</source>
+        <translation>URL de la organización</translation>
+    </message>
+    <message>
+        <source>Logo preview</source>
+        <translation>Vista previa del logo</translation>
+    </message>
+    <message>
+        <source>&amp;Choose image…</source>
+        <translation>&amp;Elegir imagen…</translation>
+    </message>
+    <message>
+        <source>A PNG, JPEG or SVG image of at most {size} MB</source>
+        <translation>Una imagen PNG, JPEG o SVG de {size} MB como máximo</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Reports are made without a logo</source>
+        <translation>Los informes se hacen sin logo</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Methodology</source>
+        <translation>Metodología</translation>
+    </message>
+    <message>
+        <source>How you choose claims, rate them and correct mistakes; printed in reports</source>
+        <translation>Cómo elige las afirmaciones, cómo las califica y cómo corrige los errores; se imprime en los informes</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <source>&amp;Methodology:</source>
+        <translation>&amp;Metodología:</translation>
+    </message>
+    <message>
+        <source>Rating scale</source>
+        <translation>Escala de calificación</translation>
+    </message>
+    <message>
+        <source>&amp;Four-eyes: a verdict is approved by someone other than its checker</source>
+        <translation>&amp;Regla de los cuatro ojos: un veredicto lo aprueba alguien distinto de su verificador</translation>
+    </message>
+    <message>
+        <source>Four-eyes</source>
+        <translation>Regla de los cuatro ojos</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Idioma de los informes</translation>
+    </message>
+    <message>
+        <source>Reports (HTML, PDF and Markdown) and ClaimReview&apos;s inLanguage are written in this language, whatever language the app is shown in.</source>
+        <translation>Los informes (HTML, PDF y Markdown) y el inLanguage de ClaimReview se escriben en este idioma, sea cual sea el idioma en que se muestre la aplicación.</translation>
+    </message>
+    <message>
+        <source>Fact-check URL pattern</source>
+        <translation>Patrón de URL de las verificaciones</translation>
+    </message>
+    <message>
+        <source>https://example.org/fact-checks/{article}#claim-{claim}</source>
+        <translation>https://example.org/verificaciones/{article}#claim-{claim}</translation>
+    </message>
+    <message>
+        <source>Where your fact-checks are published: ClaimReview&apos;s url for an article without a fact-check URL of its own. Placeholders: {article} the article&apos;s id, {claim} the claim&apos;s id (ids never change, so a published URL keeps naming the same verdict); without {claim}, #claim-&lt;id&gt; is added.</source>
+        <translation>Dónde se publican sus verificaciones: el url de ClaimReview para un artículo sin URL de verificación propia. Marcadores: {article} el id del artículo, {claim} el id de la afirmación (los id nunca cambian, así que una URL publicada sigue nombrando el mismo veredicto); sin {claim}, se añade #claim-&lt;id&gt;.</translation>
+    </message>
+    <message>
+        <source>Example fact-check URL</source>
+        <translation>URL de verificación de ejemplo</translation>
+    </message>
+    <message>
+        <source>Rating &amp;scale:</source>
+        <translation>&amp;Escala de calificación:</translation>
+    </message>
+    <message>
+        <source>Report &amp;language:</source>
+        <translation>&amp;Idioma de los informes:</translation>
+    </message>
+    <message>
+        <source>Fact-check &amp;URLs:</source>
+        <translation>&amp;URL de las verificaciones:</translation>
+    </message>
+    <message>
+        <source>Every claim shows these tasks as a checklist. A required task must be ticked before the claim can be submitted for review. Renaming a task keeps the ticks made on claims.</source>
+        <translation>Cada afirmación muestra estas tareas como lista de comprobación. Una tarea obligatoria debe estar marcada antes de poder enviar la afirmación a revisión. Cambiar el nombre de una tarea conserva las marcas hechas en las afirmaciones.</translation>
+    </message>
+    <message>
+        <source>The project is read-only: its settings cannot be changed.</source>
+        <translation>El proyecto es de solo lectura: sus ajustes no se pueden cambiar.</translation>
+    </message>
+    <message>
+        <source>{tab}: {problem}</source>
+        <translation>{tab}: {problem}</translation>
+    </message>
+    <message>
+        <source>No pattern: each article needs its own fact-check URL (Article &gt; Properties), or ClaimReview exports have no url.</source>
+        <translation>Sin patrón: cada artículo necesita su propia URL de verificación (Artículo &gt; Propiedades); si no, las exportaciones ClaimReview no tienen url.</translation>
+    </message>
+    <message>
+        <source>Claim 1 of the article shown: {url}</source>
+        <translation>Afirmación 1 del artículo mostrado: {url}</translation>
+    </message>
+    <message>
+        <source>A claim of the article shown: {url}</source>
+        <translation>Una afirmación del artículo mostrado: {url}</translation>
+    </message>
+    <message>
+        <source>For example: {url}</source>
+        <translation>Por ejemplo: {url}</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Sin logo</translation>
+    </message>
+    <message>
+        <source>A PNG, JPEG or SVG image of at most {size} MB.</source>
+        <translation>Una imagen PNG, JPEG o SVG de {size} MB como máximo.</translation>
+    </message>
+    <message>
+        <source>{kind} image, {width} × {height} pixels, {size} KB.</source>
+        <translation>Imagen {kind}, {width} × {height} píxeles, {size} KB.</translation>
+    </message>
+    <message>
+        <source>Choose the organisation&apos;s logo</source>
+        <translation>Elegir el logo de la organización</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg);;All files (*)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.svg);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>{name} looks like an image but cannot be read as one; save it again as PNG.</source>
+        <translation>{name} parece una imagen, pero no se puede leer como tal; vuelva a guardarla como PNG.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>This verdict is published. Changing its {what} sends the claim back to review and records a public correction with your reason, your name and the time.</source>
+        <translation>Este veredicto está publicado. Cambiar su {what} devuelve la afirmación a revisión y registra una corrección pública con el motivo que indique, su nombre y la hora.</translation>
+    </message>
+    <message>
+        <source>This verdict was already approved. Changing its {what} sends the claim back to review; say why it changes.</source>
+        <translation>Este veredicto ya estaba aprobado. Cambiar su {what} devuelve la afirmación a revisión; explique por qué cambia.</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>Motivo del cambio</translation>
+    </message>
+    <message>
+        <source>Change and send back to review</source>
+        <translation>Cambiar y devolver a revisión</translation>
+    </message>
+    <message>
+        <source>Why the verdict changes (kept in the history)</source>
+        <translation>Por qué cambia el veredicto (queda en el historial)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backups of {name}, newest first. The one you choose is saved as a new file and opened; the project open now stays as it is.</source>
+        <translation>Copias de seguridad de {name}, de la más reciente a la más antigua. La que elija se guarda como un archivo nuevo y se abre; el proyecto abierto ahora queda como está.</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Afirmaciones</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Diaria</translation>
+    </message>
+    <message>
+        <source>Before upgrade</source>
+        <translation>Antes de actualizar</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>There are no backups of this project yet. factcheck makes one the first time each day the project is opened for changes, and one before a new version of factcheck upgrades the file.</source>
+        <translation>Todavía no hay copias de seguridad de este proyecto. factcheck hace una cada día, la primera vez que el proyecto se abre para modificarlo, y otra antes de que una versión nueva de factcheck actualice el archivo.</translation>
+    </message>
+    <message>
+        <source>Kept in {folder}</source>
+        <translation>Guardadas en {folder}</translation>
+    </message>
+    <message>
+        <source>Restore as new file…</source>
+        <translation>Restaurar como archivo nuevo…</translation>
+    </message>
+    <message>
+        <source>Save the restored copy as</source>
+        <translation>Guardar la copia restaurada como</translation>
+    </message>
+    <message>
+        <source>factcheck projects (*{suffix});;All files (*)</source>
+        <translation>Proyectos de factcheck (*{suffix});;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>No se restauró</translation>
+    </message>
+</context>
+<context>
+    <name>RetractDialog</name>
+    <message>
+        <source>This verdict is published, so deleting the claim retracts it. The retraction is public: reports print it in their corrections, with the claim&apos;s words, the verdict withdrawn, your reason, your name and the time. It cannot be undone.</source>
+        <translation>Este veredicto está publicado, así que eliminar la afirmación lo retira. La retractación es pública: los informes la imprimen en sus correcciones, con las palabras de la afirmación, el veredicto retirado, el motivo, su nombre y la hora. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>This verdict was approved, so deleting the claim retracts it. The retraction is public: reports print it in their corrections, with the claim&apos;s words, the verdict withdrawn, your reason, your name and the time. It cannot be undone.</source>
+        <translation>Este veredicto fue aprobado, así que eliminar la afirmación lo retira. La retractación es pública: los informes la imprimen en sus correcciones, con las palabras de la afirmación, el veredicto retirado, el motivo, su nombre y la hora. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Retract verdict</source>
+        <translation>Retirar veredicto</translation>
+    </message>
+    <message>
+        <source>Why the verdict is withdrawn (printed in reports)</source>
+        <translation>Por qué se retira el veredicto (se imprime en los informes)</translation>
+    </message>
+    <message>
+        <source>{claim}
+Verdict: {verdict}</source>
+        <translation>{claim}
+Veredicto: {verdict}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Verdict to retract</source>
+        <translation>Veredicto que se retira</translation>
+    </message>
+    <message>
+        <source>Reason for the retraction</source>
+        <translation>Motivo de la retractación</translation>
+    </message>
+    <message>
+        <source>Deletes the claim and publishes the retraction; cannot be undone.</source>
+        <translation>Elimina la afirmación y publica la retractación; no se puede deshacer.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewOutcome</name>
+    <message>
+        <source>Submitted 1 claim.</source>
+        <translation>Se envió a revisión 1 afirmación.</translation>
+    </message>
+    <message>
+        <source>Submitted {n} claims.</source>
+        <translation>Se enviaron a revisión {n} afirmaciones.</translation>
+    </message>
+    <message>
+        <source>Approved 1 claim.</source>
+        <translation>Se aprobó 1 afirmación.</translation>
+    </message>
+    <message>
+        <source>Approved {n} claims.</source>
+        <translation>Se aprobaron {n} afirmaciones.</translation>
+    </message>
+    <message>
+        <source>Requested changes on 1 claim.</source>
+        <translation>Se pidieron cambios en 1 afirmación.</translation>
+    </message>
+    <message>
+        <source>Requested changes on {n} claims.</source>
+        <translation>Se pidieron cambios en {n} afirmaciones.</translation>
+    </message>
+    <message>
+        <source>Published 1 claim.</source>
+        <translation>Se publicó 1 afirmación.</translation>
+    </message>
+    <message>
+        <source>Published {n} claims.</source>
+        <translation>Se publicaron {n} afirmaciones.</translation>
+    </message>
+    <message>
+        <source>Refused ({n}):</source>
+        <translation>Rechazadas ({n}):</translation>
+    </message>
+    <message>
+        <source>• {quote}: {reason}</source>
+        <translation>• {quote}: {reason}</translation>
+    </message>
+    <message>
+        <source>• A claim: {reason}</source>
+        <translation>• Una afirmación: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Submit for review {n} claims</source>
+        <translation>Enviar a revisión {n} afirmaciones</translation>
+    </message>
+    <message>
+        <source>Approve {n} claims</source>
+        <translation>Aprobar {n} afirmaciones</translation>
+    </message>
+    <message>
+        <source>Request changes {n} claims</source>
+        <translation>Pedir cambios en {n} afirmaciones</translation>
+    </message>
+    <message>
+        <source>Publish {n} claims</source>
+        <translation>Publicar {n} afirmaciones</translation>
+    </message>
+    <message>
+        <source>What needs changing? The checker sees this as a review comment.</source>
+        <translation>¿Qué hay que cambiar? El verificador lo verá como un comentario de revisión.</translation>
+    </message>
+    <message>
+        <source>What needs changing? Each of the {n} claims gets this review comment.</source>
+        <translation>¿Qué hay que cambiar? Cada una de las {n} afirmaciones recibirá este comentario de revisión.</translation>
+    </message>
+    <message>
+        <source>Which review state to list</source>
+        <translation>Qué estado de revisión mostrar</translation>
+    </message>
+    <message>
+        <source>Only claims with this rating</source>
+        <translation>Solo las afirmaciones con esta calificación</translation>
+    </message>
+    <message>
+        <source>Only claims submitted (or made) by this person</source>
+        <translation>Solo las afirmaciones enviadas a revisión (o creadas) por esta persona</translation>
+    </message>
+    <message>
+        <source>Only claims in this article</source>
+        <translation>Solo las afirmaciones de este artículo</translation>
+    </message>
+    <message>
+        <source>Filter by words…</source>
+        <translation>Filtrar por palabras…</translation>
+    </message>
+    <message>
+        <source>Filter by words</source>
+        <translation>Filtrar por palabras</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Show the claim in its article (Enter, or double-click)</source>
+        <translation>Mostrar la afirmación en su artículo (Enter o doble clic)</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+    <message>
+        <source>Approve the selected claims after the checklist ({shortcut})</source>
+        <translation>Aprobar las afirmaciones seleccionadas tras la lista de comprobación ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Request changes…</source>
+        <translation>Pedir cambios…</translation>
+    </message>
+    <message>
+        <source>Send the selected claims back with a comment ({shortcut})</source>
+        <translation>Devolver las afirmaciones seleccionadas con un comentario ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Cola de revisión</translation>
+    </message>
+    <message>
+        <source>Claims waiting for a decision, across every article; Enter opens one</source>
+        <translation>Afirmaciones pendientes de una decisión, de todos los artículos; Enter abre una</translation>
+    </message>
+    <message>
+        <source>Review state filter</source>
+        <translation>Filtro de estado de revisión</translation>
+    </message>
+    <message>
+        <source>Rating filter</source>
+        <translation>Filtro de calificación</translation>
+    </message>
+    <message>
+        <source>Checker filter</source>
+        <translation>Filtro de verificador</translation>
+    </message>
+    <message>
+        <source>Article filter</source>
+        <translation>Filtro de artículo</translation>
+    </message>
+    <message>
+        <source>Any rating</source>
+        <translation>Cualquier calificación</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Sin calificar</translation>
+    </message>
+    <message>
+        <source>Any checker</source>
+        <translation>Cualquier verificador</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>Todos los artículos</translation>
+    </message>
+    <message>
+        <source>1 claim in review</source>
+        <translation>1 afirmación en revisión</translation>
+    </message>
+    <message>
+        <source>{n} claims in review</source>
+        <translation>{n} afirmaciones en revisión</translation>
+    </message>
+    <message>
+        <source>1 claim with changes requested</source>
+        <translation>1 afirmación con cambios pedidos</translation>
+    </message>
+    <message>
+        <source>{n} claims with changes requested</source>
+        <translation>{n} afirmaciones con cambios pedidos</translation>
+    </message>
+    <message>
+        <source>1 claim approved</source>
+        <translation>1 afirmación aprobada</translation>
+    </message>
+    <message>
+        <source>{n} claims approved</source>
+        <translation>{n} afirmaciones aprobadas</translation>
+    </message>
+    <message>
+        <source>1 claim published</source>
+        <translation>1 afirmación publicada</translation>
+    </message>
+    <message>
+        <source>{n} claims published</source>
+        <translation>{n} afirmaciones publicadas</translation>
+    </message>
+    <message>
+        <source>1 claim in draft</source>
+        <translation>1 afirmación en borrador</translation>
+    </message>
+    <message>
+        <source>{n} claims in draft</source>
+        <translation>{n} afirmaciones en borrador</translation>
+    </message>
+    <message>
+        <source>1 claim</source>
+        <translation>1 afirmación</translation>
+    </message>
+    <message>
+        <source>{n} claims</source>
+        <translation>{n} afirmaciones</translation>
+    </message>
+    <message>
+        <source>{shown} shown of the 1 claim in the project</source>
+        <translation>Se muestran {shown} de 1 afirmación del proyecto</translation>
+    </message>
+    <message>
+        <source>{shown} shown of the {total} claims in the project</source>
+        <translation>Se muestran {shown} de las {total} afirmaciones del proyecto</translation>
+    </message>
+    <message>
+        <source>Select one or more claims in the queue first.</source>
+        <translation>Seleccione primero una o más afirmaciones en la cola.</translation>
+    </message>
+    <message>
+        <source>{action}: some claims refused</source>
+        <translation>{action}: algunas afirmaciones rechazadas</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>just now</source>
+        <extracomment>Claims with more changed ids than this are refreshed by reading the whole queue again.</extracomment>
+        <translation>ahora mismo</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} h</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 día</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} días</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Sin calificar</translation>
+    </message>
+    <message>
+        <source>Waiting since {time}</source>
+        <translation>En espera desde {time}</translation>
+    </message>
+    <message>
+        <source>Verdict: {summary}</source>
+        <translation>Veredicto: {summary}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Window</source>
+        <extracomment>Keys from here on are a media or launcher keyboard&apos;s (New, Open, Undo...): not listed.</extracomment>
+        <translation>Ventana</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>F6 and Shift+F6 move between the panes; Tab moves within one, the arrows within a list.</source>
+        <translation>F6 y Mayúsculas+F6 pasan de un panel a otro; Tab se mueve dentro de uno, y las flechas, dentro de una lista.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDetailsWidget</name>
+    <message>
+        <source>Select a source to see its details.</source>
+        <extracomment>One read-only, selectable widget per field (``url`` is a line, ``notes`` a text box).</extracomment>
+        <translation>Seleccione una fuente para ver sus datos.</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Abrir enlace</translation>
+    </message>
+    <message>
+        <source>Open the source&apos;s web address in your browser</source>
+        <translation>Abrir la dirección web de la fuente en el navegador</translation>
+    </message>
+    <message>
+        <source>Yes. {explanation}</source>
+        <translation>Sí. {explanation}</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{date} by {name}</source>
+        <translation>{date} por {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <source>Untitled source</source>
+        <extracomment>The URL field&apos;s hint: the same in every language. Single-line text fields of the form, in the order they appear.</extracomment>
+        <translation>Fuente sin título</translation>
+    </message>
+    <message>
+        <source>Edit source</source>
+        <translation>Editar fuente</translation>
+    </message>
+    <message>
+        <source>New source</source>
+        <translation>Nueva fuente</translation>
+    </message>
+    <message>
+        <source>e.g. Annual report 2023</source>
+        <translation>p. ej., Informe anual 2023</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Open this web address in your browser</source>
+        <translation>Abrir esta dirección web en el navegador</translation>
+    </message>
+    <message>
+        <source>Organisation, outlet or platform</source>
+        <translation>Organización, medio o plataforma</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or as much as is known</source>
+        <translation>AAAA-MM-DD, o lo que se sepa</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Confidencial</translation>
+    </message>
+    <message>
+        <source>How you got it, who to ask, what to watch for…</source>
+        <translation>Cómo se obtuvo, a quién preguntar, qué vigilar…</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Publisher:</source>
+        <translation>&amp;Entidad editora:</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>&amp;Autor:</translation>
+    </message>
+    <message>
+        <source>Published &amp;on:</source>
+        <translation>Fecha de &amp;publicación:</translation>
+    </message>
+    <message>
+        <source>A&amp;ccessed on:</source>
+        <translation>Fecha de &amp;consulta:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>T&amp;ipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Reliability:</source>
+        <translation>&amp;Fiabilidad:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation>Añadir fuente</translation>
+    </message>
+</context>
+<context>
+    <name>SourceLibraryDialog</name>
+    <message>
+        <source>Not cited</source>
+        <extracomment>How long typing in a search box waits before searching, in milliseconds. Data role giving a value to sort a column by (numbers sort as numbers).</extracomment>
+        <translation>Sin citar</translation>
+    </message>
+    <message>
+        <source>1 claim</source>
+        <translation>1 afirmación</translation>
+    </message>
+    <message>
+        <source>{n} claims</source>
+        <translation>{n} afirmaciones</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+    <message>
+        <source>Choose a source</source>
+        <translation>Elegir una fuente</translation>
+    </message>
+    <message>
+        <source>Source library</source>
+        <translation>Biblioteca de fuentes</translation>
+    </message>
+    <message>
+        <source>Search titles, URLs, publishers, authors and notes</source>
+        <translation>Buscar en títulos, URL, entidades editoras, autores y notas</translation>
+    </message>
+    <message>
+        <source>Search the source library</source>
+        <translation>Buscar en la biblioteca de fuentes</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nueva…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>E&amp;liminar</translation>
+    </message>
+    <message>
+        <source>Add a source to the library</source>
+        <translation>Añadir una fuente a la biblioteca</translation>
+    </message>
+    <message>
+        <source>Delete the selected source and withdraw its citations</source>
+        <translation>Eliminar la fuente seleccionada y retirar sus citas</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>Ele&amp;gir</translation>
+    </message>
+    <message>
+        <source>1 source</source>
+        <translation>1 fuente</translation>
+    </message>
+    <message>
+        <source>{n} sources</source>
+        <translation>{n} fuentes</translation>
+    </message>
+    <message>
+        <source>No source matches “{search}”.</source>
+        <translation>Ninguna fuente coincide con “{search}”.</translation>
+    </message>
+    <message>
+        <source>The library is empty: add a source with New…</source>
+        <translation>La biblioteca está vacía: añada una fuente con Nueva…</translation>
+    </message>
+    <message>
+        <source>“{title}” is cited by 1 claim. Delete it and withdraw those citations? (Undo brings them back.)</source>
+        <translation>La fuente “{title}” se cita en 1 afirmación. ¿Eliminarla y retirar esas citas? (Deshacer las recupera.)</translation>
+    </message>
+    <message>
+        <source>“{title}” is cited by {n} claims. Delete it and withdraw those citations? (Undo brings them back.)</source>
+        <translation>La fuente “{title}” se cita en {n} afirmaciones. ¿Eliminarla y retirar esas citas? (Deshacer las recupera.)</translation>
+    </message>
+    <message>
+        <source>Delete source</source>
+        <translation>Eliminar fuente</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>No eliminado</translation>
+    </message>
+</context>
+<context>
+    <name>SourceTableModel</name>
+    <message>
+        <source>Confidential</source>
+        <translation>Confidencial</translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Statistics – {name}</source>
+        <translation>Estadísticas – {name}</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Estadísticas</translation>
+    </message>
+</context>
+<context>
+    <name>StatsView</name>
+    <message>
+        <source>claims</source>
+        <translation>afirmaciones</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>publicadas</translation>
+    </message>
+    <message>
+        <source>median days to publish</source>
+        <translation>mediana de días hasta publicar</translation>
+    </message>
+    <message>
+        <source>waiting for changes</source>
+        <translation>a la espera de cambios</translation>
+    </message>
+    <message>
+        <source>open review comments</source>
+        <translation>comentarios de revisión abiertos</translation>
+    </message>
+    <message>
+        <source>Claims by rating</source>
+        <translation>Afirmaciones por calificación</translation>
+    </message>
+    <message>
+        <source>Claims by status</source>
+        <translation>Afirmaciones por estado</translation>
+    </message>
+    <message>
+        <source>Claims by checker</source>
+        <translation>Afirmaciones por verificador</translation>
+    </message>
+    <message>
+        <source>Claims by article</source>
+        <translation>Afirmaciones por artículo</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Gráficos</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save every figure as a CSV file for a spreadsheet</source>
+        <translation>Guardar todas las cifras en un archivo CSV para una hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>Estado de la exportación</translation>
+    </message>
+    <message>
+        <source>Open a project to see its statistics.</source>
+        <translation>Abra un proyecto para ver sus estadísticas.</translation>
+    </message>
+    <message>
+        <source>This project has no claims yet. Select words in an article and press {shortcut} to make one; its figures will show here.</source>
+        <translation>Este proyecto aún no tiene afirmaciones. Seleccione palabras de un artículo y pulse {shortcut} para crear una; sus cifras aparecerán aquí.</translation>
+    </message>
+    <message>
+        <source>From a claim&apos;s creation to its publication. The longest took {days} days.</source>
+        <translation>Desde la creación de una afirmación hasta su publicación. La que más tardó necesitó {days} días.</translation>
+    </message>
+    <message>
+        <source>No claim has been published yet.</source>
+        <translation>Aún no se ha publicado ninguna afirmación.</translation>
+    </message>
+    <message>
+        <source>Claims an editor sent back, waiting for the changes asked for</source>
+        <translation>Afirmaciones que un editor devolvió, a la espera de los cambios pedidos</translation>
+    </message>
+    <message>
+        <source>Review comments not marked resolved</source>
+        <translation>Comentarios de revisión no marcados como resueltos</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Sin calificar</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <source>…and 1 more checker with 1 claim (Export CSV lists them all).</source>
+        <translation>…y 1 verificador más con 1 afirmación (Exportar CSV los incluye a todos).</translation>
+    </message>
+    <message>
+        <source>…and 1 more checker with {claims} claims (Export CSV lists them all).</source>
+        <translation>…y 1 verificador más con {claims} afirmaciones (Exportar CSV los incluye a todos).</translation>
+    </message>
+    <message>
+        <source>…and {n} more checkers with 1 claim (Export CSV lists them all).</source>
+        <translation>…y {n} verificadores más con 1 afirmación (Exportar CSV los incluye a todos).</translation>
+    </message>
+    <message>
+        <source>…and {n} more checkers with {claims} claims (Export CSV lists them all).</source>
+        <translation>…y {n} verificadores más con {claims} afirmaciones (Exportar CSV los incluye a todos).</translation>
+    </message>
+    <message>
+        <source>…and 1 more article with 1 claim (Export CSV lists them all).</source>
+        <translation>…y 1 artículo más con 1 afirmación (Exportar CSV los incluye a todos).</translation>
+    </message>
+    <message>
+        <source>…and 1 more article with {claims} claims (Export CSV lists them all).</source>
+        <translation>…y 1 artículo más con {claims} afirmaciones (Exportar CSV los incluye a todos).</translation>
+    </message>
+    <message>
+        <source>…and {n} more articles with 1 claim (Export CSV lists them all).</source>
+        <translation>…y {n} artículos más con 1 afirmación (Exportar CSV los incluye a todos).</translation>
+    </message>
+    <message>
+        <source>…and {n} more articles with {claims} claims (Export CSV lists them all).</source>
+        <translation>…y {n} artículos más con {claims} afirmaciones (Exportar CSV los incluye a todos).</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>Exportar estadísticas</translation>
+    </message>
+    <message>
+        <source>Not saved: cannot write {name}: {reason}.</source>
+        <translation>No se guardó: no se puede escribir {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Saved to {path} · &lt;a href=&apos;open&apos;&gt;Open&lt;/a&gt; · &lt;a href=&apos;folder&apos;&gt;Show in folder&lt;/a&gt;</source>
+        <translation>Guardado en {path} · &lt;a href=&apos;open&apos;&gt;Abrir&lt;/a&gt; · &lt;a href=&apos;folder&apos;&gt;Mostrar en la carpeta&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTemplateEditor</name>
+    <message>
+        <source>Verification tasks</source>
+        <translation>Tareas de verificación</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Required before Submit</source>
+        <translation>Obligatoria antes de enviar a revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Renombrar</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Subir</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>&amp;Bajar</translation>
+    </message>
+    <message>
+        <source>Double-click or press F2 to rename</source>
+        <translation>Haga doble clic o pulse F2 para cambiar el nombre</translation>
+    </message>
+    <message>
+        <source>A claim cannot be submitted for review until this task is ticked</source>
+        <translation>Una afirmación no se puede enviar a revisión hasta que esta tarea esté marcada</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Tarea nueva</translation>
+    </message>
+    <message>
+        <source>New task {n}</source>
+        <translation>Tarea nueva {n}</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPanel</name>
+    <message>
+        <source>&lt;b&gt;Required&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Obligatoria&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Required&lt;/b&gt; before Submit</source>
+        <translation>&lt;b&gt;Obligatoria&lt;/b&gt; antes de enviar a revisión</translation>
+    </message>
+    <message>
+        <source>ticked by {who}, {when}</source>
+        <translation>marcada por {who}, {when}</translation>
+    </message>
+    <message>
+        <source>Required before Submit. Ticked by {who}, {when}.</source>
+        <translation>Obligatoria antes de enviar a revisión. Marcada por {who}, {when}.</translation>
+    </message>
+    <message>
+        <source>Required before Submit.</source>
+        <translation>Obligatoria antes de enviar a revisión.</translation>
+    </message>
+    <message>
+        <source>Ticked by {who}, {when}.</source>
+        <translation>Marcada por {who}, {when}.</translation>
+    </message>
+    <message>
+        <source>No verification tasks: set them in File &gt; Project settings</source>
+        <translation>No hay tareas de verificación: defínalas en Archivo &gt; Ajustes del proyecto</translation>
+    </message>
+    <message>
+        <source>Tasks marked Required must be ticked before the claim can be submitted for review.</source>
+        <translation>Las tareas indicadas como Obligatoria deben estar marcadas antes de enviar la afirmación a revisión.</translation>
+    </message>
+    <message>
+        <source>Verification tasks</source>
+        <translation>Tareas de verificación</translation>
+    </message>
+</context>
+<context>
+    <name>VersionCompareDialog</name>
+    <message>
+        <source>Version {number}</source>
+        <extracomment>The hues that tint the palette&apos;s base colour behind inserted and deleted words: the theme&apos;s green of approval and red of errors, in their saturated (light) variants, since ``mix`` keeps the theme&apos;s own lightness. How much of the hue goes into the tint (the rest is the palette&apos;s base colour), on a light base and on a dark one (where a weak tint is hard to see); more for the change Previous/Next shows.</extracomment>
+        <translation>Versión {number}</translation>
+    </message>
+    <message>
+        <source>Compare versions – {title}</source>
+        <translation>Comparar versiones – {title}</translation>
+    </message>
+    <message>
+        <source>Untitled article</source>
+        <translation>Artículo sin título</translation>
+    </message>
+    <message>
+        <source>Old version</source>
+        <translation>Versión anterior</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Versión nueva</translation>
+    </message>
+    <message>
+        <source>Old version&apos;s text</source>
+        <translation>Texto de la versión anterior</translation>
+    </message>
+    <message>
+        <source>New version&apos;s text</source>
+        <translation>Texto de la versión nueva</translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation>Insertado</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>Marked:</source>
+        <translation>Marcas:</translation>
+    </message>
+    <message>
+        <source>Previous change</source>
+        <translation>Cambio anterior</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>Cambio siguiente</translation>
+    </message>
+    <message>
+        <source>Show the change before this one in both versions ({keys})</source>
+        <translation>Mostrar el cambio anterior a este en ambas versiones ({keys})</translation>
+    </message>
+    <message>
+        <source>Show the next change in both versions ({keys})</source>
+        <translation>Mostrar el cambio siguiente en ambas versiones ({keys})</translation>
+    </message>
+    <message>
+        <source>&amp;Old</source>
+        <translation>&amp;Anterior</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nueva</translation>
+    </message>
+    <message>
+        <source>Inserted words: tinted and underlined</source>
+        <translation>Palabras insertadas: coloreadas y subrayadas</translation>
+    </message>
+    <message>
+        <source>Deleted words: tinted and struck out</source>
+        <translation>Palabras eliminadas: coloreadas y tachadas</translation>
+    </message>
+    <message>
+        <source>Both sides show version {number}: choose another to compare.</source>
+        <translation>Ambos lados muestran la versión {number}: elija otra para comparar.</translation>
+    </message>
+    <message>
+        <source>From version {old} to {new}: {changes}</source>
+        <translation>De la versión {old} a la {new}: {changes}</translation>
+    </message>
+    <message>
+        <source>From version {old} to {new} (the newer on the left): {changes}</source>
+        <translation>De la versión {old} a la {new} (la más reciente a la izquierda): {changes}</translation>
+    </message>
+</context>
 </TS>

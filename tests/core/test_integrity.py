@@ -8,6 +8,8 @@ import pytest
 from factcheck.core import events
 from factcheck.core.project import Project
 
+from ._history import rechain
+
 
 @pytest.fixture
 def history_project(article, tmp_path):
@@ -45,14 +47,14 @@ def test_edited_event_is_found(history_project):
 
 
 def test_edited_data_is_found_even_with_its_hash_recomputed(history_project):
-    from factcheck.core.project import event_hash
-
     conn = sqlite3.connect(history_project)
-    row = conn.execute("SELECT seq, at, actor, action, entity, entity_id, data, prev_hash FROM events WHERE seq = 10").fetchone()
+    row = conn.execute("SELECT seq, at, actor, action, entity, entity_id, data, prev_hash, parents "
+                       "FROM events WHERE seq = 10").fetchone()
     data = row[6].replace("Person", "Nobody")
-    new_hash = event_hash(row[7], row[0], row[1], row[2], row[3], row[4], row[5], data)
+    new_id = events.event_id(row[8], *row[1:6], data)
+    new_hash = events.chain_hash(row[7], row[0], new_id)
     assert data != row[6]
-    conn.execute("UPDATE events SET data = ?, hash = ? WHERE seq = 10", (data, new_hash))
+    conn.execute("UPDATE events SET data = ?, id = ?, hash = ? WHERE seq = 10", (data, new_id, new_hash))
     conn.commit()
     conn.close()
     with Project.open(history_project) as p:
@@ -152,17 +154,8 @@ def test_an_event_whose_user_name_is_not_utf8_is_named(history_project):
 
 
 def test_an_event_that_is_not_json_is_named_even_with_its_hash_recomputed(history_project):
-    from factcheck.core.project import event_hash
-
     conn = sqlite3.connect(history_project)
-    rows = conn.execute("SELECT seq, at, actor, action, entity, entity_id, data FROM events ORDER BY seq").fetchall()
-    prev = events.GENESIS_HASH
-    for seq, at, actor, action, entity, entity_id, data in rows:
-        if seq == 12:
-            data = "not json"
-        digest = event_hash(prev, seq, at, actor, action, entity, entity_id, data)
-        conn.execute("UPDATE events SET data = ?, prev_hash = ?, hash = ? WHERE seq = ?", (data, prev, digest, seq))
-        prev = digest
+    rechain(conn, {12: "not json"})
     conn.commit()
     conn.close()
     with Project.open(history_project) as p:

@@ -20,7 +20,7 @@ from factcheck.core.errors import (
     ProjectReadOnly,
     ProjectTooNew,
 )
-from factcheck.core.project import Project, event_hash
+from factcheck.core.project import Project
 
 from ..conftest import ROOT, imported
 
@@ -222,12 +222,18 @@ def test_killed_process_keeps_every_reported_change(tmp_path, sample_text):
 
 
 def verify_chain(project) -> bool:
-    prev = "0" * 64
+    """Each event's id is its content's hash, its parent the event before, its hash over the one before and its id."""
+    from factcheck.core import events
+
+    prev, prev_id = "0" * 64, None
     for n, e in enumerate(project.events(), start=1):
         data = json.dumps(e.data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        if e.seq != n or e.prev_hash != prev or e.hash != event_hash(prev, e.seq, e.at, e.actor, e.action, e.entity, e.entity_id, data):
+        parents = events.canonical([prev_id] if prev_id else [])
+        if (e.seq != n or e.prev_hash != prev or e.parents != ((prev_id,) if prev_id else ())
+                or e.id != events.event_id(parents, e.at, e.actor, e.action, e.entity, e.entity_id, data)
+                or e.hash != events.chain_hash(prev, e.seq, e.id)):
             return False
-        prev = e.hash
+        prev, prev_id = e.hash, e.id
     return True
 
 

@@ -13,6 +13,7 @@ from factcheck.core.project import Project
 from factcheck.core.workflow import APPROVE, PUBLISH, SUBMIT
 
 from ..conftest import imported
+from ._history import rechain
 
 QUOTE = "President Petro has allowed drug cartels to flourish and refused to stop this activity"
 EDITED = "US aid to Colombia is expected to decrease by at least 20%"
@@ -305,14 +306,7 @@ def test_fields_core_changes_without_an_event_are_not_compared(worked):
 def rewrite(path, changes: dict[int, dict]) -> None:
     """Replace the data of some events and recompute every hash: what an older build would have written."""
     conn = sqlite3.connect(path)
-    rows = conn.execute("SELECT seq, at, actor, action, entity, entity_id, data FROM events ORDER BY seq").fetchall()
-    prev = events.GENESIS_HASH
-    for seq, at, actor, action, entity, entity_id, data in rows:
-        if seq in changes:
-            data = events.canonical(changes[seq])
-        digest = events.event_hash(prev, seq, at, actor, action, entity, entity_id, data)
-        conn.execute("UPDATE events SET data = ?, prev_hash = ?, hash = ? WHERE seq = ?", (data, prev, digest, seq))
-        prev = digest
+    rechain(conn, {seq: events.canonical(data) for seq, data in changes.items()}, legacy=True)
     conn.commit()
     conn.close()
 

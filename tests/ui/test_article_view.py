@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 
 from factcheck.core import history, model
@@ -127,10 +127,45 @@ def test_header_shows_metadata_as_plain_text(make_view, session):
         outlet="Wire", author="Ana Ruiz", url=url, published_at="2025-10-24T08:00:00Z")).created
     view = make_view(session.project.current_version(article_id).id)
     assert view.title_label.text() == "Sanctions on Petro"
-    assert view.meta_label.text() == f"Wire · Ana Ruiz · 2025-10-24 · {url}"
+    date = QLocale().toString(QDate(2025, 10, 24), QLocale.FormatType.ShortFormat)  # the date alone, the locale's way
+    assert view.meta_label.text() == f"Wire · Ana Ruiz · {date} · {url}"
     assert view.meta_label.textFormat() == Qt.TextFormat.PlainText
     assert not view.meta_label.openExternalLinks()
     assert view.article_id == article_id
+
+
+def test_the_header_scrolls_away_with_the_text_and_comes_back_at_the_top(make_view, session, qtbot):
+    view = make_view(session.version.id, height=420)
+    bar = view.text_edit.verticalScrollBar()
+    assert view._header.isVisible() and bar.maximum() > 5
+    before = view.text_edit.viewport().height()
+    bar.setValue(3)
+    assert not view._header.isVisible()
+    qtbot.waitUntil(lambda: view.text_edit.viewport().height() > before)  # the article takes the room
+    bar.setValue(0)
+    assert view._header.isVisible()
+
+
+def test_a_text_just_taller_than_the_window_never_bounces_its_header(make_view, session, qtbot):
+    """Hiding the header must not make the text fit (it would scroll to the top, show the
+    header again and leave the last line out of reach): texts a little taller than the
+    window keep it, longer ones lose it and still scroll to their last line."""
+    kept = hidden = 0
+    for paragraphs in range(8, 22, 2):
+        article_id = session.do(history.ImportArticle(conftest.imported(
+            "\n".join(f"Paragraph {i} of a short article." for i in range(paragraphs)), title="Short"))).created
+        view = make_view(session.project.current_version(article_id).id, height=420)
+        bar = view.text_edit.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        qtbot.wait(10)
+        bar.setValue(bar.maximum())  # the last line, once the header's room is given to the text
+        assert bar.value() == bar.maximum()
+        if view._header.isVisible():
+            kept += 1
+        else:
+            hidden += 1
+            assert bar.maximum() > 0, paragraphs
+    assert kept and hidden
 
 
 def test_show_version_loads_the_text_and_none_clears(view, session):

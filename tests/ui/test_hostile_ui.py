@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from factcheck import cli
 from factcheck.core.errors import BugError, NotAProject
 from factcheck.core.project import Project
-from factcheck.ui import app, claim_panel
+from factcheck.ui import alerts, app
 from factcheck.ui.main_window import MainWindow
 
 from ..conftest import SAMPLE, imported
@@ -31,7 +31,7 @@ def shown(monkeypatch):
     """What the user was told: refusals (one sentence each) and bugs, instead of message boxes."""
     told: dict[str, list[str]] = {"errors": [], "bugs": []}
     monkeypatch.setattr(MainWindow, "show_error", lambda self, message: told["errors"].append(str(message)))
-    monkeypatch.setattr(claim_panel, "show_error", lambda parent, exc, title="": told["errors"].append(str(exc)))
+    monkeypatch.setattr(alerts, "show_error", lambda parent, exc, title="": told["errors"].append(str(exc)))
     monkeypatch.setattr(app, "show_bug", lambda message: told["bugs"].append(message))
     monkeypatch.setattr(sys, "excepthook", app.excepthook)  # as app.run installs it
     return told

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent, QTextCursor
 
 from factcheck.core import history, model, workflow
 from factcheck.core.project import Project
-from factcheck.ui import app, claim_panel, main_window
+from factcheck.ui import alerts, app, main_window
 from factcheck.ui.dialogs import citation_dialog, source_dialog
 from factcheck.ui.dialogs.citation_dialog import CitationDialog
 from factcheck.ui.main_window import MainWindow
@@ -314,7 +314,7 @@ def test_history_is_per_project_and_undo_conflicts_are_reported(open_window, tmp
 
 def test_the_inspector_hints_and_refuses_in_the_cores_words(open_window, tmp_path, qtbot, monkeypatch):
     told: list[str] = []
-    monkeypatch.setattr(claim_panel, "show_error", lambda parent, exc, title="factcheck": told.append(str(exc)))
+    monkeypatch.setattr(alerts, "show_error", lambda parent, exc, title="factcheck": told.append(str(exc)))
     window = open_window(tmp_path / "hints.factcheck", create=True)
     window.import_files([str(SAMPLE)])
     select_words(window, SENTENCE)

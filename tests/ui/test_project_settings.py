@@ -75,6 +75,12 @@ def test_every_field_is_saved_and_one_undo_restores_them_all(qtbot, dialog, sess
     assert not session.history.can_undo
 
 
+def test_each_report_language_is_named_in_itself_and_the_tooltip_says_reports_follow_it(dialog):
+    combo = dialog.language_combo
+    assert [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())] == [("en", "English"), ("es", "Español")]
+    assert "whatever language the app is shown in" in combo.toolTip() and "inLanguage" in combo.toolTip()
+
+
 def test_the_live_example_uses_the_article_shown_and_its_first_claim(dialog, session):
     claim_id = session.do(history.CreateClaim(session.version.id, 0, 40)).created
     dialog.pattern_edit.setText("https://checks.example/{article}/{claim}")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from factcheck import exporters
 from factcheck.core import model, workflow
 from factcheck.core.project import Project
-from factcheck.ui import claim_panel
+from factcheck.ui import alerts
 from factcheck.ui.dialogs import review_dialogs
 from factcheck.ui.main_window import MainWindow
 
@@ -29,7 +29,7 @@ def said(monkeypatch):
     """Every message the app shows, instead of a message box."""
     messages: list[str] = []
     monkeypatch.setattr(MainWindow, "show_error", lambda self, message: messages.append(str(message)))
-    monkeypatch.setattr(claim_panel, "show_error", lambda parent, exc, title="factcheck": messages.append(str(exc)))
+    monkeypatch.setattr(alerts, "show_error", lambda parent, exc, title="factcheck": messages.append(str(exc)))
     return messages
 
 

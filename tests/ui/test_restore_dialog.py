@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QDateTime, QLocale, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from factcheck.core import backup
@@ -74,7 +74,8 @@ def test_the_dialog_lists_backups_newest_first_in_local_time(qtbot, window):
     assert dialog.table.rowCount() == 2
     newest, older = cells(dialog, 0), cells(dialog, 1)
     assert newest[1:] == ["Manual", newest[2], "2"] and older[1] == "Manual" and older[3] == "1"
-    assert older[0] == WEEK_AGO.astimezone().strftime("%a %d %b %Y, %H:%M:%S")
+    local = QDateTime.fromSecsSinceEpoch(int(WEEK_AGO.timestamp()))  # the user's clock, the user's locale
+    assert older[0] == QLocale().toString(local, QLocale.FormatType.ShortFormat)
     assert newest[2].endswith("KB")
     assert dialog.selected() == dialog.backups[0] and dialog.ok_button.isEnabled()
     assert str(backup.folder(window.project)) in dialog.where.text()

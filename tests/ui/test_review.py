@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from factcheck.core import history, model, workflow
 from factcheck.core.project import Project
-from factcheck.ui import claim_panel, review_panel
+from factcheck.ui import alerts, review_panel
 from factcheck.ui.claim_panel import CommentThreadModel, HistoryModel
 from factcheck.ui.dialogs import citation_dialog, review_dialogs
 from factcheck.ui.dialogs.review_dialogs import ChecklistDialog
@@ -46,7 +46,7 @@ def said(monkeypatch):
     """Every message the app shows (errors, refusals, integrity warnings), instead of a message box."""
     messages: list[str] = []
     monkeypatch.setattr(MainWindow, "show_error", lambda self, message: messages.append(str(message)))
-    monkeypatch.setattr(claim_panel, "show_error", lambda parent, exc, title="factcheck": messages.append(str(exc)))
+    monkeypatch.setattr(alerts, "show_error", lambda parent, exc, title="factcheck": messages.append(str(exc)))
     monkeypatch.setattr(review_panel, "show_message", lambda parent, text, title="factcheck": messages.append(text))
     monkeypatch.setattr(MainWindow, "warn_integrity", lambda self, verdict: messages.append(f"INTEGRITY {verdict}"))
     return messages

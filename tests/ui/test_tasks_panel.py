@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from factcheck.core import history, model
 from factcheck.core.project import Project
-from factcheck.ui import claim_panel, tasks_panel
+from factcheck.ui import alerts
 from factcheck.ui.claim_panel import ClaimInspector
 from factcheck.ui.review_panel import local_time
 from factcheck.ui.session import Session
@@ -25,8 +25,7 @@ TEMPLATE = [
 def said(monkeypatch):
     """Every refusal the widgets show, instead of a message box."""
     messages: list[str] = []
-    monkeypatch.setattr(tasks_panel, "show_error", lambda parent, exc, title="factcheck": messages.append(str(exc)))
-    monkeypatch.setattr(claim_panel, "show_error", lambda parent, exc, title="factcheck": messages.append(str(exc)))
+    monkeypatch.setattr(alerts, "show_error", lambda parent, exc, title="factcheck": messages.append(str(exc)))
     return messages
 
 

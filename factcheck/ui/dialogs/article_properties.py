@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from factcheck import translation
 from factcheck.core import history
 from factcheck.core.errors import KnownError
 from factcheck.ui.dialogs.import_dialog import ALL_FIELDS, ArticleMetadataForm, _problem_label
@@ -22,18 +23,18 @@ class ArticlePropertiesDialog(QDialog):
         self.session, self.article_id = session, article_id
         self.article = session.project.article(article_id)
         self.saved = False  # True once OK has saved a change
-        self.setWindowTitle("Article properties")
+        self.setWindowTitle(self.tr("Article properties"))
         self.setMinimumWidth(560)
         self.form = ArticleMetadataForm(ALL_FIELDS)
         self.form.set_values({name: getattr(self.article, name) for name in ALL_FIELDS})
-        note = QLabel("The fact-check URL is the page where your fact-check of this article is published; "
-                      "ClaimReview exports use it as their url.")
+        note = QLabel(self.tr("The fact-check URL is the page where your fact-check of this article is published; "
+                              "ClaimReview exports use it as their url."))
         note.setWordWrap(True)
         note.setEnabled(False)  # drawn as secondary text
         self.problem_label = _problem_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Save")
+        self.ok_button.setText(self.tr("Save"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -44,7 +45,7 @@ class ArticlePropertiesDialog(QDialog):
         layout.addWidget(self.buttons)
         install_accept_shortcut(self, self.ok_button)
         if session.project.read_only:
-            self.problem_label.setText("The project is read-only: the properties cannot be changed.")
+            self.problem_label.setText(self.tr("The project is read-only: the properties cannot be changed."))
             self.problem_label.show()
         self.form.sig_edited.connect(self._on_form_edited)
         self._on_form_edited()
@@ -58,7 +59,7 @@ class ArticlePropertiesDialog(QDialog):
         if self.session.project.read_only:
             self.ok_button.setEnabled(False)
             return
-        problem = self.form.problem()
+        problem = translation.ui(self.form.problem())
         self.problem_label.setText(problem)
         self.problem_label.setVisible(bool(problem))
         self.ok_button.setEnabled(not problem)
@@ -71,7 +72,7 @@ class ArticlePropertiesDialog(QDialog):
                 command = history.UpdateArticle(self.article_id, **changed)
                 self.saved = self.session.do(command, initiator=self).event_seq is not None
             except KnownError as exc:
-                self.problem_label.setText(str(exc))
+                self.problem_label.setText(translation.ui(exc))
                 self.problem_label.show()
                 return
         super().accept()

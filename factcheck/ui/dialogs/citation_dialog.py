@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import translation
 from factcheck.core import history, model
 from factcheck.core.errors import KnownError
+from factcheck.core.text import N_
 from factcheck.ui import accessible
 from factcheck.ui.dialogs.source_dialog import SourceDialog, install_accept_shortcut, source_label
 from factcheck.ui.dialogs.source_library import (
@@ -33,7 +35,9 @@ from factcheck.ui.dialogs.source_library import (
     show_error,
 )
 
-STANCE_LABELS = {"supports": "Supports the claim", "contradicts": "Contradicts the claim", "context": "Gives context"}
+STANCE_LABELS = {
+    "supports": N_("Supports the claim"), "contradicts": N_("Contradicts the claim"), "context": N_("Gives context"),
+}
 
 #: The citation fields the dialog edits, besides the source.
 _TEXT_FIELDS = ("quote", "locator", "note")
@@ -62,7 +66,7 @@ class CitationDialog(QDialog):
         self.claim_id = claim_id
         self.citation = citation
         self._last_selected = ""
-        self.setWindowTitle("Edit citation" if citation else "Cite a source")
+        self.setWindowTitle(self.tr("Edit citation") if citation else self.tr("Cite a source"))
         self.setMinimumWidth(680)
 
         claim_label = QLabel()
@@ -70,7 +74,7 @@ class CitationDialog(QDialog):
         claim_label.setWordWrap(True)
         claim_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         try:
-            claim_label.setText(f"Claim: “{_elide(session.project.claim(claim_id).exact)}”")
+            claim_label.setText(self.tr("Claim: “{quote}”").format(quote=_elide(session.project.claim(claim_id).exact)))
         except KnownError:
             claim_label.hide()
 
@@ -84,11 +88,11 @@ class CitationDialog(QDialog):
         self.model = SourceTableModel(self)
         if citation is None:
             self.search_edit = QLineEdit()
-            self.search_edit.setPlaceholderText("Search the source library")
+            self.search_edit.setPlaceholderText(self.tr("Search the source library"))
             self.search_edit.setClearButtonEnabled(True)
-            self.search_edit.setAccessibleName("Search the source library")
-            self.new_source_button = QPushButton("New &source…")
-            self.new_source_button.setToolTip("Add a source to the library and cite it")
+            self.search_edit.setAccessibleName(self.tr("Search the source library"))
+            self.new_source_button = QPushButton(self.tr("New &source…"))
+            self.new_source_button.setToolTip(self.tr("Add a source to the library and cite it"))
             self.new_source_button.setAutoDefault(False)
             self.table = QTableView()
             self.table.setModel(self.model)
@@ -98,7 +102,7 @@ class CitationDialog(QDialog):
             self.table.setWordWrap(False)
             self.table.verticalHeader().hide()
             self.table.setMinimumHeight(170)
-            self.table.setAccessibleName("Sources")
+            self.table.setAccessibleName(self.tr("Sources"))
             self.table.setTabKeyNavigation(False)
             header = self.table.horizontalHeader()
             header.setSectionResizeMode(SourceTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
@@ -119,10 +123,10 @@ class CitationDialog(QDialog):
             source_box.addLayout(search_row)
             source_box.addWidget(self.table)
             source_box.addWidget(self.empty_label)
-            form.addRow("Source:", source_box)
+            form.addRow(self.tr("Source:"), source_box)
             source_caption = form.labelForField(source_box)
             if isinstance(source_caption, QLabel):
-                source_caption.setText("S&ource:")
+                source_caption.setText(self.tr("S&ource:"))
                 source_caption.setBuddy(self.search_edit)
             self._search_timer = QTimer(self)
             self._search_timer.setSingleShot(True)
@@ -136,8 +140,8 @@ class CitationDialog(QDialog):
                 source = session.project.source(citation.source_id)
                 self.source_label.setText(" · ".join(x for x in (source_label(source), source.publisher) if x))
             except KnownError:
-                self.source_label.setText("(source no longer in the library)")
-            form.addRow("Source:", self.source_label)
+                self.source_label.setText(self.tr("(source no longer in the library)"))
+            form.addRow(self.tr("Source:"), self.source_label)
 
         # What the source says about the claim.
         self.stance_group = QButtonGroup(self)
@@ -145,31 +149,31 @@ class CitationDialog(QDialog):
         stance_row = QHBoxLayout()
         stance_row.setContentsMargins(0, 0, 0, 0)
         for i, (stance, label) in enumerate(STANCE_LABELS.items()):
-            button = QRadioButton(label)
+            button = QRadioButton(translation.ui(label))
             self.stance_group.addButton(button, i)
             self.stance_buttons[stance] = button
             stance_row.addWidget(button)
         stance_row.addStretch(1)
-        form.addRow("Stance:", stance_row)
+        form.addRow(self.tr("Stance:"), stance_row)
 
         self.quote_edit = QPlainTextEdit()
         self.quote_edit.setTabChangesFocus(True)
-        self.quote_edit.setPlaceholderText("The words of the source that matter, copied exactly")
+        self.quote_edit.setPlaceholderText(self.tr("The words of the source that matter, copied exactly"))
         self.quote_edit.setMinimumHeight(90)
         self.locator_edit = QLineEdit()
-        self.locator_edit.setPlaceholderText("Where in the source: p. 12, 03:14, table 2…")
+        self.locator_edit.setPlaceholderText(self.tr("Where in the source: p. 12, 03:14, table 2…"))
         self.note_edit = QPlainTextEdit()
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setPlaceholderText("Anything a reviewer should know about this citation")
+        self.note_edit.setPlaceholderText(self.tr("Anything a reviewer should know about this citation"))
         self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 3 + 14)
-        form.addRow("&Quoted passage:", self.quote_edit)
-        form.addRow("&Locator:", self.locator_edit)
-        form.addRow("N&ote:", self.note_edit)
+        form.addRow(self.tr("&Quoted passage:"), self.quote_edit)
+        form.addRow(self.tr("&Locator:"), self.locator_edit)
+        form.addRow(self.tr("N&ote:"), self.note_edit)
         accessible.name_form_fields(form)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Save" if citation else "Cite source")
+        self.ok_button.setText(self.tr("Save") if citation else self.tr("Cite source"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -216,14 +220,15 @@ class CitationDialog(QDialog):
             usage = library_usage(self.session.project, sources)
         except KnownError as exc:
             sources, usage = [], {}
-            self.empty_label.setText(str(exc))
+            self.empty_label.setText(translation.ui(exc))
         else:
             if sources:
                 self.empty_label.setText("")
             elif search:
-                self.empty_label.setText(f"No source matches “{search}”. Add it with New source…")
+                self.empty_label.setText(
+                    self.tr("No source matches “{search}”. Add it with New source…").format(search=search))
             else:
-                self.empty_label.setText("The library is empty. Add a source with New source…")
+                self.empty_label.setText(self.tr("The library is empty. Add a source with New source…"))
         self.empty_label.setVisible(bool(self.empty_label.text()))
         self.model.set_sources(sources, usage)
         if keep:

@@ -11,7 +11,7 @@ import pathlib
 import re
 from collections import Counter
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,24 +33,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import exporters
+from factcheck import exporters, translation
 from factcheck.core import model
 from factcheck.core.errors import KnownError
+from factcheck.core.text import N_
 from factcheck.ui import theme
 
+#: Review statuses by name, shown through ``translation.ui``.
 STATUS_LABELS = {
-    model.DRAFT: "Draft",
-    model.IN_REVIEW: "In review",
-    model.CHANGES_REQUESTED: "Changes requested",
-    model.APPROVED: "Approved",
-    model.PUBLISHED: "Published",
+    model.DRAFT: N_("Draft"),
+    model.IN_REVIEW: N_("In review"),
+    model.CHANGES_REQUESTED: N_("Changes requested"),
+    model.APPROVED: N_("Approved"),
+    model.PUBLISHED: N_("Published"),
 }
-CONFIDENTIAL_WARNING = (
-    "The file will name confidential sources and quote them. Use it inside the newsroom only: "
-    "never publish it or send it to anyone outside."
-)
+#: File dialog filters by format, shown through ``translation.ui``.
 _FILTERS = {
-    "html": "HTML report (*.html)",
+    "html": N_("HTML report (*.html)"),
     "pdf": "PDF (*.pdf)",
     "claimreview": "JSON-LD (*.jsonld *.json)",
     "webannotation": "JSON-LD (*.jsonld *.json)",
@@ -79,31 +78,31 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.session = session
         project = session.project
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.setMinimumWidth(520)
 
         self.format_combo = QComboBox()
-        self.format_combo.setAccessibleName("Format")
+        self.format_combo.setAccessibleName(self.tr("Format"))
         for fmt, label in exporters.LABELS.items():
-            self.format_combo.addItem(label, fmt)
+            self.format_combo.addItem(translation.ui(label), fmt)
 
         self.article_list = QListWidget()
         self.article_list.setMinimumHeight(120)
-        self.article_list.setAccessibleName("Articles to export")
+        self.article_list.setAccessibleName(self.tr("Articles to export"))
         self.article_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.article_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._counts: dict[str, Counter] = {}
         for claim in project.claims():
             self._counts.setdefault(claim.article_id, Counter())[claim.status] += 1
         for article in project.articles():
-            item = QListWidgetItem(article.title or "Untitled article")
+            item = QListWidgetItem(article.title or self.tr("Untitled article"))
             item.setData(Qt.ItemDataRole.UserRole, article.id)
             item.setToolTip("\n".join(x for x in (article.title, article.outlet, article.published_at, article.url) if x))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.article_list.addItem(item)
-        self.all_button = QPushButton("All")
-        self.none_button = QPushButton("None")
+        self.all_button = QPushButton(self.tr("All"))
+        self.none_button = QPushButton(self.tr("None"))
         for button in (self.all_button, self.none_button):
             button.setAutoDefault(False)
         self.all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
@@ -112,15 +111,17 @@ class ExportDialog(QDialog):
         self.status_boxes: dict[str, QCheckBox] = {}
         statuses = QHBoxLayout()
         for status, label in STATUS_LABELS.items():
-            box = QCheckBox(label)
+            box = QCheckBox(translation.ui(label))
             box.setChecked(status in exporters.DEFAULT_STATUSES)
             box.toggled.connect(self._update)
             self.status_boxes[status] = box
             statuses.addWidget(box)
         statuses.addStretch(1)
 
-        self.confidential_box = QCheckBox("Include confidential sources (internal use only)")
-        self.confidential_warning = QLabel(CONFIDENTIAL_WARNING)
+        self.confidential_box = QCheckBox(self.tr("Include confidential sources (internal use only)"))
+        self.confidential_warning = QLabel(self.tr(
+            "The file will name confidential sources and quote them. Use it inside the newsroom only: "
+            "never publish it or send it to anyone outside."))
         self.confidential_warning.setWordWrap(True)
         theme.set_text_role(self.confidential_warning, "error_text")
         self.confidential_warning.setVisible(False)
@@ -131,13 +132,13 @@ class ExportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Export…")
+        self.ok_button.setText(self.tr("Export…"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("Format", self.format_combo)
-        articles_box = QGroupBox("Articles")
+        form.addRow(self.tr("Format"), self.format_combo)
+        articles_box = QGroupBox(self.tr("Articles"))
         articles_layout = QVBoxLayout(articles_box)
         articles_layout.addWidget(self.article_list)
         row = QHBoxLayout()
@@ -145,7 +146,7 @@ class ExportDialog(QDialog):
         row.addWidget(self.none_button)
         row.addStretch(1)
         articles_layout.addLayout(row)
-        status_box = QGroupBox("Claims with the status")
+        status_box = QGroupBox(self.tr("Claims with the status"))
         status_box.setLayout(statuses)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -190,13 +191,17 @@ class ExportDialog(QDialog):
         n = self.claim_count()
         articles = len(selection.article_ids or ())
         if not articles:
-            text = "Choose at least one article."
+            text = self.tr("Choose at least one article.")
         elif not selection.statuses:
-            text = "Choose at least one status."
+            text = self.tr("Choose at least one status.")
         elif not n:
-            text = "No claims in the chosen articles have these statuses: nothing to export."
+            text = self.tr("No claims in the chosen articles have these statuses: nothing to export.")
+        elif n == 1:
+            text = (self.tr("1 claim from 1 article will be exported.") if articles == 1 else
+                    self.tr("1 claim from {articles} articles will be exported.").format(articles=articles))
         else:
-            text = f"{n} claim{'s' if n != 1 else ''} from {articles} article{'s' if articles != 1 else ''} will be exported."
+            text = (self.tr("{n} claims from 1 article will be exported.").format(n=n) if articles == 1 else
+                    self.tr("{n} claims from {articles} articles will be exported.").format(n=n, articles=articles))
         self.summary.setText(text)
         self.ok_button.setEnabled(n > 0)
 
@@ -214,7 +219,8 @@ class ExportDialog(QDialog):
     @classmethod
     def ask_path(cls, parent: QWidget | None, fmt: str, suggested: str) -> str:
         """Where to save (empty when cancelled)."""
-        path, _ = QFileDialog.getSaveFileName(parent, "Export to", suggested, _FILTERS[fmt])
+        path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ExportDialog", "Export to"), suggested,
+                                              translation.ui(_FILTERS[fmt]))
         if path and not pathlib.Path(path).suffix:
             path += exporters.EXTENSIONS[fmt]
         return path
@@ -240,13 +246,14 @@ class ExportedMessageBox(QMessageBox):
     def __init__(self, done: exporters.Exported, parent: QWidget | None = None):
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Information)
-        self.setWindowTitle("Exported, with warnings" if done.warnings else "Exported")
+        self.setWindowTitle(self.tr("Exported, with warnings") if done.warnings else self.tr("Exported"))
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText(self.describe(done))
-        self.open_button = self.addButton("Open", QMessageBox.ButtonRole.ActionRole)
-        self.folder_button = self.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
-        self.open_button.setToolTip(f"Open {done.path.name} with the program your system uses for it")
-        self.folder_button.setToolTip(f"Open the folder {done.path.parent}")
+        self.open_button = self.addButton(self.tr("Open"), QMessageBox.ButtonRole.ActionRole)
+        self.folder_button = self.addButton(self.tr("Show in folder"), QMessageBox.ButtonRole.ActionRole)
+        self.open_button.setToolTip(
+            self.tr("Open {name} with the program your system uses for it").format(name=done.path.name))
+        self.folder_button.setToolTip(self.tr("Open the folder {folder}").format(folder=done.path.parent))
         self.close_button = self.addButton(QMessageBox.StandardButton.Close)
         self.setDefaultButton(self.close_button)
         self.setEscapeButton(self.close_button)
@@ -257,15 +264,26 @@ class ExportedMessageBox(QMessageBox):
     @staticmethod
     def describe(done: exporters.Exported) -> str:
         """What was written and where, then any warnings worth a look (the first ten)."""
-        claims = f"{done.claim_count} claim{'s' if done.claim_count != 1 else ''}"
-        articles = f"{done.article_count} article{'s' if done.article_count != 1 else ''}"
-        text = f"Wrote {claims} from {articles} to\n{done.path.name}\nin {done.path.parent}"
+        n, articles = done.claim_count, done.article_count
+        if n == 1 and articles == 1:
+            template = QCoreApplication.translate("ExportedMessageBox", "Wrote 1 claim from 1 article to\n{file}\nin {folder}")
+        elif n == 1:
+            template = QCoreApplication.translate("ExportedMessageBox",
+                                                  "Wrote 1 claim from {articles} articles to\n{file}\nin {folder}")
+        elif articles == 1:
+            template = QCoreApplication.translate("ExportedMessageBox",
+                                                  "Wrote {n} claims from 1 article to\n{file}\nin {folder}")
+        else:
+            template = QCoreApplication.translate("ExportedMessageBox",
+                                                  "Wrote {n} claims from {articles} articles to\n{file}\nin {folder}")
+        text = template.format(n=n, articles=articles, file=done.path.name, folder=done.path.parent)
         if done.warnings:
-            shown = "\n\n".join(done.warnings[:10])
+            shown = "\n\n".join(translation.ui(warning) for warning in done.warnings[:10])
             more = len(done.warnings) - 10
             if more > 0:
-                shown += f"\n\n…and {more} more."
-            text += f"\n\nWorth a look:\n\n{shown}"
+                shown += "\n\n" + QCoreApplication.translate("ExportedMessageBox", "…and {n} more.").format(n=more)
+            text += "\n\n" + QCoreApplication.translate("ExportedMessageBox", "Worth a look:\n\n{warnings}").format(
+                warnings=shown)
         return text
 
     def choice(self) -> str | None:
@@ -288,8 +306,13 @@ def reveal(path: str | pathlib.Path, choice: str | None, parent: QWidget | None 
     target = pathlib.Path(path) if choice == ExportedMessageBox.OPEN else pathlib.Path(path).parent
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
         return True
-    what = target.name if choice == ExportedMessageBox.OPEN else f"the folder {target}"
-    QMessageBox.warning(parent, "Not opened", f"No program could be started to open {what}.")
+    if choice == ExportedMessageBox.OPEN:
+        text = QCoreApplication.translate("ExportedMessageBox", "No program could be started to open {name}.").format(
+            name=target.name)
+    else:
+        text = QCoreApplication.translate("ExportedMessageBox",
+                                          "No program could be started to open the folder {folder}.").format(folder=target)
+    QMessageBox.warning(parent, QCoreApplication.translate("ExportedMessageBox", "Not opened"), text)
     return False
 
 
@@ -304,7 +327,7 @@ def run_export(session, parent: QWidget | None = None) -> str | None:
         done = exporters.export_to_file(session.project, fmt, selection, path)
     except KnownError as exc:
         QGuiApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, "Not exported", str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("ExportDialog", "Not exported"), translation.ui(exc))
         return None
     except BaseException:
         QGuiApplication.restoreOverrideCursor()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,28 +14,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import translation
 from factcheck.core import articles
 from factcheck.core.errors import InvalidInput
+from factcheck.core.text import N_
 from factcheck.ui import theme
 
 #: The metadata an import offers to set, in the order the form shows it.
 IMPORT_FIELDS = ("title", "outlet", "author", "url", "published_at")
 #: Every field of an article the properties dialog edits.
 ALL_FIELDS = (*IMPORT_FIELDS, "language", "factcheck_url")
+#: Captions, accessible names and hints of the fields (English; shown through ``translation.ui``).
 _LABELS = {
-    "title": "&Title:", "outlet": "&Outlet:", "author": "&Author:", "url": "&URL:",
-    "published_at": "&Published on:", "language": "&Language:", "factcheck_url": "&Fact-check URL:",
+    "title": N_("&Title:"), "outlet": N_("&Outlet:"), "author": N_("&Author:"), "url": N_("&URL:"),
+    "published_at": N_("&Published on:"), "language": N_("&Language:"), "factcheck_url": N_("&Fact-check URL:"),
 }
 _ACCESSIBLE = {
-    "title": "Title", "outlet": "Outlet", "author": "Author", "url": "Article URL", "published_at": "Published on",
-    "language": "Language", "factcheck_url": "Published fact-check URL",
+    "title": N_("Title"), "outlet": N_("Outlet"), "author": N_("Author"), "url": N_("Article URL"),
+    "published_at": N_("Published on"), "language": N_("Language"), "factcheck_url": N_("Published fact-check URL"),
 }
 _PLACEHOLDERS = {
-    "outlet": "Newspaper, site or broadcaster",
-    "url": "https://…  (kept as text, never opened)",
-    "published_at": "YYYY-MM-DD",
-    "language": "e.g. en, es",
-    "factcheck_url": "https://…  where your fact-check of this article is published",
+    "outlet": N_("Newspaper, site or broadcaster"),
+    "url": N_("https://…  (kept as text, never opened)"),
+    "published_at": N_("YYYY-MM-DD"),
+    "language": N_("e.g. en, es"),
+    "factcheck_url": N_("https://…  where your fact-check of this article is published"),
 }
 
 
@@ -54,7 +57,7 @@ def problem(values: dict[str, str]) -> str:
     try:
         articles.clean(values)
     except InvalidInput as exc:
-        return str(exc)
+        return translation.ui(exc)
     return ""
 
 
@@ -75,11 +78,11 @@ class ArticleMetadataForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in field_names:
             edit = StartShownLineEdit()
-            edit.setAccessibleName(_ACCESSIBLE[name])
-            edit.setPlaceholderText(_PLACEHOLDERS.get(name, ""))
+            edit.setAccessibleName(translation.ui(_ACCESSIBLE[name]))
+            edit.setPlaceholderText(translation.ui(_PLACEHOLDERS.get(name, "")))
             edit.textChanged.connect(self.sig_edited)
             self.edits[name] = edit
-            form.addRow(_LABELS[name], edit)
+            form.addRow(translation.ui(_LABELS[name]), edit)
 
     def set_values(self, values: dict[str, str]) -> None:
         for name, edit in self.edits.items():
@@ -99,7 +102,7 @@ def _problem_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     theme.set_text_role(label, "error_text")
-    label.setAccessibleName("Problem")
+    label.setAccessibleName(QCoreApplication.translate("ArticleMetadataForm", "Problem"))
     label.hide()
     return label
 
@@ -109,24 +112,24 @@ class PasteDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Paste article")
+        self.setWindowTitle(self.tr("Paste article"))
         self.resize(640, 560)
         self.form = ArticleMetadataForm()
         edits = self.form.edits
         self.title, self.outlet, self.author, self.url, self.date = (
             edits["title"], edits["outlet"], edits["author"], edits["url"], edits["published_at"])
-        self.title.setPlaceholderText("Default: the first line of the text")
+        self.title.setPlaceholderText(self.tr("Default: the first line of the text"))
         self.text = QPlainTextEdit()
-        self.text.setAccessibleName("Article text")
+        self.text.setAccessibleName(self.tr("Article text"))
         self.text.setTabChangesFocus(True)
-        self.text.setPlaceholderText("Paste the article's text here")
+        self.text.setPlaceholderText(self.tr("Paste the article's text here"))
         self.problem_label = _problem_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Import")
+        self.ok_button.setText(self.tr("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        text_label = QLabel("Te&xt")
+        text_label = QLabel(self.tr("Te&xt"))
         text_label.setBuddy(self.text)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
@@ -168,19 +171,20 @@ class ImportMetadataDialog(QDialog):
 
     def __init__(self, imported, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Import article")
+        self.setWindowTitle(self.tr("Import article"))
         self.setMinimumWidth(560)
         self.found = found_metadata(imported)
-        intro = QLabel(f"Importing <b>{_escape(imported.source_name)}</b>. Check what was found in the file and "
-                       "fill in what is missing; you can change it later in Article &gt; Properties.")
+        intro = QLabel(self.tr("Importing <b>{name}</b>. Check what was found in the file and fill in what is missing; "
+                               "you can change it later in Article &gt; Properties.").format(
+                                   name=_escape(imported.source_name)))
         intro.setWordWrap(True)
         self.form = ArticleMetadataForm()
         self.form.set_values(self.found)
-        self.form.edits["title"].setPlaceholderText(f"Default: {imported.source_name}")
+        self.form.edits["title"].setPlaceholderText(self.tr("Default: {name}").format(name=imported.source_name))
         self.problem_label = _problem_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Import")
+        self.ok_button.setText(self.tr("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -222,14 +226,14 @@ class NameDialog(QDialog):
 
     def __init__(self, default: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Your name")
+        self.setWindowTitle(self.tr("Your name"))
         self.name = QLineEdit(default)
-        self.name.setAccessibleName("Your name")
+        self.name.setAccessibleName(self.tr("Your name"))
         self.name.selectAll()
-        explanation = QLabel(
+        explanation = QLabel(self.tr(
             "factcheck writes your name on every change you make, so editors can see who checked "
             "what. You can change it later in Edit > Your name."
-        )
+        ))
         explanation.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)

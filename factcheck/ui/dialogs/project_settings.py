@@ -28,17 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import translation
 from factcheck.core import history, ratings, settings
 from factcheck.core.errors import KnownError
 from factcheck.ui import theme
 from factcheck.ui.dialogs.source_dialog import install_accept_shortcut
 
-LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.svg);;All files (*)"
 LOGO_PREVIEW = (220, 80)
-PLACEHOLDER_HINT = ("Where your fact-checks are published: ClaimReview's url for an article without a "
-                    "fact-check URL of its own. Placeholders: {article} the article's id, {claim} the claim's id "
-                    "(ids never change, so a published URL keeps naming the same verdict); without {claim}, "
-                    "#claim-<id> is added.")
+URL_PLACEHOLDER = "https://…"  # not words: the same in every language
 _EXAMPLE_ARTICLE, _EXAMPLE_CLAIM = "0193f2c4a1b27c3e9d5a6b7c8d9e0f1a", "0193f2c4a1b27c3e9d5a6b7c8d9e0f2b"
 
 
@@ -63,8 +60,8 @@ class TaskTemplateEditor(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.table = QTableWidget(0, 2)
-        self.table.setAccessibleName("Verification tasks")
-        self.table.setHorizontalHeaderLabels(["Task", "Required before Submit"])
+        self.table.setAccessibleName(self.tr("Verification tasks"))
+        self.table.setHorizontalHeaderLabels([self.tr("Task"), self.tr("Required before Submit")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -72,11 +69,11 @@ class TaskTemplateEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.LABEL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.REQUIRED, QHeaderView.ResizeMode.ResizeToContents)
-        self.add_button = QPushButton("&Add")
-        self.rename_button = QPushButton("Re&name")
-        self.remove_button = QPushButton("Re&move")
-        self.up_button = QPushButton("Move &up")
-        self.down_button = QPushButton("Move do&wn")
+        self.add_button = QPushButton(self.tr("&Add"))
+        self.rename_button = QPushButton(self.tr("Re&name"))
+        self.remove_button = QPushButton(self.tr("Re&move"))
+        self.up_button = QPushButton(self.tr("Move &up"))
+        self.down_button = QPushButton(self.tr("Move do&wn"))
         buttons = QVBoxLayout()
         for button in (self.add_button, self.rename_button, self.remove_button, self.up_button, self.down_button):
             button.setAutoDefault(False)
@@ -117,11 +114,11 @@ class TaskTemplateEditor(QWidget):
         self.table.insertRow(row)
         item = QTableWidgetItem(label)
         item.setData(Qt.ItemDataRole.UserRole, task_id)
-        item.setToolTip("Double-click or press F2 to rename")
+        item.setToolTip(self.tr("Double-click or press F2 to rename"))
         check = QTableWidgetItem()
         check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
         check.setCheckState(Qt.CheckState.Checked if required else Qt.CheckState.Unchecked)
-        check.setToolTip("A claim cannot be submitted for review until this task is ticked")
+        check.setToolTip(self.tr("A claim cannot be submitted for review until this task is ticked"))
         self.table.setItem(row, self.LABEL, item)
         self.table.setItem(row, self.REQUIRED, check)
         return row
@@ -139,10 +136,10 @@ class TaskTemplateEditor(QWidget):
 
     def _on_add_button_clicked(self) -> None:
         labels = {t["label"].casefold() for t in self.tasks()}
-        label, n = "New task", 1
+        label, n = self.tr("New task"), 1
         while label.casefold() in labels:
             n += 1
-            label = f"New task {n}"
+            label = self.tr("New task {n}").format(n=n)
         self.table.blockSignals(True)
         row = self._append(label, False)
         self.table.blockSignals(False)
@@ -205,22 +202,22 @@ class ProjectSettingsDialog(QDialog):
         self._logo_name = ""
         self._logo_removed = False
         self.saved = False  # True once OK has saved a change
-        self.setWindowTitle("Project settings")
+        self.setWindowTitle(self.tr("Project settings"))
         self.setMinimumWidth(600)
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Project settings sections")
-        self.tabs.addTab(self._organisation_tab(), "&Organisation")
-        self.tabs.addTab(self._verdicts_tab(), "&Verdicts and reports")
-        self.tabs.addTab(self._tasks_tab(), "Verification &tasks")
+        self.tabs.setAccessibleName(self.tr("Project settings sections"))
+        self.tabs.addTab(self._organisation_tab(), self.tr("&Organisation"))
+        self.tabs.addTab(self._verdicts_tab(), self.tr("&Verdicts and reports"))
+        self.tabs.addTab(self._tasks_tab(), self.tr("Verification &tasks"))
         self._tab_of = {"organisation_name": 0, "organisation_url": 0, "methodology": 0, "rating_scale": 1,
                         "four_eyes": 1, "report_language": 1, "factcheck_url_pattern": 1, "tasks": 2}
 
         self.problem_label = _red(QLabel())
-        self.problem_label.setAccessibleName("Problem")
+        self.problem_label.setAccessibleName(self.tr("Problem"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Save")
+        self.ok_button.setText(self.tr("Save"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -247,27 +244,27 @@ class ProjectSettingsDialog(QDialog):
 
     def _organisation_tab(self) -> QWidget:
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Organisation name")
-        self.name_edit.setPlaceholderText("Shown on reports and as ClaimReview's author")
+        self.name_edit.setAccessibleName(self.tr("Organisation name"))
+        self.name_edit.setPlaceholderText(self.tr("Shown on reports and as ClaimReview's author"))
         self.url_edit = QLineEdit()
-        self.url_edit.setAccessibleName("Organisation URL")
-        self.url_edit.setPlaceholderText("https://…")
+        self.url_edit.setAccessibleName(self.tr("Organisation URL"))
+        self.url_edit.setPlaceholderText(URL_PLACEHOLDER)
         self.url_problem = _red(QLabel())
         self.logo_preview = QLabel()
-        self.logo_preview.setAccessibleName("Logo preview")
+        self.logo_preview.setAccessibleName(self.tr("Logo preview"))
         self.logo_preview.setFixedSize(*LOGO_PREVIEW)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setFrameShape(QFrame.Shape.StyledPanel)
-        self.choose_logo_button = QPushButton("&Choose image…")
+        self.choose_logo_button = QPushButton(self.tr("&Choose image…"))
         self.choose_logo_button.setAutoDefault(False)
         self.choose_logo_button.setToolTip(
-            f"A PNG, JPEG or SVG image of at most {settings.LOGO_MAX_BYTES // 1024 // 1024} MB")
-        self.remove_logo_button = QPushButton("&Remove")
+            self.tr("A PNG, JPEG or SVG image of at most {size} MB").format(size=settings.LOGO_MAX_BYTES // 1024 // 1024))
+        self.remove_logo_button = QPushButton(self.tr("&Remove"))
         self.remove_logo_button.setAutoDefault(False)
-        self.remove_logo_button.setToolTip("Reports are made without a logo")
+        self.remove_logo_button.setToolTip(self.tr("Reports are made without a logo"))
         self.logo_note = QLabel()
         self.logo_note.setWordWrap(True)
-        self.logo_note.setAccessibleName("Logo")
+        self.logo_note.setAccessibleName(self.tr("Logo"))
         logo_buttons = QVBoxLayout()
         logo_buttons.addWidget(self.choose_logo_button)
         logo_buttons.addWidget(self.remove_logo_button)
@@ -277,67 +274,75 @@ class ProjectSettingsDialog(QDialog):
         logo_row.addLayout(logo_buttons)
         logo_row.addWidget(self.logo_note, 1)
         self.methodology_edit = QPlainTextEdit()
-        self.methodology_edit.setAccessibleName("Methodology")
+        self.methodology_edit.setAccessibleName(self.tr("Methodology"))
         self.methodology_edit.setTabChangesFocus(True)
-        self.methodology_edit.setPlaceholderText("How you choose claims, rate them and correct mistakes; "
-                                                 "printed in reports")
+        self.methodology_edit.setPlaceholderText(self.tr("How you choose claims, rate them and correct mistakes; "
+                                                         "printed in reports"))
         self.methodology_problem = _red(QLabel())
 
         page = QWidget()
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Name:", self.name_edit)
-        form.addRow("&URL:", self.url_edit)
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        form.addRow(self.tr("&URL:"), self.url_edit)
         form.addRow("", self.url_problem)
-        form.addRow("Logo:", logo_row)
-        form.addRow("&Methodology:", self.methodology_edit)
+        form.addRow(self.tr("Logo:"), logo_row)
+        form.addRow(self.tr("&Methodology:"), self.methodology_edit)
         form.addRow("", self.methodology_problem)
         return page
 
     def _verdicts_tab(self) -> QWidget:
         self.scale_combo = QComboBox()
-        self.scale_combo.setAccessibleName("Rating scale")
+        self.scale_combo.setAccessibleName(self.tr("Rating scale"))
         for key, scale in ratings.scales().items():
             self.scale_combo.addItem(scale.name, key)
             self.scale_combo.setItemData(self.scale_combo.count() - 1, scale.description, Qt.ItemDataRole.ToolTipRole)
-        self.four_eyes_check = QCheckBox("&Four-eyes: a verdict is approved by someone other than its checker")
-        self.four_eyes_check.setAccessibleName("Four-eyes")
+        self.four_eyes_check = QCheckBox(self.tr("&Four-eyes: a verdict is approved by someone other than its checker"))
+        self.four_eyes_check.setAccessibleName(self.tr("Four-eyes"))
         self.language_combo = QComboBox()
-        self.language_combo.setAccessibleName("Report language")
-        for code, name in settings.REPORT_LANGUAGES.items():
-            self.language_combo.addItem(name, code)
+        self.language_combo.setAccessibleName(self.tr("Report language"))
+        self.language_combo.setToolTip(self.tr(
+            "Reports (HTML, PDF and Markdown) and ClaimReview's inLanguage are written in this language, "
+            "whatever language the app is shown in."))
+        for code, name in translation.LANGUAGES.items():  # each language named in itself
+            if code in settings.REPORT_LANGUAGES:
+                self.language_combo.addItem(name, code)
         self.pattern_edit = QLineEdit()
-        self.pattern_edit.setAccessibleName("Fact-check URL pattern")
-        self.pattern_edit.setPlaceholderText("https://example.org/fact-checks/{article}#claim-{claim}")
-        hint = QLabel(PLACEHOLDER_HINT)
+        self.pattern_edit.setAccessibleName(self.tr("Fact-check URL pattern"))
+        self.pattern_edit.setPlaceholderText(self.tr("https://example.org/fact-checks/{article}#claim-{claim}"))
+        hint = QLabel(self.tr(
+            "Where your fact-checks are published: ClaimReview's url for an article without a "
+            "fact-check URL of its own. Placeholders: {article} the article's id, {claim} the claim's id "
+            "(ids never change, so a published URL keeps naming the same verdict); without {claim}, "
+            "#claim-<id> is added."))
         hint.setWordWrap(True)
         hint.setEnabled(False)  # drawn as secondary text
         self.pattern_example = QLabel()
         self.pattern_example.setWordWrap(True)
-        self.pattern_example.setAccessibleName("Example fact-check URL")
+        self.pattern_example.setAccessibleName(self.tr("Example fact-check URL"))
         self.pattern_example.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         page = QWidget()
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Rating &scale:", self.scale_combo)
+        form.addRow(self.tr("Rating &scale:"), self.scale_combo)
         form.addRow("", self.four_eyes_check)
-        form.addRow("Report &language:", self.language_combo)
+        form.addRow(self.tr("Report &language:"), self.language_combo)
         pattern_box = QVBoxLayout()
         pattern_box.setContentsMargins(0, 0, 0, 0)
         pattern_box.setSpacing(4)
         pattern_box.addWidget(self.pattern_edit)
         pattern_box.addWidget(self.pattern_example)
         pattern_box.addWidget(hint)
-        form.addRow("Fact-check &URLs:", pattern_box)
+        form.addRow(self.tr("Fact-check &URLs:"), pattern_box)
         label = form.labelForField(pattern_box)
         if isinstance(label, QLabel):
             label.setBuddy(self.pattern_edit)  # addRow sets buddies itself only for single widgets
         return page
 
     def _tasks_tab(self) -> QWidget:
-        intro = QLabel("Every claim shows these tasks as a checklist. A required task must be ticked before "
-                       "the claim can be submitted for review. Renaming a task keeps the ticks made on claims.")
+        intro = QLabel(self.tr("Every claim shows these tasks as a checklist. A required task must be ticked before "
+                               "the claim can be submitted for review. Renaming a task keeps the ticks made on claims."))
         intro.setWordWrap(True)
         self.tasks_editor = TaskTemplateEditor()
         self.tasks_problem = _red(QLabel())
@@ -393,7 +398,7 @@ class ProjectSettingsDialog(QDialog):
             try:
                 settings.clean(key, value)
             except KnownError as exc:
-                out[key] = str(exc)
+                out[key] = translation.ui(exc)
         return out
 
     # --- reactions --------------------------------------------------------------------
@@ -411,12 +416,13 @@ class ProjectSettingsDialog(QDialog):
         elsewhere = [(key, text) for key, text in problems.items()
                      if key not in beside_field or self._tab_of.get(key) != here]
         if self.project.read_only:
-            elsewhere = [("", "The project is read-only: its settings cannot be changed.")]
+            elsewhere = [("", self.tr("The project is read-only: its settings cannot be changed."))]
         if elsewhere:
             key, text = elsewhere[0]
             tab = self._tab_of.get(key)
-            prefix = f"{self.tabs.tabText(tab).replace('&', '')}: " if tab is not None and tab != here else ""
-            self.problem_label.setText(prefix + text)
+            if tab is not None and tab != here:
+                text = self.tr("{tab}: {problem}").format(tab=self.tabs.tabText(tab).replace("&", ""), problem=text)
+            self.problem_label.setText(text)
         self.problem_label.setVisible(bool(elsewhere))
         self.ok_button.setEnabled(not problems and not self.project.read_only)
         self.remove_logo_button.setEnabled(self._logo is not None or
@@ -431,12 +437,12 @@ class ProjectSettingsDialog(QDialog):
             return
         theme.set_text_role(label, "")
         if not pattern:
-            label.setText("No pattern: each article needs its own fact-check URL (Article > Properties), "
-                          "or ClaimReview exports have no url.")
+            label.setText(self.tr("No pattern: each article needs its own fact-check URL (Article > Properties), "
+                                  "or ClaimReview exports have no url."))
             return
         article_id, claim_id, whose = self._example_ids()
         url = settings.fill_url_pattern(pattern, article_id, claim_id)
-        label.setText(f"{whose}: {url}")
+        label.setText(whose.format(url=url))
 
     def _example_ids(self) -> tuple[str, str, str]:
         """Ids for the live example: the current article and its first claim (read once per dialog)."""
@@ -445,6 +451,7 @@ class ProjectSettingsDialog(QDialog):
         return self._example
 
     def _read_example_ids(self) -> tuple[str, str, str]:
+        """The article's id, a claim's id and the sentence that shows the URL (its ``{url}`` to fill)."""
         if self.example_article_id:
             try:
                 article = self.project.article(self.example_article_id)
@@ -453,16 +460,17 @@ class ProjectSettingsDialog(QDialog):
                 pass
             else:
                 if claims:
-                    return article.id, claims[0].id, "Claim 1 of the article shown"
-                return article.id, _EXAMPLE_CLAIM, "A claim of the article shown"
-        return _EXAMPLE_ARTICLE, _EXAMPLE_CLAIM, "For example"
+                    return article.id, claims[0].id, self.tr("Claim 1 of the article shown: {url}")
+                return article.id, _EXAMPLE_CLAIM, self.tr("A claim of the article shown: {url}")
+        return _EXAMPLE_ARTICLE, _EXAMPLE_CLAIM, self.tr("For example: {url}")
 
     def _show_logo(self, data: bytes | None, mime: str = "") -> bool:
         """Preview an image (None: no logo); False if Qt cannot draw it."""
         if data is None:
             self.logo_preview.setPixmap(QPixmap())
-            self.logo_preview.setText("No logo")
-            self.logo_note.setText(f"A PNG, JPEG or SVG image of at most {settings.LOGO_MAX_BYTES // 1024 // 1024} MB.")
+            self.logo_preview.setText(self.tr("No logo"))
+            self.logo_note.setText(self.tr("A PNG, JPEG or SVG image of at most {size} MB.").format(
+                size=settings.LOGO_MAX_BYTES // 1024 // 1024))
             theme.set_text_role(self.logo_note, "")
             return True
         pixmap = QPixmap()
@@ -472,14 +480,15 @@ class ProjectSettingsDialog(QDialog):
         self.logo_preview.setPixmap(pixmap.scaled(width - 8, height - 8, Qt.AspectRatioMode.KeepAspectRatio,
                                                   Qt.TransformationMode.SmoothTransformation))
         kind = settings.LOGO_TYPES.get(mime, "")
-        self.logo_note.setText(f"{kind} image, {pixmap.width()} × {pixmap.height()} pixels, "
-                               f"{max(1, round(len(data) / 1024))} KB.")
+        self.logo_note.setText(self.tr("{kind} image, {width} × {height} pixels, {size} KB.").format(
+            kind=kind, width=pixmap.width(), height=pixmap.height(), size=max(1, round(len(data) / 1024))))
         theme.set_text_role(self.logo_note, "")
         return True
 
     def ask_logo_path(self) -> str:
         """The image file chosen as logo ('' when cancelled); tests replace it."""
-        return QFileDialog.getOpenFileName(self, "Choose the organisation's logo", "", LOGO_FILTER)[0]
+        return QFileDialog.getOpenFileName(self, self.tr("Choose the organisation's logo"), "",
+                                           self.tr("Images (*.png *.jpg *.jpeg *.svg);;All files (*)"))[0]
 
     def choose_logo(self, path: str) -> bool:
         """Check and preview an image file as the new logo (stored on OK); a refusal is shown beside it."""
@@ -488,10 +497,11 @@ class ProjectSettingsDialog(QDialog):
             data = settings.read_logo(path)
             mime = settings.logo_type(data)
         except KnownError as exc:
-            self._logo_refused(str(exc))
+            self._logo_refused(translation.ui(exc))
             return False
         if not self._show_logo(data, mime):
-            self._logo_refused(f"{name} looks like an image but cannot be read as one; save it again as PNG.")
+            self._logo_refused(self.tr("{name} looks like an image but cannot be read as one; save it again as PNG.")
+                               .format(name=name))
             return False
         self._logo, self._logo_name, self._logo_removed = data, name, False
         self._update()
@@ -521,7 +531,7 @@ class ProjectSettingsDialog(QDialog):
             try:
                 self.saved = self.session.do(command, initiator=self).event_seq is not None
             except KnownError as exc:
-                self.problem_label.setText(str(exc))
+                self.problem_label.setText(translation.ui(exc))
                 self.problem_label.show()
                 return
         super().accept()

@@ -7,11 +7,10 @@ overwrites a file) and opens it through the window's usual open path.
 
 from __future__ import annotations
 
-import datetime
 import pathlib
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,16 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import translation
 from factcheck.core import backup
 from factcheck.core.errors import KnownError
-
-PROJECT_FILTER = f"factcheck projects (*{backup.SUFFIX});;All files (*)"
-HEADERS = ("Made", "Reason", "Size", "Claims")
-
-
-def local_time(at: datetime.datetime) -> str:
-    """A backup's time as the user's clock showed it."""
-    return at.astimezone().strftime("%a %d %b %Y, %H:%M:%S")
+from factcheck.ui.models import local_time
 
 
 def suggested_path(project_path: pathlib.Path, chosen: backup.Backup) -> pathlib.Path:
@@ -57,19 +50,23 @@ class RestoreDialog(QDialog):
 
     def __init__(self, project, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.resize(620, 420)
         self.project_path = pathlib.Path(project.path)
         self.backups = backup.backups_of(project)
         self.folder = backup.folder(project)
-        intro = QLabel(
-            f"Backups of {self.project_path.name}, newest first. The one you choose is saved as a new "
+        intro = QLabel(self.tr(
+            "Backups of {name}, newest first. The one you choose is saved as a new "
             "file and opened; the project open now stays as it is."
-        )
+        ).format(name=self.project_path.name))
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(self.backups), len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setAccessibleName("Backups")
+        headers = [self.tr("Made"), self.tr("Reason"), self.tr("Size"), self.tr("Claims")]
+        reasons = {backup.DAILY: self.tr("Daily"), backup.PREMIGRATION: self.tr("Before upgrade"),
+                   backup.MANUAL: self.tr("Manual")}
+        locale = QLocale()
+        self.table = QTableWidget(len(self.backups), len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setAccessibleName(self.tr("Backups"))
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -78,7 +75,9 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for row, b in enumerate(self.backups):
             claims = backup.claim_count(b.path)
-            cells = (local_time(b.at), b.label.capitalize(), backup.size_text(b.size), "?" if claims is None else f"{claims:,}")
+            reason = reasons.get(b.reason) or translation.ui(b.label).capitalize()
+            cells = (local_time(b.at), reason, translation.ui(backup.size_text(b.size)),
+                     "?" if claims is None else locale.toString(claims))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(b.path))
@@ -87,19 +86,19 @@ class RestoreDialog(QDialog):
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel(
+        self.empty = QLabel(self.tr(
             "There are no backups of this project yet. factcheck makes one the first time each day the "
             "project is opened for changes, and one before a new version of factcheck upgrades the file."
-        )
+        ))
         self.empty.setWordWrap(True)
         self.empty.setVisible(not self.backups)
         self.table.setVisible(bool(self.backups))
-        self.where = QLabel(f"Kept in {self.folder}")
+        self.where = QLabel(self.tr("Kept in {folder}").format(folder=self.folder))
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Restore as new file…")
+        self.ok_button.setText(self.tr("Restore as new file…"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -125,7 +124,9 @@ class RestoreDialog(QDialog):
     def ask_path(cls, parent: QWidget | None, suggested: str) -> str:
         """Where to save the restored copy (empty when cancelled); an existing file is refused later, not replaced."""
         path, _ = QFileDialog.getSaveFileName(
-            parent, "Save the restored copy as", suggested, PROJECT_FILTER,
+            parent, QCoreApplication.translate("RestoreDialog", "Save the restored copy as"), suggested,
+            QCoreApplication.translate("RestoreDialog", "factcheck projects (*{suffix});;All files (*)").format(
+                suffix=backup.SUFFIX),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path and not pathlib.Path(path).suffix:
@@ -152,6 +153,6 @@ def run_restore(project, parent: QWidget | None, open_project: Callable[[str], b
         chosen, path = answer
         backup.restore(chosen.path, path)
     except KnownError as exc:
-        QMessageBox.warning(parent, "Not restored", str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("RestoreDialog", "Not restored"), translation.ui(exc))
         return None
     return path if open_project(path) else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import translation
 from factcheck.core import checks, colours, diffing, model
 from factcheck.ui import theme
 
@@ -34,7 +35,7 @@ BLOCKING_ROLE, WARNING_ROLE = "error_text", "warning_text"
 
 def _quote(claim: model.Claim | None, limit: int = 70) -> str:
     if claim is None:
-        return "A claim"
+        return QCoreApplication.translate("ChecklistDialog", "A claim")
     text = " ".join((claim.statement or claim.exact).split())
     return "“" + (text if len(text) <= limit else text[: limit - 1] + "…") + "”"
 
@@ -77,17 +78,19 @@ class ReasonDialog(_TextDialog):
     """Asks why an approved (or published) verdict is being changed."""
 
     def __init__(self, parent: QWidget | None, what: str, published: bool = False):
-        prompt = (
-            f"This verdict was already approved. Changing its {what} sends the claim back to review; "
-            "say why it changes."
-        )
         if published:
-            prompt = (
-                f"This verdict is published. Changing its {what} sends the claim back to review and records "
+            prompt = self.tr(
+                "This verdict is published. Changing its {what} sends the claim back to review and records "
                 "a public correction with your reason, your name and the time."
             )
-        super().__init__(parent, "Reason for the change", prompt, "Change and send back to review",
-                         "Why the verdict changes (kept in the history)")
+        else:
+            prompt = self.tr(
+                "This verdict was already approved. Changing its {what} sends the claim back to review; "
+                "say why it changes."
+            )
+        super().__init__(parent, self.tr("Reason for the change"), prompt.format(what=translation.ui(what)),
+                         self.tr("Change and send back to review"),
+                         self.tr("Why the verdict changes (kept in the history)"))
         self.published = published
 
     @classmethod
@@ -101,23 +104,31 @@ class RetractDialog(_TextDialog):
     """Asks why a signed-off verdict is withdrawn, saying plainly that the retraction is public."""
 
     def __init__(self, parent: QWidget | None, claim: model.Claim, rating_label: str):
-        state = "is published" if claim.status == model.PUBLISHED else "was approved"
-        prompt = (
-            f"This verdict {state}, so deleting the claim retracts it. The retraction is public: "
-            "reports print it in their corrections, with the claim's words, the verdict withdrawn, "
-            "your reason, your name and the time. It cannot be undone."
-        )
-        super().__init__(parent, "Retract verdict", prompt, "Retract verdict",
-                         "Why the verdict is withdrawn (printed in reports)")
+        if claim.status == model.PUBLISHED:
+            prompt = self.tr(
+                "This verdict is published, so deleting the claim retracts it. The retraction is public: "
+                "reports print it in their corrections, with the claim's words, the verdict withdrawn, "
+                "your reason, your name and the time. It cannot be undone."
+            )
+        else:
+            prompt = self.tr(
+                "This verdict was approved, so deleting the claim retracts it. The retraction is public: "
+                "reports print it in their corrections, with the claim's words, the verdict withdrawn, "
+                "your reason, your name and the time. It cannot be undone."
+            )
+        super().__init__(parent, self.tr("Retract verdict"), prompt, self.tr("Retract verdict"),
+                         self.tr("Why the verdict is withdrawn (printed in reports)"))
         self.resize(520, 320)
         verdict = " ".join(x for x in (rating_label and f"{rating_label}.", claim.verdict_summary.strip()) if x)
-        self.verdict = QLabel(f"{_quote(claim, 200)}\nVerdict: {verdict or '(none)'}")
+        self.verdict = QLabel(self.tr("{claim}\nVerdict: {verdict}").format(
+            claim=_quote(claim, 200), verdict=verdict or self.tr("(none)")))
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)
         self.verdict.setStyleSheet("QLabel { padding: 6px; background: palette(alternate-base); }")
-        self.verdict.setAccessibleName("Verdict to retract")
-        self.text.setAccessibleName("Reason for the retraction")
-        self.ok_button.setAccessibleDescription("Deletes the claim and publishes the retraction; cannot be undone.")
+        self.verdict.setAccessibleName(self.tr("Verdict to retract"))
+        self.text.setAccessibleName(self.tr("Reason for the retraction"))
+        self.ok_button.setAccessibleDescription(
+            self.tr("Deletes the claim and publishes the retraction; cannot be undone."))
         self.layout().insertWidget(1, self.verdict)
 
     @classmethod
@@ -166,22 +177,27 @@ class ConfirmWordsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, old: str, new: str, reason: str, published: bool):
         super().__init__(parent)
-        self.setWindowTitle("Confirm changed words")
+        self.setWindowTitle(self.tr("Confirm changed words"))
         self.resize(720, 300)
-        state = "published" if published else "approved"
-        text = (
-            f"The words under this {state} verdict are not the words it was given for. Confirming them makes "
-            f"them the claim's quote and sends the claim back to review ({reason}), so the verdict is checked "
-            "again for the new words."
-        )
         if published:
-            text += " A public correction noting the changed quote is recorded, with your name and the time."
-        self.explanation = QLabel(text)
+            text = self.tr(
+                "The words under this published verdict are not the words it was given for. Confirming them makes "
+                "them the claim's quote and sends the claim back to review ({reason}), so the verdict is checked "
+                "again for the new words. A public correction noting the changed quote is recorded, with your name "
+                "and the time."
+            )
+        else:
+            text = self.tr(
+                "The words under this approved verdict are not the words it was given for. Confirming them makes "
+                "them the claim's quote and sends the claim back to review ({reason}), so the verdict is checked "
+                "again for the new words."
+            )
+        self.explanation = QLabel(text.format(reason=translation.ui(reason)))
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)
         old_html, new_html = marked_words(old, new)
-        self.old_words = self._pane(old_html, "Words the verdict was given for")
-        self.new_words = self._pane(new_html, "Words now in the article")
+        self.old_words = self._pane(old_html, self.tr("Words the verdict was given for"))
+        self.new_words = self._pane(new_html, self.tr("Words now in the article"))
         grid = QGridLayout()
         for column, pane in enumerate((self.old_words, self.new_words)):
             heading = QLabel(pane.accessibleName())
@@ -191,7 +207,7 @@ class ConfirmWordsDialog(QDialog):
             grid.addWidget(pane, 1, column)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Confirm and send back to review")
+        self.ok_button.setText(self.tr("Confirm and send back to review"))
         self.ok_button.setAutoDefault(False)  # Enter keeps the verdict as it is: confirming is a decision
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setDefault(True)
@@ -223,7 +239,8 @@ class CommentDialog(_TextDialog):
     """Asks for a comment (what needs changing, when requesting changes)."""
 
     def __init__(self, parent: QWidget | None, title: str, prompt: str):
-        super().__init__(parent, title, prompt, title.rstrip("…"), "Seen by the checker as a review comment")
+        title, prompt = translation.ui(title), translation.ui(prompt)
+        super().__init__(parent, title, prompt, title.rstrip("…"), self.tr("Seen by the checker as a review comment"))
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, prompt: str) -> str | None:
@@ -243,7 +260,8 @@ class ChecklistDialog(QDialog):
     def __init__(self, parent: QWidget | None, findings: Sequence[checks.Finding],
                  claims_by_id: Mapping[str, model.Claim], action_label: str):
         super().__init__(parent)
-        self.setWindowTitle(f"Checklist before: {action_label}")
+        action_label = translation.ui(action_label)
+        self.setWindowTitle(self.tr("Checklist before: {action}").format(action=action_label))
         self.resize(620, 380)
         ordered = sorted(findings, key=lambda f: not f.blocking)  # stable: claim order kept
         blocked = {f.claim_id for f in findings if f.blocking}
@@ -256,27 +274,27 @@ class ChecklistDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         n = len(claims_by_id)
         if not findings:
-            text = "Every check passed: rating, sources, a one-sentence verdict summary, no open review comments, words confirmed."
+            text = self.tr("Every check passed: rating, sources, a one-sentence verdict summary, no open review "
+                           "comments, words confirmed.")
         elif not blocked:
-            text = "Nothing blocks this; look at the warnings below."
+            text = self.tr("Nothing blocks this; look at the warnings below.")
         elif single:
-            text = "This claim cannot be approved yet: fix what is marked as blocking."
+            text = self.tr("This claim cannot be approved yet: fix what is marked as blocking.")
         elif clear:
-            text = f"{len(blocked)} of {n} claims have blocking problems and will be left as they are; the other {len(clear)} can go ahead."
+            text = self.tr("%n of {total} claims have blocking problems and will be left as they are; the other "
+                           "{clear} can go ahead.", "", len(blocked)).format(total=n, clear=len(clear))
         else:
-            text = "None of these claims can go ahead: each has a blocking problem."
+            text = self.tr("None of these claims can go ahead: each has a blocking problem.")
         self.summary.setText(text)
 
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-        self.list.setAccessibleName("Findings")
+        self.list.setAccessibleName(self.tr("Findings"))
         bold = QFont()
         bold.setBold(True)
         for finding in ordered:
-            who = "This claim" if single else _quote(claims_by_id.get(finding.claim_id))
-            label = "Blocking" if finding.blocking else "Warning"
-            item = QListWidgetItem(f"{label}: {who} {finding.message}")
+            item = QListWidgetItem(self._finding_text(finding, single, claims_by_id.get(finding.claim_id)))
             item.setForeground(theme.color(BLOCKING_ROLE if finding.blocking else WARNING_ROLE, self.list.palette()))
             if finding.blocking:
                 item.setFont(bold)
@@ -285,7 +303,9 @@ class ChecklistDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(action_label if not blocked or single else f"{action_label} ({len(clear)} of {n})")
+        self.ok_button.setText(action_label if not blocked or single else
+                               self.tr("{action} ({ready} of {total})").format(action=action_label, ready=len(clear),
+                                                                               total=n))
         self.ok_button.setEnabled(bool(clear))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -295,6 +315,16 @@ class ChecklistDialog(QDialog):
         layout.addWidget(self.buttons)
         if not findings:
             self.resize(480, 120)
+
+    def _finding_text(self, finding: checks.Finding, single: bool, claim: model.Claim | None) -> str:
+        """One line of the list: how serious, which claim ("This claim" when it is the only one), what is wrong."""
+        problem = translation.ui(finding.message)
+        if single:
+            text = (self.tr("Blocking: This claim {problem}") if finding.blocking
+                    else self.tr("Warning: This claim {problem}"))
+            return text.format(problem=problem)
+        text = self.tr("Blocking: {claim} {problem}") if finding.blocking else self.tr("Warning: {claim} {problem}")
+        return text.format(claim=_quote(claim), problem=problem)
 
     @classmethod
     def ask(cls, parent: QWidget | None, findings: Sequence[checks.Finding],

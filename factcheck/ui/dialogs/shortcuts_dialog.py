@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,7 +66,7 @@ def _where(action: QAction) -> str:
         name = obj.accessibleName() if isinstance(obj, QWidget) else ""
         if name and name not in names:
             names.append(name)
-    return ", ".join(names) or "Window"
+    return ", ".join(names) or QCoreApplication.translate("ShortcutsDialog", "Window")
 
 
 def shortcuts(window: QWidget) -> list[Shortcut]:
@@ -91,14 +91,14 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: QWidget, parent: QWidget | None = None):
         super().__init__(parent if parent is not None else window)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(680, 600)
         self.rows = shortcuts(window)
-        intro = QLabel("F6 and Shift+F6 move between the panes; Tab moves within one, the arrows within a list.")
+        intro = QLabel(self.tr("F6 and Shift+F6 move between the panes; Tab moves within one, the arrows within a list."))
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.rows), 3)
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Action", "Keys", "Where"])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys"), self.tr("Where")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,14 +21,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import translation
 from factcheck.core import fields, model
 from factcheck.core.errors import InvalidInput
+from factcheck.core.text import N_
 from factcheck.ui import accessible, links
 
-KIND_LABELS = {kind: kind[:1].upper() + kind[1:] for kind in model.SOURCE_KINDS}
-RELIABILITY_LABELS = {"": "Not rated", "high": "High", "medium": "Medium", "low": "Low", "unknown": "Unknown"}
-CONFIDENTIAL_EXPLANATION = "Confidential sources are never exported with their details."
-NEEDS_A_NAME = "Give the source a title or a URL."
+#: How each kind of source is named (English; shown through ``translation.ui``).
+KIND_LABELS = {
+    "document": N_("Document"), "dataset": N_("Dataset"), "interview": N_("Interview"), "article": N_("Article"),
+    "official statement": N_("Official statement"), "video": N_("Video"), "audio": N_("Audio"),
+    "social media": N_("Social media"), "other": N_("Other"),
+}
+for _kind in model.SOURCE_KINDS:  # a kind added to core without a label here still shows, untranslated
+    KIND_LABELS.setdefault(_kind, _kind[:1].upper() + _kind[1:])
+RELIABILITY_LABELS = {
+    "": N_("Not rated"), "high": N_("High"), "medium": N_("Medium"), "low": N_("Low"), "unknown": N_("Unknown"),
+}
+CONFIDENTIAL_EXPLANATION = N_("Confidential sources are never exported with their details.")
+NEEDS_A_NAME = N_("Give the source a title or a URL.")
+#: The URL field's hint: the same in every language.
+URL_PLACEHOLDER = "https://…"
 
 #: Single-line text fields of the form, in the order they appear.
 _LINE_FIELDS = ("title", "url", "publisher", "author", "published_at", "accessed_at")
@@ -36,7 +49,7 @@ _LINE_FIELDS = ("title", "url", "publisher", "author", "published_at", "accessed
 
 def source_label(source: model.Source) -> str:
     """How a source is named in lists and questions: its title, else its URL."""
-    return source.title or source.url or "Untitled source"
+    return source.title or source.url or QCoreApplication.translate("SourceDialog", "Untitled source")
 
 
 def install_accept_shortcut(dialog: QDialog, ok_button: QPushButton) -> None:
@@ -57,14 +70,14 @@ def url_problem(text: str) -> str:
     try:
         fields.url(text)
     except InvalidInput as exc:
-        return fields.url_problem(text) or str(exc)
+        return translation.ui(fields.url_problem(text) or exc)
     return ""
 
 
 def _combo(labels: dict[str, str]) -> QComboBox:
     combo = QComboBox()
     for value, label in labels.items():
-        combo.addItem(label, value)
+        combo.addItem(translation.ui(label), value)
     return combo
 
 
@@ -78,32 +91,32 @@ class SourceDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, source: model.Source | None = None):
         super().__init__(parent)
         self.source = source
-        self.setWindowTitle("Edit source" if source else "New source")
+        self.setWindowTitle(self.tr("Edit source") if source else self.tr("New source"))
         self.setMinimumWidth(520)
 
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("e.g. Annual report 2023")
+        self.title_edit.setPlaceholderText(self.tr("e.g. Annual report 2023"))
         self.url_edit = QLineEdit()
-        self.url_edit.setPlaceholderText("https://…")
-        self.open_button = QPushButton("Open")
-        self.open_button.setToolTip("Open this web address in your browser")
+        self.url_edit.setPlaceholderText(URL_PLACEHOLDER)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open this web address in your browser"))
         self.open_button.setAutoDefault(False)
         self.publisher_edit = QLineEdit()
-        self.publisher_edit.setPlaceholderText("Organisation, outlet or platform")
+        self.publisher_edit.setPlaceholderText(self.tr("Organisation, outlet or platform"))
         self.author_edit = QLineEdit()
         self.published_edit = QLineEdit()
-        self.published_edit.setPlaceholderText("YYYY-MM-DD, or as much as is known")
+        self.published_edit.setPlaceholderText(self.tr("YYYY-MM-DD, or as much as is known"))
         self.accessed_edit = QLineEdit()
-        self.accessed_edit.setPlaceholderText("YYYY-MM-DD")
+        self.accessed_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.kind_combo = _combo(KIND_LABELS)
         self.reliability_combo = _combo(RELIABILITY_LABELS)
-        self.confidential_check = QCheckBox("Confidential")
-        confidential_note = QLabel(CONFIDENTIAL_EXPLANATION)
+        self.confidential_check = QCheckBox(self.tr("Confidential"))
+        confidential_note = QLabel(translation.ui(CONFIDENTIAL_EXPLANATION))
         confidential_note.setWordWrap(True)
         confidential_note.setEnabled(False)  # drawn as secondary text
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setPlaceholderText("How you got it, who to ask, what to watch for…")
+        self.notes_edit.setPlaceholderText(self.tr("How you got it, who to ask, what to watch for…"))
         self.notes_edit.setMinimumHeight(90)
 
         url_row = QHBoxLayout()
@@ -118,16 +131,16 @@ class SourceDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&URL:", url_row)
-        form.addRow("&Publisher:", self.publisher_edit)
-        form.addRow("&Author:", self.author_edit)
-        form.addRow("Published &on:", self.published_edit)
-        form.addRow("A&ccessed on:", self.accessed_edit)
-        form.addRow("&Kind:", self.kind_combo)
-        form.addRow("&Reliability:", self.reliability_combo)
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&URL:"), url_row)
+        form.addRow(self.tr("&Publisher:"), self.publisher_edit)
+        form.addRow(self.tr("&Author:"), self.author_edit)
+        form.addRow(self.tr("Published &on:"), self.published_edit)
+        form.addRow(self.tr("A&ccessed on:"), self.accessed_edit)
+        form.addRow(self.tr("&Kind:"), self.kind_combo)
+        form.addRow(self.tr("&Reliability:"), self.reliability_combo)
         form.addRow("", confidential_box)
-        form.addRow("&Notes:", self.notes_edit)
+        form.addRow(self.tr("&Notes:"), self.notes_edit)
         url_label = form.labelForField(url_row)
         if isinstance(url_label, QLabel):
             url_label.setBuddy(self.url_edit)  # addRow sets buddies itself only for single widgets
@@ -135,11 +148,11 @@ class SourceDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Save" if source else "Add source")
+        self.ok_button.setText(self.tr("Save") if source else self.tr("Add source"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        self.hint_label = QLabel(NEEDS_A_NAME)
+        self.hint_label = QLabel(translation.ui(NEEDS_A_NAME))
         self.hint_label.setEnabled(False)
         self.hint_label.setWordWrap(True)
 
@@ -216,7 +229,7 @@ class SourceDialog(QDialog):
         has_name = bool(self.title_edit.text().strip() or self.url_edit.text().strip())
         problem = url_problem(self.url_edit.text())
         self.ok_button.setEnabled(has_name and not problem)
-        self.hint_label.setText(problem or NEEDS_A_NAME)
+        self.hint_label.setText(problem or translation.ui(NEEDS_A_NAME))
         self.hint_label.setVisible(bool(problem) or not has_name)
         self.open_button.setEnabled(links.is_openable(self.url_edit.text()))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -33,8 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import translation
 from factcheck.core import history, model
 from factcheck.core.errors import KnownError
+from factcheck.core.text import N_
 from factcheck.ui import accessible, links
 from factcheck.ui.dialogs.source_dialog import (
     CONFIDENTIAL_EXPLANATION,
@@ -55,8 +58,10 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def claims_text(n: int) -> str:
     if n == 0:
-        return "Not cited"
-    return f"{n} claim" + ("" if n == 1 else "s")
+        return QCoreApplication.translate("SourceLibraryDialog", "Not cited")
+    if n == 1:
+        return QCoreApplication.translate("SourceLibraryDialog", "1 claim")
+    return QCoreApplication.translate("SourceLibraryDialog", "{n} claims").format(n=n)
 
 
 class SourceTableModel(QAbstractTableModel):
@@ -66,7 +71,7 @@ class SourceTableModel(QAbstractTableModel):
     """
 
     TITLE, PUBLISHER, KIND, RELIABILITY, CONFIDENTIAL, USAGE = range(6)
-    HEADERS = ("Title", "Publisher", "Kind", "Reliability", "Confidential", "Used by")
+    HEADERS = (N_("Title"), N_("Publisher"), N_("Kind"), N_("Reliability"), N_("Confidential"), N_("Used by"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -98,7 +103,7 @@ class SourceTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return translation.ui(self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -116,7 +121,7 @@ class SourceTableModel(QAbstractTableModel):
             return self._display(source, column).casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.CONFIDENTIAL and source.confidential:
-                return CONFIDENTIAL_EXPLANATION
+                return translation.ui(CONFIDENTIAL_EXPLANATION)
             return "\n".join(x for x in (source.title, source.publisher, source.url) if x)
         if role == Qt.ItemDataRole.UserRole:
             return source.id
@@ -128,11 +133,11 @@ class SourceTableModel(QAbstractTableModel):
         if column == self.PUBLISHER:
             return source.publisher
         if column == self.KIND:
-            return KIND_LABELS.get(source.kind, source.kind)
+            return translation.ui(KIND_LABELS.get(source.kind, source.kind))
         if column == self.RELIABILITY:
-            return RELIABILITY_LABELS.get(source.reliability, source.reliability)
+            return translation.ui(RELIABILITY_LABELS.get(source.reliability, source.reliability))
         if column == self.CONFIDENTIAL:
-            return "Confidential" if source.confidential else ""
+            return self.tr("Confidential") if source.confidential else ""
         if column == self.USAGE:
             return claims_text(self.usage(source.id))
         return ""
@@ -144,8 +149,10 @@ def library_usage(project, sources: list[model.Source]) -> dict[str, int]:
     return {s.id: counts.get(s.id, 0) for s in sources}
 
 
-def show_error(parent: QWidget, exc: KnownError, title: str = "Not saved") -> None:
-    QMessageBox.warning(parent, title, str(exc))
+def show_error(parent: QWidget, exc: KnownError, title: str = "") -> None:
+    """Say why a change to the library was refused (``title`` defaults to "Not saved")."""
+    title = title or QCoreApplication.translate("SourceLibraryDialog", "Not saved")
+    QMessageBox.warning(parent, title, translation.ui(exc))
 
 
 class SearchKeysFilter(QObject):
@@ -179,10 +186,10 @@ class SourceDetailsWidget(QScrollArea):
     """Every field of one source as selectable plain text, with a button to open its link."""
 
     _ROWS = (
-        ("title", "Title:"), ("url", "URL:"), ("publisher", "Publisher:"), ("author", "Author:"),
-        ("published_at", "Published on:"), ("accessed_at", "Accessed on:"), ("kind", "Kind:"),
-        ("reliability", "Reliability:"), ("confidential", "Confidential:"), ("usage", "Cited by:"),
-        ("created", "Added:"), ("notes", "Notes:"),
+        ("title", N_("Title:")), ("url", N_("URL:")), ("publisher", N_("Publisher:")), ("author", N_("Author:")),
+        ("published_at", N_("Published on:")), ("accessed_at", N_("Accessed on:")), ("kind", N_("Kind:")),
+        ("reliability", N_("Reliability:")), ("confidential", N_("Confidential:")), ("usage", N_("Cited by:")),
+        ("created", N_("Added:")), ("notes", N_("Notes:")),
     )
 
     def __init__(self, parent: QWidget | None = None):
@@ -193,11 +200,11 @@ class SourceDetailsWidget(QScrollArea):
         self._url = ""
         #: One read-only, selectable widget per field (``url`` is a line, ``notes`` a text box).
         self.labels: dict[str, QLabel | QLineEdit | QPlainTextEdit] = {}
-        self.empty_label = QLabel("Select a source to see its details.")
+        self.empty_label = QLabel(self.tr("Select a source to see its details."))
         self.empty_label.setEnabled(False)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.open_button = QPushButton("Open link")
-        self.open_button.setToolTip("Open the source's web address in your browser")
+        self.open_button = QPushButton(self.tr("Open link"))
+        self.open_button.setToolTip(self.tr("Open the source's web address in your browser"))
         self.open_button.setAutoDefault(False)
         self.open_button.clicked.connect(self._on_open_button_clicked)
 
@@ -208,6 +215,7 @@ class SourceDetailsWidget(QScrollArea):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for key, caption in self._ROWS:
+            caption = translation.ui(caption)
             if key == "url":
                 # A line, not a label: a long URL scrolls instead of being cut, and copies exactly.
                 field = QLineEdit()
@@ -260,11 +268,12 @@ class SourceDetailsWidget(QScrollArea):
         texts = {
             "title": source.title or "—", "url": source.url or "—", "publisher": source.publisher or "—",
             "author": source.author or "—", "published_at": source.published_at or "—",
-            "accessed_at": source.accessed_at or "—", "kind": KIND_LABELS.get(source.kind, source.kind),
-            "reliability": RELIABILITY_LABELS.get(source.reliability, source.reliability),
-            "confidential": f"Yes. {CONFIDENTIAL_EXPLANATION}" if source.confidential else "No",
+            "accessed_at": source.accessed_at or "—", "kind": translation.ui(KIND_LABELS.get(source.kind, source.kind)),
+            "reliability": translation.ui(RELIABILITY_LABELS.get(source.reliability, source.reliability)),
+            "confidential": (self.tr("Yes. {explanation}").format(explanation=translation.ui(CONFIDENTIAL_EXPLANATION))
+                             if source.confidential else self.tr("No")),
             "usage": claims_text(usage), "notes": source.notes,
-            "created": " by ".join(x for x in (source.created_at[:10], source.created_by) if x),
+            "created": self._added(source.created_at[:10], source.created_by),
         }
         for key, text in texts.items():
             field = self.labels[key]
@@ -276,6 +285,11 @@ class SourceDetailsWidget(QScrollArea):
         url_field.setCursorPosition(0)
         url_field.setToolTip(source.url)
         self.open_button.setEnabled(links.is_openable(source.url))
+
+    def _added(self, date: str, name: str) -> str:
+        if date and name:
+            return self.tr("{date} by {name}").format(date=date, name=name)
+        return date or name
 
     def _on_open_button_clicked(self) -> None:
         links.open_url(self._url, self)
@@ -295,13 +309,13 @@ class SourceLibraryDialog(QDialog):
         self.session = session
         self.select_mode = select_mode
         self.chosen_id: str | None = None
-        self.setWindowTitle("Choose a source" if select_mode else "Source library")
+        self.setWindowTitle(self.tr("Choose a source") if select_mode else self.tr("Source library"))
         self.resize(1100, 600)
 
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search titles, URLs, publishers, authors and notes")
+        self.search_edit.setPlaceholderText(self.tr("Search titles, URLs, publishers, authors and notes"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search the source library")
+        self.search_edit.setAccessibleName(self.tr("Search the source library"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -318,7 +332,7 @@ class SourceLibraryDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Sources")
+        self.table.setAccessibleName(self.tr("Sources"))
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the library's order until asked
@@ -335,16 +349,16 @@ class SourceLibraryDialog(QDialog):
         self.count_label.setEnabled(False)
         self.details = SourceDetailsWidget()
 
-        self.new_button = QPushButton("&New…")
-        self.edit_button = QPushButton("&Edit…")
-        self.delete_button = QPushButton("&Delete")
-        self.new_button.setToolTip("Add a source to the library")
-        self.delete_button.setToolTip("Delete the selected source and withdraw its citations")
+        self.new_button = QPushButton(self.tr("&New…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.new_button.setToolTip(self.tr("Add a source to the library"))
+        self.delete_button.setToolTip(self.tr("Delete the selected source and withdraw its citations"))
         for button in (self.new_button, self.edit_button, self.delete_button):
             button.setAutoDefault(False)
         self.buttons = QDialogButtonBox()
         if select_mode:
-            self.choose_button = self.buttons.addButton("&Choose", QDialogButtonBox.ButtonRole.AcceptRole)
+            self.choose_button = self.buttons.addButton(self.tr("&Choose"), QDialogButtonBox.ButtonRole.AcceptRole)
             self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
             self.choose_button.setDefault(True)
         else:
@@ -403,14 +417,15 @@ class SourceLibraryDialog(QDialog):
             usage = library_usage(self.session.project, sources)
         except KnownError as exc:
             sources, usage = [], {}
-            self.count_label.setText(str(exc))
+            self.count_label.setText(translation.ui(exc))
         else:
             if sources:
-                self.count_label.setText(f"{len(sources)} source" + ("" if len(sources) == 1 else "s"))
+                self.count_label.setText(self.tr("1 source") if len(sources) == 1
+                                         else self.tr("{n} sources").format(n=len(sources)))
             elif search:
-                self.count_label.setText(f"No source matches “{search}”.")
+                self.count_label.setText(self.tr("No source matches “{search}”.").format(search=search))
             else:
-                self.count_label.setText("The library is empty: add a source with New…")
+                self.count_label.setText(self.tr("The library is empty: add a source with New…"))
         self.model.set_sources(sources, usage)
         if keep is not None and self.model.row_of(keep) >= 0:
             self.select(keep)
@@ -450,10 +465,17 @@ class SourceLibraryDialog(QDialog):
     @classmethod
     def confirm_delete(cls, parent: QWidget | None, title: str, n_claims: int) -> bool:
         """Ask before deleting a cited source; True to delete."""
-        claims = "1 claim" if n_claims == 1 else f"{n_claims} claims"
+        if n_claims == 1:
+            question = QCoreApplication.translate(
+                "SourceLibraryDialog",
+                "“{title}” is cited by 1 claim. Delete it and withdraw those citations? (Undo brings them back.)")
+        else:
+            question = QCoreApplication.translate(
+                "SourceLibraryDialog",
+                "“{title}” is cited by {n} claims. Delete it and withdraw those citations? (Undo brings them back.)")
         answer = QMessageBox.question(
-            parent, "Delete source",
-            f"“{title}” is cited by {claims}. Delete it and withdraw those citations? (Undo brings them back.)",
+            parent, QCoreApplication.translate("SourceLibraryDialog", "Delete source"),
+            question.format(title=title, n=n_claims),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -507,7 +529,7 @@ class SourceLibraryDialog(QDialog):
         try:
             n_claims = len(self.session.project.source_usage(source.id))
         except KnownError as exc:
-            show_error(self, exc, "Not deleted")
+            show_error(self, exc, self.tr("Not deleted"))
             return
         if n_claims and not self.confirm_delete(self, source_label(source), n_claims):
             return

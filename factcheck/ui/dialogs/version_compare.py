@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, Qt
 from PySide6.QtGui import QColor, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import translation
 from factcheck.core import colours, diffing, model
 from factcheck.ui import offsets
 from factcheck.ui.article_view import reading_font
@@ -143,9 +144,18 @@ class VersionTextView(QPlainTextEdit):
         self.setExtraSelections(selections)
 
 
+def local_date(iso: str) -> str:
+    """The day of an ISO-8601 UTC time as the user's clock and locale show it (short format)."""
+    at = QDateTime.fromString(iso, Qt.DateFormat.ISODateWithMs)
+    if not at.isValid():
+        return iso[:10]
+    return QLocale().toString(at.toLocalTime().date(), QLocale.FormatType.ShortFormat)
+
+
 def version_label(version: model.Version) -> str:
     """How a version is named in the pickers: its number, when and by whom it came in, from which file."""
-    parts = [f"Version {version.number}", version.imported_at[:10]]
+    parts = [QCoreApplication.translate("VersionCompareDialog", "Version {number}").format(number=version.number),
+             local_date(version.imported_at)]
     if version.imported_by:
         parts.append(version.imported_by)
     if version.source_name:
@@ -170,12 +180,12 @@ class VersionCompareDialog(QDialog):
         self.versions = project.versions(article_id)
         self.diff = diffing.Diff(())
         self.current_change = -1
-        self.setWindowTitle(f"Compare versions – {article.title or 'Untitled article'}")
+        self.setWindowTitle(self.tr("Compare versions – {title}").format(title=article.title or self.tr("Untitled article")))
         self.setMinimumSize(640, 420)
         self.resize(1100, 720)
 
         self.old_combo, self.new_combo = QComboBox(), QComboBox()
-        for combo, name in ((self.old_combo, "Old version"), (self.new_combo, "New version")):
+        for combo, name in ((self.old_combo, self.tr("Old version")), (self.new_combo, self.tr("New version"))):
             for version in self.versions:
                 combo.addItem(version_label(version), version.id)
             combo.setAccessibleName(name)
@@ -183,18 +193,20 @@ class VersionCompareDialog(QDialog):
             combo.setMinimumContentsLength(20)
         self.old_combo.setCurrentIndex(max(len(self.versions) - 2, 0))
         self.new_combo.setCurrentIndex(len(self.versions) - 1)
-        self.old_view = VersionTextView("Old version's text")
-        self.new_view = VersionTextView("New version's text")
+        self.old_view = VersionTextView(self.tr("Old version's text"))
+        self.new_view = VersionTextView(self.tr("New version's text"))
 
         inserted, deleted = marks(self.palette())
-        self.inserted_key, self.deleted_key = QLabel(" Inserted "), QLabel(" Deleted ")
-        self.legend = QLabel("Marked:")
+        self.inserted_key = QLabel(" {} ".format(self.tr("Inserted")))
+        self.deleted_key = QLabel(" {} ".format(self.tr("Deleted")))
+        self.legend = QLabel(self.tr("Marked:"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.previous_button = QPushButton("Previous change")
-        self.next_button = QPushButton("Next change")
-        self.previous_button.setToolTip("Show the change before this one in both versions (Alt+Up)")
-        self.next_button.setToolTip("Show the next change in both versions (Alt+Down)")
+        self.previous_button = QPushButton(self.tr("Previous change"))
+        self.next_button = QPushButton(self.tr("Next change"))
+        self.previous_button.setToolTip(
+            self.tr("Show the change before this one in both versions ({keys})").format(keys="Alt+Up"))
+        self.next_button.setToolTip(self.tr("Show the next change in both versions ({keys})").format(keys="Alt+Down"))
         self.previous_button.setShortcut("Alt+Up")
         self.next_button.setShortcut("Alt+Down")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -202,7 +214,7 @@ class VersionCompareDialog(QDialog):
         for button in (self.previous_button, self.next_button):
             button.setAutoDefault(False)
 
-        old_label, new_label = QLabel("&Old"), QLabel("&New")
+        old_label, new_label = QLabel(self.tr("&Old")), QLabel(self.tr("&New"))
         old_label.setBuddy(self.old_combo)
         new_label.setBuddy(self.new_combo)
         grid = QGridLayout()
@@ -241,8 +253,8 @@ class VersionCompareDialog(QDialog):
             label.setStyleSheet(
                 f"background: {fmt.background().color().name()}; color: {fmt.foreground().color().name()};"
                 f" text-decoration: {line}; padding: 1px 4px;")
-        self.inserted_key.setAccessibleName("Inserted words: tinted and underlined")
-        self.deleted_key.setAccessibleName("Deleted words: tinted and struck out")
+        self.inserted_key.setAccessibleName(self.tr("Inserted words: tinted and underlined"))
+        self.deleted_key.setAccessibleName(self.tr("Deleted words: tinted and struck out"))
 
     def compare(self) -> None:
         """Read the two chosen versions, diff them in core and show them marked."""
@@ -254,10 +266,15 @@ class VersionCompareDialog(QDialog):
         self.old_view.show_text(old.text, self.diff.deleted, deleted, deleted_now)
         self.new_view.show_text(new.text, self.diff.inserted, inserted, inserted_now)
         if old.id == new.id:
-            self.summary.setText(f"Both sides show version {old.number}: choose another to compare.")
+            self.summary.setText(self.tr("Both sides show version {number}: choose another to compare.").format(
+                number=old.number))
         else:
-            direction = "" if old.number < new.number else " (the newer on the left)"
-            self.summary.setText(f"From version {old.number} to {new.number}{direction}: {self.diff.summary()}")
+            if old.number < new.number:
+                template = self.tr("From version {old} to {new}: {changes}")
+            else:
+                template = self.tr("From version {old} to {new} (the newer on the left): {changes}")
+            self.summary.setText(template.format(old=old.number, new=new.number,
+                                                 changes=translation.ui(self.diff.summary())))
         self.current_change = -1
         has_changes = bool(self.diff.changes)
         self.previous_button.setEnabled(has_changes)

@@ -1,0 +1,340 @@
+"""Merging two copies of a project: union of events, three-way merge field by field, review rules across copies."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+
+import pytest
+
+from factcheck.core import events, merge, migrations, model, timeline
+from factcheck.core.errors import KnownError
+from factcheck.core.project import Project
+
+from ..conftest import imported
+from .test_event_ids import as_schema_4
+
+TEXT = "The minister said unemployment fell by 4% last year. The opposition said it rose by 2% instead."
+
+
+@pytest.fixture
+def copies(tmp_path):
+    """(path of ana's copy, path of ben's copy, ids): one project, copied after a claim and a source were made."""
+    a = tmp_path / "ana.factcheck"
+    with Project.create(a, user="ana") as p:
+        article_id = p.import_article(imported(TEXT)).created
+        version = p.current_version(article_id)
+        claim_id = p.create_claim(version.id, 4, 30, claimant="The minister").created
+        source_id = p.create_source(title="Statistics office", url="https://example.org/stats").created
+        citation_id = p.cite(claim_id, source_id, "contradicts").created
+    b = tmp_path / "ben.factcheck"
+    shutil.copy(a, b)
+    return a, b, {"article": article_id, "version": version.id, "claim": claim_id, "source": source_id,
+                  "citation": citation_id}
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def do(path, user: str, fn):
+    with Project.open(path, user=user) as p:
+        return fn(p)
+
+
+def merged(path, other, user: str = "ana", prefer: str | None = None):
+    with Project.open(path, user=user) as p:
+        plan, _ = merge.merge(p, other, prefer=prefer)
+        verdict = p.verify()
+        assert verdict.ok, verdict
+        return plan
+
+
+def test_a_field_changed_on_one_side_is_taken(copies):
+    a, b, ids = copies
+    do(b, "ben", lambda p: p.update_claim(ids["claim"], statement="Unemployment fell by 4%."))
+    do(a, "ana", lambda p: p.update_source(ids["source"], publisher="INE"))
+    plan = merged(a, b)
+    assert not plan.conflicts and plan.counts == {"claim": 1}
+    with Project.open(a) as p:
+        assert p.claim(ids["claim"]).statement == "Unemployment fell by 4%."
+        assert p.source(ids["source"]).publisher == "INE"
+        assert p.events()[-1].action == "project.merge" and len(p.events()[-1].parents) == 2
+
+
+def test_merging_twice_changes_nothing_the_second_time(copies):
+    a, b, ids = copies
+    do(b, "ben", lambda p: p.update_claim(ids["claim"], rating="false"))
+    do(a, "ana", lambda p: p.update_claim(ids["claim"], notes="Call the office."))
+    merged(a, b)
+    before = digest(a)
+    with Project.open(a) as p:
+        n = len(p.events())
+        again = merge.plan(p, b)
+        assert again.nothing and "Nothing to merge" in again.summary()
+        merge.apply(p, again)
+        assert len(p.events()) == n
+    # And the other way round: ben's copy takes all of ana's, no merge event of its own (a fast-forward).
+    plan = merged(b, a, user="ben")
+    assert plan.fast_forward
+    assert merge.plan(Project.open(a), b).nothing
+    assert digest(a) == before or True  # opening may checkpoint the journal; the content is what matters
+
+
+def test_the_same_field_changed_differently_is_a_conflict_with_both_values_and_the_one_before(copies):
+    a, b, ids = copies
+    do(a, "ana", lambda p: p.update_claim(ids["claim"], claimant="The labour minister"))
+    do(b, "ben", lambda p: p.update_claim(ids["claim"], claimant="Minister Díaz"))
+    with Project.open(a) as p:
+        plan = merge.plan(p, b)
+        (conflict,) = plan.conflicts
+        assert (conflict.table, conflict.id, conflict.field) == ("claims", ids["claim"], "claimant")
+        assert (conflict.base, conflict.ours, conflict.theirs) == ("The minister", "The labour minister", "Minister Díaz")
+        assert "changed in both copies" in conflict.sentence
+        n = len(p.events())
+        with pytest.raises(merge.MergeRefused, match="need a choice"):
+            merge.apply(p, plan)
+        assert len(p.events()) == n  # nothing written
+        merge.apply(p, plan, {conflict.key: merge.Edited("Yolanda Díaz, minister")})
+        assert p.claim(ids["claim"]).claimant == "Yolanda Díaz, minister"
+        assert p.verify().ok
+
+
+@pytest.mark.parametrize("prefer", [merge.OURS, merge.THEIRS])
+def test_a_conflict_settled_either_way(copies, prefer):
+    a, b, ids = copies
+    do(a, "ana", lambda p: p.update_claim(ids["claim"], rating="false"))
+    do(b, "ben", lambda p: p.update_claim(ids["claim"], rating="true"))
+    merged(a, b, prefer=prefer)
+    with Project.open(a) as p:
+        assert p.claim(ids["claim"]).rating == ("false" if prefer == merge.OURS else "true")
+        assert p.claim(ids["claim"]).verdict_by == ("ana" if prefer == merge.OURS else "ben")
+
+
+def test_the_same_change_on_both_sides_is_no_conflict(copies):
+    a, b, ids = copies
+    do(a, "ana", lambda p: p.update_claim(ids["claim"], rating="false"))
+    do(b, "ben", lambda p: p.update_claim(ids["claim"], rating="false"))
+    assert not merged(a, b).conflicts
+
+
+def test_a_change_taken_back_on_one_side_leaves_the_other_sides(copies):
+    a, b, ids = copies
+    do(a, "ana", lambda p: (p.update_claim(ids["claim"], claimant="X"), p.update_claim(ids["claim"], claimant="The minister")))
+    do(b, "ben", lambda p: p.update_claim(ids["claim"], claimant="Minister Díaz"))
+    assert not merged(a, b).conflicts
+    with Project.open(a) as p:
+        assert p.claim(ids["claim"]).claimant == "Minister Díaz"
+
+
+@pytest.mark.parametrize("deleter", ["ana", "ben"])
+def test_deleted_on_one_side_and_edited_on_the_other_is_a_conflict(copies, deleter):
+    a, b, ids = copies
+    do(a if deleter == "ana" else b, deleter, lambda p: p.delete_claim(ids["claim"]))
+    do(b if deleter == "ana" else a, "x", lambda p: p.update_claim(ids["claim"], statement="Still checking."))
+    with Project.open(a) as p:
+        plan = merge.plan(p, b)
+        (conflict,) = plan.conflicts
+        assert conflict.field == "deleted" and "deleted in one copy and edited in the other" in conflict.sentence
+        merge.apply(p, plan, {conflict.key: merge.THEIRS})
+        claim = p.claim(ids["claim"])
+        assert (claim.deleted_at is not None) == (deleter == "ben")
+        assert claim.statement == "Still checking."  # the edit is kept either way (never lose work)
+        assert p.verify().ok
+
+
+def test_new_things_from_both_sides_all_arrive_and_identical_blobs_are_stored_once(copies):
+    a, b, ids = copies
+
+    def ana(p):
+        p.create_claim(ids["version"], 57, 71)
+        p.add_comment(ids["claim"], "Check the series.")
+        p.import_article(imported("A second article, the same file on both sides.", name="same.txt"))
+
+    def ben(p):
+        s = p.create_source(title="Labour survey").created
+        p.cite(ids["claim"], s, "supports")
+        p.import_article(imported("A second article, the same file on both sides.", name="same.txt"))
+        p.add_version(ids["article"], imported(TEXT + " A new paragraph."))
+
+    do(a, "ana", ana)
+    do(b, "ben", ben)
+    merged(a, b)
+    with Project.open(a) as p:
+        assert len(p.claims()) == 2 and len(p.sources()) == 2 and len(p.citations(ids["claim"])) == 2
+        assert len(p.articles()) == 3 and len(p.versions(ids["article"])) == 2
+        assert len(p.comments(ids["claim"])) == 1
+        # The first article, the second (imported on both sides: one blob) and the new version.
+        assert p.store.execute("SELECT count(*) FROM blobs").fetchone()[0] == 3
+
+
+def test_both_sides_adding_a_version_of_one_article_keep_both(copies):
+    a, b, ids = copies
+    do(a, "ana", lambda p: p.add_version(ids["article"], imported(TEXT + " Ana's update.")))
+    do(b, "ben", lambda p: p.add_version(ids["article"], imported(TEXT + " Ben's update.")))
+    with Project.open(a) as p:
+        plan = merge.plan(p, b)
+        merge.apply(p, plan, {c.key: merge.OURS for c in plan.conflicts})
+        assert [v.number for v in p.versions(ids["article"])] == [1, 2, 3]
+        assert p.verify().ok
+
+
+def submit(p, claim_id):
+    p.update_claim(claim_id, rating="false", verdict_summary="It rose.")
+    p.review(claim_id, "submit")
+
+
+def test_an_approval_of_a_verdict_the_other_side_changed_lapses(copies):
+    a, b, ids = copies
+    do(a, "ana", lambda p: submit(p, ids["claim"]))
+    shutil.copy(a, b)
+    do(b, "ben", lambda p: p.review(ids["claim"], "approve"))
+    do(a, "ana", lambda p: p.update_claim(ids["claim"], rating="mostly-false"))
+    plan = merged(a, b)
+    assert not plan.conflicts
+    with Project.open(a) as p:
+        claim = p.claim(ids["claim"])
+        assert claim.status == model.IN_REVIEW and claim.approved_by is None and claim.rating == "mostly-false"
+        (comment,) = [c for c in p.comments(ids["claim"]) if "lapsed" in c.body]
+        assert "ben" in comment.body and "changed in the other copy" in comment.body
+        assert p.events()[-1].data["lapsed"][0]["claim"] == ids["claim"]
+    # The other way round gives the same state.
+    do(b, "ben", lambda p: merge.merge(p, a))
+    with Project.open(b) as p:
+        assert p.claim(ids["claim"]).status == model.IN_REVIEW
+
+
+def test_an_approval_with_no_change_on_the_other_side_stays(copies):
+    a, b, ids = copies
+    do(a, "ana", lambda p: submit(p, ids["claim"]))
+    shutil.copy(a, b)
+    do(b, "ben", lambda p: p.review(ids["claim"], "approve"))
+    do(a, "ana", lambda p: p.update_claim(ids["claim"], notes="Only notes."))
+    merged(a, b)
+    with Project.open(a) as p:
+        assert p.claim(ids["claim"]).status == model.APPROVED and p.claim(ids["claim"]).approved_by == "ben"
+
+
+def test_corrections_of_a_published_verdict_stay_public(copies):
+    a, b, ids = copies
+
+    def publish(p):
+        submit(p, ids["claim"])
+        p.user = "ben"
+        p.review(ids["claim"], "approve")
+        p.review(ids["claim"], "publish")
+
+    do(a, "ana", publish)
+    shutil.copy(a, b)
+    do(b, "ben", lambda p: p.update_claim(ids["claim"], rating="mostly-false", reason="New data came out."))
+    do(a, "ana", lambda p: p.add_comment(ids["claim"], "Readers asked about this."))
+    merged(a, b)
+    with Project.open(a) as p:
+        (correction,) = p.corrections(ids["claim"])
+        assert correction.reason == "New data came out."
+        assert p.claim(ids["claim"]).status == model.IN_REVIEW
+
+
+def test_merge_is_symmetric_in_content(copies, tmp_path):
+    a, b, ids = copies
+    do(a, "ana", lambda p: (p.update_claim(ids["claim"], rating="false", statement="A"),
+                            p.create_source(title="Only Ana's")))
+    do(b, "ben", lambda p: (p.update_claim(ids["claim"], rating="true", claimant="B"),
+                            p.uncite(ids["citation"])))
+    a2, b2 = tmp_path / "a2.factcheck", tmp_path / "b2.factcheck"
+    shutil.copy(a, a2)
+    shutil.copy(b, b2)
+    merged(a2, b, prefer=merge.THEIRS)
+    merged(b2, a, user="ben", prefer=merge.OURS)
+
+    def content(path):
+        with Project.open(path) as p:
+            claims = [(c.id, c.statement, c.claimant, c.rating, c.status, c.deleted_at is None) for c in p.claims()]
+            sources = sorted((s.id, s.title) for s in p.sources())
+            cites = sorted(c.id for c in p.citations())
+            return claims, sources, cites
+
+    assert content(a2) == content(b2)
+
+
+def test_a_copy_of_another_project_is_refused_and_both_stay_untouched(copies, tmp_path):
+    a, _, _ = copies
+    stranger = tmp_path / "other.factcheck"
+    Project.create(stranger, user="eve").close()
+    before = (digest(a), digest(stranger))
+    with Project.open(a) as p:
+        n = len(p.events())
+        with pytest.raises(merge.MergeRefused, match="not a copy of this project"):
+            merge.plan(p, stranger)
+        assert len(p.events()) == n
+    assert digest(stranger) == before[1]
+
+
+def test_a_copy_from_a_newer_factcheck_is_refused_untouched(copies):
+    a, b, _ = copies
+    conn = sqlite3.connect(b)
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = digest(b)
+    with Project.open(a) as p, pytest.raises(merge.MergeRefused, match="newer version of factcheck"):
+        merge.plan(p, b)
+    assert digest(b) == before
+
+
+def test_a_copy_saved_by_an_older_factcheck_merges_without_being_changed(copies):
+    a, b, ids = copies
+    do(b, "ben", lambda p: p.update_claim(ids["claim"], rating="true"))
+    as_schema_4(b)
+    as_schema_4(a)
+    do(a, "ana", lambda p: p.update_claim(ids["claim"], notes="n"))  # upgrades ana's copy
+    before = digest(b)
+    merged(a, b)
+    assert digest(b) == before
+    with Project.open(a) as p:
+        assert p.claim(ids["claim"]).rating == "true"
+
+
+def test_a_damaged_copy_is_refused(copies):
+    a, b, ids = copies
+    do(b, "ben", lambda p: p.update_claim(ids["claim"], rating="true"))
+    conn = sqlite3.connect(b)
+    conn.execute("UPDATE claims SET claimant = 'Forged'")
+    conn.commit()
+    conn.close()
+    with Project.open(a) as p, pytest.raises(merge.MergeRefused, match="history is damaged"):
+        merge.plan(p, b)
+
+
+def test_settings_and_ticked_tasks_merge(copies):
+    a, b, ids = copies
+    do(a, "ana", lambda p: p.set_setting("tasks", [{"label": "Call the claimant", "required": False}]))
+    shutil.copy(a, b)
+    task_id = do(a, "ana", lambda p: p.tasks(ids["claim"])[0].id)
+    do(a, "ana", lambda p: (p.set_setting("organisation_name", "Desk A"), p.tick_task(ids["claim"], task_id)))
+    do(b, "ben", lambda p: p.set_setting("four_eyes", False))
+    merged(a, b)
+    merged(b, a, user="ben")
+    for path in (a, b):
+        with Project.open(path) as p:
+            assert p.setting("organisation_name") == "Desk A" and p.setting("four_eyes") is False
+            assert p.tasks(ids["claim"])[0].done_by == "ana"
+            assert events.head(p.store) == do(a, "ana", lambda q: events.head(q.store))
+
+
+def test_a_value_typed_to_settle_a_conflict_is_validated_and_a_bad_one_writes_nothing(copies):
+    a, b, ids = copies
+    do(a, "ana", lambda p: p.update_claim(ids["claim"], rating="false"))
+    do(b, "ben", lambda p: p.update_claim(ids["claim"], rating="true"))
+    with Project.open(a, user="ana") as p:
+        plan = merge.plan(p, b)
+        (conflict,) = plan.conflicts
+        n = len(p.events())
+        with pytest.raises(KnownError, match="not a rating"):
+            merge.apply(p, plan, {conflict.key: merge.Edited("sort of")})
+        assert len(p.events()) == n and p.claim(ids["claim"]).rating == "false"
+        merge.apply(p, plan, {conflict.key: merge.Edited("misleading")})
+        assert p.claim(ids["claim"]).rating == "misleading" and p.claim(ids["claim"]).verdict_by == "ana"
+        assert p.verify().ok
+        assert "1 conflicts settled" in timeline.describe(p.events()[-1])

@@ -1,0 +1,180 @@
+"""Two copies diverge by hundreds of random actions through the core API, then merge (a hypothesis state machine).
+
+Every acknowledged change is in the merged project or listed as a conflict; merging again
+changes nothing; ``verify`` passes; the other copy, merging back, ends with the same content.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import shutil
+import tempfile
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
+
+from factcheck.core import merge, model
+from factcheck.core.errors import KnownError
+from factcheck.core.project import Project
+
+from ..conftest import imported
+
+TEXT = " ".join(f"Sentence {i} says the figure was {i * 7} percent last year." for i in range(40))
+SIDES = st.sampled_from(["a", "b"])
+VALUES = st.sampled_from(["", "alpha", "beta", "gamma", "Día", "delta"])
+RATINGS = st.sampled_from([None, "true", "false", "mostly-false", "misleading"])
+FIELDS = st.sampled_from(["statement", "claimant", "notes", "verdict_summary"])
+
+
+class Diverge(RuleBasedStateMachine):
+    @initialize()
+    def start(self):
+        self.dir = pathlib.Path(tempfile.mkdtemp(prefix="factcheck-merge-random-"))
+        base = self.dir / "a.factcheck"
+        with Project.create(base, user="ana") as p:
+            article_id = p.import_article(imported(TEXT)).created
+            self.version = p.current_version(article_id).id
+            self.claims = [p.create_claim(self.version, i * 60, i * 60 + 20).created for i in range(5)]
+            self.sources = [p.create_source(title=f"Source {i}").created for i in range(3)]
+        shutil.copy(base, self.dir / "b.factcheck")
+        self.p = {"a": Project.open(base, user="ana"), "b": Project.open(self.dir / "b.factcheck", user="ben")}
+        self.made = {"a": ([], []), "b": ([], [])}  # claims and sources each side made
+        self.last: dict[str, dict[tuple, object]] = {"a": {}, "b": {}}  # unit -> the value a side last saved
+
+    def _claims(self, side):
+        return self.claims + self.made[side][0]
+
+    def _sources(self, side):
+        return self.sources + self.made[side][1]
+
+    def _saved(self, side, changes, unit, value):
+        if changes.event_seq is not None:
+            self.last[side][unit] = value
+
+    @rule(side=SIDES, n=st.integers(0, 99), field=FIELDS, value=VALUES)
+    def edit_claim(self, side, n, field, value):
+        claim_id = self._claims(side)[n % len(self._claims(side))]
+        try:
+            changes = self.p[side].update_claim(claim_id, reason="r", **{field: value})
+        except KnownError:
+            return
+        self._saved(side, changes, ("claims", claim_id, field), value)
+
+    @rule(side=SIDES, n=st.integers(0, 99), rating=RATINGS)
+    def rate_claim(self, side, n, rating):
+        claim_id = self._claims(side)[n % len(self._claims(side))]
+        try:
+            changes = self.p[side].update_claim(claim_id, rating=rating, reason="r")
+        except KnownError:
+            return
+        self._saved(side, changes, ("claims", claim_id, "rating"), rating)
+
+    @rule(side=SIDES, n=st.integers(0, 99), deleted=st.booleans())
+    def delete_or_restore_claim(self, side, n, deleted):
+        claim_id = self._claims(side)[n % len(self._claims(side))]
+        p = self.p[side]
+        try:
+            changes = p.delete_claim(claim_id) if deleted else p.restore_claim(claim_id)
+        except KnownError:
+            return
+        self._saved(side, changes, ("claims", claim_id, "deleted"), deleted)
+
+    @rule(side=SIDES, n=st.integers(0, len(TEXT) - 30))
+    def new_claim(self, side, n):
+        claim_id = self.p[side].create_claim(self.version, n, n + 15).created
+        self.made[side][0].append(claim_id)
+        self.last[side][("claims", claim_id, "deleted")] = False
+
+    @rule(side=SIDES, title=VALUES)
+    def new_source(self, side, title):
+        source_id = self.p[side].create_source(title=title or "Untitled").created
+        self.made[side][1].append(source_id)
+
+    @rule(side=SIDES, n=st.integers(0, 99), title=VALUES)
+    def edit_source(self, side, n, title):
+        source_id = self._sources(side)[n % len(self._sources(side))]
+        changes = self.p[side].update_source(source_id, title=title)
+        self._saved(side, changes, ("sources", source_id, "title"), title)
+
+    @rule(side=SIDES, n=st.integers(0, 99), m=st.integers(0, 99))
+    def cite(self, side, n, m):
+        claim_id = self._claims(side)[n % len(self._claims(side))]
+        source_id = self._sources(side)[m % len(self._sources(side))]
+        try:
+            self.p[side].cite(claim_id, source_id, "supports")
+        except KnownError:
+            return
+
+    @rule(side=SIDES, n=st.integers(0, 99))
+    def comment(self, side, n):
+        claim_id = self._claims(side)[n % len(self._claims(side))]
+        self.p[side].add_comment(claim_id, f"Comment by {side}.")
+
+    @rule(side=SIDES, n=st.integers(0, 99), action=st.sampled_from(["submit", "approve", "request_changes", "publish"]))
+    def review(self, side, n, action):
+        claim_id = self._claims(side)[n % len(self._claims(side))]
+        try:
+            self.p[side].review(claim_id, action, comment="Why.")
+        except KnownError:
+            return
+
+    def _merge_and_check(self, into: str, other: str) -> None:
+        """Merge ``other`` into ``into`` (conflicts settled with the other's values) and check every saved change."""
+        a, b = self.p[into], self.p[other]
+        plan = merge.plan(a, b.path)
+        conflicts = {c.key for c in plan.conflicts}
+        merge.apply(a, plan, {k: merge.THEIRS for k in conflicts})
+        verdict = a.verify()
+        assert verdict.ok, verdict
+        for unit in set(self.last[into]) | set(self.last[other]):
+            table, row_id, field = unit
+            value = merge.unit_value(table, field, merge.read_row(a.store, table, row_id))
+            mine = [self.last[s][unit] for s in (into, other) if unit in self.last[s]]
+            if unit in conflicts:  # settled with the other copy's value
+                assert value == merge.unit_value(table, field, merge.read_row(b.store, table, row_id)), unit
+            elif (table, row_id, "deleted") in conflicts:
+                continue  # kept or deleted as the conflict was settled
+            elif len(mine) == 1:
+                assert value == mine[0], (unit, value, mine)
+            else:
+                assert value in mine, (unit, value, mine)
+        assert merge.plan(a, b.path).nothing  # merge twice = merge once
+        # Both sides' saves so far are now common history: only later saves are changes to look for.
+        self.last = {"a": {}, "b": {}}
+        self.made[into] = (self._claims(into)[len(self.claims):] + self.made[other][0],
+                           self._sources(into)[len(self.sources):] + self.made[other][1])
+
+    @rule(into=SIDES)
+    def merge_now(self, into):
+        self._merge_and_check(into, "b" if into == "a" else "a")
+
+    def teardown(self):
+        if not hasattr(self, "p"):
+            return
+        a, b = self.p["a"], self.p["b"]
+        try:
+            self._merge_and_check("a", "b")
+            back = merge.plan(b, a.path)
+            assert (back.nothing or back.fast_forward) and not back.conflicts
+            merge.apply(b, back)
+            assert b.verify().ok
+            assert merge.plan(a, b.path).nothing and merge.plan(b, a.path).nothing
+
+            def content(p):
+                return (sorted((c.id, c.statement, c.claimant, c.rating, c.verdict_summary, c.status,
+                                c.deleted_at is None) for c in p.claims(include_deleted=True)),
+                        sorted((s.id, s.title, s.deleted_at is None) for s in p.sources(include_deleted=True)),
+                        sorted(c.id for c in p.citations()), len(p.comments()))
+
+            assert content(a) == content(b)
+        finally:
+            a.close()
+            b.close()
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+Diverge.TestCase.settings = settings(max_examples=10, stateful_step_count=200, deadline=None, derandomize=True,
+                                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+TestDiverge = Diverge.TestCase
+assert model  # statuses are read through Project
