@@ -1,19 +1,21 @@
-"""Which language people read, and the catalogue that turns English into it.
+"""Which language people read, and the catalogue that turns English into it (no Qt here).
 
 One catalogue for everything: ``resources/translations/factcheck_es.ts`` (edited by
-translators, kept current by ``scripts/translations.py``) compiled to ``factcheck_es.qm``.
-The app installs it with ``QTranslator``; reports ask it directly (``report_text``), so a
-Spanish report can be written from an English app or from the command line.
+translators, kept current by ``scripts/translations.py``), compiled to ``factcheck_es.qm``
+for the app. The app installs the ``.qm`` with ``QTranslator`` (``factcheck/ui/language.py``,
+the only place Qt loads it). Reports, written from the app or the command line in the
+project's language, read the ``.ts`` itself: its core context (sentences marked ``N_`` in
+core and ``T_`` in exporters) is a plain dictionary, so exporters never need Qt.
 
 Contexts: widgets translate with ``self.tr`` (the class name is the context); sentences
-from core and reports are marked ``N_`` (``factcheck.core.text``) and live in the empty
-context.
+from core and reports live in the empty context.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any
 
@@ -26,21 +28,33 @@ LANGUAGES = {"en": "English", "es": "Español"}
 ENV = "FACTCHECK_LANG"
 
 
-def catalogue_path(language: str):
-    return resources.path("translations", f"factcheck_{language}.qm")
+def catalogue_path(language: str, suffix: str = ".qm"):
+    """The compiled catalogue the app loads (``.qm``) or its source (``.ts``)."""
+    return resources.path("translations", f"factcheck_{language}{suffix}")
 
 
 @functools.lru_cache(maxsize=None)
-def _translator(language: str):
-    """A loaded ``QTranslator`` for ``language``, or None for English or a missing file."""
+def core_catalogue(language: str) -> dict[str, str] | None:
+    """English template -> translation for core and report sentences; None without a catalogue.
+
+    Read from the ``.ts`` once per language (a few milliseconds), only when a report
+    or a test asks for a language other than English.
+    """
     if language == "en":
         return None
-    from PySide6.QtCore import QTranslator
-
-    translator = QTranslator()
-    if not translator.load(str(catalogue_path(language))):
+    try:
+        root = ET.parse(catalogue_path(language, ".ts")).getroot()
+    except (OSError, ET.ParseError):
         return None
-    return translator
+    table = {}
+    for context in root.iter("context"):
+        if context.findtext("name"):
+            continue  # a widget's context: the app's business, through Qt
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text and translation.get("type") is None:
+                table[message.findtext("source") or ""] = translation.text
+    return table
 
 
 def choose(setting: str | None, system: str) -> str:
@@ -56,11 +70,12 @@ def choose(setting: str | None, system: str) -> str:
     return "en"
 
 
-def localise(text: Any, translate: Callable[[str], str]) -> str:
+def localise(text: Any, translate: Callable[[str], str | None]) -> str:
     """``text`` in the language of ``translate`` (template in, sentence out).
 
     A ``Text`` is translated by its template and its values are localised in turn;
-    any other value is shown as it is (a file name, a quote, a number).
+    any other value is shown as it is (a file name, a quote, a number). An exception
+    is shown by the sentence it was raised with.
     """
     if isinstance(text, BaseException):
         text = text.args[0] if len(text.args) == 1 else str(text)
@@ -80,39 +95,10 @@ def report_text(language: str) -> Callable[..., str]:
 
     Exporters name the result ``T_`` so ``pyside6-lupdate`` finds their templates.
     """
-    translator = _translator(language)
+    table = core_catalogue(language)
 
     def T_(template: str, /, **values: Any) -> str:  # noqa: N802 - the marker lupdate is told about
         text = Text(template, values)
-        if translator is None:
-            return str(text)
-        return localise(text, lambda source: translator.translate("", source))
+        return str(text) if table is None else localise(text, table.get)
 
     return T_
-
-
-def app_translator(language: str):
-    """factcheck's catalogue for ``language``, to install in the app (None for English)."""
-    return _translator(language)
-
-
-@functools.lru_cache(maxsize=None)
-def qt_translator(language: str):
-    """Qt's own catalogue (standard buttons, file and colour dialogs), if PySide6 ships it."""
-    from PySide6.QtCore import QLibraryInfo, QTranslator
-
-    translator = QTranslator()
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    return translator if translator.load(f"qtbase_{language}", folder) else None
-
-
-def app_translate(source: str) -> str:
-    """The installed catalogue's translation of a core template (the app side)."""
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("", source)
-
-
-def ui(text: Any) -> str:
-    """A core sentence or error in the language the app is shown in."""
-    return localise(text, app_translate)

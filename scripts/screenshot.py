@@ -23,6 +23,7 @@ from PySide6.QtCore import QLocale, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from factcheck import demo, translation  # noqa: E402
+from factcheck.ui import language as ui_language  # noqa: E402
 from factcheck.ui import theme  # noqa: E402
 from factcheck.ui.main_window import MainWindow  # noqa: E402
 
@@ -31,9 +32,7 @@ def main(out: str, dark: bool = False, language: str = "en") -> None:
     app = QApplication.instance() or QApplication([])
     if language != "en":
         QLocale.setDefault(QLocale(language))
-        for translator in (translation.qt_translator(language), translation.app_translator(language)):
-            if translator is not None:
-                app.installTranslator(translator)
+        ui_language.install(app, language)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["FACTCHECK_HOME"] = tmp  # the project's backups and settings stay in here
         theme.apply_scheme(theme.DARK if dark else theme.LIGHT)

@@ -184,6 +184,14 @@ def _key(value: object) -> str:
     return events.canonical(value)
 
 
+def _created(table: str, row_id: str, defaults: dict, after: dict):
+    """The units of a row made whole by one event: it exists, each field as made, not deleted."""
+    yield table, row_id, CREATED, None
+    for field, default in defaults.items():
+        yield table, row_id, field, after.get(field, default)
+    yield table, row_id, "deleted", False
+
+
 def touches(action: str, entity_id: str, data: dict) -> Iterator[tuple[str, str, str, object]]:
     """(table, row id, unit, value it left or UNKNOWN) for every unit an event changed."""
     after = data.get("after") if isinstance(data.get("after"), dict) else {}
@@ -196,10 +204,7 @@ def touches(action: str, entity_id: str, data: dict) -> Iterator[tuple[str, str,
         for entry in data.get("units", ()):
             yield entry[0], entry[1], entry[2], entry[3]
     elif action == "article.import":
-        yield "articles", entity_id, CREATED, None
-        for field in _ARTICLE_FIELDS:
-            yield "articles", entity_id, field, after.get(field, "")
-        yield "articles", entity_id, "deleted", False
+        yield from _created("articles", entity_id, dict.fromkeys(_ARTICLE_FIELDS, ""), after)
     elif action == "article.update":
         for field, value in after.items():
             yield "articles", entity_id, field, value
@@ -233,10 +238,7 @@ def touches(action: str, entity_id: str, data: dict) -> Iterator[tuple[str, str,
     elif action == "task.tick":
         yield "claim_tasks", f"{entity_id} {data['task_id']}", "done", bool(data.get("done"))
     elif action == "source.create":
-        yield "sources", entity_id, CREATED, None
-        for field, default in _SOURCE_DEFAULTS.items():
-            yield "sources", entity_id, field, after.get(field, default)
-        yield "sources", entity_id, "deleted", False
+        yield from _created("sources", entity_id, _SOURCE_DEFAULTS, after)
     elif action == "source.update":
         for field, value in after.items():
             yield "sources", entity_id, field, value
@@ -247,10 +249,7 @@ def touches(action: str, entity_id: str, data: dict) -> Iterator[tuple[str, str,
             yield "citations", citation_id, "deleted", deleted
     elif action == "citation.create":
         citation_id = data["citation_id"]
-        yield "citations", citation_id, CREATED, None
-        for field in _CITATION_FIELDS:
-            yield "citations", citation_id, field, after.get(field, "")
-        yield "citations", citation_id, "deleted", False
+        yield from _created("citations", citation_id, dict.fromkeys(_CITATION_FIELDS, ""), after)
     elif action == "citation.update":
         for field, value in after.items():
             yield "citations", data["citation_id"], field, value

@@ -43,7 +43,7 @@ _MODULES = {
     "markdown": "markdown",
 }
 FORMATS = frozenset(_MODULES)
-#: Formats in the order a menu lists them, with a name for people (``Text``: show it with ``translation.ui``).
+#: Formats in the order a menu lists them, with a name for people (``Text``: show it with ``language.ui``).
 LABELS = {
     "html": N_("HTML report"),
     "pdf": N_("PDF report"),

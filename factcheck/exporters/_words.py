@@ -40,7 +40,7 @@ class Words:
 
     def __init__(self, language: str = "en"):
         self.language = language if language in translation.LANGUAGES else "en"
-        if self.language != "en" and translation.app_translator(self.language) is None:
+        if self.language != "en" and translation.core_catalogue(self.language) is None:
             self.language = "en"  # no catalogue (a broken installation): an English report, said to be one
         self.T_ = translation.report_text(self.language)
 

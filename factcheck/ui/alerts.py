@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from factcheck import translation
 from factcheck.core.errors import KnownError
+from factcheck.ui import language
 
 
 def show_error(parent: QWidget | None, exc: KnownError | str, title: str = "factcheck") -> None:
     """Show a refusal or error as a sentence in the app's language (tests replace this)."""
-    QMessageBox.warning(parent, title, translation.ui(exc))
+    QMessageBox.warning(parent, title, language.ui(exc))

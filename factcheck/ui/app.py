@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from factcheck import APP_ID, __version__, paths, translation
 from factcheck.core import resources
 from factcheck.core.errors import KnownError
-from factcheck.ui import alerts, theme
+from factcheck.ui import alerts, language, theme
 from factcheck.ui.dialogs.import_dialog import NameDialog
-from factcheck.ui.main_window import MainWindow
+from factcheck.ui.main_window import LANGUAGE_KEY, MainWindow
 
 DEMO_NAME = "demo.factcheck"
 
@@ -101,16 +101,10 @@ def install_language(app: QApplication, settings: QSettings) -> str:
     (es_CO keeps Colombian formats), else the language's own. Returns the language code.
     """
     system = QLocale.system()
-    language = translation.choose(str(settings.value("ui/language", "system") or "system"), system.name())
-    if system.name().split("_")[0] == language:
-        QLocale.setDefault(system)
-    else:
-        QLocale.setDefault(QLocale(language))
-    if language != "en":
-        for translator in (translation.qt_translator(language), translation.app_translator(language)):
-            if translator is not None:
-                app.installTranslator(translator)
-    return language
+    code = translation.choose(str(settings.value(LANGUAGE_KEY, "system") or "system"), system.name())
+    QLocale.setDefault(system if system.name().split("_")[0] == code else QLocale(code))
+    language.install(app, code)
+    return code
 
 
 def show_bug(message: str) -> None:
@@ -130,7 +124,7 @@ def excepthook(exc_type, exc, tb) -> None:
         return
     sys.stderr.write("".join(traceback.format_exception(exc_type, exc, tb)))
     show_bug(QCoreApplication.translate("Application", "{problem} Your saved work is safe in the project file.").format(
-        problem=translation.ui(paths.log_bug(exc))))
+        problem=language.ui(paths.log_bug(exc))))
 
 
 def run(project: str | None = None, user: str | None = None) -> int:
@@ -144,8 +138,8 @@ def run(project: str | None = None, user: str | None = None) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     sys.excepthook = excepthook
-    language = install_language(app, app_settings())
+    code = install_language(app, app_settings())
     theme.apply_scheme(theme.saved_scheme(app_settings()))  # light, dark, or the system's, before any window
-    window = make_window(project, user, language=language)
+    window = make_window(project, user, language=code)
     window.show()
     return app.exec()

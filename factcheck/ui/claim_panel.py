@@ -52,11 +52,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import translation
 from factcheck.core import checks, colours, fields, history, model, ratings, review, timeline, workflow
 from factcheck.core.errors import Conflict, KnownError, NotFound
 from factcheck.core.model import What
-from factcheck.ui import accessible, alerts, models, review_panel, tasks_panel, theme
+from factcheck.ui import accessible, alerts, language, models, review_panel, tasks_panel, theme
 from factcheck.ui.dialogs.review_dialogs import ConfirmWordsDialog, ReasonDialog, RetractDialog
 from factcheck.ui.review_panel import local_time
 from factcheck.ui.session import Session
@@ -84,7 +83,7 @@ def _join(items: list[str]) -> str:
 
 def _field_name(key: str) -> str:
     """How a field is named to a person, in the app's language."""
-    return translation.ui(timeline.FIELD_NAMES.get(key, key.replace("_", " ")))
+    return language.ui(timeline.FIELD_NAMES.get(key, key.replace("_", " ")))
 
 
 class HistoryModel(models.ListTableModel):
@@ -101,8 +100,8 @@ class HistoryModel(models.ListTableModel):
 
     def set_events(self, events: list[model.Event], scale: ratings.Scale) -> None:
         self.beginResetModel()
-        self._rows = [(e, translation.ui(timeline.describe(e, scale)),
-                       [translation.ui(line) for line in timeline.changes(e, scale)]) for e in reversed(events)]
+        self._rows = [(e, language.ui(timeline.describe(e, scale)),
+                       [language.ui(line) for line in timeline.changes(e, scale)]) for e in reversed(events)]
         self.endResetModel()
 
     def event_at(self, row: int) -> model.Event | None:
@@ -905,7 +904,7 @@ class ClaimInspector(QWidget):
     def _load_review(self, c: model.Claim) -> None:
         """The status badge, who did what when, what is missing, and the decisions open now."""
         project = self.session.project
-        self.status_badge.setText(translation.ui(models.STATUS_LABELS.get(c.status, c.status)))
+        self.status_badge.setText(language.ui(models.STATUS_LABELS.get(c.status, c.status)))
         self._style_badge(c.status)
         # Clauses joined by "; ", the first capitalised: each one translated whole.
         info = [self.tr("Verdict by {who}").format(who=workflow.claim_verdict_author(c))] if c.rating or c.verdict_summary else []
@@ -955,10 +954,10 @@ class ClaimInspector(QWidget):
                 open_comments = self.comments.unresolved_count()
                 if open_comments:
                     hint = self.tr("Changes were requested: see Comments ({n} open). {reason}").format(
-                        n=open_comments, reason=translation.ui(hint)).strip()
+                        n=open_comments, reason=language.ui(hint)).strip()
         elif c.status == model.IN_REVIEW:
             hint = available[workflow.APPROVE]
-        self.review_hint.setText(translation.ui(hint))
+        self.review_hint.setText(language.ui(hint))
         self.review_hint.setVisible(bool(hint))
         self._set_availability(available)
 
@@ -969,7 +968,7 @@ class ClaimInspector(QWidget):
         for action, button in self.review_buttons.items():
             reason = available.get(action, "")  # the core's reason, translated where it is shown
             button.setEnabled(bool(available) and not reason)
-            button.setToolTip(translation.ui(reason) if reason else self._review_tips[action])
+            button.setToolTip(language.ui(reason) if reason else self._review_tips[action])
         if available != self.availability:
             self.availability = available
             self.sig_review_changed.emit()
@@ -1028,7 +1027,7 @@ class ClaimInspector(QWidget):
         self.statement_hint.setVisible(n > STATEMENT_LIMIT)
         for hint, problem in ((self.summary_hint, fields.summary_problem(self.summary.text())),
                               (self.date_hint, fields.date_problem(self.claim_date.text()))):
-            hint.setText(translation.ui(problem))
+            hint.setText(language.ui(problem))
             hint.setVisible(bool(problem))
 
     # --- saving -----------------------------------------------------------------------
@@ -1064,9 +1063,9 @@ class ClaimInspector(QWidget):
             lost = [f"{_field_name(k).capitalize()}: {v}" for k, v in fields.items() if isinstance(v, str) and v.strip()]
             if lost:
                 message = self.tr("{problem}\n\nIt now shows what was saved there. What you wrote was not saved:\n\n{lost}").format(
-                    problem=translation.ui(exc), lost="\n".join(lost))
+                    problem=language.ui(exc), lost="\n".join(lost))
             else:
-                message = self.tr("{problem}\n\nIt now shows what was saved there.").format(problem=translation.ui(exc))
+                message = self.tr("{problem}\n\nIt now shows what was saved there.").format(problem=language.ui(exc))
             alerts.show_error(self, message)
             self.show_claim(self.claim_id, keep_edits=False)
             return False
@@ -1193,7 +1192,7 @@ def ask_words_change(parent: QWidget, session: Session, claim_id: str, version_i
     reason = project.managers.claims.reopen_reason(claim, version_id, start, end)
     if not reason or new == claim.exact:
         return True
-    return ConfirmWordsDialog.ask(parent, claim.exact, new, translation.ui(reason), published=claim.status == model.PUBLISHED)
+    return ConfirmWordsDialog.ask(parent, claim.exact, new, language.ui(reason), published=claim.status == model.PUBLISHED)
 
 
 class ClaimPanel(QWidget):

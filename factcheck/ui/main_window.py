@@ -30,7 +30,7 @@ from factcheck.core import events, history, model, workflow
 from factcheck.core.errors import KnownError, NotFound
 from factcheck.core.project import SUFFIX, Project
 from factcheck.core.text import N_
-from factcheck.ui import models, theme
+from factcheck.ui import language, models, theme
 from factcheck.ui.article_view import ArticleView
 from factcheck.ui.claim_panel import ClaimPanel, ask_words_change
 from factcheck.ui.dialogs.import_dialog import ImportMetadataDialog, NameDialog, PasteDialog
@@ -365,9 +365,9 @@ class MainWindow(QMainWindow):
         hist = self.session.history if self.session else None
         self.undo_action.setEnabled(bool(hist and hist.can_undo))
         self.redo_action.setEnabled(bool(hist and hist.can_redo))
-        self.undo_action.setText(self.tr("&Undo {action}").format(action=translation.ui(hist.undo_label))
+        self.undo_action.setText(self.tr("&Undo {action}").format(action=language.ui(hist.undo_label))
                                  if hist and hist.can_undo else self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo {action}").format(action=translation.ui(hist.redo_label))
+        self.redo_action.setText(self.tr("&Redo {action}").format(action=language.ui(hist.redo_label))
                                  if hist and hist.can_redo else self.tr("&Redo"))
 
     def _update_review_actions(self) -> None:
@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
                     action=self._review_tips[name])
             elif shown:
                 reason = inspector.availability.get(name, "")
-                enabled, tip = not reason, translation.ui(reason) if reason else self._review_tips[name]
+                enabled, tip = not reason, language.ui(reason) if reason else self._review_tips[name]
             else:
                 enabled, tip = False, self.tr("Select a claim first, in the claim list or the review queue.")
             action.setEnabled(enabled)
@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
         try:
             project = Project.create(path, user=self.user) if create else Project.open(path, user=self.user)
         except KnownError as exc:
-            self.show_error(translation.ui(exc))
+            self.show_error(language.ui(exc))
             return False
         try:
             return self._show_project(project, path)
@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
                 project.close()
             self.setWindowTitle("factcheck")
             self._update_actions()
-            self.show_error(translation.ui(exc))
+            self.show_error(language.ui(exc))
             return False
 
     def _show_project(self, project: Project, path: str | pathlib.Path) -> bool:
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._check_history(project)
         for warning in project.open_warnings:  # a failed automatic backup: say so, keep working
-            self.statusBar().showMessage(translation.ui(warning), 30_000)
+            self.statusBar().showMessage(language.ui(warning), 30_000)
         return True
 
     def _check_history(self, project: Project) -> None:
@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
         self._history_token = None
         self.history_verdict = verdict
         self.history_label.setVisible(not verdict.ok)
-        self.history_label.setToolTip(translation.ui(str(verdict)))
+        self.history_label.setToolTip(language.ui(str(verdict)))
         if not verdict.ok:
             self.setWindowTitle(self.tr("{title} – History check failed").format(title=self.windowTitle()))
             self.warn_integrity(verdict)
@@ -530,7 +530,7 @@ class MainWindow(QMainWindow):
             text = self.tr("{verdict}\n\nThe project is open and can be used as usual, but its history of changes "
                            "was edited outside factcheck: from that event on, the record of who changed what cannot "
                            "be trusted.")
-        QMessageBox.warning(self, self.tr("History check failed"), text.format(verdict=translation.ui(str(verdict))))
+        QMessageBox.warning(self, self.tr("History check failed"), text.format(verdict=language.ui(str(verdict))))
 
     def _name_article_view(self, view: ArticleView) -> None:
         """What a screen reader calls the article and its find bar (their symbols say nothing)."""
@@ -654,7 +654,7 @@ class MainWindow(QMainWindow):
         try:
             claim_id = self.session.do(history.CreateClaim(self.view.current_version_id, *span), initiator=self).created
         except KnownError as exc:
-            self.show_error(translation.ui(exc))
+            self.show_error(language.ui(exc))
             return None
         self.panel.select_claim(claim_id)
         self.view.show_claim(claim_id)
@@ -681,7 +681,7 @@ class MainWindow(QMainWindow):
         try:
             claim = self.project.claim(claim_id)
         except KnownError as exc:
-            self.show_error(translation.ui(exc))
+            self.show_error(language.ui(exc))
             return
         if claim.article_id != self.current_article_id():
             self.select_article(claim.article_id)
@@ -792,7 +792,7 @@ class MainWindow(QMainWindow):
                         return []
                 created.append(self.session.do(history.ImportArticle(imported, **metadata)).created)
             except KnownError as exc:
-                refused.append(self.tr("{name}: {error}").format(name=pathlib.Path(path).name, error=translation.ui(exc)))
+                refused.append(self.tr("{name}: {error}").format(name=pathlib.Path(path).name, error=language.ui(exc)))
             except OSError as exc:
                 refused.append(self.tr("{name}: {error}").format(name=pathlib.Path(path).name, error=exc.strerror or exc))
         if refused:
@@ -809,7 +809,7 @@ class MainWindow(QMainWindow):
             imported = importers.import_pasted(text, **values)
             article_id = self.session.do(history.ImportArticle(imported)).created
         except KnownError as exc:
-            self.show_error(translation.ui(exc))
+            self.show_error(language.ui(exc))
             return None
         self.select_article(article_id)
         return article_id
@@ -829,7 +829,7 @@ class MainWindow(QMainWindow):
             command = history.ImportAnnotations(plan)
             self.session.do(command)
         except KnownError as exc:
-            error = self.tr("{name}: {error}").format(name=name, error=translation.ui(exc))
+            error = self.tr("{name}: {error}").format(name=name, error=language.ui(exc))
         except OSError as exc:
             error = self.tr("Cannot read {name}: {error}.").format(name=name, error=exc.strerror or exc)
         else:
@@ -860,7 +860,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.do(command)
         except KnownError as exc:
-            self.show_error(translation.ui(exc))
+            self.show_error(language.ui(exc))
 
     def _on_session_changed(self, changes: model.Changes) -> None:
         self.saved_label.setText(self.tr("Saved {time}").format(
@@ -891,7 +891,7 @@ class MainWindow(QMainWindow):
             except NotFound:
                 continue
             except KnownError as exc:
-                self.statusBar().showMessage(translation.ui(exc), 8000)
+                self.statusBar().showMessage(language.ui(exc), 8000)
                 return
 
     def _on_undo(self) -> None:
@@ -901,14 +901,14 @@ class MainWindow(QMainWindow):
             if self.session:
                 self.session.undo()
         except KnownError as exc:
-            self.show_error(translation.ui(exc))
+            self.show_error(language.ui(exc))
 
     def _on_redo(self) -> None:
         try:
             if self.session:
                 self.session.redo()
         except KnownError as exc:
-            self.show_error(translation.ui(exc))
+            self.show_error(language.ui(exc))
 
     def _on_find(self) -> None:
         if self.view:
@@ -1060,7 +1060,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message) -> None:
         """Say what went wrong: ``message`` is a sentence, a core ``Text`` or a ``KnownError``, shown in the app's language."""
-        QMessageBox.warning(self, "factcheck", translation.ui(message))
+        QMessageBox.warning(self, "factcheck", language.ui(message))
 
     def show_information(self, title: str, message: str) -> None:
         """An information box (tests replace this)."""
@@ -1068,7 +1068,7 @@ class MainWindow(QMainWindow):
 
     def show_report(self, title: str, lines: list[str]) -> None:
         """A report of several lines, as plain text; a long one shows its start, the rest under Show Details."""
-        lines = [translation.ui(line) for line in lines]
+        lines = [language.ui(line) for line in lines]
         shown = lines[:MAX_REPORT_LINES]
         if len(lines) > len(shown):
             shown.append(self.tr("… and %n more lines (Show Details…).", "", len(lines) - len(shown)))
@@ -1094,17 +1094,22 @@ class MainWindow(QMainWindow):
 
     def _add_scheme_menu(self, view_menu) -> None:
         """View > Colours: follow the system's light or dark setting, or choose one (saved)."""
-        menu = view_menu.addMenu(self.tr("&Colours"))
+        labels = {name: language.ui(theme.SCHEME_LABELS[name]) for name in theme.SCHEMES}
+        self.scheme_actions = self._add_choices(view_menu.addMenu(self.tr("&Colours")), labels,
+                                                theme.saved_scheme(self.settings), self._on_scheme_chosen)
+
+    def _add_choices(self, menu, labels: dict[str, str], chosen: str, slot) -> dict[str, QAction]:
+        """One checkable action per choice, exclusive, ``chosen`` checked; ``slot(key)`` when one is chosen."""
         group = QActionGroup(self)
-        chosen = theme.saved_scheme(self.settings)
-        self.scheme_actions: dict[str, QAction] = {}
-        for name in theme.SCHEMES:
-            action = menu.addAction(translation.ui(theme.SCHEME_LABELS[name]))
+        actions = {}
+        for key, label in labels.items():
+            action = menu.addAction(label)
             action.setCheckable(True)
-            action.setChecked(name == chosen)
-            action.triggered.connect(lambda _checked=False, name=name: self._on_scheme_chosen(name))
+            action.setChecked(key == chosen)
+            action.triggered.connect(lambda _checked=False, key=key: slot(key))
             group.addAction(action)
-            self.scheme_actions[name] = action
+            actions[key] = action
+        return actions
 
     def _on_scheme_chosen(self, name: str) -> None:
         self.settings.setValue(theme.SETTINGS_KEY, name)
@@ -1123,20 +1128,11 @@ class MainWindow(QMainWindow):
 
     def _add_language_menu(self, view_menu) -> None:
         """View > Language: the system's, or one of ``translation.LANGUAGES`` (saved; used from the next start)."""
-        menu = view_menu.addMenu(self.tr("&Language"))
-        self.language_menu = menu
-        group = QActionGroup(self)
-        chosen = self.saved_language()
-        self.language_actions: dict[str, QAction] = {}
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
         labels = {"system": self.tr("System language ({language})").format(language=self.system_language_name()),
                   **translation.LANGUAGES}  # each language named in itself
-        for code, label in labels.items():
-            action = menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(code == chosen)
-            action.triggered.connect(lambda _checked=False, code=code: self._on_language_chosen(code))
-            group.addAction(action)
-            self.language_actions[code] = action
+        self.language_actions = self._add_choices(self.language_menu, labels, self.saved_language(),
+                                                  self._on_language_chosen)
 
     def _on_language_chosen(self, code: str) -> None:
         """Save the language; the window keeps its texts until factcheck starts again."""

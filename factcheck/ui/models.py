@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from factcheck import translation
 from factcheck.core import model, ratings
 from factcheck.core.text import N_
-from factcheck.ui import theme
+from factcheck.ui import language, theme
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -39,7 +39,7 @@ ANCHOR_LABELS = {
     "fuzzy": N_("Words changed: confirm"),
     "orphaned": N_("Unanchored"),
 }
-"""What a claim's tooltip says of its anchor (English; shown through ``translation.ui``)."""
+"""What a claim's tooltip says of its anchor (English; shown through ``language.ui``)."""
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
@@ -182,7 +182,7 @@ class ListTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return translation.ui(self.COLUMNS[section])
+            return language.ui(self.COLUMNS[section])
         return None
 
 
@@ -198,8 +198,8 @@ class ClaimTableModel(ListTableModel):
         self._scale = scale
         # Looked up once: the list asks for them on every paint.
         self._not_rated = self.tr("Not rated")
-        self._status_labels = {key: translation.ui(label) for key, label in STATUS_LABELS.items()}
-        self._anchor_labels = {key: translation.ui(label) for key, label in ANCHOR_LABELS.items()}
+        self._status_labels = {key: language.ui(label) for key, label in STATUS_LABELS.items()}
+        self._anchor_labels = {key: language.ui(label) for key, label in ANCHOR_LABELS.items()}
 
     def set_claims(self, claims: list[model.Claim], scale: ratings.Scale | None = None) -> None:
         self.beginResetModel()

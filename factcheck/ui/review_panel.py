@@ -50,7 +50,7 @@ from factcheck.core import history, model, ratings, workflow
 from factcheck.core.errors import KnownError
 from factcheck.core.model import What
 from factcheck.core.text import N_
-from factcheck.ui import accessible, models, theme
+from factcheck.ui import accessible, language, models, theme
 from factcheck.ui.models import local_time, number, parse_time  # noqa: F401 - local_time is used here and by the panels
 from factcheck.ui.dialogs import review_dialogs
 from factcheck.ui.session import Session
@@ -157,9 +157,9 @@ class ReviewOutcome:
                 claim = claims_by_id.get(claim_id)
                 if claim:
                     line = translate("ReviewOutcome", "• {quote}: {reason}").format(
-                        quote=quote_of(claim), reason=translation.ui(reason))
+                        quote=quote_of(claim), reason=language.ui(reason))
                 else:
-                    line = translate("ReviewOutcome", "• A claim: {reason}").format(reason=translation.ui(reason))
+                    line = translate("ReviewOutcome", "• A claim: {reason}").format(reason=language.ui(reason))
                 lines.append(line)
         return "\n".join(lines)
 
@@ -168,13 +168,13 @@ ACTION_LABELS = {
     workflow.SUBMIT: N_("Submit for review"), workflow.APPROVE: N_("Approve"),
     workflow.REQUEST_CHANGES: N_("Request changes"), workflow.PUBLISH: N_("Publish"),
 }
-"""Each decision's name (English; ``translation.ui`` shows it in the language shown)."""
+"""Each decision's name (English; ``language.ui`` shows it in the language shown)."""
 
 
 def action_label(action: str, n: int = 1) -> str:
     """A decision's name for ``n`` claims, in the language shown ("Approve", "Approve 3 claims")."""
     if n == 1:
-        return translation.ui(ACTION_LABELS[action])
+        return language.ui(ACTION_LABELS[action])
     translate = QCoreApplication.translate
     template = {
         workflow.SUBMIT: translate("ReviewPanel", "Submit for review {n} claims"),
@@ -232,7 +232,7 @@ def review_claims(session: Session, parent: QWidget | None, action: str, claims:
                   if n == 1 else
                   translate("ReviewPanel", "What needs changing? Each of the {n} claims gets this review comment.")
                   .format(n=number(n)))
-        answer = review_dialogs.CommentDialog.ask(parent, translation.ui(ACTION_LABELS[workflow.REQUEST_CHANGES]),
+        answer = review_dialogs.CommentDialog.ask(parent, language.ui(ACTION_LABELS[workflow.REQUEST_CHANGES]),
                                                   prompt)
         if not answer or not answer.strip():
             outcome.cancelled = True
@@ -295,7 +295,7 @@ class ReviewQueueModel(models.ListTableModel):
         self._now = datetime.datetime.now(datetime.timezone.utc)
         # Looked up once: a view asks for them on every paint.
         self._not_rated = self.tr("Not rated")
-        self._status_labels = {key: translation.ui(label) for key, label in models.STATUS_LABELS.items()}
+        self._status_labels = {key: language.ui(label) for key, label in models.STATUS_LABELS.items()}
 
     # --- reading ----------------------------------------------------------------------
 
@@ -522,7 +522,7 @@ STATUS_FILTERS = (
     (model.STATUS_LABELS[model.DRAFT], frozenset({model.DRAFT})),
     (N_("All statuses"), None),
 )
-"""The review state filter's choices (English; shown through ``translation.ui``)."""
+"""The review state filter's choices (English; shown through ``language.ui``)."""
 
 
 class ReviewPanel(QWidget):
@@ -542,7 +542,7 @@ class ReviewPanel(QWidget):
 
         self.status_filter = QComboBox()
         for label, statuses in STATUS_FILTERS:
-            self.status_filter.addItem(translation.ui(label), statuses)
+            self.status_filter.addItem(language.ui(label), statuses)
         self.status_filter.setToolTip(self.tr("Which review state to list"))
         self.rating_filter = QComboBox()
         self.rating_filter.setToolTip(self.tr("Only claims with this rating"))
@@ -812,7 +812,7 @@ class ReviewPanel(QWidget):
             return outcome
         claims_by_id = {c.id: c for c in claims}
         if outcome.refused and len(ids) == 1:
-            show_message(self, translation.ui(outcome.refused[0][1]))
+            show_message(self, language.ui(outcome.refused[0][1]))
         elif outcome.refused:
             show_message(self, outcome.summary(claims_by_id),
                          self.tr("{action}: some claims refused").format(action=action_label(action)))

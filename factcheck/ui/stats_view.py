@@ -32,13 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import translation
 from factcheck.core import model, stats
 from factcheck.core.errors import KnownError
 from factcheck.core.model import What
 from factcheck.core.text import N_
 from factcheck.exporters import csv as csv_export
-from factcheck.ui import theme
+from factcheck.ui import language, theme
 
 #: A burst of changes (an import, a bulk approval, typing) recomputes once, this long after the last.
 REFRESH_MS = 250
@@ -421,7 +420,7 @@ class StatsView(QWidget):
         except KnownError as exc:
             self.figures = None
             self.export_button.setEnabled(False)
-            self._show_empty(translation.ui(exc))
+            self._show_empty(language.ui(exc))
             return
         self._show(self.figures)
 
@@ -464,7 +463,7 @@ class StatsView(QWidget):
                 rating_bars.append(Bar(rating.label if rating else key, count, color,
                                        f"{rating.label}: {rating.description}" if rating else key))
         self.charts["rating"].set_bars(rating_bars)
-        self.charts["status"].set_bars([Bar(translation.ui(model.STATUS_LABELS.get(s, s)), n)
+        self.charts["status"].set_bars([Bar(language.ui(model.STATUS_LABELS.get(s, s)), n)
                                         for s, n in figures.by_status])
         no_name, untitled = self.tr("(no name)"), self.tr("(untitled)")
         checkers = [Bar(name or no_name, n, tip=name or no_name) for name, n in figures.by_checker]
@@ -497,7 +496,7 @@ class StatsView(QWidget):
     def ask_path(self, suggested: str) -> str:
         """Where to save the CSV (empty when cancelled); tests replace this."""
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export statistics"), suggested,
-                                              translation.ui(CSV_FILTER))
+                                              language.ui(CSV_FILTER))
         if path and not pathlib.Path(path).suffix:
             path += ".csv"
         return path

@@ -21,7 +21,7 @@ from factcheck.core.text import N_
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 SCHEMES = (SYSTEM, LIGHT, DARK)
-#: View > Colours' choices, shown through ``translation.ui`` (marked here, translated when shown).
+#: View > Colours' choices, shown through ``language.ui`` (marked here, translated when shown).
 SCHEME_LABELS = {SYSTEM: N_("Follow the &system"), LIGHT: N_("&Light"), DARK: N_("&Dark")}
 SETTINGS_KEY = "view/colour_scheme"
 

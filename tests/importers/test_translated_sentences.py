@@ -17,9 +17,9 @@ from factcheck.importers import import_bytes, import_pasted, web_annotation
 
 def in_spanish(sentence) -> str:
     """A sentence (or an exception) as the app shows it in Spanish."""
-    translator = translation.app_translator("es")
-    assert translator is not None, "the Spanish catalogue is missing"
-    return translation.localise(sentence, lambda source: translator.translate("", source))
+    catalogue = translation.core_catalogue("es")
+    assert catalogue, "the Spanish catalogue is missing"
+    return translation.localise(sentence, catalogue.get)
 
 
 def refusal(call, *args) -> ImportRefused:

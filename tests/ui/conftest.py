@@ -14,3 +14,17 @@ def session(article, qapp):
     s.article_id = article_id
     s.version = version
     return s
+
+
+def shown_window(qtbot, project_path, settings_path, user: str = "ana"):
+    """The main window on a project file, shown and exposed (its settings in ``settings_path``)."""
+    from PySide6.QtCore import QSettings
+
+    from factcheck.ui.main_window import MainWindow
+
+    window = MainWindow(QSettings(str(settings_path), QSettings.Format.IniFormat), user)
+    qtbot.add_widget(window)
+    assert window.open_project(project_path)
+    window.show()
+    qtbot.wait_exposed(window)
+    return window

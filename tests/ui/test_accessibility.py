@@ -12,15 +12,15 @@ import inspect
 import pkgutil
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QDialog, QLabel, QTabBar, QWidget
 
 import factcheck.ui
 from factcheck import demo, exporters, importers
 from factcheck.core import checks
-from factcheck.ui.main_window import MainWindow
 from factcheck.ui.session import Session
+from tests.ui.conftest import shown_window
 
 
 def _says_something(text: str) -> bool:
@@ -86,12 +86,7 @@ def demo_project(tmp_path, qapp):
 def window(tmp_path, qtbot, demo_project):
     path = demo_project.path
     demo_project.close()
-    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), "ana")
-    qtbot.add_widget(window)
-    assert window.open_project(path)
-    window.show()
-    qtbot.wait_exposed(window)
-    return window
+    return shown_window(qtbot, path, tmp_path / "s.ini")
 
 
 def test_every_focusable_widget_of_the_window_has_a_name(window):

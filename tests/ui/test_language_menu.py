@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
 from factcheck import translation
-from factcheck.ui import app
+from factcheck.ui import app, language
 from factcheck.ui.main_window import LANGUAGE_KEY, MainWindow
 
 
@@ -88,7 +88,7 @@ def test_install_language_installs_the_spanish_catalogue_when_it_is_saved(qapp, 
         assert QLocale().language() == QLocale.Language.Spanish
         assert QCoreApplication.translate("MainWindow", "&File") == "&Archivo"
     finally:
-        for translator in (translation.qt_translator("es"), translation.app_translator("es")):
+        for translator in (language.qt_translator("es"), language.app_translator("es")):
             if translator is not None:
                 qapp.removeTranslator(translator)
         QLocale.setDefault(before)

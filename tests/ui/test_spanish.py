@@ -16,16 +16,17 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton, QComboBox, QDialog, QGroupBox, QLabel, QLineEdit, QMenu, QPlainTextEdit,
     QTableView, QTabWidget, QTextEdit, QTreeView, QWidget,
 )
 
-from factcheck import demo, translation
-from factcheck.ui.main_window import MainWindow
+from factcheck import demo
+from factcheck.ui import language
 from tests.test_translations import TS
+from tests.ui.conftest import shown_window
 from tests.ui.test_accessibility import _arguments, dialog_classes
 
 ENGLISH = re.compile(r"\b(the|and|of|to|is|are|with|this|that|from|for|your|you|was|has|have|will|can|cannot|only)\b", re.I)
@@ -53,10 +54,8 @@ def _english_sources() -> tuple[set[str], list[re.Pattern]]:
 
 @pytest.fixture
 def spanish(qapp):
-    installed = [t for t in (translation.qt_translator("es"), translation.app_translator("es")) if t is not None]
-    assert translation.app_translator("es") is not None, "resources/translations/factcheck_es.qm is missing"
-    for translator in installed:
-        qapp.installTranslator(translator)
+    assert language.app_translator("es") is not None, "resources/translations/factcheck_es.qm is missing"
+    installed = language.install(qapp, "es")
     before = QLocale()
     QLocale.setDefault(QLocale("es_ES"))
     yield
@@ -122,15 +121,8 @@ def untranslated(root: QWidget) -> list[str]:
 
 @pytest.fixture
 def window(tmp_path, qtbot, spanish):
-    project = demo.build(tmp_path / "demo.factcheck", language="es")  # the data in Spanish too, as a Spanish desk has it
-    path = project.path
-    project.close()
-    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), "ana")
-    qtbot.add_widget(window)
-    assert window.open_project(path)
-    window.show()
-    qtbot.wait_exposed(window)
-    return window
+    demo.build(tmp_path / "demo.factcheck", language="es").close()  # the data in Spanish too, as a Spanish desk has it
+    return shown_window(qtbot, tmp_path / "demo.factcheck", tmp_path / "s.ini")
 
 
 def test_the_catalogue_changes_what_the_app_says(spanish):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from factcheck import translation
 from factcheck.core import history
 from factcheck.core.errors import KnownError
 from factcheck.ui.dialogs.import_dialog import ALL_FIELDS, ArticleMetadataForm, _problem_label
 from factcheck.ui.dialogs.source_dialog import install_accept_shortcut
+from factcheck.ui import language
 
 
 class ArticlePropertiesDialog(QDialog):
@@ -59,7 +59,7 @@ class ArticlePropertiesDialog(QDialog):
         if self.session.project.read_only:
             self.ok_button.setEnabled(False)
             return
-        problem = translation.ui(self.form.problem())
+        problem = language.ui(self.form.problem())
         self.problem_label.setText(problem)
         self.problem_label.setVisible(bool(problem))
         self.ok_button.setEnabled(not problem)
@@ -72,7 +72,7 @@ class ArticlePropertiesDialog(QDialog):
                 command = history.UpdateArticle(self.article_id, **changed)
                 self.saved = self.session.do(command, initiator=self).event_seq is not None
             except KnownError as exc:
-                self.problem_label.setText(translation.ui(exc))
+                self.problem_label.setText(language.ui(exc))
                 self.problem_label.show()
                 return
         super().accept()

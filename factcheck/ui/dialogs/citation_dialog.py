@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import translation
 from factcheck.core import history, model
 from factcheck.core.errors import KnownError
 from factcheck.core.text import N_
-from factcheck.ui import accessible
+from factcheck.ui import accessible, language
 from factcheck.ui.dialogs.source_dialog import SourceDialog, install_accept_shortcut, source_label
 from factcheck.ui.dialogs.source_library import (
     SEARCH_DELAY_MS,
@@ -149,7 +148,7 @@ class CitationDialog(QDialog):
         stance_row = QHBoxLayout()
         stance_row.setContentsMargins(0, 0, 0, 0)
         for i, (stance, label) in enumerate(STANCE_LABELS.items()):
-            button = QRadioButton(translation.ui(label))
+            button = QRadioButton(language.ui(label))
             self.stance_group.addButton(button, i)
             self.stance_buttons[stance] = button
             stance_row.addWidget(button)
@@ -220,7 +219,7 @@ class CitationDialog(QDialog):
             usage = library_usage(self.session.project, sources)
         except KnownError as exc:
             sources, usage = [], {}
-            self.empty_label.setText(translation.ui(exc))
+            self.empty_label.setText(language.ui(exc))
         else:
             if sources:
                 self.empty_label.setText("")

@@ -37,9 +37,9 @@ from factcheck import exporters, translation
 from factcheck.core import model
 from factcheck.core.errors import KnownError
 from factcheck.core.text import N_
-from factcheck.ui import theme
+from factcheck.ui import language, theme
 
-#: Review statuses by name, shown through ``translation.ui``.
+#: Review statuses by name, shown through ``language.ui``.
 STATUS_LABELS = {
     model.DRAFT: N_("Draft"),
     model.IN_REVIEW: N_("In review"),
@@ -47,7 +47,7 @@ STATUS_LABELS = {
     model.APPROVED: N_("Approved"),
     model.PUBLISHED: N_("Published"),
 }
-#: File dialog filters by format, shown through ``translation.ui``.
+#: File dialog filters by format, shown through ``language.ui``.
 _FILTERS = {
     "html": N_("HTML report (*.html)"),
     "pdf": "PDF (*.pdf)",
@@ -84,7 +84,7 @@ class ExportDialog(QDialog):
         self.format_combo = QComboBox()
         self.format_combo.setAccessibleName(self.tr("Format"))
         for fmt, label in exporters.LABELS.items():
-            self.format_combo.addItem(translation.ui(label), fmt)
+            self.format_combo.addItem(language.ui(label), fmt)
 
         self.article_list = QListWidget()
         self.article_list.setMinimumHeight(120)
@@ -111,7 +111,7 @@ class ExportDialog(QDialog):
         self.status_boxes: dict[str, QCheckBox] = {}
         statuses = QHBoxLayout()
         for status, label in STATUS_LABELS.items():
-            box = QCheckBox(translation.ui(label))
+            box = QCheckBox(language.ui(label))
             box.setChecked(status in exporters.DEFAULT_STATUSES)
             box.toggled.connect(self._update)
             self.status_boxes[status] = box
@@ -220,7 +220,7 @@ class ExportDialog(QDialog):
     def ask_path(cls, parent: QWidget | None, fmt: str, suggested: str) -> str:
         """Where to save (empty when cancelled)."""
         path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ExportDialog", "Export to"), suggested,
-                                              translation.ui(_FILTERS[fmt]))
+                                              language.ui(_FILTERS[fmt]))
         if path and not pathlib.Path(path).suffix:
             path += exporters.EXTENSIONS[fmt]
         return path
@@ -278,7 +278,7 @@ class ExportedMessageBox(QMessageBox):
                                                   "Wrote {n} claims from {articles} articles to\n{file}\nin {folder}")
         text = template.format(n=n, articles=articles, file=done.path.name, folder=done.path.parent)
         if done.warnings:
-            shown = "\n\n".join(translation.ui(warning) for warning in done.warnings[:10])
+            shown = "\n\n".join(language.ui(warning) for warning in done.warnings[:10])
             more = len(done.warnings) - 10
             if more > 0:
                 shown += "\n\n" + QCoreApplication.translate("ExportedMessageBox", "…and {n} more.").format(n=more)
@@ -327,7 +327,7 @@ def run_export(session, parent: QWidget | None = None) -> str | None:
         done = exporters.export_to_file(session.project, fmt, selection, path)
     except KnownError as exc:
         QGuiApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, QCoreApplication.translate("ExportDialog", "Not exported"), translation.ui(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("ExportDialog", "Not exported"), language.ui(exc))
         return None
     except BaseException:
         QGuiApplication.restoreOverrideCursor()

@@ -18,13 +18,13 @@ from factcheck import translation
 from factcheck.core import articles
 from factcheck.core.errors import InvalidInput
 from factcheck.core.text import N_
-from factcheck.ui import theme
+from factcheck.ui import language, theme
 
 #: The metadata an import offers to set, in the order the form shows it.
 IMPORT_FIELDS = ("title", "outlet", "author", "url", "published_at")
 #: Every field of an article the properties dialog edits.
 ALL_FIELDS = (*IMPORT_FIELDS, "language", "factcheck_url")
-#: Captions, accessible names and hints of the fields (English; shown through ``translation.ui``).
+#: Captions, accessible names and hints of the fields (English; shown through ``language.ui``).
 _LABELS = {
     "title": N_("&Title:"), "outlet": N_("&Outlet:"), "author": N_("&Author:"), "url": N_("&URL:"),
     "published_at": N_("&Published on:"), "language": N_("&Language:"), "factcheck_url": N_("&Fact-check URL:"),
@@ -57,7 +57,7 @@ def problem(values: dict[str, str]) -> str:
     try:
         articles.clean(values)
     except InvalidInput as exc:
-        return translation.ui(exc)
+        return language.ui(exc)
     return ""
 
 
@@ -78,11 +78,11 @@ class ArticleMetadataForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in field_names:
             edit = StartShownLineEdit()
-            edit.setAccessibleName(translation.ui(_ACCESSIBLE[name]))
-            edit.setPlaceholderText(translation.ui(_PLACEHOLDERS.get(name, "")))
+            edit.setAccessibleName(language.ui(_ACCESSIBLE[name]))
+            edit.setPlaceholderText(language.ui(_PLACEHOLDERS.get(name, "")))
             edit.textChanged.connect(self.sig_edited)
             self.edits[name] = edit
-            form.addRow(translation.ui(_LABELS[name]), edit)
+            form.addRow(language.ui(_LABELS[name]), edit)
 
     def set_values(self, values: dict[str, str]) -> None:
         for name, edit in self.edits.items():

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from factcheck import translation
 from factcheck.core import history, ratings, settings
 from factcheck.core.errors import KnownError
-from factcheck.ui import theme
+from factcheck.ui import language, theme
 from factcheck.ui.dialogs.source_dialog import install_accept_shortcut
 
 LOGO_PREVIEW = (220, 80)
@@ -398,7 +398,7 @@ class ProjectSettingsDialog(QDialog):
             try:
                 settings.clean(key, value)
             except KnownError as exc:
-                out[key] = translation.ui(exc)
+                out[key] = language.ui(exc)
         return out
 
     # --- reactions --------------------------------------------------------------------
@@ -497,7 +497,7 @@ class ProjectSettingsDialog(QDialog):
             data = settings.read_logo(path)
             mime = settings.logo_type(data)
         except KnownError as exc:
-            self._logo_refused(translation.ui(exc))
+            self._logo_refused(language.ui(exc))
             return False
         if not self._show_logo(data, mime):
             self._logo_refused(self.tr("{name} looks like an image but cannot be read as one; save it again as PNG.")
@@ -531,7 +531,7 @@ class ProjectSettingsDialog(QDialog):
             try:
                 self.saved = self.session.do(command, initiator=self).event_seq is not None
             except KnownError as exc:
-                self.problem_label.setText(translation.ui(exc))
+                self.problem_label.setText(language.ui(exc))
                 self.problem_label.show()
                 return
         super().accept()

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import translation
 from factcheck.core import backup
 from factcheck.core.errors import KnownError
 from factcheck.ui.models import local_time
+from factcheck.ui import language
 
 
 def suggested_path(project_path: pathlib.Path, chosen: backup.Backup) -> pathlib.Path:
@@ -75,8 +75,8 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for row, b in enumerate(self.backups):
             claims = backup.claim_count(b.path)
-            reason = reasons.get(b.reason) or translation.ui(b.label).capitalize()
-            cells = (local_time(b.at), reason, translation.ui(backup.size_text(b.size)),
+            reason = reasons.get(b.reason) or language.ui(b.label).capitalize()
+            cells = (local_time(b.at), reason, language.ui(backup.size_text(b.size)),
                      "?" if claims is None else locale.toString(claims))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -153,6 +153,6 @@ def run_restore(project, parent: QWidget | None, open_project: Callable[[str], b
         chosen, path = answer
         backup.restore(chosen.path, path)
     except KnownError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("RestoreDialog", "Not restored"), translation.ui(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("RestoreDialog", "Not restored"), language.ui(exc))
         return None
     return path if open_project(path) else None

@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import translation
 from factcheck.core import checks, colours, diffing, model
-from factcheck.ui import theme
+from factcheck.ui import language, theme
 
 #: The theme colours (``core.colours.ROLES``) of blocking problems and of warnings.
 BLOCKING_ROLE, WARNING_ROLE = "error_text", "warning_text"
@@ -88,7 +87,7 @@ class ReasonDialog(_TextDialog):
                 "This verdict was already approved. Changing its {what} sends the claim back to review; "
                 "say why it changes."
             )
-        super().__init__(parent, self.tr("Reason for the change"), prompt.format(what=translation.ui(what)),
+        super().__init__(parent, self.tr("Reason for the change"), prompt.format(what=language.ui(what)),
                          self.tr("Change and send back to review"),
                          self.tr("Why the verdict changes (kept in the history)"))
         self.published = published
@@ -192,7 +191,7 @@ class ConfirmWordsDialog(QDialog):
                 "them the claim's quote and sends the claim back to review ({reason}), so the verdict is checked "
                 "again for the new words."
             )
-        self.explanation = QLabel(text.format(reason=translation.ui(reason)))
+        self.explanation = QLabel(text.format(reason=language.ui(reason)))
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)
         old_html, new_html = marked_words(old, new)
@@ -239,7 +238,7 @@ class CommentDialog(_TextDialog):
     """Asks for a comment (what needs changing, when requesting changes)."""
 
     def __init__(self, parent: QWidget | None, title: str, prompt: str):
-        title, prompt = translation.ui(title), translation.ui(prompt)
+        title, prompt = language.ui(title), language.ui(prompt)
         super().__init__(parent, title, prompt, title.rstrip("…"), self.tr("Seen by the checker as a review comment"))
 
     @classmethod
@@ -260,7 +259,7 @@ class ChecklistDialog(QDialog):
     def __init__(self, parent: QWidget | None, findings: Sequence[checks.Finding],
                  claims_by_id: Mapping[str, model.Claim], action_label: str):
         super().__init__(parent)
-        action_label = translation.ui(action_label)
+        action_label = language.ui(action_label)
         self.setWindowTitle(self.tr("Checklist before: {action}").format(action=action_label))
         self.resize(620, 380)
         ordered = sorted(findings, key=lambda f: not f.blocking)  # stable: claim order kept
@@ -318,7 +317,7 @@ class ChecklistDialog(QDialog):
 
     def _finding_text(self, finding: checks.Finding, single: bool, claim: model.Claim | None) -> str:
         """One line of the list: how serious, which claim ("This claim" when it is the only one), what is wrong."""
-        problem = translation.ui(finding.message)
+        problem = language.ui(finding.message)
         if single:
             text = (self.tr("Blocking: This claim {problem}") if finding.blocking
                     else self.tr("Warning: This claim {problem}"))

@@ -25,9 +25,9 @@ from factcheck import translation
 from factcheck.core import fields, model
 from factcheck.core.errors import InvalidInput
 from factcheck.core.text import N_
-from factcheck.ui import accessible, links
+from factcheck.ui import accessible, language, links
 
-#: How each kind of source is named (English; shown through ``translation.ui``).
+#: How each kind of source is named (English; shown through ``language.ui``).
 KIND_LABELS = {
     "document": N_("Document"), "dataset": N_("Dataset"), "interview": N_("Interview"), "article": N_("Article"),
     "official statement": N_("Official statement"), "video": N_("Video"), "audio": N_("Audio"),
@@ -70,14 +70,14 @@ def url_problem(text: str) -> str:
     try:
         fields.url(text)
     except InvalidInput as exc:
-        return translation.ui(fields.url_problem(text) or exc)
+        return language.ui(fields.url_problem(text) or exc)
     return ""
 
 
 def _combo(labels: dict[str, str]) -> QComboBox:
     combo = QComboBox()
     for value, label in labels.items():
-        combo.addItem(translation.ui(label), value)
+        combo.addItem(language.ui(label), value)
     return combo
 
 
@@ -111,7 +111,7 @@ class SourceDialog(QDialog):
         self.kind_combo = _combo(KIND_LABELS)
         self.reliability_combo = _combo(RELIABILITY_LABELS)
         self.confidential_check = QCheckBox(self.tr("Confidential"))
-        confidential_note = QLabel(translation.ui(CONFIDENTIAL_EXPLANATION))
+        confidential_note = QLabel(language.ui(CONFIDENTIAL_EXPLANATION))
         confidential_note.setWordWrap(True)
         confidential_note.setEnabled(False)  # drawn as secondary text
         self.notes_edit = QPlainTextEdit()
@@ -152,7 +152,7 @@ class SourceDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        self.hint_label = QLabel(translation.ui(NEEDS_A_NAME))
+        self.hint_label = QLabel(language.ui(NEEDS_A_NAME))
         self.hint_label.setEnabled(False)
         self.hint_label.setWordWrap(True)
 
@@ -229,7 +229,7 @@ class SourceDialog(QDialog):
         has_name = bool(self.title_edit.text().strip() or self.url_edit.text().strip())
         problem = url_problem(self.url_edit.text())
         self.ok_button.setEnabled(has_name and not problem)
-        self.hint_label.setText(problem or translation.ui(NEEDS_A_NAME))
+        self.hint_label.setText(problem or language.ui(NEEDS_A_NAME))
         self.hint_label.setVisible(bool(problem) or not has_name)
         self.open_button.setEnabled(links.is_openable(self.url_edit.text()))
 

@@ -34,11 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import translation
 from factcheck.core import history, model
 from factcheck.core.errors import KnownError
 from factcheck.core.text import N_
-from factcheck.ui import accessible, links
+from factcheck.ui import accessible, language, links
 from factcheck.ui.dialogs.source_dialog import (
     CONFIDENTIAL_EXPLANATION,
     KIND_LABELS,
@@ -103,7 +102,7 @@ class SourceTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return translation.ui(self.HEADERS[section])
+            return language.ui(self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -121,7 +120,7 @@ class SourceTableModel(QAbstractTableModel):
             return self._display(source, column).casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.CONFIDENTIAL and source.confidential:
-                return translation.ui(CONFIDENTIAL_EXPLANATION)
+                return language.ui(CONFIDENTIAL_EXPLANATION)
             return "\n".join(x for x in (source.title, source.publisher, source.url) if x)
         if role == Qt.ItemDataRole.UserRole:
             return source.id
@@ -133,9 +132,9 @@ class SourceTableModel(QAbstractTableModel):
         if column == self.PUBLISHER:
             return source.publisher
         if column == self.KIND:
-            return translation.ui(KIND_LABELS.get(source.kind, source.kind))
+            return language.ui(KIND_LABELS.get(source.kind, source.kind))
         if column == self.RELIABILITY:
-            return translation.ui(RELIABILITY_LABELS.get(source.reliability, source.reliability))
+            return language.ui(RELIABILITY_LABELS.get(source.reliability, source.reliability))
         if column == self.CONFIDENTIAL:
             return self.tr("Confidential") if source.confidential else ""
         if column == self.USAGE:
@@ -152,7 +151,7 @@ def library_usage(project, sources: list[model.Source]) -> dict[str, int]:
 def show_error(parent: QWidget, exc: KnownError, title: str = "") -> None:
     """Say why a change to the library was refused (``title`` defaults to "Not saved")."""
     title = title or QCoreApplication.translate("SourceLibraryDialog", "Not saved")
-    QMessageBox.warning(parent, title, translation.ui(exc))
+    QMessageBox.warning(parent, title, language.ui(exc))
 
 
 class SearchKeysFilter(QObject):
@@ -215,7 +214,7 @@ class SourceDetailsWidget(QScrollArea):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for key, caption in self._ROWS:
-            caption = translation.ui(caption)
+            caption = language.ui(caption)
             if key == "url":
                 # A line, not a label: a long URL scrolls instead of being cut, and copies exactly.
                 field = QLineEdit()
@@ -268,9 +267,9 @@ class SourceDetailsWidget(QScrollArea):
         texts = {
             "title": source.title or "—", "url": source.url or "—", "publisher": source.publisher or "—",
             "author": source.author or "—", "published_at": source.published_at or "—",
-            "accessed_at": source.accessed_at or "—", "kind": translation.ui(KIND_LABELS.get(source.kind, source.kind)),
-            "reliability": translation.ui(RELIABILITY_LABELS.get(source.reliability, source.reliability)),
-            "confidential": (self.tr("Yes. {explanation}").format(explanation=translation.ui(CONFIDENTIAL_EXPLANATION))
+            "accessed_at": source.accessed_at or "—", "kind": language.ui(KIND_LABELS.get(source.kind, source.kind)),
+            "reliability": language.ui(RELIABILITY_LABELS.get(source.reliability, source.reliability)),
+            "confidential": (self.tr("Yes. {explanation}").format(explanation=language.ui(CONFIDENTIAL_EXPLANATION))
                              if source.confidential else self.tr("No")),
             "usage": claims_text(usage), "notes": source.notes,
             "created": self._added(source.created_at[:10], source.created_by),
@@ -417,7 +416,7 @@ class SourceLibraryDialog(QDialog):
             usage = library_usage(self.session.project, sources)
         except KnownError as exc:
             sources, usage = [], {}
-            self.count_label.setText(translation.ui(exc))
+            self.count_label.setText(language.ui(exc))
         else:
             if sources:
                 self.count_label.setText(self.tr("1 source") if len(sources) == 1

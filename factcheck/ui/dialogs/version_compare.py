@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import translation
 from factcheck.core import colours, diffing, model
-from factcheck.ui import offsets
+from factcheck.ui import language, offsets
 from factcheck.ui.article_view import reading_font
 
 #: The hues that tint the palette's base colour behind inserted and deleted words: the theme's
@@ -274,7 +273,7 @@ class VersionCompareDialog(QDialog):
             else:
                 template = self.tr("From version {old} to {new} (the newer on the left): {changes}")
             self.summary.setText(template.format(old=old.number, new=new.number,
-                                                 changes=translation.ui(self.diff.summary())))
+                                                 changes=language.ui(self.diff.summary())))
         self.current_change = -1
         has_changes = bool(self.diff.changes)
         self.previous_button.setEnabled(has_changes)
