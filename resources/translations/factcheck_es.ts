@@ -889,7 +889,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>Draft</source>
-        <extracomment>Review statuses by name, shown through ``translation.ui``.</extracomment>
+        <extracomment>Review statuses by name, shown through ``language.ui``.</extracomment>
         <translation>Borrador</translation>
     </message>
     <message>
@@ -1800,7 +1800,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>HTML report</source>
-        <extracomment>Format name -&gt; module in this package. Formats in the order a menu lists them, with a name for people (``Text``: show it with ``translation.ui``).</extracomment>
+        <extracomment>Format name -&gt; module in this package. Formats in the order a menu lists them, with a name for people (``Text``: show it with ``language.ui``).</extracomment>
         <translation>Informe HTML</translation>
     </message>
     <message>
@@ -2640,12 +2640,12 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>HTML report (*.html)</source>
-        <extracomment>File dialog filters by format, shown through ``translation.ui``.</extracomment>
+        <extracomment>File dialog filters by format, shown through ``language.ui``.</extracomment>
         <translation>Informe HTML (*.html)</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <extracomment>The metadata an import offers to set, in the order the form shows it. Every field of an article the properties dialog edits. Captions, accessible names and hints of the fields (English; shown through ``translation.ui``).</extracomment>
+        <extracomment>The metadata an import offers to set, in the order the form shows it. Every field of an article the properties dialog edits. Captions, accessible names and hints of the fields (English; shown through ``language.ui``).</extracomment>
         <translation>&amp;Título:</translation>
     </message>
     <message>
@@ -2722,7 +2722,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>Document</source>
-        <extracomment>How each kind of source is named (English; shown through ``translation.ui``).</extracomment>
+        <extracomment>How each kind of source is named (English; shown through ``language.ui``).</extracomment>
         <translation>Documento</translation>
     </message>
     <message>
@@ -2911,7 +2911,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>Waiting since</source>
-        <translation>En espera desde</translation>
+        <translation>En espera</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -2924,7 +2924,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>Follow the &amp;system</source>
-        <extracomment>View &gt; Colours&apos; choices, shown through ``translation.ui`` (marked here, translated when shown).</extracomment>
+        <extracomment>View &gt; Colours&apos; choices, shown through ``language.ui`` (marked here, translated when shown).</extracomment>
         <translation>Seguir al &amp;sistema</translation>
     </message>
     <message>
@@ -4532,7 +4532,7 @@ Un banco de trabajo sin conexión para verificadores.</translation>
     </message>
     <message>
         <source>&amp;Four-eyes: a verdict is approved by someone other than its checker</source>
-        <translation>&amp;Regla de los cuatro ojos: un veredicto lo aprueba alguien distinto de su verificador</translation>
+        <translation>&amp;Cuatro ojos: aprueba alguien que no es el verificador</translation>
     </message>
     <message>
         <source>Four-eyes</source>
