@@ -449,7 +449,10 @@ def claim_new_cmd(project: str, article: str, quote: str, user: str) -> None:
 @click.option("--theirs", "prefer", flag_value="theirs", help="Settle every conflict with OTHER's value.")
 @_user_option
 def merge_cmd(project: str, other: str, dry_run: bool, prefer: str | None, user: str) -> None:
-    """Bring into PROJECT what OTHER, a copy of it, did since they parted (one step, one transaction)."""
+    """Bring into PROJECT what OTHER did since they parted (one step, one transaction).
+
+    OTHER is a copy of PROJECT or a hand-off file (.factcheck-changes, see `factcheck handoff`).
+    """
     from factcheck.core import merge
 
     with _open_project(project, user) as p:
@@ -464,6 +467,39 @@ def merge_cmd(project: str, other: str, dry_run: bool, prefer: str | None, user:
                                 "(or merge in the app and pick field by field).", n=len(plan.conflicts)))
         merge.apply(p, plan, {c.key: prefer for c in plan.conflicts})
         click.echo(f"Merged {other} into {project}: {len(plan.incoming)} events came in.")
+
+
+@cli.command("handoff")
+@_project_argument
+@click.option("--output", "-o", default=None, type=click.Path(), metavar="FILE",
+              help="Write the hand-off file here (.factcheck-changes is added if missing; never over a project).")
+@click.option("--since", "since", default=None, metavar="MARK",
+              help="Leave out what the receiver already has: a partner's name (what was last exchanged with "
+                   "them), an event id or its start (as `factcheck history` shows), or 'start' for everything.")
+@click.option("--to", "to", default="", metavar="NAME",
+              help="Who the file is for; remembered, so the next hand-off to NAME holds only what came after. "
+                   "Without --since, the hand-off starts from what NAME was last sent or sent us.")
+@click.option("--list", "list_partners", is_flag=True, help="List the partners this copy exchanged with, and stop.")
+@_user_option
+def handoff_cmd(project: str, output: str | None, since: str | None, to: str, list_partners: bool, user: str) -> None:
+    """Write the changes another copy lacks to a small file; merge it there with `factcheck merge`."""
+    from factcheck.core import handoff
+
+    with _open_project(project, user) as p:
+        if list_partners:
+            for partner in handoff.partners(p):
+                click.echo(f"{partner.name}\tsent {partner.sent_at or '-'}\treceived {partner.received_at or '-'}"
+                           f"\tlacks {partner.lacks} changes")
+            return
+        if not output:
+            raise KnownError(N_("Say where to write the hand-off file: --output FILE."))
+        path = pathlib.Path(output)
+        if path.suffix != handoff.SUFFIX:
+            path = path.with_name(path.name + handoff.SUFFIX)
+        if path.exists() and not handoff.is_handoff(path):
+            raise KnownError(N_("{name} exists and is not a hand-off file; choose another name.", name=path.name))
+        written = handoff.write(p, path, since=since, to=to)
+        click.echo(f"Wrote {written.events} changes ({written.size:,} bytes) to {written.path}")
 
 
 @cli.command("backup")

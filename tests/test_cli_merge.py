@@ -131,3 +131,28 @@ def test_a_merge_killed_at_any_moment_leaves_the_project_as_before_or_fully_merg
             else:
                 assert {c.statement for c in p.claims()} != {""}
     assert any(code == -signal.SIGKILL for code, _ in outcomes), outcomes
+
+
+def test_a_handoff_written_and_merged_from_the_shell(tmp_path):
+    a, b, article_id = make_copies(tmp_path)
+    made = run("claim-new", b, "--article", article_id[:8], "--quote", "it rose by 2%", "--user", "ben")
+    assert made.exit_code == 0, made.output
+    sent = run("handoff", b, "-o", tmp_path / "to-ana", "--to", "ana", "--user", "ben")
+    assert sent.exit_code == 0 and "Wrote" in sent.output, sent.output
+    path = tmp_path / "to-ana.factcheck-changes"
+    assert path.exists()
+    dry = run("merge", a, path, "--dry-run", "--user", "ana")
+    assert dry.exit_code == 0 and "1 claim" in dry.output, dry.output
+    assert run("merge", a, path, "--user", "ana").exit_code == 0
+    with Project.open(a) as p:
+        assert [c.exact for c in p.claims()] == ["it rose by 2%"] and p.verify().ok
+    listed = run("handoff", b, "--list", "--user", "ben")
+    assert listed.output.startswith("ana\t") and "lacks 0 changes" in listed.output
+    # Nothing new for ana: the next hand-off is empty, and a damaged one is refused in one line.
+    again = run("handoff", b, "-o", tmp_path / "again.factcheck-changes", "--to", "ana", "--user", "ben")
+    assert "Wrote 0 changes" in again.output
+    path.write_bytes(path.read_bytes()[:200])
+    refused = run("merge", a, path, "--user", "ana")
+    assert refused.exit_code == 1 and "incomplete or damaged" in refused.output
+    not_there = run("handoff", b, "--user", "ben")
+    assert not_there.exit_code == 1 and "--output FILE" in not_there.output

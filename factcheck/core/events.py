@@ -95,7 +95,7 @@ def chain_hash(prev_hash: str, seq: int, event_id_: str) -> str:
     return hashlib.sha256(f'["{prev_hash}",{seq:d},"{event_id_}"]'.encode("utf-8")).hexdigest()
 
 
-def _parents(text: str | None) -> list[str]:
+def parent_ids(text: str | None) -> list[str]:
     """The ids a stored ``parents`` value lists ([] when it is not a JSON list of text)."""
     if not text:
         return []
@@ -136,7 +136,7 @@ def adopt(store, at: str, actor: str, action: str, entity: str, entity_id: str, 
     """
     if event_id(parents, at, actor, action, entity, entity_id, data) != expected_id:
         raise ValueError(f"event {expected_id} does not match its content")
-    return _insert(store, at, actor, action, entity, entity_id, data, _parents(parents), parents_text=parents)
+    return _insert(store, at, actor, action, entity, entity_id, data, parent_ids(parents), parents_text=parents)
 
 
 def _insert(store, at: str, actor: str, action: str, entity: str, entity_id: str, payload: str,
@@ -230,7 +230,7 @@ def _event(row: tuple) -> model.Event:
     seq, at, actor, action, entity, entity_id, raw, prev_hash, digest, event_id_, parents = row
     _, data, problem = _decode(raw)
     return model.Event(seq, at, actor, action, entity, entity_id, data, prev_hash, digest, damaged=bad or problem,
-                       id=event_id_ or "", parents=tuple(_parents(parents)))
+                       id=event_id_ or "", parents=tuple(parent_ids(parents)))
 
 
 def read(store, entity_id: str | None = None) -> list[model.Event]:
@@ -351,8 +351,8 @@ def _walk(store, columns: str, replay) -> Verdict:
             if legacy:
                 return Verdict(False, n, seq, N_("its list of parents is not the event before it ({action} by "
                                                  "{actor}): the row was altered.", action=action, actor=actor))
-            missing = [p for p in _parents(parents) if p not in seen]
-            if missing or parents != canonical(_parents(parents)) or (n > 1 and not _parents(parents)):
+            missing = [p for p in parent_ids(parents) if p not in seen]
+            if missing or parents != canonical(parent_ids(parents)) or (n > 1 and not parent_ids(parents)):
                 return Verdict(False, n, seq, N_("it names a parent event this history does not hold before it "
                                                  "({action} by {actor}): an event was removed, or the row was "
                                                  "altered.", action=action, actor=actor))

@@ -654,26 +654,27 @@ class TickTask(Command):
 
 
 class Merge(Command):
-    """Merge another copy of the project (``core.merge``): one transaction, recorded in the history, not undoable.
+    """Merge another copy of the project, or a hand-off file (``core.merge``): one transaction, one undo step.
 
-    A merge copies the other copy's events into this log, where they stay: the log only
-    grows. Taking a merge back would take new events reversing every change that came in,
-    and the next merge would carry those reversals to the other copy as if someone had
-    undone that person's work there. So it is a decision, like a review decision:
-    ``--dry-run`` (the dialog) shows what would come in first, and a backup restores the
-    project as it was.
+    Undo takes the merge back whole (``merge.undo``: its events leave the end of the
+    log, its rows and values go back) while it is still the last thing done; after any
+    other change it refuses, as other steps do when the project moved on. Redo merges the
+    same plan again.
     """
-
-    undoable = False
 
     def __init__(self, plan, resolutions: dict | None = None):
         self.plan, self.resolutions = plan, dict(resolutions or {})
         self.label = N_("Merge {name}", name=plan.other.name)
+        self.journal = None
 
     def do(self, project) -> Changes:
         from factcheck.core import merge
 
-        return merge.apply(project, self.plan, self.resolutions)
+        changes = merge.apply(project, self.plan, self.resolutions)
+        self.journal = self.plan.journal
+        return changes
 
     def undo(self, project) -> Changes:
-        raise BugError("a merge is not undone")
+        from factcheck.core import merge
+
+        return merge.undo(project, self.journal)

@@ -35,7 +35,8 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 
-from factcheck.core import articles, claims, events, migrations, model, settings, sources, timeline, workflow
+from factcheck.core import articles, claims, events, handoff, migrations, model, settings, sources, timeline, workflow
+from factcheck.core.errors import Conflict as Changed
 from factcheck.core.errors import InvalidInput, KnownError, ProjectReadOnly, ProjectTooNew
 from factcheck.core.text import N_, Text
 
@@ -105,6 +106,12 @@ class MergePlan:
     their_rows: dict[str, dict[str, dict]] = dataclasses.field(default_factory=dict)  # table -> id -> row
     their_blobs: list[tuple] = dataclasses.field(default_factory=list)  # blobs this copy lacks
     new_rows: dict[str, list[dict]] = dataclasses.field(default_factory=dict)  # table -> rows made there only
+    #: filled by ``apply``: the approvals that lapsed ({"claim", "from", "reason", "comment_id"} each)
+    lapsed: list[dict] = dataclasses.field(default_factory=list)
+    #: filled by ``apply``: what it wrote, for ``undo``
+    journal: Journal | None = None
+    #: who the other copy is, for the exchange marks (``handoff``): its last author other than us, or a hand-off's sender
+    partner: str = ""
 
     @property
     def nothing(self) -> bool:
@@ -121,6 +128,19 @@ class MergePlan:
         parts = ", ".join(f"{n} {kind}" for kind, n in sorted(self.counts.items()))
         return N_("{n} changes would come in from {name} ({parts}); {c} conflicts.", n=len(self.incoming),
                   name=self.other.name, parts=parts, c=len(self.conflicts))
+
+
+@dataclasses.dataclass
+class Journal:
+    """What one merge wrote, so that it can be taken back whole while nothing was done after it."""
+
+    seq_before: int
+    exchanges_before: int
+    head_after: str = ""
+    #: (table, key) -> the row before the merge first changed it (None: there was none)
+    before: dict[tuple[str, str], dict | None] = dataclasses.field(default_factory=dict)
+    inserted: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    blobs: list[str] = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -316,32 +336,122 @@ def read_row(store, table: str, row_id: str) -> dict | None:
 
 
 def plan(project, other_path) -> MergePlan:
-    """What merging ``other_path`` into ``project`` would bring in, and its conflicts; writes nothing to either."""
+    """What merging ``other_path`` (a copy, or a hand-off file) into ``project`` would bring in, and its conflicts.
+
+    Writes nothing to either file.
+    """
     other_path = pathlib.Path(other_path)
     if other_path.resolve() == pathlib.Path(project.path).resolve():
         raise MergeRefused(N_("{name} is this project itself; choose a copy of it to merge.", name=other_path.name))
+    if handoff.is_handoff(other_path):
+        return _plan(project, _HandoffSide(handoff.read(other_path)), other_path)
     other, tmp = _open_other(project, other_path)
     try:
-        return _plan(project, other, other_path)
+        return _plan(project, _CopySide(other), other_path)
     finally:
         other.close()
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _plan(project, other, other_path: pathlib.Path) -> MergePlan:
+class _CopySide:
+    """The other side of a merge: another copy of the project, opened read-only."""
+
+    def __init__(self, other):
+        self.other, self.store = other, other.store
+
+    def event_rows(self) -> list[tuple]:
+        return _event_rows(self.store)
+
+    def check(self, ours_rows: list[tuple], theirs_rows: list[tuple], name: str) -> set[str]:
+        """Refuse what cannot be merged; the ids of every event the other side holds."""
+        if not ours_rows or not theirs_rows or ours_rows[0][1] != theirs_rows[0][1]:
+            raise MergeRefused(N_("{name} is not a copy of this project: they share no history.", name=name))
+        verdict = self.other.verify()
+        if not verdict.ok:
+            raise MergeRefused(N_("{name} cannot be merged: its history is damaged ({problem})",
+                                  name=name, problem=str(verdict)))
+        return {r[1] for r in theirs_rows}
+
+    def head(self, theirs_rows: list[tuple]) -> str:
+        return theirs_rows[-1][1]
+
+    def read_row(self, table: str, row_id: str) -> dict | None:
+        return read_row(self.store, table, row_id)
+
+    def rows(self, table: str) -> Iterator[dict]:
+        cursor = self.store.execute(f"SELECT * FROM {table}")
+        names = [d[0] for d in cursor.description]
+        return (dict(zip(names, r)) for r in cursor)
+
+    def blob_names(self) -> list[str]:
+        return [r[0] for r in self.store.execute("SELECT sha256 FROM blobs")]
+
+    def blob(self, sha: str) -> tuple | None:
+        return self.store.execute("SELECT sha256, mime, size, filename, data FROM blobs WHERE sha256 = ?",
+                                  (sha,)).fetchone()
+
+    def sender(self, incoming: list[tuple], user: str, name: str) -> str:
+        """Who the other copy is, as a partner: the last person other than us who wrote in it, else its file's name."""
+        for r in reversed(incoming):
+            if r[4] != user and r[5] != "project.merge":
+                return r[4]
+        return pathlib.Path(name).stem
+
+
+class _HandoffSide:
+    """The other side of a merge: a hand-off file, read and checked (``handoff.read``)."""
+
+    def __init__(self, received: handoff.Received):
+        self.received = received
+        self.index: dict[str, dict[str, dict]] = {}
+        for table, rows in received.rows.items():
+            if not isinstance(rows, list):
+                continue
+            if table == "claim_tasks":
+                self.index[table] = {f"{r['claim_id']} {r['task_id']}": r for r in rows}
+            elif table == "settings":
+                self.index[table] = {r["key"]: r for r in rows}
+            elif table != "blobs":
+                self.index[table] = {r["id"]: r for r in rows}
+
+    def event_rows(self) -> list[tuple]:
+        return self.received.event_rows
+
+    def check(self, ours_rows: list[tuple], theirs_rows: list[tuple], name: str) -> set[str]:
+        if not ours_rows or self.received.project_id != ours_rows[0][1]:
+            raise MergeRefused(N_("{name} holds changes of another project, not of this one; nothing was merged.",
+                                  name=name))
+        parents = {r[1]: events.parent_ids(r[2]) for r in ours_rows}
+        return handoff.check_base(self.received, parents)
+
+    def head(self, theirs_rows: list[tuple]) -> str:
+        return self.received.head
+
+    def read_row(self, table: str, row_id: str) -> dict | None:
+        return self.index.get(table, {}).get(row_id)
+
+    def rows(self, table: str) -> Iterator[dict]:
+        return iter(self.index.get(table, {}).values())
+
+    def blob_names(self) -> list[str]:
+        return list(self.received.blob_names)
+
+    def blob(self, sha: str) -> tuple | None:
+        return self.received.blob(sha)
+
+    def sender(self, incoming: list[tuple], user: str, name: str) -> str:
+        return self.received.sender
+
+
+def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
     ours_rows = _event_rows(project.store)
-    theirs_rows = _event_rows(other.store)
-    if not ours_rows or not theirs_rows or ours_rows[0][1] != theirs_rows[0][1]:
-        raise MergeRefused(N_("{name} is not a copy of this project: they share no history.", name=other_path.name))
-    verdict = other.verify()
-    if not verdict.ok:
-        raise MergeRefused(N_("{name} cannot be merged: its history is damaged ({problem})",
-                              name=other_path.name, problem=str(verdict)))
+    theirs_rows = side.event_rows()
+    theirs_ids = side.check(ours_rows, theirs_rows, other_path.name)
     ours_ids = {r[1] for r in ours_rows}
-    theirs_ids = {r[1] for r in theirs_rows}
-    result = MergePlan(other_path, ours_rows[0][1], ours_rows[-1][1], theirs_rows[-1][1])
+    result = MergePlan(other_path, ours_rows[0][1], ours_rows[-1][1], side.head(theirs_rows))
     result.incoming = [r for r in theirs_rows if r[1] not in ours_ids]
+    result.partner = side.sender(result.incoming, project.user, other_path.name)
     if not result.incoming:
         return result
     ours_only = [r for r in ours_rows if r[1] not in theirs_ids]
@@ -353,11 +463,11 @@ def _plan(project, other, other_path: pathlib.Path) -> MergePlan:
     result.counts = counts
     # Who touched what since the copies parted.
     touched = result.touched
-    for side, rows in ((OURS, ours_only), (THEIRS, result.incoming)):
+    for side_name, rows in ((OURS, ours_only), (THEIRS, result.incoming)):
         for r in rows:
             for table, row_id, unit, _ in touches(r[5], r[7], json.loads(r[8])):
                 was = touched.get((table, row_id, unit))
-                touched[(table, row_id, unit)] = side if was in (None, side) else "both"
+                touched[(table, row_id, unit)] = side_name if was in (None, side_name) else "both"
     # The base value of units both sides touched: what the last common event touching them left.
     both = result.both = {k for k, who in touched.items() if who == "both"}
     if both:
@@ -370,16 +480,17 @@ def _plan(project, other, other_path: pathlib.Path) -> MergePlan:
     their_rows: dict[str, dict[str, dict]] = {}
     cache: dict[tuple[str, str, str], dict | None] = {}
 
-    def row(side: str, table: str, row_id: str) -> dict | None:
-        key = (side, table, row_id)
+    def row(which: str, table: str, row_id: str) -> dict | None:
+        key = (which, table, row_id)
         if key not in cache:
-            cache[key] = read_row(project.store if side == OURS else other.store, table, row_id)
+            cache[key] = read_row(project.store, table, row_id) if which == OURS else side.read_row(table, row_id)
         return cache[key]
 
     rows_touched: dict[tuple[str, str], set[str]] = {}
     for (table, row_id, unit), who in touched.items():
         rows_touched.setdefault((table, row_id), set()).add(unit)
-        their_rows.setdefault(table, {})[row_id] = row(THEIRS, table, row_id)
+        if who != OURS:  # what the other side left, where it touched something
+            their_rows.setdefault(table, {})[row_id] = row(THEIRS, table, row_id)
     for (table, row_id, unit), who in sorted(touched.items()):
         if who != "both" or unit == CREATED:
             continue
@@ -410,16 +521,11 @@ def _plan(project, other, other_path: pathlib.Path) -> MergePlan:
             ours_v, theirs_v = (True, False) if who == OURS else (False, True)
             result.conflicts.append(_conflict(table, row_id, "deleted", False, ours_v, theirs_v))
     result.their_rows = their_rows
-    result.their_blobs = [r[0] for r in other.store.execute("SELECT sha256 FROM blobs")]
     for table in NEW_ROWS:
         ours_have = {r[0] for r in project.store.execute(f"SELECT id FROM {table}")}
-        cursor = other.store.execute(f"SELECT * FROM {table}")
-        names = [d[0] for d in cursor.description]
-        result.new_rows[table] = [dict(zip(names, r)) for r in cursor if r[0] not in ours_have]
+        result.new_rows[table] = [r for r in side.rows(table) if r["id"] not in ours_have]
     have = {r[0] for r in project.store.execute("SELECT sha256 FROM blobs")}
-    missing = [s for s in result.their_blobs if s not in have]
-    result.their_blobs = [r for s in missing for r in other.store.execute(
-        "SELECT sha256, mime, size, filename, data FROM blobs WHERE sha256 = ?", (s,))]
+    result.their_blobs = [b for b in (side.blob(sha) for sha in side.blob_names() if sha not in have) if b]
     return result
 
 
@@ -467,6 +573,7 @@ def apply(project, merge_plan: MergePlan, resolutions: dict | None = None):
         if events.head(store) != merge_plan.ours_head:
             raise MergeRefused(N_("This project changed since the merge was planned; plan it again."))
         merged = _Merge(project, merge_plan, resolutions)
+        journal = merged.journal
         merged.write_rows()
         merged.write_units()
         merged.review_rules()
@@ -480,6 +587,11 @@ def apply(project, merge_plan: MergePlan, resolutions: dict | None = None):
                 {"other": merge_plan.other.name, "incoming": len(merge_plan.incoming), "counts": merge_plan.counts,
                  "units": merged.recorded, "resolved": merged.resolved, "lapsed": merged.lapsed},
                 parents=[merge_plan.ours_head, merge_plan.theirs_head])
+        handoff.record(project, merge_plan.partner, handoff.RECEIVED, merge_plan.theirs_head,
+                       len(merge_plan.incoming), merge_plan.other.name)
+        journal.head_after = events.head(store)
+    merge_plan.lapsed = list(merged.lapsed)
+    merge_plan.journal = journal
     project.forget_cached_settings()
     return model.Changes(action="project.merge", what=model.What.EVERYTHING, event_seq=seq,
                          articles=frozenset(merged.articles), claims=frozenset(merged.claims),
@@ -501,9 +613,24 @@ class _Merge:
         #: claim id -> who the merged verdict (rating, summary) came from: OURS, THEIRS or the merging user
         self.verdict_from: dict[str, str] = {}
         self.status_from: dict[str, str] = {}
+        self.journal = Journal(
+            self.store.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0],
+            self.store.execute("SELECT coalesce(max(id), 0) FROM exchanges").fetchone()[0])
+        self._inserted: set[tuple[str, str]] = set()
+
+    def _keep(self, table: str, key: str) -> None:
+        """Note a row as it was before this merge first changes it (for ``undo``)."""
+        if (table, key) not in self.journal.before and (table, key) not in self._inserted:
+            self.journal.before[(table, key)] = read_row(self.store, table, key)
+
+    def _made(self, table: str, key: str) -> None:
+        self.journal.inserted.append((table, key))
+        self._inserted.add((table, key))
 
     def write_rows(self) -> None:
         for sha, mime, size, filename, data in self.plan.their_blobs:
+            if not self.store.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha,)).fetchone():
+                self.journal.blobs.append(sha)
             self.store.execute("INSERT OR IGNORE INTO blobs (sha256, mime, size, filename, data) VALUES (?, ?, ?, ?, ?)",
                                (sha, mime, size, filename, data))
         for table in NEW_ROWS:
@@ -514,6 +641,7 @@ class _Merge:
                 columns = ", ".join(f'"{c}"' for c in row)
                 self.store.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})",
                                    tuple(row.values()))
+                self._made(table, row["id"])
                 self._note(table, row["id"] if table not in ("citations", "comments", "corrections")
                            else row["claim_id"])
 
@@ -595,6 +723,7 @@ class _Merge:
                               field=UNIT_NAMES.get(unit, unit.replace("_", " "))))
 
     def _set(self, table: str, row_id: str, unit: str, values: dict) -> None:
+        self._keep(table, row_id)
         if table == "settings":
             self.store.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (row_id, values["value"]))
@@ -619,6 +748,7 @@ class _Merge:
 
     def _tick(self, row_id: str, theirs: dict | None) -> None:
         claim_id, task_id = row_id.split(" ", 1)
+        self._keep("claim_tasks", row_id)
         self.store.execute("DELETE FROM claim_tasks WHERE claim_id = ? AND task_id = ?", (claim_id, task_id))
         if theirs is not None:
             self.store.execute("INSERT INTO claim_tasks (claim_id, task_id, done_at, done_by) VALUES (?, ?, ?, ?)",
@@ -645,6 +775,7 @@ class _Merge:
                 continue
             author = self._verdict_author(claim_id, row)
             if author != row["verdict_by"]:  # who wrote the verdict that stands: four-eyes looks at both sides
+                self._keep("claims", claim_id)
                 self.store.execute("UPDATE claims SET verdict_by = ? WHERE id = ?", (author, claim_id))
             if row["status"] not in (model.APPROVED, model.PUBLISHED):
                 continue
@@ -664,6 +795,7 @@ class _Merge:
                 reason = N_("The approval by {approver} lapsed when copies were merged: {approver} also wrote the "
                             "verdict (four-eyes rule).", approver=row["approved_by"] or "?")
             now = model.now()
+            self._keep("claims", claim_id)
             self.store.execute(
                 "UPDATE claims SET status = ?, approved_at = NULL, approved_by = NULL, updated_at = ?, updated_by = ?, "
                 "revision = revision + 1 WHERE id = ?", (model.IN_REVIEW, now, self.project.user, claim_id))
@@ -671,7 +803,8 @@ class _Merge:
             self.store.execute(
                 "INSERT INTO comments (id, claim_id, parent_id, author, created_at, body, kind) "
                 "VALUES (?, ?, NULL, ?, ?, ?, 'review')", (comment_id, claim_id, self.project.user, now, str(reason)))
-            self.lapsed.append({"claim": claim_id, "from": row["status"], "reason": str(reason),
+            self._made("comments", comment_id)
+            self.lapsed.append({"claim": claim_id, "from": row["status"], "reason": reason,
                                 "comment_id": comment_id})
             self.recorded = [e for e in self.recorded if e[:3] != ["claims", claim_id, "status"]]
             self.recorded.append(["claims", claim_id, "status", model.IN_REVIEW])
@@ -685,6 +818,58 @@ class _Merge:
         if source == "edited":
             return self.project.user
         return row["verdict_by"]
+
+
+def undo(project, journal: Journal) -> model.Changes:
+    """Take a merge back whole, in one transaction: its events, rows, values and blobs, as if it never happened.
+
+    Only while it is the last thing done to the project (``Conflict`` otherwise): then
+    nothing was built on it, and removing its events from the end of the log leaves the
+    history as it was before. The other copy still holds everything, so merging it again
+    brings it all back. Undoing by new events that reverse each change instead would, at
+    the next merge, carry those reversals to the other copy as if its author's work had
+    been undone there.
+    """
+    store = project.store
+    with store.transaction():
+        if events.head(store) != journal.head_after:
+            raise Changed(N_("The project changed after the merge, so the merge can no longer be undone; "
+                             "a backup from before it can be restored (File > Restore backup…)."))
+        store.execute("DELETE FROM events WHERE seq > ?", (journal.seq_before,))
+        store.execute("DELETE FROM exchanges WHERE id > ?", (journal.exchanges_before,))
+        # Rows changed go back first: they may point at rows the merge brought in.
+        for (table, key), row in journal.before.items():
+            _restore(store, table, key, row)
+        for table, key in reversed(journal.inserted):
+            store.execute(f"DELETE FROM {table} WHERE id = ?", (key,))
+        for sha in journal.blobs:
+            store.execute("DELETE FROM blobs WHERE sha256 = ?", (sha,))
+    project.forget_cached_settings()
+    touched = {(t, k.split(" ")[0]) for t, k in [*journal.before, *journal.inserted]}
+    return model.Changes(
+        action="project.merge", what=model.What.EVERYTHING, event_seq=journal.seq_before,
+        articles=frozenset(k for t, k in touched if t == "articles"),
+        claims=frozenset(k for t, k in touched if t in ("claims", "claim_tasks")),
+        sources=frozenset(k for t, k in touched if t == "sources"))
+
+
+def _restore(store, table: str, key: str, row: dict | None) -> None:
+    if table == "claim_tasks":
+        claim_id, task_id = key.split(" ", 1)
+        store.execute("DELETE FROM claim_tasks WHERE claim_id = ? AND task_id = ?", (claim_id, task_id))
+    elif table == "settings":
+        store.execute("DELETE FROM settings WHERE key = ?", (key,))
+    elif row is None:
+        store.execute(f"DELETE FROM {table} WHERE id = ?", (key,))
+        return
+    if row is None:
+        return
+    if table in ("claim_tasks", "settings"):
+        store.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                      tuple(row.values()))
+        return
+    sets = ", ".join(f'"{c}" = ?' for c in row if c != "id")
+    store.execute(f"UPDATE {table} SET {sets} WHERE id = ?", (*(v for c, v in row.items() if c != "id"), key))
 
 
 def merge(project, other_path, resolutions: dict | None = None, *, prefer: str | None = None):

@@ -230,8 +230,29 @@ def m005_event_ids(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX events_id ON events(id)")
 
 
+def m006_exchanges(db: Database) -> None:
+    # What this copy sent to and received from each partner copy (core/handoff.py): local
+    # bookkeeping for the next hand-off, not an event, so it does not travel in merges.
+    db.executescript(
+        """
+        CREATE TABLE exchanges (
+            id INTEGER PRIMARY KEY,
+            user TEXT NOT NULL,
+            partner TEXT NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('sent', 'received')),
+            head TEXT NOT NULL,
+            at TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            file TEXT NOT NULL
+        );
+        CREATE INDEX exchanges_partner ON exchanges(user, partner);
+        """
+    )
+
+
 #: Every migration, oldest first. Append only: a name, once released, never changes.
-MIGRATIONS = (m001_initial, m002_claims_in_reading_order, m003_review_stamps, m004_desk, m005_event_ids)
+MIGRATIONS = (m001_initial, m002_claims_in_reading_order, m003_review_stamps, m004_desk, m005_event_ids,
+              m006_exchanges)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -2,6 +2,8 @@
 
 Every acknowledged change is in the merged project or listed as a conflict; merging again
 changes nothing; ``verify`` passes; the other copy, merging back, ends with the same content.
+A hand-off file of the other copy's changes plans exactly the merge the copy itself would,
+and undoing a merge gives back the project as it was, row for row.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
 
-from factcheck.core import merge, model
+from factcheck.core import handoff, merge, model
 from factcheck.core.errors import KnownError
 from factcheck.core.project import Project
 
@@ -119,10 +121,15 @@ class Diverge(RuleBasedStateMachine):
         except KnownError:
             return
 
-    def _merge_and_check(self, into: str, other: str) -> None:
+    def _merge_and_check(self, into: str, other: str, via_handoff: bool = False) -> None:
         """Merge ``other`` into ``into`` (conflicts settled with the other's values) and check every saved change."""
         a, b = self.p[into], self.p[other]
         plan = merge.plan(a, b.path)
+        if via_handoff:  # what the other copy sends, since what it knows ``into`` holds, plans the same merge
+            written = handoff.write(b, self.dir / f"to-{into}.factcheck-changes", to=a.user)
+            sent = merge.plan(a, written.path)
+            assert same_plan(sent, plan)
+            plan = sent
         conflicts = {c.key for c in plan.conflicts}
         merge.apply(a, plan, {k: merge.THEIRS for k in conflicts})
         verdict = a.verify()
@@ -149,6 +156,22 @@ class Diverge(RuleBasedStateMachine):
     def merge_now(self, into):
         self._merge_and_check(into, "b" if into == "a" else "a")
 
+    @rule(into=SIDES)
+    def handoff_now(self, into):
+        self._merge_and_check(into, "b" if into == "a" else "a", via_handoff=True)
+
+    @rule(into=SIDES)
+    def merge_and_undo(self, into):
+        a, b = self.p[into], self.p["b" if into == "a" else "a"]
+        before = dump(a)
+        plan = merge.plan(a, b.path)
+        merge.apply(a, plan, {c.key: merge.OURS for c in plan.conflicts})
+        if plan.journal is None:
+            return
+        merge.undo(a, plan.journal)
+        assert dump(a) == before
+        assert a.verify().ok
+
     def teardown(self):
         if not hasattr(self, "p"):
             return
@@ -172,6 +195,30 @@ class Diverge(RuleBasedStateMachine):
             a.close()
             b.close()
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def same_plan(x: merge.MergePlan, y: merge.MergePlan) -> bool:
+    """Two plans that ``apply`` carries out alike (the events' local numbers aside)."""
+    assert [r[1:] for r in x.incoming] == [r[1:] for r in y.incoming]
+    assert (x.ours_head, x.theirs_head, x.ours_only) == (y.ours_head, y.theirs_head, y.ours_only)
+    assert x.conflicts == y.conflicts and x.touched == y.touched and x.both == y.both
+    assert {k: merge._key(v) for k, v in x.base.items()} == {k: merge._key(v) for k, v in y.base.items()}
+    assert x.their_rows == y.their_rows
+    assert {t: sorted(r["id"] for r in rows) for t, rows in x.new_rows.items()} == \
+           {t: sorted(r["id"] for r in rows) for t, rows in y.new_rows.items()}
+    assert {t: sorted(map(merge._key, rows), key=str) for t, rows in x.new_rows.items()} == \
+           {t: sorted(map(merge._key, rows), key=str) for t, rows in y.new_rows.items()}
+    assert sorted(b[0] for b in x.their_blobs) == sorted(b[0] for b in y.their_blobs)
+    return True
+
+
+def dump(p: Project) -> dict:
+    """Every row of every table a merge writes (and the log), to compare a project before and after."""
+    tables = ("articles", "versions", "claims", "sources", "citations", "comments", "corrections", "claim_tasks",
+              "settings", "events", "exchanges")
+    found = {t: sorted(map(repr, p.store.execute(f"SELECT * FROM {t}").fetchall())) for t in tables}
+    found["blobs"] = sorted(r[0] for r in p.store.execute("SELECT sha256 FROM blobs"))
+    return found
 
 
 Diverge.TestCase.settings = settings(max_examples=10, stateful_step_count=200, deadline=None, derandomize=True,

@@ -1,0 +1,447 @@
+"""Hand-off files: the changes another copy lacks, as one small file to e-mail or carry on a USB stick.
+
+A hand-off file (``.factcheck-changes``) is a zip of:
+
+- ``manifest.json``: the format and its version, the project's id and name, who wrote
+  it and when, the sender's head, the events it was made *since* (ids the receiver is
+  taken to hold already), and the SHA-256 and size of every other member;
+- ``events.jsonl``: one event a line, ``[id, parents, at, actor, action, entity,
+  entity_id, data]``, in the sender's order (parents before children);
+- ``rows.json``: the sender's current rows of everything those events touched, as
+  ``{table: [row, ...]}``: their claims with their citations, comments, corrections and
+  ticked tasks, their articles with their versions, their sources with the citations of
+  them, and every setting;
+- ``blobs/<sha256>``: the stored files those rows name (article originals, archived
+  pages, the logo).
+
+Merging one works as merging a copy (``merge.plan`` reads either): the sender's history
+is the file's events plus their ancestors, which the receiver must already hold. Read,
+the file is checked whole before anything is planned: its manifest, each member's hash
+and size, each event's id against its content, the project. Anything wrong (a truncated
+file, one edited by hand, another project's) refuses the whole file with one sentence.
+
+Marks: which partner has what is kept per partner in the project's ``exchanges`` table
+(local bookkeeping, not an event: it says what this copy sent and received, and does not
+travel in merges). A hand-off to a partner holds what that partner lacks: every event
+that is not an ancestor of the last head sent to them or received from them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import pathlib
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterable
+
+from factcheck.core import events, model
+from factcheck.core.errors import InvalidInput, KnownError
+from factcheck.core.text import N_
+
+SUFFIX = ".factcheck-changes"
+FORMAT = "factcheck-changes"
+VERSION = 1
+MAGIC = b"PK\x03\x04"
+SENT = "sent"
+RECEIVED = "received"
+#: ``--since`` value meaning the whole history.
+START = "start"
+#: The largest hand-off member read whole (a hand-off of a year's desk is far smaller).
+_MAX_MEMBER = 2 * 1024**3
+
+
+class HandoffRefused(KnownError):
+    """The file is not a hand-off this project can take; the message says why, in one sentence."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Written:
+    """What ``write`` put in a hand-off file."""
+
+    path: pathlib.Path
+    events: int
+    size: int
+    partner: str
+    since: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Partner:
+    """A copy this one exchanged changes with, named by the person who works on it."""
+
+    name: str
+    sent_at: str | None
+    received_at: str | None
+    lacks: int  # events this copy holds that the partner, as far as is known, does not
+
+
+@dataclasses.dataclass
+class Received:
+    """A hand-off file read and checked: what ``merge.plan`` needs of the other side."""
+
+    path: pathlib.Path
+    project_id: str
+    project_name: str
+    sender: str
+    made_at: str
+    head: str
+    since: list[str]
+    event_rows: list[tuple]  # (n, id, parents, at, actor, action, entity, entity_id, data) as merge reads them
+    rows: dict[str, list[dict]]
+    blob_names: list[str]
+    _zip_path: pathlib.Path = dataclasses.field(repr=False, default=None)
+
+    def blob(self, sha: str) -> tuple | None:
+        """(sha256, mime, size, filename, data) of a blob the file carries, read and checked now."""
+        if sha not in self.blob_names:
+            return None
+        meta = next((b for b in self.rows.get("blobs", ()) if b["sha256"] == sha), None)
+        with zipfile.ZipFile(self._zip_path) as archive:
+            data = archive.read(f"blobs/{sha}")
+        if hashlib.sha256(data).hexdigest() != sha or meta is None:
+            raise _edited(self.path)
+        return sha, meta["mime"], meta["size"], meta["filename"], data
+
+
+def is_handoff(path: str | os.PathLike) -> bool:
+    """True when the file starts as a zip does (a project starts "SQLite format 3")."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(4) == MAGIC
+    except OSError:
+        return False
+
+
+# --- the history graph ------------------------------------------------------------------------
+
+
+def _graph(store) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+    """(id, parents text) of every event in order, and id -> parent ids."""
+    rows = store.execute("SELECT id, parents FROM events ORDER BY seq").fetchall()
+    return rows, {event_id: events.parent_ids(parents) for event_id, parents in rows}
+
+
+def ancestors(parents: dict[str, list[str]], heads: Iterable[str]) -> set[str]:
+    """The given events and every event before them in the graph (those ``parents`` knows)."""
+    seen: set[str] = set()
+    stack = [h for h in heads if h in parents]
+    while stack:
+        event_id = stack.pop()
+        if event_id in seen:
+            continue
+        seen.add(event_id)
+        stack.extend(p for p in parents.get(event_id, ()) if p not in seen)
+    return seen
+
+
+# --- marks: who has what ----------------------------------------------------------------------------
+
+
+def _marks(project, partner: str) -> dict[str, tuple[str, str]]:
+    """direction -> (head, at) of the last exchange with ``partner`` recorded by this user."""
+    rows = project.store.execute(
+        "SELECT direction, head, at FROM exchanges WHERE user = ? AND partner = ? ORDER BY id",
+        (project.user, partner)).fetchall()
+    return {direction: (head, at) for direction, head, at in rows}
+
+
+def record(project, partner: str, direction: str, head: str, n_events: int, file: str = "") -> None:
+    """Note an exchange with ``partner`` (inside a transaction or not)."""
+    partner = partner.strip()
+    if not partner or not head:
+        return
+    with project.store.transaction():
+        project.store.execute(
+            "INSERT INTO exchanges (user, partner, direction, head, at, events, file) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (project.user, partner, direction, head, model.now(), n_events, file))
+
+
+def partners(project) -> list[Partner]:
+    """Every partner this user exchanged with from this copy, with how much each lacks now; newest first."""
+    names = [r[0] for r in project.store.execute(
+        "SELECT partner FROM exchanges WHERE user = ? GROUP BY partner ORDER BY max(id) DESC", (project.user,))]
+    if not names:
+        return []
+    order, parents = _graph(project.store)
+    found = []
+    for name in names:
+        marks = _marks(project, name)
+        have = ancestors(parents, [head for head, _ in marks.values()])
+        found.append(Partner(name, marks.get(SENT, (None, None))[1], marks.get(RECEIVED, (None, None))[1],
+                             sum(1 for event_id, _ in order if event_id not in have)))
+    return found
+
+
+def since_ids(project, mark: str | None) -> list[str]:
+    """The events a hand-off is made since: a partner's name, an event id (or its start), or ``start``.
+
+    ``None`` or ``start``: nothing (the hand-off holds the whole history).
+    """
+    mark = (mark or "").strip()
+    if not mark or mark.lower() == START:
+        return []
+    marks = _marks(project, mark)
+    if marks:
+        return sorted({head for head, _ in marks.values()})
+    if len(mark) >= 6 and all(c in "0123456789abcdef" for c in mark.lower()):
+        found = [r[0] for r in project.store.execute(
+            "SELECT id FROM events WHERE id >= ? AND id < ? LIMIT 2", (mark.lower(), mark.lower() + "g"))]
+        if len(found) == 1:
+            return found
+        if len(found) > 1:
+            raise InvalidInput(N_("{mark} is the start of more than one event id; give more of it.", mark=mark))
+    raise InvalidInput(N_("{mark} is neither a partner this copy exchanged with nor an event of its history; "
+                          "give a partner's name, an event id or “start”.", mark=mark))
+
+
+# --- writing ------------------------------------------------------------------------------------------
+
+
+def write(project, path: str | os.PathLike, *, since: str | None = None, to: str = "") -> Written:
+    """Write the changes a partner lacks to ``path`` (atomically: a whole file or none).
+
+    ``since``: a mark for ``since_ids``; by default the marks of ``to`` (the partner the
+    file is for), else the whole history. ``to`` is recorded as sent, so the next hand-off
+    to them starts where this one ends.
+    """
+    path = pathlib.Path(path)
+    to = (to or "").strip()
+    base = since_ids(project, since if since is not None else (to if to and _marks(project, to) else None))
+    order, parents = _graph(project.store)
+    have = ancestors(parents, base)
+    wanted = [event_id for event_id, _ in order if event_id not in have]
+    rows = _event_rows(project.store, wanted)
+    head = order[-1][0]
+    tables, blob_shas = _rows_for(project.store, rows)
+    blob_meta = [dict(zip(("sha256", "mime", "size", "filename"), r)) for sha in sorted(blob_shas)
+                 for r in project.store.execute("SELECT sha256, mime, size, filename FROM blobs WHERE sha256 = ?",
+                                                (sha,))]
+    tables["blobs"] = blob_meta
+    members: dict[str, bytes] = {
+        "events.jsonl": "".join(events.canonical(list(r)) + "\n" for r in rows).encode("utf-8"),
+        "rows.json": events.canonical(tables).encode("utf-8"),
+    }
+    manifest = {
+        "format": FORMAT, "version": VERSION, "project": order[0][0], "name": project.path.stem,
+        "from": project.user, "made_at": model.now(), "head": head, "since": base, "events": len(rows),
+        "members": {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+                    for name, data in members.items()},
+    }
+    for meta in blob_meta:
+        manifest["members"][f"blobs/{meta['sha256']}"] = {"sha256": meta["sha256"], "size": meta["size"]}
+    manifest["digest"] = _digest(manifest)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".handoff-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            archive.writestr("manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False))
+            for name, data in members.items():
+                archive.writestr(name, data)
+            for meta in blob_meta:
+                data = project.store.execute("SELECT data FROM blobs WHERE sha256 = ?", (meta["sha256"],)).fetchone()[0]
+                archive.writestr(f"blobs/{meta['sha256']}", bytes(data))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as any file the user saves (mkstemp makes it private)
+        os.replace(tmp, path)
+    except BaseException:
+        pathlib.Path(tmp).unlink(missing_ok=True)
+        raise
+    if to:
+        record(project, to, SENT, head, len(rows), path.name)
+    return Written(path, len(rows), path.stat().st_size, to, tuple(base))
+
+
+def _event_rows(store, wanted: list[str]) -> list[list]:
+    """[id, parents, at, actor, action, entity, entity_id, data] of the wanted events, in log order."""
+    if not wanted:
+        return []
+    wanted_set = set(wanted)
+    return [list(r[1:]) for r in store.execute(
+        "SELECT seq, id, parents, at, actor, action, entity, entity_id, data FROM events ORDER BY seq")
+        if r[1] in wanted_set]
+
+
+def _rows_for(store, rows: list[list]) -> tuple[dict[str, list[dict]], set[str]]:
+    """The sender's rows a receiver needs to merge these events, and the blobs they name.
+
+    A row made since the receiver's marks was made by one of these events, which names it
+    or its claim; so are rows changed since. Articles and their versions come only with
+    article events (a claim's article, if not new, the receiver has).
+    """
+    from factcheck.core import merge
+
+    claims: set[str] = set()
+    articles: set[str] = set()
+    sources: set[str] = set()
+    citations: set[str] = set()
+    comments: set[str] = set()
+    for _, _, _, _, action, entity, entity_id, data in rows:
+        mentioned = [(entity + "s", entity_id)]
+        try:
+            decoded = json.loads(data)
+        except ValueError:
+            decoded = {}
+        if isinstance(decoded, dict):
+            mentioned += [(t, i) for t, i, _, _ in merge.touches(action, entity_id, decoded)]
+        for table, row_id in mentioned:
+            if table == "claim_tasks":
+                claims.add(row_id.split(" ")[0])
+            else:
+                {"claims": claims, "articles": articles, "sources": sources, "citations": citations,
+                 "comments": comments}.get(table, set()).add(row_id)
+    out: dict[str, list[dict]] = {}
+
+    def select(table: str, column: str, ids: Iterable[str]) -> list[dict]:
+        ids = sorted(set(ids))
+        found = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            cursor = store.execute(f"SELECT * FROM {table} WHERE {column} IN ({', '.join('?' * len(chunk))})", chunk)
+            names = [d[0] for d in cursor.description]
+            found += [dict(zip(names, r)) for r in cursor]
+        return found
+
+    # Rows named by id lead to their claims and sources; claims to their articles.
+    claims |= {r["claim_id"] for r in select("citations", "id", citations)}
+    claims |= {r["claim_id"] for r in select("comments", "id", comments)}
+    out["claims"] = select("claims", "id", claims)
+    out["citations"] = {r["id"]: r for r in select("citations", "claim_id", claims) +
+                        select("citations", "source_id", sources) + select("citations", "id", citations)}
+    out["citations"] = list(out["citations"].values())
+    sources |= {r["source_id"] for r in out["citations"]}
+    out["sources"] = select("sources", "id", sources)
+    out["articles"] = select("articles", "id", articles)
+    out["versions"] = select("versions", "article_id", articles)
+    out["comments"] = select("comments", "claim_id", claims)
+    out["corrections"] = select("corrections", "claim_id", claims)
+    out["claim_tasks"] = select("claim_tasks", "claim_id", claims)
+    cursor = store.execute("SELECT * FROM settings")
+    out["settings"] = [dict(zip([d[0] for d in cursor.description], r)) for r in cursor]
+    blobs = {r["original_blob"] for r in out["versions"] if r.get("original_blob")}
+    blobs |= {r["archive_blob"] for r in out["sources"] if r.get("archive_blob")}
+    for row in out["settings"]:
+        if row["key"] == "logo":
+            try:
+                value = json.loads(row["value"])
+            except ValueError:
+                value = None
+            if isinstance(value, str) and value:
+                blobs.add(value)
+    return out, blobs
+
+
+# --- reading ------------------------------------------------------------------------------------------
+
+
+def _digest(manifest: dict) -> str:
+    """The manifest's own checksum: over its canonical JSON without this field."""
+    return hashlib.sha256(events.canonical({k: v for k, v in manifest.items() if k != "digest"})
+                          .encode("utf-8")).hexdigest()
+
+
+def _edited(path: pathlib.Path) -> HandoffRefused:
+    return HandoffRefused(N_("{name} was changed after it was written (its content does not match its "
+                             "checksums), so nothing was merged: ask the sender for it again.", name=path.name))
+
+
+def _truncated(path: pathlib.Path) -> HandoffRefused:
+    return HandoffRefused(N_("{name} is incomplete or damaged (cut short when it was copied or sent?), so "
+                             "nothing was merged: ask the sender for it again.", name=path.name))
+
+
+def read(path: str | os.PathLike) -> Received:
+    """Read and check a hand-off file whole; ``HandoffRefused`` (one sentence) if anything is wrong."""
+    path = pathlib.Path(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise _truncated(path) from None
+    except OSError as exc:
+        raise HandoffRefused(N_("{name} cannot be read: {reason}.", name=path.name,
+                                reason=exc.strerror or str(exc))) from None
+    with archive:
+        if "manifest.json" not in archive.namelist():
+            raise HandoffRefused(N_("{name} is not a factcheck hand-off file.", name=path.name))
+        try:
+            manifest = json.loads(_member(archive, "manifest.json", path))
+        except ValueError:
+            raise _edited(path) from None
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise HandoffRefused(N_("{name} is not a factcheck hand-off file.", name=path.name))
+        if not isinstance(manifest.get("version"), int) or manifest["version"] > VERSION:
+            raise HandoffRefused(N_("{name} was written by a newer version of factcheck; update factcheck to "
+                                    "merge it.", name=path.name))
+        if manifest.get("digest") != _digest(manifest):
+            raise _edited(path)
+        listed = manifest.get("members")
+        if not isinstance(listed, dict) or set(listed) | {"manifest.json"} != set(archive.namelist()):
+            raise _edited(path)
+        texts = {}
+        for name in ("events.jsonl", "rows.json"):
+            data = _member(archive, name, path)
+            if hashlib.sha256(data).hexdigest() != listed[name].get("sha256"):
+                raise _edited(path)
+            texts[name] = data
+        blob_names = [n[len("blobs/"):] for n in listed if n.startswith("blobs/")]
+    try:
+        rows_text = texts["rows.json"].decode("utf-8")
+        rows = json.loads(rows_text)
+        event_lines = [json.loads(line) for line in texts["events.jsonl"].decode("utf-8").splitlines() if line]
+        fields = (manifest["project"], manifest["head"], manifest["from"], manifest["made_at"], manifest["name"])
+        since = list(manifest["since"])
+    except (ValueError, KeyError, TypeError):
+        raise _edited(path) from None
+    if not all(isinstance(v, str) for v in fields) or not isinstance(rows, dict):
+        raise _edited(path)
+    event_rows = []
+    seen: set[str] = set()
+    for n, line in enumerate(event_lines, 1):
+        if not isinstance(line, list) or len(line) != 8 or not all(isinstance(v, str) for v in line):
+            raise _edited(path)
+        event_id, parents, at, actor, action, entity, entity_id, data = line
+        if events.event_id(parents, at, actor, action, entity, entity_id, data) != event_id:
+            raise _edited(path)
+        seen.add(event_id)
+        event_rows.append((n, event_id, parents, at, actor, action, entity, entity_id, data))
+    return Received(path, fields[0], fields[4], fields[2], fields[3], fields[1], since, event_rows, rows,
+                    blob_names, path)
+
+
+def _member(archive: zipfile.ZipFile, name: str, path: pathlib.Path) -> bytes:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        raise _edited(path) from None
+    if info.file_size > _MAX_MEMBER:
+        raise _edited(path)
+    try:
+        return archive.read(name)
+    except (zipfile.BadZipFile, EOFError, zlib.error, OSError, ValueError):
+        # A CRC that does not match, a member cut short: the file was damaged or cut.
+        raise _truncated(path) from None
+
+
+def check_base(received: Received, parents: dict[str, list[str]]) -> set[str]:
+    """The sender's whole history as this copy knows it: the file's events and the ancestors they build on.
+
+    Refuses a file that builds on events this copy does not hold (an earlier hand-off not
+    merged yet, say), naming how many are missing.
+    """
+    in_file = {r[1] for r in received.event_rows}
+    needed = set(received.since)
+    for r in received.event_rows:
+        needed.update(p for p in events.parent_ids(r[2]) if p not in in_file)
+    if not received.event_rows:
+        needed.add(received.head)
+    missing = [p for p in needed if p not in parents and p not in in_file]
+    if missing:
+        raise HandoffRefused(N_(
+            "{name} builds on changes this copy has not received yet; merge the earlier hand-off from {sender} "
+            "first, or ask {sender} for a hand-off of everything (factcheck handoff --since start).",
+            name=received.path.name, sender=received.sender or "?"))
+    return ancestors(parents, needed - in_file) | in_file
