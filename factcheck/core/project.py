@@ -22,8 +22,8 @@ import stat
 from collections.abc import Iterable, Iterator
 
 from factcheck.core import (
-    anchoring, articles, backup, claims, events, migrations, model, ratings, replay, review, settings, sources, store,
-    tasks,
+    anchoring, articles, backup, claims, drives, events, migrations, model, ratings, replay, review, settings, sources,
+    store, tasks,
 )
 from factcheck.core.errors import NotAProject, ProjectError, ProjectLocked, ProjectReadOnly, ProjectTooNew
 from factcheck.core.events import GENESIS_HASH, event_hash  # noqa: F401 - part of the module's public face
@@ -95,6 +95,8 @@ class Project:
         self._db = None
         #: What went wrong while opening without stopping it (an automatic backup that failed).
         self.open_warnings: list[str] = []
+        #: The network file system the file is on ("cifs", "nfs4"...), which rules out WAL; None on a local disk.
+        self.network_drive: str | None = None
         self.managers = Managers(
             settings=settings.Settings(self), articles=articles.Articles(self), claims=claims.Claims(self),
             sources=sources.Sources(self), review=review.Review(self), tasks=tasks.Tasks(self),
@@ -203,10 +205,22 @@ class Project:
     def _setup(cls, path: pathlib.Path, conn: sqlite3.Connection, user: str, read_only: bool) -> Project:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        network = drives.network_filesystem(path)
         if not read_only:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal":
-                raise ProjectLocked(N_("{name} is in use by another program; close it there first.", name=path.name))
+            # WAL's index is memory shared on one computer: on a network drive, the rollback
+            # journal and the file system's locks (drives.py says why).
+            wanted = "delete" if network else "wal"
+            try:
+                mode = conn.execute(f"PRAGMA journal_mode = {wanted}").fetchone()[0]
+            except sqlite3.OperationalError as exc:  # leaving WAL needs the file to itself
+                if not network or (store.error_code(exc) or 0) & 0xFF != store.SQLITE_BUSY:
+                    raise
+                mode = "wal"
+            if mode.lower() != wanted:
+                raise ProjectLocked(N_(
+                    "{name} is open elsewhere in a mode a network drive cannot share safely; close it everywhere, "
+                    "then open it again.", name=path.name) if network else
+                    N_("{name} is in use by another program; close it there first.", name=path.name))
             # FULL: a commit reaches the disk before the app says "Saved", so a power cut
             # cannot take back an annotation the checker saw saved.
             conn.execute("PRAGMA synchronous = FULL")
@@ -214,6 +228,7 @@ class Project:
         # triggers behaving the same whether or not it has been imported.
         conn.execute("PRAGMA recursive_triggers = on")
         project = cls(path, conn, user, read_only)
+        project.network_drive = project.store.network_drive = network
         pending = migrations.pending_names(conn)
         if pending:
             if read_only:

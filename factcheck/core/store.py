@@ -76,12 +76,13 @@ def journal_deleted(path: pathlib.Path) -> ProjectError:
     ))
 
 
-def describe_error(exc: sqlite3.Error, path: pathlib.Path, *, journal_lost: bool = False) -> Exception:
+def describe_error(exc: sqlite3.Error, path: pathlib.Path, *, journal_lost: bool = False,
+                   network: str | None = None) -> Exception:
     """The error to raise for ``exc``: a ``KnownError`` sentence, or a ``BugError`` for ours.
 
     ``sqlite3.InterfaceError``/``ProgrammingError`` (wrong SQL, a closed connection) and
     codes that no user action explains are bugs. ``journal_lost``: the store saw its
-    ``-wal`` file deleted or replaced.
+    ``-wal`` file deleted or replaced. ``network``: the file is on that network drive (no ``-wal``).
     """
     name = path.name
     code = error_code(exc)
@@ -95,6 +96,9 @@ def describe_error(exc: sqlite3.Error, path: pathlib.Path, *, journal_lost: bool
     wal = pathlib.Path(str(path) + "-wal")
     if primary == SQLITE_BUSY:
         return ProjectLocked(N_("{name} is locked by another program; close it there or try again in a moment.", name=name))
+    if primary == SQLITE_IOERR and network:  # a drive that went away looks like a deleted file
+        return ProjectError(N_("{name} could not be read or written: the network drive ({drive}) did not answer "
+                               "or reported an error. Check the connection and try again.", name=name, drive=network))
     if code == SQLITE_READONLY_DBMOVED or (primary in (SQLITE_READONLY, SQLITE_IOERR) and not path.exists()):
         return moved_or_deleted(path)
     if primary in (SQLITE_READONLY, SQLITE_PERM):
@@ -123,6 +127,8 @@ class Store:
         self.read_only = read_only
         self._depth = 0
         self._rollback_hooks: list[Callable[[], None]] = []
+        #: The network file system the file is on (set by ``Project``): rollback journal, no ``-wal``.
+        self.network_drive: str | None = None
         # (device, inode) of the -wal journal this connection writes to, once it exists.
         self._journal = None if read_only else self._journal_id()
 
@@ -135,7 +141,7 @@ class Store:
         self._rollback_hooks.append(hook)
 
     def error(self, exc: sqlite3.Error) -> Exception:
-        return describe_error(exc, self.path, journal_lost=self._journal_lost())
+        return describe_error(exc, self.path, journal_lost=self._journal_lost(), network=self.network_drive)
 
     def _journal_stat(self) -> os.stat_result | None:
         try:
