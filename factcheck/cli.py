@@ -165,6 +165,8 @@ def info(project: str) -> None:
         click.echo(f"Organisation: {settings['organisation_name'] or '(not set)'}")
         click.echo(f"Rating scale: {p.scale.name}")
         click.echo(f"Four-eyes:    {'on' if settings['four_eyes'] else 'off'}")
+        click.echo("Journal:      " + (f"on a network drive ({p.network_drive}): rollback journal" if p.network_drive
+                                       else "write-ahead log (WAL), on a local disk"))
         click.echo("Contents:     " + ", ".join(f"{n} {k}" for k, n in counts.items()))
         articles = p.articles()
         if articles:

@@ -210,10 +210,7 @@ def write(project, path: str | os.PathLike, *, since: str | None = None, to: str
     """
     path = pathlib.Path(path)
     to = (to or "").strip()
-    base = since_ids(project, since if since is not None else (to if to and _marks(project, to) else None))
-    order, parents = _graph(project.store)
-    have = ancestors(parents, base)
-    wanted = [event_id for event_id, _ in order if event_id not in have]
+    base, order, wanted = _wanted(project, since, to)
     rows = _event_rows(project.store, wanted)
     head = order[-1][0]
     tables, blob_shas = _rows_for(project.store, rows)
@@ -254,6 +251,19 @@ def write(project, path: str | os.PathLike, *, since: str | None = None, to: str
     if to:
         record(project, to, SENT, head, len(rows), path.name)
     return Written(path, len(rows), path.stat().st_size, to, tuple(base))
+
+
+def _wanted(project, since: str | None, to: str) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+    """(the marks, every event's (id, parents), the ids to send) for a hand-off."""
+    base = since_ids(project, since if since is not None else (to if to and _marks(project, to) else None))
+    order, parents = _graph(project.store)
+    have = ancestors(parents, base)
+    return base, order, [event_id for event_id, _ in order if event_id not in have]
+
+
+def lacking(project, *, since: str | None = None, to: str = "") -> int:
+    """How many changes ``write`` with these arguments would put in the file."""
+    return len(_wanted(project, since, (to or "").strip())[2])
 
 
 def _event_rows(store, wanted: list[str]) -> list[list]:

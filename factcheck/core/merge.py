@@ -834,7 +834,7 @@ def undo(project, journal: Journal) -> model.Changes:
     with store.transaction():
         if events.head(store) != journal.head_after:
             raise Changed(N_("The project changed after the merge, so the merge can no longer be undone; "
-                             "a backup from before it can be restored (File > Restore backup…)."))
+                             "a backup from before it can be restored (File > Restore from backup…)."))
         store.execute("DELETE FROM events WHERE seq > ?", (journal.seq_before,))
         store.execute("DELETE FROM exchanges WHERE id > ?", (journal.exchanges_before,))
         # Rows changed go back first: they may point at rows the merge brought in.

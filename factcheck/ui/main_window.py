@@ -30,7 +30,7 @@ from factcheck.core import events, history, model, workflow
 from factcheck.core.errors import KnownError, NotFound
 from factcheck.core.project import SUFFIX, Project
 from factcheck.core.text import N_
-from factcheck.ui import language, models, theme
+from factcheck.ui import language, models, shared_drive, theme
 from factcheck.ui.article_view import ArticleView
 from factcheck.ui.claim_panel import ClaimPanel, ask_words_change
 from factcheck.ui.dialogs.import_dialog import ImportMetadataDialog, NameDialog, PasteDialog
@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self._show_user()
         self._queue_focused = False
+        self.shared_drive = shared_drive.SharedDrive(self)  # a project on a network drive: its local copy
         self._make_actions()
         self._make_menus()
         self._restore_layout()
@@ -224,6 +225,12 @@ class MainWindow(QMainWindow):
         self.import_annotations_action = self._action(
             self.tr("Import &annotations…"), self._on_import_annotations, None,
             self.tr("Import claims from a W3C Web Annotation file (one undo removes them all)"))
+        self.merge_action = self._action(
+            self.tr("&Merge project…"), self._on_merge_project, None,
+            self.tr("Bring in the work of another copy of this project, choosing where both copies changed"))
+        self.send_changes_action = self._action(
+            self.tr("Send &changes…"), self._on_send_changes, None,
+            self.tr("Write what another copy of this project lacks to a small file, to e-mail or carry"))
         # Linux has no standard binding for Quit: Ctrl+Q, as its desktops do.
         self.quit_action = self._action(self.tr("&Quit"), self.close, K.Quit if QKeySequence.keyBindings(K.Quit) else "Ctrl+Q")
         self.undo_action = self._action(self.tr("&Undo"), self._on_undo, K.Undo)
@@ -287,9 +294,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.paste_action)
         file_menu.addAction(self.import_annotations_action)
+        file_menu.addAction(self.merge_action)
+        file_menu.addAction(self.send_changes_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addAction(self.shared_drive.merge_back_action)
         file_menu.addSeparator()
         file_menu.addAction(self.project_settings_action)
         file_menu.addSeparator()
@@ -351,6 +361,8 @@ class MainWindow(QMainWindow):
                        self.find_next_action, self.find_previous_action):
             action.setEnabled(has_project)
         self.import_annotations_action.setEnabled(has_project and not self.project.read_only)
+        self.merge_action.setEnabled(has_project and not self.project.read_only)
+        self.send_changes_action.setEnabled(has_project and not self.project.read_only)
         has_selection = bool(self.view and self.view.selected_span())
         self.new_claim_action.setEnabled(has_project and has_selection)
         self.delete_claim_action.setEnabled(bool(self.panel and self.panel.current_claim_id))
@@ -359,6 +371,7 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(has_project)
         self.restore_action.setEnabled(has_project)
         self.project_settings_action.setEnabled(has_project)
+        self.shared_drive.update_action()
         self.article_properties_action.setEnabled(bool(has_project and self.current_article_id()))
         self.compare_versions_action.setEnabled(bool(has_project and self.current_article_id()) and self.shown_versions > 1)
         self.stats_action.setEnabled(has_project)
@@ -410,13 +423,20 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: str | pathlib.Path, *, create: bool = False) -> bool:
         """Open (or create) a project; on failure say why and keep what was open."""
+        if not self.shared_drive.before_close():  # a local copy open now is merged back first
+            return False
+        target = path if create else self.shared_drive.where_to_open(path)  # on a network drive: ask how
+        if target is None:
+            return False
         try:
-            project = Project.create(path, user=self.user) if create else Project.open(path, user=self.user)
+            project = Project.create(path, user=self.user) if create else Project.open(target, user=self.user)
         except KnownError as exc:
             self.show_error(language.ui(exc))
             return False
         try:
-            return self._show_project(project, path)
+            shown = self._show_project(project, path)
+            self.shared_drive.opened()
+            return shown
         except KnownError as exc:  # it opened, but the views cannot read it (a damaged page)
             if self.project is project:
                 self._close_session()
@@ -845,6 +865,69 @@ class MainWindow(QMainWindow):
         self.show_report(self.tr("Import annotations"), report.lines())
         return report
 
+    def _on_send_changes(self) -> None:
+        """File > Send changes…: a hand-off file of what a partner's copy lacks."""
+        if not self.session or self.project.read_only:
+            return
+        from factcheck.ui.dialogs.send_changes import run_send_changes
+
+        if self.panel:
+            self.panel.inspector.commit_pending()
+        written = run_send_changes(self, self.project)
+        if written is not None:
+            self.statusBar().showMessage(self.tr("Changes for {partner} saved to {name}.").format(
+                partner=written.partner, name=written.path.name), 10_000)
+
+    def merge_project(self, path: str):
+        """Merge another copy of this project (or a hand-off file) as one step: plan, choose, apply.
+
+        Returns the applied ``merge.MergePlan`` (its ``lapsed`` filled), or None when refused,
+        cancelled or there was nothing to merge.
+        """
+        if not self.session or self.project.read_only:
+            return None
+        from factcheck.core import merge
+        from factcheck.ui.dialogs.merge_dialog import MergeDialog
+
+        if self.panel:
+            self.panel.inspector.commit_pending()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            plan, error = merge.plan(self.project, path), None
+        except KnownError as exc:
+            plan, error = None, exc
+        finally:
+            QApplication.restoreOverrideCursor()
+        if plan is None:
+            self.show_error(error)
+            return None
+        resolutions = MergeDialog.ask(plan, self, project=self.project,
+                                      apply=lambda chosen: self.session.do(history.Merge(plan, chosen)))
+        if resolutions is None or plan.nothing:
+            return None
+        n = len(plan.incoming)
+        merged = self.tr("Merged 1 change from {name}.") if n == 1 else self.tr("Merged %n changes from {name}.", "", n)
+        self.statusBar().showMessage(merged.format(name=plan.other.name), 10_000)
+        if plan.lapsed:
+            self.show_report(self.tr("Approvals lapsed"), self.lapsed_lines(plan.lapsed))
+        return plan
+
+    def lapsed_lines(self, lapsed: list[dict]) -> list[str]:
+        """The approvals a merge sent back to review, one line each: the claim's words, what it was, why."""
+        lines = [self.tr("The merge sent 1 signed-off verdict back to review:") if len(lapsed) == 1 else
+                 self.tr("The merge sent %n signed-off verdicts back to review:", "", len(lapsed))]
+        for entry in lapsed:
+            try:
+                claim = self.project.claim(entry["claim"])
+                words = claim.exact or claim.statement
+            except KnownError:
+                words = entry["claim"][:8]
+            was = model.STATUS_LABELS.get(entry.get("from"), entry.get("from", ""))
+            lines.append(self.tr("• “{words}” (was {status}): {reason}").format(
+                words=words if len(words) <= 80 else words[:79] + "…", status=language.ui(was).lower(),
+                reason=language.ui(entry.get("reason", ""))))
+        return lines
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if self.session and event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -952,6 +1035,11 @@ class MainWindow(QMainWindow):
         if path:
             self.import_annotations(path)
 
+    def _on_merge_project(self) -> None:
+        path = self.ask_merge_path()
+        if path:
+            self.merge_project(path)
+
     def _on_source_library(self) -> None:
         from factcheck.ui.dialogs.source_library import SourceLibraryDialog
 
@@ -1054,6 +1142,12 @@ class MainWindow(QMainWindow):
     def ask_annotations_path(self) -> str:
         return QFileDialog.getOpenFileName(self, self.tr("Import annotations"), "",
                                            self.tr("Web Annotation files (*.jsonld *.json);;All files (*)"))[0]
+
+    def ask_merge_path(self) -> str:
+        folder = str(pathlib.Path(self.project.path).parent) if self.session else ""
+        return QFileDialog.getOpenFileName(
+            self, self.tr("Merge project"), folder,
+            self.tr("factcheck projects and hand-off files (*.factcheck *.factcheck-changes);;All files (*)"))[0]
 
     def _project_filter(self) -> str:
         return self.tr("factcheck projects (*{suffix});;All files (*)").format(suffix=SUFFIX)
@@ -1259,6 +1353,9 @@ class MainWindow(QMainWindow):
         self._cap_docks()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.shared_drive.before_close():  # the merge back failed and the person stays
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

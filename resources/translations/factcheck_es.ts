@@ -53,6 +53,14 @@
         <translation>No se fusionó nada: {n} conflictos necesitan una elección; vuelva a ejecutarlo con --ours o --theirs (o fusione en la aplicación y elija campo por campo).</translation>
     </message>
     <message>
+        <source>Say where to write the hand-off file: --output FILE.</source>
+        <translation>Indique dónde escribir el archivo de cambios: --output ARCHIVO.</translation>
+    </message>
+    <message>
+        <source>{name} exists and is not a hand-off file; choose another name.</source>
+        <translation>{name} ya existe y no es un archivo de cambios; elija otro nombre.</translation>
+    </message>
+    <message>
         <source>{name} has no backups; list them with `factcheck backups {source}`.</source>
         <translation>{name} no tiene copias de seguridad; puede listarlas con `factcheck backups {source}`.</translation>
     </message>
@@ -827,7 +835,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>Nothing to merge: this project already holds everything in {name}.</source>
-        <extracomment>(table, id, unit) -&gt; OURS/THEIRS/&quot;both&quot;: who changed it since the copies parted units both sides touched (whatever was decided): the merge event records their values for replay</extracomment>
+        <extracomment>(table, id, unit) -&gt; OURS/THEIRS/&quot;both&quot;: who changed it since the copies parted units both sides touched (whatever was decided): the merge event records their values for replay filled by ``apply``: the approvals that lapsed ({&quot;claim&quot;, &quot;from&quot;, &quot;reason&quot;, &quot;comment_id&quot;} each) filled by ``apply``: what it wrote, for ``undo`` who the other copy is, for the exchange marks (``handoff``): its last author other than us, or a hand-off&apos;s sender</extracomment>
         <translation>Nada que fusionar: este proyecto ya contiene todo lo de {name}.</translation>
     </message>
     <message>
@@ -836,6 +844,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>{name} was saved by a newer version of factcheck; update factcheck to merge it.</source>
+        <extracomment>(table, key) -&gt; the row before the merge first changed it (None: there was none)</extracomment>
         <translation>{name} se guardó con una versión más reciente de factcheck; actualice factcheck para fusionarlo.</translation>
     </message>
     <message>
@@ -849,6 +858,10 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>{name} cannot be merged: its history is damaged ({problem})</source>
         <translation>{name} no se puede fusionar: su historial está dañado ({problem})</translation>
+    </message>
+    <message>
+        <source>{name} holds changes of another project, not of this one; nothing was merged.</source>
+        <translation>{name} contiene cambios de otro proyecto, no de este; no se fusionó nada.</translation>
     </message>
     <message>
         <source>yes</source>
@@ -888,6 +901,10 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>La aprobación de {approver} quedó sin efecto al fusionar las copias: {approver} también escribió el veredicto (regla de los cuatro ojos).</translation>
     </message>
     <message>
+        <source>The project changed after the merge, so the merge can no longer be undone; a backup from before it can be restored (File &gt; Restore from backup…).</source>
+        <translation>El proyecto cambió después de la fusión, así que ya no se puede deshacer; se puede restaurar una copia de seguridad anterior (Archivo &gt; Restaurar desde copia de seguridad…).</translation>
+    </message>
+    <message>
         <source>Draft</source>
         <extracomment>Review statuses by name, shown through ``language.ui``.</extracomment>
         <translation>Borrador</translation>
@@ -922,7 +939,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>{name} already exists; choose another name or open it.</source>
-        <extracomment>What went wrong while opening without stopping it (an automatic backup that failed).</extracomment>
+        <extracomment>What went wrong while opening without stopping it (an automatic backup that failed). The network file system the file is on (&quot;cifs&quot;, &quot;nfs4&quot;...), which rules out WAL; None on a local disk.</extracomment>
         <translation>{name} ya existe; elija otro nombre o ábralo.</translation>
     </message>
     <message>
@@ -936,6 +953,10 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>{name} was saved by a newer version of factcheck; update factcheck to open it.</source>
         <translation>{name} se guardó con una versión más reciente de factcheck; actualice factcheck para abrirlo.</translation>
+    </message>
+    <message>
+        <source>{name} is open elsewhere in a mode a network drive cannot share safely; close it everywhere, then open it again.</source>
+        <translation>{name} está abierto en otro lugar en un modo que una unidad de red no puede compartir con seguridad; ciérrelo en todas partes y vuelva a abrirlo.</translation>
     </message>
     <message>
         <source>{name} is in use by another program; close it there first.</source>
@@ -1399,6 +1420,10 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>{name} está bloqueado por otro programa; ciérrelo allí o vuelva a intentarlo en un momento.</translation>
     </message>
     <message>
+        <source>{name} could not be read or written: the network drive ({drive}) did not answer or reported an error. Check the connection and try again.</source>
+        <translation>No se pudo leer ni escribir {name}: la unidad de red ({drive}) no respondió o informó de un error. Compruebe la conexión y vuelva a intentarlo.</translation>
+    </message>
+    <message>
         <source>{name} is read-only; changes cannot be saved to it.</source>
         <translation>{name} es de solo lectura; no se pueden guardar cambios en él.</translation>
     </message>
@@ -1424,6 +1449,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>{name} is open read-only; changes cannot be saved.</source>
+        <extracomment>The network file system the file is on (set by ``Project``): rollback journal, no ``-wal``.</extracomment>
         <translation>{name} está abierto en modo de solo lectura; no se pueden guardar cambios.</translation>
     </message>
     <message>
@@ -2935,6 +2961,48 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <source>&amp;Dark</source>
         <translation>&amp;Oscuro</translation>
     </message>
+    <message>
+        <source>The shared file {path} cannot be reached: check that the network drive is connected.</source>
+        <extracomment>Where Linux lists the mounts this process sees; tests point it at a file of their own. File system types whose files live on another computer (or behind a FUSE process). Windows&apos; ``GetDriveTypeW`` answer for a network drive. The folder (in the data folder) holding one folder of local copies per shared file. The file beside a local copy that says where it came from.</extracomment>
+        <translation>No se puede acceder al archivo compartido {path}: compruebe que la unidad de red está conectada.</translation>
+    </message>
+    <message>
+        <source>The shared file {path} cannot be used: {reason}</source>
+        <translation>No se puede usar el archivo compartido {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{mark} is the start of more than one event id; give more of it.</source>
+        <extracomment>``--since`` value meaning the whole history. The largest hand-off member read whole (a hand-off of a year&apos;s desk is far smaller).</extracomment>
+        <translation>{mark} es el comienzo de más de un identificador de evento; escriba más caracteres.</translation>
+    </message>
+    <message>
+        <source>{mark} is neither a partner this copy exchanged with nor an event of its history; give a partner&apos;s name, an event id or “start”.</source>
+        <translation>{mark} no es ni un compañero con el que esta copia intercambió cambios ni un evento de su historial; indique el nombre de un compañero, un identificador de evento o «start».</translation>
+    </message>
+    <message>
+        <source>{name} was changed after it was written (its content does not match its checksums), so nothing was merged: ask the sender for it again.</source>
+        <translation>{name} se modificó después de escribirse (su contenido no coincide con sus sumas de comprobación), así que no se fusionó nada: pida a quien lo envió que lo mande otra vez.</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete or damaged (cut short when it was copied or sent?), so nothing was merged: ask the sender for it again.</source>
+        <translation>{name} está incompleto o dañado (¿se cortó al copiarlo o enviarlo?), así que no se fusionó nada: pida a quien lo envió que lo mande otra vez.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {reason}.</source>
+        <translation>No se puede leer {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} is not a factcheck hand-off file.</source>
+        <translation>{name} no es un archivo de cambios de factcheck.</translation>
+    </message>
+    <message>
+        <source>{name} was written by a newer version of factcheck; update factcheck to merge it.</source>
+        <translation>{name} lo escribió una versión más reciente de factcheck; actualice factcheck para fusionarlo.</translation>
+    </message>
+    <message>
+        <source>{name} builds on changes this copy has not received yet; merge the earlier hand-off from {sender} first, or ask {sender} for a hand-off of everything (factcheck handoff --since start).</source>
+        <translation>{name} parte de cambios que esta copia aún no recibió; fusione primero el archivo de cambios anterior de {sender}, o pida a {sender} un archivo con todo (factcheck handoff --since start).</translation>
+    </message>
 </context>
 <context>
     <name>Application</name>
@@ -3979,6 +4047,22 @@ en la carpeta {folder}</translation>
         <translation>Importar afirmaciones de un archivo W3C Web Annotation (un solo deshacer las quita todas)</translation>
     </message>
     <message>
+        <source>&amp;Merge project…</source>
+        <translation>&amp;Fusionar proyecto…</translation>
+    </message>
+    <message>
+        <source>Bring in the work of another copy of this project, choosing where both copies changed</source>
+        <translation>Traer el trabajo de otra copia de este proyecto, eligiendo dónde cambiaron las dos copias</translation>
+    </message>
+    <message>
+        <source>Send &amp;changes…</source>
+        <translation>Enviar &amp;cambios…</translation>
+    </message>
+    <message>
+        <source>Write what another copy of this project lacks to a small file, to e-mail or carry</source>
+        <translation>Escribir lo que le falta a otra copia de este proyecto en un archivo pequeño, para enviarlo por correo o llevarlo</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -4313,6 +4397,40 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
         <translation>Importar anotaciones</translation>
     </message>
     <message>
+        <source>Changes for {partner} saved to {name}.</source>
+        <translation>Cambios para {partner} guardados en {name}.</translation>
+    </message>
+    <message>
+        <source>Merged 1 change from {name}.</source>
+        <translation>Se fusionó 1 cambio de {name}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %n changes from {name}.</source>
+        <translation>
+            <numerusform>Se fusionó %n cambio de {name}.</numerusform>
+            <numerusform>Se fusionaron %n cambios de {name}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approvals lapsed</source>
+        <translation>Aprobaciones sin efecto</translation>
+    </message>
+    <message>
+        <source>The merge sent 1 signed-off verdict back to review:</source>
+        <translation>La fusión devolvió a revisión 1 veredicto aprobado:</translation>
+    </message>
+    <message numerus="yes">
+        <source>The merge sent %n signed-off verdicts back to review:</source>
+        <translation>
+            <numerusform>La fusión devolvió a revisión %n veredicto aprobado:</numerusform>
+            <numerusform>La fusión devolvió a revisión %n veredictos aprobados:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• “{words}” (was {status}): {reason}</source>
+        <translation>• «{words}» (estaba {status}): {reason}</translation>
+    </message>
+    <message>
         <source>Saved {time}</source>
         <translation>Guardado a las {time}</translation>
     </message>
@@ -4363,6 +4481,14 @@ Un banco de trabajo sin conexión para verificadores.</translation>
         <translation>Archivos Web Annotation (*.jsonld *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
+        <source>Merge project</source>
+        <translation>Fusionar proyecto</translation>
+    </message>
+    <message>
+        <source>factcheck projects and hand-off files (*.factcheck *.factcheck-changes);;All files (*)</source>
+        <translation>Proyectos de factcheck y archivos de cambios (*.factcheck *.factcheck-changes);;Todos los archivos (*)</translation>
+    </message>
+    <message>
         <source>factcheck projects (*{suffix});;All files (*)</source>
         <translation>Proyectos de factcheck (*{suffix});;Todos los archivos (*)</translation>
     </message>
@@ -4396,6 +4522,301 @@ Un banco de trabajo sin conexión para verificadores.</translation>
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>“{text}”</source>
+        <extracomment>Characters of a value shown in a cell (the whole value is in its tooltip), and of the words that name a claim. Units whose value is not typed in: pick one copy&apos;s (core refuses a typed one).</extracomment>
+        <translation>«{text}»</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>eliminado</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>conservado</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Sin calificar</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Keep here</source>
+        <translation>Conservar el de aquí</translation>
+    </message>
+    <message>
+        <source>Take there</source>
+        <translation>Tomar el de allí</translation>
+    </message>
+    <message>
+        <source>Edit:</source>
+        <translation>Editar:</translation>
+    </message>
+    <message>
+        <source>Type a value</source>
+        <translation>Escriba un valor</translation>
+    </message>
+    <message>
+        <source>Merge {name}</source>
+        <translation>Fusionar {name}</translation>
+    </message>
+    <message>
+        <source>1 change would come in from {name}.</source>
+        <translation>Llegaría 1 cambio de {name}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes would come in from {name}.</source>
+        <translation>
+            <numerusform>Llegaría %n cambio de {name}.</numerusform>
+            <numerusform>Llegarían %n cambios de {name}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the other copy changed since they parted: its changes are added as they are.</source>
+        <translation>Solo cambió la otra copia desde que se separaron: sus cambios se añaden tal cual.</translation>
+    </message>
+    <message>
+        <source>This copy holds 1 change the other copy does not have; it stays.</source>
+        <translation>Esta copia tiene 1 cambio que la otra copia no tiene; se mantiene.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This copy holds %n changes the other copy does not have; they stay.</source>
+        <translation>
+            <numerusform>Esta copia tiene %n cambio que la otra copia no tiene; se mantiene.</numerusform>
+            <numerusform>Esta copia tiene %n cambios que la otra copia no tiene; se mantienen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 conflict: changed differently in both copies. Keep the value here, take the one there, or type another.</source>
+        <translation>1 conflicto: se cambió de forma distinta en las dos copias. Conserve el valor de aquí, tome el de allí o escriba otro.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflicts: changed differently in both copies. For each, keep the value here, take the one there, or type another.</source>
+        <translation>
+            <numerusform>%n conflicto: se cambió de forma distinta en las dos copias. Conserve el valor de aquí, tome el de allí o escriba otro.</numerusform>
+            <numerusform>%n conflictos: se cambiaron de forma distinta en las dos copias. En cada uno, conserve el valor de aquí, tome el de allí o escriba otro.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflicts: nothing was changed differently in both copies.</source>
+        <translation>Sin conflictos: nada se cambió de forma distinta en las dos copias.</translation>
+    </message>
+    <message>
+        <source>Keep all &amp;here</source>
+        <translation>Conservar todo a&amp;quí</translation>
+    </message>
+    <message>
+        <source>Take all &amp;there</source>
+        <translation>Tomar todo de a&amp;llí</translation>
+    </message>
+    <message>
+        <source>Nothing is written to either file until you press Merge.</source>
+        <translation>No se escribe nada en ninguno de los dos archivos hasta que pulse Fusionar.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionar</translation>
+    </message>
+    <message>
+        <source>1 change to articles</source>
+        <translation>1 cambio en artículos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes to articles</source>
+        <translation>
+            <numerusform>%n cambio en artículos</numerusform>
+            <numerusform>%n cambios en artículos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 change to claims</source>
+        <translation>1 cambio en afirmaciones</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes to claims</source>
+        <translation>
+            <numerusform>%n cambio en afirmaciones</numerusform>
+            <numerusform>%n cambios en afirmaciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 change to citations</source>
+        <translation>1 cambio en citas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes to citations</source>
+        <translation>
+            <numerusform>%n cambio en citas</numerusform>
+            <numerusform>%n cambios en citas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 change to sources</source>
+        <translation>1 cambio en fuentes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes to sources</source>
+        <translation>
+            <numerusform>%n cambio en fuentes</numerusform>
+            <numerusform>%n cambios en fuentes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 change to comments</source>
+        <translation>1 cambio en comentarios</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes to comments</source>
+        <translation>
+            <numerusform>%n cambio en comentarios</numerusform>
+            <numerusform>%n cambios en comentarios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 change to verification tasks</source>
+        <translation>1 cambio en tareas de verificación</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes to verification tasks</source>
+        <translation>
+            <numerusform>%n cambio en tareas de verificación</numerusform>
+            <numerusform>%n cambios en tareas de verificación</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 change to project settings</source>
+        <translation>1 cambio en los ajustes del proyecto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes to project settings</source>
+        <translation>
+            <numerusform>%n cambio en los ajustes del proyecto</numerusform>
+            <numerusform>%n cambios en los ajustes del proyecto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 earlier merge</source>
+        <translation>1 fusión anterior</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier merges</source>
+        <translation>
+            <numerusform>%n fusión anterior</numerusform>
+            <numerusform>%n fusiones anteriores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 other change</source>
+        <translation>1 cambio de otro tipo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other changes</source>
+        <translation>
+            <numerusform>%n cambio de otro tipo</numerusform>
+            <numerusform>%n cambios de otro tipo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>Here (this copy)</source>
+        <translation>Aquí (esta copia)</translation>
+    </message>
+    <message>
+        <source>There ({name})</source>
+        <translation>Allí ({name})</translation>
+    </message>
+    <message>
+        <source>Or type a value</source>
+        <translation>O escriba un valor</translation>
+    </message>
+    <message>
+        <source>{what}: keep {value}</source>
+        <translation>{what}: conservar {value}</translation>
+    </message>
+    <message>
+        <source>{what}: take {value}</source>
+        <translation>{what}: tomar {value}</translation>
+    </message>
+    <message>
+        <source>Typed value for {what}</source>
+        <translation>Valor escrito para {what}</translation>
+    </message>
+    <message>
+        <source>(pick one copy&apos;s)</source>
+        <translation>(elija el de una copia)</translation>
+    </message>
+    <message>
+        <source>This cannot be typed in: keep the value here or take the one there.</source>
+        <translation>No se puede escribir a mano: conserve el valor de aquí o tome el de allí.</translation>
+    </message>
+    <message>
+        <source>Claim: {field}</source>
+        <translation>Afirmación: {field}</translation>
+    </message>
+    <message>
+        <source>Source: {field}</source>
+        <translation>Fuente: {field}</translation>
+    </message>
+    <message>
+        <source>Article: {field}</source>
+        <translation>Artículo: {field}</translation>
+    </message>
+    <message>
+        <source>Citation: {field}</source>
+        <translation>Cita: {field}</translation>
+    </message>
+    <message>
+        <source>Comment: {field}</source>
+        <translation>Comentario: {field}</translation>
+    </message>
+    <message>
+        <source>Verification task: {field}</source>
+        <translation>Tarea de verificación: {field}</translation>
+    </message>
+    <message>
+        <source>Project setting: {field}</source>
+        <translation>Ajuste del proyecto: {field}</translation>
+    </message>
+    <message>
+        <source>{source}, cited for {claim}</source>
+        <translation>{source}, citada para {claim}</translation>
+    </message>
+    <message>
+        <source>&amp;Merge (1 conflict left)</source>
+        <translation>&amp;Fusionar (falta 1 conflicto)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Merge (%n conflicts left)</source>
+        <translation>
+            <numerusform>&amp;Fusionar (falta %n conflicto)</numerusform>
+            <numerusform>&amp;Fusionar (faltan %n conflictos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not merged</source>
+        <translation>No se fusionó</translation>
     </message>
 </context>
 <context>
@@ -5018,6 +5439,189 @@ Veredicto: {verdict}</translation>
     <message>
         <source>Verdict: {summary}</source>
         <translation>Veredicto: {summary}</translation>
+    </message>
+</context>
+<context>
+    <name>SendChangesDialog</name>
+    <message>
+        <source>Send changes</source>
+        <translation>Enviar cambios</translation>
+    </message>
+    <message>
+        <source>Write the changes another copy of this project lacks to a small file, to send by e-mail or carry on a USB stick. Its owner merges it with File &gt; Merge project…</source>
+        <translation>Escriba los cambios que le faltan a otra copia de este proyecto en un archivo pequeño, para enviarlo por correo o llevarlo en una memoria USB. Quien tiene esa copia lo fusiona con Archivo &gt; Fusionar proyecto…</translation>
+    </message>
+    <message>
+        <source>Who the changes are for</source>
+        <translation>Para quién son los cambios</translation>
+    </message>
+    <message>
+        <source>Their name, e.g. Ana (editor)</source>
+        <translation>Su nombre, p. ej., Ana (editora)</translation>
+    </message>
+    <message>
+        <source>&amp;Only what they lack (since your last exchange with them)</source>
+        <translation>&amp;Solo lo que le falta (desde el último intercambio)</translation>
+    </message>
+    <message>
+        <source>&amp;Everything (the whole history of the project)</source>
+        <translation>&amp;Todo (el historial completo del proyecto)</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;Para:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Guardar como…</translation>
+    </message>
+    <message>
+        <source>A new partner: nothing was exchanged with them from this copy yet, so everything goes.</source>
+        <translation>Un compañero nuevo: esta copia aún no intercambió nada con él, así que va todo.</translation>
+    </message>
+    <message>
+        <source>Last sent: {sent}. Last received: {received}.</source>
+        <translation>Último envío: {sent}. Última recepción: {received}.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>{name} has every change already: the file will hold none.</source>
+        <translation>{name} ya tiene todos los cambios: el archivo no llevará ninguno.</translation>
+    </message>
+    <message>
+        <source>1 change will go in the file.</source>
+        <translation>El archivo llevará 1 cambio.</translation>
+    </message>
+    <message>
+        <source>{n} changes will go in the file.</source>
+        <translation>El archivo llevará {n} cambios.</translation>
+    </message>
+    <message>
+        <source>Save the changes for {name}</source>
+        <translation>Guardar los cambios para {name}</translation>
+    </message>
+    <message>
+        <source>factcheck hand-off files (*{suffix})</source>
+        <translation>Archivos de cambios de factcheck (*{suffix})</translation>
+    </message>
+    <message>
+        <source>{name} exists and is not a hand-off file; choose another name.</source>
+        <translation>{name} ya existe y no es un archivo de cambios; elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}.</source>
+        <translation>No se pudo escribir el archivo: {reason}.</translation>
+    </message>
+    <message>
+        <source>1 change for {partner} saved to {path} ({size} kB). Send them this file; they merge it with File &gt; Merge project….</source>
+        <translation>1 cambio para {partner} guardado en {path} ({size} kB). Envíele este archivo; lo fusiona con Archivo &gt; Fusionar proyecto….</translation>
+    </message>
+    <message>
+        <source>{n} changes for {partner} saved to {path} ({size} kB). Send them this file; they merge it with File &gt; Merge project….</source>
+        <translation>{n} cambios para {partner} guardados en {path} ({size} kB). Envíele este archivo; lo fusiona con Archivo &gt; Fusionar proyecto….</translation>
+    </message>
+    <message>
+        <source>Changes saved</source>
+        <translation>Cambios guardados</translation>
+    </message>
+</context>
+<context>
+    <name>SharedDrive</name>
+    <message>
+        <source>Merge &amp;back to shared file</source>
+        <extracomment>The answers of ``SharedDrive.ask_where``; None is Cancel. How long the status bar keeps the outcome of a merge back (ms).</extracomment>
+        <translation>Fusionar con el archivo &amp;compartido</translation>
+    </message>
+    <message>
+        <source>Send this local copy&apos;s changes to the shared file on the network drive and take in what others changed there</source>
+        <translation>Enviar los cambios de esta copia local al archivo compartido de la unidad de red y traer lo que otros cambiaron allí</translation>
+    </message>
+    <message>
+        <source>{name} – local copy of {origin} – factcheck</source>
+        <translation>{name} – copia local de {origin} – factcheck</translation>
+    </message>
+    <message>
+        <source>Working on a local copy: your changes go to {name} when you close the project or choose File &gt; Merge back to shared file.</source>
+        <translation>Está trabajando en una copia local: sus cambios pasan a {name} cuando cierre el proyecto o elija Archivo &gt; Fusionar con el archivo compartido.</translation>
+    </message>
+    <message>
+        <source>{name} is on a network drive ({drive}): each save waits until nobody else is reading it.</source>
+        <translation>{name} está en una unidad de red ({drive}): cada guardado espera a que nadie más lo esté leyendo.</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+Your changes are safe in the local copy; try again later (File &gt; Merge back to shared file).</source>
+        <translation>{reason}
+
+Sus cambios están a salvo en la copia local; vuelva a intentarlo más tarde (Archivo &gt; Fusionar con el archivo compartido).</translation>
+    </message>
+    <message>
+        <source>The merge back was cancelled: the conflicts still need a choice.</source>
+        <translation>Se canceló la fusión con el archivo compartido: los conflictos aún necesitan una elección.</translation>
+    </message>
+    <message>
+        <source>Merged back 1 change to {name}; {received} came in from others.</source>
+        <translation>Se fusionó 1 cambio en {name}; cambios recibidos de otros: {received}.</translation>
+    </message>
+    <message>
+        <source>Merged back {sent} changes to {name}; {received} came in from others.</source>
+        <translation>Se fusionaron {sent} cambios en {name}; cambios recibidos de otros: {received}.</translation>
+    </message>
+    <message>
+        <source>Project on a network drive</source>
+        <translation>Proyecto en una unidad de red</translation>
+    </message>
+    <message>
+        <source>{name} is on a network drive ({drive}). SQLite&apos;s fast journal cannot be used there safely.</source>
+        <translation>{name} está en una unidad de red ({drive}). Allí no se puede usar con seguridad el diario rápido de SQLite.</translation>
+    </message>
+    <message>
+        <source>Work on a local copy (recommended): your changes are merged back when you close the project or choose File &gt; Merge back to shared file.</source>
+        <translation>Trabajar en una copia local (recomendado): sus cambios se fusionan con el archivo compartido cuando cierre el proyecto o elija Archivo &gt; Fusionar con el archivo compartido.</translation>
+    </message>
+    <message>
+        <source>Open it on the drive: slower; safe, but others wait while you save.</source>
+        <translation>Abrirlo en la unidad: más lento; seguro, pero los demás esperan mientras usted guarda.</translation>
+    </message>
+    <message>
+        <source>Changes in your local copy not yet merged back: {n}. Work on the local copy to send them.</source>
+        <translation>Cambios de su copia local aún sin fusionar con el archivo compartido: {n}. Trabaje en la copia local para enviarlos.</translation>
+    </message>
+    <message>
+        <source>Work on a local copy</source>
+        <translation>Trabajar en una copia local</translation>
+    </message>
+    <message>
+        <source>Open on the drive</source>
+        <translation>Abrir en la unidad</translation>
+    </message>
+    <message>
+        <source>Not merged back</source>
+        <translation>Sin fusionar</translation>
+    </message>
+    <message>
+        <source>Your changes were not merged back to {name}.</source>
+        <translation>Sus cambios no se fusionaron con {name}.</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+They are safe in the local copy: the next time you open {name}, work on the local copy and they are merged back when you close it.</source>
+        <translation>{reason}
+
+Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la copia local y se fusionarán al cerrarla.</translation>
+    </message>
+    <message>
+        <source>Keep it open</source>
+        <translation>Mantenerlo abierto</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>Cerrar de todos modos</translation>
     </message>
 </context>
 <context>

@@ -128,8 +128,22 @@ def _arguments(project, window) -> dict[str, object]:
         "imported": importers.import_pasted("Some words. More words.", title="Pasted"), "default": "ana",
         "title": "Request changes", "prompt": "What needs changing?", "ok_text": "Send", "placeholder": "",
         "done": exporters.Exported(project.path.with_suffix(".html"), 3, 1, ("A warning.",)),
-        "select_mode": True, "parent": None,
+        "select_mode": True, "parent": None, "plan": _merge_plan(project, claims),
     }
+
+
+def _merge_plan(project, claims):
+    """A merge plan made up over the demo: a rating, a typed field and a deleted-or-kept conflict."""
+    from factcheck.core import merge
+
+    first, second = (r.key for r in project.scale.ratings[:2])
+    conflicts = [
+        merge.Conflict("claims", claims[0].id, "rating", None, first, second, ""),
+        merge.Conflict("claims", claims[0].id, "claimant", "Ministra", "Ministra Díaz", "Yolanda Díaz", ""),
+        merge.Conflict("claims", claims[1].id, "deleted", False, True, False, ""),
+    ]
+    return merge.MergePlan(project.path.with_name("copia.factcheck"), "", "", "", incoming=[()] * 4,
+                           counts={"claim": 3, "comment": 1}, conflicts=conflicts, ours_only=2)
 
 
 def dialog_classes() -> list[type[QDialog]]:
