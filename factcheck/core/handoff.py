@@ -34,6 +34,7 @@ import json
 import os
 import pathlib
 import tempfile
+import time
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -43,6 +44,8 @@ from factcheck.core.errors import InvalidInput, KnownError
 from factcheck.core.text import N_
 
 SUFFIX = ".factcheck-changes"
+#: The name a hand-off has while it is written (renamed to its own once whole).
+_PARTIAL = ".handoff-partial-"
 FORMAT = "factcheck-changes"
 VERSION = 1
 MAGIC = b"PK\x03\x04"
@@ -93,11 +96,18 @@ class Received:
     event_rows: list[tuple]  # (n, id, parents, at, actor, action, entity, entity_id, data) as merge reads them
     rows: dict[str, list[dict]]
     blob_names: list[str]
-    _zip_path: pathlib.Path = dataclasses.field(repr=False, default=None)
+    _zip_path: pathlib.Path | None = dataclasses.field(repr=False, default=None)
+    #: sha256 -> (sha256, mime, size, filename, data) already in memory (a pull from a server)
+    loaded_blobs: dict[str, tuple] = dataclasses.field(repr=False, default_factory=dict)
+    #: the receiver's events the sender lacks, when the receiver knows them (a sync keeps
+    #: track): then the sender's history need not be walked from the receiver's whole log
+    local_only: set[str] | None = dataclasses.field(repr=False, default=None)
 
     def blob(self, sha: str) -> tuple | None:
         """(sha256, mime, size, filename, data) of a blob the file carries, read and checked now."""
-        if sha not in self.blob_names:
+        if sha in self.loaded_blobs:
+            return self.loaded_blobs[sha]
+        if sha not in self.blob_names or self._zip_path is None:
             return None
         meta = next((b for b in self.rows.get("blobs", ()) if b["sha256"] == sha), None)
         with zipfile.ZipFile(self._zip_path) as archive:
@@ -231,8 +241,13 @@ def write(project, path: str | os.PathLike, *, since: str | None = None, to: str
     for meta in blob_meta:
         manifest["members"][f"blobs/{meta['sha256']}"] = {"sha256": meta["sha256"], "size": meta["size"]}
     manifest["digest"] = _digest(manifest)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".handoff-", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _sweep(path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=_PARTIAL, dir=path.parent)
+    except OSError as exc:
+        raise HandoffRefused(N_("{name} cannot be written there: {reason}.", name=path.name,
+                                reason=exc.strerror or str(exc))) from None
     try:
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             archive.writestr("manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False))
@@ -241,10 +256,17 @@ def write(project, path: str | os.PathLike, *, since: str | None = None, to: str
             for meta in blob_meta:
                 data = project.store.execute("SELECT data FROM blobs WHERE sha256 = ?", (meta["sha256"],)).fetchone()[0]
                 archive.writestr(f"blobs/{meta['sha256']}", bytes(data))
+            archive.close()
+            raw.flush()
+            os.fsync(raw.fileno())  # on the stick before it gets its name
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # as any file the user saves (mkstemp makes it private)
         os.replace(tmp, path)
+    except OSError as exc:
+        pathlib.Path(tmp).unlink(missing_ok=True)
+        raise HandoffRefused(N_("{name} could not be written: {reason}.", name=path.name,
+                                reason=exc.strerror or str(exc))) from None
     except BaseException:
         pathlib.Path(tmp).unlink(missing_ok=True)
         raise
@@ -264,6 +286,16 @@ def _wanted(project, since: str | None, to: str) -> tuple[list[str], list[tuple[
 def lacking(project, *, since: str | None = None, to: str = "") -> int:
     """How many changes ``write`` with these arguments would put in the file."""
     return len(_wanted(project, since, (to or "").strip())[2])
+
+
+def _sweep(folder: pathlib.Path) -> None:
+    """Remove hand-offs left half-written by a writer that was killed (older than ten minutes)."""
+    try:
+        for stale in folder.glob(_PARTIAL + "*"):
+            if time.time() - stale.stat().st_mtime > 600:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _event_rows(store, wanted: list[str]) -> list[list]:
@@ -335,7 +367,7 @@ def _rows_for(store, rows: list[list]) -> tuple[dict[str, list[dict]], set[str]]
     blobs = {r["original_blob"] for r in out["versions"] if r.get("original_blob")}
     blobs |= {r["archive_blob"] for r in out["sources"] if r.get("archive_blob")}
     for row in out["settings"]:
-        if row["key"] == "logo":
+        if row["key"] == "organisation_logo":
             try:
                 value = json.loads(row["value"])
             except ValueError:
@@ -434,6 +466,32 @@ def _member(archive: zipfile.ZipFile, name: str, path: pathlib.Path) -> bytes:
     except (zipfile.BadZipFile, EOFError, zlib.error, OSError, ValueError):
         # A CRC that does not match, a member cut short: the file was damaged or cut.
         raise _truncated(path) from None
+
+
+class AllBut:
+    """Every event id but some: the sender's history as the receiver's log minus what only the receiver holds."""
+
+    def __init__(self, excluded: set[str]):
+        self.excluded = excluded
+
+    def __contains__(self, event_id: object) -> bool:
+        return event_id not in self.excluded
+
+
+def check_known(received: Received, store) -> AllBut:
+    """``check_base`` for a receiver that knows its local-only events: only the file's outside parents are looked up."""
+    in_file = {r[1] for r in received.event_rows}
+    needed = set(received.since)
+    for r in received.event_rows:
+        needed.update(p for p in events.parent_ids(r[2]) if p not in in_file)
+    missing = [p for p in needed if not store.execute("SELECT 1 FROM events WHERE id = ?", (p,)).fetchone()]
+    if missing:
+        raise HandoffRefused(N_(
+            "{name} builds on changes this copy has not received yet; merge the earlier hand-off from {sender} "
+            "first, or ask {sender} for a hand-off of everything (factcheck handoff --since start).",
+            name=received.path.name, sender=received.sender or "?"))
+    # An event pushed whose reply was lost comes back in the file: it is the sender's too.
+    return AllBut(set(received.local_only or ()) - in_file)
 
 
 def check_base(received: Received, parents: dict[str, list[str]]) -> set[str]:

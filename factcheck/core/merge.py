@@ -7,13 +7,18 @@ deleted...) each side changed; the tables hold the values each side has now; the
 value of a unit is what the last common event touching it left. Per unit: changed on one
 side -> that side's value; changed on both to the same value -> nothing to decide; to
 different values -> a ``Conflict`` (unless one side is back at the base value). A row
-deleted on one side and edited on the other is a conflict on whether it stays deleted.
-Rows made on one side only (articles, versions, claims, sources, citations, comments,
-corrections, evidence blobs) come in whole; identical blobs are stored once.
+deleted on one side and edited on the other, or worked on inside (an article's claims or
+a new version of it, a claim's comments, citations and tasks, a source's citations), is a
+conflict on whether it stays deleted. Rows made on one side only (articles, versions,
+claims, sources, citations, comments, corrections, evidence blobs) come in whole;
+identical blobs are stored once. Versions of one article added on both sides are numbered
+alike in both copies (``version_order``); a claim left on a version that is no longer its
+article's current one moves onto it as a new version moves claims, and the merge event
+records where.
 
-Review rules hold across copies: an approval (or publication) of a verdict the other
-side changed since the copies parted lapses (back to review, with a comment saying why),
-as does one that breaks the four-eyes rule once both sides' authors are known; public
+Review rules hold across copies: an approval (or publication) lapses (back to review, with
+a comment saying why) when the verdict that stands is not the one its copy approved, as
+does one that breaks the four-eyes rule once both sides' authors are known; public
 corrections of either side stay.
 
 ``plan`` reads both files and writes nothing. ``apply`` writes in one transaction: the
@@ -35,7 +40,8 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 
-from factcheck.core import articles, claims, events, handoff, migrations, model, settings, sources, timeline, workflow
+from factcheck.core import (anchoring, articles, claims, events, handoff, migrations, model, settings, sources,
+                            timeline, workflow)
 from factcheck.core.errors import Conflict as Changed
 from factcheck.core.errors import InvalidInput, KnownError, ProjectReadOnly, ProjectTooNew
 from factcheck.core.text import N_, Text
@@ -106,6 +112,12 @@ class MergePlan:
     their_rows: dict[str, dict[str, dict]] = dataclasses.field(default_factory=dict)  # table -> id -> row
     their_blobs: list[tuple] = dataclasses.field(default_factory=list)  # blobs this copy lacks
     new_rows: dict[str, list[dict]] = dataclasses.field(default_factory=dict)  # table -> rows made there only
+    #: article id -> the other side's versions of it as (number, id, imported_at), where it brings new ones
+    their_versions: dict[str, list[tuple]] = dataclasses.field(default_factory=dict)
+    #: article id -> the version current in the other copy, for every article either side added a version to
+    their_current: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: source id -> the citations its deletion withdrew, for a source whose deletion is a conflict
+    withdrawn: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     #: filled by ``apply``: the approvals that lapsed ({"claim", "from", "reason", "comment_id"} each)
     lapsed: list[dict] = dataclasses.field(default_factory=list)
     #: filled by ``apply``: what it wrote, for ``undo``
@@ -332,6 +344,38 @@ def read_row(store, table: str, row_id: str) -> dict | None:
     return dict(zip([d[0] for d in cursor.description], row))
 
 
+def version_order(ours: list[tuple], theirs: list[tuple], *, fast_forward: bool = False) -> list[str]:
+    """The ids of one article's versions in the order both copies number them once merged.
+
+    Each copy numbers its versions so that a version comes after every version its author
+    held when adding it. The merged order keeps both copies' orders and puts versions they
+    do not order (added on both sides since the copies parted) by when they were imported,
+    then by id: the same whichever copy is merged into which. A fast-forward keeps the
+    other copy's numbering, as it keeps the rest of its state.
+
+    Args:
+        ours, theirs: ``(number, id, imported_at)`` of each copy's versions of the article.
+    """
+    stamp = {version_id: (at, version_id) for _, version_id, at in [*ours, *theirs]}
+    if fast_forward:
+        chain = [version_id for _, version_id, _ in sorted(theirs)]
+        return chain + sorted(set(stamp) - set(chain), key=stamp.__getitem__)
+    after: dict[str, set[str]] = {version_id: set() for version_id in stamp}  # the versions each comes after
+    for versions in (ours, theirs):
+        chain = [version_id for _, version_id, _ in sorted(versions)]
+        for before, later in zip(chain, chain[1:]):
+            after[later].add(before)
+    order: list[str] = []
+    placed: set[str] = set()
+    while len(order) < len(stamp):
+        left = [v for v in stamp if v not in placed]
+        ready = [v for v in left if after[v] <= placed] or left  # the copies' orders disagree: by time alone
+        first = min(ready, key=stamp.__getitem__)
+        order.append(first)
+        placed.add(first)
+    return order
+
+
 # --- plan -----------------------------------------------------------------------------------
 
 
@@ -343,6 +387,8 @@ def plan(project, other_path) -> MergePlan:
     other_path = pathlib.Path(other_path)
     if other_path.resolve() == pathlib.Path(project.path).resolve():
         raise MergeRefused(N_("{name} is this project itself; choose a copy of it to merge.", name=other_path.name))
+    if other_path.suffix == handoff.SUFFIX and other_path.is_file() and not handoff.is_handoff(other_path):
+        handoff.read(other_path)  # not a zip at all (empty, cut short at its start): refused in its words
     if handoff.is_handoff(other_path):
         return _plan(project, _HandoffSide(handoff.read(other_path)), other_path)
     other, tmp = _open_other(project, other_path)
@@ -352,6 +398,13 @@ def plan(project, other_path) -> MergePlan:
         other.close()
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def plan_received(project, received: handoff.Received, name: str) -> MergePlan:
+    """What merging changes already read and checked (a pull from a server: ``sync``) would do."""
+    side = _HandoffSide(received)
+    side.store = project.store
+    return _plan(project, side, pathlib.Path(name))
 
 
 class _CopySide:
@@ -422,6 +475,8 @@ class _HandoffSide:
         if not ours_rows or self.received.project_id != ours_rows[0][1]:
             raise MergeRefused(N_("{name} holds changes of another project, not of this one; nothing was merged.",
                                   name=name))
+        if self.received.local_only is not None:
+            return handoff.check_known(self.received, self.store)
         parents = {r[1]: events.parent_ids(r[2]) for r in ours_rows}
         return handoff.check_base(self.received, parents)
 
@@ -455,28 +510,13 @@ def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
     if not result.incoming:
         return result
     ours_only = [r for r in ours_rows if r[1] not in theirs_ids]
+    only = {OURS: ours_only, THEIRS: result.incoming}
     result.ours_only = len(ours_only)
     counts: dict[str, int] = {}
     for r in result.incoming:
         kind = r[5].split(".")[0]
         counts[kind] = counts.get(kind, 0) + 1
     result.counts = counts
-    # Who touched what since the copies parted.
-    touched = result.touched
-    for side_name, rows in ((OURS, ours_only), (THEIRS, result.incoming)):
-        for r in rows:
-            for table, row_id, unit, _ in touches(r[5], r[7], json.loads(r[8])):
-                was = touched.get((table, row_id, unit))
-                touched[(table, row_id, unit)] = side_name if was in (None, side_name) else "both"
-    # The base value of units both sides touched: what the last common event touching them left.
-    both = result.both = {k for k, who in touched.items() if who == "both"}
-    if both:
-        for r in ours_rows:
-            if r[1] in theirs_ids:
-                for table, row_id, unit, value in touches(r[5], r[7], json.loads(r[8])):
-                    if (table, row_id, unit) in both:
-                        result.base[(table, row_id, unit)] = value
-    # Compare values where both sides touched a unit; a deleted row edited on the other side.
     their_rows: dict[str, dict[str, dict]] = {}
     cache: dict[tuple[str, str, str], dict | None] = {}
 
@@ -486,6 +526,43 @@ def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
             cache[key] = read_row(project.store, table, row_id) if which == OURS else side.read_row(table, row_id)
         return cache[key]
 
+    # Who touched what since the copies parted.
+    touched = result.touched
+    decoded: dict[str, list[dict]] = {OURS: [], THEIRS: []}
+    for side_name, rows in only.items():
+        for r in rows:
+            data = json.loads(r[8])
+            decoded[side_name].append(data)
+            for table, row_id, unit, _ in touches(r[5], r[7], data):
+                was = touched.get((table, row_id, unit))
+                touched[(table, row_id, unit)] = side_name if was in (None, side_name) else "both"
+    # A row deleted on one side only while the other side worked inside it: its "deleted" unit may conflict.
+    deleted: dict[str, dict[str, set[str]]] = {OURS: {}, THEIRS: {}}  # side -> table -> ids only it deleted/restored
+    for (table, row_id, unit), who in touched.items():
+        if unit == "deleted" and who in deleted and table in ("articles", "claims", "sources") \
+                and (table, row_id, CREATED) not in touched:
+            deleted[who].setdefault(table, set()).add(row_id)
+    inside: dict[tuple[str, str, str], tuple[str, set[str]]] = {}
+    for kept_by, deleter in ((OURS, THEIRS), (THEIRS, OURS)):
+        if not deleted[deleter]:
+            continue
+        for r, data in zip(only[kept_by], decoded[kept_by]):
+            for (table, row_id), kind in _inside(r[5], r[6], r[7], data, deleted[deleter],
+                                                 lambda t, i: row(OURS, t, i) or row(THEIRS, t, i)):
+                inside.setdefault((table, row_id, "deleted"), (deleter, set()))[1].add(kind)
+    del decoded
+    # The base value of units both sides touched: what the last common event touching them left.
+    both = result.both = {k for k, who in touched.items() if who == "both"}
+    inside_base: dict[tuple[str, str, str], object] = {}
+    if both or inside:
+        for r in ours_rows:
+            if r[1] in theirs_ids:
+                for table, row_id, unit, value in touches(r[5], r[7], json.loads(r[8])):
+                    if (table, row_id, unit) in both:
+                        result.base[(table, row_id, unit)] = value
+                    elif (table, row_id, unit) in inside:
+                        inside_base[(table, row_id, unit)] = value
+    # Compare values where both sides touched a unit; a deleted row edited on the other side.
     rows_touched: dict[tuple[str, str], set[str]] = {}
     for (table, row_id, unit), who in touched.items():
         rows_touched.setdefault((table, row_id), set()).add(unit)
@@ -520,13 +597,109 @@ def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
         if edited and kept is not None and kept.get("deleted_at") is None:
             ours_v, theirs_v = (True, False) if who == OURS else (False, True)
             result.conflicts.append(_conflict(table, row_id, "deleted", False, ours_v, theirs_v))
+    # Deleted on one side while the other worked inside it: its claims, a new version, comments, citations.
+    settled = {c.key for c in result.conflicts}
+    for key, (deleter, kinds) in sorted(inside.items()):
+        table, row_id, _ = key
+        deleter_row = row(deleter, table, row_id)
+        if key in settled or deleter_row is None or deleter_row.get("deleted_at") is None:
+            continue
+        if inside_base.get(key, False) is True:
+            continue  # deleted before the copies parted: the other side kept nothing
+        ours_v, theirs_v = (True, False) if deleter == OURS else (False, True)
+        sentence = _inside_sentence(table, deleter_row, kinds)
+        result.conflicts.append(Conflict(table, row_id, "deleted", False, ours_v, theirs_v, sentence))
+    # A source deleted on one side, kept on the other: the citations its deletion withdrew.
+    for c in result.conflicts:
+        if c.table == "sources" and c.field == "deleted":
+            deleter = OURS if c.ours else THEIRS
+            for r in only[deleter]:
+                if r[5] == "source.delete" and r[7] == c.id:
+                    result.withdrawn[c.id] = list(json.loads(r[8]).get("citations", ()))
     result.their_rows = their_rows
+    # Versions: theirs to bring in, their numbering where they add some, what was current in their copy.
+    their_versions: dict[str, list[tuple]] = {}
     for table in NEW_ROWS:
         ours_have = {r[0] for r in project.store.execute(f"SELECT id FROM {table}")}
-        result.new_rows[table] = [r for r in side.rows(table) if r["id"] not in ours_have]
+        result.new_rows[table] = []
+        for r in side.rows(table):
+            if r["id"] not in ours_have:
+                result.new_rows[table].append(r)
+            if table == "versions":
+                their_versions.setdefault(r["article_id"], []).append((r["number"], r["id"], r["imported_at"]))
+    new_articles = {r["article_id"] for r in result.new_rows["versions"]}
+    result.their_versions = {a: sorted(v) for a, v in their_versions.items() if a in new_articles}
+    ours_added: dict[str, set[str]] = {}
+    for r in ours_only:
+        if r[5] == "article.add_version":
+            ours_added.setdefault(r[7], set()).add(json.loads(r[8]).get("version_id"))
+    for article_id in sorted(set(ours_added) | set(result.their_versions)):
+        if article_id in result.their_versions:
+            result.their_current[article_id] = result.their_versions[article_id][-1][1]
+            continue
+        # They added none: they hold what we hold but the versions we added.
+        for (version_id,) in project.store.execute(
+                "SELECT id FROM versions WHERE article_id = ? ORDER BY number DESC", (article_id,)):
+            if version_id not in ours_added[article_id]:
+                result.their_current[article_id] = version_id
+                break
+    # The blobs what comes in names (an image their copy no longer uses stays there).
+    named = {r.get("original_blob") for r in result.new_rows["versions"]}
+    sources_in = [*result.new_rows["sources"], *their_rows.get("sources", {}).values()]
+    named |= {r.get("archive_blob") for r in sources_in if r}
+    logo = their_rows.get("settings", {}).get("organisation_logo")
+    if logo is not None:
+        named.add(unit_value("settings", "value", logo))
     have = {r[0] for r in project.store.execute("SELECT sha256 FROM blobs")}
-    result.their_blobs = [b for b in (side.blob(sha) for sha in side.blob_names() if sha not in have) if b]
+    result.their_blobs = [b for b in (side.blob(sha) for sha in side.blob_names() if sha in named and sha not in have)
+                          if b]
     return result
+
+
+def _inside(action: str, entity: str, entity_id: str, data: dict, deleted: dict[str, set[str]],
+            find) -> Iterator[tuple[tuple[str, str], str]]:
+    """((table, id), kind) of the rows in ``deleted`` (table -> ids) an event worked inside of: an article's
+    claims or versions, a claim's comments, citations and tasks, a source's citations. ``find(table, id)``
+    reads a row from either side."""
+    if action == "article.add_version":
+        if entity_id in deleted.get("articles", ()):
+            yield ("articles", entity_id), "versions"
+        return
+    if entity != "claim":
+        return
+    if deleted.get("articles"):
+        claim = find("claims", entity_id)
+        if claim is not None and claim["article_id"] in deleted["articles"]:
+            yield ("articles", claim["article_id"]), "claims"
+    if entity_id in deleted.get("claims", ()) and action.startswith(("comment.", "citation.", "task.")):
+        yield ("claims", entity_id), "inside"
+    if deleted.get("sources") and action.startswith("citation."):
+        source_id = data.get("source_id")
+        if source_id is None:
+            citation = find("citations", data.get("citation_id", ""))
+            source_id = citation["source_id"] if citation else None
+        if source_id in deleted["sources"]:
+            yield ("sources", source_id), "cited"
+
+
+def _named(text: object, limit: int = 60) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _inside_sentence(table: str, row: dict, kinds: set[str]) -> Text:
+    """Why a row deleted in one copy is a question: what the other copy did inside it."""
+    if table == "articles" and "claims" in kinds:
+        return N_("The article “{name}” was deleted in one copy while its claims were worked on in the other: "
+                  "keep it or delete it.", name=_named(row.get("title")))
+    if table == "articles":
+        return N_("The article “{name}” was deleted in one copy while a new version of it was added in the other: "
+                  "keep it or delete it.", name=_named(row.get("title")))
+    if table == "claims":
+        return N_("The claim “{name}” was deleted in one copy while its comments, citations or tasks were worked "
+                  "on in the other: keep it or delete it.", name=_named(row.get("exact")))
+    return N_("The source “{name}” was deleted in one copy while it was cited in the other: keep it or delete it.",
+              name=_named(row.get("title") or row.get("url")))
 
 
 def _show(value: object) -> str:
@@ -576,6 +749,8 @@ def apply(project, merge_plan: MergePlan, resolutions: dict | None = None):
         journal = merged.journal
         merged.write_rows()
         merged.write_units()
+        merged.withdraw_or_restore_citations()
+        merged.reanchor()
         merged.review_rules()
         seq = None
         for r in merge_plan.incoming:
@@ -585,7 +760,7 @@ def apply(project, merge_plan: MergePlan, resolutions: dict | None = None):
             seq = events.append(
                 store, project.user, "project.merge", "project", "",
                 {"other": merge_plan.other.name, "incoming": len(merge_plan.incoming), "counts": merge_plan.counts,
-                 "units": merged.recorded, "resolved": merged.resolved, "lapsed": merged.lapsed},
+                 "units": list(merged.recorded.values()), "resolved": merged.resolved, "lapsed": merged.lapsed},
                 parents=[merge_plan.ours_head, merge_plan.theirs_head])
         handoff.record(project, merge_plan.partner, handoff.RECEIVED, merge_plan.theirs_head,
                        len(merge_plan.incoming), merge_plan.other.name)
@@ -604,7 +779,8 @@ class _Merge:
     def __init__(self, project, merge_plan: MergePlan, resolutions: dict):
         self.project, self.plan, self.store = project, merge_plan, project.store
         self.resolutions = resolutions
-        self.recorded: list[list] = []  # [table, id, unit, value] for the merge event
+        #: (table, id, unit) -> [table, id, unit, value (, anchor columns)] for the merge event
+        self.recorded: dict[tuple[str, str, str], list] = {}
         self.resolved: list[dict] = []
         self.lapsed: list[dict] = []
         self.articles: set[str] = set()
@@ -633,27 +809,53 @@ class _Merge:
                 self.journal.blobs.append(sha)
             self.store.execute("INSERT OR IGNORE INTO blobs (sha256, mime, size, filename, data) VALUES (?, ?, ?, ?, ?)",
                                (sha, mime, size, filename, data))
+        #: article id -> the version current in this copy before the merge
+        self.ours_current = {article_id: self._current(article_id) for article_id in self.plan.their_current}
+        numbers, renumbered = self._renumber()
         for table in NEW_ROWS:
             rows = self.plan.new_rows[table]
             if table == "versions":
-                rows = [self._numbered(r) for r in rows]
+                rows = [{**r, "number": numbers.get(r["id"], r["number"])} for r in rows]
             for row in rows:
                 columns = ", ".join(f'"{c}"' for c in row)
                 self.store.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})",
                                    tuple(row.values()))
                 self._made(table, row["id"])
-                self._note(table, row["id"] if table not in ("citations", "comments", "corrections")
-                           else row["claim_id"])
+                if table == "versions":
+                    self.articles.add(row["article_id"])
+                else:
+                    self._note(table, row["id"] if table not in ("citations", "comments", "corrections")
+                               else row["claim_id"])
+        for version_id, number in renumbered:
+            self.store.execute("UPDATE versions SET number = ? WHERE id = ?", (number, version_id))
 
-    def _numbered(self, row: dict) -> dict:
-        """A version from the other side, numbered after this side's when both added one to the article."""
-        taken = self.store.execute("SELECT 1 FROM versions WHERE article_id = ? AND number = ?",
-                                   (row["article_id"], row["number"])).fetchone()
-        if taken:
-            top = self.store.execute("SELECT max(number) FROM versions WHERE article_id = ?",
-                                     (row["article_id"],)).fetchone()[0]
-            row = {**row, "number": top + 1}
-        return row
+    def _current(self, article_id: str) -> str | None:
+        found = self.store.execute("SELECT id FROM versions WHERE article_id = ? ORDER BY number DESC LIMIT 1",
+                                   (article_id,)).fetchone()
+        return found[0] if found else None
+
+    def _renumber(self) -> tuple[dict[str, int], list[tuple[str, int]]]:
+        """The number of every version of the articles the other side adds versions to, the same in both copies.
+
+        Returns version id -> number, and this side's versions whose number changes; those
+        are moved out of the way here (to minus their new number) and given it once the
+        other side's versions are in.
+        """
+        numbers: dict[str, int] = {}
+        renumbered: list[tuple[str, int]] = []
+        for article_id, theirs in sorted(self.plan.their_versions.items()):
+            ours = self.store.execute("SELECT number, id, imported_at FROM versions WHERE article_id = ? "
+                                      "ORDER BY number", (article_id,)).fetchall()
+            order = version_order(ours, theirs, fast_forward=self.plan.fast_forward)
+            numbers.update((version_id, n) for n, version_id in enumerate(order, 1))
+            for number, version_id, _ in ours:
+                if numbers[version_id] != number:
+                    self._keep("versions", version_id)
+                    self.store.execute("UPDATE versions SET number = ? WHERE id = ?",
+                                       (-numbers[version_id], version_id))
+                    renumbered.append((version_id, numbers[version_id]))
+                    self.articles.add(article_id)
+        return numbers, renumbered
 
     def _note(self, table: str, row_id: str) -> None:
         if table in ("articles", "versions"):
@@ -698,6 +900,8 @@ class _Merge:
                 self._tick(row_id, theirs)
             elif theirs is not None:
                 self._set(table, row_id, unit, {c: theirs[c] for c in _columns(table, unit)})
+            elif conflict is not None and unit == "deleted":  # kept there, where nothing else of it changed
+                self._set(table, row_id, unit, {"deleted_at": model.now() if conflict.theirs else None})
             if table == "claims" and unit in ("rating", "verdict_summary"):
                 self.verdict_from.setdefault(row_id, THEIRS)
             if table == "claims" and unit == "status":
@@ -756,13 +960,79 @@ class _Merge:
         self._note("claim_tasks", row_id)
 
     def _record(self, table: str, row_id: str, unit: str) -> None:
-        """Note a unit's merged value in the merge event (read back from the table, as written)."""
+        """Note a unit's merged value in the merge event (read back from the table, as written; the last wins)."""
         row = read_row(self.store, table, row_id)
         value = unit_value(table, unit, row)
         entry = [table, row_id, unit, None if value is UNKNOWN else value]
         if table == "claims" and unit == "anchor" and row is not None:
             entry.append({c: row[c] for c in _ANCHOR})
-        self.recorded.append(entry)
+        self.recorded.pop((table, row_id, unit), None)
+        self.recorded[(table, row_id, unit)] = entry
+
+    def withdraw_or_restore_citations(self) -> None:
+        """A source whose deletion was a conflict: deleted, none of its citations stands; kept, those its deletion
+        withdrew come back (as ``sources.set_deleted`` does), but where a citation's own deletion was settled."""
+        conflicts = {c.key for c in self.plan.conflicts}
+        for conflict in self.plan.conflicts:
+            if conflict.table != "sources" or conflict.field != "deleted":
+                continue
+            source = read_row(self.store, "sources", conflict.id)
+            if source is None:
+                continue
+            if source["deleted_at"] is not None:
+                citations = [r[0] for r in self.store.execute(
+                    "SELECT id FROM citations WHERE source_id = ? AND deleted_at IS NULL ORDER BY id", (conflict.id,))]
+                stamp = source["deleted_at"]
+            else:
+                deleter = OURS if conflict.ours else THEIRS
+                citations = [c for c in self.plan.withdrawn.get(conflict.id, ())
+                             if self.plan.touched.get(("citations", c, "deleted")) == deleter]
+                stamp = None
+            for citation_id in citations:
+                row = read_row(self.store, "citations", citation_id)
+                if row is None or ("citations", citation_id, "deleted") in conflicts or row["source_id"] != conflict.id:
+                    continue
+                if (row["deleted_at"] is None) != (stamp is None):
+                    self._set("citations", citation_id, "deleted", {"deleted_at": stamp})
+                    self._record("citations", citation_id, "deleted")
+
+    def reanchor(self) -> None:
+        """Claims left on a version that is no longer their article's current one move onto it, as a new version
+        moves them (``articles.add_version``): exact or moved where their words are intact, fuzzy where they changed,
+        orphaned where they are gone. Only claims that were on the current version of the copy their anchor comes
+        from: one put on an older version on purpose stays there."""
+        if self.plan.fast_forward:
+            return  # their copy is the merged state, as it is: there is no merge event to record more in
+        manager = self.project.managers.claims
+        texts = self.project.managers.articles
+        conflicts = {c.key for c in self.plan.conflicts}
+        for article_id in sorted(self.plan.their_current):
+            current = self._current(article_id)
+            were = {OURS: self.ours_current.get(article_id), THEIRS: self.plan.their_current[article_id]}
+            relocators: dict[str, anchoring.Relocator] = {}
+            for claim_id, version_id in self.store.execute(
+                    "SELECT id, version_id FROM claims WHERE article_id = ? AND version_id != ? "
+                    "AND anchor_state != 'orphaned' ORDER BY id", (article_id, current)).fetchall():
+                key = ("claims", claim_id, "anchor")
+                who = self.plan.touched.get(key)
+                if who is None:
+                    continue  # neither side moved it since the copies parted
+                if who == "both":
+                    chose = self.resolutions.get(key) if key in conflicts else None
+                    sides = (chose,) if chose in (OURS, THEIRS) else (OURS, THEIRS)
+                else:
+                    sides = (who,)
+                if version_id not in {were[s] for s in sides}:
+                    continue
+                if version_id not in relocators:
+                    relocators[version_id] = anchoring.Relocator(texts.text(version_id), texts.text(current))
+                claim = manager.row(claim_id)
+                self._keep("claims", claim_id)
+                manager.apply_match(claim, current, texts.text(current),
+                                    relocators[version_id].locate(claims.selectors(claim)))
+                self._record("claims", claim_id, "anchor")
+                self.claims.add(claim_id)
+                self.articles.add(article_id)
 
     def review_rules(self) -> None:
         """Approvals of a verdict the other side changed lapse; four-eyes over both sides' authors."""
@@ -779,12 +1049,15 @@ class _Merge:
                 self.store.execute("UPDATE claims SET verdict_by = ? WHERE id = ?", (author, claim_id))
             if row["status"] not in (model.APPROVED, model.PUBLISHED):
                 continue
-            status_side = touched.get(("claims", claim_id, "status"))
-            verdict_sides = {touched.get(("claims", claim_id, f)) for f in workflow.VERDICT_FIELDS} - {None}
-            approver_side = THEIRS if status_side == THEIRS else OURS if status_side == OURS else None
-            changed_elsewhere = approver_side is not None and any(s != approver_side for s in verdict_sides)
             if self.plan.fast_forward:
                 continue  # only their side changed: their review stands as they left it (no merge event to record more)
+            approver_side = self._approval(claim_id, row)
+            row = read_row(self.store, "claims", claim_id)
+            approved = self.plan.their_rows.get("claims", {}).get(claim_id) if approver_side == THEIRS else \
+                self._before("claims", claim_id)
+            # The approval was given to the verdict its copy held: it lapses when another verdict stands.
+            changed_elsewhere = (approver_side is not None and approved is not None
+                                 and _verdict(approved) != _verdict(row))
             breaks_four_eyes = four_eyes and author is not None and author == row["approved_by"]
             if not changed_elsewhere and not breaks_four_eyes:
                 continue
@@ -806,9 +1079,36 @@ class _Merge:
             self._made("comments", comment_id)
             self.lapsed.append({"claim": claim_id, "from": row["status"], "reason": reason,
                                 "comment_id": comment_id})
-            self.recorded = [e for e in self.recorded if e[:3] != ["claims", claim_id, "status"]]
-            self.recorded.append(["claims", claim_id, "status", model.IN_REVIEW])
+            self._record("claims", claim_id, "status")
             self.claims.add(claim_id)
+
+    def _approval(self, claim_id: str, row: dict) -> str | None:
+        """Whose approval (or publication) of a claim stands: OURS, THEIRS, None when neither side touched its status.
+
+        When both did, the conflict's resolution says; when both reached the same status, it is
+        the approval given to the verdict that stands (the earlier one when both were), and that
+        side's review stamps are taken, so that both copies end alike.
+        """
+        key = ("claims", claim_id, "status")
+        who = self.plan.touched.get(key)
+        if who != "both":
+            return who
+        if any(c.key == key for c in self.plan.conflicts):
+            choice = self.resolutions.get(key)
+            return choice if choice in (OURS, THEIRS) else OURS
+        ours, theirs = self._before("claims", claim_id), self.plan.their_rows.get("claims", {}).get(claim_id)
+        sides = [(r.get("approved_at") or "", r.get("approved_by") or "", side)
+                 for side, r in ((OURS, ours), (THEIRS, theirs)) if r is not None and _verdict(r) == _verdict(row)]
+        side = min(sides)[2] if sides else OURS  # none: the verdict that stands is neither approved one
+        if side == THEIRS:
+            self._set("claims", claim_id, "status", {c: theirs[c] for c in _STATUS})
+        return side
+
+    def _before(self, table: str, key: str) -> dict | None:
+        """A row of this copy as it was before the merge."""
+        if (table, key) in self.journal.before:
+            return self.journal.before[(table, key)]
+        return None if (table, key) in self._inserted else read_row(self.store, table, key)
 
     def _verdict_author(self, claim_id: str, row: dict) -> str | None:
         source = self.verdict_from.get(claim_id)
@@ -818,6 +1118,10 @@ class _Merge:
         if source == "edited":
             return self.project.user
         return row["verdict_by"]
+
+
+def _verdict(row: dict) -> tuple:
+    return tuple(row.get(f) for f in workflow.VERDICT_FIELDS)
 
 
 def undo(project, journal: Journal) -> model.Changes:
@@ -837,6 +1141,10 @@ def undo(project, journal: Journal) -> model.Changes:
                              "a backup from before it can be restored (File > Restore from backup…)."))
         store.execute("DELETE FROM events WHERE seq > ?", (journal.seq_before,))
         store.execute("DELETE FROM exchanges WHERE id > ?", (journal.exchanges_before,))
+        # Versions it numbered or brought in step aside first, so that each gets its number back.
+        for table, key in [*journal.before, *journal.inserted]:
+            if table == "versions":
+                store.execute("UPDATE versions SET number = -abs(number) WHERE id = ?", (key,))
         # Rows changed go back first: they may point at rows the merge brought in.
         for (table, key), row in journal.before.items():
             _restore(store, table, key, row)

@@ -79,20 +79,65 @@ def test_since_takes_an_event_id_or_its_start_or_start(copies, tmp_path):
     assert not (tmp_path / "z.factcheck-changes").exists()
 
 
-def test_a_new_article_comes_with_its_original_file_stored_once(copies, tmp_path):
+@pytest.mark.parametrize("both_sides", [False, True])
+def test_a_new_article_comes_with_its_original_file_stored_once(copies, tmp_path, both_sides):
     a, b, ids = copies
     page = imported("The minister spoke.", title="Page", name="page.html")
     page = page.__class__(**{**page.__dict__, "original": HTML, "mime": "text/html"})
     do(b, "ben", lambda p: p.import_article(page))
-    do(a, "ana", lambda p: p.import_article(page))  # the same file, imported on both sides
+    if both_sides:
+        do(a, "ana", lambda p: p.import_article(page))  # the same file, imported on both sides
     written = send(b, "ben", tmp_path / "b.factcheck-changes")
     with zipfile.ZipFile(written.path) as archive:
         assert any(n.startswith("blobs/") for n in archive.namelist())
     with Project.open(a, user="ana") as p:
         merge.merge(p, written.path)
         assert p.verify().ok
-        assert len(p.articles()) == 3
+        assert len(p.articles()) == (3 if both_sides else 2)
         assert p.store.execute("SELECT count(*) FROM blobs WHERE data = ?", (HTML,)).fetchone()[0] == 1
+
+
+def test_the_logo_travels_with_its_image(copies, tmp_path):
+    from .test_settings_logo import png
+
+    a, b, _ = copies
+    image = png()
+    do(b, "ben", lambda p: p.set_logo(image, "logo.png"))
+    written = send(b, "ben", tmp_path / "logo.factcheck-changes")
+    with Project.open(a, user="ana") as p:
+        merge.merge(p, written.path)
+        assert p.logo() == (image, "image/png") and p.verify().ok
+
+
+def test_an_empty_handoff_is_refused_as_incomplete(sent, tmp_path):
+    a, _ = sent
+    empty = tmp_path / "empty.factcheck-changes"
+    empty.write_bytes(b"")
+    assert "incomplete or damaged" in refused(a, empty)
+
+
+def test_a_folder_that_cannot_be_written_names_the_file_not_a_temporary_one(copies, tmp_path):
+    _, b, _ = copies
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder should be")
+    with Project.open(b, user="ben") as p, pytest.raises(handoff.HandoffRefused) as caught:
+        handoff.write(p, blocked / "x.factcheck-changes")
+    assert "x.factcheck-changes cannot be written there" in str(caught.value) and ".handoff" not in str(caught.value)
+
+
+def test_a_handoff_left_half_written_is_swept_later(copies, tmp_path):
+    import os
+    import time
+
+    _, b, _ = copies
+    stale = tmp_path / (handoff._PARTIAL + "abc")
+    stale.write_bytes(b"PK")
+    fresh = tmp_path / (handoff._PARTIAL + "def")
+    fresh.write_bytes(b"PK")  # another writer may be at work on this one: it stays
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    send(b, "ben", tmp_path / "x.factcheck-changes")
+    assert not stale.exists() and fresh.exists()
 
 
 # --- refused whole, with one sentence -------------------------------------------------------------------

@@ -338,3 +338,145 @@ def test_a_value_typed_to_settle_a_conflict_is_validated_and_a_bad_one_writes_no
         assert p.claim(ids["claim"]).rating == "misleading" and p.claim(ids["claim"]).verdict_by == "ana"
         assert p.verify().ok
         assert "1 conflicts settled" in timeline.describe(p.events()[-1])
+
+
+def test_versions_added_in_both_copies_are_numbered_alike_whichever_copy_merges(copies, tmp_path):
+    a, b, ids = copies
+    do(a, "ana", lambda p: p.add_version(ids["article"], imported("Update. " + TEXT, name="ana.txt")))
+    do(b, "ben", lambda p: p.add_version(ids["article"], imported("Later. " + TEXT, name="ben.txt")))
+    a2, b2 = tmp_path / "a2.factcheck", tmp_path / "b2.factcheck"
+    shutil.copy(a, a2)
+    shutil.copy(b, b2)
+    merged(a2, b, prefer=merge.OURS)  # Ana keeps her anchors; Ben, merging the other way, takes them
+    merged(b2, a, user="ben", prefer=merge.THEIRS)
+
+    def state(path):
+        with Project.open(path) as p:
+            current = p.current_version(ids["article"])
+            claim = p.claim(ids["claim"])
+            return ([(v.number, v.source_name) for v in p.versions(ids["article"])], current.source_name,
+                    (claim.version_id == current.id, claim.start, claim.end, claim.anchor_state))
+
+    assert state(a2) == state(b2)
+    assert state(a2)[0] == [(1, "test.txt"), (2, "ana.txt"), (3, "ben.txt")]  # in the order they were added
+    assert state(a2)[2][0]  # the claim is on the current version in both
+    # Undone, Ben's copy has its own version back as number 2.
+    with Project.open(b) as p:
+        plan = merge.plan(p, a)
+        merge.apply(p, plan, {c.key: merge.THEIRS for c in plan.conflicts})
+        merge.undo(p, plan.journal)
+        assert [(v.number, v.source_name) for v in p.versions(ids["article"])] == [(1, "test.txt"), (2, "ben.txt")]
+        assert p.verify().ok
+
+
+@pytest.mark.parametrize("keep", [True, False])
+@pytest.mark.parametrize("case", ["claim edited", "claim made", "version added", "comment", "citation", "source cited"])
+def test_a_row_deleted_in_one_copy_while_worked_on_inside_in_the_other_is_a_conflict(copies, case, keep):
+    a, b, ids = copies
+    table, row_id = {"claim edited": ("articles", ids["article"]), "claim made": ("articles", ids["article"]),
+                     "version added": ("articles", ids["article"]), "comment": ("claims", ids["claim"]),
+                     "citation": ("claims", ids["claim"]), "source cited": ("sources", ids["source"])}[case]
+    other_source = do(a, "ana", lambda p: p.create_source(title="Labour survey").created)
+    shutil.copy(a, b)
+    do(a, "ana", lambda p: {"articles": p.delete_article, "claims": p.delete_claim,
+                            "sources": p.delete_source}[table](row_id))
+    do(b, "ben", {
+        "claim edited": lambda p: p.update_claim(ids["claim"], rating="false", verdict_summary="It rose."),
+        "claim made": lambda p: p.create_claim(ids["version"], 57, 71),
+        "version added": lambda p: p.add_version(ids["article"], imported(TEXT + " More.")),
+        "comment": lambda p: p.add_comment(ids["claim"], "Check the 2024 figure."),
+        "citation": lambda p: p.cite(ids["claim"], other_source, "supports"),
+        "source cited": lambda p: p.cite(ids["claim"], ids["source"], "supports", locator="p. 2"),
+    }[case])
+    with Project.open(a) as p:
+        plan = merge.plan(p, b)
+        (conflict,) = plan.conflicts
+        assert (conflict.table, conflict.id, conflict.field) == (table, row_id, "deleted")
+        assert (conflict.ours, conflict.theirs) == (True, False)
+        assert "was deleted in one copy while" in conflict.sentence and "keep it or delete it" in conflict.sentence
+        merge.apply(p, plan, {conflict.key: merge.THEIRS if keep else merge.OURS})
+        assert p.verify().ok
+        assert (merge.read_row(p.store, table, row_id)["deleted_at"] is None) == keep
+        if table == "sources":  # kept, its citations stand; deleted, none does
+            live = [c for c in p.citations(ids["claim"]) if c.source_id == ids["source"]]
+            assert len(live) == (2 if keep else 0)
+
+
+def test_an_approval_lapses_when_the_status_is_settled_for_it_but_the_other_copy_changed_the_verdict(copies):
+    a, b, ids = copies
+
+    def submitted_by_carl(p):
+        p.user = "carl"
+        submit(p, ids["claim"])
+
+    do(a, "ana", submitted_by_carl)
+    shutil.copy(a, b)
+    do(b, "ben", lambda p: p.review(ids["claim"], "approve"))
+    do(a, "ana", lambda p: (p.review(ids["claim"], "request_changes", comment="Source?"),
+                            p.update_claim(ids["claim"], rating="mostly-false")))
+    with Project.open(a) as p:
+        plan = merge.plan(p, b)
+        (conflict,) = plan.conflicts
+        assert conflict.field == "status" and conflict.theirs == model.APPROVED
+        merge.apply(p, plan, {conflict.key: merge.THEIRS})  # Ben's approval, of a rating that is not the one kept
+        claim = p.claim(ids["claim"])
+        assert (claim.status, claim.approved_by, claim.rating) == (model.IN_REVIEW, None, "mostly-false")
+        assert any("lapsed" in c.body and "ben" in c.body for c in p.comments(ids["claim"]))
+        assert p.verify().ok
+
+
+def test_when_both_copies_approved_the_approval_of_the_verdict_that_stands_is_kept(copies, tmp_path):
+    a, b, ids = copies
+    do(a, "ana", lambda p: submit(p, ids["claim"]))
+    shutil.copy(a, b)
+    do(b, "ben", lambda p: p.review(ids["claim"], "approve"))  # the rating Ana wrote
+
+    def changed_then_approved(p):
+        p.user = "carl"
+        p.update_claim(ids["claim"], rating="mostly-false")
+        p.user = "dan"
+        p.review(ids["claim"], "approve")
+
+    do(a, "ana", changed_then_approved)
+    a2, b2 = tmp_path / "a2.factcheck", tmp_path / "b2.factcheck"
+    shutil.copy(a, a2)
+    shutil.copy(b, b2)
+    assert not merged(a2, b).conflicts
+    assert not merged(b2, a, user="ben").conflicts
+    for path in (a2, b2):
+        with Project.open(path) as p:
+            claim = p.claim(ids["claim"])
+            assert (claim.status, claim.rating, claim.approved_by) == (model.APPROVED, "mostly-false", "dan")
+
+
+@pytest.mark.parametrize("maker", ["ana", "ben"])
+@pytest.mark.parametrize("words_kept", [True, False])
+def test_a_claim_made_in_one_copy_moves_onto_the_version_the_other_copy_added(copies, maker, words_kept):
+    a, b, ids = copies
+    new_text = ("Breaking. " + TEXT) if words_kept else TEXT.replace(" The opposition said it rose by 2% instead.", "")
+    adder = b if maker == "ana" else a
+    do(adder, "x", lambda p: p.add_version(ids["article"], imported(new_text, name="v2.txt")))
+    start = TEXT.index("The opposition")
+    maker_copy = a if maker == "ana" else b
+    claim_id = do(maker_copy, maker, lambda p: p.create_claim(ids["version"], start, start + 14).created)
+    merged(a, b)
+    with Project.open(a) as p:
+        claim, current = p.claim(claim_id), p.current_version(ids["article"])
+        if words_kept:
+            assert (claim.version_id, claim.anchor_state) == (current.id, "moved")
+            assert current.text[claim.start:claim.end] == "The opposition"
+        else:  # its words are gone: orphaned on the version it was made on, as a new version leaves it
+            assert (claim.version_id, claim.anchor_state) == (ids["version"], "orphaned")
+        units = p.events()[-1].data["units"]
+        assert [u[4]["anchor_state"] for u in units if u[:3] == ["claims", claim_id, "anchor"]] == [claim.anchor_state]
+
+
+def test_a_claim_put_on_an_older_version_on_purpose_stays_there(copies):
+    a, b, ids = copies
+    do(a, "ana", lambda p: p.add_version(ids["article"], imported("Breaking. " + TEXT, name="v2.txt")))
+    claim_id = do(a, "ana", lambda p: p.create_claim(ids["version"], 57, 71).created)  # on version 1, deliberately
+    do(b, "ben", lambda p: p.add_version(ids["article"], imported("Later. " + TEXT, name="v2b.txt")))
+    merged(a, b, prefer=merge.OURS)
+    with Project.open(a) as p:
+        assert p.claim(claim_id).version_id == ids["version"]
+        assert p.claim(ids["claim"]).version_id == p.current_version(ids["article"]).id

@@ -1,7 +1,8 @@
 """Two copies diverge by hundreds of random actions through the core API, then merge (a hypothesis state machine).
 
 Every acknowledged change is in the merged project or listed as a conflict; merging again
-changes nothing; ``verify`` passes; the other copy, merging back, ends with the same content.
+changes nothing; ``verify`` passes; claims stay on their article's current version; the
+other copy, merging back, ends with the same content (versions numbered alike, the same logo).
 A hand-off file of the other copy's changes plans exactly the merge the copy itself would,
 and undoing a merge gives back the project as it was, row for row.
 """
@@ -27,6 +28,20 @@ SIDES = st.sampled_from(["a", "b"])
 VALUES = st.sampled_from(["", "alpha", "beta", "gamma", "Día", "delta"])
 RATINGS = st.sampled_from([None, "true", "false", "mostly-false", "misleading"])
 FIELDS = st.sampled_from(["statement", "claimant", "notes", "verdict_summary"])
+PNG = b"\x89PNG\r\n\x1a\n"  # what the logo check reads
+
+
+def edited(text: str, n: int) -> str:
+    """A new version of an article's text: a sentence added, dropped or changed."""
+    sentences = text.split(". ")
+    at = n % len(sentences)
+    if n % 3 == 0:
+        sentences.insert(at, f"Update {n} came in")
+    elif n % 3 == 1 and len(sentences) > 5:
+        del sentences[at]
+    else:
+        sentences[at] = sentences[at].replace("percent", "per cent")
+    return ". ".join(sentences)
 
 
 class Diverge(RuleBasedStateMachine):
@@ -35,7 +50,7 @@ class Diverge(RuleBasedStateMachine):
         self.dir = pathlib.Path(tempfile.mkdtemp(prefix="factcheck-merge-random-"))
         base = self.dir / "a.factcheck"
         with Project.create(base, user="ana") as p:
-            article_id = p.import_article(imported(TEXT)).created
+            article_id = self.article = p.import_article(imported(TEXT)).created
             self.version = p.current_version(article_id).id
             self.claims = [p.create_claim(self.version, i * 60, i * 60 + 20).created for i in range(5)]
             self.sources = [p.create_source(title=f"Source {i}").created for i in range(3)]
@@ -84,9 +99,41 @@ class Diverge(RuleBasedStateMachine):
 
     @rule(side=SIDES, n=st.integers(0, len(TEXT) - 30))
     def new_claim(self, side, n):
-        claim_id = self.p[side].create_claim(self.version, n, n + 15).created
+        version = self.p[side].current_version(self.article)
+        n %= len(version.text) - 20
+        try:
+            claim_id = self.p[side].create_claim(version.id, n, n + 15).created
+        except KnownError:
+            return
         self.made[side][0].append(claim_id)
         self.last[side][("claims", claim_id, "deleted")] = False
+
+    @rule(side=SIDES, n=st.integers(0, 99))
+    def new_version(self, side, n):
+        p = self.p[side]
+        try:
+            p.add_version(self.article, imported(edited(p.current_version(self.article).text, n), name=f"v{n}.txt"))
+        except KnownError:
+            return  # a deleted article takes no new versions
+
+    @rule(side=SIDES, deleted=st.booleans())
+    def delete_or_restore_article(self, side, deleted):
+        p = self.p[side]
+        changes = p.delete_article(self.article) if deleted else p.restore_article(self.article)
+        self._saved(side, changes, ("articles", self.article, "deleted"), deleted)
+
+    @rule(side=SIDES, n=st.integers(0, 99), deleted=st.booleans())
+    def delete_or_restore_source(self, side, n, deleted):
+        source_id = self._sources(side)[n % len(self._sources(side))]
+        p = self.p[side]
+        changes = p.delete_source(source_id) if deleted else p.restore_source(source_id)
+        self._saved(side, changes, ("sources", source_id, "deleted"), deleted)
+
+    @rule(side=SIDES, n=st.integers(0, 3))
+    def set_logo(self, side, n):
+        changes = self.p[side].set_logo(PNG + f"logo {n}".encode() if n else None, f"logo{n}.png")
+        value = self.p[side].setting("organisation_logo")
+        self._saved(side, changes, ("settings", "organisation_logo", "value"), value)
 
     @rule(side=SIDES, title=VALUES)
     def new_source(self, side, title):
@@ -96,7 +143,10 @@ class Diverge(RuleBasedStateMachine):
     @rule(side=SIDES, n=st.integers(0, 99), title=VALUES)
     def edit_source(self, side, n, title):
         source_id = self._sources(side)[n % len(self._sources(side))]
-        changes = self.p[side].update_source(source_id, title=title)
+        try:
+            changes = self.p[side].update_source(source_id, title=title)
+        except KnownError:
+            return
         self._saved(side, changes, ("sources", source_id, "title"), title)
 
     @rule(side=SIDES, n=st.integers(0, 99), m=st.integers(0, 99))
@@ -147,8 +197,17 @@ class Diverge(RuleBasedStateMachine):
             else:
                 assert value in mine, (unit, value, mine)
         assert merge.plan(a, b.path).nothing  # merge twice = merge once
-        # Both sides' saves so far are now common history: only later saves are changes to look for.
-        self.last = {"a": {}, "b": {}}
+        if a.setting("organisation_logo"):
+            assert a.logo() is not None  # the logo's image came with it
+        # Every claim that moves with new versions is on its article's current version (or orphaned).
+        current = a.current_version(self.article).id
+        assert [(c.id, c.version_id) for c in a.claims(include_deleted=True) if c.anchor_state != "orphaned"
+                and c.version_id != current] == []
+        # The other copy's saves are now history both hold. This copy's are not in the other yet: they stay
+        # changes to look for (with the value this copy now holds) until they are merged there.
+        self.last[other] = {}
+        self.last[into] = {unit: merge.unit_value(unit[0], unit[2], merge.read_row(a.store, unit[0], unit[1]))
+                           for unit in self.last[into]}
         self.made[into] = (self._claims(into)[len(self.claims):] + self.made[other][0],
                            self._sources(into)[len(self.sources):] + self.made[other][1])
 
@@ -186,9 +245,12 @@ class Diverge(RuleBasedStateMachine):
 
             def content(p):
                 return (sorted((c.id, c.statement, c.claimant, c.rating, c.verdict_summary, c.status,
-                                c.deleted_at is None) for c in p.claims(include_deleted=True)),
+                                c.deleted_at is None, c.version_id, c.start, c.end, c.anchor_state)
+                               for c in p.claims(include_deleted=True)),
                         sorted((s.id, s.title, s.deleted_at is None) for s in p.sources(include_deleted=True)),
-                        sorted(c.id for c in p.citations()), len(p.comments()))
+                        sorted(c.id for c in p.citations()), len(p.comments()),
+                        [(v.id, v.number) for v in p.versions(self.article)],
+                        [a.id for a in p.articles()], p.setting("organisation_logo"))
 
             assert content(a) == content(b)
         finally:
@@ -197,12 +259,18 @@ class Diverge(RuleBasedStateMachine):
             shutil.rmtree(self.dir, ignore_errors=True)
 
 
+def key(value: object) -> str:
+    """A unit's value spelt for comparing; a value the events do not say (a moved anchor) as such."""
+    return "unknown" if value is merge.UNKNOWN else merge._key(value)
+
+
 def same_plan(x: merge.MergePlan, y: merge.MergePlan) -> bool:
     """Two plans that ``apply`` carries out alike (the events' local numbers aside)."""
     assert [r[1:] for r in x.incoming] == [r[1:] for r in y.incoming]
     assert (x.ours_head, x.theirs_head, x.ours_only) == (y.ours_head, y.theirs_head, y.ours_only)
     assert x.conflicts == y.conflicts and x.touched == y.touched and x.both == y.both
-    assert {k: merge._key(v) for k, v in x.base.items()} == {k: merge._key(v) for k, v in y.base.items()}
+    assert {k: key(v) for k, v in x.base.items()} == {k: key(v) for k, v in y.base.items()}
+    assert (x.their_versions, x.their_current, x.withdrawn) == (y.their_versions, y.their_current, y.withdrawn)
     assert x.their_rows == y.their_rows
     assert {t: sorted(r["id"] for r in rows) for t, rows in x.new_rows.items()} == \
            {t: sorted(r["id"] for r in rows) for t, rows in y.new_rows.items()}
