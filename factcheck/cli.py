@@ -504,6 +504,118 @@ def handoff_cmd(project: str, output: str | None, since: str | None, to: str, li
         click.echo(f"Wrote {written.events} changes ({written.size:,} bytes) to {written.path}")
 
 
+def _sync_connection(dsn: str):
+    """A connection for the CLI: libpq's own password sources, then the keyring, then a prompt."""
+    from factcheck.sync import client, credentials
+
+    try:
+        return client.connect(dsn, credentials.get(client.without_password(dsn)))
+    except client.Offline as exc:
+        if not credentials.needs_password(exc) or not sys.stdin.isatty():
+            raise
+    password = click.prompt("Password for the sync server", hide_input=True, err=True)
+    conn = client.connect(dsn, password)
+    credentials.keep(client.without_password(dsn), password)
+    return conn
+
+
+@cli.command("sync")
+@_project_argument
+@click.option("--connect", "dsn", default=None, metavar="DSN",
+              help="Link PROJECT to this PostgreSQL (a connection string such as 'host=db.desk user=ana "
+                   "dbname=factcheck', a URI, or 'service=NAME'); its password is never stored in the project.")
+@click.option("--status", "show_status", is_flag=True, help="Only say where PROJECT syncs and what is pending.")
+@click.option("--ours", "prefer", flag_value="ours", default=None, help="Settle every conflict with this copy's value.")
+@click.option("--theirs", "prefer", flag_value="theirs", help="Settle every conflict with the server's value.")
+@_user_option
+def sync_cmd(project: str, dsn: str | None, show_status: bool, prefer: str | None, user: str) -> None:
+    """Pull what others pushed, merge it, and push this copy's changes (the desk's PostgreSQL)."""
+    from factcheck.sync import client
+
+    with _open_project(project, user) as p:
+        if dsn:
+            click.echo(f"Linked {project} to {client.link(p, dsn)}")
+        linked = client.linked_dsn(p)
+        if not linked:
+            raise KnownError(N_("{name} is not linked to a sync server: run factcheck sync PROJECT --connect DSN.",
+                                name=pathlib.Path(project).name))
+        if show_status:
+            st = client.state(p)
+            click.echo(f"Server:  {linked}\nPulled:  up to {st.get('cursor', '0')}\nPending: {client.pending(p)} "
+                       "changes to push")
+            return
+        with _sync_connection(dsn or linked) as conn:
+            outcome = client.sync(conn, p, server_name=_server_name(linked), prefer=prefer)
+        if outcome.conflicts is not None:
+            for conflict in outcome.conflicts.conflicts:
+                click.echo(f"  conflict: {conflict.sentence}")
+            raise KnownError(N_("Nothing was synced: {n} conflicts need a choice; run again with --ours or --theirs "
+                                "(or sync in the app and pick field by field).", n=len(outcome.conflicts.conflicts)))
+        click.echo(f"Synced: {outcome.pulled} changes came in, {outcome.pushed} went up.")
+        for lapse in outcome.lapsed:
+            click.echo(f"  {lapse['reason']}")
+
+
+def _server_name(dsn: str) -> str:
+    from psycopg.conninfo import conninfo_to_dict
+
+    parts = conninfo_to_dict(dsn)
+    return parts.get("service") or f"{parts.get('dbname') or parts.get('user') or 'factcheck'}@" \
+        f"{parts.get('host') or 'localhost'}"
+
+
+@cli.group("server")
+def server_group() -> None:
+    """Set up the desk's PostgreSQL for sync (run as an administrator role)."""
+
+
+@server_group.command("init")
+@click.argument("dsn")
+def server_init(dsn: str) -> None:
+    """Create or upgrade factcheck's schema, roles and functions in the database DSN names."""
+    from factcheck.sync import server
+
+    with _sync_connection(dsn) as conn:
+        version = server.init(conn)
+    click.echo(f"The factcheck store is ready (schema version {version}).")
+
+
+@server_group.command("add-user")
+@click.argument("dsn")
+@click.argument("name")
+@click.option("--password", "ask_password", is_flag=True, help="Ask for a password to set (else only the role).")
+def server_add_user(dsn: str, name: str, ask_password: bool) -> None:
+    """Make a login for NAME that may use factcheck's store (a role in factcheck_client)."""
+    from factcheck.sync import server
+
+    password = click.prompt(f"Password for {name}", hide_input=True, confirmation_prompt=True, err=True) \
+        if ask_password else None
+    with _sync_connection(dsn) as conn:
+        server.add_user(conn, name, password)
+    click.echo(f"{name} may now sync; give them a project with factcheck server grant.")
+
+
+@server_group.command("grant")
+@click.argument("dsn")
+@click.argument("project", type=_ProjectPath())
+@click.argument("name")
+@click.argument("role", type=click.Choice(["checker", "editor"]))
+def server_grant(dsn: str, project: str, name: str, role: str) -> None:
+    """Let NAME work on PROJECT (the file, or its id) as a checker or an editor."""
+    from factcheck.core import events
+    from factcheck.sync import server
+
+    path = pathlib.Path(project)
+    if path.exists():
+        with _open_project(project) as p:  # writable: an older file is upgraded as any command does
+            project_id, label = events.project_id(p.store), path.stem
+    else:
+        project_id, label = project, ""
+    with _sync_connection(dsn) as conn:
+        server.grant(conn, project_id, name, role, label)
+    click.echo(f"{name} is {'an editor' if role == 'editor' else 'a checker'} on {label or project_id}.")
+
+
 @cli.command("backup")
 @_project_argument
 @click.option("--output", "-o", default=None, type=click.Path(), metavar="FILE",

@@ -202,6 +202,16 @@ def _open_other(project, path: pathlib.Path) -> tuple:
         raise
 
 
+def _rows_by_id(store, ids: list[str]) -> list[tuple]:
+    """The rows ``_event_rows`` gives, of these events only, in log order."""
+    found = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        found += store.execute("SELECT seq, id, parents, at, actor, action, entity, entity_id, data FROM events "
+                               f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+    return sorted(found)
+
+
 def _event_rows(store) -> list[tuple]:
     """(seq, id, parents, at, actor, action, entity, entity_id, data text) of every event, in order."""
     return store.execute(
@@ -500,16 +510,23 @@ class _HandoffSide:
 
 
 def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
-    ours_rows = _event_rows(project.store)
+    # This side's log without its data first (seq, id, parents): a sync with a large
+    # project reads the data of its few own events only, not of the whole log.
+    ours_light = project.store.execute("SELECT seq, id, parents FROM events ORDER BY seq").fetchall()
+    ours_rows = ours_light
     theirs_rows = side.event_rows()
-    theirs_ids = side.check(ours_rows, theirs_rows, other_path.name)
-    ours_ids = {r[1] for r in ours_rows}
+    theirs_ids = side.check(ours_light, theirs_rows, other_path.name)
+    ours_ids = {r[1] for r in ours_light}
     result = MergePlan(other_path, ours_rows[0][1], ours_rows[-1][1], side.head(theirs_rows))
     result.incoming = [r for r in theirs_rows if r[1] not in ours_ids]
     result.partner = side.sender(result.incoming, project.user, other_path.name)
     if not result.incoming:
         return result
-    ours_only = [r for r in ours_rows if r[1] not in theirs_ids]
+    if isinstance(theirs_ids, handoff.AllBut):
+        ours_only = _rows_by_id(project.store, [r[1] for r in ours_light if r[1] not in theirs_ids])
+    else:
+        ours_rows = _event_rows(project.store)
+        ours_only = [r for r in ours_rows if r[1] not in theirs_ids]
     only = {OURS: ours_only, THEIRS: result.incoming}
     result.ours_only = len(ours_only)
     counts: dict[str, int] = {}
@@ -555,6 +572,8 @@ def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
     both = result.both = {k for k, who in touched.items() if who == "both"}
     inside_base: dict[tuple[str, str, str], object] = {}
     if both or inside:
+        if ours_rows is ours_light:
+            ours_rows = _event_rows(project.store)
         for r in ours_rows:
             if r[1] in theirs_ids:
                 for table, row_id, unit, value in touches(r[5], r[7], json.loads(r[8])):

@@ -250,9 +250,17 @@ def m006_exchanges(db: Database) -> None:
     )
 
 
+def m007_sync_state(db: Database) -> None:
+    # Where this copy syncs (a PostgreSQL connection string without its password), how far
+    # it has pulled (the server's counter) and the server's newest event then (sync/):
+    # local, like exchanges, so a copy of the file does not inherit another laptop's cursor
+    # unnoticed (sync checks the head it names is in the file).
+    db.execute("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 #: Every migration, oldest first. Append only: a name, once released, never changes.
 MIGRATIONS = (m001_initial, m002_claims_in_reading_order, m003_review_stamps, m004_desk, m005_event_ids,
-              m006_exchanges)
+              m006_exchanges, m007_sync_state)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

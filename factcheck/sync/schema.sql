@@ -1,0 +1,322 @@
+-- factcheck's shared store in the newsroom's PostgreSQL (schema version 1).
+--
+-- Clients hold no privilege on any table: they call three SECURITY DEFINER functions
+-- (push, pull, whoami), which check who is calling with session_user (the login that
+-- PostgreSQL authenticated, not a name typed on a laptop) and enforce the rules that
+-- matter: membership of the project, editors alone approve and publish, four-eyes by
+-- server identity, event ids that match their content, parents the log already holds,
+-- and an append-only log (a trigger refuses UPDATE and DELETE, even to the owner).
+-- Pushes are serialised per project by SELECT ... FOR UPDATE on the project's row,
+-- which also numbers the log: a client's cursor is that counter, so commit order is
+-- cursor order and no row is ever skipped.
+
+CREATE SCHEMA IF NOT EXISTS factcheck;
+
+CREATE TABLE IF NOT EXISTS factcheck.meta (
+    key text PRIMARY KEY,
+    value text NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS factcheck.projects (
+    id text PRIMARY KEY,                 -- the id of the project's first event, as in every copy
+    name text NOT NULL,
+    counter bigint NOT NULL DEFAULT 0,   -- events held; the cursor clients pull from
+    head text,                           -- the id of the newest event
+    created_by name NOT NULL DEFAULT session_user,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE IF NOT EXISTS factcheck.members (
+    project text NOT NULL REFERENCES factcheck.projects ON DELETE CASCADE,
+    username name NOT NULL,
+    role text NOT NULL CHECK (role IN ('checker', 'editor')),
+    PRIMARY KEY (project, username)
+);
+
+CREATE TABLE IF NOT EXISTS factcheck.events (
+    project text NOT NULL,
+    seq bigint NOT NULL,
+    id text NOT NULL,
+    parents text NOT NULL,
+    at text NOT NULL,
+    actor text NOT NULL,
+    action text NOT NULL,
+    entity text NOT NULL,
+    entity_id text NOT NULL,
+    data text NOT NULL,
+    pushed_by name NOT NULL,
+    pushed_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (project, seq)
+);
+CREATE INDEX IF NOT EXISTS events_entity ON factcheck.events (project, entity_id);
+-- An event's id is the hash of its content, which includes its parents back to the
+-- project's own first event: one id, one project. Lookups by id alone use this index
+-- whatever the planner thinks of a log that was empty when the push began.
+CREATE UNIQUE INDEX IF NOT EXISTS events_id ON factcheck.events (id);
+
+-- The rows the last push that touched them left (as a hand-off file carries them): what
+-- a pulling client merges against, beside the events.
+CREATE TABLE IF NOT EXISTS factcheck.state_rows (
+    project text NOT NULL,
+    tbl text NOT NULL,
+    key text NOT NULL,
+    body jsonb NOT NULL,
+    seq bigint NOT NULL,
+    PRIMARY KEY (project, tbl, key)
+);
+CREATE INDEX IF NOT EXISTS state_rows_seq ON factcheck.state_rows (project, seq);
+
+CREATE TABLE IF NOT EXISTS factcheck.blobs (
+    project text NOT NULL,
+    sha256 text NOT NULL,
+    mime text NOT NULL,
+    size bigint NOT NULL,
+    filename text NOT NULL,
+    data bytea NOT NULL,
+    seq bigint NOT NULL,
+    PRIMARY KEY (project, sha256)
+);
+CREATE INDEX IF NOT EXISTS blobs_seq ON factcheck.blobs (project, seq);
+
+-- No foreign key from these tables to projects: push (the only writer) locks the project's
+-- row FOR UPDATE, and a key check per inserted row, each in the subtransaction of an
+-- exception block, would pile up one multixact member per event (quadratic).
+ALTER TABLE factcheck.events DROP CONSTRAINT IF EXISTS events_project_fkey;
+ALTER TABLE factcheck.state_rows DROP CONSTRAINT IF EXISTS state_rows_project_fkey;
+ALTER TABLE factcheck.blobs DROP CONSTRAINT IF EXISTS blobs_project_fkey;
+
+CREATE OR REPLACE FUNCTION factcheck.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION USING ERRCODE = 'FC405', MESSAGE = 'the event log is append-only';
+END $$;
+DROP TRIGGER IF EXISTS events_append_only ON factcheck.events;
+CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON factcheck.events
+    FOR EACH ROW EXECUTE FUNCTION factcheck.refuse_change();
+
+REVOKE ALL ON ALL TABLES IN SCHEMA factcheck FROM PUBLIC;
+REVOKE ALL ON SCHEMA factcheck FROM PUBLIC;
+
+-- Who is calling, and with which role in a project (NULL: not a member).
+CREATE OR REPLACE FUNCTION factcheck.whoami(p_project text)
+RETURNS TABLE (username name, role text, counter bigint, head text)
+LANGUAGE sql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
+    SELECT session_user, m.role, p.counter, p.head
+    FROM factcheck.projects p LEFT JOIN factcheck.members m ON m.project = p.id AND m.username = session_user
+    WHERE p.id = p_project
+$$;
+
+-- The JSON text of one string, as factcheck's canonical JSON spells it (Python's
+-- json encoder with ensure_ascii off, which escapes exactly what PostgreSQL's does).
+CREATE OR REPLACE FUNCTION factcheck.q(t text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT to_json(t)::text $$;
+
+-- Whether the project's four-eyes rule is on: its last setting, else its creation's.
+CREATE OR REPLACE FUNCTION factcheck.four_eyes(p_project text) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = factcheck, pg_temp AS $$
+    SELECT coalesce(
+        (SELECT (data::jsonb -> 'after')::text = 'true' FROM factcheck.events
+          WHERE project = p_project AND action = 'settings.update' AND entity_id = 'four_eyes'
+          ORDER BY seq DESC LIMIT 1),
+        (SELECT coalesce((data::jsonb -> 'settings' -> 'four_eyes')::text, 'true') = 'true' FROM factcheck.events
+          WHERE project = p_project AND seq = 1),
+        true)
+$$;
+
+-- Append a client's events (in its order, parents first) on top of the version it last
+-- pulled (p_base: the counter it saw); refuse the whole push with a reason otherwise.
+-- p_events: [[id, parents, at, actor, action, entity, entity_id, data], ...]
+-- p_rows: [[table, key, row], ...]; p_blobs: [[sha256, mime, size, filename, base64], ...]
+CREATE OR REPLACE FUNCTION factcheck.push(p_project text, p_name text, p_base bigint, p_events jsonb,
+                                          p_rows jsonb, p_blobs jsonb)
+RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
+DECLARE
+    v_role text;
+    v_counter bigint;
+    v_head text;
+    e jsonb;
+    v_id text; v_parents text; v_at text; v_actor text; v_action text; v_entity text; v_entity_id text;
+    v_data text; v_body jsonb;
+    v_parent text;
+    v_last name;
+    r jsonb;
+    v_bytes bytea;
+    v_seed boolean;
+    v_held text;
+BEGIN
+    IF jsonb_typeof(p_events) <> 'array' OR jsonb_typeof(p_rows) <> 'array' OR jsonb_typeof(p_blobs) <> 'array' THEN
+        RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a push is three lists';
+    END IF;
+    SELECT m.role INTO v_role FROM factcheck.members m WHERE m.project = p_project AND m.username = session_user;
+    IF v_role IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'FC403',
+            MESSAGE = format('%s may not change project %s on this server', session_user, p_project);
+    END IF;
+    SELECT p.counter, p.head INTO v_counter, v_head FROM factcheck.projects p WHERE p.id = p_project FOR UPDATE;
+    IF v_counter <> p_base THEN
+        RAISE EXCEPTION USING ERRCODE = 'FC409', MESSAGE = 'the server has changes this copy has not pulled';
+    END IF;
+    -- The first push brings the project's history as it was before the desk synced it,
+    -- approvals included: an editor's to make. From then on every review rule holds.
+    v_seed := v_counter = 0;
+    IF v_seed AND v_role <> 'editor' THEN
+        RAISE EXCEPTION USING ERRCODE = 'FC403',
+            MESSAGE = 'an editor puts a project on the server first (its history comes with it); then checkers sync';
+    END IF;
+    FOR e IN SELECT value FROM jsonb_array_elements(p_events) LOOP
+        IF jsonb_typeof(e) <> 'array' OR jsonb_array_length(e) <> 8
+           OR EXISTS (SELECT 1 FROM jsonb_array_elements(e) x WHERE jsonb_typeof(x) <> 'string') THEN
+            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'an event is a list of eight texts';
+        END IF;
+        v_id := e ->> 0; v_parents := e ->> 1; v_at := e ->> 2; v_actor := e ->> 3; v_action := e ->> 4;
+        v_entity := e ->> 5; v_entity_id := e ->> 6; v_data := e ->> 7;
+        IF length(v_data) > 1048576 OR length(v_parents) + length(v_at) + length(v_actor) + length(v_action)
+           + length(v_entity) + length(v_entity_id) > 65536 THEN
+            RAISE EXCEPTION USING ERRCODE = 'FC413', MESSAGE = format('event %s is larger than an event can be', v_id);
+        END IF;
+        IF encode(sha256(convert_to('[' || v_parents || ',' || q(v_at) || ',' || q(v_actor) || ',' || q(v_action)
+                  || ',' || q(v_entity) || ',' || q(v_entity_id) || ',' || q(v_data) || ']', 'UTF8')), 'hex') <> v_id THEN
+            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s does not match its id', v_id);
+        END IF;
+        -- Its id matched, so data and parents are what the client hashed; a client's JSON
+        -- that PostgreSQL cannot read fails the push with 22P02 (no exception block: one
+        -- subtransaction per event would make a large push slow).
+        v_body := v_data::jsonb;
+        IF jsonb_typeof(v_parents::jsonb) <> 'array' THEN
+            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s is not well formed', v_id);
+        END IF;
+        SELECT ev.project INTO v_held FROM factcheck.events ev WHERE ev.id = v_id;
+        IF v_held = p_project THEN
+            CONTINUE;  -- already held (pushed before by another copy): the log holds each event once
+        ELSIF v_held IS NOT NULL THEN
+            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s belongs to another project', v_id);
+        END IF;
+        IF v_counter = 0 THEN
+            IF v_id <> p_project OR v_action <> 'project.create' OR v_parents <> '[]' THEN
+                RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a project starts with its creation';
+            END IF;
+        ELSE
+            IF jsonb_array_length(v_parents::jsonb) = 0 THEN
+                RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s has no parent', v_id);
+            END IF;
+            FOR v_parent IN SELECT jsonb_array_elements_text(v_parents::jsonb) LOOP
+                SELECT ev.project INTO v_held FROM factcheck.events ev WHERE ev.id = v_parent;
+                IF v_held IS DISTINCT FROM p_project THEN
+                    RAISE EXCEPTION USING ERRCODE = 'FC422',
+                        MESSAGE = format('event %s names a parent the server does not hold', v_id);
+                END IF;
+            END LOOP;
+        END IF;
+        -- Review: editors alone sign off; a status changes only through review actions.
+        IF v_seed THEN
+            NULL;  -- the history the editor brought, taken as it is
+        ELSIF v_action IN ('claim.approve', 'claim.publish') AND v_role <> 'editor' THEN
+            RAISE EXCEPTION USING ERRCODE = 'FC403',
+                MESSAGE = format('%s is a checker on this project: only an editor may %s a verdict',
+                                 session_user, substr(v_action, 7));
+        ELSIF v_action IN ('claim.create', 'claim.update') AND jsonb_typeof(v_body -> 'after') = 'object'
+           AND (v_body -> 'after') ?| ARRAY['status', 'approved_by', 'approved_at', 'published_by', 'published_at',
+                                          'verdict_by'] THEN
+            RAISE EXCEPTION USING ERRCODE = 'FC403', MESSAGE = 'a review status changes only through review';
+        ELSIF v_action = 'project.merge' AND v_role <> 'editor' AND EXISTS (
+            SELECT 1 FROM jsonb_array_elements(coalesce(v_body -> 'units', '[]'::jsonb)) u
+             WHERE u ->> 0 = 'claims' AND u ->> 2 = 'status' AND u ->> 3 IN ('approved', 'published')
+               AND NOT EXISTS (SELECT 1 FROM factcheck.events a JOIN factcheck.members m
+                                 ON m.project = a.project AND m.username = a.pushed_by AND m.role = 'editor'
+                                WHERE a.project = p_project AND a.entity_id = u ->> 1
+                                  AND a.action IN ('claim.approve', 'claim.publish'))) THEN
+            RAISE EXCEPTION USING ERRCODE = 'FC403',
+                MESSAGE = 'a merge may keep only approvals an editor made on this server';
+        ELSIF v_action = 'claim.approve' AND factcheck.four_eyes(p_project) THEN
+            SELECT ev.pushed_by INTO v_last FROM factcheck.events ev
+             WHERE ev.project = p_project AND ev.entity_id = v_entity_id
+               AND ev.action IN ('claim.create', 'claim.update')
+               AND (ev.data::jsonb -> 'after') ?| ARRAY['rating', 'verdict_summary']
+             ORDER BY ev.seq DESC LIMIT 1;
+            IF v_last = session_user THEN
+                RAISE EXCEPTION USING ERRCODE = 'FC403',
+                    MESSAGE = format('%s last changed this verdict, so someone else must approve it (four-eyes)',
+                                     session_user);
+            END IF;
+        END IF;
+        v_counter := v_counter + 1;
+        INSERT INTO factcheck.events (project, seq, id, parents, at, actor, action, entity, entity_id, data, pushed_by)
+        VALUES (p_project, v_counter, v_id, v_parents, v_at, v_actor, v_action, v_entity, v_entity_id, v_data,
+                session_user);
+        v_head := v_id;
+    END LOOP;
+    FOR r IN SELECT value FROM jsonb_array_elements(p_rows) LOOP
+        IF jsonb_typeof(r) <> 'array' OR jsonb_array_length(r) <> 3 OR jsonb_typeof(r -> 2) <> 'object'
+           OR r ->> 0 NOT IN ('articles', 'versions', 'sources', 'claims', 'citations', 'comments', 'corrections',
+                              'claim_tasks', 'settings') THEN
+            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a row is [table, key, object]';
+        END IF;
+        INSERT INTO factcheck.state_rows (project, tbl, key, body, seq) VALUES (p_project, r ->> 0, r ->> 1, r -> 2, v_counter)
+        ON CONFLICT (project, tbl, key) DO UPDATE SET body = excluded.body, seq = excluded.seq;
+    END LOOP;
+    FOR r IN SELECT value FROM jsonb_array_elements(p_blobs) LOOP
+        v_bytes := decode(r ->> 4, 'base64');
+        IF encode(sha256(v_bytes), 'hex') <> r ->> 0 THEN
+            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a stored file does not match its SHA-256';
+        END IF;
+        INSERT INTO factcheck.blobs (project, sha256, mime, size, filename, data, seq)
+        VALUES (p_project, r ->> 0, r ->> 1, length(v_bytes), r ->> 3, v_bytes, v_counter)
+        ON CONFLICT (project, sha256) DO NOTHING;
+    END LOOP;
+    UPDATE factcheck.projects SET counter = v_counter, head = v_head,
+        name = CASE WHEN name = '' THEN coalesce(p_name, '') ELSE name END
+    WHERE id = p_project;
+    PERFORM pg_notify('factcheck', p_project || ' ' || v_counter);
+    RETURN v_counter;
+END $$;
+
+-- What came after a client's cursor: events, the rows they left, the stored files.
+-- Call the three in one REPEATABLE READ transaction so they describe one moment.
+CREATE OR REPLACE FUNCTION factcheck.pull_events(p_project text, p_after bigint)
+RETURNS TABLE (seq bigint, id text, parents text, at text, actor text, action text, entity text, entity_id text,
+               data text, pushed_by name)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM factcheck.members m WHERE m.project = p_project AND m.username = session_user) THEN
+        RAISE EXCEPTION USING ERRCODE = 'FC403',
+            MESSAGE = format('%s may not read project %s on this server', session_user, p_project);
+    END IF;
+    RETURN QUERY SELECT e.seq, e.id, e.parents, e.at, e.actor, e.action, e.entity, e.entity_id, e.data, e.pushed_by
+                 FROM factcheck.events e WHERE e.project = p_project AND e.seq > p_after ORDER BY e.seq;
+END $$;
+
+CREATE OR REPLACE FUNCTION factcheck.pull_rows(p_project text, p_after bigint)
+RETURNS TABLE (tbl text, key text, body jsonb)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM factcheck.members m WHERE m.project = p_project AND m.username = session_user) THEN
+        RAISE EXCEPTION USING ERRCODE = 'FC403', MESSAGE = 'not a member of this project';
+    END IF;
+    RETURN QUERY SELECT s.tbl, s.key, s.body FROM factcheck.state_rows s
+                 WHERE s.project = p_project AND s.seq > p_after;
+END $$;
+
+CREATE OR REPLACE FUNCTION factcheck.pull_blobs(p_project text, p_after bigint)
+RETURNS TABLE (sha256 text, mime text, size bigint, filename text, data bytea)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM factcheck.members m WHERE m.project = p_project AND m.username = session_user) THEN
+        RAISE EXCEPTION USING ERRCODE = 'FC403', MESSAGE = 'not a member of this project';
+    END IF;
+    RETURN QUERY SELECT b.sha256, b.mime, b.size, b.filename, b.data FROM factcheck.blobs b
+                 WHERE b.project = p_project AND b.seq > p_after;
+END $$;
+
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'factcheck_client') THEN
+        CREATE ROLE factcheck_client NOLOGIN;
+    END IF;
+END $$;
+GRANT USAGE ON SCHEMA factcheck TO factcheck_client;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA factcheck FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION factcheck.whoami(text), factcheck.push(text, text, bigint, jsonb, jsonb, jsonb),
+    factcheck.pull_events(text, bigint), factcheck.pull_rows(text, bigint), factcheck.pull_blobs(text, bigint)
+    TO factcheck_client;
+
+INSERT INTO factcheck.meta (key, value) VALUES ('schema_version', '1')
+ON CONFLICT (key) DO UPDATE SET value = excluded.value;

@@ -1,0 +1,390 @@
+"""Sync through a real PostgreSQL (started by conftest.py): pull, merge, push; the server's rules; bad bodies.
+
+Laptops are project files, each with its own connection as its own PostgreSQL login.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import threading
+
+import psycopg
+import pytest
+from psycopg.types.json import Jsonb
+
+from factcheck.core import events, merge
+from factcheck.core.project import Project
+from factcheck.sync import client, server
+
+from ..conftest import imported
+
+TEXT = " ".join(f"Sentence {i} says the figure was {i * 7} percent last year." for i in range(30))
+
+
+class Desk:
+    """The test database set up as a desk: an editor (ben), checkers (ana, more on demand), one project."""
+
+    def __init__(self, pg_db, tmp_path):
+        self.db, self.dir = pg_db, tmp_path
+        self.roles = {}
+        self.seed = tmp_path / "desk.factcheck"
+        with Project.create(self.seed, user="ben") as p:
+            article = p.import_article(imported(TEXT)).created
+            self.version = p.current_version(article).id
+            self.claims = [p.create_claim(self.version, i * 60, i * 60 + 20).created for i in range(5)]
+            self.project_id = events.project_id(p.store)
+        with pg_db.connect() as conn:
+            server.init(conn)
+        self.add("ben", "editor")
+        self.add("ana", "checker")
+
+    def add(self, name: str, role: str):
+        made = self.db.make_role(name)
+        with self.db.connect() as conn:
+            server.add_user(conn, made.name, None)
+            server.grant(conn, self.project_id, made.name, role, "desk")
+        self.roles[name] = made
+        return made
+
+    def laptop(self, name: str) -> Project:
+        """The person's copy of the project (copied from the seed the first time), linked to the server."""
+        path = self.dir / f"{name}.factcheck"
+        if not path.exists():
+            shutil.copy(self.seed, path)
+        p = Project.open(path, user=name)
+        if not client.linked_dsn(p):
+            client.link(p, self.dsn(name))
+        return p
+
+    def dsn(self, name: str) -> str:
+        role = self.roles[name]
+        return self.db.dsn(role.name, role.password)
+
+    def conn(self, name: str):
+        return client.connect(self.dsn(name))
+
+    def sync(self, name: str, p: Project, **kwargs) -> client.Outcome:
+        with self.conn(name) as conn:
+            return client.sync(conn, p, **kwargs)
+
+    def server_events(self) -> list[tuple]:
+        with self.db.connect() as conn:
+            return conn.execute("SELECT seq, id, pushed_by FROM factcheck.events WHERE project = %s ORDER BY seq",
+                                (self.project_id,)).fetchall()
+
+
+@pytest.fixture
+def desk(pg_db, tmp_path):
+    return Desk(pg_db, tmp_path)
+
+
+def content(p: Project):
+    return (sorted((c.id, c.statement, c.notes, c.rating, c.verdict_summary, c.status, c.deleted_at is None)
+                   for c in p.claims(include_deleted=True)),
+            sorted((s.id, s.title) for s in p.sources(include_deleted=True)),
+            sorted(c.id for c in p.citations()), len(p.comments()))
+
+
+def test_two_laptops_exchange_their_work(desk):
+    ben, ana = desk.laptop("ben"), desk.laptop("ana")
+    first = desk.sync("ben", ben)
+    assert first.pushed == len(ben.events()) and first.pulled == 0
+    assert desk.sync("ana", ana).pulled == 0  # ana's copy is the same file: nothing new
+    ana.update_claim(desk.claims[0], statement="The figure was 0 percent.", rating="false")
+    source = ana.create_source(title="Statistics office").created
+    ana.cite(desk.claims[0], source, "contradicts")
+    ben.update_claim(desk.claims[1], notes="Ask the ministry.")
+    assert desk.sync("ana", ana).pushed == 3
+    outcome = desk.sync("ben", ben)
+    assert outcome.pulled == 3 and outcome.pushed == 2  # his note and the merge event
+    assert desk.sync("ana", ana).pulled == 2
+    assert content(ana) == content(ben) and ana.verify().ok and ben.verify().ok
+    assert client.pending(ana) == 0 and client.pending(ben) == 0
+    ids = [r[1] for r in desk.server_events()]
+    assert len(ids) == len(set(ids)) == len(ben.events())
+    # Who pushed what is the server's login, not the name typed on the laptop.
+    pushed_by = {r[1]: r[2] for r in desk.server_events()}
+    assert pushed_by[ana.events()[-3].id] == desk.roles["ana"].name
+
+
+def test_the_same_claim_edited_on_two_offline_laptops_is_one_conflict(desk):
+    ben, ana = desk.laptop("ben"), desk.laptop("ana")
+    desk.sync("ben", ben)
+    ana.update_claim(desk.claims[2], statement="Ana's words")
+    ben.update_claim(desk.claims[2], statement="Ben's words")
+    desk.sync("ana", ana)
+    outcome = desk.sync("ben", ben)
+    assert outcome.conflicts is not None and [c.field for c in outcome.conflicts.conflicts] == ["statement"]
+    assert outcome.pushed == 0 and ben.claim(desk.claims[2]).statement == "Ben's words"  # nothing written yet
+    chosen = {outcome.conflicts.conflicts[0].key: merge.THEIRS}
+    settled = desk.sync("ben", ben, resolutions=chosen)
+    assert settled.conflicts is None and settled.pushed == 2
+    assert desk.sync("ana", ana).conflicts is None  # shown once: ana takes the settled value
+    assert ana.claim(desk.claims[2]).statement == ben.claim(desk.claims[2]).statement == "Ana's words"
+
+
+def test_ten_laptops_editing_at_once_lose_nothing(desk):
+    names = [f"c{i}" for i in range(9)]
+    ben = desk.laptop("ben")
+    desk.sync("ben", ben)
+    ben.close()
+    for name in names:
+        desk.add(name, "checker")
+    errors = []
+
+    def work(name: str, seed: int) -> None:
+        rng = random.Random(seed)
+        try:
+            with desk.laptop(name) as p, desk.conn(name) as conn:
+                for step in range(6):
+                    claim = desk.claims[rng.randrange(len(desk.claims))]
+                    p.update_claim(claim, notes=f"{name} note {step}")  # notes: the same field, on purpose
+                    p.create_source(title=f"{name} source {step}")
+                    client.sync(conn, p, prefer=merge.OURS)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append((name, exc))
+
+    threads = [threading.Thread(target=work, args=(n, i)) for i, n in enumerate(names + ["ben"])]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    laptops = {n: desk.laptop(n) for n in names + ["ben"]}
+    for _ in range(2):  # everyone syncs until nothing moves
+        for name, p in laptops.items():
+            desk.sync(name, p, prefer=merge.OURS)
+    contents = {n: content(p) for n, p in laptops.items()}
+    assert len({repr(c) for c in contents.values()}) == 1
+    sources = contents["ben"][1]
+    assert len(sources) == 10 * 6  # every source every laptop made
+    ids = [r[1] for r in desk.server_events()]
+    assert len(ids) == len(set(ids))
+    for p in laptops.values():
+        assert p.verify().ok
+        p.close()
+
+
+def test_a_checkers_patched_client_cannot_approve(desk):
+    ben, ana = desk.laptop("ben"), desk.laptop("ana")
+    desk.sync("ben", ben)
+    desk.sync("ana", ana)
+    # A client that skipped the app's rules: an approval written straight into the log.
+    with ana.store.transaction():
+        events.append(ana.store, "ana", "claim.approve", "claim", desk.claims[0],
+                      {"before": {"status": "in_review"}, "after": {"status": "approved"}})
+    before = desk.server_events()
+    with pytest.raises(client.Refused, match="only an editor may approve"):
+        desk.sync("ana", ana)
+    assert desk.server_events() == before
+
+
+def test_four_eyes_is_the_server_login_not_the_typed_name(desk):
+    ben = desk.laptop("ben")
+    desk.sync("ben", ben)
+    # Ben types another name on his laptop, changes a verdict, then approves it.
+    with ben.store.transaction():
+        events.append(ben.store, "Someone Else", "claim.update", "claim", desk.claims[3],
+                      {"before": {"rating": None}, "after": {"rating": "false"}})
+        events.append(ben.store, "Ben", "claim.approve", "claim", desk.claims[3],
+                      {"before": {"status": "in_review"}, "after": {"status": "approved"}})
+    with pytest.raises(client.Refused, match="four-eyes"):
+        desk.sync("ben", ben)
+
+
+def test_a_status_set_by_an_edit_is_refused(desk):
+    ben, ana = desk.laptop("ben"), desk.laptop("ana")
+    desk.sync("ben", ben)
+    desk.sync("ana", ana)
+    with ana.store.transaction():
+        events.append(ana.store, "ana", "claim.update", "claim", desk.claims[0],
+                      {"before": {"status": "draft"}, "after": {"status": "published"}})
+    with pytest.raises(client.Refused, match="only through review"):
+        desk.sync("ana", ana)
+
+
+def test_only_an_editor_puts_a_project_on_the_server(desk):
+    ana = desk.laptop("ana")
+    with pytest.raises(client.Refused, match="an editor puts a project on the server first"):
+        desk.sync("ana", ana)
+    assert desk.server_events() == []
+
+
+def test_a_stranger_reads_nothing(desk):
+    ben = desk.laptop("ben")
+    desk.sync("ben", ben)
+    desk.db.make_role("eve")
+    with desk.db.connect() as conn:
+        server.add_user(conn, desk.db.prefix + "_eve", None)
+    eve = desk.db.dsn(desk.db.prefix + "_eve", "eve-password")
+    with client.connect(eve) as conn, pytest.raises(client.Refused, match="may not read"):
+        shutil.copy(desk.seed, desk.dir / "eve.factcheck")
+        with Project.open(desk.dir / "eve.factcheck", user="eve") as p:
+            client.sync(conn, p)
+    # And no table is open to a client, not even for reading.
+    with psycopg.connect(eve) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("SELECT * FROM factcheck.events").fetchall()
+
+
+def test_the_log_is_append_only_even_for_its_owner(desk):
+    ben = desk.laptop("ben")
+    desk.sync("ben", ben)
+    with desk.db.connect() as conn:
+        with pytest.raises(psycopg.Error, match="append-only"):
+            conn.execute("DELETE FROM factcheck.events")
+        with pytest.raises(psycopg.Error, match="append-only"):
+            conn.execute("UPDATE factcheck.events SET actor = 'x'")
+
+
+def test_a_server_stopped_mid_push_loses_nothing_and_applies_nothing_twice(desk, pg_db):
+    ben, ana = desk.laptop("ben"), desk.laptop("ana")
+    desk.sync("ben", ben)
+    desk.sync("ana", ana)
+    ana.update_claim(desk.claims[0], notes="made while the server went down")
+    # Hold the project's row so ana's push waits inside its transaction, then stop the server.
+    holder = pg_db.connect(autocommit=False)
+    holder.execute("SELECT 1 FROM factcheck.projects WHERE id = %s FOR UPDATE", (desk.project_id,))
+    failed = []
+
+    def push():
+        try:
+            desk.sync("ana", ana)
+        except client.SyncError as exc:
+            failed.append(exc)
+
+    t = threading.Thread(target=push)
+    t.start()
+    t.join(timeout=1.0)
+    assert t.is_alive()  # waiting for the row lock, inside the push
+    pg_db.server.stop()
+    t.join(timeout=30)
+    assert failed and isinstance(failed[0], client.Offline)
+    pg_db.server.start()
+    assert client.pending(ana) == 1 and ana.claim(desk.claims[0]).notes == "made while the server went down"
+    assert desk.sync("ana", ana).pushed == 1
+    assert desk.sync("ben", ben).pulled == 1
+    assert ben.claim(desk.claims[0]).notes == "made while the server went down"
+
+
+def test_a_push_whose_reply_was_lost_is_not_applied_twice(desk):
+    ben, ana = desk.laptop("ben"), desk.laptop("ana")
+    desk.sync("ben", ben)
+    desk.sync("ana", ana)
+    cursor_before = client.state(ana)
+    ana.update_claim(desk.claims[0], notes="once")
+    assert desk.sync("ana", ana).pushed == 1
+    # The push committed but the laptop never heard back: its cursor is where it was.
+    with ana.store.transaction():
+        for key in ("cursor", "server_head"):
+            ana.store.execute("UPDATE sync_state SET value = ? WHERE key = ?", (cursor_before[key], key))
+    n = len(ana.events())
+    outcome = desk.sync("ana", ana)
+    assert outcome.pulled == 0 and outcome.pushed == 0 and len(ana.events()) == n
+    assert len(desk.server_events()) == n and client.pending(ana) == 0
+
+
+def test_offline_is_one_sentence_and_changes_nothing(desk, pg_db):
+    ben = desk.laptop("ben")
+    desk.sync("ben", ben)
+    ben.update_claim(desk.claims[0], notes="offline work")
+    pg_db.server.stop()
+    try:
+        with pytest.raises(client.Offline, match="cannot be reached"):
+            desk.sync("ben", ben)
+        assert client.pending(ben) == 1
+    finally:
+        pg_db.server.start()
+    assert desk.sync("ben", ben).pushed == 1
+
+
+def test_a_laptop_clock_a_year_ahead_changes_no_order(desk):
+    ben, ana = desk.laptop("ben"), desk.laptop("ana")
+    desk.sync("ben", ben)
+    desk.sync("ana", ana)
+    with ana.store.transaction():  # ana's clock says next year
+        events._insert(ana.store, "2027-12-01T10:00:00.000Z", "ana", "claim.update", "claim", desk.claims[1],
+                       events.canonical({"before": {"notes": ""}, "after": {"notes": "from the future"}}), None)
+        ana.store.execute("UPDATE claims SET notes = 'from the future' WHERE id = ?", (desk.claims[1],))
+    desk.sync("ana", ana)
+    ben.update_claim(desk.claims[1], statement="Ben today")
+    assert desk.sync("ben", ben).conflicts is None  # different fields: both kept, whatever the clocks say
+    claim = ben.claim(desk.claims[1])
+    assert (claim.notes, claim.statement) == ("from the future", "Ben today") and ben.verify().ok
+
+
+def test_events_of_a_newer_factcheck_are_kept_and_left_alone(desk):
+    ben, ana = desk.laptop("ben"), desk.laptop("ana")
+    desk.sync("ben", ben)
+    desk.sync("ana", ana)
+    with ben.store.transaction():  # an action this version does not know (a newer client's)
+        events.append(ben.store, "ben", "evidence.attach", "claim", desk.claims[0], {"sha256": "0" * 64})
+    desk.sync("ben", ben)
+    assert desk.sync("ana", ana).pulled == 1
+    assert ana.events()[-1].action == "evidence.attach" and ana.verify().ok
+
+
+# --- hostile bodies, straight at the function ------------------------------------------------------
+
+
+def _push(desk, name, events_, rows=(), blobs=()):
+    with desk.conn(name) as conn:
+        counter = conn.execute("SELECT counter FROM factcheck.whoami(%s)", (desk.project_id,)).fetchone()[0]
+        conn.execute("SELECT factcheck.push(%s, %s, %s, %s, %s, %s)",
+                     (desk.project_id, "x", counter, Jsonb(events_), Jsonb(list(rows)), Jsonb(list(blobs))))
+
+
+def _event(parents: list[str], data: dict, *, actor="ben", action="claim.update", entity_id="c") -> list[str]:
+    parents_text, data_text = events.canonical(parents), events.canonical(data)
+    at = "2026-12-01T00:00:00.000Z"
+    return [events.event_id(parents_text, at, actor, action, "claim", entity_id, data_text), parents_text, at,
+            actor, action, "claim", entity_id, data_text]
+
+
+@pytest.fixture
+def seeded(desk):
+    ben = desk.laptop("ben")
+    desk.sync("ben", ben)
+    head = ben.events()[-1].id
+    ben.close()
+    return desk, head
+
+
+def test_a_wrong_hash_is_refused(seeded):
+    desk, head = seeded
+    bad = _event([head], {"after": {"notes": "x"}})
+    bad[7] = events.canonical({"after": {"notes": "y"}})
+    with pytest.raises(psycopg.Error, match="does not match its id"):
+        _push(desk, "ben", [bad])
+
+
+def test_an_unknown_parent_is_refused(seeded):
+    desk, _ = seeded
+    with pytest.raises(psycopg.Error, match="parent the server does not hold"):
+        _push(desk, "ben", [_event(["f" * 64], {"after": {"notes": "x"}})])
+
+
+def test_a_ten_megabyte_field_is_refused(seeded):
+    desk, head = seeded
+    with pytest.raises(psycopg.Error, match="larger than an event can be"):
+        _push(desk, "ben", [_event([head], {"after": {"notes": "x" * 10_000_000}})])
+
+
+def test_sql_in_strings_is_only_text(seeded):
+    desk, head = seeded
+    words = "'); DROP TABLE factcheck.events; -- \" \\ \n\t é 😀"
+    _push(desk, "ben", [_event([head], {"after": {"notes": words}}, actor=words)],
+          rows=[["claims", "x'; --", {"id": "x'; --", "notes": words}]])
+    with desk.db.connect() as conn:
+        actor, data = conn.execute("SELECT actor, data FROM factcheck.events ORDER BY seq DESC LIMIT 1").fetchone()
+    # Stored as sent (the server's hash of it matched: control characters and emoji escaped as
+    # the client escapes them), and the table is still there.
+    assert actor == words and data == events.canonical({"after": {"notes": words}})
+
+
+def test_a_push_behind_the_server_is_refused(seeded):
+    desk, head = seeded
+    with desk.conn("ben") as conn, pytest.raises(psycopg.Error) as caught:
+        conn.execute("SELECT factcheck.push(%s, 'x', 0, %s, '[]', '[]')",
+                     (desk.project_id, Jsonb([_event([head], {"after": {"notes": "x"}})])))
+    assert caught.value.sqlstate == client.BEHIND
