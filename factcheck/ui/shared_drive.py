@@ -92,6 +92,9 @@ class SharedDrive(QObject):
         except KnownError as exc:
             self.window.show_error(exc)
             return None
+        except OSError as exc:  # the data folder full or not writable: a sentence, not a crash
+            self.window.show_error(self._os_error(exc))
+            return None
 
     def opened(self) -> None:
         """Name a local copy in the window's title, and say where a project on the drive is."""
@@ -103,9 +106,10 @@ class SharedDrive(QObject):
         if origin is not None:
             self.window.setWindowTitle(self.tr("{name} – local copy of {origin} – factcheck").format(
                 name=project.path.name, origin=str(origin)))
+            # Short enough for the status bar at 1,024 px beside "Saved" and the user's name (Spanish too).
             self.window.statusBar().showMessage(self.tr(
-                "Working on a local copy: your changes go to {name} when you close the project or choose "
-                "File > Merge back to shared file.").format(name=origin.name), MESSAGE_MS)
+                "Local copy of {name}: your changes go back to it when you close the project.").format(
+                name=origin.name), MESSAGE_MS)
         elif project.network_drive:
             self.window.statusBar().showMessage(self.tr(
                 "{name} is on a network drive ({drive}): each save waits until nobody else is reading it.").format(
@@ -136,6 +140,8 @@ class SharedDrive(QObject):
                     result = drives.merge_back(project, origin, resolutions)
             except KnownError as exc:
                 return language.ui(exc)
+            except OSError as exc:  # at close too: the window must still close or stay, never crash
+                return self._os_error(exc)
             if result.conflicts is None:
                 break
             resolutions = self.ask_resolutions(result.conflicts)
@@ -144,8 +150,12 @@ class SharedDrive(QObject):
                 return self.tr("The merge back was cancelled: the conflicts still need a choice.")
         if result.changes is not None and not closing and self.window.session is not None:
             self.window.session.sig_changed.emit(result.changes)  # others' work, in every view
-        merged = (self.tr("Merged back 1 change to {name}; {received} came in from others.") if result.sent == 1
-                  else self.tr("Merged back {sent} changes to {name}; {received} came in from others."))
+        if result.sent == 0 and result.received == 0:
+            merged = self.tr("Nothing to merge back: the local copy and {name} hold the same changes.")
+        elif result.sent == 1:
+            merged = self.tr("Merged back 1 change to {name}; {received} came in from others.")
+        else:
+            merged = self.tr("Merged back {sent} changes to {name}; {received} came in from others.")
         self.window.statusBar().showMessage(
             merged.format(sent=result.sent, name=origin.name, received=result.received), MESSAGE_MS)
         return None
@@ -185,8 +195,13 @@ class SharedDrive(QObject):
         """The person's choice for each conflict (``merge.apply``'s resolutions), or None when cancelled."""
         from factcheck.ui.dialogs.merge_dialog import MergeDialog
 
-        # "Here" is the local copy (the open project), "there" the shared file.
-        return MergeDialog.ask(plan, self.window, project=self.window.project)
+        # "Here" is the local copy (the open project), "there" the shared file: the dialog names them so.
+        return MergeDialog.ask(plan, self.window, project=self.window.project, shared=True)
+
+    def _os_error(self, exc: OSError) -> str:
+        """An operating system error met while copying or merging back, as one sentence."""
+        return self.tr("The local copy could not be made or updated: {reason}.").format(
+            reason=exc.strerror or str(exc))
 
     def ask_keep_open(self, reason: str) -> bool:
         """After a failed merge back at closing: True to keep the project open, False to close it anyway."""

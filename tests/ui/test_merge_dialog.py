@@ -371,3 +371,55 @@ def test_in_the_dark_the_values_stay_readable(qtbot, plan):
     finally:
         theme.apply_scheme(theme.SYSTEM)
         qtbot.waitUntil(lambda: not theme.is_dark())
+
+
+def test_a_bug_while_merging_leaves_no_busy_cursor(plan, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from factcheck.core.errors import BugError
+
+    the_plan, project = plan
+
+    def apply(chosen):
+        raise BugError("something we did not expect")
+
+    d = MergeDialog(the_plan, project=project, apply=apply)
+    qtbot.add_widget(d)
+    d.keep_all_button.click()
+    with pytest.raises(BugError):
+        d.accept()
+    assert QApplication.overrideCursor() is None  # the app reports the bug; the cursor is the person's again
+    assert d.result() != QDialog.DialogCode.Accepted
+
+
+def test_quoted_words_in_different_versions_say_which_version(qtbot, tmp_path):
+    """Both copies added a version: the same words, anchored in two different versions, must not read alike."""
+    a, b = tmp_path / "ana.factcheck", tmp_path / "ben.factcheck"
+    with Project.create(a, user="ana") as p:
+        article_id = p.import_article(imported(TEXT)).created
+        start = TEXT.index(QUOTE)
+        p.create_claim(p.current_version(article_id).id, start, start + len(QUOTE))
+    shutil.copy(a, b)
+    do(a, "ana", lambda p: p.add_version(article_id, imported("Update. " + TEXT, name="ana.txt")))
+    do(b, "ben", lambda p: p.add_version(article_id, imported("Correction. " + TEXT, name="ben.txt")))
+    with Project.open(a, user="ana") as p:
+        d = MergeDialog(merge.plan(p, b), project=p)
+        qtbot.add_widget(d)
+        (row,) = d.rows
+        assert [row[k].text() for k in ("base", "ours", "theirs")] == [
+            f"“{QUOTE}” in version 1 (imported by ana)", f"“{QUOTE}” in version 2 (imported by ana)",
+            f"“{QUOTE}” in version 2 (imported by ben)"]
+
+
+def test_merging_back_to_a_shared_file_is_worded_so(qtbot, copies):
+    a, b, _ = copies
+    with Project.open(a, user="ana") as p:
+        d = MergeDialog(merge.plan(p, b), project=p, shared=True)
+        qtbot.add_widget(d)
+        assert d.windowTitle() == "Merge back to ben.factcheck"
+        n = len(d.plan.incoming)
+        assert d.summary_label.text() == f"{n} changes would come in from the shared file ben.factcheck."
+        assert d.sides_label.text() == ("Your local copy holds 1 change the shared file does not have; it goes to "
+                                        "the shared file.")
+        headers = [w.text() for w in d.scroll.widget().findChildren(type(d.summary_label))][:5]
+        assert "Here (your local copy)" in headers and "There (the shared file)" in headers

@@ -134,3 +134,26 @@ def test_file_send_changes_in_the_window(qtbot, copies, tmp_path, monkeypatch):
     assert "for ana saved to" in told[0] and "File > Merge project…" in told[0]
     assert "to-ana.factcheck-changes" in window.statusBar().currentMessage()
     window.close()
+
+
+def test_the_suggested_name_has_no_runs_of_dashes(tmp_path):
+    path = send_changes.suggested_path(tmp_path / "desk.factcheck", "Ana (checker)")
+    assert path.name.startswith("desk-to-Ana-checker-") and "--" not in path.name
+    assert send_changes.suggested_path(tmp_path / "desk.factcheck", " () ").name.startswith("desk-to-partner-")
+
+
+def test_when_the_partner_was_sent_everything_save_waits_for_everything(qtbot, copies, tmp_path, monkeypatch):
+    """Nothing new for them: no empty file, and the way to send it all again (the last file may be lost)."""
+    _, b, _ = copies
+    with Project.open(b, user="ben") as p:
+        handoff.write(p, tmp_path / "first.factcheck-changes", to="ana")
+        dialog = SendChangesDialog(p)
+        qtbot.add_widget(dialog)
+        assert dialog.partner.currentText() == "ana" and dialog.what_they_lack.isChecked()
+        assert dialog.count_label.text() == (
+            "Every change was already sent to ana or came from them, so the file would hold none. If the last file "
+            "did not reach them, choose Everything.")
+        assert not dialog.save_button.isEnabled()
+        dialog.everything.setChecked(True)
+        assert dialog.save_button.isEnabled()
+        assert dialog.count_label.text() == f"{len(p.events())} changes will go in the file."

@@ -176,13 +176,76 @@ def test_conflicts_are_shown_in_the_merge_dialog_with_the_local_copy_as_here(win
         p.update_claim(claim_id, rating="false")
     asked = []
 
-    def ask(plan, parent=None, *, project=None, apply=None):
-        asked.append((plan.other.name, project is window.project, [c.ours for c in plan.conflicts]))
+    def ask(plan, parent=None, *, project=None, apply=None, shared=False):
+        asked.append((plan.other.name, project is window.project, shared, [c.ours for c in plan.conflicts]))
         return None  # cancelled
 
     monkeypatch.setattr(MergeDialog, "ask", ask)
     window.shared_drive.merge_back_action.trigger()
-    assert asked == [("desk.factcheck", True, ["true"])]
+    assert asked == [("desk.factcheck", True, True, ["true"])]  # worded as a merge back to the shared file
     assert window.errors == [] and "cancelled" in window.statusBar().currentMessage()
     with Project.open(path, read_only=True) as p:
         assert p.claim(claim_id).rating == "false"  # nothing was written
+
+
+def test_a_local_copy_that_cannot_be_written_is_one_sentence(window, shared, monkeypatch):
+    """The data folder full (or not writable) while copying: said in a sentence, nothing opened, no crash."""
+    import errno
+
+    path, _ = shared
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(drives, "local_copy", full)
+    assert not window.open_project(path) and window.project is None
+    assert window.errors == ["The local copy could not be made or updated: No space left on device."]
+
+
+def test_an_os_error_while_merging_back_at_close_asks_instead_of_crashing(window, shared, monkeypatch):
+    import errno
+
+    path, claim_id = shared
+    window.open_project(path)
+    window.session.do(history.UpdateClaim(claim_id, notes="Not sent yet."))
+
+    def denied(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    merge_back = drives.merge_back
+    monkeypatch.setattr(drives, "merge_back", denied)
+    window.answers["keep_open"] = True
+    window.close()
+    assert window.isVisible() and window.project is not None
+    assert window.asked[-1] == ("keep_open", "The local copy could not be made or updated: Permission denied.")
+    monkeypatch.setattr(drives, "merge_back", merge_back)  # the drive writable again: the close goes through
+    window.close()
+    assert not window.isVisible()
+    with Project.open(path, read_only=True) as p:
+        assert p.claim(claim_id).notes == "Not sent yet."
+
+
+def test_merging_back_nothing_says_so(window, shared):
+    path, _ = shared
+    window.open_project(path)
+    window.shared_drive.merge_back_action.trigger()
+    assert window.statusBar().currentMessage() == (
+        "Nothing to merge back: the local copy and desk.factcheck hold the same changes.")
+    assert window.errors == []
+
+
+def test_the_local_copy_message_is_whole_in_the_status_bar_at_1024_px(window, shared, qtbot):
+    from PySide6.QtWidgets import QSizeGrip, QWidget
+
+    path, claim_id = shared
+    window.resize(1024, 640)
+    window.open_project(path)
+    window.session.do(history.UpdateClaim(claim_id, notes="Saved now."))  # "Saved" takes its room too
+    window.shared_drive.opened()
+    qtbot.wait(10)
+    bar = window.statusBar()
+    message = bar.currentMessage()
+    assert message == "Local copy of desk.factcheck: your changes go back to it when you close the project."
+    taken = sum(w.width() for w in bar.findChildren(QWidget) if w.parent() is bar and w.isVisible()
+                and not isinstance(w, QSizeGrip) and w.width() < bar.width() // 2)
+    assert bar.fontMetrics().horizontalAdvance(message) < bar.width() - taken - 20

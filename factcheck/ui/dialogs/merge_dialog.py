@@ -168,14 +168,17 @@ class MergeDialog(QDialog):
     merges (disabled, saying how many are left, until each conflict has a choice).
     ``project``: this copy, to name claims by their words and ratings by their labels (without
     it, the other copy's rows name them). ``apply``: called with the resolutions when Merge is
-    pressed; a ``KnownError`` it raises is shown and the dialog stays open.
+    pressed; a ``KnownError`` it raises is shown and the dialog stays open. ``shared``: this copy
+    is the local copy of ``plan.other``, a shared file it is merged back to (the words say so).
     """
 
     def __init__(self, plan: merge.MergePlan, parent: QWidget | None = None, *, project=None,
-                 apply: Callable[[dict], object] | None = None):
+                 apply: Callable[[dict], object] | None = None, shared: bool = False):
         super().__init__(parent)
-        self.plan, self.project, self._apply = plan, project, apply
-        self.setWindowTitle(self.tr("Merge {name}").format(name=plan.other.name))
+        self.plan, self.project, self._apply, self.shared = plan, project, apply, shared
+        self._versions: dict[str, tuple[int, str] | None] = {}  # version id -> (number, imported by), for anchors
+        self.setWindowTitle(self.tr("Merge back to {name}").format(name=plan.other.name) if shared
+                            else self.tr("Merge {name}").format(name=plan.other.name))
         scale = project.scale if project is not None else None
         self.choices = [ConflictChoice(c, scale) for c in plan.conflicts]
         for choice in self.choices:
@@ -202,14 +205,23 @@ class MergeDialog(QDialog):
             return
         self.setMinimumSize(560, 360)
         n = len(plan.incoming)
-        summary = (self.tr("1 change would come in from {name}.") if n == 1
-                   else self.tr("%n changes would come in from {name}.", "", n))
+        if shared:
+            summary = (self.tr("1 change would come in from the shared file {name}.") if n == 1
+                       else self.tr("%n changes would come in from the shared file {name}.", "", n))
+        else:
+            summary = (self.tr("1 change would come in from {name}.") if n == 1
+                       else self.tr("%n changes would come in from {name}.", "", n))
         self.summary_label.setText(summary.format(name=plan.other.name))
         self.kinds_label = QLabel(self.kinds_text())
         self.kinds_label.setWordWrap(True)
         layout.addWidget(self.kinds_label)
         if plan.fast_forward:
             sides = self.tr("Only the other copy changed since they parted: its changes are added as they are.")
+        elif shared:  # the local copy's own changes are what a merge back sends
+            sides = (self.tr("Your local copy holds 1 change the shared file does not have; it goes to the shared "
+                             "file.") if plan.ours_only == 1
+                     else self.tr("Your local copy holds %n changes the shared file does not have; they go to the "
+                                  "shared file.", "", plan.ours_only))
         else:
             sides = (self.tr("This copy holds 1 change the other copy does not have; it stays.")
                      if plan.ours_only == 1
@@ -295,8 +307,11 @@ class MergeDialog(QDialog):
         grid = QGridLayout(inner)
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(6)
-        headers = [self.tr("What"), self.tr("Before"), self.tr("Here (this copy)"),
-                   self.tr("There ({name})").format(name=self.plan.other.name), self.tr("Or type a value")]
+        if self.shared:
+            here, there = self.tr("Here (your local copy)"), self.tr("There (the shared file)")
+        else:
+            here, there = self.tr("Here (this copy)"), self.tr("There ({name})").format(name=self.plan.other.name)
+        headers = [self.tr("What"), self.tr("Before"), here, there, self.tr("Or type a value")]
         for column, text in enumerate(headers):
             label = QLabel(text)
             label.setWordWrap(True)
@@ -339,7 +354,10 @@ class MergeDialog(QDialog):
         scale = self.project.scale if self.project is not None else None
         cells = {"what": what_label}
         for name, value in (("base", conflict.base), ("ours", conflict.ours), ("theirs", conflict.theirs)):
-            full = value_text(conflict, value, scale)
+            if conflict.field == "anchor" and isinstance(value, list) and len(value) == 4:
+                full = self.anchor_text(value)
+            else:
+                full = value_text(conflict, value, scale)
             label = QLabel(shortened(full, VALUE_LIMIT))
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -399,6 +417,19 @@ class MergeDialog(QDialog):
         what = kinds.get(conflict.table, "{field}").format(field=field)
         return what, self._name_of(conflict.table, conflict.id)
 
+    def anchor_text(self, anchor: list) -> str:
+        """Quoted words and the version they stand in: both copies may quote the same words in different versions."""
+        words = quoted(str(anchor[3]))
+        version_id = str(anchor[0])
+        if version_id not in self._versions:  # read once: a version row holds the article's whole text
+            row = self._row("versions", version_id)
+            self._versions[version_id] = (row["number"], row["imported_by"]) if row else None
+        if self._versions[version_id] is None:
+            return words
+        number, who = self._versions[version_id]
+        return self.tr("{words} in version {number} (imported by {who})").format(
+            words=words, number=QLocale().toString(int(number)), who=who)
+
     def _row(self, table: str, row_id: str) -> dict | None:
         """A row as this copy holds it (the other copy's when this one has none or no project was given)."""
         found = None
@@ -407,6 +438,8 @@ class MergeDialog(QDialog):
                 found = merge.read_row(self.project.store, table, row_id)
             except KnownError:
                 found = None
+        if found is None:
+            found = next((r for r in self.plan.new_rows.get(table, ()) if r.get("id") == row_id), None)
         return found or self.plan.their_rows.get(table, {}).get(row_id)
 
     def _name_of(self, table: str, row_id: str) -> str:
@@ -505,14 +538,17 @@ class MergeDialog(QDialog):
                 QApplication.restoreOverrideCursor()
                 alerts.show_error(self, exc, self.tr("Not merged"))
                 return
+            except BaseException:
+                QApplication.restoreOverrideCursor()  # a bug is reported by the app; the cursor must not stay busy
+                raise
             QApplication.restoreOverrideCursor()
         super().accept()
 
     @classmethod
     def ask(cls, plan: merge.MergePlan, parent: QWidget | None = None, *, project=None,
-            apply: Callable[[dict], object] | None = None) -> dict | None:
+            apply: Callable[[dict], object] | None = None, shared: bool = False) -> dict | None:
         """Show the plan; the resolutions chosen (after ``apply`` ran, if given), or None when closed or cancelled."""
-        dialog = cls(plan, parent, project=project, apply=apply)
+        dialog = cls(plan, parent, project=project, apply=apply, shared=shared)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

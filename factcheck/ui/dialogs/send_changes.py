@@ -34,7 +34,8 @@ from factcheck.ui.models import local_time
 
 def suggested_path(project_path: pathlib.Path, partner: str) -> pathlib.Path:
     """Beside the project: "<project>-to-<partner>-<day>.factcheck-changes", not over an existing file."""
-    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in partner.strip()).strip("-") or "partner"
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in partner.strip())
+    safe = "-".join(part for part in safe.split("-") if part) or "partner"  # "Ana (checker)" -> "Ana-checker"
     base = f"{project_path.stem}-to-{safe}-{datetime.date.today():%Y-%m-%d}"
     path = project_path.with_name(base + handoff.SUFFIX)
     n = 2
@@ -130,13 +131,14 @@ class SendChangesDialog(QDialog):
             self.count_label.setText(language.ui(exc))
             self.save_button.setEnabled(False)
             return
-        if n == 0:
-            self.count_label.setText(self.tr("{name} has every change already: the file will hold none.")
-                                     .format(name=name))
+        if n == 0:  # what was sent may not have arrived: say so, and how to send it all again
+            self.count_label.setText(self.tr(
+                "Every change was already sent to {name} or came from them, so the file would hold none. If the "
+                "last file did not reach them, choose Everything.").format(name=name))
         else:
             self.count_label.setText(self.tr("1 change will go in the file.") if n == 1 else self.tr(
                 "{n} changes will go in the file.").format(n=QLocale().toString(n)))
-        self.save_button.setEnabled(bool(name))
+        self.save_button.setEnabled(bool(name) and n > 0)
 
     def send(self) -> None:
         """Ask where to save, write the file, and close (an error is shown and the dialog stays)."""
