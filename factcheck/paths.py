@@ -101,3 +101,13 @@ def log_bug(exc: BaseException) -> str:
                   error=type(exc).__name__, what=what)
     return N_("factcheck hit an unexpected problem, a bug in factcheck ({error}: {what}). Details were written to "
               "{path}.", error=type(exc).__name__, what=what, path=str(written))
+
+
+def unused_name(beside: pathlib.Path, base: str, suffix: str) -> pathlib.Path:
+    """``base + suffix`` in the folder of ``beside``, or ``base-2``, ``base-3``... if taken: never an existing file."""
+    path = beside.with_name(base + suffix)
+    n = 2
+    while path.exists():
+        path = beside.with_name(f"{base}-{n}{suffix}")
+        n += 1
+    return path

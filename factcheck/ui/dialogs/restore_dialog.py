@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import paths
 from factcheck.core import backup
 from factcheck.core.errors import KnownError
 from factcheck.ui.models import local_time
@@ -34,12 +35,7 @@ from factcheck.ui import language
 def suggested_path(project_path: pathlib.Path, chosen: backup.Backup) -> pathlib.Path:
     """Beside the project, named after it and the backup's day, and not an existing file."""
     base = f"{project_path.stem}-restored-{chosen.at.astimezone():%Y-%m-%d}"
-    path = project_path.with_name(base + backup.SUFFIX)
-    n = 2
-    while path.exists():
-        path = project_path.with_name(f"{base}-{n}{backup.SUFFIX}")
-        n += 1
-    return path
+    return paths.unused_name(project_path, base, backup.SUFFIX)
 
 
 class RestoreDialog(QDialog):

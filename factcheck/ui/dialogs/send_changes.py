@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck import paths
 from factcheck.core import handoff
 from factcheck.core.errors import KnownError
 from factcheck.ui import alerts, language
@@ -37,12 +38,7 @@ def suggested_path(project_path: pathlib.Path, partner: str) -> pathlib.Path:
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in partner.strip())
     safe = "-".join(part for part in safe.split("-") if part) or "partner"  # "Ana (checker)" -> "Ana-checker"
     base = f"{project_path.stem}-to-{safe}-{datetime.date.today():%Y-%m-%d}"
-    path = project_path.with_name(base + handoff.SUFFIX)
-    n = 2
-    while path.exists():
-        path = project_path.with_name(f"{base}-{n}{handoff.SUFFIX}")
-        n += 1
-    return path
+    return paths.unused_name(project_path, base, handoff.SUFFIX)
 
 
 class SendChangesDialog(QDialog):
