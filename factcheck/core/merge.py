@@ -1155,6 +1155,11 @@ def undo(project, journal: Journal) -> model.Changes:
     """
     store = project.store
     with store.transaction():
+        if store.execute("SELECT 1 FROM sync_state WHERE key = 'dsn'").fetchone():
+            # Its events are, or soon will be, on the desk's server: taken out here, the next
+            # pull would bring them back (and a pushed merge is others' history already).
+            raise Changed(N_("This project syncs through a server, so a merge cannot be taken back; "
+                             "change what needs changing instead."))
         if events.head(store) != journal.head_after:
             raise Changed(N_("The project changed after the merge, so the merge can no longer be undone; "
                              "a backup from before it can be restored (File > Restore from backup…)."))

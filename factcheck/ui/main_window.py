@@ -30,7 +30,7 @@ from factcheck.core import events, history, model, workflow
 from factcheck.core.errors import KnownError, NotFound
 from factcheck.core.project import SUFFIX, Project
 from factcheck.core.text import N_
-from factcheck.ui import language, models, shared_drive, theme
+from factcheck.ui import language, models, shared_drive, sync_panel, theme
 from factcheck.ui.article_view import ArticleView
 from factcheck.ui.claim_panel import ClaimPanel, ask_words_change
 from factcheck.ui.dialogs.import_dialog import ImportMetadataDialog, NameDialog, PasteDialog
@@ -193,6 +193,8 @@ class MainWindow(QMainWindow):
         self._show_user()
         self._queue_focused = False
         self.shared_drive = shared_drive.SharedDrive(self)  # a project on a network drive: its local copy
+        self.sync = sync_panel.SyncController(self)  # a project linked to the desk's server: its syncs
+        self.statusBar().insertPermanentWidget(2, self.sync.status)  # after "Saved", before "Working as"
         self._make_actions()
         self._make_menus()
         self._restore_layout()
@@ -297,6 +299,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.merge_action)
         file_menu.addAction(self.send_changes_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.sync.sync_now_action)
+        file_menu.addAction(self.sync.settings_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.restore_action)
         file_menu.addAction(self.shared_drive.merge_back_action)
@@ -372,6 +377,7 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(has_project)
         self.project_settings_action.setEnabled(has_project)
         self.shared_drive.update_action()
+        self.sync.update_action()
         self.article_properties_action.setEnabled(bool(has_project and self.current_article_id()))
         self.compare_versions_action.setEnabled(bool(has_project and self.current_article_id()) and self.shown_versions > 1)
         self.stats_action.setEnabled(has_project)
@@ -489,6 +495,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(self.tr("Read-only") if project.read_only else "")
         self.demo_banner.setVisible(is_demo(project))
         self._update_actions()
+        self.sync.attach()
         self._check_history(project)
         for warning in project.open_warnings:  # a failed automatic backup: say so, keep working
             self.statusBar().showMessage(language.ui(warning), 30_000)
@@ -576,6 +583,7 @@ class MainWindow(QMainWindow):
             # claim list), which then reads from the closed file.
             focused.clearFocus()
         self._wait_for_history_check()
+        self.sync.detach()  # its threads stop before the file closes
         self.session.stop()
         self.session.project.close()
         self.session.deleteLater()

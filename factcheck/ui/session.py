@@ -73,6 +73,15 @@ class Session(QObject):
         self.sig_changed.emit(everything)
         return True
 
+    def take_as_seen(self) -> None:
+        """Count what other connections committed so far as seen, without a refresh.
+
+        For a background sync that wrote only its own bookkeeping (the server's cursor),
+        which no view shows: refreshing every view for it would cost a large project a
+        noticeable pause after each change sent.
+        """
+        self._data_version = self._read_data_version()
+
     def stop(self) -> None:
         self._poll.stop()
 

@@ -61,6 +61,14 @@
         <translation>{name} ya existe y no es un archivo de cambios; elija otro nombre.</translation>
     </message>
     <message>
+        <source>{name} is not linked to a sync server: run factcheck sync PROJECT --connect DSN.</source>
+        <translation>{name} no está vinculado a un servidor de sincronización: ejecute factcheck sync PROYECTO --connect DSN.</translation>
+    </message>
+    <message>
+        <source>Nothing was synced: {n} conflicts need a choice; run again with --ours or --theirs (or sync in the app and pick field by field).</source>
+        <translation>No se sincronizó nada: {n} conflictos necesitan una elección; vuelva a ejecutarlo con --ours o --theirs (o sincronice en la aplicación y elija campo por campo).</translation>
+    </message>
+    <message>
         <source>{name} has no backups; list them with `factcheck backups {source}`.</source>
         <translation>{name} no tiene copias de seguridad; puede listarlas con `factcheck backups {source}`.</translation>
     </message>
@@ -835,7 +843,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>Nothing to merge: this project already holds everything in {name}.</source>
-        <extracomment>(table, id, unit) -&gt; OURS/THEIRS/&quot;both&quot;: who changed it since the copies parted units both sides touched (whatever was decided): the merge event records their values for replay filled by ``apply``: the approvals that lapsed ({&quot;claim&quot;, &quot;from&quot;, &quot;reason&quot;, &quot;comment_id&quot;} each) filled by ``apply``: what it wrote, for ``undo`` who the other copy is, for the exchange marks (``handoff``): its last author other than us, or a hand-off&apos;s sender</extracomment>
+        <extracomment>(table, id, unit) -&gt; OURS/THEIRS/&quot;both&quot;: who changed it since the copies parted units both sides touched (whatever was decided): the merge event records their values for replay article id -&gt; the other side&apos;s versions of it as (number, id, imported_at), where it brings new ones article id -&gt; the version current in the other copy, for every article either side added a version to source id -&gt; the citations its deletion withdrew, for a source whose deletion is a conflict filled by ``apply``: the approvals that lapsed ({&quot;claim&quot;, &quot;from&quot;, &quot;reason&quot;, &quot;comment_id&quot;} each) filled by ``apply``: what it wrote, for ``undo`` who the other copy is, for the exchange marks (``handoff``): its last author other than us, or a hand-off&apos;s sender</extracomment>
         <translation>Nada que fusionar: este proyecto ya contiene todo lo de {name}.</translation>
     </message>
     <message>
@@ -864,6 +872,22 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>{name} contiene cambios de otro proyecto, no de este; no se fusionó nada.</translation>
     </message>
     <message>
+        <source>The article “{name}” was deleted in one copy while its claims were worked on in the other: keep it or delete it.</source>
+        <translation>El artículo «{name}» se eliminó en una copia mientras en la otra se trabajaba en sus afirmaciones: consérvelo o elimínelo.</translation>
+    </message>
+    <message>
+        <source>The article “{name}” was deleted in one copy while a new version of it was added in the other: keep it or delete it.</source>
+        <translation>El artículo «{name}» se eliminó en una copia mientras en la otra se le añadía una versión nueva: consérvelo o elimínelo.</translation>
+    </message>
+    <message>
+        <source>The claim “{name}” was deleted in one copy while its comments, citations or tasks were worked on in the other: keep it or delete it.</source>
+        <translation>La afirmación «{name}» se eliminó en una copia mientras en la otra se trabajaba en sus comentarios, citas o tareas: consérvela o elimínela.</translation>
+    </message>
+    <message>
+        <source>The source “{name}” was deleted in one copy while it was cited in the other: keep it or delete it.</source>
+        <translation>La fuente «{name}» se eliminó en una copia mientras en la otra se citaba: consérvela o elimínela.</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>sí</translation>
     </message>
@@ -889,7 +913,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>Pick one copy&apos;s {field}: it cannot be typed in.</source>
-        <extracomment>claim id -&gt; who the merged verdict (rating, summary) came from: OURS, THEIRS or the merging user</extracomment>
+        <extracomment>(table, id, unit) -&gt; [table, id, unit, value (, anchor columns)] for the merge event claim id -&gt; who the merged verdict (rating, summary) came from: OURS, THEIRS or the merging user article id -&gt; the version current in this copy before the merge</extracomment>
         <translation>Elija el campo «{field}» de una de las copias: no se puede escribir a mano.</translation>
     </message>
     <message>
@@ -899,6 +923,10 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>The approval by {approver} lapsed when copies were merged: {approver} also wrote the verdict (four-eyes rule).</source>
         <translation>La aprobación de {approver} quedó sin efecto al fusionar las copias: {approver} también escribió el veredicto (regla de los cuatro ojos).</translation>
+    </message>
+    <message>
+        <source>This project syncs through a server, so a merge cannot be taken back; change what needs changing instead.</source>
+        <translation>Este proyecto se sincroniza con un servidor, así que una fusión no se puede deshacer; cambie lo que haga falta.</translation>
     </message>
     <message>
         <source>The project changed after the merge, so the merge can no longer be undone; a backup from before it can be restored (File &gt; Restore from backup…).</source>
@@ -2972,12 +3000,20 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>{mark} is the start of more than one event id; give more of it.</source>
-        <extracomment>``--since`` value meaning the whole history. The largest hand-off member read whole (a hand-off of a year&apos;s desk is far smaller).</extracomment>
+        <extracomment>The name a hand-off has while it is written (renamed to its own once whole). ``--since`` value meaning the whole history. The largest hand-off member read whole (a hand-off of a year&apos;s desk is far smaller). sha256 -&gt; (sha256, mime, size, filename, data) already in memory (a pull from a server) the receiver&apos;s events the sender lacks, when the receiver knows them (a sync keeps track): then the sender&apos;s history need not be walked from the receiver&apos;s whole log</extracomment>
         <translation>{mark} es el comienzo de más de un identificador de evento; escriba más caracteres.</translation>
     </message>
     <message>
         <source>{mark} is neither a partner this copy exchanged with nor an event of its history; give a partner&apos;s name, an event id or “start”.</source>
         <translation>{mark} no es ni un compañero con el que esta copia intercambió cambios ni un evento de su historial; indique el nombre de un compañero, un identificador de evento o «start».</translation>
+    </message>
+    <message>
+        <source>{name} cannot be written there: {reason}.</source>
+        <translation>{name} no se puede escribir ahí: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} could not be written: {reason}.</source>
+        <translation>No se pudo escribir {name}: {reason}.</translation>
     </message>
     <message>
         <source>{name} was changed after it was written (its content does not match its checksums), so nothing was merged: ask the sender for it again.</source>
@@ -3002,6 +3038,51 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>{name} builds on changes this copy has not received yet; merge the earlier hand-off from {sender} first, or ask {sender} for a hand-off of everything (factcheck handoff --since start).</source>
         <translation>{name} parte de cambios que esta copia aún no recibió; fusione primero el archivo de cambios anterior de {sender}, o pida a {sender} un archivo con todo (factcheck handoff --since start).</translation>
+    </message>
+    <message>
+        <source>This is not a PostgreSQL connection string: {reason}</source>
+        <extracomment>SQLSTATEs ``schema.sql`` raises. How many times ``sync`` pulls again when another copy pushed in between (with a random wait that grows each time, so copies that collided do not collide again in step).</extracomment>
+        <translation>Esta no es una cadena de conexión de PostgreSQL: {reason}</translation>
+    </message>
+    <message>
+        <source>The sync server cannot be reached: {reason}</source>
+        <translation>No se puede llegar al servidor de sincronización: {reason}</translation>
+    </message>
+    <message>
+        <source>Another copy pushed first; pull again.</source>
+        <translation>Otra copia envió antes; vuelva a recibir los cambios.</translation>
+    </message>
+    <message>
+        <source>The sync server refused the changes: {reason}.</source>
+        <translation>El servidor de sincronización rechazó los cambios: {reason}.</translation>
+    </message>
+    <message>
+        <source>The connection to the sync server was lost: {reason}</source>
+        <translation>Se perdió la conexión con el servidor de sincronización: {reason}</translation>
+    </message>
+    <message>
+        <source>The server has no factcheck store yet: run factcheck server init on it first.</source>
+        <translation>El servidor aún no tiene el almacén de factcheck: ejecute primero factcheck server init en él.</translation>
+    </message>
+    <message>
+        <source>The sync server reported an error: {reason}</source>
+        <translation>El servidor de sincronización informó de un error: {reason}</translation>
+    </message>
+    <message>
+        <source>The sync server sent an event that does not match its id; nothing was merged.</source>
+        <translation>El servidor de sincronización envió un evento que no coincide con su identificador; no se fusionó nada.</translation>
+    </message>
+    <message>
+        <source>Other copies kept pushing while this one tried; try again in a moment.</source>
+        <translation>Otras copias siguieron enviando cambios mientras esta lo intentaba; vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be a user name on the server: use letters, digits and _ . @ - (at most 63), starting with a letter.</source>
+        <translation>{name} no puede ser un nombre de usuario en el servidor: use letras, dígitos y _ . @ - (como máximo 63), empezando por una letra.</translation>
+    </message>
+    <message>
+        <source>{role} is not a role: use checker or editor.</source>
+        <translation>{role} no es un rol: use checker o editor.</translation>
     </message>
 </context>
 <context>
@@ -4572,8 +4653,23 @@ Un banco de trabajo sin conexión para verificadores.</translation>
         <translation>Escriba un valor</translation>
     </message>
     <message>
+        <source>Merge back to {name}</source>
+        <translation>Fusionar con {name}</translation>
+    </message>
+    <message>
         <source>Merge {name}</source>
         <translation>Fusionar {name}</translation>
+    </message>
+    <message>
+        <source>1 change would come in from the shared file {name}.</source>
+        <translation>Llegaría 1 cambio del archivo compartido {name}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes would come in from the shared file {name}.</source>
+        <translation>
+            <numerusform>Llegaría %n cambio del archivo compartido {name}.</numerusform>
+            <numerusform>Llegarían %n cambios del archivo compartido {name}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>1 change would come in from {name}.</source>
@@ -4589,6 +4685,17 @@ Un banco de trabajo sin conexión para verificadores.</translation>
     <message>
         <source>Only the other copy changed since they parted: its changes are added as they are.</source>
         <translation>Solo cambió la otra copia desde que se separaron: sus cambios se añaden tal cual.</translation>
+    </message>
+    <message>
+        <source>Your local copy holds 1 change the shared file does not have; it goes to the shared file.</source>
+        <translation>Su copia local tiene 1 cambio que el archivo compartido no tiene; se enviará al archivo compartido.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your local copy holds %n changes the shared file does not have; they go to the shared file.</source>
+        <translation>
+            <numerusform>Su copia local tiene %n cambio que el archivo compartido no tiene; se enviará al archivo compartido.</numerusform>
+            <numerusform>Su copia local tiene %n cambios que el archivo compartido no tiene; se enviarán al archivo compartido.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This copy holds 1 change the other copy does not have; it stays.</source>
@@ -4732,6 +4839,14 @@ Un banco de trabajo sin conexión para verificadores.</translation>
         </translation>
     </message>
     <message>
+        <source>Here (your local copy)</source>
+        <translation>Aquí (su copia local)</translation>
+    </message>
+    <message>
+        <source>There (the shared file)</source>
+        <translation>Allí (el archivo compartido)</translation>
+    </message>
+    <message>
         <source>What</source>
         <translation>Qué</translation>
     </message>
@@ -4800,6 +4915,10 @@ Un banco de trabajo sin conexión para verificadores.</translation>
         <translation>Ajuste del proyecto: {field}</translation>
     </message>
     <message>
+        <source>{words} in version {number} (imported by {who})</source>
+        <translation>{words} en la versión {number} (importada por {who})</translation>
+    </message>
+    <message>
         <source>{source}, cited for {claim}</source>
         <translation>{source}, citada para {claim}</translation>
     </message>
@@ -4828,6 +4947,33 @@ Un banco de trabajo sin conexión para verificadores.</translation>
     <message>
         <source>factcheck writes your name on every change you make, so editors can see who checked what. You can change it later in Edit &gt; Your name.</source>
         <translation>factcheck escribe su nombre en cada cambio que hace, para que los editores vean quién verificó qué. Puede cambiarlo más tarde en Edición &gt; Su nombre.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Sync password</source>
+        <translation>Contraseña de sincronización</translation>
+    </message>
+    <message>
+        <source>{server} refused the password for {user}. Type it again to sync.</source>
+        <translation>{server} rechazó la contraseña de {user}. Escríbala de nuevo para sincronizar.</translation>
+    </message>
+    <message>
+        <source>{server} asks for the password of {user} to sync this project.</source>
+        <translation>{server} pide la contraseña de {user} para sincronizar este proyecto.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it in the system keyring</source>
+        <translation>&amp;Guardarla en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>It is kept until factcheck closes, never in the project.</source>
+        <translation>Se conserva hasta que se cierre factcheck, nunca en el proyecto.</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Con&amp;traseña:</translation>
     </message>
 </context>
 <context>
@@ -5488,8 +5634,8 @@ Veredicto: {verdict}</translation>
         <translation>nunca</translation>
     </message>
     <message>
-        <source>{name} has every change already: the file will hold none.</source>
-        <translation>{name} ya tiene todos los cambios: el archivo no llevará ninguno.</translation>
+        <source>Every change was already sent to {name} or came from them, so the file would hold none. If the last file did not reach them, choose Everything.</source>
+        <translation>Todos los cambios ya se enviaron a {name} o llegaron de esa persona, así que el archivo no llevaría ninguno. Si el último archivo no le llegó, elija Todo.</translation>
     </message>
     <message>
         <source>1 change will go in the file.</source>
@@ -5544,8 +5690,8 @@ Veredicto: {verdict}</translation>
         <translation>{name} – copia local de {origin} – factcheck</translation>
     </message>
     <message>
-        <source>Working on a local copy: your changes go to {name} when you close the project or choose File &gt; Merge back to shared file.</source>
-        <translation>Está trabajando en una copia local: sus cambios pasan a {name} cuando cierre el proyecto o elija Archivo &gt; Fusionar con el archivo compartido.</translation>
+        <source>Local copy of {name}: your changes go back to it when you close the project.</source>
+        <translation>Copia local de {name}: sus cambios pasan al archivo compartido al cerrar el proyecto.</translation>
     </message>
     <message>
         <source>{name} is on a network drive ({drive}): each save waits until nobody else is reading it.</source>
@@ -5562,6 +5708,10 @@ Sus cambios están a salvo en la copia local; vuelva a intentarlo más tarde (Ar
     <message>
         <source>The merge back was cancelled: the conflicts still need a choice.</source>
         <translation>Se canceló la fusión con el archivo compartido: los conflictos aún necesitan una elección.</translation>
+    </message>
+    <message>
+        <source>Nothing to merge back: the local copy and {name} hold the same changes.</source>
+        <translation>Nada que fusionar: la copia local y {name} tienen los mismos cambios.</translation>
     </message>
     <message>
         <source>Merged back 1 change to {name}; {received} came in from others.</source>
@@ -5598,6 +5748,10 @@ Sus cambios están a salvo en la copia local; vuelva a intentarlo más tarde (Ar
     <message>
         <source>Open on the drive</source>
         <translation>Abrir en la unidad</translation>
+    </message>
+    <message>
+        <source>The local copy could not be made or updated: {reason}.</source>
+        <translation>No se pudo crear ni actualizar la copia local: {reason}.</translation>
     </message>
     <message>
         <source>Not merged back</source>
@@ -6023,6 +6177,326 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <message>
         <source>Saved to {path} · &lt;a href=&apos;open&apos;&gt;Open&lt;/a&gt; · &lt;a href=&apos;folder&apos;&gt;Show in folder&lt;/a&gt;</source>
         <translation>Guardado en {path} · &lt;a href=&apos;open&apos;&gt;Abrir&lt;/a&gt; · &lt;a href=&apos;folder&apos;&gt;Mostrar en la carpeta&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>S&amp;ync settings…</source>
+        <extracomment>What a sync came to (``Report.kind``), and the states the status bar shows. Characters of a refusal shown in the status bar (the whole sentence is in its tooltip). Seconds one wait for news lasts: how long ``stop`` may take to be noticed. After the window&apos;s own change, wait this long for the next before syncing (ms). While offline (or after a failure), try again this often (ms); the listener too. A sync taking longer than this says &quot;Syncing…&quot; (ms); a quick one goes straight to its outcome. How long closing the project waits for a sync under way before leaving it to finish alone (s).</extracomment>
+        <translation>Ajustes de sincroni&amp;zación…</translation>
+    </message>
+    <message>
+        <source>Link this project to the desk&apos;s PostgreSQL server, so it syncs with the other copies</source>
+        <translation>Vincular este proyecto al servidor PostgreSQL de la redacción, para que se sincronice con las demás copias</translation>
+    </message>
+    <message>
+        <source>Sync no&amp;w</source>
+        <translation>Sincronizar a&amp;hora</translation>
+    </message>
+    <message>
+        <source>Send this copy&apos;s changes to the sync server and take in the other copies&apos; (a conflict: choose what to keep)</source>
+        <translation>Enviar los cambios de esta copia al servidor de sincronización y traer los de las demás copias (si hay un conflicto, elegir qué conservar)</translation>
+    </message>
+    <message>
+        <source>Sync: 1 signed-off verdict went back to review (changed in another copy).</source>
+        <extracomment>choices made for a plan that was stale when applied: conflict key -&gt; (ours, theirs, choice)</extracomment>
+        <translation>Sincronización: 1 veredicto aprobado volvió a revisión (se cambió en otra copia).</translation>
+    </message>
+    <message>
+        <source>Sync: {n} signed-off verdicts went back to review (changed in another copy).</source>
+        <translation>Sincronización: {n} veredictos aprobados volvieron a revisión (se cambiaron en otra copia).</translation>
+    </message>
+    <message>
+        <source>Merged 1 change from the sync server.</source>
+        <translation>Se fusionó 1 cambio del servidor de sincronización.</translation>
+    </message>
+    <message>
+        <source>Merged {n} changes from the sync server.</source>
+        <translation>Se fusionaron {n} cambios del servidor de sincronización.</translation>
+    </message>
+    <message>
+        <source>Approvals lapsed</source>
+        <translation>Aprobaciones anuladas</translation>
+    </message>
+    <message>
+        <source>Sync: {state}</source>
+        <translation>Sincronización: {state}</translation>
+    </message>
+    <message>
+        <source>1 change</source>
+        <translation>1 cambio</translation>
+    </message>
+    <message>
+        <source>{n} changes</source>
+        <translation>{n} cambios</translation>
+    </message>
+    <message>
+        <source>as {user} (editor)</source>
+        <translation>como {user} (editor)</translation>
+    </message>
+    <message>
+        <source>as {user} (checker)</source>
+        <translation>como {user} (verificador)</translation>
+    </message>
+    <message>
+        <source>as {user} (not a member of this project)</source>
+        <translation>como {user} (sin permiso en este proyecto)</translation>
+    </message>
+    <message>
+        <source>Synced with {server} {who} at {time}. Changes go up and come in by themselves while you are online.</source>
+        <translation>Sincronizado con {server} {who} a las {time}. Mientras haya conexión, los cambios se envían y llegan solos.</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Talking to {server}…</source>
+        <translation>Comunicando con {server}…</translation>
+    </message>
+    <message>
+        <source>1 change to send</source>
+        <translation>1 cambio por enviar</translation>
+    </message>
+    <message>
+        <source>{n} changes to send</source>
+        <translation>{n} cambios por enviar</translation>
+    </message>
+    <message>
+        <source>They go to {server} in a moment.</source>
+        <translation>Se envían a {server} en un momento.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Offline: 1 change waiting</source>
+        <translation>Sin conexión: 1 cambio en espera</translation>
+    </message>
+    <message>
+        <source>Offline: {n} changes waiting</source>
+        <translation>Sin conexión: {n} cambios en espera</translation>
+    </message>
+    <message>
+        <source>{reason}
+Work on as usual: your changes are kept here and sent when {server} can be reached again (tried every {seconds} s, or File &gt; Sync now).</source>
+        <translation>{reason}
+Siga trabajando como siempre: sus cambios se guardan aquí y se envían cuando {server} vuelva a estar accesible (se intenta cada {seconds} s, o con Archivo &gt; Sincronizar ahora).</translation>
+    </message>
+    <message>
+        <source>1 change was made differently here and in another copy: click here, or File &gt; Sync now, to choose what to keep. Until then nothing more is sent.</source>
+        <translation>1 cambio se hizo de forma distinta aquí y en otra copia: haga clic aquí, o use Archivo &gt; Sincronizar ahora, para elegir qué conservar. Hasta entonces no se envía nada más.</translation>
+    </message>
+    <message>
+        <source>{n} changes were made differently here and in another copy: click here, or File &gt; Sync now, to choose what to keep. Until then nothing more is sent.</source>
+        <translation>{n} cambios se hicieron de forma distinta aquí y en otra copia: haga clic aquí, o use Archivo &gt; Sincronizar ahora, para elegir qué conservar. Hasta entonces no se envía nada más.</translation>
+    </message>
+    <message>
+        <source>Conflict: choose…</source>
+        <translation>Conflicto: elegir…</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>Rechazado: {reason}</translation>
+    </message>
+    <message>
+        <source>{reason}
+The other copies&apos; changes still come in; this copy&apos;s wait here ({changes}).</source>
+        <translation>{reason}
+Los cambios de las demás copias siguen llegando; los de esta copia esperan aquí ({changes}).</translation>
+    </message>
+    <message>
+        <source>Sync: password needed</source>
+        <translation>Sincronización: falta la contraseña</translation>
+    </message>
+    <message>
+        <source>{server} asks for a password: click here, or File &gt; Sync now, to type it.</source>
+        <translation>{server} pide una contraseña: haga clic aquí, o use Archivo &gt; Sincronizar ahora, para escribirla.</translation>
+    </message>
+    <message>
+        <source>Not synced: {reason}</source>
+        <translation>Sin sincronizar: {reason}</translation>
+    </message>
+    <message>
+        <source>{reason}
+Tried again every {seconds} s.</source>
+        <translation>{reason}
+Se vuelve a intentar cada {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Sin sincronizar</translation>
+    </message>
+    <message>
+        <source>This installation of factcheck cannot sync: the psycopg package is missing.</source>
+        <translation>Esta instalación de factcheck no puede sincronizar: falta el paquete psycopg.</translation>
+    </message>
+    <message>
+        <source>Not synced: factcheck failed</source>
+        <translation>Sin sincronizar: factcheck falló</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <source>Sync settings</source>
+        <extracomment>The ways to name a server (the &quot;Connect with&quot; choices).</extracomment>
+        <translation>Ajustes de sincronización</translation>
+    </message>
+    <message>
+        <source>Link this project to your desk&apos;s PostgreSQL server: your changes then go to the server and the other copies&apos; changes come in, whenever you are online. Offline, work on as usual; the changes wait.</source>
+        <translation>Vincule este proyecto al servidor PostgreSQL de su redacción: así sus cambios van al servidor y llegan los de las demás copias, siempre que haya conexión. Sin conexión, trabaje como siempre; los cambios esperan.</translation>
+    </message>
+    <message>
+        <source>Server and database</source>
+        <translation>Servidor y base de datos</translation>
+    </message>
+    <message>
+        <source>Connection string</source>
+        <translation>Cadena de conexión</translation>
+    </message>
+    <message>
+        <source>Service name (pg_service.conf)</source>
+        <translation>Nombre de servicio (pg_service.conf)</translation>
+    </message>
+    <message>
+        <source>db.newsroom.example</source>
+        <translation>bd.redaccion.example</translation>
+    </message>
+    <message>
+        <source>your user name on the server</source>
+        <translation>su nombre de usuario en el servidor</translation>
+    </message>
+    <message>
+        <source>host=db.newsroom.example dbname=factcheck user=ana</source>
+        <translation>host=bd.redaccion.example dbname=factcheck user=ana</translation>
+    </message>
+    <message>
+        <source>As your IT department gave it: key=value pairs or a postgresql:// address. A password in it is taken out and never stored in the project.</source>
+        <translation>Tal como se la dio su departamento de informática: pares clave=valor o una dirección postgresql://. Si lleva una contraseña, se quita y nunca se guarda en el proyecto.</translation>
+    </message>
+    <message>
+        <source>newsroom</source>
+        <translation>redaccion</translation>
+    </message>
+    <message>
+        <source>A section of your pg_service.conf, which names the server, database and user.</source>
+        <translation>Una sección de su pg_service.conf, que indica el servidor, la base de datos y el usuario.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the password in the system keyring</source>
+        <translation>Guardar la contraseña en el &amp;llavero del sistema</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring: the password is kept until factcheck closes, never in the project.</source>
+        <translation>Este equipo no tiene llavero del sistema: la contraseña se conserva hasta que se cierre factcheck, nunca en el proyecto.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect with:</source>
+        <translation>&amp;Conectar con:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>S&amp;ervidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de datos:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Connection &amp;string:</source>
+        <translation>Cadena de cone&amp;xión:</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Servicio:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Con&amp;traseña:</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <extracomment>The form&apos;s rows each way of naming the server shows.</extracomment>
+        <translation>Probar la co&amp;nexión</translation>
+    </message>
+    <message>
+        <source>Command for your editor</source>
+        <translation>Orden para su editor</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Vincular</translation>
+    </message>
+    <message>
+        <source>U&amp;nlink</source>
+        <translation>&amp;Desvincular</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>This project syncs with {server} ({dsn}).</source>
+        <translation>Este proyecto se sincroniza con {server} ({dsn}).</translation>
+    </message>
+    <message>
+        <source>This project is not linked: it stays on this computer.</source>
+        <translation>Este proyecto no está vinculado: se queda en este equipo.</translation>
+    </message>
+    <message>
+        <source>kept for this session</source>
+        <translation>guardada para esta sesión</translation>
+    </message>
+    <message>
+        <source>if the server asks for one</source>
+        <translation>si el servidor la pide</translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation>Conectando con {server}…</translation>
+    </message>
+    <message>
+        <source>Connected as {user}: editor on this project.</source>
+        <translation>Conectado como {user}: editor en este proyecto.</translation>
+    </message>
+    <message>
+        <source>Connected as {user}: checker on this project.</source>
+        <translation>Conectado como {user}: verificador en este proyecto.</translation>
+    </message>
+    <message>
+        <source>Connected as {user}, but not a member of this project. Ask your editor to make you one; they run (SERVER: their connection to the server):</source>
+        <translation>Conectado como {user}, pero sin permiso en este proyecto. Pida a su editor que se lo dé; debe ejecutar (SERVER: su conexión al servidor):</translation>
+    </message>
+    <message>
+        <source>The server refused this password for {user}.</source>
+        <translation>El servidor rechazó esta contraseña para {user}.</translation>
+    </message>
+    <message>
+        <source>The server asks for a password for {user}: type it above.</source>
+        <translation>El servidor pide una contraseña para {user}: escríbala arriba.</translation>
+    </message>
+    <message>
+        <source>This installation of factcheck cannot sync: the psycopg package is missing.</source>
+        <translation>Esta instalación de factcheck no puede sincronizar: falta el paquete psycopg.</translation>
     </message>
 </context>
 <context>

@@ -388,3 +388,23 @@ def test_a_push_behind_the_server_is_refused(seeded):
         conn.execute("SELECT factcheck.push(%s, 'x', 0, %s, '[]', '[]')",
                      (desk.project_id, Jsonb([_event([head], {"after": {"notes": "x"}})])))
     assert caught.value.sqlstate == client.BEHIND
+
+
+def test_a_merge_in_a_synced_project_is_not_undone(desk):
+    from factcheck.core import history
+
+    ben, ana = desk.laptop("ben"), desk.laptop("ana")
+    desk.sync("ben", ben)
+    desk.sync("ana", ana)
+    ana.update_claim(desk.claims[4], statement="Ana")
+    ben.update_claim(desk.claims[4], statement="Ben")
+    desk.sync("ana", ana)
+    with desk.conn("ben") as conn:
+        pulled = client.fetch(conn, ben)
+    plan = client.plan_pull(ben, pulled, "server")
+    steps = history.History(ben)
+    steps.do(history.Merge(plan, {plan.conflicts[0].key: merge.OURS}))
+    n = len(ben.events())
+    with pytest.raises(Exception, match="cannot be taken back"):
+        steps.undo()
+    assert len(ben.events()) == n and ben.claim(desk.claims[4]).statement == "Ben"
