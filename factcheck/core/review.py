@@ -95,12 +95,26 @@ class Review(Manager):
         if missing_tasks is None:
             missing_tasks = self._missing_tasks(claim.id) if submitting else ()
         try:
+            self._check_server_role(action)
             workflow.check(action, claim, user=self.user, four_eyes=bool(self.project.setting("four_eyes")),
                            n_sources=n_sources, scale=self.project.scale, comment=comment,
                            missing_tasks=missing_tasks)
         except workflow.TransitionRefused as exc:
             return sentence(exc)
         return ""
+
+    def _check_server_role(self, action: str) -> None:
+        """On a project that syncs, the server's role decides who signs off (``sync`` records it at each sync).
+
+        Refused here rather than by the server alone: an approval the server refuses would
+        stay in this copy's log and hold back every later push.
+        """
+        if action not in (workflow.APPROVE, workflow.PUBLISH):
+            return
+        role = self.project.managers.settings.sync_role()
+        if role is not None and role != "editor":
+            raise workflow.TransitionRefused(N_(
+                "On this synced project only an editor on the server may approve or publish, and you are not one there."))
 
     def retraction_refusal(self, claim: model.Claim) -> str:
         """Why the current user may not retract ``claim``'s signed-off verdict ('' when they may).
@@ -160,6 +174,7 @@ class Review(Manager):
             if expected_revision is not None and claim.revision != expected_revision:
                 raise Conflict(N_("This claim was changed elsewhere since you opened it; look at it again before deciding."))
             submitting = _counts_sources(action, claim)  # sources and tasks matter only then
+            self._check_server_role(action)
             target = workflow.check(
                 action, claim, user=self.user, four_eyes=bool(self.project.setting("four_eyes")),
                 n_sources=self.project.managers.sources.count_cited(claim_id) if submitting else 0,

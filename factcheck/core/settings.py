@@ -194,6 +194,7 @@ class Settings(Manager):
     def __init__(self, project):
         super().__init__(project)
         self._cache: dict[str, object] | None = None
+        self._sync_role: str | None = None
         self.store.on_rollback(self.forget)
 
     def forget(self) -> None:
@@ -207,7 +208,13 @@ class Settings(Manager):
         """The cached settings, read from the file when needed (callers must not change them)."""
         if self._cache is None:
             values = dict(DEFAULTS)
-            for key, raw in self.store.read("SELECT key, value FROM settings"):
+            self._sync_role = None
+            # The login's role on the sync server comes in the same read: the review rules ask it as often.
+            for key, raw in self.store.read("SELECT key, value FROM settings UNION ALL "
+                                            "SELECT '', value FROM sync_state WHERE key = 'role'"):
+                if key == "":
+                    self._sync_role = raw
+                    continue
                 try:
                     values[key] = json.loads(raw)
                 except ValueError:
@@ -217,6 +224,11 @@ class Settings(Manager):
 
     def get(self, key: str) -> object:
         return self._values().get(key)
+
+    def sync_role(self) -> str | None:
+        """This login's role on the project's sync server ("editor", "checker", "none"), None when it does not sync."""
+        self._values()
+        return self._sync_role
 
     def create_defaults(self) -> None:
         """Write every default (inside the project's creating transaction)."""

@@ -100,12 +100,13 @@ def link(project, dsn: str) -> str:
     the whole history (the server keeps each event once).
     """
     kept = without_password(dsn)
-    _set_state(project, dsn=kept, cursor=0, server_head=None, pushed_seq=None)
+    _set_state(project, dsn=kept, cursor=0, server_head=None, pushed_seq=None, role=None)
     return kept
 
 
 def unlink(project) -> None:
-    _set_state(project, dsn=None, cursor=None, server_head=None, pushed_seq=None)
+    _set_state(project, dsn=None, cursor=None, server_head=None, pushed_seq=None, role=None)
+    project.forget_cached_settings()
 
 
 def linked_dsn(project) -> str | None:
@@ -197,6 +198,15 @@ def whoami(conn, project_id: str) -> tuple[str, str | None, int, str | None] | N
     row = _call(conn, lambda: conn.execute("SELECT * FROM factcheck.whoami(%s)", (project_id,)).fetchone())
     conn.rollback()
     return row
+
+
+def _remember_role(conn, project) -> None:
+    """Keep this login's role on the project (the review rules ask it: only editors sign off)."""
+    found = whoami(conn, events.project_id(project.store))
+    role = (found[1] if found else None) or "none"
+    if state(project).get("role") != role:
+        _set_state(project, role=role)
+        project.forget_cached_settings()  # the review rules read it with the settings
 
 
 # --- pull -------------------------------------------------------------------------------------------
@@ -333,6 +343,7 @@ def sync(conn, project, *, server_name: str = "server", resolutions: dict | None
     """
     apply = apply or (lambda plan, chosen: merge.apply(project, plan, chosen))
     outcome = Outcome()
+    _remember_role(conn, project)
     for attempt in range(RETRIES):
         if attempt:
             time.sleep(random.uniform(0, 0.02 * 2 ** min(attempt, 6)))

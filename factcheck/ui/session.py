@@ -81,6 +81,7 @@ class Session(QObject):
         noticeable pause after each change sent.
         """
         self._data_version = self._read_data_version()
+        self.project.forget_cached_settings()  # cheap: the sync may have noted the login's role
 
     def stop(self) -> None:
         self._poll.stop()

@@ -1176,8 +1176,12 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>Bloqueada por la lista de comprobación: {reasons}.</translation>
     </message>
     <message>
-        <source>This claim was already deleted.</source>
+        <source>On this synced project only an editor on the server may approve or publish, and you are not one there.</source>
         <extracomment>A correction&apos;s kinds: a published verdict changed, or a signed-off verdict withdrawn. Statuses of a verdict an editor has signed off: deleting it is a retraction.</extracomment>
+        <translation>En este proyecto sincronizado solo un editor en el servidor puede aprobar o publicar, y usted no lo es allí.</translation>
+    </message>
+    <message>
+        <source>This claim was already deleted.</source>
         <translation>Esta afirmación ya se eliminó.</translation>
     </message>
     <message>

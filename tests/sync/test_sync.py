@@ -408,3 +408,18 @@ def test_a_merge_in_a_synced_project_is_not_undone(desk):
     with pytest.raises(Exception, match="cannot be taken back"):
         steps.undo()
     assert len(ben.events()) == n and ben.claim(desk.claims[4]).statement == "Ben"
+
+
+def test_a_checker_on_the_server_cannot_approve_on_the_laptop_either(desk):
+    from factcheck.core import workflow
+
+    ben, ana = desk.laptop("ben"), desk.laptop("ana")
+    desk.sync("ben", ben)
+    desk.sync("ana", ana)
+    claim = ana.claim(desk.claims[0])
+    assert "only an editor on the server" in ana.managers.review.refusal(workflow.APPROVE, claim)
+    with pytest.raises(workflow.TransitionRefused, match="only an editor on the server"):
+        ana.managers.review.transition(desk.claims[0], workflow.APPROVE)
+    assert "only an editor on the server" not in ben.managers.review.refusal(workflow.APPROVE, ben.claim(desk.claims[0]))
+    client.unlink(ana)  # no longer synced: the project's own rules again
+    assert "only an editor on the server" not in ana.managers.review.refusal(workflow.APPROVE, claim)

@@ -13,7 +13,7 @@ import threading
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from factcheck.core import events, history, merge
+from factcheck.core import events, history, merge, workflow
 from factcheck.core.project import Project
 from factcheck.sync import client, server
 from factcheck.ui import sync_panel
@@ -256,9 +256,10 @@ def test_sending_a_change_refreshes_no_view(open_window, qtbot, copies, desk, mo
     wa = linked(open_window, qtbot, copies[0], "ana", desk.dsn(desk.ana), desk.ana.password)
     with qtbot.assertNotEmitted(wa.session.sig_external_change):
         wa.session.do(history.UpdateClaim(copies[2], rating="false"))
-        qtbot.waitUntil(lambda: wa.sync.state == sync_panel.SYNCED and not wa.sync.running, timeout=LIVE_MS)
+        # Synced, and the change is on the server (the state reads Synced until the debounced sync starts).
+        qtbot.waitUntil(lambda: wa.sync.state == sync_panel.SYNCED and not wa.sync.running
+                        and desk.counter(copies[3]) == len(events.read(wa.project.store)), timeout=LIVE_MS)
         assert not wa.session.check_external_changes()
-    assert desk.counter(copies[3]) == len(events.read(wa.project.store))
 
 
 def test_offline_changes_wait_and_go_up_when_the_server_is_back_without_a_click(open_window, qtbot, copies, desk,
@@ -331,12 +332,19 @@ def test_a_checkers_approval_is_refused_by_the_server(open_window, qtbot, copies
         p.review(claim_id, "submit")
     shutil.copy(a, b)
     wa, wb = both(open_window, qtbot, copies, desk)
-    wb.session.do(history.Review(claim_id, "approve"))  # Ben may approve in his copy: four-eyes holds there
+    # Ben is a checker on the server: his laptop already refuses him, though four-eyes would allow it.
+    with pytest.raises(workflow.TransitionRefused, match="only an editor on the server"):
+        wb.session.do(history.Review(claim_id, "approve"))
+    # A patched client writes the approval anyway: the server refuses it.
+    with wb.project.store.transaction():
+        events.append(wb.project.store, "ben", "claim.approve", "claim", claim_id,
+                      {"before": {"status": "in_review"}, "after": {"status": "approved"}})
+    wb.sync.sync_now()
     qtbot.waitUntil(lambda: wb.sync.state == sync_panel.REFUSED, timeout=LIVE_MS)
     text = wb.sync.status.text()
     assert text.startswith("Refused: ") and desk.ben.name in text and "only an editor may approve" in \
         wb.sync.status.toolTip()
-    assert wa.project.claim(claim_id).status == "in_review"  # it never reached Ana
+    assert not any(e.action == "claim.approve" for e in wa.project.events())  # it never reached Ana
     wa.session.do(history.AddComment(claim_id, "Who approved this?"))  # the others' changes still come in
     qtbot.waitUntil(lambda: any(c.body == "Who approved this?" for c in wb.project.comments(claim_id)),
                     timeout=LIVE_MS)
