@@ -39,7 +39,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 
-from factcheck.core import events, model
+from factcheck.core import events, model, units
 from factcheck.core.errors import InvalidInput, KnownError
 from factcheck.core.text import N_
 
@@ -315,8 +315,6 @@ def _rows_for(store, rows: list[list]) -> tuple[dict[str, list[dict]], set[str]]
     or its claim; so are rows changed since. Articles and their versions come only with
     article events (a claim's article, if not new, the receiver has).
     """
-    from factcheck.core import merge
-
     claims: set[str] = set()
     articles: set[str] = set()
     sources: set[str] = set()
@@ -329,7 +327,7 @@ def _rows_for(store, rows: list[list]) -> tuple[dict[str, list[dict]], set[str]]
         except ValueError:
             decoded = {}
         if isinstance(decoded, dict):
-            mentioned += [(t, i) for t, i, _, _ in merge.touches(action, entity_id, decoded)]
+            mentioned += [(t, i) for t, i, _, _ in units.touches(action, entity_id, decoded)]
         for table, row_id in mentioned:
             if table == "claim_tasks":
                 claims.add(row_id.split(" ")[0])

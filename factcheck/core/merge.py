@@ -45,20 +45,15 @@ from factcheck.core import (anchoring, articles, claims, events, handoff, migrat
 from factcheck.core.errors import Conflict as Changed
 from factcheck.core.errors import InvalidInput, KnownError, ProjectReadOnly, ProjectTooNew
 from factcheck.core.text import N_, Text
+from factcheck.core.units import (  # noqa: F401 - touches and CREATED are part of merge's face
+    _ARTICLE_FIELDS, _CITATION_FIELDS, _CLAIM_DEFAULTS, _SOURCE_DEFAULTS, CREATED, UNKNOWN, _created, touches,
+)
 
 OURS = "ours"
 THEIRS = "theirs"
-UNKNOWN = object()
-CREATED = "*"
 
 #: Tables whose rows come in whole when the other side made them, in the order foreign keys need.
 NEW_ROWS = ("articles", "versions", "sources", "claims", "citations", "comments", "corrections")
-_CLAIM_DEFAULTS = {"statement": "", "claimant": "", "claim_date": "", "checkworthiness": None, "tags": [],
-                   "rating": None, "verdict_summary": "", "rationale": "", "notes": ""}
-_SOURCE_DEFAULTS = {"title": "", "url": "", "publisher": "", "author": "", "published_at": "", "accessed_at": "",
-                    "kind": "document", "reliability": "", "confidential": False, "notes": ""}
-_CITATION_FIELDS = ("stance", "quote", "locator", "note")
-_ARTICLE_FIELDS = ("title", "outlet", "author", "url", "published_at", "language", "factcheck_url")
 _ANCHOR = ("version_id", "start", "end", "exact", "prefix", "suffix", "anchor_state", "anchor_score")
 _STATUS = ("status", "submitted_at", "submitted_by", "approved_at", "approved_by", "published_at", "published_by")
 #: Units a person can read, named as the app names them (fields: as the history names them).
@@ -224,79 +219,6 @@ def _event_rows(store) -> list[tuple]:
 def _key(value: object) -> str:
     """One spelling of a unit's value, for comparing (lists and tuples alike)."""
     return events.canonical(value)
-
-
-def _created(table: str, row_id: str, defaults: dict, after: dict):
-    """The units of a row made whole by one event: it exists, each field as made, not deleted."""
-    yield table, row_id, CREATED, None
-    for field, default in defaults.items():
-        yield table, row_id, field, after.get(field, default)
-    yield table, row_id, "deleted", False
-
-
-def touches(action: str, entity_id: str, data: dict) -> Iterator[tuple[str, str, str, object]]:
-    """(table, row id, unit, value it left or UNKNOWN) for every unit an event changed."""
-    after = data.get("after") if isinstance(data.get("after"), dict) else {}
-    if action == "project.create":
-        for key, value in (data.get("settings") or {}).items():
-            yield "settings", key, "value", value
-    elif action == "settings.update":
-        yield "settings", entity_id, "value", data.get("after")
-    elif action == "project.merge":
-        for entry in data.get("units", ()):
-            yield entry[0], entry[1], entry[2], entry[3]
-    elif action == "article.import":
-        yield from _created("articles", entity_id, dict.fromkeys(_ARTICLE_FIELDS, ""), after)
-    elif action == "article.update":
-        for field, value in after.items():
-            yield "articles", entity_id, field, value
-    elif action in ("article.delete", "article.restore"):
-        yield "articles", entity_id, "deleted", action == "article.delete"
-    elif action == "article.add_version":
-        for claim_id in data.get("claims", {}):
-            yield "claims", claim_id, "anchor", UNKNOWN
-    elif action == "claim.create":
-        yield "claims", entity_id, CREATED, None
-        for field, default in _CLAIM_DEFAULTS.items():
-            yield "claims", entity_id, field, after.get(field, default)
-        yield "claims", entity_id, "anchor", [after.get(k) for k in ("version_id", "start", "end", "exact")]
-        yield "claims", entity_id, "status", model.DRAFT
-        yield "claims", entity_id, "deleted", False
-    elif action == "claim.update":
-        for field, value in after.items():
-            yield "claims", entity_id, field, value
-        if data.get("reopened_from"):
-            yield "claims", entity_id, "status", model.IN_REVIEW
-    elif action in ("claim.delete", "claim.restore"):
-        yield "claims", entity_id, "deleted", action == "claim.delete"
-    elif action == "claim.reanchor":
-        yield "claims", entity_id, "anchor", [after.get(k) for k in ("version_id", "start", "end", "exact")]
-        if data.get("reopened_from"):
-            yield "claims", entity_id, "status", model.IN_REVIEW
-    elif action.startswith("claim.") and action[6:] in workflow.TRANSITIONS:
-        yield "claims", entity_id, "status", after.get("status", UNKNOWN)
-    elif action in ("comment.resolve", "comment.reopen"):
-        yield "comments", data["comment_id"], "resolved", action == "comment.resolve"
-    elif action == "task.tick":
-        yield "claim_tasks", f"{entity_id} {data['task_id']}", "done", bool(data.get("done"))
-    elif action == "source.create":
-        yield from _created("sources", entity_id, _SOURCE_DEFAULTS, after)
-    elif action == "source.update":
-        for field, value in after.items():
-            yield "sources", entity_id, field, value
-    elif action in ("source.delete", "source.restore"):
-        deleted = action == "source.delete"
-        yield "sources", entity_id, "deleted", deleted
-        for citation_id in data.get("citations", ()):
-            yield "citations", citation_id, "deleted", deleted
-    elif action == "citation.create":
-        citation_id = data["citation_id"]
-        yield from _created("citations", citation_id, dict.fromkeys(_CITATION_FIELDS, ""), after)
-    elif action == "citation.update":
-        for field, value in after.items():
-            yield "citations", data["citation_id"], field, value
-    elif action in ("citation.delete", "citation.restore"):
-        yield "citations", data["citation_id"], "deleted", action == "citation.delete"
 
 
 def _columns(table: str, unit: str) -> tuple[str, ...]:
