@@ -116,6 +116,17 @@ def parent_ids(text: str | None) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
+def rows_by_id(store, ids) -> list[tuple]:
+    """(seq, id, parents, at, actor, action, entity, entity_id, data) of these events, in log order."""
+    ids = list(ids)
+    found = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        found += store.execute("SELECT seq, id, parents, at, actor, action, entity, entity_id, data FROM events "
+                               f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+    return sorted(found)
+
+
 def head(store) -> str | None:
     """The id of the newest event: the one head of the history (a merge joins two heads into one event)."""
     row = store.execute("SELECT id FROM events ORDER BY seq DESC LIMIT 1").fetchone()

@@ -300,12 +300,7 @@ def _sweep(folder: pathlib.Path) -> None:
 
 def _event_rows(store, wanted: list[str]) -> list[list]:
     """[id, parents, at, actor, action, entity, entity_id, data] of the wanted events, in log order."""
-    if not wanted:
-        return []
-    wanted_set = set(wanted)
-    return [list(r[1:]) for r in store.execute(
-        "SELECT seq, id, parents, at, actor, action, entity, entity_id, data FROM events ORDER BY seq")
-        if r[1] in wanted_set]
+    return [list(r[1:]) for r in events.rows_by_id(store, wanted)]
 
 
 def _rows_for(store, rows: list[list]) -> tuple[dict[str, list[dict]], set[str]]:

@@ -45,9 +45,7 @@ from factcheck.core import (anchoring, articles, claims, events, handoff, migrat
 from factcheck.core.errors import Conflict as Changed
 from factcheck.core.errors import InvalidInput, KnownError, ProjectReadOnly, ProjectTooNew
 from factcheck.core.text import N_, Text
-from factcheck.core.units import (  # noqa: F401 - touches and CREATED are part of merge's face
-    _ARTICLE_FIELDS, _CITATION_FIELDS, _CLAIM_DEFAULTS, _SOURCE_DEFAULTS, CREATED, UNKNOWN, _created, touches,
-)
+from factcheck.core.units import _ARTICLE_FIELDS, CREATED, UNKNOWN, touches
 
 OURS = "ours"
 THEIRS = "theirs"
@@ -195,16 +193,6 @@ def _open_other(project, path: pathlib.Path) -> tuple:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-
-
-def _rows_by_id(store, ids: list[str]) -> list[tuple]:
-    """The rows ``_event_rows`` gives, of these events only, in log order."""
-    found = []
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        found += store.execute("SELECT seq, id, parents, at, actor, action, entity, entity_id, data FROM events "
-                               f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
-    return sorted(found)
 
 
 def _event_rows(store) -> list[tuple]:
@@ -445,7 +433,7 @@ def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
     if not result.incoming:
         return result
     if isinstance(theirs_ids, handoff.AllBut):
-        ours_only = _rows_by_id(project.store, [r[1] for r in ours_light if r[1] not in theirs_ids])
+        ours_only = events.rows_by_id(project.store, [r[1] for r in ours_light if r[1] not in theirs_ids])
     else:
         ours_rows = _event_rows(project.store)
         ours_only = [r for r in ours_rows if r[1] not in theirs_ids]

@@ -49,6 +49,10 @@ class Offline(SyncError):
     """The server cannot be reached: work goes on locally and is pushed later."""
 
 
+class Behind(SyncError):
+    """Another copy pushed since this one pulled: pull, merge and push again."""
+
+
 class Refused(SyncError):
     """The server refused what this copy sent (a rule it enforces, or a malformed event)."""
 
@@ -169,7 +173,7 @@ def _server_error(exc) -> SyncError:
 
     code = getattr(exc, "sqlstate", None)
     if code == BEHIND:
-        return SyncError(N_("Another copy pushed first; pull again."))
+        return Behind(N_("Another copy pushed first; pull again."))
     if code in (FORBIDDEN, MALFORMED, TOO_LARGE, "FC405"):
         return Refused(N_("The sync server refused the changes: {reason}.",
                           reason=getattr(exc.diag, "message_primary", None) or _first_line(exc)))
@@ -274,21 +278,9 @@ def _row_key(table: str, row: dict) -> str:
     return row["id"]
 
 
-def _rows_of(store, wanted: list[str]) -> list[list]:
-    """[id, parents, at, actor, action, entity, entity_id, data] of these events, in log order."""
-    found = []
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i:i + 500]
-        found += store.execute(
-            "SELECT seq, id, parents, at, actor, action, entity, entity_id, data FROM events "
-            f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
-    return [list(r[1:]) for r in sorted(found)]
-
-
-def outgoing(project) -> tuple[list[list], list[list], list[list]]:
-    """(events, rows, files) the server lacks, in the shape ``factcheck.push`` takes."""
-    wanted, _ = _local_only(project)
-    rows = _rows_of(project.store, wanted)
+def outgoing(project, wanted: list[str]) -> tuple[list[list], list[list], list[list]]:
+    """(events, rows, files) of the ``wanted`` events (those the server lacks), in the shape ``factcheck.push`` takes."""
+    rows = handoff._event_rows(project.store, wanted)
     if not rows:
         return [], [], []
     tables, blob_shas = handoff._rows_for(project.store, rows)
@@ -310,8 +302,8 @@ def push(conn, project) -> int:
     from psycopg.types.json import Jsonb
 
     cursor, head = _cursor(project)
-    _, newest = _local_only(project)
-    sent, rows, files = outgoing(project)
+    wanted, newest = _local_only(project)  # one read: ``newest`` never names an event not looked at
+    sent, rows, files = outgoing(project, wanted)
     if not sent:
         if head:  # every event up to the newest is on the server: later walks start after it
             _set_state(project, pushed_seq=newest)
@@ -365,11 +357,7 @@ def sync(conn, project, *, server_name: str = "server", resolutions: dict | None
         try:
             outcome.pushed += push(conn, project)
             return outcome
-        except Refused:
-            raise
-        except Offline:
-            raise
-        except SyncError:
+        except Behind:
             continue  # another copy pushed first: pull again
     raise SyncError(N_("Other copies kept pushing while this one tried; try again in a moment."))
 

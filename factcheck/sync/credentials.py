@@ -19,7 +19,6 @@ SERVICE = "factcheck-sync"
 def _keyring():
     try:
         import keyring
-        from keyring.errors import KeyringError  # noqa: F401
     except ImportError:
         return None
     try:

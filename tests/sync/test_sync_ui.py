@@ -138,6 +138,20 @@ def rating_shown(window: MainWindow) -> str | None:
 # --- linking ---------------------------------------------------------------------------------
 
 
+
+def rated_differently_offline(wa, wb, claim_id: str, pg_server, qtbot):
+    """Both windows rate one claim differently while the server is down; (the one left with the conflict, the other)."""
+    pg_server.stop()
+    try:
+        qtbot.waitUntil(lambda: wa.sync.state == wb.sync.state == sync_panel.OFFLINE, timeout=LIVE_MS)
+        wa.session.do(history.UpdateClaim(claim_id, rating="true"))
+        wb.session.do(history.UpdateClaim(claim_id, rating="mostly-false"))
+    finally:
+        pg_server.start()
+    qtbot.waitUntil(lambda: sync_panel.CONFLICT in (wa.sync.state, wb.sync.state)
+                    and sync_panel.OFFLINE not in (wa.sync.state, wb.sync.state), timeout=LIVE_MS)
+    return (wa, wb) if wa.sync.state == sync_panel.CONFLICT else (wb, wa)
+
 def test_linking_through_the_settings_dialog_tests_the_connection_and_syncs(open_window, qtbot, copies, desk,
                                                                              pg_db):
     a, _, _, project_id = copies
@@ -298,16 +312,7 @@ def test_a_conflict_from_two_offline_copies_is_chosen_once_and_ends_synced_on_bo
         return chosen
 
     monkeypatch.setattr(merge_dialog.MergeDialog, "ask", choose_theirs)
-    pg_server.stop()
-    try:
-        qtbot.waitUntil(lambda: wa.sync.state == wb.sync.state == sync_panel.OFFLINE, timeout=LIVE_MS)
-        wa.session.do(history.UpdateClaim(claim_id, rating="true"))
-        wb.session.do(history.UpdateClaim(claim_id, rating="mostly-false"))
-    finally:
-        pg_server.start()
-    qtbot.waitUntil(lambda: sync_panel.CONFLICT in (wa.sync.state, wb.sync.state)
-                    and sync_panel.OFFLINE not in (wa.sync.state, wb.sync.state), timeout=LIVE_MS)
-    loser, winner = (wa, wb) if wa.sync.state == sync_panel.CONFLICT else (wb, wa)
+    loser, winner = rated_differently_offline(wa, wb, claim_id, pg_server, qtbot)
     assert loser.sync.status.text() == "Conflict: choose…" and "1 change was made differently" in \
         loser.sync.status.toolTip()
     assert winner.sync.state == sync_panel.SYNCED
@@ -355,16 +360,7 @@ def test_a_plan_gone_stale_under_the_dialog_is_planned_again_and_the_choices_kep
         open_window, qtbot, copies, desk, pg_server, monkeypatch):
     wa, wb = both(open_window, qtbot, copies, desk)
     claim_id = copies[2]
-    pg_server.stop()
-    try:
-        qtbot.waitUntil(lambda: wa.sync.state == wb.sync.state == sync_panel.OFFLINE, timeout=LIVE_MS)
-        wa.session.do(history.UpdateClaim(claim_id, rating="true"))
-        wb.session.do(history.UpdateClaim(claim_id, rating="mostly-false"))
-    finally:
-        pg_server.start()
-    qtbot.waitUntil(lambda: sync_panel.CONFLICT in (wa.sync.state, wb.sync.state)
-                    and sync_panel.OFFLINE not in (wa.sync.state, wb.sync.state), timeout=LIVE_MS)
-    loser, winner = (wa, wb) if wa.sync.state == sync_panel.CONFLICT else (wb, wa)
+    loser, winner = rated_differently_offline(wa, wb, claim_id, pg_server, qtbot)
     kept = loser.project.claim(claim_id).rating
     asked = []
 
