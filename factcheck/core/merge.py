@@ -338,7 +338,11 @@ class _CopySide:
 
     def check(self, ours_rows: list[tuple], theirs_rows: list[tuple], name: str) -> set[str]:
         """Refuse what cannot be merged; the ids of every event the other side holds."""
-        if not ours_rows or not theirs_rows or ours_rows[0][1] != theirs_rows[0][1]:
+        if not theirs_rows:  # a file copied while its changes were still in its journal (-wal)
+            raise MergeRefused(N_("{name} holds no history: was it copied while the project was open? Copy it "
+                                  "again after closing the project, or send a hand-off (File > Send changes…).",
+                                  name=name))
+        if not ours_rows or ours_rows[0][1] != theirs_rows[0][1]:
             raise MergeRefused(N_("{name} is not a copy of this project: they share no history.", name=name))
         verdict = self.other.verify()
         if not verdict.ok:

@@ -860,6 +860,10 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>{name} es este mismo proyecto; elija una copia de él para fusionar.</translation>
     </message>
     <message>
+        <source>{name} holds no history: was it copied while the project was open? Copy it again after closing the project, or send a hand-off (File &gt; Send changes…).</source>
+        <translation>{name} no tiene historial: ¿se copió mientras el proyecto estaba abierto? Cópielo de nuevo después de cerrar el proyecto, o envíe un archivo de cambios (Archivo &gt; Enviar cambios…).</translation>
+    </message>
+    <message>
         <source>{name} is not a copy of this project: they share no history.</source>
         <translation>{name} no es una copia de este proyecto: no comparten historial.</translation>
     </message>

@@ -291,3 +291,20 @@ def test_the_copy_merged_is_never_written(copies, tmp_path):
     with Project.open(a, user="ana") as p:
         merge.merge(p, b)
     assert digest(b) == before
+
+
+def test_a_copy_taken_while_the_project_was_open_is_told_apart(tmp_path):
+    """A file copied while its newest changes were still in its -wal journal can hold the tables but no event yet."""
+    import sqlite3
+
+    path = tmp_path / "open.factcheck"
+    with Project.create(path, user="ana") as p:
+        p.import_article(imported("One sentence."))
+    copy = tmp_path / "copy.factcheck"
+    shutil.copy(path, copy)
+    with sqlite3.connect(copy) as raw:  # what such a copy holds: the schema, no history
+        raw.execute("DELETE FROM events")
+    raw.close()
+    with Project.open(path, user="ana") as p, pytest.raises(
+            merge.MergeRefused, match="holds no history: was it copied while the project was open"):
+        merge.plan(p, copy)
