@@ -38,6 +38,21 @@ class ImportRefused(KnownError):
     """A file or text cannot be imported as an article."""
 
 
+class PasswordRequired(ImportRefused):
+    """An encrypted document needs a password (none was given, or the one given is wrong).
+
+    ``wrong`` is True when a password was given and did not open it.
+    """
+
+    def __init__(self, text, *, wrong: bool = False):
+        super().__init__(text)
+        self.wrong = wrong
+
+
+class ImportCancelled(KnownError):
+    """The user cancelled a long import; nothing was stored."""
+
+
 class InvalidInput(KnownError):
     """A value given to a change is not acceptable (empty quote, unknown rating, ...)."""
 

@@ -31,6 +31,15 @@ class ImportedArticle:
     url: str = ""
     published_at: str = ""  # ISO-8601 date or datetime, as found
     language: str = ""
+    #: Paged documents (PDF): the offset (code points) in ``text`` where each page starts,
+    #: one per page, the first 0. Empty for unpaged formats.
+    pages: tuple[int, ...] = ()
+    #: The printed label of each page where the document names them ("iv", "12"), same
+    #: length as ``pages``; empty when pages are simply numbered from 1.
+    page_labels: tuple[str, ...] = ()
+    #: What the user should know about how the text was read, one sentence each (tracked
+    #: changes accepted, comments left out, headers removed, ...). ``Text`` values.
+    notices: tuple = ()
 
 
 # --------------------------------------------------------------------------- entry points
@@ -59,11 +68,28 @@ _EXTENSIONS = {
 
 #: Extensions of document formats a later version will import, with their sniffed name.
 _LATER_FORMATS = {
+    ".doc": "Word (.docx)",
+    ".rtf": "RTF",
+}
+
+#: Largest document (PDF, Word, web archive, ...) accepted for import: such files carry
+#: images and fonts beside their text. Read whole, so this also bounds memory.
+MAX_DOCUMENT_BYTES = 300 * 1024 * 1024
+
+#: Document formats read by a module of their own, by the name ``sniff_document`` gives
+#: them: ``(module, function)``. Each function is called as
+#: ``function(data: bytes, name: str, *, password=None, progress=None)`` and returns an
+#: ``ImportedArticle``; ``progress(done, total)`` returns False to cancel (the importer
+#: then raises ``ImportCancelled``). A format that is not here is refused with
+#: ``DOCUMENT_SENTENCES``.
+_DOCUMENTS: dict[str, tuple[str, str]] = {
+}
+
+#: Extensions that name a document format, for files whose bytes do not tell.
+_DOCUMENT_EXTENSIONS: dict[str, str] = {
     ".pdf": "PDF",
     ".docx": "Word (.docx)",
-    ".doc": "Word (.docx)",
     ".odt": "OpenDocument",
-    ".rtf": "RTF",
     ".epub": "EPUB",
 }
 
@@ -73,8 +99,8 @@ _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]"
 PASTED_TITLE_LIMIT = 80
 
 
-def _limit_sentence(size: int, *, pasted: bool = False) -> Text:
-    limit = f"{MAX_IMPORT_BYTES / (1024 * 1024):.0f}"
+def _limit_sentence(size: int, *, pasted: bool = False, limit: int = MAX_IMPORT_BYTES) -> Text:
+    limit = f"{limit / (1024 * 1024):.0f}"
     size_mb = size / (1024 * 1024)
     shown = f"{size_mb:.1f}" if size_mb < 100 else f"{size_mb:.0f}"
     if pasted:
@@ -102,22 +128,39 @@ def _sniff_format(data: bytes) -> str:
     return "html" if _HTML_START.match(head) else "text"
 
 
-def import_bytes(data: bytes, filename: str) -> ImportedArticle:
+def _import_document(kind: str, data: bytes, name: str, password, progress) -> ImportedArticle:
+    import importlib
+
+    module_name, function = _DOCUMENTS[kind]
+    module = importlib.import_module(module_name)
+    return getattr(module, function)(data, name, password=password, progress=progress)
+
+
+def import_bytes(data: bytes, filename: str, *, password: str | None = None, progress=None) -> ImportedArticle:
     """Import a file's bytes as an article; ``filename`` picks the importer by extension.
 
-    Known binary formats are refused whatever the extension; an unknown extension is
+    Documents (PDF, Word, ...) are told by their bytes and read by their own module;
+    other binary formats are refused whatever the extension; an unknown extension is
     sniffed (HTML if the file starts with ``<!doctype html`` or ``<html``, else text).
+    ``password`` opens an encrypted document; ``progress(done, total)`` is called by
+    long imports and returns False to cancel them.
     Raises ``ImportRefused`` with one plain sentence for anything that is not an article.
     """
     name = _base_name(filename or "")
     data = bytes(data)
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportRefused(_limit_sentence(len(data)))
     if not data:
         raise ImportRefused(N_("The file is empty."))
 
     extension = os.path.splitext(name)[1].lower()
     document = _normalize.sniff_document(data)
+    if document is None and _DOCUMENT_EXTENSIONS.get(extension) in _DOCUMENTS and _normalize.sniff_binary(data):
+        document = _DOCUMENT_EXTENSIONS[extension]  # a damaged document: its reader says what is wrong
+    if document in _DOCUMENTS:
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise ImportRefused(_limit_sentence(len(data), limit=MAX_DOCUMENT_BYTES))
+        return _import_document(document, data, name, password, progress)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportRefused(_limit_sentence(len(data)))
     if document is not None:
         raise ImportRefused(_normalize.DOCUMENT_SENTENCES[document])
     what = _normalize.sniff_binary(data)
@@ -125,6 +168,8 @@ def import_bytes(data: bytes, filename: str) -> ImportedArticle:
         raise ImportRefused(_normalize.looks_like(name, what))
     if extension in _LATER_FORMATS:
         raise ImportRefused(_normalize.DOCUMENT_SENTENCES[_LATER_FORMATS[extension]])
+    if extension in _DOCUMENT_EXTENSIONS:  # a format not read yet, or a damaged file of one
+        raise ImportRefused(_normalize.DOCUMENT_SENTENCES[_DOCUMENT_EXTENSIONS[extension]])
 
     kind = _EXTENSIONS.get(extension) or _sniff_format(data)
     if kind == "markdown":
@@ -140,8 +185,8 @@ def import_bytes(data: bytes, filename: str) -> ImportedArticle:
     return import_text(data, name)
 
 
-def import_file(path: str | os.PathLike[str]) -> ImportedArticle:
-    """Read a file (refusing it unread if it is over ``MAX_IMPORT_BYTES``) and import it."""
+def import_file(path: str | os.PathLike[str], *, password: str | None = None, progress=None) -> ImportedArticle:
+    """Read a file (refusing it unread if it is over the limit) and import it."""
     name = os.path.basename(os.fspath(path))
     try:
         info = os.stat(path)
@@ -149,11 +194,14 @@ def import_file(path: str | os.PathLike[str]) -> ImportedArticle:
             raise ImportRefused(N_("“{name}” is a folder, not a file.", name=name))
         if not stat.S_ISREG(info.st_mode):
             raise ImportRefused(N_("“{name}” is not an ordinary file.", name=name))
-        if info.st_size > MAX_IMPORT_BYTES:
-            raise ImportRefused(_limit_sentence(info.st_size))
+        limit = MAX_IMPORT_BYTES
+        if info.st_size > limit and _may_be_document(path):
+            limit = MAX_DOCUMENT_BYTES
+        if info.st_size > limit:
+            raise ImportRefused(_limit_sentence(info.st_size, limit=limit))
         with open(path, "rb") as file:
             # One byte more than the limit: a file that grew since the stat is refused too.
-            data = file.read(MAX_IMPORT_BYTES + 1)
+            data = file.read(limit + 1)
     except FileNotFoundError as exc:
         raise ImportRefused(N_("The file “{name}” does not exist (any more).", name=name)) from exc
     except IsADirectoryError as exc:
@@ -163,7 +211,24 @@ def import_file(path: str | os.PathLike[str]) -> ImportedArticle:
     except OSError as exc:
         reason = exc.strerror or str(exc)  # the system's words, as it gives them
         raise ImportRefused(N_("The file “{name}” cannot be read ({reason}).", name=name, reason=reason)) from exc
-    return import_bytes(data, name)
+    return import_bytes(data, name, password=password, progress=progress)
+
+
+def _may_be_document(path) -> bool:
+    """Whether a file may be a document format (by extension or by its first bytes)."""
+    extension = os.path.splitext(os.fspath(path))[1].lower()
+    if extension in _DOCUMENT_EXTENSIONS:
+        return True
+    if extension in _EXTENSIONS:  # a text format: its first bytes are not read
+        return False
+    try:
+        with open(path, "rb") as file:
+            head = file.read(64)
+    except OSError:
+        return False
+    # PDF, the ZIP family (Word, OpenDocument, EPUB, WACZ), WARC and gzip (.warc.gz):
+    # import_bytes tells them apart and applies the text limit to anything else.
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"%PDF-", b"PK\x03\x04", b"WARC/", b"\x1f\x8b"))
 
 
 def import_pasted(
