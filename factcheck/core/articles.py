@@ -6,7 +6,7 @@ import datetime
 import hashlib
 import unicodedata
 
-from factcheck.core import anchoring, claims, fields, model
+from factcheck.core import anchoring, claims, events, fields, model
 from factcheck.core.entity import Manager
 from factcheck.core.errors import BugError, InvalidInput, NotFound
 from factcheck.core.model import Changes, What
@@ -93,7 +93,7 @@ class Articles(Manager):
             "original_blob, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 version_id, article_id, number, text, hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                imported.source_format, imported.source_name, blob, model.now(), self.user,
+                imported.source_format, imported.source_name, blob, events.stamp(self.store), self.user,
             ),
         )
         self._texts[version_id] = text

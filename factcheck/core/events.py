@@ -139,14 +139,47 @@ def project_id(store) -> str | None:
     return row[0] if row else None
 
 
+_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\Z")
+
+
+def stamp(store, parents: list[str] | None = None) -> str:
+    """The time of an event written now on ``parents`` (default: the head): a hybrid logical clock.
+
+    It is this laptop's clock, unless an event it is written on says later: then one
+    millisecond after that event. So an event always comes after everything it was
+    written on, whatever the clocks of the laptops involved say, and a laptop whose clock
+    is wrong (a year ahead, or behind) cannot put its events before what they answered.
+    Where two copies did things neither knew of, their order is the stamps' and then the
+    ids': the same in every copy. Stamps another copy wrote that are not times are
+    ignored. Changes that record a time of their own (an approval, a version's import)
+    take this one, so that a tie between copies is broken the same way.
+    """
+    now = model.now()
+    if parents is None:
+        rows = store.execute("SELECT at FROM events ORDER BY seq DESC LIMIT 1").fetchall()
+    elif parents:
+        marks = ",".join("?" * len(parents))
+        rows = store.execute(f"SELECT at FROM events WHERE id IN ({marks})", list(parents)).fetchall()
+    else:
+        rows = []
+    latest = max((at for (at,) in rows if isinstance(at, str) and _STAMP.match(at)), default=None)
+    if latest is None or latest < now:
+        return now
+    import datetime
+
+    moment = datetime.datetime.strptime(latest, "%Y-%m-%dT%H:%M:%S.%fZ") + datetime.timedelta(milliseconds=1)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
 def append(store, user: str, action: str, entity: str, entity_id: str, data: dict, *,
            parents: list[str] | None = None) -> int:
     """Append the event of the action under way (inside ``store.transaction()``); its seq.
 
     ``parents``: the heads it was written on; by default the newest event (the one head).
+    Its time is ``stamp``'s: never before the events it was written on.
     """
     payload = canonical(data)
-    return _insert(store, model.now(), user, action, entity, entity_id, payload, parents)
+    return _insert(store, stamp(store, parents), user, action, entity, entity_id, payload, parents)
 
 
 def adopt(store, at: str, actor: str, action: str, entity: str, entity_id: str, data: str, parents: str,

@@ -181,7 +181,7 @@ class Review(Manager):
                 scale=self.project.scale, comment=comment,
                 missing_tasks=self.project.managers.tasks.missing_required(claim_id) if submitting else (),
             )
-            now = model.now()
+            now = events.stamp(self.store)  # a tie with another copy's approval is broken the same everywhere
             sets: dict[str, object] = {"status": target, "updated_at": now, "updated_by": self.user}
             if action == workflow.SUBMIT:
                 sets.update(submitted_at=now, submitted_by=self.user)

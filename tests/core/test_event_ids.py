@@ -166,3 +166,45 @@ def test_a_new_row_rehashed_the_old_way_is_named(tmp_path):
     with Project.open(path) as p:
         verdict = p.verify()
     assert not verdict.ok and verdict.seq == 4
+
+
+# --- the hybrid logical clock ----------------------------------------------------------------
+
+
+def test_an_event_comes_after_what_it_was_written_on_whatever_this_laptops_clock_says(project, monkeypatch):
+    from factcheck.core import model
+
+    project.create_source(title="A")
+    with project.store.transaction():  # another laptop's event, stamped a year ahead, merged in
+        events._insert(project.store, "2027-12-01T10:00:00.000Z", "ana", "source.update", "source", "x",
+                       events.canonical({"after": {}}), None)
+    monkeypatch.setattr(model, "now", lambda: "2026-01-01T00:00:00.000Z")  # this clock is behind
+    project.create_source(title="B")
+    assert project.events()[-1].at == "2027-12-01T10:00:00.001Z"
+    project.create_source(title="C")
+    assert project.events()[-1].at == "2027-12-01T10:00:00.002Z"
+
+
+def test_a_merge_event_comes_after_both_heads_and_a_stamp_that_is_not_a_time_is_ignored(project):
+    project.create_source(title="A")
+    first = project.events()[-1].id
+    with project.store.transaction():
+        events._insert(project.store, "not a time", "ana", "source.update", "source", "x",
+                       events.canonical({"after": {}}), [first])
+        events._insert(project.store, "2999-01-01T00:00:00.000Z", "ana", "source.update", "source", "y",
+                       events.canonical({"after": {}}), [first])
+    ids = [e.id for e in project.events()[-2:]]
+    assert events.stamp(project.store, ids) == "2999-01-01T00:00:00.001Z"
+    assert events.stamp(project.store, ids[:1]) < "2999"  # "not a time" is not later than now
+
+
+def test_an_approval_and_a_new_version_take_the_clocks_stamp(project, monkeypatch):
+    from factcheck.core import model
+
+    article_id = project.import_article(imported("The minister said unemployment fell by 4% last year.")).created
+    with project.store.transaction():
+        events._insert(project.store, "2027-12-01T10:00:00.000Z", "ana", "source.update", "source", "x",
+                       events.canonical({"after": {}}), None)
+    monkeypatch.setattr(model, "now", lambda: "2026-01-01T00:00:00.000Z")
+    project.add_version(article_id, imported("The minister said unemployment fell by 5% last year."))
+    assert project.current_version(article_id).imported_at == "2027-12-01T10:00:00.001Z"

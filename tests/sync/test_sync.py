@@ -311,6 +311,8 @@ def test_a_laptop_clock_a_year_ahead_changes_no_order(desk):
     assert desk.sync("ben", ben).conflicts is None  # different fields: both kept, whatever the clocks say
     claim = ben.claim(desk.claims[1])
     assert (claim.notes, claim.statement) == ("from the future", "Ben today") and ben.verify().ok
+    merge_event = ben.events()[-1]  # the hybrid clock: written on ana's event, so after it
+    assert merge_event.action == "project.merge" and merge_event.at > "2027-12-01T10:00:00.000Z"
 
 
 def test_events_of_a_newer_factcheck_are_kept_and_left_alone(desk):
