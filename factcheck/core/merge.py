@@ -988,9 +988,15 @@ class _Merge:
             row = read_row(self.store, "claims", claim_id)
             approved = self.plan.their_rows.get("claims", {}).get(claim_id) if approver_side == THEIRS else \
                 self._before("claims", claim_id)
-            # The approval was given to the verdict its copy held: it lapses when another verdict stands.
-            changed_elsewhere = (approver_side is not None and approved is not None
-                                 and _verdict(approved) != _verdict(row))
+            # The approval was given to the verdict its copy held: it lapses when another verdict
+            # stands. The approval event names the state it signed off; older events do not,
+            # and then the verdict its copy held is compared.
+            signed = self._approved_state(claim_id, approver_side)
+            if signed is not None:
+                changed_elsewhere = signed != workflow.verdict_state(row)
+            else:
+                changed_elsewhere = (approver_side is not None and approved is not None
+                                     and _verdict(approved) != _verdict(row))
             breaks_four_eyes = four_eyes and author is not None and author == row["approved_by"]
             if not changed_elsewhere and not breaks_four_eyes:
                 continue
@@ -1014,6 +1020,28 @@ class _Merge:
                                 "comment_id": comment_id})
             self._record("claims", claim_id, "status")
             self.claims.add(claim_id)
+
+    def _approved_state(self, claim_id: str, side: str | None) -> str | None:
+        """The verdict state the standing approval (or publication) names, from its event; None if unnamed."""
+        found = None
+        if side == THEIRS:
+            for r in reversed(self.plan.incoming):
+                if r[7] == claim_id and r[5] in ("claim.approve", "claim.publish"):
+                    found = r[8]
+                    break
+        elif side == OURS:
+            row = self.store.execute(
+                "SELECT data FROM events WHERE entity_id = ? AND action IN ('claim.approve', 'claim.publish') "
+                "ORDER BY seq DESC LIMIT 1", (claim_id,)).fetchone()
+            found = row[0] if row else None
+        if found is None:
+            return None
+        try:
+            data = json.loads(found if isinstance(found, str) else bytes(found).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return None
+        state = data.get("approved_state") if isinstance(data, dict) else None
+        return state if isinstance(state, str) else None
 
     def _approval(self, claim_id: str, row: dict) -> str | None:
         """Whose approval (or publication) of a claim stands: OURS, THEIRS, None when neither side touched its status.

@@ -205,11 +205,11 @@ class Review(Manager):
                     "VALUES (?, ?, NULL, ?, ?, ?, 'review', ?, ?)",
                     (comment_id, claim_id, self.user, now, comment.strip(), *resolved),
                 )
-            seq = self.log(
-                f"claim.{action}", "claim", claim_id,
-                {"before": {"status": claim.status}, "after": {"status": target}, "comment": comment.strip(),
-                 "comment_id": comment_id},
-            )
+            data = {"before": {"status": claim.status}, "after": {"status": target}, "comment": comment.strip(),
+                    "comment_id": comment_id}
+            if action in (workflow.APPROVE, workflow.PUBLISH):
+                data["approved_state"] = workflow.verdict_state(claim)  # what was signed off
+            seq = self.log(f"claim.{action}", "claim", claim_id, data)
         return Changes(action=f"claim.{action}", what=what, articles=frozenset({claim.article_id}),
                        claims=frozenset({claim_id}), created=comment_id, event_seq=seq)
 

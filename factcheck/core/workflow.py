@@ -50,6 +50,22 @@ _WRONG_STATUS = {
 #: Fields whose change reopens an approved or published verdict.
 VERDICT_FIELDS = ("rating", "verdict_summary")
 
+
+def verdict_state(claim) -> str:
+    """The fingerprint of a claim's verdict (its ``VERDICT_FIELDS``) that an approval names.
+
+    An approval or publication event records the state it signed off
+    (``approved_state``), so a merge or a sync that leaves another verdict standing can
+    tell, from the event alone, that the approval lapses. ``claim``: a ``model.Claim`` or a
+    row as a dict.
+    """
+    import hashlib
+    import json
+
+    values = [(claim.get(f) if isinstance(claim, dict) else getattr(claim, f)) or "" for f in VERDICT_FIELDS]
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+
+
 class TransitionRefused(KnownError):
     """A review action is not allowed now; the message says why."""
 

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from factcheck.core import events, merge, migrations, model, timeline
+from factcheck.core import events, merge, migrations, model, timeline, workflow
 from factcheck.core.errors import KnownError
 from factcheck.core.project import Project
 
@@ -202,6 +202,23 @@ def test_an_approval_of_a_verdict_the_other_side_changed_lapses(copies):
     # The other way round gives the same state.
     do(b, "ben", lambda p: merge.merge(p, a))
     with Project.open(b) as p:
+        assert p.claim(ids["claim"]).status == model.IN_REVIEW
+
+
+def test_an_approval_names_the_verdict_it_signed_off_and_the_merge_reads_it_there(copies, monkeypatch):
+    a, b, ids = copies
+    do(a, "ana", lambda p: submit(p, ids["claim"]))
+    shutil.copy(a, b)
+    do(b, "ben", lambda p: p.review(ids["claim"], "approve"))
+    with Project.open(b, user="ben") as p:
+        approval = p.events()[-1]
+        assert approval.action == "claim.approve"
+        assert approval.data["approved_state"] == workflow.verdict_state(p.claim(ids["claim"]))
+    do(a, "ana", lambda p: p.update_claim(ids["claim"], rating="mostly-false"))
+    # Were the rows alone compared, the changed verdict would go unseen here.
+    monkeypatch.setattr(merge, "_verdict", lambda row: ())
+    merged(a, b)
+    with Project.open(a) as p:
         assert p.claim(ids["claim"]).status == model.IN_REVIEW
 
 
