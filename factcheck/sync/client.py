@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import json
 import pathlib
 import random
 import time
 
 from factcheck.core import events, handoff, merge
 from factcheck.core.errors import KnownError
-from factcheck.core.text import N_
+from factcheck.core.text import N_, Text
 
 #: SQLSTATEs ``schema.sql`` raises.
 BEHIND = "FC409"
@@ -54,7 +55,37 @@ class Behind(SyncError):
 
 
 class Refused(SyncError):
-    """The server refused what this copy sent (a rule it enforces, or a malformed event)."""
+    """The server refused what this copy sent (a rule it enforces, or a malformed event).
+
+    ``code``: the server's name for the rule (``REASONS``); ``event_id``: the event it
+    refused, when it names one.
+    """
+
+    def __init__(self, text, *, code: str = "", event_id: str | None = None):
+        super().__init__(text)
+        self.code = code
+        self.event_id = event_id
+
+
+#: Why the server refuses, by the name ``schema.sql`` gives each rule in its errors' HINT
+#: (its own messages are English and for the server's log; these are translated).
+REASONS = {
+    "not-member": N_("{user} is not a member of this project on the sync server (an editor adds members with "
+                     "factcheck server grant)"),
+    "seed-editor": N_("an editor puts a project on the server first, with its history; then checkers sync it"),
+    "checker-signoff": N_("{user} is a checker on this project, and only an editor may approve or publish a verdict"),
+    "approval-state": N_("an approval does not name the verdict it approved (it was written by another program)"),
+    "status-outside-review": N_("a review status may change only through review"),
+    "merge-approval": N_("a merge may keep only approvals that an editor made on this server"),
+    "four-eyes": N_("{user} last changed this verdict, so someone else must approve it (four-eyes rule)"),
+    "append-only": N_("the server's history is append-only"),
+    "too-large": N_("a change is larger than the server accepts"),
+    "bad-id": N_("a change does not match its id: it was altered after it was made"),
+    "malformed": N_("a change is not well formed"),
+    "unknown-parent": N_("a change follows changes the server does not hold"),
+    "other-project": N_("a change belongs to another project"),
+    "bad-file": N_("a stored file does not match its SHA-256"),
+}
 
 
 @dataclasses.dataclass
@@ -175,13 +206,31 @@ def _server_error(exc) -> SyncError:
     if code == BEHIND:
         return Behind(N_("Another copy pushed first; pull again."))
     if code in (FORBIDDEN, MALFORMED, TOO_LARGE, "FC405"):
-        return Refused(N_("The sync server refused the changes: {reason}.",
-                          reason=getattr(exc.diag, "message_primary", None) or _first_line(exc)))
+        return _refusal(exc)
     if isinstance(exc, psycopg.OperationalError):
         return Offline(N_("The connection to the sync server was lost: {reason}", reason=_first_line(exc)))
     if code == "42883" or code == "3F000":  # function or schema missing
         return SyncError(N_("The server has no factcheck store yet: run factcheck server init on it first."))
     return SyncError(N_("The sync server reported an error: {reason}", reason=_first_line(exc)))
+
+
+def _refusal(exc) -> Refused:
+    """The server's refusal in the user's language: its rule by name, with who and which event."""
+    diag = getattr(exc, "diag", None)
+    rule = getattr(diag, "message_hint", None) or ""
+    try:
+        detail = json.loads(getattr(diag, "message_detail", None) or "{}")
+    except ValueError:
+        detail = {}
+    if not isinstance(detail, dict):
+        detail = {}
+    user = str(detail.get("user") or "?")
+    event_id = detail.get("event") if isinstance(detail.get("event"), str) else None
+    if rule in REASONS:
+        reason = Text(REASONS[rule].template, {"user": user})
+    else:  # a newer server's rule: its own words
+        reason = getattr(diag, "message_primary", None) or _first_line(exc)
+    return Refused(N_("The sync server refused the changes: {reason}.", reason=reason), code=rule, event_id=event_id)
 
 
 def _call(conn, fn):
@@ -306,7 +355,7 @@ def push(conn, project) -> int:
     sent, rows, files = outgoing(project, wanted)
     if not sent:
         if head:  # every event up to the newest is on the server: later walks start after it
-            _set_state(project, pushed_seq=newest)
+            _set_state(project, pushed_seq=newest, held=None)
         return 0
     project_id = events.project_id(project.store)
 
@@ -316,10 +365,106 @@ def push(conn, project) -> int:
                                 (project_id, project.path.stem, cursor, Jsonb(sent), Jsonb(rows),
                                  Jsonb(files))).fetchone()[0]
 
-    counter = _call(conn, send)
+    try:
+        counter = _call(conn, send)
+    except Refused as refusal:
+        if refusal.event_id not in wanted:
+            raise
+        return _hold_back(conn, project, refusal, wanted, cursor, project_id)
     # The server's head is now our newest event (the last one sent), its counter ``counter``.
-    _set_state(project, cursor=counter, server_head=sent[-1][0], pushed_seq=newest)
+    _set_state(project, cursor=counter, server_head=sent[-1][0], pushed_seq=newest, held=None)
     return len(sent)
+
+
+class HeldBack(Refused):
+    """The server refused one of this copy's events: those before it went up, it and the rest wait.
+
+    ``sent``: how many went up; ``waiting``: how many wait (the refused one and every
+    later one, which were written on it).
+    """
+
+    def __init__(self, text, *, refusal: Refused, sent: int, waiting: int):
+        super().__init__(text, code=refusal.code, event_id=refusal.event_id)
+        self.sent = sent
+        self.waiting = waiting
+
+
+def _touched_rows(rows: list[list]) -> set[tuple[str, str]]:
+    from factcheck.core import units
+
+    out = set()
+    for _, _, _, _, action, entity, entity_id, data in rows:
+        out.add((entity + "s", entity_id))
+        try:
+            decoded = json.loads(data)
+        except ValueError:
+            continue
+        if isinstance(decoded, dict):
+            out.update((table, row_id) for table, row_id, _, _ in units.touches(action, entity_id, decoded))
+    return out
+
+
+def _hold_back(conn, project, refusal: Refused, wanted: list[str], cursor: int, project_id: str) -> int:
+    """Push the events before the refused one; keep it and those after it here, and say how they can go up.
+
+    An event's descendants cannot go up without it (the server holds no event whose
+    parent it lacks), and the log is not rewritten (a hand-off may already have carried
+    these events to another copy). The rows that go with the events sent are this copy's
+    rows now, so the events sent stop before the first one that touches a row a waiting
+    event touched too: the server never receives a waiting event's effect through a row.
+    The waiting events go up by themselves once the refused one is on the server, as
+    the sentence tells (an editor syncs it).
+    """
+    at = wanted.index(refusal.event_id)
+    waiting_rows = handoff._event_rows(project.store, wanted[at:])
+    blocked = _touched_rows(waiting_rows)
+    before = handoff._event_rows(project.store, wanted[:at])
+    ready: list[str] = []
+    for row in before:
+        if _touched_rows([row]) & blocked:
+            break
+        ready.append(row[0])
+    sent = 0
+    if ready:
+        from psycopg.types.json import Jsonb
+
+        events_, rows, files = outgoing(project, ready)
+
+        def send():
+            with conn.transaction():
+                return conn.execute("SELECT factcheck.push(%s, %s, %s, %s, %s, %s)",
+                                    (project_id, project.path.stem, cursor, Jsonb(events_), Jsonb(rows),
+                                     Jsonb(files))).fetchone()[0]
+
+        counter = _call(conn, send)
+        last_seq = project.store.execute("SELECT seq FROM events WHERE id = ?", (ready[-1],)).fetchone()[0]
+        _set_state(project, cursor=counter, server_head=ready[-1], pushed_seq=last_seq)
+        sent = len(ready)
+    waiting = len(wanted) - sent
+    refused = next(r for r in waiting_rows if r[0] == refusal.event_id)
+    actor, action = refused[3], refused[4]
+    _set_state(project, held=refusal.event_id)
+    approval = refusal.code in ("checker-signoff", "merge-approval") and action in (
+        "claim.approve", "claim.publish", "project.merge") and actor != project.user  # someone else's approval
+    if approval and waiting == 1:
+        text = N_("1 change waits on this laptop: an approval by {actor}, and the sync server takes approvals only "
+                  "from an editor. It goes up by itself once an editor syncs it: {actor} from their own laptop, or "
+                  "any editor of the desk after merging a hand-off of this copy (File > Send changes…).",
+                  actor=actor or "?")
+    elif approval:
+        text = N_("{n} changes wait on this laptop: they follow an approval by {actor}, and the sync server takes "
+                  "approvals only from an editor. They go up by themselves once an editor syncs that approval: "
+                  "{actor} from their own laptop, or any editor of the desk after merging a hand-off of this copy "
+                  "(File > Send changes…).", n=waiting, actor=actor or "?")
+    elif waiting == 1:
+        text = N_("1 change waits on this laptop. {refusal} Send a hand-off of this copy to an editor of the desk "
+                  "(File > Send changes…), who can merge it and decide what goes to the server.",
+                  refusal=refusal.args[0])
+    else:
+        text = N_("{n} changes wait on this laptop. {refusal} Send a hand-off of this copy to an editor of the desk "
+                  "(File > Send changes…), who can merge it and decide what goes to the server.",
+                  n=waiting, refusal=refusal.args[0])
+    raise HeldBack(text, refusal=refusal, sent=sent, waiting=waiting)
 
 
 # --- both ------------------------------------------------------------------------------------------

@@ -87,7 +87,7 @@ ALTER TABLE factcheck.blobs DROP CONSTRAINT IF EXISTS blobs_project_fkey;
 
 CREATE OR REPLACE FUNCTION factcheck.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION USING ERRCODE = 'FC405', MESSAGE = 'the event log is append-only';
+    RAISE EXCEPTION USING ERRCODE = 'FC405', MESSAGE = 'the event log is append-only', HINT = 'append-only';
 END $$;
 DROP TRIGGER IF EXISTS events_append_only ON factcheck.events;
 CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON factcheck.events
@@ -145,65 +145,75 @@ DECLARE
     v_held text;
 BEGIN
     IF jsonb_typeof(p_events) <> 'array' OR jsonb_typeof(p_rows) <> 'array' OR jsonb_typeof(p_blobs) <> 'array' THEN
-        RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a push is three lists';
+        RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a push is three lists', HINT = 'malformed';
     END IF;
     SELECT m.role INTO v_role FROM factcheck.members m WHERE m.project = p_project AND m.username = session_user;
     IF v_role IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'FC403',
-            MESSAGE = format('%s may not change project %s on this server', session_user, p_project);
+            MESSAGE = format('%s may not change project %s on this server', session_user, p_project), HINT = 'not-member',
+            DETAIL = json_build_object('user', session_user::text)::text;
     END IF;
     SELECT p.counter, p.head INTO v_counter, v_head FROM factcheck.projects p WHERE p.id = p_project FOR UPDATE;
     IF v_counter <> p_base THEN
-        RAISE EXCEPTION USING ERRCODE = 'FC409', MESSAGE = 'the server has changes this copy has not pulled';
+        RAISE EXCEPTION USING ERRCODE = 'FC409', MESSAGE = 'the server has changes this copy has not pulled', HINT = 'behind';
     END IF;
     -- The first push brings the project's history as it was before the desk synced it,
     -- approvals included: an editor's to make. From then on every review rule holds.
     v_seed := v_counter = 0;
     IF v_seed AND v_role <> 'editor' THEN
         RAISE EXCEPTION USING ERRCODE = 'FC403',
-            MESSAGE = 'an editor puts a project on the server first (its history comes with it); then checkers sync';
+            MESSAGE = 'an editor puts a project on the server first (its history comes with it), then checkers sync',
+            HINT = 'seed-editor', DETAIL = json_build_object('user', session_user::text)::text;
     END IF;
     FOR e IN SELECT value FROM jsonb_array_elements(p_events) LOOP
         IF jsonb_typeof(e) <> 'array' OR jsonb_array_length(e) <> 8
            OR EXISTS (SELECT 1 FROM jsonb_array_elements(e) x WHERE jsonb_typeof(x) <> 'string') THEN
-            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'an event is a list of eight texts';
+            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'an event is a list of eight texts', HINT = 'malformed',
+            DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
         END IF;
         v_id := e ->> 0; v_parents := e ->> 1; v_at := e ->> 2; v_actor := e ->> 3; v_action := e ->> 4;
         v_entity := e ->> 5; v_entity_id := e ->> 6; v_data := e ->> 7;
         IF length(v_data) > 1048576 OR length(v_parents) + length(v_at) + length(v_actor) + length(v_action)
            + length(v_entity) + length(v_entity_id) > 65536 THEN
-            RAISE EXCEPTION USING ERRCODE = 'FC413', MESSAGE = format('event %s is larger than an event can be', v_id);
+            RAISE EXCEPTION USING ERRCODE = 'FC413', MESSAGE = format('event %s is larger than an event can be', v_id), HINT = 'too-large',
+            DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
         END IF;
         IF encode(sha256(convert_to('[' || v_parents || ',' || q(v_at) || ',' || q(v_actor) || ',' || q(v_action)
                   || ',' || q(v_entity) || ',' || q(v_entity_id) || ',' || q(v_data) || ']', 'UTF8')), 'hex') <> v_id THEN
-            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s does not match its id', v_id);
+            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s does not match its id', v_id), HINT = 'bad-id',
+            DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
         END IF;
         -- Its id matched, so data and parents are what the client hashed; a client's JSON
         -- that PostgreSQL cannot read fails the push with 22P02 (no exception block: one
         -- subtransaction per event would make a large push slow).
         v_body := v_data::jsonb;
         IF jsonb_typeof(v_parents::jsonb) <> 'array' THEN
-            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s is not well formed', v_id);
+            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s is not well formed', v_id), HINT = 'malformed',
+            DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
         END IF;
         SELECT ev.project INTO v_held FROM factcheck.events ev WHERE ev.id = v_id;
         IF v_held = p_project THEN
             CONTINUE;  -- already held (pushed before by another copy): the log holds each event once
         ELSIF v_held IS NOT NULL THEN
-            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s belongs to another project', v_id);
+            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s belongs to another project', v_id), HINT = 'other-project',
+            DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
         END IF;
         IF v_counter = 0 THEN
             IF v_id <> p_project OR v_action <> 'project.create' OR v_parents <> '[]' THEN
-                RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a project starts with its creation';
+                RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a project starts with its creation', HINT = 'malformed',
+            DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
             END IF;
         ELSE
             IF jsonb_array_length(v_parents::jsonb) = 0 THEN
-                RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s has no parent', v_id);
+                RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s has no parent', v_id), HINT = 'unknown-parent',
+            DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
             END IF;
             FOR v_parent IN SELECT jsonb_array_elements_text(v_parents::jsonb) LOOP
                 SELECT ev.project INTO v_held FROM factcheck.events ev WHERE ev.id = v_parent;
                 IF v_held IS DISTINCT FROM p_project THEN
                     RAISE EXCEPTION USING ERRCODE = 'FC422',
-                        MESSAGE = format('event %s names a parent the server does not hold', v_id);
+                        MESSAGE = format('event %s names a parent the server does not hold', v_id), HINT = 'unknown-parent',
+            DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
                 END IF;
             END LOOP;
         END IF;
@@ -213,11 +223,19 @@ BEGIN
         ELSIF v_action IN ('claim.approve', 'claim.publish') AND v_role <> 'editor' THEN
             RAISE EXCEPTION USING ERRCODE = 'FC403',
                 MESSAGE = format('%s is a checker on this project: only an editor may %s a verdict',
-                                 session_user, substr(v_action, 7));
+                                 session_user, substr(v_action, 7)), HINT = 'checker-signoff',
+            DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
+        ELSIF v_action IN ('claim.approve', 'claim.publish')
+           AND coalesce(jsonb_typeof(v_body -> 'approved_state'), '') <> 'string' THEN
+            -- An approval names the verdict it signed off, so a later merge can tell it lapsed.
+            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s approves no named verdict', v_id),
+                HINT = 'approval-state',
+                DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
         ELSIF v_action IN ('claim.create', 'claim.update') AND jsonb_typeof(v_body -> 'after') = 'object'
            AND (v_body -> 'after') ?| ARRAY['status', 'approved_by', 'approved_at', 'published_by', 'published_at',
                                           'verdict_by'] THEN
-            RAISE EXCEPTION USING ERRCODE = 'FC403', MESSAGE = 'a review status changes only through review';
+            RAISE EXCEPTION USING ERRCODE = 'FC403', MESSAGE = 'a review status changes only through review', HINT = 'status-outside-review',
+            DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
         ELSIF v_action = 'project.merge' AND v_role <> 'editor' AND EXISTS (
             SELECT 1 FROM jsonb_array_elements(coalesce(v_body -> 'units', '[]'::jsonb)) u
              WHERE u ->> 0 = 'claims' AND u ->> 2 = 'status' AND u ->> 3 IN ('approved', 'published')
@@ -226,7 +244,8 @@ BEGIN
                                 WHERE a.project = p_project AND a.entity_id = u ->> 1
                                   AND a.action IN ('claim.approve', 'claim.publish'))) THEN
             RAISE EXCEPTION USING ERRCODE = 'FC403',
-                MESSAGE = 'a merge may keep only approvals an editor made on this server';
+                MESSAGE = 'a merge may keep only approvals an editor made on this server', HINT = 'merge-approval',
+            DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
         ELSIF v_action = 'claim.approve' AND factcheck.four_eyes(p_project) THEN
             SELECT ev.pushed_by INTO v_last FROM factcheck.events ev
              WHERE ev.project = p_project AND ev.entity_id = v_entity_id
@@ -236,7 +255,8 @@ BEGIN
             IF v_last = session_user THEN
                 RAISE EXCEPTION USING ERRCODE = 'FC403',
                     MESSAGE = format('%s last changed this verdict, so someone else must approve it (four-eyes)',
-                                     session_user);
+                                     session_user), HINT = 'four-eyes',
+            DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
             END IF;
         END IF;
         v_counter := v_counter + 1;
@@ -248,8 +268,8 @@ BEGIN
     FOR r IN SELECT value FROM jsonb_array_elements(p_rows) LOOP
         IF jsonb_typeof(r) <> 'array' OR jsonb_array_length(r) <> 3 OR jsonb_typeof(r -> 2) <> 'object'
            OR r ->> 0 NOT IN ('articles', 'versions', 'sources', 'claims', 'citations', 'comments', 'corrections',
-                              'claim_tasks', 'settings') THEN
-            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a row is [table, key, object]';
+                              'claim_tasks', 'settings', 'attachments') THEN
+            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a row is [table, key, object]', HINT = 'malformed';
         END IF;
         INSERT INTO factcheck.state_rows (project, tbl, key, body, seq) VALUES (p_project, r ->> 0, r ->> 1, r -> 2, v_counter)
         ON CONFLICT (project, tbl, key) DO UPDATE SET body = excluded.body, seq = excluded.seq;
@@ -257,7 +277,7 @@ BEGIN
     FOR r IN SELECT value FROM jsonb_array_elements(p_blobs) LOOP
         v_bytes := decode(r ->> 4, 'base64');
         IF encode(sha256(v_bytes), 'hex') <> r ->> 0 THEN
-            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a stored file does not match its SHA-256';
+            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a stored file does not match its SHA-256', HINT = 'bad-file';
         END IF;
         INSERT INTO factcheck.blobs (project, sha256, mime, size, filename, data, seq)
         VALUES (p_project, r ->> 0, r ->> 1, length(v_bytes), r ->> 3, v_bytes, v_counter)
@@ -279,7 +299,8 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM factcheck.members m WHERE m.project = p_project AND m.username = session_user) THEN
         RAISE EXCEPTION USING ERRCODE = 'FC403',
-            MESSAGE = format('%s may not read project %s on this server', session_user, p_project);
+            MESSAGE = format('%s may not read project %s on this server', session_user, p_project), HINT = 'not-member',
+            DETAIL = json_build_object('user', session_user::text)::text;
     END IF;
     RETURN QUERY SELECT e.seq, e.id, e.parents, e.at, e.actor, e.action, e.entity, e.entity_id, e.data, e.pushed_by
                  FROM factcheck.events e WHERE e.project = p_project AND e.seq > p_after ORDER BY e.seq;
@@ -290,7 +311,8 @@ RETURNS TABLE (tbl text, key text, body jsonb)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM factcheck.members m WHERE m.project = p_project AND m.username = session_user) THEN
-        RAISE EXCEPTION USING ERRCODE = 'FC403', MESSAGE = 'not a member of this project';
+        RAISE EXCEPTION USING ERRCODE = 'FC403', MESSAGE = 'not a member of this project', HINT = 'not-member',
+            DETAIL = json_build_object('user', session_user::text)::text;
     END IF;
     RETURN QUERY SELECT s.tbl, s.key, s.body FROM factcheck.state_rows s
                  WHERE s.project = p_project AND s.seq > p_after;
@@ -301,7 +323,8 @@ RETURNS TABLE (sha256 text, mime text, size bigint, filename text, data bytea)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM factcheck.members m WHERE m.project = p_project AND m.username = session_user) THEN
-        RAISE EXCEPTION USING ERRCODE = 'FC403', MESSAGE = 'not a member of this project';
+        RAISE EXCEPTION USING ERRCODE = 'FC403', MESSAGE = 'not a member of this project', HINT = 'not-member',
+            DETAIL = json_build_object('user', session_user::text)::text;
     END IF;
     RETURN QUERY SELECT b.sha256, b.mime, b.size, b.filename, b.data FROM factcheck.blobs b
                  WHERE b.project = p_project AND b.seq > p_after;

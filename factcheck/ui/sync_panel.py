@@ -788,6 +788,12 @@ class SyncController(QObject):
                            "Sync now, to choose what to keep. Until then nothing more is sent.").format(
                        n=QLocale().toString(count)))
             return self.tr("Conflict: choose…"), tip, "error_text"
+        if state == REFUSED and isinstance(report.reason, client.HeldBack):
+            # What was before the refused change went up; the sentence says how the rest can.
+            waiting = report.reason.waiting
+            text = (self.tr("Held back: 1 change waits for an editor") if waiting == 1 else
+                    self.tr("Held back: {n} changes wait for an editor").format(n=QLocale().toString(waiting)))
+            return text, reason, "warning_text"
         if state == REFUSED:
             text = self.tr("Refused: {reason}").format(reason=self._server_words(report.reason) or reason)
             shown = text if len(text) <= STATUS_LIMIT else text[:STATUS_LIMIT - 1].rstrip() + "…"

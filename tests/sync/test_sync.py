@@ -13,7 +13,7 @@ import psycopg
 import pytest
 from psycopg.types.json import Jsonb
 
-from factcheck.core import events, merge
+from factcheck.core import events, merge, workflow
 from factcheck.core.project import Project
 from factcheck.sync import client, server
 
@@ -188,9 +188,27 @@ def test_four_eyes_is_the_server_login_not_the_typed_name(desk):
         events.append(ben.store, "Someone Else", "claim.update", "claim", desk.claims[3],
                       {"before": {"rating": None}, "after": {"rating": "false"}})
         events.append(ben.store, "Ben", "claim.approve", "claim", desk.claims[3],
-                      {"before": {"status": "in_review"}, "after": {"status": "approved"}})
-    with pytest.raises(client.Refused, match="four-eyes"):
+                      {"before": {"status": "in_review"}, "after": {"status": "approved"}, "approved_state": "0" * 32})
+    with pytest.raises(client.Refused, match="four-eyes") as info:
         desk.sync("ben", ben)
+    assert info.value.code == "four-eyes" and info.value.event_id == ben.events()[-1].id
+
+
+def test_an_approval_that_names_no_verdict_is_refused_and_the_refusal_reads_in_spanish(desk):
+    from factcheck import translation
+
+    ben = desk.laptop("ben")
+    desk.sync("ben", ben)
+    with ben.store.transaction():  # an editor's client of another make: no approved state
+        events.append(ben.store, "Ben", "claim.approve", "claim", desk.claims[2],
+                      {"before": {"status": "in_review"}, "after": {"status": "approved"}})
+    with pytest.raises(client.Refused, match="does not name the verdict") as info:
+        desk.sync("ben", ben)
+    assert info.value.code == "approval-state"
+    catalogue = translation.core_catalogue("es")
+    spanish = translation.localise(info.value, catalogue.get)
+    assert "El servidor de sincronización rechazó los cambios" in spanish and "no indica el veredicto" in spanish
+    assert "changes" not in spanish and "change" not in spanish  # the whole sentence, the waiting part too
 
 
 def test_a_status_set_by_an_edit_is_refused(desk):
@@ -218,7 +236,7 @@ def test_a_stranger_reads_nothing(desk):
     with desk.db.connect() as conn:
         server.add_user(conn, desk.db.prefix + "_eve", None)
     eve = desk.db.dsn(desk.db.prefix + "_eve", "eve-password")
-    with client.connect(eve) as conn, pytest.raises(client.Refused, match="may not read"):
+    with client.connect(eve) as conn, pytest.raises(client.Refused, match="not a member of this project"):
         shutil.copy(desk.seed, desk.dir / "eve.factcheck")
         with Project.open(desk.dir / "eve.factcheck", user="eve") as p:
             client.sync(conn, p)
@@ -425,3 +443,44 @@ def test_a_checker_on_the_server_cannot_approve_on_the_laptop_either(desk):
     assert "only an editor on the server" not in ben.managers.review.refusal(workflow.APPROVE, ben.claim(desk.claims[0]))
     client.unlink(ana)  # no longer synced: the project's own rules again
     assert "only an editor on the server" not in ana.managers.review.refusal(workflow.APPROVE, claim)
+
+
+# --- an event the server refuses: what is before it goes up, the rest waits for an editor -------------------
+
+
+def test_a_refused_approval_holds_back_only_what_follows_it_until_an_editor_syncs_it(desk, tmp_path):
+    from factcheck.core import handoff
+
+    ben, ana = desk.laptop("ben"), desk.laptop("ana")
+    desk.sync("ben", ben)
+    desk.sync("ana", ana)
+    ana.update_claim(desk.claims[0], notes="Ana, first.")
+    ana.update_claim(desk.claims[1], notes="Ana, on the claim ben approved.")
+    with ana.store.transaction():  # ben's approval, come to ana's copy from one ben never synced
+        claim = ana.claim(desk.claims[1])
+        events.append(ana.store, "ben", "claim.approve", "claim", desk.claims[1],
+                      {"before": {"status": claim.status}, "after": {"status": "approved"},
+                       "approved_state": workflow.verdict_state(claim)})
+        ana.store.execute("UPDATE claims SET status = 'approved', approved_by = 'ben', approved_at = ? WHERE id = ?",
+                          (ana.events()[-1].at, desk.claims[1]))
+    ana.update_claim(desk.claims[3], notes="Ana, after it.")
+    before = len(desk.server_events())
+    with pytest.raises(client.HeldBack) as info:
+        desk.sync("ana", ana)
+    held = info.value
+    # Ana's first change went up; the second touches the approved claim, so it waits with the approval.
+    assert (held.sent, held.waiting) == (1, 3) and len(desk.server_events()) == before + 1
+    assert "approval by ben" in str(held) and "editor" in str(held) and client.pending(ana) == 3
+    with pytest.raises(client.HeldBack):  # syncing again changes nothing until an editor acts
+        desk.sync("ana", ana)
+    assert len(desk.server_events()) == before + 1
+
+    # The way out: ben, an editor, merges a hand-off of ana's copy and syncs.
+    path = tmp_path / "from-ana.factcheck-changes"
+    handoff.write(ana, path)
+    merge.merge(ben, path)
+    desk.sync("ben", ben)
+    assert len(desk.server_events()) == before + 4
+    outcome = desk.sync("ana", ana)
+    assert outcome.pushed == 0 and client.pending(ana) == 0 and "held" not in client.state(ana)
+    assert ana.claim(desk.claims[1]).status == "approved" and ana.verify().ok

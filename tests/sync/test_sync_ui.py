@@ -346,9 +346,9 @@ def test_a_checkers_approval_is_refused_by_the_server(open_window, qtbot, copies
                       {"before": {"status": "in_review"}, "after": {"status": "approved"}})
     wb.sync.sync_now()
     qtbot.waitUntil(lambda: wb.sync.state == sync_panel.REFUSED, timeout=LIVE_MS)
-    text = wb.sync.status.text()
-    assert text.startswith("Refused: ") and desk.ben.name in text and "only an editor may approve" in \
-        wb.sync.status.toolTip()
+    text, tip = wb.sync.status.text(), wb.sync.status.toolTip()
+    assert text == "Held back: 1 change waits for an editor"
+    assert desk.ben.name in tip and "only an editor may approve" in tip and "Send changes" in tip
     assert not any(e.action == "claim.approve" for e in wa.project.events())  # it never reached Ana
     wa.session.do(history.AddComment(claim_id, "Who approved this?"))  # the others' changes still come in
     qtbot.waitUntil(lambda: any(c.body == "Who approved this?" for c in wb.project.comments(claim_id)),
