@@ -285,6 +285,41 @@ def test_a_server_stopped_mid_push_loses_nothing_and_applies_nothing_twice(desk,
     assert ben.claim(desk.claims[0]).notes == "made while the server went down"
 
 
+def test_a_server_stopped_mid_pull_loses_nothing_and_applies_nothing_twice(desk, pg_db):
+    ben, ana = desk.laptop("ben"), desk.laptop("ana")
+    desk.sync("ben", ben)
+    desk.sync("ana", ana)
+    for i in range(3):
+        ben.update_claim(desk.claims[i], notes=f"Ben's note {i}")
+    desk.sync("ben", ben)
+    ana.update_claim(desk.claims[4], notes="Ana's, made meanwhile")
+    n_before, cursor_before = len(ana.events()), client.state(ana).get("cursor")
+    with desk.conn("ana") as conn:
+        real = conn.execute
+
+        def execute(query, *args, **kwargs):
+            if "pull_rows" in str(query):  # the events were read; the server goes away before the rows
+                pg_db.server.stop()
+            return real(query, *args, **kwargs)
+
+        conn.execute = execute
+        try:
+            with pytest.raises(client.Offline):
+                client.sync(conn, ana)
+        finally:
+            if not pg_db.server.running:
+                pg_db.server.start()
+    # Nothing of the half-read pull was applied; ana's own change still waits.
+    assert len(ana.events()) == n_before and client.state(ana).get("cursor") == cursor_before
+    assert client.pending(ana) == 1 and ana.verify().ok
+    outcome = desk.sync("ana", ana)
+    assert (outcome.pulled, outcome.pushed) == (3, 2)  # her change and the merge that joined both
+    assert [ana.claim(desk.claims[i]).notes for i in range(3)] == [f"Ben's note {i}" for i in range(3)]
+    ids = [e.id for e in ana.events()]
+    assert len(ids) == len(set(ids)) and ana.verify().ok
+    assert desk.sync("ana", ana).pulled == 0 and len(desk.server_events()) == len(set(r[1] for r in desk.server_events()))
+
+
 def test_a_push_whose_reply_was_lost_is_not_applied_twice(desk):
     ben, ana = desk.laptop("ben"), desk.laptop("ana")
     desk.sync("ben", ben)
