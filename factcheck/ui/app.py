@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import getpass
+import os
 import pathlib
 import sys
 import traceback
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from factcheck import APP_ID, __version__, paths, translation
 from factcheck.core import resources
 from factcheck.core.errors import KnownError
-from factcheck.ui import alerts, language, theme
+from factcheck.ui import alerts, language, single_instance, theme
 from factcheck.ui.dialogs.import_dialog import NameDialog
 from factcheck.ui.main_window import LANGUAGE_KEY, MainWindow
 
 DEMO_NAME = "demo.factcheck"
+#: "0" lets a start run beside a running app instead of handing its project over.
+ONE_APP_ENV = "FACTCHECK_ONE_APP"
+#: Set: quit as soon as the window is shown, saying so on stdout (the packaged app's smoke test).
+QUIT_WHEN_SHOWN_ENV = "FACTCHECK_QUIT_WHEN_SHOWN"
 
 
 def app_settings() -> QSettings:
@@ -138,8 +143,45 @@ def run(project: str | None = None, user: str | None = None) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     sys.excepthook = excepthook
+    if os.environ.get(ONE_APP_ENV, "1") != "0" and single_instance.forward(project):
+        sys.stderr.write("factcheck is already running: it shows the project there.\n")
+        return 0
+    listener = single_instance.Listener(parent=app)
+    listener.listen()
     code = install_language(app, app_settings())
     theme.apply_scheme(theme.saved_scheme(app_settings()))  # light, dark, or the system's, before any window
     window = make_window(project, user, language=code)
     window.show()
+    windows = [window]
+    listener.sig_open.connect(lambda path: show_project(path, windows, user, code))
+    if os.environ.get(QUIT_WHEN_SHOWN_ENV):  # the packaged app's smoke test: start, show, quit cleanly
+        QTimer.singleShot(0, lambda: (sys.stdout.write("factcheck: window shown\n"), sys.stdout.flush(), app.quit()))
     return app.exec()
+
+
+def show_project(path: str, windows: list, user: str | None, language: str) -> None:
+    """A later start asked for ``path`` ("" for none): bring its window forward, or open it in a new one."""
+    windows[:] = [w for w in windows if _alive(w)]
+    target = pathlib.Path(path).resolve() if path else None
+    shown = None
+    for window in windows:
+        project = getattr(window, "project", None)
+        if target is None or (project is not None and pathlib.Path(project.path).resolve() == target):
+            shown = window
+            break
+    if shown is None and target is not None:
+        shown = make_window(str(target), user, language=language)
+        windows.append(shown)
+    if shown is not None:
+        shown.show()
+        shown.setWindowState(shown.windowState() & ~Qt.WindowState.WindowMinimized)
+        shown.raise_()
+        shown.activateWindow()
+
+
+def _alive(window) -> bool:
+    try:
+        window.isVisible()
+    except RuntimeError:  # its C++ side was deleted with the window
+        return False
+    return True
