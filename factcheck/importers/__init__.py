@@ -22,7 +22,7 @@ class ImportedArticle:
 
     text: str
     title: str
-    source_format: str  # "text", "markdown", "html", "docx", "pdf"
+    source_format: str  # "text", "markdown", "html", "docx", "odt", "epub", "pdf", "mhtml", "warc", "wacz"
     source_name: str  # file name, or "pasted text"
     original: bytes
     mime: str
@@ -68,7 +68,7 @@ _EXTENSIONS = {
 
 #: Extensions of document formats a later version will import, with their sniffed name.
 _LATER_FORMATS = {
-    ".doc": "Word (.docx)",
+    ".doc": "Word (.doc)",
     ".rtf": "RTF",
 }
 
@@ -83,6 +83,14 @@ MAX_DOCUMENT_BYTES = 300 * 1024 * 1024
 #: then raises ``ImportCancelled``). A format that is not here is refused with
 #: ``DOCUMENT_SENTENCES``.
 _DOCUMENTS: dict[str, tuple[str, str]] = {
+    "PDF": ("factcheck.importers.pdf", "import_pdf"),
+    "Word (.docx)": ("factcheck.importers.docx", "import_docx"),
+    "Protected Office": ("factcheck.importers.docx", "import_protected"),
+    "OpenDocument": ("factcheck.importers.odt", "import_odt"),
+    "EPUB": ("factcheck.importers.epub", "import_epub"),
+    "MHTML": ("factcheck.importers.mhtml", "import_mhtml"),
+    "WARC": ("factcheck.importers.warc", "import_warc"),
+    "WACZ": ("factcheck.importers.warc", "import_wacz"),
 }
 
 #: Extensions that name a document format, for files whose bytes do not tell.
@@ -91,6 +99,11 @@ _DOCUMENT_EXTENSIONS: dict[str, str] = {
     ".docx": "Word (.docx)",
     ".odt": "OpenDocument",
     ".epub": "EPUB",
+    ".mhtml": "MHTML",
+    ".mht": "MHTML",
+    ".warc": "WARC",
+    ".warc.gz": "WARC",
+    ".wacz": "WACZ",
 }
 
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
@@ -152,9 +165,15 @@ def import_bytes(data: bytes, filename: str, *, password: str | None = None, pro
         raise ImportRefused(N_("The file is empty."))
 
     extension = os.path.splitext(name)[1].lower()
+    if name.lower().endswith(".warc.gz"):
+        extension = ".warc.gz"
     document = _normalize.sniff_document(data)
     if document is None and _DOCUMENT_EXTENSIONS.get(extension) in _DOCUMENTS and _normalize.sniff_binary(data):
         document = _DOCUMENT_EXTENSIONS[extension]  # a damaged document: its reader says what is wrong
+    if document == "ZIP" and _DOCUMENT_EXTENSIONS.get(extension) in _DOCUMENTS:
+        document = _DOCUMENT_EXTENSIONS[extension]  # a damaged .docx, .odt, .epub: likewise
+    if document is None and _DOCUMENT_EXTENSIONS.get(extension) in ("MHTML", "WARC", "WACZ"):
+        document = _DOCUMENT_EXTENSIONS[extension]  # web pages and archives: their reader says what is wrong
     if document in _DOCUMENTS:
         if len(data) > MAX_DOCUMENT_BYTES:
             raise ImportRefused(_limit_sentence(len(data), limit=MAX_DOCUMENT_BYTES))
@@ -211,6 +230,12 @@ def import_file(path: str | os.PathLike[str], *, password: str | None = None, pr
     except OSError as exc:
         reason = exc.strerror or str(exc)  # the system's words, as it gives them
         raise ImportRefused(N_("The file “{name}” cannot be read ({reason}).", name=name, reason=reason)) from exc
+    if _EXTENSIONS.get(os.path.splitext(name)[1].lower()) == "html":
+        from factcheck.importers import html
+
+        folder = html.saved_page_folder(path)  # "Save page as… complete": the page and its files
+        if folder is not None and len(data) <= MAX_IMPORT_BYTES and not _normalize.sniff_document(data):
+            return html.import_saved_page(data, name, folder, progress=progress)
     return import_bytes(data, name, password=password, progress=progress)
 
 

@@ -17,6 +17,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 
 from factcheck.core.errors import ImportRefused
 from factcheck.core.text import N_, Text
@@ -88,7 +89,9 @@ def sniff_binary(data: bytes) -> Text | None:
 def sniff_document(data: bytes) -> str | None:
     """The name of a document format that factcheck cannot import yet, or None.
 
-    Returns "PDF", "Word (.docx)", "OpenDocument", "EPUB", "RTF", or "ZIP" for any other
+    Returns "PDF", "Word (.docx)", "OpenDocument", "EPUB", "RTF", "Protected Office" (an
+    Office file encrypted with a password), "MHTML" (a saved web page), "WARC" (a web
+    archive, plain or gzip), "WACZ" (a zipped web archive), or "ZIP" for any other
     ZIP-based file (an archive, a spreadsheet, a presentation, ...).
     """
     head = data[:64]
@@ -96,7 +99,16 @@ def sniff_document(data: bytes) -> str | None:
         return "PDF"
     if head.startswith(b"{\\rtf"):
         return "RTF"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") and "EncryptedPackage".encode("utf-16-le") in data:
+        return "Protected Office"  # a password-protected .docx (.xlsx, .pptx) is an OLE file
+    web = _sniff_web_archive(data)
+    if web:
+        return web
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        from factcheck.importers import _zipsafe
+
+        if not _zipsafe.fits(data):  # a directory too large to read: a forged file
+            return _zipsafe.kind_from_headers(data)
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
@@ -106,7 +118,7 @@ def sniff_document(data: bytes) -> str | None:
                         mimetype = member.read(100).decode("ascii", "replace")
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError,
                 NotImplementedError, RuntimeError):
-            return "ZIP"
+            return _zipsafe.kind_from_headers(data)  # damaged: named by its first parts
         if "word/document.xml" in names:
             return "Word (.docx)"
         if mimetype.startswith("application/vnd.oasis.opendocument.text"):
@@ -117,20 +129,54 @@ def sniff_document(data: bytes) -> str | None:
             return "Excel"
         if "ppt/presentation.xml" in names:
             return "PowerPoint"
+        if ("datapackage.json" in names or "pages/pages.jsonl" in names) and any(
+                n.startswith("archive/") and n.lower().endswith((".warc", ".warc.gz")) for n in names):
+            return "WACZ"  # a web archive: WARC files, a page list and a manifest
         return "ZIP"
     return None
 
 
+_MIME_HEADER_LINE = re.compile(rb"^(?:[!-9;-~]+:|[ \t])")
+
+
+def _sniff_web_archive(data: bytes) -> str | None:
+    """"WARC" (plain, or gzip whose first bytes unpack to "WARC/"), "MHTML" (a MIME message
+    whose type is multipart/related or text/html, as browsers save pages), or None."""
+    if data.startswith(b"WARC/"):
+        return "WARC"
+    if data.startswith(b"\x1f\x8b"):
+        try:
+            start = zlib.decompressobj(31).decompress(data[:65536], 16)
+        except zlib.error:
+            return None
+        return "WARC" if start.startswith(b"WARC/") else None
+    head = data[:16384]
+    end = re.search(rb"\r?\n\r?\n", head)
+    if end is None or not head[:1].isalpha():
+        return None
+    lines = head[:end.start()].splitlines()
+    if not all(_MIME_HEADER_LINE.match(line) for line in lines):
+        return None
+    block = b"\n".join(lines).lower()
+    if b"\nmime-version:" not in b"\n" + block:
+        return None
+    found = re.search(rb"(?:^|\n)content-type:\s*([a-z0-9.+/-]+)", block)
+    return "MHTML" if found and found.group(1) in (b"multipart/related", b"text/html") else None
+
+
 #: What to say for each document format ``sniff_document`` reports.
 DOCUMENT_SENTENCES = {
-    "PDF": N_("PDF files cannot be imported yet: open the PDF, copy the article text and "
-              "paste it instead."),
-    "Word (.docx)": N_("Word documents cannot be imported yet: open the document, copy the "
-                       "article text and paste it instead."),
-    "OpenDocument": N_("OpenDocument text files cannot be imported yet: open the document, "
-                       "copy the article text and paste it instead."),
-    "EPUB": N_("E-books (EPUB) cannot be imported yet: copy the article text and paste it "
-               "instead."),
+    # Read by their own modules: these are said of a file only named like one.
+    "PDF": N_("This file is named like a PDF but is not one: it is damaged, or another kind "
+              "of file renamed."),
+    "Word (.docx)": N_("This file is named like a Word document (.docx) but is not one: it is "
+                       "damaged, or another kind of file renamed."),
+    "OpenDocument": N_("This file is named like an OpenDocument text file (.odt) but is not "
+                       "one: it is damaged, or another kind of file renamed."),
+    "EPUB": N_("This file is named like an e-book (.epub) but is not one: it is damaged, or "
+               "another kind of file renamed."),
+    "Word (.doc)": N_("Old Word documents (.doc) cannot be imported: open the document in Word "
+                      "or LibreOffice, save it as .docx and import that."),
     "RTF": N_("RTF documents cannot be imported yet: save the document as plain text (.txt) "
               "or copy and paste the article text instead."),
     "Excel": N_("This is an Excel spreadsheet, not a text article."),

@@ -6,22 +6,35 @@ Navigation, headers and footers outside the article, asides, forms, iframes and 
 objects are pruned before extraction (trafilatura itself drops scripts and styles), and
 reader comments are excluded. trafilatura's output tree is
 turned into blocks (paragraphs, headings, list items, quotes, table rows) separated by a
-blank line.
+blank line. ``_article_body.choose`` then takes a second opinion (readability-lxml, the
+page's JSON-LD ``articleBody``) where trafilatura's text looks cut short or polluted.
 
 If trafilatura finds no article, a very simple page (a body with a few paragraphs) is
 read directly with lxml; anything else is refused.
+
+Metadata comes first from what the page declares (``_page_metadata``: JSON-LD, Open
+Graph, meta tags, the canonical link), then from trafilatura's own reading.
+
+A page saved "complete" (``page.html`` beside a ``page_files`` folder) is read by
+``import_saved_page``: the text from the page, and the page and its folder kept together
+as one MHTML file, the version's original. Saved pages (MHTML) and web archives (WARC,
+WACZ) are unpacked by ``mhtml.py`` and ``warc.py`` and read by ``article_from_html``.
 """
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import functools
 import logging
+import os
 import re
+import stat
 from datetime import datetime
 
-from factcheck.core.errors import BugError, ImportRefused
+from factcheck.core.errors import BugError, ImportCancelled, ImportRefused
 from factcheck.core.text import N_
-from factcheck.importers import MAX_IMPORT_BYTES, ImportedArticle
+from factcheck.importers import MAX_IMPORT_BYTES, ImportedArticle, _article_body, _page_metadata
 from factcheck.importers._normalize import (
     collapse_spaces,
     decode_bytes,
@@ -58,6 +71,7 @@ _PRUNE_XPATHS = [
     "//svg",
     "//button",
     "//*[@role='navigation' or @role='contentinfo' or @role='complementary' or @role='search']",
+    "//*[@hidden]",  # not shown: a reader never saw it (trafilatura drops display:none itself)
 ]
 
 #: Removed from the tree in the lxml fallback (script and style too: their text is code).
@@ -79,9 +93,16 @@ def _declared_encoding(data: bytes) -> str | None:
     return None
 
 
-def decode_html(data: bytes, source_name: str = "") -> str:
-    """An HTML file's bytes as a string: BOM, then the page's own charset, then detection."""
-    return decode_bytes(data, source_name, declared=_declared_encoding(data))
+def decode_html(data: bytes, source_name: str = "", declared: str | None = None) -> str:
+    """An HTML file's bytes as a string: BOM, then valid UTF-8, then the charset given from
+    outside (``declared``: an HTTP header, a MIME part's) if Python knows it, then the
+    page's own ``<meta>``, then detection."""
+    if declared:
+        try:
+            codecs.lookup(declared.strip())
+        except (LookupError, ValueError):
+            declared = None
+    return decode_bytes(data, source_name, declared=declared or _declared_encoding(data))
 
 
 @functools.cache
@@ -262,19 +283,6 @@ def _html_text(node) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _page_language(tree) -> str:
-    if tree is None:
-        return ""
-    lang = (tree.get("lang") or tree.get("xml:lang")
-            or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or "")
-    if not lang:
-        for meta in tree.iter("meta"):
-            if (meta.get("http-equiv") or "").lower() == "content-language":
-                lang = meta.get("content") or ""
-                break
-    return collapse_spaces(lang.split(",")[0])[:35]
-
-
 def _page_title(tree) -> str:
     if tree is None:
         return ""
@@ -319,6 +327,23 @@ def _extract(html: str):
 def import_html(data: bytes, source_name: str) -> ImportedArticle:
     """A saved web page's bytes as an article (see the module docstring)."""
     html = decode_html(data, source_name)
+    return article_from_html(html, source_name=source_name, original=bytes(data), mime="text/html",
+                             source_format="html")
+
+
+def article_from_html(
+    html: str,
+    *,
+    source_name: str,
+    original: bytes,
+    mime: str,
+    source_format: str,
+    url: str = "",
+    title: str = "",
+    notices: tuple = (),
+) -> ImportedArticle:
+    """A decoded page as an article. ``url`` (where an archive captured the page) wins over
+    the page's own; ``title`` (a saved page's subject) is used when the page has none."""
     html = _XML_DECLARATION.sub("", html, count=1)
     html = html.replace("\x00", "")  # lxml stops at a NUL
     if not html.strip():
@@ -328,10 +353,20 @@ def import_html(data: bytes, source_name: str) -> ImportedArticle:
     blocks: list[str] = []
     if document is not None and document.body is not None:
         _tree_blocks(document.body, blocks)
-    text = join_blocks(blocks)
 
     tree = _parse(html)
-    language, page_title = _page_language(tree), _page_title(tree)
+    page_title = _page_title(tree)
+    try:
+        page = _page_metadata.read(tree)
+    except (RecursionError, ValueError, TypeError):  # a tree lxml built but we cannot walk
+        LOGGER.warning("page metadata could not be read", exc_info=True)
+        page = _page_metadata.PageMetadata()
+    if tree is not None:
+        try:
+            blocks, _ = _article_body.choose(blocks, html=html, tree=tree, claimed=page.article_body)
+        except RecursionError:
+            pass  # trafilatura's blocks stand
+    text = join_blocks(blocks)
     if not text:
         text = join_blocks(_fallback_blocks(tree))  # changes the tree: read it last
     if not text:
@@ -341,18 +376,124 @@ def import_html(data: bytes, source_name: str) -> ImportedArticle:
         value = getattr(document, name, None) if document is not None else None
         return collapse_spaces(normalize_text(value)) if isinstance(value, str) else ""
 
-    title = meta("title") or page_title
+    title = page.title or meta("title") or page_title or collapse_spaces(normalize_text(title))
     title = trim_title(title, TITLE_LIMIT) if title else first_line_title(text, TITLE_LIMIT)
     return ImportedArticle(
         text=text,
         title=title,
-        source_format="html",
+        source_format=source_format,
         source_name=source_name,
-        original=bytes(data),
-        mime="text/html",
-        author=meta("author"),
-        outlet=meta("sitename"),
-        url=meta("url"),
-        published_at=meta("date"),
-        language=language or meta("language"),
+        original=original,
+        mime=mime,
+        author=page.author or meta("author"),
+        outlet=page.outlet or meta("sitename"),
+        url=url or page.url or meta("url"),
+        published_at=page.published_at or meta("date"),
+        language=page.language or meta("language"),
+        notices=tuple(notices),
     )
+
+
+# --------------------------------------------------------------------------- "Save page as… complete"
+
+#: Extensions of pages that may have a ``<stem>_files`` folder beside them.
+SAVED_PAGE_EXTENSIONS = (".html", ".htm", ".xhtml")
+#: Most files, and most bytes, of a page's folder kept with it; a larger folder is left
+#: out (the page alone is kept, and the person told). Browsers save a few dozen files.
+MAX_SAVED_FILES = 2000
+MAX_SAVED_BYTES = 150 * 1024 * 1024
+#: How deep the folder's subfolders are followed.
+_MAX_SAVED_DEPTH = 8
+
+
+def saved_page_folder(path) -> str | None:
+    """The ``<stem>_files`` folder a browser saved beside the page ``path``, or None.
+
+    A symbolic link is not followed: the folder must be a real one beside the page.
+    """
+    path = os.fspath(path)
+    stem, extension = os.path.splitext(path)
+    if extension.lower() not in SAVED_PAGE_EXTENSIONS:
+        return None
+    folder = stem + "_files"
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return None
+    return folder if stat.S_ISDIR(info.st_mode) else None
+
+
+def _folder_files(folder: str) -> tuple[list[tuple[str, str]], bool]:
+    """The regular files under ``folder`` as (path relative to the page, full path), sorted,
+    and whether the folder is within the limits. Links and special files are left out."""
+    base = os.path.basename(folder)
+    found: list[tuple[str, str]] = []
+    total = 0
+    stack = [(folder, base, 0)]
+    while stack:
+        directory, relative, depth = stack.pop()
+        try:
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            name = f"{relative}/{entry.name}"
+            try:
+                if entry.is_symlink():
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    if depth < _MAX_SAVED_DEPTH:
+                        stack.append((entry.path, name, depth + 1))
+                    continue
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                total += entry.stat(follow_symlinks=False).st_size
+            except OSError:
+                continue
+            found.append((name, entry.path))
+            if len(found) > MAX_SAVED_FILES or total > MAX_SAVED_BYTES:
+                return [], False
+    found.sort()
+    return found, True
+
+
+def import_saved_page(data: bytes, name: str, folder: str, *, progress=None) -> ImportedArticle:
+    """A page saved with its ``_files`` folder: the page's text and metadata, with the page
+    and the folder's files kept together as one MHTML file (nothing is fetched)."""
+    from factcheck.importers import mhtml
+
+    article = import_html(data, name)
+    files, within = _folder_files(folder)
+    folder_name = os.path.basename(folder)
+    stem = os.path.splitext(name)[0]
+    parts: list[tuple[str, bytes]] = []
+    done, total = 0, len(files)
+    for relative, full in files:
+        if progress is not None and progress(done, total) is False:
+            raise ImportCancelled(N_("The import was cancelled."))
+        try:
+            with open(full, "rb") as file:
+                content = file.read(MAX_SAVED_BYTES + 1)
+        except OSError:
+            continue  # a file that went away or cannot be read: the rest is kept
+        parts.append((relative, content))
+        done += 1
+    if progress is not None and progress(total, total) is False:
+        raise ImportCancelled(N_("The import was cancelled."))
+    original = mhtml.write(name, data, parts, url=article.url, title=article.title)
+    if within and not parts:
+        notice = N_("The page is kept as {name}; its folder “{folder}” holds no files.",
+                    folder=folder_name, name=stem + ".mhtml")
+    elif within and len(parts) == 1:
+        notice = N_("The page and the file of its folder “{folder}” are kept together as one file, "
+                    "{name}.", folder=folder_name, name=stem + ".mhtml")
+    elif within:
+        notice = N_("The page and the {count} files of its folder “{folder}” are kept together as "
+                    "one file, {name}.", count=len(parts), folder=folder_name, name=stem + ".mhtml")
+    else:
+        notice = N_("The folder “{folder}” is too large to keep with the page (over {files} files "
+                    "or {size} MB): only the page itself is kept, as {name}.", folder=folder_name,
+                    files=f"{MAX_SAVED_FILES:,}", size=MAX_SAVED_BYTES // (1024 * 1024),
+                    name=stem + ".mhtml")
+    return dataclasses.replace(article, original=original, mime=mhtml.MIME, source_name=stem + ".mhtml",
+                               notices=(*article.notices, notice))

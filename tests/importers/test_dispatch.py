@@ -150,22 +150,30 @@ def test_sqlite_database_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["report.pdf", "report.txt", "report"])
-def test_pdf_is_not_supported_yet(name):
+def test_a_pdf_goes_to_the_pdf_importer_whatever_its_name(name):
     data = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
-    with pytest.raises(ImportRefused, match="PDF files cannot be imported yet"):
+    with pytest.raises(ImportRefused, match="This PDF is incomplete"):
         import_bytes(data, name)
 
 
 @pytest.mark.parametrize("name", ["letter.docx", "letter.txt", "letter"])
-def test_docx_is_not_supported_yet(name):
-    data = zip_bytes({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
-    with pytest.raises(ImportRefused, match="Word documents cannot be imported yet"):
-        import_bytes(data, name)
+def test_docx_is_told_by_its_bytes_whatever_the_name(name):
+    document = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                b'<w:body><w:p><w:r><w:t>Hello from Word.</w:t></w:r></w:p></w:body></w:document>')
+    data = zip_bytes({"[Content_Types].xml": b"<Types/>", "word/document.xml": document})
+    article = import_bytes(data, name)
+    assert (article.text, article.source_format) == ("Hello from Word.", "docx")
 
 
-@pytest.mark.parametrize("name", ["notes.pdf", "notes.docx", "notes.odt", "notes.rtf"])
+@pytest.mark.parametrize("name", ["notes.rtf", "notes.doc"])
 def test_later_formats_are_refused_by_extension_too(name):
-    with pytest.raises(ImportRefused, match="cannot be imported yet"):
+    with pytest.raises(ImportRefused, match="cannot be imported"):
+        import_bytes(b"Actually plain text.", name)
+
+
+@pytest.mark.parametrize("name", ["notes.docx", "notes.odt", "notes.epub"])
+def test_text_named_like_a_document_is_refused(name):
+    with pytest.raises(ImportRefused, match="is named like .* but is not one"):
         import_bytes(b"Actually plain text.", name)
 
 

@@ -35,8 +35,8 @@ def test_a_refusal_is_english_and_translates_with_its_values():
     assert in_spanish(png) == "El archivo “photo.png” parece una imagen PNG, no un artículo de texto."
     assert in_spanish(refusal(import_bytes, b"", "empty.txt")) == "El archivo está vacío."
     assert in_spanish(refusal(import_pasted, "  \n ")) == "El texto pegado está vacío."
-    pdf = refusal(import_bytes, b"%PDF-1.7\n...", "report.pdf")
-    assert in_spanish(pdf).startswith("Los archivos PDF todavía no se pueden importar")
+    rtf = refusal(import_bytes, b"{\\rtf1\\ansi Hola}", "carta.rtf")
+    assert in_spanish(rtf).startswith("Los documentos RTF todavía no se pueden importar")
 
 
 def test_an_annotation_import_reports_in_the_apps_language(tmp_path):
