@@ -1,0 +1,657 @@
+"""The evidence files of a source or a citation, in its dialog: attach, drop, paste, open, remove, preview.
+
+``EvidencePanel`` lists what ``Project.attachments`` returns and writes only through
+``session.do`` (``history.Attach``, ``history.Detach``), so every step is undoable and the
+other views hear of it. A file larger than ``LARGE`` is stored on a worker thread with a
+connection of its own (``StoreRunner``: a progress dialog with Cancel after half a second,
+the window keeps painting); it is then attached by its SHA-256 on the window's connection.
+
+Opening a file writes a read-only temporary copy (``Project.export_to_temp``) and hands
+it to the system's viewer. The preview shows images (scaled as they are read), the first
+page of a PDF (pypdfium2) and saved pages as text in ``OfflineBrowser``, a text browser
+that loads nothing a page names: no image, stylesheet or link is ever fetched.
+"""
+
+from __future__ import annotations
+
+import datetime
+import email
+import email.policy
+import itertools
+import pathlib
+import threading
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSize, Qt, QThread, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QImageReader, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck.core import attachments, history, model
+from factcheck.core.errors import ImportCancelled, KnownError
+from factcheck.core.text import N_
+from factcheck.ui import language
+
+#: Files larger than this are stored on a worker thread, with progress and Cancel.
+LARGE = 16 * 1000 * 1000
+#: How long storing runs before the progress dialog appears (ms), and how often it is updated.
+SHOW_AFTER_MS = 500
+POLL_MS = 100
+#: What the preview reads at most: an image, a PDF (its first page), the start of a text or page.
+PREVIEW_IMAGE_BYTES = 50 * 1000 * 1000
+PREVIEW_PDF_BYTES = 200 * 1000 * 1000
+PREVIEW_TEXT_BYTES = 2 * 1024 * 1024
+PREVIEW_MHTML_BYTES = 20 * 1000 * 1000
+_TEXT_TYPES = ("application/json", "application/xml", "image/svg+xml")
+
+
+def screenshot_name(when: datetime.datetime | None = None) -> str:
+    """The name a pasted screenshot gets: "Screenshot 2024-05-01 10.42.png" (local time)."""
+    when = when or datetime.datetime.now()
+    return f"Screenshot {when:%Y-%m-%d %H.%M}.png"
+
+
+# --- storing large files on a worker -------------------------------------------------------------
+
+
+class StoreWorker(QThread):
+    """Stores one file in the vault through a connection of its own; the result or the error is kept."""
+
+    def __init__(self, project_path, user: str, path: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.project_path, self.user, self.path = project_path, user, path
+        self.result: model.EvidenceFile | None = None
+        self.error: Exception | None = None
+        self.done, self.total = 0, 0
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.done, self.total = done, total
+        return not self._cancel.is_set()
+
+    def run(self) -> None:
+        from factcheck.core.project import Project
+
+        try:
+            with Project.open(self.project_path, user=self.user) as project:
+                self.result = project.store_evidence(self.path, progress=self._progress)
+        except Exception as exc:  # noqa: BLE001 - raised again on the UI thread
+            self.error = exc
+
+
+class StoreRunner(QObject):
+    """Stores a large file for a window on a worker: the window paints; after half a second, progress and Cancel."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.worker: StoreWorker | None = None
+        self.dialog: QProgressDialog | None = None
+
+    def store(self, project, path: str) -> model.EvidenceFile:
+        """The stored file (``ImportCancelled`` when the person cancels; a ``KnownError`` when it is refused)."""
+        name = pathlib.Path(path).name
+        worker = self.worker = StoreWorker(project.path, project.user, path, self)
+        loop = QEventLoop()
+        worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+        poll = QTimer(self, interval=POLL_MS)
+        poll.timeout.connect(self._show_progress)
+        try:
+            worker.start()
+            QTimer.singleShot(SHOW_AFTER_MS, loop.quit)
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            if not worker.isFinished():
+                self.dialog = self._progress_dialog(name)
+                self._show_progress()
+                poll.start()
+                while not worker.isFinished():
+                    loop.exec()
+            worker.wait()
+        finally:
+            poll.stop()
+            poll.deleteLater()
+            if self.dialog is not None:
+                self.dialog.hide()
+                self.dialog.deleteLater()
+                self.dialog = None
+            self.worker = None
+            worker.deleteLater()
+        if worker.error is not None:
+            raise worker.error
+        if worker.cancelled or worker.result is None:
+            raise ImportCancelled(N_("Storing {name} was cancelled; nothing was attached.", name=name))
+        return worker.result
+
+    def _progress_dialog(self, name: str) -> QProgressDialog:
+        dialog = QProgressDialog(self.parent())
+        dialog.setWindowTitle(self.tr("Attaching {name}").format(name=name))
+        dialog.setLabelText(self.tr("Storing {name}…").format(name=name))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        dialog.setRange(0, 1000)
+        dialog.canceled.connect(self._on_dialog_canceled)
+        dialog.show()
+        return dialog
+
+    def _on_dialog_canceled(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+        if self.dialog is not None:
+            self.dialog.setLabelText(self.tr("Cancelling…"))
+
+    def _show_progress(self) -> None:
+        worker, dialog = self.worker, self.dialog
+        if worker is None or dialog is None or worker.cancelled or not worker.total:
+            return
+        dialog.setValue(round(1000 * min(worker.done, worker.total) / worker.total))
+
+
+# --- attaching --------------------------------------------------------------------------------------
+
+
+def show_error(parent: QWidget | None, exc) -> None:
+    """Say why a file was not attached, opened or removed (tests replace this)."""
+    QMessageBox.warning(parent, QCoreApplication.translate("EvidencePanel", "Evidence"), language.ui(exc))
+
+
+def ask_files(parent: QWidget | None) -> list[str]:
+    """Files to attach, from a file dialog (tests replace this)."""
+    return QFileDialog.getOpenFileNames(parent, QCoreApplication.translate("EvidencePanel", "Attach evidence"), "",
+                                        QCoreApplication.translate("EvidencePanel", "All files (*)"))[0]
+
+
+def attach_paths(session, parent: QWidget | None, paths, *, source_id: str | None = None,
+                 citation_id: str | None = None, names: dict[str, str] | None = None,
+                 initiator: object = None) -> list[str]:
+    """Attach files, one undoable step each; large ones are stored on a worker first. The ids made.
+
+    A refused file (missing, too large, attached already...) is said and the others go on.
+    """
+    made = []
+    for path in paths:
+        path = str(path)
+        name = (names or {}).get(path)
+        try:
+            size = attachments.checked_size(path)
+            if size > LARGE:
+                stored = StoreRunner(parent).store(session.project, path)
+                command = history.Attach(source_id=source_id, citation_id=citation_id, sha256=stored.sha256,
+                                         name=name or pathlib.Path(path).name)
+            else:
+                command = history.Attach(source_id=source_id, citation_id=citation_id, path=path, name=name)
+            changes = session.do(command, initiator=initiator)
+        except ImportCancelled:
+            continue
+        except KnownError as exc:
+            show_error(parent, exc)
+            continue
+        if changes.created:
+            made.append(changes.created)
+    return made
+
+
+def choose_source(parent: QWidget | None, labels: list[str]) -> int | None:
+    """Which of a claim's sources to attach to (index), or None when cancelled (tests replace this)."""
+    label, ok = QInputDialog.getItem(
+        parent, QCoreApplication.translate("EvidencePanel", "Attach evidence"),
+        QCoreApplication.translate("EvidencePanel", "The claim cites several sources. Attach the files to:"),
+        labels, 0, False)
+    return labels.index(label) if ok and label in labels else None
+
+
+def attach_to_claims_source(session, parent: QWidget | None, claim_id: str | None) -> list[str]:
+    """File > Attach evidence…: files for the source the selected claim cites (asked when it cites several)."""
+    if not claim_id:
+        return []
+    project = session.project
+    try:
+        cited = []
+        for citation in project.citations(claim_id):
+            source = project.source(citation.source_id)
+            if source.deleted_at is None and source.id not in {s.id for s in cited}:
+                cited.append(source)
+    except KnownError as exc:
+        show_error(parent, exc)
+        return []
+    if not cited:
+        show_error(parent, N_("This claim cites no source yet. Cite one first: evidence is kept with a source."))
+        return []
+    index = 0 if len(cited) == 1 else choose_source(parent, [s.title or s.url for s in cited])
+    if index is None:
+        return []
+    paths = ask_files(parent)
+    return attach_paths(session, parent, paths, source_id=cited[index].id) if paths else []
+
+
+def open_in_viewer(path: pathlib.Path) -> bool:
+    """Hand a file to the system's viewer (tests replace this)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+# --- the preview ------------------------------------------------------------------------------------
+
+
+class OfflineBrowser(QTextBrowser):
+    """A text browser for saved pages that fetches nothing: every resource a page names stays unloaded."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        #: Every resource a page asked for (none was loaded): for tests, and to say so.
+        self.refused: list[QUrl] = []
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt's name
+        self.refused.append(QUrl(url))
+        return None
+
+
+def _decode(data: bytes, charset: str | None = None) -> str:
+    for encoding in (charset, "utf-8", "cp1252"):
+        if not encoding:
+            continue
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def _mhtml_html(data: bytes) -> str | None:
+    """The page of a saved MHTML file (its first HTML part), or None."""
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            return _decode(payload, part.get_content_charset())
+    return None
+
+
+class EvidencePanel(QWidget):
+    """The evidence files of one source (``source_id``) or one citation (``citation_id``).
+
+    With neither (a source or citation not saved yet) it only says how to attach files.
+    """
+
+    sig_attached = Signal(list)
+    """Files were attached from this panel; carries the new attachments' ids."""
+
+    def __init__(self, session, parent: QWidget | None = None, *, source_id: str | None = None,
+                 citation_id: str | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.source_id, self.citation_id = source_id, citation_id
+        self._shown: list[model.Attachment] = []
+        self._preview_for: str | None = None
+
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Evidence files"))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setMinimumHeight(110)
+        self.list.setAcceptDrops(True)
+        self.list.viewport().setAcceptDrops(True)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.attach_button = QPushButton(self.tr("Attac&h…"))
+        self.attach_button.setToolTip(self.tr("Attach files kept as evidence (or drop them on the list)"))
+        self.paste_button = QPushButton(self.tr("Paste scr&eenshot"))
+        self.paste_button.setToolTip(self.tr("Attach the picture on the clipboard as a PNG file"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open a read-only copy in the program your system uses for it"))
+        self.remove_button = QPushButton(self.tr("Re&move"))
+        self.remove_button.setToolTip(self.tr("Remove the file from this list (Undo brings it back)"))
+        for button in (self.attach_button, self.paste_button, self.open_button, self.remove_button):
+            button.setAutoDefault(False)
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setEnabled(False)
+
+        self.preview = QStackedWidget()
+        self.preview.setMinimumSize(QSize(220, 160))
+        self.preview_message = QLabel()
+        self.preview_message.setWordWrap(True)
+        self.preview_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_message.setEnabled(False)
+        self.preview_image = QLabel()
+        self.preview_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_image.setAccessibleName(self.tr("Preview"))
+        self.preview_text = OfflineBrowser()
+        self.preview_text.setAccessibleName(self.tr("Preview"))
+        for widget in (self.preview_message, self.preview_image, self.preview_text):
+            self.preview.addWidget(widget)
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for button in (self.attach_button, self.paste_button, self.open_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.list, 1)
+        left.addLayout(buttons)
+        left.addWidget(self.hint_label)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.preview, 2)
+
+        for keys, slot in ((QKeySequence.StandardKey.Paste, self.paste_screenshot),
+                           (QKeySequence.StandardKey.Delete, self.remove_selected)):
+            shortcut = QShortcut(QKeySequence(keys), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self.attach_button.clicked.connect(self._on_attach_button_clicked)
+        self.paste_button.clicked.connect(self.paste_screenshot)
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.list.itemSelectionChanged.connect(self._on_list_item_selection_changed)
+        self.list.itemActivated.connect(lambda _item: self.open_selected())
+        self.list.viewport().installEventFilter(self)
+        session.sig_changed.connect(self._on_session_changed)
+        self.refresh()
+
+    # --- what it shows ------------------------------------------------------------------
+
+    @property
+    def target(self) -> dict[str, str]:
+        """Where files go: {"source_id": ...} or {"citation_id": ...} (empty: nowhere yet)."""
+        if self.citation_id:
+            return {"citation_id": self.citation_id}
+        return {"source_id": self.source_id} if self.source_id else {}
+
+    @property
+    def writable(self) -> bool:
+        return bool(self.target) and not getattr(self.session.project, "read_only", False)
+
+    def attachments(self) -> list[model.Attachment]:
+        return list(self._shown)
+
+    def refresh(self, select_id: str | None = None) -> None:
+        keep = select_id or (self.selected().id if self.selected() else None)
+        try:
+            self._shown = self.session.project.attachments(**self.target) if self.target else []
+        except KnownError as exc:
+            self._shown = []
+            self.hint_label.setText(language.ui(exc))
+        self.list.clear()
+        for a in self._shown:
+            text = self.tr("{name} · {size}").format(name=a.name, size=language.ui(attachments.size_text(a.size)))
+            if not a.stored:
+                text = self.tr("{file} (not in this copy)").format(file=text)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            tip = [self.tr("SHA-256: {sha}").format(sha=a.sha256), self.tr("Type: {mime}").format(mime=a.mime),
+                   self.tr("Attached by {who} on {when}").format(who=a.captured_by, when=a.captured_at[:16].replace(
+                       "T", " "))]
+            if a.note:
+                tip.append(self.tr("Note: {note}").format(note=a.note))
+            item.setToolTip("\n".join(tip))
+            self.list.addItem(item)
+        if not self.target:
+            self.hint_label.setText(self.tr("Save it first, then attach the files that back it up."))
+        elif not self._shown:
+            self.hint_label.setText(self.tr("No files yet. Attach PDFs, screenshots, saved pages or recordings: "
+                                            "drop them here, or paste a screenshot."))
+        else:
+            self.hint_label.setText(self.tr("Kept in the project with their SHA-256; attaching takes effect at once "
+                                            "(Edit > Undo takes it back)."))
+        row = next((i for i, a in enumerate(self._shown) if a.id == keep), 0 if self._shown else -1)
+        if row >= 0:
+            self.list.setCurrentRow(row)
+        self._update_buttons()
+        self._show_preview()
+
+    def selected(self) -> model.Attachment | None:
+        items = self.list.selectedItems()
+        row = self.list.row(items[0]) if items else -1
+        return self._shown[row] if 0 <= row < len(self._shown) else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        for button in (self.attach_button, self.paste_button):
+            button.setEnabled(self.writable)
+        self.list.setEnabled(bool(self.target))
+        self.open_button.setEnabled(bool(chosen and chosen.stored))
+        self.remove_button.setEnabled(bool(chosen) and self.writable)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def attach(self, paths, names: dict[str, str] | None = None) -> list[str]:
+        """Attach files here (see ``attach_paths``); the new attachments' ids."""
+        if not self.writable or not paths:
+            return []
+        made = attach_paths(self.session, self, paths, names=names, initiator=self, **self.target)
+        self.refresh(select_id=made[-1] if made else None)
+        if made:
+            self.sig_attached.emit(made)
+        return made
+
+    def paste_screenshot(self) -> list[str]:
+        """Attach the clipboard's picture as "Screenshot YYYY-MM-DD HH.MM.png" (or the files it holds)."""
+        if not self.writable:
+            return []
+        clipboard = QGuiApplication.clipboard()
+        data = clipboard.mimeData()
+        if data is not None and data.hasImage():
+            return self._attach_image(clipboard.image())
+        files = [u.toLocalFile() for u in (data.urls() if data is not None else []) if u.isLocalFile()]
+        if files:
+            return self.attach(files)
+        show_error(self, N_("The clipboard holds no picture or file to attach."))
+        return []
+
+    def _attach_image(self, image: QImage) -> list[str]:
+        if image.isNull():
+            show_error(self, N_("The clipboard holds no picture or file to attach."))
+            return []
+        name = screenshot_name()
+        folder = attachments.session_folder() / "pasted"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{datetime.datetime.now():%Y%m%d-%H%M%S-%f}.png"
+        if not image.save(str(path), "PNG"):
+            show_error(self, N_("The picture could not be saved as a PNG file."))
+            return []
+        try:
+            return self.attach([str(path)], names={str(path): name})
+        finally:
+            path.unlink(missing_ok=True)
+
+    def open_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        try:
+            path = self.session.project.export_to_temp(chosen.sha256, chosen.name)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        if not open_in_viewer(path):
+            show_error(self, N_("No program on this computer opens {name}; it is kept in the project all the same.",
+                                name=chosen.name))
+
+    def remove_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None or not self.writable:
+            return
+        try:
+            self.session.do(history.Detach(chosen.id), initiator=self)
+        except KnownError as exc:
+            show_error(self, exc)
+        self.refresh()
+
+    # --- reactions ----------------------------------------------------------------------
+
+    def _on_attach_button_clicked(self) -> None:
+        paths = ask_files(self)
+        if paths:
+            self.attach(paths)
+
+    def _on_list_item_selection_changed(self) -> None:
+        self._update_buttons()
+        self._show_preview()
+
+    def _on_session_changed(self, changes: model.Changes) -> None:
+        if changes.initiator is self or not changes.what & model.What.EVIDENCE:
+            return
+        if self.target and (self.source_id in changes.sources or changes.what == model.What.EVERYTHING
+                            or self.citation_id):
+            self.refresh()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if watched is self.list.viewport() and kind in (event.Type.DragEnter, event.Type.DragMove):
+            data = event.mimeData()
+            if self.writable and (data.hasUrls() or data.hasImage()):
+                event.acceptProposedAction()
+                return True
+        if watched is self.list.viewport() and kind == event.Type.Drop:
+            self.drop(event.mimeData())
+            event.acceptProposedAction()
+            return True
+        return super().eventFilter(watched, event)
+
+    def drop(self, data) -> list[str]:
+        """Attach what was dropped: files, or a picture dragged from another program."""
+        if not self.writable:
+            return []
+        files = [u.toLocalFile() for u in data.urls() if u.isLocalFile()] if data.hasUrls() else []
+        if files:
+            return self.attach(files)
+        if data.hasImage():
+            return self._attach_image(QImage(data.imageData()))
+        return []
+
+    # --- the preview --------------------------------------------------------------------
+
+    def _message(self, text: str) -> None:
+        self.preview_message.setText(text)
+        self.preview.setCurrentWidget(self.preview_message)
+
+    def _show_preview(self) -> None:
+        chosen = self.selected()
+        self._preview_for = chosen.id if chosen else None
+        if chosen is None:
+            self._message(self.tr("Select a file to see it here."))
+            return
+        if not chosen.stored:
+            self._message(self.tr("This file is not in this copy of the project yet: merge the copy it was attached "
+                                  "in, or ask for a hand-off."))
+            return
+        mime = chosen.mime
+        try:
+            if mime.startswith("image/") and mime != "image/svg+xml":
+                self._preview_image(chosen)
+            elif mime == "application/pdf":
+                self._preview_pdf(chosen)
+            elif mime.startswith("text/") or mime in _TEXT_TYPES or mime == "multipart/related":
+                self._preview_page(chosen)
+            else:
+                self._message(self.tr("No preview for this kind of file ({mime}). Open shows it.").format(mime=mime))
+        except KnownError as exc:
+            self._message(language.ui(exc))
+
+    def _fit(self) -> QSize:
+        size = self.preview.size()
+        return QSize(max(200, size.width() - 8), max(150, size.height() - 8))
+
+    def _preview_image(self, chosen: model.Attachment) -> None:
+        if chosen.size > PREVIEW_IMAGE_BYTES:
+            self._message(self.tr("Too large to preview. Open shows it."))
+            return
+        path = self.session.project.export_to_temp(chosen.sha256, chosen.name)
+        reader = QImageReader(str(path))
+        reader.setAutoTransform(True)
+        size = reader.size()
+        if size.isValid():  # read it scaled: a 40-megapixel photo is not decoded whole for a thumbnail
+            reader.setScaledSize(size.scaled(self._fit(), Qt.AspectRatioMode.KeepAspectRatio).boundedTo(size))
+        image = reader.read()
+        if image.isNull():
+            self._message(self.tr("This picture cannot be shown here. Open shows it."))
+            return
+        self.preview_image.setPixmap(QPixmap.fromImage(image))
+        self.preview.setCurrentWidget(self.preview_image)
+
+    def _preview_pdf(self, chosen: model.Attachment) -> None:
+        if chosen.size > PREVIEW_PDF_BYTES:
+            self._message(self.tr("Too large to preview. Open shows it."))
+            return
+        import pypdfium2 as pdfium
+
+        from factcheck.ui.import_worker import PDFIUM_LOCK
+
+        path = self.session.project.export_to_temp(chosen.sha256, chosen.name)
+        if not PDFIUM_LOCK.acquire(timeout=0.5):  # a PDF is being imported meanwhile
+            self._message(self.tr("The preview will show once the import under way ends."))
+            return
+        try:
+            document = pdfium.PdfDocument(str(path))
+            try:
+                page = document[0]
+                width = self._fit().width()
+                bitmap = page.render(scale=width / (page.get_width() or 1), rev_byteorder=True, prefer_bgrx=True,
+                                     may_draw_forms=False)
+                image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                               QImage.Format.Format_RGBX8888).copy()
+                bitmap.close()
+                page.close()
+            finally:
+                document.close()
+        except pdfium.PdfiumError:
+            self._message(self.tr("This PDF cannot be shown here (damaged, or protected by a password). "
+                                  "Open shows it."))
+            return
+        finally:
+            PDFIUM_LOCK.release()
+        if image.height() > self._fit().height():
+            image = image.scaled(self._fit(), Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+        self.preview_image.setPixmap(QPixmap.fromImage(image))
+        self.preview.setCurrentWidget(self.preview_image)
+
+    def _read_start(self, chosen: model.Attachment, limit: int) -> bytes:
+        """The first ``limit`` bytes of a stored file (read chunk by chunk, never the rest)."""
+        pieces = []
+        got = 0
+        for chunk in itertools.takewhile(lambda _c: got < limit, self.session.project.evidence_chunks(chosen.sha256)):
+            pieces.append(chunk)
+            got += len(chunk)
+        return b"".join(pieces)[:limit]
+
+    def _preview_page(self, chosen: model.Attachment) -> None:
+        self.preview_text.refused.clear()
+        if chosen.mime == "multipart/related":
+            if chosen.size > PREVIEW_MHTML_BYTES:
+                self._message(self.tr("Too large to preview. Open shows it."))
+                return
+            page = _mhtml_html(self._read_start(chosen, PREVIEW_MHTML_BYTES))
+            if page is None:
+                self._message(self.tr("This saved page holds no HTML to show. Open shows it."))
+                return
+            self.preview_text.setHtml(page)
+        else:
+            data = self._read_start(chosen, PREVIEW_TEXT_BYTES)
+            if chosen.mime == "text/html":
+                self.preview_text.setHtml(_decode(data))
+            else:
+                self.preview_text.setPlainText(_decode(data))
+        self.preview.setCurrentWidget(self.preview_text)
