@@ -15,7 +15,7 @@ import traceback
 
 import click
 
-from factcheck import __version__, paths
+from factcheck import paths
 from factcheck.core.errors import KnownError
 from factcheck.core.text import N_
 
@@ -69,8 +69,17 @@ def _open_project(path: str, user: str = "", *, read_only: bool = False):
     return project
 
 
+def _print_version(ctx: click.Context) -> None:
+    from factcheck import build_info
+
+    click.echo(build_info.describe())
+    ctx.exit()
+
+
 @click.group(cls=_DefaultToOpen, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="factcheck")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, param, value: _print_version(ctx) if value else None,
+              help="Show the version and the commit it was built from, and exit.")
 def cli() -> None:
     """An offline workbench for fact-checkers.
 
@@ -120,9 +129,11 @@ def new(project: str, scale: str, organisation: str, user: str) -> None:
 @click.option("--date", "published_at", default=None, help="Publication date (YYYY-MM-DD).")
 @click.option("--as-version-of", "article_id", default=None, metavar="ARTICLE",
               help="Store the file as a new version of ARTICLE (its id or the start of it) and re-anchor its claims.")
+@click.option("--password", default=None, help="The password of an encrypted document (a PDF).")
 @_user_option
-def import_cmd(project: str, files: tuple[str, ...], title, outlet, author, url, published_at, article_id, user) -> None:
-    """Import article FILES (.txt, .md, .html; '-' reads pasted text from stdin) into PROJECT.
+def import_cmd(project: str, files: tuple[str, ...], title, outlet, author, url, published_at, article_id, password,
+               user) -> None:
+    """Import article FILES (.txt, .md, .html, .pdf, .docx, .odt, .epub, .mhtml, .warc, .warc.gz, .wacz; '-' reads pasted text from stdin) into PROJECT.
 
     Each file is checked before anything is written: if one is refused, none is imported.
     """
@@ -133,7 +144,7 @@ def import_cmd(project: str, files: tuple[str, ...], title, outlet, author, url,
         if name == "-":
             loaded.append(importers.import_pasted(sys.stdin.read()))
         else:
-            loaded.append(importers.import_file(name))
+            loaded.append(_import_file(name, password))
     if article_id and len(loaded) != 1:
         raise KnownError(N_("--as-version-of takes exactly one file."))
     meta = {"title": title, "outlet": outlet, "author": author, "url": url, "published_at": published_at}
@@ -146,12 +157,78 @@ def import_cmd(project: str, files: tuple[str, ...], title, outlet, author, url,
                 states[claim.anchor_state] = states.get(claim.anchor_state, 0) + 1
             summary = ", ".join(f"{n} {s}" for s, n in sorted(states.items())) or "no claims"
             click.echo(f"Added version {p.version(changes.created).number} of {article_id}: {summary}")
+            for notice in loaded[0].notices:
+                click.echo(f"  {notice}")
             return
         for imported in loaded:
             given = {k: v for k, v in meta.items() if v is not None}
             changes = p.import_article(imported, **given)
             article = p.article(changes.created)
             click.echo(f"{article.id}  {article.title}  ({len(imported.text):,} characters)")
+            for notice in imported.notices:  # tracked changes accepted, comments left out, ...
+                click.echo(f"  {notice}")
+
+
+def _import_file(path: str, password: str | None):
+    """``importers.import_file``; an encrypted file's refusal names ``--password``."""
+    from factcheck import importers
+    from factcheck.core.errors import PasswordRequired
+
+    try:
+        return importers.import_file(path, password=password)
+    except PasswordRequired as exc:
+        name = pathlib.Path(path).name
+        if exc.wrong:
+            raise KnownError(N_("The password given with --password does not open “{name}”.", name=name)) from None
+        raise KnownError(N_("“{name}” is protected by a password: give it with --password.", name=name)) from None
+
+
+@cli.command("update-article")
+@_project_argument
+@click.argument("article")
+@click.argument("file", type=click.Path())
+@click.option("--password", default=None, help="The password of an encrypted document.")
+@_user_option
+def update_article(project: str, article: str, file: str, password: str | None, user: str) -> None:
+    """Make FILE ('-': text from stdin) the newest version of ARTICLE (its id or the start of it) in PROJECT.
+
+    Prints how the claims were re-anchored and, for each one whose words changed or are
+    gone, the words that were checked beside the words there now. A text the same as
+    the current version's adds nothing.
+    """
+    from factcheck import importers
+    from factcheck.core import reanchoring
+
+    imported = (importers.import_pasted(sys.stdin.read()) if file == "-"
+                else _import_file(file, password))
+    with _open_project(project, user) as p:
+        found = _find_article(p, article)
+        current = p.current_version(found.id)
+        changes = p.add_version(found.id, imported, if_changed=True)
+        if changes.event_seq is None:
+            click.echo(N_("Nothing changed: the text is the same as version {number}; no version was added.",
+                          number=current.number))
+            return
+        review = reanchoring.review(p, found.id, changes.claims)
+        click.echo(N_("Version {number} of “{title}” added from {name}.", number=review.version_number,
+                      title=found.title, name=imported.source_name))
+        click.echo(N_("Claims: {exact} unchanged, {moved} moved, {fuzzy} fuzzy, {orphaned} orphaned.",
+                      exact=review.exact, moved=review.moved, fuzzy=len(review.fuzzy), orphaned=len(review.orphaned)))
+        if review.fuzzy:
+            click.echo(N_("Fuzzy (the words changed; confirm or re-select them in the app, "
+                          "Article > Review re-anchored claims):"))
+            for item in review.fuzzy:
+                click.echo(f"  {item.claim_id[:8]}  " + N_("was: “{words}”", words=_one_line(item.old_words)))
+                click.echo("            " + N_("now: “{words}”", words=_one_line(item.new_words)))
+        if review.orphaned:
+            click.echo(N_("Orphaned (the words are gone; the claims keep their quote, under Unanchored):"))
+            for item in review.orphaned:
+                click.echo(f"  {item.claim_id[:8]}  " + N_("was: “{words}”", words=_one_line(item.old_words)))
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @cli.command()
@@ -193,7 +270,9 @@ def claims(project: str, article_id: str | None, status: str | None, ids: bool) 
                 continue
             rating = scale.get(c.rating)
             quote = c.exact if c.anchor_state in ("exact", "moved") else f"[{c.anchor_state}] {c.exact}"
-            row = [quote, c.claimant, rating.label if rating else "", c.status.replace("_", " ")]
+            page_map = p.page_map(c.version_id)  # where the words are in a PDF
+            row = [quote, c.claimant, rating.label if rating else "", c.status.replace("_", " "),
+                   page_map.span(c.start, c.end) if page_map else ""]
             rows.append(([c.id] if ids else []) + row)
         # Retracted verdicts: their claims are deleted, the public retraction stays.
         retracted = []
@@ -201,7 +280,9 @@ def claims(project: str, article_id: str | None, status: str | None, ids: bool) 
             gone = p.claim(fix.claim_id) if fix.kind == "retraction" else None
             if gone is not None and (not article_id or gone.article_id == article_id):
                 retracted.append(([gone.id] if ids else []) + [gone.exact, fix.at[:10], fix.by, fix.reason])
-    headers = (["id"] if ids else []) + ["quote", "claimant", "rating", "status"]
+    headers = (["id"] if ids else []) + ["quote", "claimant", "rating", "status", "page"]
+    if not any(row[-1] for row in rows):  # no claim on a paged original: no page column
+        headers, rows = headers[:-1], [row[:-1] for row in rows]
     click.echo(_table(headers, rows, wide=1 if ids else 0) if rows else "No claims.")
     if retracted:
         click.echo("\nRetracted verdicts:")
@@ -241,14 +322,15 @@ def scales() -> None:
             click.echo(f"    {r.label:<22} value {value:<2} {'' if r.needs_source else '(no source needed)'}")
 
 
-_EXPORT_FORMATS = ("html", "pdf", "claimreview", "webannotation", "csv", "markdown")
+_EXPORT_FORMATS = ("html", "pdf", "claimreview", "webannotation", "csv", "markdown", "evidence")
 _STATUSES = ("draft", "in_review", "changes_requested", "approved", "published")
 
 
 @cli.command("export")
 @_project_argument
 @click.option("--format", "-f", "fmt", required=True, type=click.Choice(_EXPORT_FORMATS),
-              help="html, pdf, claimreview (schema.org JSON-LD), webannotation (W3C JSON-LD), csv or markdown.")
+              help="html, pdf, claimreview (schema.org JSON-LD), webannotation (W3C JSON-LD), csv, markdown, or "
+                   "evidence (a zip of the attached files with SHA256SUMS and a manifest).")
 @click.option("--output", "-o", required=True, type=click.Path(), metavar="OUT", help="File to write.")
 @click.option("--article", "article_ids", multiple=True, metavar="ARTICLE",
               help="Only this article, by its id or the start of it (repeat for more).")
@@ -258,7 +340,12 @@ _STATUSES = ("draft", "in_review", "changes_requested", "approved", "published")
               help="Name confidential sources (internal reports only; by default they are withheld).")
 def export_cmd(project: str, fmt: str, output: str, article_ids: tuple[str, ...], statuses: tuple[str, ...],
                include_confidential: bool) -> None:
-    """Export PROJECT's checked claims as a report or an interchange file."""
+    """Export PROJECT's checked claims as a report or an interchange file, or its evidence files as a zip.
+
+    The evidence zip holds every attached file (of --article's claims only, if given;
+    confidential sources' only with --include-confidential), whatever the claims' status,
+    with SHA256SUMS: unzip it and run `sha256sum -c SHA256SUMS` to check every file.
+    """
     from factcheck import exporters
 
     with _open_project(project, read_only=True) as p:
@@ -270,9 +357,138 @@ def export_cmd(project: str, fmt: str, output: str, article_ids: tuple[str, ...]
         done = exporters.export_to_file(p, fmt, selection, output)
     for warning in done.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    if fmt == exporters.EVIDENCE:
+        from factcheck.core import attachments
+
+        click.echo(N_("Wrote {files} files ({size}) of {n} attachments to {path}", files=done.files,
+                      size=attachments.size_text(done.size), n=done.attachments, path=output))
+        return
     claims = f"{done.claim_count} claim{'s' if done.claim_count != 1 else ''}"
     articles = f"{done.article_count} article{'s' if done.article_count != 1 else ''}"
     click.echo(f"Wrote {claims} from {articles} to {output}")
+
+
+@cli.command("search")
+@_project_argument
+@click.argument("query")
+@click.option("--status", default=None, type=click.Choice(_STATUSES), help="Only claims (and their comments) with this status.")
+@click.option("--rating", default=None, help="Only claims (and their comments) with this rating (see `factcheck scales`).")
+@click.option("--checker", default=None, metavar="NAME", help="Only claims (and their comments) this person checked.")
+@click.option("--article", "article", default=None, metavar="ARTICLE",
+              help="Only this article's text, claims and comments, and the sources they cite (id or its start).")
+@click.option("--since", default=None, metavar="DATE", help="Changed on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", default=None, metavar="DATE", help="Changed on or before DATE.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000), help="Show at most N hits.")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON (full ids, offsets, marked spans).")
+def search_cmd(project: str, query: str, status, rating, checker, article, since, until, limit: int,
+               as_json: bool) -> None:
+    """Find QUERY in PROJECT's claims, comments, sources and article text.
+
+    Words are found whatever their case, accents and ending ("bogota" finds Bogotá,
+    "verificaciones" finds verificación); "quoted words" must stand together; word* finds
+    the words it begins. One line per hit: what it is, its id, where, and the words
+    around the match, [marked].
+    """
+    import json
+
+    with _open_project(project, read_only=True) as p:
+        article_id = _find_article(p, article).id if article else None
+        hits = p.search(query, status=status, rating=rating, checker=checker, article_id=article_id, since=since,
+                        until=until, limit=limit)
+    if as_json:
+        click.echo(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo("No matches.")
+        return
+    for hit in hits:
+        marked = "".join(f"[{text}]" if m else text for text, m in hit.snippet)
+        click.echo(f"{hit.kind:<8} {hit.id[:8]}  {_where(hit)}: {marked}")
+
+
+def _where(hit) -> str:
+    """Where a search hit is, in words: its article or publisher, and the field or offset."""
+    field = {"exact": "quote", "verdict_summary": "summary"}.get(hit.field, hit.field)
+    if hit.kind == "article":
+        return f"{hit.title} @ {hit.start}" + (f" (p. {hit.page})" if hit.page else "")
+    if hit.kind == "comment":
+        return f"on claim {(hit.claim_id or '')[:8]} ({hit.context})"
+    if hit.kind == "source":
+        return f"{hit.title}" + (f" ({hit.context})" if hit.context and field != "publisher" else "") + f", {field}"
+    return f"{hit.context}, {field}"
+
+
+@cli.command("attach")
+@_project_argument
+@click.argument("source")
+@click.argument("file", type=click.Path())
+@click.option("--citation", "claim", default=None, metavar="CLAIM",
+              help="Attach it to SOURCE's citation on this claim (its id or the start of it) instead of to SOURCE.")
+@click.option("--note", default="", help="What the file is, or where in it to look.")
+@_user_option
+def attach_cmd(project: str, source: str, file: str, claim: str | None, note: str, user: str) -> None:
+    """Attach FILE (a PDF, a screenshot, a saved page, a recording: anything up to 2 GB) to SOURCE as evidence.
+
+    SOURCE is a source's id (or the start of it) or its title. The file is stored once in
+    PROJECT however often it is attached, streamed in chunks, with its SHA-256.
+    """
+    from factcheck.core import attachments
+
+    with _open_project(project, user) as p:
+        found = _find_source(p, source)
+        citation_id = None
+        if claim:
+            target = _find_claim(p, claim)
+            cited = [c for c in p.citations(target.id) if c.source_id == found.id]
+            if not cited:
+                raise KnownError(N_("Claim {claim} does not cite “{source}”; cite it first, or attach the file to the "
+                                    "source itself.", claim=target.id[:8], source=found.title or found.url))
+            citation_id = cited[0].id
+        changes = p.attach(file, source_id=None if citation_id else found.id, citation_id=citation_id, note=note)
+        made = p.attachment(changes.created)
+    click.echo(N_("Attached {name} ({size}, {mime}) to “{source}”: SHA-256 {sha}", name=made.name,
+                  size=attachments.size_text(made.size), mime=made.mime, source=found.title or found.url,
+                  sha=made.sha256))
+
+
+@cli.command("attachments")
+@_project_argument
+def attachments_cmd(project: str) -> None:
+    """List the files attached to PROJECT's sources and citations, with their SHA-256."""
+    from factcheck.core import attachments
+
+    with _open_project(project, read_only=True) as p:
+        found = p.attachments()
+        sources = {s.id: s for s in p.sources(include_deleted=True)}
+    if not found:
+        click.echo(N_("No files are attached."))
+        return
+    rows = []
+    for a in found:
+        source = sources[a.source_id]
+        where = source.title or source.url
+        if a.claim_id:
+            where = N_("{source} (claim {claim})", source=where, claim=a.claim_id[:8])
+        size = attachments.size_text(a.size) if a.stored else N_("{size}, not in this copy",
+                                                                 size=attachments.size_text(a.size))
+        rows.append([a.sha256, a.name, size, where, a.captured_at[:10], a.captured_by])
+    click.echo(_table(["sha256", "name", "size", "attached to", "captured", "by"], rows, wide=1))
+
+
+def _find_source(p, source: str):
+    """A source by id, a unique id prefix, its title, or a unique part of its title."""
+    sources = p.sources()
+    wanted = source.strip().casefold()
+    for matches in ([s for s in sources if s.id == source],
+                    [s for s in sources if wanted and s.title.strip().casefold() == wanted],
+                    [s for s in sources if source and s.id.startswith(source)],
+                    [s for s in sources if wanted and wanted in s.title.casefold()]):
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise KnownError(N_("{n} sources match {source}; give more of its title or its id.", n=len(matches),
+                                source=repr(source)))
+    raise KnownError(N_("No source has the id or title {source}.", source=repr(source)))
 
 
 @cli.command("import-annotations")
@@ -543,6 +759,9 @@ def sync_cmd(project: str, dsn: str | None, show_status: bool, prefer: str | Non
             st = client.state(p)
             click.echo(f"Server:  {linked}\nPulled:  up to {st.get('cursor', '0')}\nPending: {client.pending(p)} "
                        "changes to push")
+            if st.get("held"):  # the last push stopped at a change the server refused
+                click.echo(f"Held:    from change {st['held'][:12]}, which the server refused; "
+                           "run factcheck sync to see why and what to do")
             return
         with _sync_connection(dsn or linked) as conn:
             outcome = client.sync(conn, p, server_name=_server_name(linked), prefer=prefer)
@@ -708,6 +927,140 @@ def _table(headers: list[str], rows: list[list[str]], wide: int = 0) -> str:
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(fit(c, w).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     return "\n".join(lines)
+
+
+# --- the verdict library ("Have we checked this before?") -----------------------------
+
+
+def _library_option(f):
+    return click.option("--library", "library_path", default=None, type=click.Path(dir_okay=False), metavar="PATH",
+                        help="The library file (default: library.sqlite in factcheck's data folder).")(f)
+
+
+def _open_library(library_path: str | None, *, read_only: bool = False):
+    from factcheck.core import library
+
+    lib = library.Library.open(library_path, read_only=read_only)
+    for notice in lib.notices:
+        click.echo(f"Note: {notice}", err=True)
+    return lib
+
+
+@cli.group("library")
+def library_group() -> None:
+    """The verdict library: earlier claims of your projects and published fact-checks (ClaimReview)."""
+
+
+@library_group.command("add")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_library_option
+def library_add(paths: tuple[str, ...], library_path: str | None) -> None:
+    """Add projects, ClaimReview JSON-LD files or folders of them (a project again: brought up to date)."""
+    failed = 0
+    with _open_library(library_path) as lib:
+        for path in paths:
+            try:
+                results = lib.add(path)
+            except KnownError as exc:
+                click.echo(f"Error: {exc}", err=True)
+                failed += 1
+                continue
+            for r in results:
+                name = pathlib.Path(r.path).name
+                if r.kind == "project":
+                    click.echo(f"{name}: unchanged, {r.entries} claims" if r.unchanged else f"{name}: {r.entries} claims")
+                else:
+                    extra = f"; {r.dropped_urls} URLs that were not http(s) dropped" if r.dropped_urls else ""
+                    extra += f"; {r.skipped} items without a claim skipped" if r.skipped else ""
+                    click.echo(f"{name}: {r.entries} fact-checks (ClaimReview){extra}")
+    if failed:
+        sys.exit(EXIT_ERROR)
+
+
+@library_group.command("info")
+@_library_option
+def library_info(library_path: str | None) -> None:
+    """What the library holds: claims by source, projects whose file is gone, where the file is."""
+    from factcheck.core import library
+
+    with _open_library(library_path) as lib:
+        info = lib.info()
+    click.echo(f"Library: {info.path}{' (read-only now)' if info.read_only else ''}")
+    click.echo(f"Projects: {info.files(library.PROJECT)} ({info.count(library.PROJECT)} claims)")
+    click.echo(f"ClaimReview files: {info.files(library.CLAIMREVIEW)} ({info.count(library.CLAIMREVIEW)} fact-checks)")
+    for s in info.sources:
+        mark = "  [missing: the file is gone; its claims are kept]" if s.missing else ""
+        click.echo(f"  {s.kind:<11} {s.entries:>7}  {s.path}{mark}")
+
+
+@library_group.command("remove")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--missing", is_flag=True, help="Forget every project whose file is gone.")
+@_library_option
+def library_remove(paths: tuple[str, ...], missing: bool, library_path: str | None) -> None:
+    """Forget projects or ClaimReview files (their files are not touched)."""
+    if not paths and not missing:
+        raise click.UsageError("Name a project or ClaimReview file, or give --missing.")
+    with _open_library(library_path) as lib:
+        if missing:
+            click.echo(f"Forgot {lib.remove(missing=True)} missing projects.")
+        for path in paths:
+            lib.remove(path)
+            click.echo(f"Forgot {pathlib.Path(path).name}.")
+
+
+def _read_queries(file: str):
+    """(id, text) per line of FILE: a JSON object with id and text, or the line itself (id: its number)."""
+    import json
+
+    handle = sys.stdin if file == "-" else open(file, encoding="utf-8-sig")  # noqa: SIM115 - closed below
+    with handle:
+        for number, line in enumerate(handle, 1):
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                continue
+            if line.lstrip().startswith("{"):
+                try:
+                    item = json.loads(line)
+                except ValueError:
+                    item = None
+                if isinstance(item, dict) and "text" in item:
+                    yield item.get("id", number), str(item.get("text") or "")
+                    continue
+            yield number, line
+
+
+@cli.command("match")
+@click.argument("text", required=False)
+@click.option("--queries", "queries_file", default=None, type=click.Path(dir_okay=False, allow_dash=True),
+              metavar="FILE", help="One query per line, or JSON lines with id and text; writes one JSON line each.")
+@click.option("--top", default=5, show_default=True, type=click.IntRange(1, 100), help="How many matches per query.")
+@_library_option
+def match_cmd(text: str | None, queries_file: str | None, top: int, library_path: str | None) -> None:
+    """Earlier verdicts closest to TEXT, from the library (or one JSON line per query of --queries)."""
+    import json
+
+    if (text is None) == (queries_file is None):
+        raise click.UsageError("Give the claim as TEXT, or a file of claims with --queries FILE.")
+    with _open_library(library_path, read_only=True) as lib:
+        if queries_file is None:
+            found = lib.match(text, top=top)
+            if not found:
+                click.echo("No earlier verdict matches.")
+            for i, m in enumerate(found, 1):
+                where = m.url or m.source_path
+                who = ", ".join(x for x in (m.author, m.date) if x)
+                click.echo(f"{i}. [{m.score:.3f}] {m.rating or 'not rated'}: {_one_line(m.label, 160)}")
+                if m.summary:
+                    click.echo(f"   {_one_line(m.summary, 160)}")
+                click.echo(f"   {who + ' · ' if who else ''}{where}{' (missing)' if m.missing else ''}")
+            return
+        for query_id, query in _read_queries(queries_file):
+            found = lib.match(query, top=top)
+            click.echo(json.dumps({"id": query_id, "matches": [
+                {"url": m.url, "claim": m.label, "rating": m.rating, "score": m.score,
+                 **({"project": m.source_path, "claim_id": m.claim_id} if m.kind == "project" else {})}
+                for m in found]}, ensure_ascii=False))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -165,5 +165,16 @@ def test_scales_lists_the_bundled_scales():
     assert "PolitiFact" in out and "Pinocchio" in out and "No evidence" in out
 
 
-def test_version():
-    assert run("--version").output.startswith("factcheck, version")
+def test_version_names_the_commit_it_was_built_from(tmp_path, monkeypatch):
+    from factcheck import __version__, build_info
+
+    line = run("--version").output.strip()
+    assert line.startswith(f"factcheck {__version__} (commit ")
+    # A packaged app reads its build's record instead of asking git.
+    monkeypatch.setattr(build_info, "_HERE", tmp_path)
+    (tmp_path / "_build.json").write_text('{"commit": "1a2b3c4d5e6f", "built": "2026-12-01"}')
+    build_info.info.cache_clear()
+    try:
+        assert run("--version").output.strip() == f"factcheck {__version__} (commit 1a2b3c4d5e6f, built 2026-12-01)"
+    finally:
+        build_info.info.cache_clear()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import unicodedata
 
-from factcheck.core import anchoring, claims, events, fields, model
+from factcheck.core import anchoring, claims, events, fields, model, pages
 from factcheck.core.entity import Manager
-from factcheck.core.errors import BugError, InvalidInput, NotFound
+from factcheck.core.errors import BugError, Conflict, InvalidInput, NotFound
 from factcheck.core.model import Changes, What
 from factcheck.core.text import N_
 
@@ -70,6 +71,8 @@ class Articles(Manager):
         super().__init__(project)
         self._texts: dict[str, str] = {}
         self.store.on_rollback(self._texts.clear)  # a rolled-back version's text must not linger
+        self._pages: dict[str, pages.PageMap | None] = {}
+        self.store.on_rollback(self._pages.clear)
 
     # --- writes -----------------------------------------------------------------------
 
@@ -82,18 +85,18 @@ class Articles(Manager):
         return digest
 
     def _insert_version(self, article_id: str, number: int, imported) -> str:
-        text = imported.text
-        if not text.strip():
+        if not imported.text.strip():
             raise InvalidInput(N_("The article has no text."))
-        text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+        text = _stored_text(imported.text)
         blob = self._store_blob(imported.original, imported.mime, imported.source_name) if imported.original else None
         version_id = model.new_id()
+        page_map = pages.encode(getattr(imported, "pages", ()), getattr(imported, "page_labels", ()), len(text))
         self.store.execute(
             "INSERT INTO versions (id, article_id, number, text, sha256, source_format, source_name, "
-            "original_blob, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "original_blob, imported_at, imported_by, pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 version_id, article_id, number, text, hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                imported.source_format, imported.source_name, blob, events.stamp(self.store), self.user,
+                imported.source_format, imported.source_name, blob, events.stamp(self.store), self.user, page_map,
             ),
         )
         self._texts[version_id] = text
@@ -158,37 +161,86 @@ class Articles(Manager):
             seq = self.log(action, "article", article_id, {"title": row[0]})
         return Changes(action=action, what=What.ARTICLES | What.ANCHORS, articles=frozenset({article_id}), event_seq=seq)
 
-    def add_version(self, article_id: str, imported) -> Changes:
+    def add_version(self, article_id: str, imported, *, if_changed: bool = False,
+                    journal: VersionJournal | None = None) -> Changes:
         """Store a new version of an article and re-anchor its claims onto it.
 
         Claims whose words survive keep state exact/moved; edited words become fuzzy
         (a person must confirm); claims whose words are gone become orphaned and keep
         their quote and their old version, waiting to be re-anchored by hand.
+
+        ``if_changed``: a text the same as the current version's adds nothing (the
+        ``Changes`` carry no event), so an update run again is harmless. ``journal``: filled
+        with what was written, for ``undo_add_version``.
         """
         claims_ = self.project.managers.claims
         with self.store.transaction():
             self.article(article_id)  # a deleted article takes no new versions
             current = self.current_version(article_id)
+            if if_changed and _stored_text(imported.text) == current.text:
+                return Changes(action="article.add_version", versions=frozenset({current.id}))
             old_text = current.text
             # Every claim on the current version, deleted ones too (a restore must find
             # them on the text they belong to), read inside the transaction.
             on_version = claims_.on_version(current.id)
+            if journal is not None:
+                journal.begin(self.store, article_id, current.id, imported)
             version_id = self._insert_version(article_id, current.number + 1, imported)
             new_text = self._texts[version_id]
             relocator = anchoring.Relocator(old_text, new_text)
-            moved = {}
-            for claim in on_version:
-                match = relocator.locate(claims.selectors(claim))
-                moved[claim.id] = claims_.apply_match(claim, version_id, new_text, match)
+            moved = claims_.apply_matches(((c, relocator.locate(claims.selectors(c))) for c in on_version),
+                                          version_id, new_text)
             seq = self.log(
                 "article.add_version", "article", article_id,
                 {"version_id": version_id, "number": current.number + 1, "source_name": imported.source_name,
                  "claims": moved},
             )
+            if journal is not None:
+                journal.end(self.store, version_id, seq)
         return Changes(
             action="article.add_version", what=What.VERSIONS | What.ANCHORS | What.ARTICLES,
             articles=frozenset({article_id}), versions=frozenset({version_id}),
             claims=frozenset(moved), created=version_id, event_seq=seq,
+        )
+
+    def undo_add_version(self, journal: VersionJournal) -> Changes:
+        """Take a new version back whole: its event, its row, its original, the claims' anchors as they were.
+
+        As ``merge.undo`` does, and for the same reason, by removing its events from the
+        end of the log rather than by writing reversing ones. Only while nothing but the
+        review of its claims (re-anchors, each undone since) followed it, and it never
+        left this copy (no hand-off written or read since, no sync server): otherwise
+        ``Conflict``.
+        """
+        store = self.store
+        with store.transaction():
+            if store.execute("SELECT 1 FROM sync_state WHERE key = 'dsn'").fetchone():
+                raise Conflict(N_("This project syncs through a server, so a new version cannot be taken back; "
+                                  "add the right text as a newer version instead."))
+            row = store.execute("SELECT id FROM events WHERE seq = ?", (journal.seq,)).fetchone()
+            exchanged = store.execute("SELECT COALESCE(max(id), 0) FROM exchanges").fetchone()[0]
+            if row is None or row[0] != journal.event_id or exchanged != journal.exchanges_before:
+                raise Conflict(N_("This version was sent to or merged with another copy since, so it can no longer "
+                                  "be undone; add the right text as a newer version instead."))
+            later = store.execute("SELECT action, entity_id FROM events WHERE seq > ?", (journal.seq,)).fetchall()
+            now = journal.anchors(store)
+            if any(a != "claim.reanchor" or e not in journal.after for a, e in later) or now != journal.after:
+                raise Conflict(N_("The article or its claims changed after this version was added, so it can no "
+                                  "longer be undone; add the right text as a newer version instead."))
+            store.execute("DELETE FROM events WHERE seq >= ?", (journal.seq,))
+            store.executemany(
+                'UPDATE claims SET version_id = ?, start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, '
+                "anchor_state = ?, anchor_score = ?, revision = ? WHERE id = ?",
+                [(*values, claim_id) for claim_id, values in journal.before.items()])
+            store.execute("DELETE FROM versions WHERE id = ?", (journal.version_id,))
+            if journal.blob:
+                store.execute("DELETE FROM blobs WHERE sha256 = ? AND NOT EXISTS "
+                              "(SELECT 1 FROM versions WHERE original_blob = ?)", (journal.blob, journal.blob))
+        self._texts.pop(journal.version_id, None)
+        return Changes(
+            action="article.add_version", what=What.VERSIONS | What.ANCHORS | What.ARTICLES,
+            articles=frozenset({journal.article_id}), versions=frozenset({journal.version_id}),
+            claims=frozenset(journal.before), event_seq=journal.seq - 1,
         )
 
     # --- reads ------------------------------------------------------------------------
@@ -217,12 +269,15 @@ class Articles(Manager):
     def version(self, version_id: str) -> model.Version:
         row = self.store.read_one(
             "SELECT id, article_id, number, sha256, source_format, source_name, original_blob, imported_at, "
-            "imported_by FROM versions WHERE id = ?",
+            "imported_by, pages FROM versions WHERE id = ?",
             (version_id,),
         )
         if row is None:
             raise NotFound(N_("There is no article version with id {id}.", id=repr(version_id)))
-        return model.Version(row[0], row[1], row[2], self.text(version_id), *row[3:])
+        text = self.text(version_id)
+        if version_id not in self._pages:  # read with the row: the inspector asks for it next
+            self._pages[version_id] = pages.decode(row[9], len(text)) if row[9] else None
+        return model.Version(row[0], row[1], row[2], text, *row[3:9])
 
     def article_of_version(self, version_id: str) -> str:
         row = self.store.read_one("SELECT article_id FROM versions WHERE id = ?", (version_id,))
@@ -246,11 +301,74 @@ class Articles(Manager):
             raise NotFound(N_("There is no article with id {id} in this project.", id=repr(article_id)))
         return self.version(row[0])
 
+    def page_map(self, version_id: str) -> pages.PageMap | None:
+        """Where each page of the version's original starts, and its label; None when it has no pages (cached)."""
+        if version_id not in self._pages:
+            row = self.store.read_one("SELECT pages FROM versions WHERE id = ?", (version_id,))
+            if row is None:
+                raise NotFound(N_("There is no article version with id {id}.", id=repr(version_id)))
+            self._pages[version_id] = pages.decode(row[0], len(self.text(version_id))) if row[0] else None
+        return self._pages[version_id]
+
+    def page_of(self, version_id: str, offset: int) -> str | None:
+        """The label of the page ("12") holding the character at ``offset`` of a version, None when it has no pages."""
+        page_map = self.page_map(version_id)
+        return page_map.page_of(offset) if page_map else None
+
     def blob(self, sha256: str) -> bytes:
         row = self.store.read_one("SELECT data FROM blobs WHERE sha256 = ?", (sha256,))
         if row is None:
             raise NotFound(N_("The original file is not stored in this project."))
         return row[0]
+
+
+def _stored_text(text: str) -> str:
+    """A version's text as stored: NFC, "\\n" line ends."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+@dataclasses.dataclass
+class VersionJournal:
+    """What one new version wrote (``add_version(journal=...)``), so ``undo_add_version`` can take it back.
+
+    Kept in memory by the undo step (``history.AddVersion``), as a merge keeps its ``Journal``.
+    """
+
+    article_id: str = ""
+    version_id: str = ""
+    seq: int = 0  # the add_version event's
+    event_id: str = ""
+    exchanges_before: int = 0
+    blob: str | None = None  # the original file, when this version stored it first
+    #: claim id -> its anchor columns (``_BEFORE``) before the version was added
+    before: dict[str, tuple] = dataclasses.field(default_factory=dict)
+    #: claim id -> its anchor and status (``_LEFT``) as the version left them
+    after: dict[str, tuple] = dataclasses.field(default_factory=dict)
+
+    _BEFORE = 'version_id, start, "end", exact, prefix, suffix, anchor_state, anchor_score, revision'
+    _LEFT = 'version_id, start, "end", exact, prefix, suffix, anchor_state, status, deleted_at'
+
+    def begin(self, store, article_id: str, current_id: str, imported) -> None:
+        self.article_id = article_id
+        self.exchanges_before = store.execute("SELECT COALESCE(max(id), 0) FROM exchanges").fetchone()[0]
+        rows = store.execute(f"SELECT id, {self._BEFORE} FROM claims WHERE version_id = ? AND anchor_state != 'orphaned'",
+                             (current_id,)).fetchall()
+        self.before = {row[0]: tuple(row[1:]) for row in rows}
+        self.blob = None
+        if imported.original:
+            digest = hashlib.sha256(imported.original).hexdigest()
+            if store.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (digest,)).fetchone() is None:
+                self.blob = digest
+
+    def end(self, store, version_id: str, seq: int) -> None:
+        self.version_id, self.seq = version_id, seq
+        self.event_id = store.execute("SELECT id FROM events WHERE seq = ?", (seq,)).fetchone()[0]
+        self.after = self.anchors(store)
+
+    def anchors(self, store) -> dict[str, tuple]:
+        """The journal's claims' anchors and status as they are now."""
+        rows = store.execute(f"SELECT id, {self._LEFT} FROM claims WHERE article_id = ?", (self.article_id,))
+        return {row[0]: tuple(row[1:]) for row in rows if row[0] in self.before}
 
 
 def found_metadata(imported) -> dict[str, str]:

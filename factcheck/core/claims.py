@@ -147,8 +147,11 @@ class Claims(Manager):
                        articles=frozenset({article_id}), claims=frozenset({claim_id}), created=claim_id, event_seq=seq)
 
     def update(self, claim_id: str, *, expected_revision: int | None = None, reason: str = "",
-               restore: bool = False, **values: object) -> Changes:
+               restore: bool = False, based_on: dict | None = None, **values: object) -> Changes:
         """Change a claim's editable fields in one step.
+
+        ``based_on``: the earlier check the new verdict was copied from (``core/reuse.py``),
+        kept in the event for the history and the report.
 
         Changing the rating or verdict summary of an approved or published claim sends it
         back to review and needs a ``reason``; for a published claim it also records a
@@ -162,12 +165,12 @@ class Claims(Manager):
                 raise Conflict(N_("This claim was changed elsewhere since you opened it; reload it and try again."))
             current = {k: _field(before, k) for k in values}
             changed = {k: v for k, v in values.items() if current[k] != v}
-            if not changed:
+            if not changed and not based_on:  # (where a verdict came from is worth an event of its own)
                 return Changes(action="claim.update")
             sets = dict(changed)
             sets.update(updated_at=model.now(), updated_by=self.user)
             verdict = {k: v for k, v in changed.items() if k in workflow.VERDICT_FIELDS}
-            data: dict = {}
+            data: dict = {"based_on": based_on} if based_on else {}
             if verdict:
                 sets["verdict_by"] = self.user
                 if before.status in (model.APPROVED, model.PUBLISHED):
@@ -343,31 +346,41 @@ class Claims(Manager):
 
     def apply_match(self, claim: model.Claim, version_id: str, text: str, match: anchoring.Match | None) -> dict:
         """Move a claim onto a new version where the relocator found it; what moved, for the event."""
-        if match is None:
-            self.store.execute(
-                "UPDATE claims SET anchor_state = 'orphaned', anchor_score = 0, revision = revision + 1 WHERE id = ?",
-                (claim.id,),
-            )
-            result = {"state": anchoring.ORPHANED}
-        elif match.state == anchoring.FUZZY:
-            # Keep the quote that was checked: a person confirms the new words.
-            self.store.execute(
-                'UPDATE claims SET version_id = ?, start = ?, "end" = ?, anchor_state = ?, anchor_score = ?, '
-                "revision = revision + 1 WHERE id = ?",
-                (version_id, match.start, match.end, match.state, match.score, claim.id),
-            )
-            result = {"state": match.state, "start": match.start, "end": match.end, "score": round(match.score, 3)}
-        else:
-            sel = anchoring.describe(text, match.start, match.end)
-            self.store.execute(
-                'UPDATE claims SET version_id = ?, start = ?, "end" = ?, prefix = ?, suffix = ?, anchor_state = ?, '
-                "anchor_score = 1, revision = revision + 1 WHERE id = ?",
-                (version_id, match.start, match.end, sel.quote.prefix, sel.quote.suffix, match.state, claim.id),
-            )
-            result = {"state": match.state, "start": match.start, "end": match.end,
-                      "prefix": sel.quote.prefix, "suffix": sel.quote.suffix}
-        result["before"] = {"version_id": claim.version_id, "start": claim.start, "end": claim.end, "state": claim.anchor_state}
-        return result
+        return self.apply_matches([(claim, match)], version_id, text)[claim.id]
+
+    def apply_matches(self, found: Iterable[tuple[model.Claim, anchoring.Match | None]], version_id: str,
+                      text: str) -> dict[str, dict]:
+        """Move many claims onto a new version at once (one ``executemany`` per kind); what moved, by claim id.
+
+        Orphaned claims stay on their version with their quote; fuzzy ones move but keep
+        the quote that was checked (a person confirms the new words); the others take the
+        context of their new place.
+        """
+        orphaned, fuzzy, kept = [], [], []
+        moved: dict[str, dict] = {}
+        for claim, match in found:
+            if match is None:
+                orphaned.append((claim.id,))
+                result = {"state": anchoring.ORPHANED}
+            elif match.state == anchoring.FUZZY:
+                fuzzy.append((version_id, match.start, match.end, match.state, match.score, claim.id))
+                result = {"state": match.state, "start": match.start, "end": match.end, "score": round(match.score, 3)}
+            else:
+                prefix = text[max(0, match.start - anchoring.CONTEXT):match.start]  # as anchoring.describe
+                suffix = text[match.end:match.end + anchoring.CONTEXT]
+                kept.append((version_id, match.start, match.end, prefix, suffix, match.state, claim.id))
+                result = {"state": match.state, "start": match.start, "end": match.end, "prefix": prefix, "suffix": suffix}
+            result["before"] = {"version_id": claim.version_id, "start": claim.start, "end": claim.end,
+                                "state": claim.anchor_state}
+            moved[claim.id] = result
+        execute_many = self.store.executemany
+        execute_many("UPDATE claims SET anchor_state = 'orphaned', anchor_score = 0, revision = revision + 1 "
+                     "WHERE id = ?", orphaned)
+        execute_many('UPDATE claims SET version_id = ?, start = ?, "end" = ?, anchor_state = ?, anchor_score = ?, '
+                     "revision = revision + 1 WHERE id = ?", fuzzy)
+        execute_many('UPDATE claims SET version_id = ?, start = ?, "end" = ?, prefix = ?, suffix = ?, anchor_state = ?, '
+                     "anchor_score = 1, revision = revision + 1 WHERE id = ?", kept)
+        return moved
 
     # --- reads ------------------------------------------------------------------------
 
@@ -397,6 +410,12 @@ class Claims(Manager):
             sql += " WHERE " + " AND ".join(where)
         sql += ' ORDER BY article_id, start, "end", rowid'
         return [from_row(row) for row in self.store.read(sql, params)]
+
+    def unsettled(self, article_id: str) -> set[str]:
+        """The ids of an article's live claims that are fuzzy or orphaned (waiting for a person)."""
+        return {row[0] for row in self.store.read(
+            "SELECT id FROM claims WHERE article_id = ? AND deleted_at IS NULL "
+            "AND anchor_state IN ('fuzzy', 'orphaned')", (article_id,))}
 
     def review_queue_rows(self, claim_ids: Iterable[str] | None = None) -> list[tuple]:
         """Light rows for the review queue: every visible claim, or just these claims.

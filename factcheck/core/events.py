@@ -154,7 +154,6 @@ def stamp(store, parents: list[str] | None = None) -> str:
     ignored. Changes that record a time of their own (an approval, a version's import)
     take this one, so that a tie between copies is broken the same way.
     """
-    now = model.now()
     if parents is None:
         rows = store.execute("SELECT at FROM events ORDER BY seq DESC LIMIT 1").fetchall()
     elif parents:
@@ -162,7 +161,13 @@ def stamp(store, parents: list[str] | None = None) -> str:
         rows = store.execute(f"SELECT at FROM events WHERE id IN ({marks})", list(parents)).fetchall()
     else:
         rows = []
-    latest = max((at for (at,) in rows if isinstance(at, str) and _STAMP.match(at)), default=None)
+    return _after([at for (at,) in rows])
+
+
+def _after(stamps) -> str:
+    """This laptop's time, or 1 ms after the latest of ``stamps`` (those that are times) if that is later."""
+    now = model.now()
+    latest = max((at for at in stamps if isinstance(at, str) and _STAMP.match(at)), default=None)
     if latest is None or latest < now:
         return now
     import datetime
@@ -179,7 +184,7 @@ def append(store, user: str, action: str, entity: str, entity_id: str, data: dic
     Its time is ``stamp``'s: never before the events it was written on.
     """
     payload = canonical(data)
-    return _insert(store, stamp(store, parents), user, action, entity, entity_id, payload, parents)
+    return _insert(store, None, user, action, entity, entity_id, payload, parents)
 
 
 def adopt(store, at: str, actor: str, action: str, entity: str, entity_id: str, data: str, parents: str,
@@ -193,10 +198,13 @@ def adopt(store, at: str, actor: str, action: str, entity: str, entity_id: str, 
     return _insert(store, at, actor, action, entity, entity_id, data, parent_ids(parents), parents_text=parents)
 
 
-def _insert(store, at: str, actor: str, action: str, entity: str, entity_id: str, payload: str,
+def _insert(store, at: str | None, actor: str, action: str, entity: str, entity_id: str, payload: str,
             parents: list[str] | None, parents_text: str | None = None) -> int:
-    row = store.execute("SELECT seq, hash, id FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+    """Write one event row; ``at`` None: stamped now by the hybrid clock (``stamp``), in the same read."""
+    row = store.execute("SELECT seq, hash, id, at FROM events ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS_HASH)
+    if at is None:
+        at = _after([row[3]] if row else []) if parents is None else stamp(store, parents)
     if parents is None:
         parents = [row[2]] if row else []
     if parents_text is None:

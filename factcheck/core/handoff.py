@@ -12,7 +12,11 @@ A hand-off file (``.factcheck-changes``) is a zip of:
   ticked tasks, their articles with their versions, their sources with the citations of
   them, and every setting;
 - ``blobs/<sha256>``: the stored files those rows name (article originals, archived
-  pages, the logo).
+  pages, the logo);
+- ``evidence/<sha256>``: the evidence files the attachments among those rows name,
+  stored uncompressed and streamed in and out chunk by chunk (``rows.json`` lists them as
+  ``evidence``); their SHA-256 is checked as a merge stores them. A hand-off carrying
+  attachments is version 2, which older builds refuse rather than half-merge.
 
 Merging one works as merging a copy (``merge.plan`` reads either): the sender's history
 is the file's events plus their ancestors, which the receiver must already hold. Read,
@@ -37,9 +41,9 @@ import tempfile
 import time
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from factcheck.core import events, model, units
+from factcheck.core import attachments, events, model, units
 from factcheck.core.errors import InvalidInput, KnownError
 from factcheck.core.text import N_
 
@@ -47,7 +51,8 @@ SUFFIX = ".factcheck-changes"
 #: The name a hand-off has while it is written (renamed to its own once whole).
 _PARTIAL = ".handoff-partial-"
 FORMAT = "factcheck-changes"
-VERSION = 1
+#: The newest version this build reads and writes (2: with attachments and evidence files).
+VERSION = 2
 MAGIC = b"PK\x03\x04"
 SENT = "sent"
 RECEIVED = "received"
@@ -102,6 +107,8 @@ class Received:
     #: the receiver's events the sender lacks, when the receiver knows them (a sync keeps
     #: track): then the sender's history need not be walked from the receiver's whole log
     local_only: set[str] | None = dataclasses.field(repr=False, default=None)
+    #: the SHA-256 of the evidence files the file carries (``evidence/<sha256>`` members)
+    evidence_names: list[str] = dataclasses.field(default_factory=list)
 
     def blob(self, sha: str) -> tuple | None:
         """(sha256, mime, size, filename, data) of a blob the file carries, read and checked now."""
@@ -115,6 +122,34 @@ class Received:
         if hashlib.sha256(data).hexdigest() != sha or meta is None:
             raise _edited(self.path)
         return sha, meta["mime"], meta["size"], meta["filename"], data
+
+    def evidence(self, sha: str) -> tuple[dict, Iterator[bytes]] | None:
+        """(its metadata, its bytes streamed in chunks) of an evidence file this carries, or None.
+
+        The bytes are not checked here: ``attachments.store_chunks`` checks them as it stores them.
+        """
+        if sha in self.loaded_blobs:  # a pull: the server sent it whole, as a stored file
+            _, mime, _size, filename, data = self.loaded_blobs[sha]
+            meta = {"sha256": sha, "size": len(data), "mime": mime, "name": filename}
+            return meta, (data[i:i + attachments.CHUNK] for i in range(0, len(data), attachments.CHUNK))
+        if sha not in self.evidence_names or self._zip_path is None:
+            return None
+        meta = next((r for r in self.rows.get("evidence", ()) if isinstance(r, dict) and r.get("sha256") == sha),
+                    None)
+        if meta is None:
+            raise _edited(self.path)
+        return meta, self._stream(f"evidence/{sha}")
+
+    def _stream(self, member: str) -> Iterator[bytes]:
+        try:
+            with zipfile.ZipFile(self._zip_path) as archive, archive.open(member) as f:
+                while True:
+                    piece = f.read(attachments.CHUNK)
+                    if not piece:
+                        return
+                    yield piece
+        except (zipfile.BadZipFile, EOFError, zlib.error, OSError, ValueError, KeyError):
+            raise _truncated(self.path) from None
 
 
 def is_handoff(path: str | os.PathLike) -> bool:
@@ -228,18 +263,23 @@ def write(project, path: str | os.PathLike, *, since: str | None = None, to: str
                  for r in project.store.execute("SELECT sha256, mime, size, filename FROM blobs WHERE sha256 = ?",
                                                 (sha,))]
     tables["blobs"] = blob_meta
+    evidence_meta = evidence_rows(project.store, tables)
+    if evidence_meta:
+        tables["evidence"] = evidence_meta
     members: dict[str, bytes] = {
         "events.jsonl": "".join(events.canonical(list(r)) + "\n" for r in rows).encode("utf-8"),
         "rows.json": events.canonical(tables).encode("utf-8"),
     }
     manifest = {
-        "format": FORMAT, "version": VERSION, "project": order[0][0], "name": project.path.stem,
+        "format": FORMAT, "version": VERSION if tables.get("attachments") or _paged(tables) else 1, "project": order[0][0], "name": project.path.stem,
         "from": project.user, "made_at": model.now(), "head": head, "since": base, "events": len(rows),
         "members": {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
                     for name, data in members.items()},
     }
     for meta in blob_meta:
         manifest["members"][f"blobs/{meta['sha256']}"] = {"sha256": meta["sha256"], "size": meta["size"]}
+    for meta in evidence_meta:
+        manifest["members"][f"evidence/{meta['sha256']}"] = {"sha256": meta["sha256"], "size": meta["size"]}
     manifest["digest"] = _digest(manifest)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -256,6 +296,12 @@ def write(project, path: str | os.PathLike, *, since: str | None = None, to: str
             for meta in blob_meta:
                 data = project.store.execute("SELECT data FROM blobs WHERE sha256 = ?", (meta["sha256"],)).fetchone()[0]
                 archive.writestr(f"blobs/{meta['sha256']}", bytes(data))
+            for meta in evidence_meta:  # streamed, uncompressed (recordings and PDFs do not shrink)
+                info = zipfile.ZipInfo(f"evidence/{meta['sha256']}", date_time=time.localtime()[:6])
+                info.compress_type = zipfile.ZIP_STORED
+                info.file_size = meta["size"]
+                with archive.open(info, "w") as member:
+                    project.managers.attachments.write_to(meta["sha256"], member, name=meta["name"])
             archive.close()
             raw.flush()
             os.fsync(raw.fileno())  # on the stick before it gets its name
@@ -298,6 +344,11 @@ def _sweep(folder: pathlib.Path) -> None:
         pass
 
 
+def _paged(tables: dict) -> bool:
+    """Whether the rows carry a version's page starts (m008), which older builds cannot store: version 2 then."""
+    return any(row.get("pages") for row in tables.get("versions", ()))
+
+
 def _event_rows(store, wanted: list[str]) -> list[list]:
     """[id, parents, at, actor, action, entity, entity_id, data] of the wanted events, in log order."""
     return [list(r[1:]) for r in events.rows_by_id(store, wanted)]
@@ -315,6 +366,7 @@ def _rows_for(store, rows: list[list]) -> tuple[dict[str, list[dict]], set[str]]
     sources: set[str] = set()
     citations: set[str] = set()
     comments: set[str] = set()
+    attached: set[str] = set()
     for _, _, _, _, action, entity, entity_id, data in rows:
         mentioned = [(entity + "s", entity_id)]
         try:
@@ -328,7 +380,7 @@ def _rows_for(store, rows: list[list]) -> tuple[dict[str, list[dict]], set[str]]
                 claims.add(row_id.split(" ")[0])
             else:
                 {"claims": claims, "articles": articles, "sources": sources, "citations": citations,
-                 "comments": comments}.get(table, set()).add(row_id)
+                 "comments": comments, "attachments": attached}.get(table, set()).add(row_id)
     out: dict[str, list[dict]] = {}
 
     def select(table: str, column: str, ids: Iterable[str]) -> list[dict]:
@@ -355,6 +407,7 @@ def _rows_for(store, rows: list[list]) -> tuple[dict[str, list[dict]], set[str]]
     out["comments"] = select("comments", "claim_id", claims)
     out["corrections"] = select("corrections", "claim_id", claims)
     out["claim_tasks"] = select("claim_tasks", "claim_id", claims)
+    out["attachments"] = select("attachments", "id", attached)
     cursor = store.execute("SELECT * FROM settings")
     out["settings"] = [dict(zip([d[0] for d in cursor.description], r)) for r in cursor]
     blobs = {r["original_blob"] for r in out["versions"] if r.get("original_blob")}
@@ -368,6 +421,17 @@ def _rows_for(store, rows: list[list]) -> tuple[dict[str, list[dict]], set[str]]
             if isinstance(value, str) and value:
                 blobs.add(value)
     return out, blobs
+
+
+def evidence_rows(store, tables: dict[str, list[dict]]) -> list[dict]:
+    """The evidence files the attachments among ``tables`` name that this copy holds: their metadata."""
+    shas = sorted({r["sha256"] for r in tables.get("attachments", ()) if r.get("sha256")})
+    found = []
+    for sha in shas:
+        cursor = store.execute("SELECT sha256, size, mime, name, stored_at, stored_by FROM evidence_files "
+                               "WHERE sha256 = ?", (sha,))
+        found += [dict(zip([d[0] for d in cursor.description], r)) for r in cursor]
+    return found
 
 
 # --- reading ------------------------------------------------------------------------------------------
@@ -423,6 +487,7 @@ def read(path: str | os.PathLike) -> Received:
                 raise _edited(path)
             texts[name] = data
         blob_names = [n[len("blobs/"):] for n in listed if n.startswith("blobs/")]
+        evidence_names = [n[len("evidence/"):] for n in listed if n.startswith("evidence/")]
     try:
         rows_text = texts["rows.json"].decode("utf-8")
         rows = json.loads(rows_text)
@@ -444,7 +509,7 @@ def read(path: str | os.PathLike) -> Received:
         seen.add(event_id)
         event_rows.append((n, event_id, parents, at, actor, action, entity, entity_id, data))
     return Received(path, fields[0], fields[4], fields[2], fields[3], fields[1], since, event_rows, rows,
-                    blob_names, path)
+                    blob_names, path, evidence_names=evidence_names)
 
 
 def _member(archive: zipfile.ZipFile, name: str, path: pathlib.Path) -> bytes:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import abc
 import dataclasses
 
-from factcheck.core import model, review, settings, timeline, workflow
+from factcheck.core import articles, model, review, settings, timeline, workflow
 from factcheck.core.errors import BugError, Conflict
 from factcheck.core.model import Changes
 from factcheck.core.text import N_
@@ -275,6 +275,46 @@ class Uncite(Command):
         return project.recite(self.citation_id)
 
 
+class Attach(Command):
+    """Attach a file to a source or a citation: a path (stored now) or the SHA-256 of a file stored already.
+
+    The app stores a large file on a worker first (``Project.store_evidence``), then attaches
+    it by hash here, quickly, on the window's connection. Undo removes the attachment (the
+    bytes stay); redo brings it back.
+    """
+
+    def __init__(self, *, source_id: str | None = None, citation_id: str | None = None, path=None,
+                 sha256: str | None = None, name: str | None = None, note: str = ""):
+        self.source_id, self.citation_id, self.path, self.sha256 = source_id, citation_id, path, sha256
+        self.name, self.note = name, note
+        self.attachment_id: str | None = None
+        self.label = N_("Attach file")
+
+    def do(self, project) -> Changes:
+        changes = project.attach(self.path, sha256=self.sha256, source_id=self.source_id,
+                                 citation_id=self.citation_id, note=self.note, name=self.name)
+        self.attachment_id = changes.created
+        return changes
+
+    def undo(self, project) -> Changes:
+        return project.detach(self.attachment_id)
+
+    def redo(self, project) -> Changes:
+        return project.reattach(self.attachment_id)
+
+
+class Detach(Command):
+    def __init__(self, attachment_id: str):
+        self.attachment_id = attachment_id
+        self.label = N_("Remove attached file")
+
+    def do(self, project) -> Changes:
+        return project.detach(self.attachment_id)
+
+    def undo(self, project) -> Changes:
+        return project.reattach(self.attachment_id)
+
+
 class ImportArticle(Command):
     def __init__(self, imported, **metadata):
         self.imported, self.metadata = imported, metadata
@@ -309,6 +349,26 @@ class UpdateArticle(Command):
 
     def redo(self, project) -> Changes:
         return project.update_article(self.article_id, restore=True, **self.after)
+
+
+class AddVersion(Command):
+    """A new version of an article from a file or pasted text; its claims re-anchored.
+
+    Undo takes the version back whole (``Project.undo_add_version``) while only the
+    review of its claims, itself undone, came after it; redo adds it again. A text the
+    same as the current version's adds nothing (``changes.event_seq`` is None).
+    """
+
+    def __init__(self, article_id: str, imported, label: str = N_("Update article")):
+        self.article_id, self.imported, self.label = article_id, imported, label
+        self.journal = None
+
+    def do(self, project) -> Changes:
+        self.journal = articles.VersionJournal()
+        return project.add_version(self.article_id, self.imported, if_changed=True, journal=self.journal)
+
+    def undo(self, project) -> Changes:
+        return project.undo_add_version(self.journal)
 
 
 class DeleteArticle(Command):

@@ -32,6 +32,7 @@ events are simply added (no merge event), as git fast-forwards.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import pathlib
@@ -51,7 +52,7 @@ OURS = "ours"
 THEIRS = "theirs"
 
 #: Tables whose rows come in whole when the other side made them, in the order foreign keys need.
-NEW_ROWS = ("articles", "versions", "sources", "claims", "citations", "comments", "corrections")
+NEW_ROWS = ("articles", "versions", "sources", "claims", "citations", "comments", "corrections", "attachments")
 _ANCHOR = ("version_id", "start", "end", "exact", "prefix", "suffix", "anchor_state", "anchor_score")
 _STATUS = ("status", "submitted_at", "submitted_by", "approved_at", "approved_by", "published_at", "published_by")
 #: Units a person can read, named as the app names them (fields: as the history names them).
@@ -61,7 +62,8 @@ UNIT_NAMES = {
     "factcheck_url": N_("fact-check URL"),
 }
 _KIND_NAMES = {"articles": N_("article"), "claims": N_("claim"), "sources": N_("source"), "citations": N_("citation"),
-               "comments": N_("comment"), "claim_tasks": N_("task"), "settings": N_("setting")}
+               "comments": N_("comment"), "claim_tasks": N_("task"), "settings": N_("setting"),
+               "attachments": N_("attachment")}
 
 
 class MergeRefused(KnownError):
@@ -104,6 +106,10 @@ class MergePlan:
     both: set[tuple[str, str, str]] = dataclasses.field(default_factory=set)
     their_rows: dict[str, dict[str, dict]] = dataclasses.field(default_factory=dict)  # table -> id -> row
     their_blobs: list[tuple] = dataclasses.field(default_factory=list)  # blobs this copy lacks
+    #: the SHA-256 of the evidence files to bring in (named by attachments, held there, lacking here)
+    their_files: list[str] = dataclasses.field(default_factory=list)
+    #: where ``apply`` streams those files from (``_CopyFiles`` or a ``handoff.Received``)
+    files_from: object = dataclasses.field(default=None, repr=False)
     new_rows: dict[str, list[dict]] = dataclasses.field(default_factory=dict)  # table -> rows made there only
     #: article id -> the other side's versions of it as (number, id, imported_at), where it brings new ones
     their_versions: dict[str, list[tuple]] = dataclasses.field(default_factory=dict)
@@ -121,7 +127,7 @@ class MergePlan:
     @property
     def nothing(self) -> bool:
         """True when the other copy holds nothing this one lacks."""
-        return not self.incoming
+        return not self.incoming and not self.their_files
 
     @property
     def fast_forward(self) -> bool:
@@ -130,6 +136,9 @@ class MergePlan:
     def summary(self) -> Text:
         if self.nothing:
             return N_("Nothing to merge: this project already holds everything in {name}.", name=self.other.name)
+        if not self.incoming:
+            return N_("{n} attached files would come in from {name}: this copy has their attachments but not "
+                      "their bytes.", n=len(self.their_files), name=self.other.name)
         parts = ", ".join(f"{n} {kind}" for kind, n in sorted(self.counts.items()))
         return N_("{n} changes would come in from {name} ({parts}); {c} conflicts.", n=len(self.incoming),
                   name=self.other.name, parts=parts, c=len(self.conflicts))
@@ -146,6 +155,7 @@ class Journal:
     before: dict[tuple[str, str], dict | None] = dataclasses.field(default_factory=dict)
     inserted: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     blobs: list[str] = dataclasses.field(default_factory=list)
+    files: list[str] = dataclasses.field(default_factory=list)  # evidence files it stored
 
 
 @dataclasses.dataclass(frozen=True)
@@ -313,7 +323,7 @@ def plan(project, other_path) -> MergePlan:
         return _plan(project, _HandoffSide(handoff.read(other_path)), other_path)
     other, tmp = _open_other(project, other_path)
     try:
-        return _plan(project, _CopySide(other), other_path)
+        return _plan(project, _CopySide(other, other_path), other_path)
     finally:
         other.close()
         if tmp:
@@ -330,8 +340,9 @@ def plan_received(project, received: handoff.Received, name: str) -> MergePlan:
 class _CopySide:
     """The other side of a merge: another copy of the project, opened read-only."""
 
-    def __init__(self, other):
+    def __init__(self, other, path: pathlib.Path | None = None):
         self.other, self.store = other, other.store
+        self.path = pathlib.Path(path) if path is not None else other.path
 
     def event_rows(self) -> list[tuple]:
         return _event_rows(self.store)
@@ -344,7 +355,7 @@ class _CopySide:
                                   name=name))
         if not ours_rows or ours_rows[0][1] != theirs_rows[0][1]:
             raise MergeRefused(N_("{name} is not a copy of this project: they share no history.", name=name))
-        verdict = self.other.verify()
+        verdict = self.other.verify(files=False)  # the files it brings are checked as they come in
         if not verdict.ok:
             raise MergeRefused(N_("{name} cannot be merged: its history is damaged ({problem})",
                                   name=name, problem=str(verdict)))
@@ -368,6 +379,12 @@ class _CopySide:
         return self.store.execute("SELECT sha256, mime, size, filename, data FROM blobs WHERE sha256 = ?",
                                   (sha,)).fetchone()
 
+    def has_evidence(self, sha: str) -> bool:
+        return self.store.execute("SELECT 1 FROM evidence_files WHERE sha256 = ?", (sha,)).fetchone() is not None
+
+    def files(self) -> _CopyFiles:
+        return _CopyFiles(self.path)
+
     def sender(self, incoming: list[tuple], user: str, name: str) -> str:
         """Who the other copy is, as a partner: the last person other than us who wrote in it, else its file's name."""
         for r in reversed(incoming):
@@ -389,7 +406,7 @@ class _HandoffSide:
                 self.index[table] = {f"{r['claim_id']} {r['task_id']}": r for r in rows}
             elif table == "settings":
                 self.index[table] = {r["key"]: r for r in rows}
-            elif table != "blobs":
+            elif table not in ("blobs", "evidence"):
                 self.index[table] = {r["id"]: r for r in rows}
 
     def event_rows(self) -> list[tuple]:
@@ -419,6 +436,12 @@ class _HandoffSide:
     def blob(self, sha: str) -> tuple | None:
         return self.received.blob(sha)
 
+    def has_evidence(self, sha: str) -> bool:
+        return sha in self.received.evidence_names or sha in self.received.loaded_blobs
+
+    def files(self) -> handoff.Received:
+        return self.received
+
     def sender(self, incoming: list[tuple], user: str, name: str) -> str:
         return self.received.sender
 
@@ -434,7 +457,12 @@ def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
     result = MergePlan(other_path, ours_rows[0][1], ours_rows[-1][1], side.head(theirs_rows))
     result.incoming = [r for r in theirs_rows if r[1] not in ours_ids]
     result.partner = side.sender(result.incoming, project.user, other_path.name)
+    result.files_from = side.files()
+    # Attachments here whose bytes did not come with them (a sync leaves large files behind).
+    waiting = {r[0] for r in project.store.execute(
+        "SELECT DISTINCT sha256 FROM attachments WHERE sha256 NOT IN (SELECT sha256 FROM evidence_files)")}
     if not result.incoming:
+        result.their_files = sorted(sha for sha in waiting if side.has_evidence(sha))
         return result
     if isinstance(theirs_ids, handoff.AllBut):
         ours_only = events.rows_by_id(project.store, [r[1] for r in ours_light if r[1] not in theirs_ids])
@@ -586,33 +614,87 @@ def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
     have = {r[0] for r in project.store.execute("SELECT sha256 FROM blobs")}
     result.their_blobs = [b for b in (side.blob(sha) for sha in side.blob_names() if sha in named and sha not in have)
                           if b]
+    wanted = waiting | {r["sha256"] for r in result.new_rows["attachments"]}
+    have_files = {r[0] for r in project.store.execute("SELECT sha256 FROM evidence_files")} if wanted else set()
+    result.their_files = sorted(sha for sha in wanted - have_files if side.has_evidence(sha))
     return result
+
+
+class _CopyFiles:
+    """The evidence files of another copy, read at ``apply`` (the copy itself was closed after planning)."""
+
+    def __init__(self, path: pathlib.Path):
+        self.path = path
+        self.conn: sqlite3.Connection | None = None
+
+    @contextlib.contextmanager
+    def opened(self) -> Iterator[_CopyFiles]:
+        self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            yield self
+        finally:
+            self.conn.close()
+            self.conn = None
+
+    def evidence(self, sha: str) -> tuple[dict, Iterator[bytes]] | None:
+        cursor = self.conn.execute("SELECT id, sha256, size, mime, name, stored_at, stored_by FROM evidence_files "
+                                   "WHERE sha256 = ?", (sha,))
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        meta = dict(zip([d[0] for d in cursor.description][1:], row[1:]))
+
+        def chunks() -> Iterator[bytes]:
+            n = 0
+            while True:
+                found = self.conn.execute("SELECT data FROM evidence_chunks WHERE file_id = ? AND n = ?",
+                                          (row[0], n)).fetchone()
+                if found is None:
+                    return
+                yield bytes(found[0]) if isinstance(found[0], (bytes, memoryview)) else str(found[0]).encode()
+                n += 1
+        return meta, chunks()
+
+
+@contextlib.contextmanager
+def _files_of(merge_plan: MergePlan) -> Iterator[object]:
+    """The plan's source of evidence files, open while a merge stores them."""
+    source = merge_plan.files_from
+    if hasattr(source, "opened"):
+        with source.opened() as opened:
+            yield opened
+    else:
+        yield source
 
 
 def _inside(action: str, entity: str, entity_id: str, data: dict, deleted: dict[str, set[str]],
             find) -> Iterator[tuple[tuple[str, str], str]]:
     """((table, id), kind) of the rows in ``deleted`` (table -> ids) an event worked inside of: an article's
-    claims or versions, a claim's comments, citations and tasks, a source's citations. ``find(table, id)``
+    claims or versions, a claim's comments, citations and tasks, a source's citations, files attached to a source
+    or a citation (attached or brought back, not removed). ``find(table, id)``
     reads a row from either side."""
     if action == "article.add_version":
         if entity_id in deleted.get("articles", ()):
             yield ("articles", entity_id), "versions"
         return
+    attached = action in ("attachment.create", "attachment.restore")  # a file put on a source or a citation
+    if entity == "source" and attached and entity_id in deleted.get("sources", ()):
+        yield ("sources", entity_id), "attached"
     if entity != "claim":
         return
     if deleted.get("articles"):
         claim = find("claims", entity_id)
         if claim is not None and claim["article_id"] in deleted["articles"]:
             yield ("articles", claim["article_id"]), "claims"
-    if entity_id in deleted.get("claims", ()) and action.startswith(("comment.", "citation.", "task.")):
+    if entity_id in deleted.get("claims", ()) and (action.startswith(("comment.", "citation.", "task.")) or attached):
         yield ("claims", entity_id), "inside"
-    if deleted.get("sources") and action.startswith("citation."):
+    if deleted.get("sources") and (action.startswith("citation.") or attached):
         source_id = data.get("source_id")
         if source_id is None:
             citation = find("citations", data.get("citation_id", ""))
             source_id = citation["source_id"] if citation else None
         if source_id in deleted["sources"]:
-            yield ("sources", source_id), "cited"
+            yield ("sources", source_id), "attached" if attached else "cited"
 
 
 def _named(text: object, limit: int = 60) -> str:
@@ -631,6 +713,9 @@ def _inside_sentence(table: str, row: dict, kinds: set[str]) -> Text:
     if table == "claims":
         return N_("The claim “{name}” was deleted in one copy while its comments, citations or tasks were worked "
                   "on in the other: keep it or delete it.", name=_named(row.get("exact")))
+    if "cited" not in kinds:
+        return N_("The source “{name}” was deleted in one copy while files were attached to it in the other: keep it "
+                  "or delete it.", name=_named(row.get("title") or row.get("url")))
     return N_("The source “{name}” was deleted in one copy while it was cited in the other: keep it or delete it.",
               name=_named(row.get("title") or row.get("url")))
 
@@ -675,6 +760,8 @@ def apply(project, merge_plan: MergePlan, resolutions: dict | None = None):
     if merge_plan.nothing:
         return model.Changes(action="project.merge")
     store = project.store
+    if not merge_plan.incoming:  # only the bytes of attachments this copy already has
+        return _apply_files(project, merge_plan)
     with store.transaction():
         if events.head(store) != merge_plan.ours_head:
             raise MergeRefused(N_("This project changed since the merge was planned; plan it again."))
@@ -704,6 +791,22 @@ def apply(project, merge_plan: MergePlan, resolutions: dict | None = None):
     return model.Changes(action="project.merge", what=model.What.EVERYTHING, event_seq=seq,
                          articles=frozenset(merged.articles), claims=frozenset(merged.claims),
                          sources=frozenset(merged.sources))
+
+
+def _apply_files(project, merge_plan: MergePlan) -> model.Changes:
+    """A merge that brings only evidence files (no events): their bytes, for attachments this copy holds."""
+    store = project.store
+    with store.transaction():
+        if events.head(store) != merge_plan.ours_head:
+            raise MergeRefused(N_("This project changed since the merge was planned; plan it again."))
+        merged = _Merge(project, merge_plan, {})
+        merged.write_files()
+        merged.journal.head_after = events.head(store)
+        sources = frozenset(r[0] for sha in merged.journal.files for r in store.execute(
+            "SELECT source_id FROM attachments WHERE sha256 = ?", (sha,)))
+    merge_plan.journal = merged.journal
+    return model.Changes(action="project.merge", what=model.What.EVIDENCE, sources=sources,
+                         event_seq=merged.journal.seq_before if merged.journal.files else None)
 
 
 class _Merge:
@@ -736,7 +839,17 @@ class _Merge:
         self.journal.inserted.append((table, key))
         self._inserted.add((table, key))
 
+    def write_files(self) -> None:
+        """The evidence files the plan brings, streamed from the other side and checked against their SHA-256."""
+        vault = self.project.managers.attachments
+        with _files_of(self.plan) as source:
+            for sha in self.plan.their_files:
+                found = source.evidence(sha) if source is not None else None
+                if found is not None and vault.store_chunks(found[0], found[1], where=self.plan.other.name):
+                    self.journal.files.append(sha)
+
     def write_rows(self) -> None:
+        self.write_files()
         for sha, mime, size, filename, data in self.plan.their_blobs:
             if not self.store.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha,)).fetchone():
                 self.journal.blobs.append(sha)
@@ -1118,6 +1231,8 @@ def undo(project, journal: Journal) -> model.Changes:
             store.execute(f"DELETE FROM {table} WHERE id = ?", (key,))
         for sha in journal.blobs:
             store.execute("DELETE FROM blobs WHERE sha256 = ?", (sha,))
+        for sha in journal.files:
+            store.execute("DELETE FROM evidence_files WHERE sha256 = ?", (sha,))  # its chunks go with it
     project.forget_cached_settings()
     touched = {(t, k.split(" ")[0]) for t, k in [*journal.before, *journal.inserted]}
     return model.Changes(

@@ -258,9 +258,92 @@ def m007_sync_state(db: Database) -> None:
     db.execute("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+def m008_version_pages(db: Database) -> None:
+    # Where each page of a paged original (a PDF) starts in a version's text, and the page
+    # labels the document defines: JSON {"starts": [offsets], "labels": [...]}, NULL for an
+    # unpaged version. Written once with the version, like its text (core/articles.py).
+    db.execute("ALTER TABLE versions ADD COLUMN pages TEXT")
+
+
+def m009_evidence(db: Database) -> None:
+    # The evidence vault (core/attachments.py): each file stored once by its SHA-256, in
+    # chunks of 1 MiB so that no file is ever held whole in memory (nor in one SQLite value,
+    # which is capped at 1 GB); an attachment links a file to a source, or to one citation of
+    # it, with a note. The bytes of an attachment made in another copy may be missing (a sync
+    # leaves large files to hand-offs), so ``attachments.sha256`` is not a foreign key.
+    db.executescript(
+        """
+        CREATE TABLE evidence_files (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            mime TEXT NOT NULL,
+            name TEXT NOT NULL,
+            chunk_size INTEGER NOT NULL,
+            stored_at TEXT NOT NULL,
+            stored_by TEXT NOT NULL
+        );
+        CREATE TABLE evidence_chunks (
+            file_id INTEGER NOT NULL REFERENCES evidence_files(id) ON DELETE CASCADE,
+            n INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            PRIMARY KEY (file_id, n)
+        );
+        CREATE TABLE attachments (
+            id TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            source_id TEXT NOT NULL REFERENCES sources(id),
+            citation_id TEXT REFERENCES citations(id),
+            name TEXT NOT NULL,
+            mime TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            captured_at TEXT NOT NULL,
+            captured_by TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX attachments_source ON attachments(source_id);
+        CREATE INDEX attachments_citation ON attachments(citation_id);
+        CREATE INDEX attachments_sha256 ON attachments(sha256);
+        """
+    )
+
+
+def m010_search(db: Database) -> None:
+    # Find in project (core/search.py): claims, comments, sources and article text, folded
+    # and stemmed in Python into three FTS5 columns (words, Spanish stems, English stems);
+    # search_docs says what each index row is. Triggers only mark what changed, whoever
+    # writes (folding needs Python, which another connection's trigger cannot call);
+    # search.Search.refresh indexes the marked documents again. Statements one by one:
+    # executescript would commit the migration's transaction.
+    db.conn.execute(
+        "CREATE TABLE search_docs (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, claim_id TEXT, "
+        'article_id TEXT, version_id TEXT, start INTEGER NOT NULL DEFAULT 0, "end" INTEGER NOT NULL DEFAULT 0)')
+    db.conn.execute("CREATE INDEX search_docs_ref ON search_docs(kind, ref)")
+    db.conn.execute("CREATE VIRTUAL TABLE search_index USING fts5(words, es, en, "
+                    "tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\")")
+    db.conn.execute("CREATE TABLE search_dirty (kind TEXT NOT NULL, ref TEXT NOT NULL, PRIMARY KEY (kind, ref)) "
+                    "WITHOUT ROWID")
+    marks = (  # table, the columns a document is made of, its kind, the column naming it
+        ("claims", "exact, statement, claimant, verdict_summary, rationale, notes, tags", "claim", "id"),
+        ("comments", "body, claim_id", "comment", "id"),
+        ("sources", "title, url, publisher, author, notes", "source", "id"),
+        ("versions", "text, number, article_id", "article", "article_id"),
+    )
+    for table, columns, kind, key in marks:
+        for event, rows in (("INSERT", ("new",)), (f"UPDATE OF {columns}", ("old", "new")), ("DELETE", ("old",))):
+            body = " ".join(f"INSERT OR IGNORE INTO search_dirty VALUES ('{kind}', {row}.{key});" for row in rows)
+            db.conn.execute(f"CREATE TRIGGER search_{table}_{event.split()[0].lower()} AFTER {event} ON {table} "
+                            f"BEGIN {body} END")
+    from factcheck.core import search
+
+    search.rebuild(db.conn)
+
+
 #: Every migration, oldest first. Append only: a name, once released, never changes.
 MIGRATIONS = (m001_initial, m002_claims_in_reading_order, m003_review_stamps, m004_desk, m005_event_ids,
-              m006_exchanges, m007_sync_state)
+              m006_exchanges, m007_sync_state, m008_version_pages, m009_evidence,
+              m010_search)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -153,6 +153,37 @@ CITATION_EDITABLE = ("stance", "quote", "locator", "note")
 
 
 @dataclasses.dataclass(frozen=True)
+class EvidenceFile:
+    """A file of the evidence vault, stored once by its SHA-256 (see core/attachments.py)."""
+
+    sha256: str
+    size: int
+    mime: str
+    name: str  # the name it had when it was first stored
+    stored_at: str
+    stored_by: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Attachment:
+    """A stored file attached to a source, or to one citation of it, with an optional note."""
+
+    id: str
+    sha256: str
+    source_id: str  # the source; for a citation's attachment, the cited source
+    citation_id: str | None  # None: attached to the source itself
+    name: str
+    mime: str
+    size: int
+    note: str
+    captured_at: str
+    captured_by: str
+    deleted_at: str | None = None
+    claim_id: str | None = None  # the citation's claim
+    stored: bool = True  # False: the bytes are not in this copy (a sync leaves large files to hand-offs and merges)
+
+
+@dataclasses.dataclass(frozen=True)
 class Comment:
     id: str
     claim_id: str
@@ -207,7 +238,9 @@ class What(enum.Flag):
     SOURCES = enum.auto()  # the source library
     SETTINGS = enum.auto()
     TASKS = enum.auto()  # verification tasks ticked on claims
-    EVERYTHING = ARTICLES | VERSIONS | ANCHORS | CLAIM_FIELDS | STATUS | CITATIONS | COMMENTS | SOURCES | SETTINGS | TASKS
+    EVIDENCE = enum.auto()  # files attached to sources and citations
+    EVERYTHING = (ARTICLES | VERSIONS | ANCHORS | CLAIM_FIELDS | STATUS | CITATIONS | COMMENTS | SOURCES | SETTINGS
+                  | TASKS | EVIDENCE)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -22,8 +22,8 @@ import stat
 from collections.abc import Iterable, Iterator
 
 from factcheck.core import (
-    anchoring, articles, backup, claims, drives, events, migrations, model, ratings, replay, review, settings, sources,
-    store, tasks,
+    anchoring, articles, attachments, backup, claims, drives, events, migrations, model, ratings, replay, review, settings, sources,
+    pages, search, store, tasks,
 )
 from factcheck.core.errors import NotAProject, ProjectError, ProjectLocked, ProjectReadOnly, ProjectTooNew
 from factcheck.core.events import GENESIS_HASH, event_hash  # noqa: F401 - part of the module's public face
@@ -45,6 +45,8 @@ class Managers:
     sources: sources.Sources
     review: review.Review
     tasks: tasks.Tasks
+    attachments: attachments.Attachments
+    search: search.Search
 
 
 def _looks_read_only(path: pathlib.Path) -> bool:
@@ -100,6 +102,7 @@ class Project:
         self.managers = Managers(
             settings=settings.Settings(self), articles=articles.Articles(self), claims=claims.Claims(self),
             sources=sources.Sources(self), review=review.Review(self), tasks=tasks.Tasks(self),
+            attachments=attachments.Attachments(self), search=search.Search(self),
         )
 
     @property
@@ -242,6 +245,9 @@ class Project:
         return project
 
     def close(self) -> None:
+        if not self.read_only and self.store.conn is not None and not self.store.in_transaction:
+            with contextlib.suppress(Exception):  # the index catches up at the next search anyway
+                self.managers.search.refresh()
         self.store.close()
 
     @property
@@ -265,9 +271,16 @@ class Project:
     def events(self, entity_id: str | None = None) -> list[model.Event]:
         return events.read(self.store, entity_id)
 
-    def verify(self) -> events.Verdict:
-        """The hash chain, then every claim, source and citation against what its events say."""
-        return replay.verify(self.store)
+    def verify(self, *, files: bool = True) -> events.Verdict:
+        """The hash chain, then every claim, source and citation against what its events say.
+
+        ``files``: then every stored evidence file against its SHA-256 (a merge checks the
+        files it takes as they come in, and passes False for the other copy).
+        """
+        verdict = replay.verify(self.store)
+        if verdict.ok and files:
+            verdict = self.managers.attachments.verify(verdict)
+        return verdict
 
     def counts(self) -> dict[str, int]:
         """How many of each thing the project holds (for ``factcheck info``)."""
@@ -323,8 +336,13 @@ class Project:
     def restore_article(self, article_id: str) -> Changes:
         return self.managers.articles.set_deleted(article_id, deleted=False)
 
-    def add_version(self, article_id: str, imported) -> Changes:
-        return self.managers.articles.add_version(article_id, imported)
+    def add_version(self, article_id: str, imported, *, if_changed: bool = False, journal=None) -> Changes:
+        """A new version of an article, its claims re-anchored (see ``Articles.add_version``)."""
+        return self.managers.articles.add_version(article_id, imported, if_changed=if_changed, journal=journal)
+
+    def undo_add_version(self, journal) -> Changes:
+        """Take back the version an ``add_version(journal=...)`` added, while nothing was built on it."""
+        return self.managers.articles.undo_add_version(journal)
 
     def articles(self) -> list[model.Article]:
         return self.managers.articles.articles()
@@ -344,6 +362,14 @@ class Project:
     def current_version(self, article_id: str) -> model.Version:
         return self.managers.articles.current_version(article_id)
 
+    def page_map(self, version_id: str) -> pages.PageMap | None:
+        """Where each page of a paged original (a PDF) starts in the version's text; None when unpaged."""
+        return self.managers.articles.page_map(version_id)
+
+    def page_of(self, version_id: str, offset: int) -> str | None:
+        """The page label ("12") of the character at ``offset`` of a version; None when it has no pages."""
+        return self.managers.articles.page_of(version_id, offset)
+
     def blob(self, sha256: str) -> bytes:
         return self.managers.articles.blob(sha256)
 
@@ -354,10 +380,13 @@ class Project:
         return self.managers.claims.create(version_id, start, end, checked_quote=checked_quote, **values)
 
     def update_claim(self, claim_id: str, *, expected_revision: int | None = None, reason: str = "",
-                     restore: bool = False, **values: object) -> Changes:
-        """Edit claim fields; ``restore`` puts back values the file held before (undo), unjudged."""
+                     restore: bool = False, based_on: dict | None = None, **values: object) -> Changes:
+        """Edit claim fields; ``restore`` puts back values the file held before (undo), unjudged.
+
+        ``based_on``: where a verdict copied from an earlier check came from (see ``core/reuse.py``).
+        """
         return self.managers.claims.update(claim_id, expected_revision=expected_revision, reason=reason,
-                                           restore=restore, **values)
+                                           restore=restore, based_on=based_on, **values)
 
     def delete_claim(self, claim_id: str) -> Changes:
         """Hide a claim; ``restore_claim`` brings it back with everything attached."""
@@ -386,6 +415,14 @@ class Project:
 
     def search_claims(self, query: str) -> list[model.Claim]:
         return self.managers.claims.search(query)
+
+    def search(self, query: str, **filters) -> list[search.Hit]:
+        """Find in project: claims, comments, sources and article text (see ``Search.search``)."""
+        return self.managers.search.search(query, **filters)
+
+    def checkers(self) -> list[str]:
+        """Everyone who checked a live claim, for the search's filter."""
+        return self.managers.search.checkers()
 
     # --- review -------------------------------------------------------------------------
 
@@ -459,6 +496,45 @@ class Project:
 
     def citations(self, claim_id: str | None = None) -> list[model.Citation]:
         return self.managers.sources.citations(claim_id)
+
+    # --- the evidence vault -----------------------------------------------------------
+
+    def attach(self, path: str | os.PathLike | None = None, *, sha256: str | None = None,
+               source_id: str | None = None, citation_id: str | None = None, note: str = "",
+               name: str | None = None, progress=None) -> Changes:
+        """Attach a file (a path, streamed in; or the SHA-256 of one stored already) to a source or a citation."""
+        return self.managers.attachments.attach(path, sha256=sha256, source_id=source_id, citation_id=citation_id,
+                                                note=note, name=name, progress=progress)
+
+    def store_evidence(self, path: str | os.PathLike, *, progress=None) -> model.EvidenceFile:
+        """Store a file in the vault without attaching it yet (no event): ``attach(sha256=...)`` then."""
+        return self.managers.attachments.store_file(path, progress=progress)
+
+    def detach(self, attachment_id: str) -> Changes:
+        """Remove an attachment; its bytes stay, and ``reattach`` brings it back."""
+        return self.managers.attachments.set_deleted(attachment_id, deleted=True)
+
+    def reattach(self, attachment_id: str) -> Changes:
+        return self.managers.attachments.set_deleted(attachment_id, deleted=False)
+
+    def attachment(self, attachment_id: str) -> model.Attachment:
+        return self.managers.attachments.attachment(attachment_id)
+
+    def attachments(self, *, source_id: str | None = None, citation_id: str | None = None,
+                    include_deleted: bool = False) -> list[model.Attachment]:
+        return self.managers.attachments.attachments(source_id=source_id, citation_id=citation_id,
+                                                     include_deleted=include_deleted)
+
+    def evidence_file(self, sha256: str) -> model.EvidenceFile | None:
+        return self.managers.attachments.file(sha256)
+
+    def evidence_chunks(self, sha256: str):
+        """A stored file's bytes, streamed one chunk at a time."""
+        return self.managers.attachments.chunks(sha256)
+
+    def export_to_temp(self, sha256: str, name: str | None = None) -> pathlib.Path:
+        """A read-only temporary copy of a stored file, for the system's viewer (removed at exit)."""
+        return self.managers.attachments.export_to_temp(sha256, name)
 
 
 def _default_user() -> str:

@@ -20,7 +20,7 @@ import hashlib
 import json
 import sqlite3
 
-from factcheck.core import anchoring, events, model, timeline, workflow
+from factcheck.core import anchoring, events, model, pages, timeline, workflow
 from factcheck.core.text import N_
 
 #: A value the events do not settle (an older file's fuzzy anchor): not compared.
@@ -39,6 +39,7 @@ SOURCE_FIELDS = (
     "confidential", "notes",
 )
 CITATION_FIELDS = ("claim_id", "source_id", "stance", "quote", "locator", "note")
+ATTACHMENT_FIELDS = ("sha256", "source_id", "citation_id", "name", "mime", "size", "note")
 
 _CLAIM_DEFAULTS = {
     "statement": "", "claimant": "", "claim_date": "", "checkworthiness": None, "tags": "[]", "rating": None,
@@ -55,7 +56,8 @@ _NAMES = {
     **timeline.FIELD_NAMES, "exact": N_("quote"), "prefix": N_("text before the quote"),
     "suffix": N_("text after the quote"), "anchor_state": N_("anchor state"), "version_id": N_("version"),
     "article_id": N_("article"), "start": N_("start offset"), "end": N_("end offset"), "claim_id": N_("claim"),
-    "source_id": N_("source"), "quote": N_("passage"),
+    "source_id": N_("source"), "quote": N_("passage"), "citation_id": N_("citation"), "sha256": N_("SHA-256"),
+    "name": N_("file name"), "mime": N_("file type"), "size": N_("size"),
 }
 _PLURAL = frozenset({"tags", "notes"})
 
@@ -73,6 +75,7 @@ class Replay:
         self.claims: dict[str, dict] = {}
         self.sources: dict[str, dict] = {}
         self.citations: dict[str, dict] = {}
+        self.attachments: dict[str, dict] = {}
         # Versions never change after import: read once, for their texts and the claims' articles.
         self.versions: dict[str, tuple] = {}  # id -> (article_id, number, text, fingerprint matches)
         for version_id, article_id, number, text, matches in _versions(store):
@@ -97,13 +100,16 @@ class Replay:
             "citation.delete": self._citation_deleted(True),
             "citation.restore": self._citation_deleted(False),
             "project.merge": self._merge,
+            "attachment.create": self._attachment_create,
+            "attachment.delete": self._attachment_deleted(True),
+            "attachment.restore": self._attachment_deleted(False),
         }
         for action in workflow.TRANSITIONS:
             self._handlers[f"claim.{action}"] = self._claim_status
 
     def reset(self) -> None:
         """Forget every event applied (the walk starts again)."""
-        for table in (self.articles, self.claims, self.sources, self.citations):
+        for table in (self.articles, self.claims, self.sources, self.citations, self.attachments):
             table.clear()
 
     # --- applying events ------------------------------------------------------------
@@ -255,10 +261,24 @@ class Replay:
                 record["deleted"] = deleted
         return handle
 
+    def _attachment_create(self, entity_id: str, data: dict) -> None:
+        after = data["after"]
+        self.attachments[data["attachment_id"]] = {
+            **{k: after[k] for k in ("sha256", "name", "mime", "size")}, "note": after.get("note", ""),
+            "source_id": data["source_id"], "citation_id": data.get("citation_id"), "deleted": False,
+        }
+
+    def _attachment_deleted(self, deleted: bool):
+        def handle(entity_id: str, data: dict) -> None:
+            record = self.attachments.get(data["attachment_id"])
+            if record is not None:
+                record["deleted"] = deleted
+        return handle
+
     def _merge(self, entity_id: str, data: dict) -> None:
         """A merge of two copies: the values it chose where both had changed a field (``merge.py``)."""
         tables = {"articles": self.articles, "claims": self.claims, "sources": self.sources,
-                  "citations": self.citations}
+                  "citations": self.citations, "attachments": self.attachments}
         for entry in data["units"]:
             table, row_id, unit, value = entry[:4]
             record = tables.get(table, {}).get(row_id)
@@ -287,12 +307,22 @@ class Replay:
                     "the text of version {number} of {article} does not match the fingerprint taken when it was "
                     "imported: it was edited outside factcheck, or damaged.", number=number,
                     article=self._article_label(article_id)))
+        for version_id, stored in self.store.execute(
+                "SELECT id, CAST(pages AS BLOB) FROM versions WHERE pages IS NOT NULL").fetchall():
+            version = self.versions.get(_text(version_id))
+            stored = _text(stored)
+            if version is not None and (isinstance(stored, Garbled) or pages.damaged(stored, len(version[2]))):
+                problems.append(N_(
+                    "the page starts of version {number} of {article} (where each page of its original begins) do "
+                    "not fit its text: they were edited outside factcheck, or damaged.", number=version[1],
+                    article=self._article_label(version[0])))
         checked = 0
         tables = (
             ("articles", ARTICLE_FIELDS, self.articles, self._article_label),
             ("claims", CLAIM_FIELDS, self.claims, self._claim_label),
             ("sources", SOURCE_FIELDS, self.sources, self._source_label),
             ("citations", CITATION_FIELDS, self.citations, self._citation_label),
+            ("attachments", ATTACHMENT_FIELDS, self.attachments, self._attachment_label),
         )
         for table, fields, expected, label in tables:
             seen = set()
@@ -372,7 +402,7 @@ class Replay:
         if field == "version_id":
             version = self.versions.get(value)
             return N_("version {number}", number=version[1]) if version else N_("an unknown version ({id})", id=_short(value))
-        if field in ("article_id", "claim_id", "source_id"):
+        if field in ("article_id", "claim_id", "source_id", "citation_id"):
             return _short(value) if isinstance(value, str) else repr(value)
         if field == "tags" and isinstance(value, str):
             try:
@@ -420,6 +450,13 @@ class Replay:
         cited = _quoted(title) if title else N_("source {id}", id=_short(record["source_id"]))
         return N_("citation {id} (of {source} on claim {claim})", id=_short(citation_id), source=cited,
                   claim=_short(record["claim_id"]))
+
+
+    def _attachment_label(self, attachment_id: str, record: dict | None) -> str:
+        name = record.get("name") if record else ""
+        if isinstance(name, str) and name:
+            return N_("attachment {id} ({name})", id=_short(attachment_id), name=_quoted(name))
+        return N_("attachment {id}", id=_short(attachment_id))
 
 
 # --- helpers ----------------------------------------------------------------------------

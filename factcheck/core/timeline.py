@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pathlib
 
 from factcheck.core import model, ratings
 from factcheck.core.text import N_
@@ -47,6 +48,9 @@ ACTIONS = {
     "settings.update": N_("Changed a setting"),
     "task.tick": N_("Ticked a verification task"),
     "project.merge": N_("Merged another copy of the project"),
+    "attachment.create": N_("Attached a file"),
+    "attachment.delete": N_("Removed an attached file"),
+    "attachment.restore": N_("Restored an attached file"),
 }
 
 
@@ -90,11 +94,19 @@ def describe(event: model.Event, scale: ratings.Scale | None = None) -> str:
     elif event.action == "task.tick":
         task = data.get("label", "")
         text = N_("Ticked the task “{task}”", task=task) if data.get("done") else N_("Unticked the task “{task}”", task=task)
+    elif event.action == "claim.update" and isinstance(data.get("based_on"), dict):
+        text = N_("Used an earlier verdict, {based_on}", based_on=based_on(data["based_on"]))
     elif event.action == "claim.update" and data.get("reason"):
         if data.get("correction_id"):
             text = N_("Edited the claim (reason: {reason}); public correction recorded", reason=data["reason"])
         else:
             text = N_("Edited the claim (reason: {reason})", reason=data["reason"])
+    elif event.action == "attachment.create" and isinstance(data.get("after"), dict) and data["after"].get("name"):
+        after = data["after"]
+        text = N_("Attached “{name}” (SHA-256 {sha})", name=after["name"], sha=str(after.get("sha256", ""))[:12])
+    elif event.action in ("attachment.delete", "attachment.restore") and data.get("name"):
+        text = (N_("Removed the attached file “{name}”", name=data["name"]) if event.action == "attachment.delete"
+                else N_("Restored the attached file “{name}”", name=data["name"]))
     elif event.action == "citation.create" and data.get("source_title"):
         text = N_("Cited a source: {source}", source=data["source_title"])
     elif event.action == "comment.create" and data.get("body"):
@@ -123,6 +135,18 @@ def describe(event: model.Event, scale: ratings.Scale | None = None) -> str:
             text = N_("Re-anchored the claim to “{quote}”; sent back to review ({reason})", quote=quote,
                       reason=data["reason"])
     return text
+
+
+def based_on(value: dict) -> str:
+    """``based on the check of 2025-10-24 (where)``: a verdict copied from an earlier check (``core/reuse.py``)."""
+    where = str(value.get("url") or "") or pathlib.PurePath(str(value.get("project") or "")).name \
+        or str(value.get("by") or "")
+    date = str(value.get("date") or "")
+    if date and where:
+        return N_("based on the check of {date} ({where})", date=date, where=where)
+    if date:
+        return N_("based on the check of {date}", date=date)
+    return N_("based on an earlier check ({where})", where=where) if where else N_("based on an earlier check")
 
 
 def _retracted(status: str, reason: object) -> str:

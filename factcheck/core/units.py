@@ -94,3 +94,7 @@ def touches(action: str, entity_id: str, data: dict) -> Iterator[tuple[str, str,
             yield "citations", data["citation_id"], field, value
     elif action in ("citation.delete", "citation.restore"):
         yield "citations", data["citation_id"], "deleted", action == "citation.delete"
+    elif action == "attachment.create":
+        yield from _created("attachments", data["attachment_id"], {"note": ""}, after)
+    elif action in ("attachment.delete", "attachment.restore"):
+        yield "attachments", data["attachment_id"], "deleted", action == "attachment.delete"

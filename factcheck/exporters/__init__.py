@@ -43,6 +43,8 @@ _MODULES = {
     "markdown": "markdown",
 }
 FORMATS = frozenset(_MODULES)
+#: The zip of the evidence vault's files with their hashes (``evidence.py``): written, not rendered.
+EVIDENCE = "evidence"
 #: Formats in the order a menu lists them, with a name for people (``Text``: show it with ``language.ui``).
 LABELS = {
     "html": N_("HTML report"),
@@ -108,10 +110,15 @@ def export_to_file(project, fmt: str, selection: Selection, path: str | os.PathL
     """Export to ``path`` atomically; raises ``KnownError`` with a sentence on any failure.
 
     Nothing is written when the selection is empty or the export fails, and an existing
-    file at ``path`` is replaced only once the new one is complete.
+    file at ``path`` is replaced only once the new one is complete. ``fmt`` ``EVIDENCE``
+    streams the vault's files into a zip and returns an ``evidence.Written``.
     """
     target = pathlib.Path(path)
     _check_target(project, target)
+    if fmt == EVIDENCE:
+        from factcheck.exporters import evidence
+
+        return evidence.export_to_file(project, selection, target)
     module = _module(fmt)
     report = gather(project, selection)
     data = module.render(report)

@@ -21,9 +21,10 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
+import pathlib
 from collections.abc import Iterable
 
-from factcheck.core import anchoring, model, ratings, review
+from factcheck.core import anchoring, model, ratings, reuse, review
 from factcheck.core.errors import KnownError
 from factcheck.core.settings import LOGO_TYPES
 from factcheck.core.text import N_, Text
@@ -62,6 +63,16 @@ class NothingToExport(KnownError):
 
 
 @dataclasses.dataclass(frozen=True)
+class AttachmentData:
+    """A file of the evidence vault as a report lists it: its name and the SHA-256 that proves it unchanged."""
+
+    name: str
+    sha256: str
+    size: int
+    mime: str
+
+
+@dataclasses.dataclass(frozen=True)
 class SourceData:
     id: str
     title: str
@@ -72,6 +83,7 @@ class SourceData:
     kind: str
     confidential: bool
     redacted: bool  # True: a confidential source whose details are withheld
+    attachments: tuple[AttachmentData, ...] = ()  # the source's own evidence files (none when redacted)
 
     @property
     def label(self) -> str:
@@ -84,6 +96,7 @@ class CitationData:
     quote: str
     locator: str
     source: SourceData
+    attachments: tuple[AttachmentData, ...] = ()  # files attached to this citation (none when redacted)
 
     @property
     def stance_label(self) -> str:
@@ -118,6 +131,10 @@ class ClaimData:
     version_number: int
     version_imported_at: str
     in_text: bool  # its words are highlighted in the current text (not orphaned)
+    #: The page(s) of the original its words are on ("12", "12–13"), "" when the version has no pages.
+    page: str = ""
+    #: "Based on the check of 24 October 2025 (…)": the verdict was copied from an earlier check (core/reuse.py).
+    based_on: str = ""
 
     @property
     def id(self) -> str:
@@ -259,8 +276,12 @@ def gather(project, selection: Selection = Selection()) -> Report:
     language = str(settings.get("report_language") or "en")
     corrections = _corrections(project, scale, Words(language))
     retracted = _retracted(project, corrections, statuses)
+    based_on = reuse.based_on(project)
     redacted: dict[str, SourceData] = {}
     source_cache: dict[str, SourceData] = {}
+    evidence: dict[str, list[AttachmentData]] = {}  # source id or citation id -> its files
+    for a in project.attachments():
+        evidence.setdefault(a.citation_id or a.source_id, []).append(AttachmentData(a.name, a.sha256, a.size, a.mime))
 
     def source_data(source_id: str) -> SourceData:
         if source_id in source_cache:
@@ -271,7 +292,7 @@ def gather(project, selection: Selection = Selection()) -> Report:
             redacted[s.id] = data
         else:
             data = SourceData(s.id, s.title, s.url, s.publisher, s.author, s.published_at, s.kind,
-                              bool(s.confidential), False)
+                              bool(s.confidential), False, tuple(evidence.get(s.id, ())))
         source_cache[source_id] = data
         return data
 
@@ -281,6 +302,10 @@ def gather(project, selection: Selection = Selection()) -> Report:
         if version_id not in versions:
             versions[version_id] = project.version(version_id)
         return versions[version_id]
+
+    def page_of(claim: model.Claim) -> str:
+        page_map = project.page_map(claim.version_id)
+        return page_map.span(claim.start, claim.end) if page_map else ""
 
     articles = []
     for article in chosen:
@@ -300,6 +325,7 @@ def gather(project, selection: Selection = Selection()) -> Report:
                     "" if source_data(c.source_id).redacted else c.quote,
                     "" if source_data(c.source_id).redacted else c.locator,
                     source_data(c.source_id),
+                    () if source_data(c.source_id).redacted else tuple(evidence.get(c.id, ())),
                 )
                 for c in citations_by_claim.get(claim.id, ())
                 if c.source_id in sources
@@ -310,7 +336,8 @@ def gather(project, selection: Selection = Selection()) -> Report:
             claims.append(ClaimData(
                 claim=claim, number=number, rating=rating_of.get(claim.rating), citations=cites, corrections=fixes,
                 version_sha256=version.sha256, version_number=version.number,
-                version_imported_at=version.imported_at, in_text=number <= len(in_text),
+                version_imported_at=version.imported_at, in_text=number <= len(in_text), page=page_of(claim),
+                based_on=_based_on(based_on[claim.id], Words(language)) if claim.id in based_on else "",
             ))
         gone = tuple(
             CorrectionData(claim.id, 0, *row, quote=claim.exact)
@@ -338,6 +365,21 @@ def gather(project, selection: Selection = Selection()) -> Report:
         report_language=language,
         logo=_logo(project),
     )
+
+
+def _based_on(value: dict, words: Words) -> str:
+    """Where a copied verdict came from, as a report sentence in its language (``timeline.based_on``'s words)."""
+    T_ = words.T_
+    where = str(value.get("url") or "") or pathlib.PurePath(str(value.get("project") or "")).name \
+        or str(value.get("by") or "")
+    date = words.date(str(value.get("date") or ""))
+    if date and where:
+        text = T_("based on the check of {date} ({where})", date=date, where=where)
+    elif date:
+        text = T_("based on the check of {date}", date=date)
+    else:
+        text = T_("based on an earlier check ({where})", where=where) if where else T_("based on an earlier check")
+    return text[:1].upper() + text[1:]
 
 
 def _logo(project) -> tuple[bytes, str] | None:

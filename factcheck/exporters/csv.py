@@ -22,7 +22,7 @@ from factcheck.exporters._data import Report
 COLUMNS = (
     "article", "article_url", "number", "claim_id", "quote", "statement", "claimant", "claim_date",
     "checkworthiness", "tags", "rating", "rating_value", "verdict_summary", "rationale", "sources",
-    "status", "approved_at", "approved_by", "anchor_state", "start", "end",
+    "status", "approved_at", "approved_by", "anchor_state", "start", "end", "page",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -65,7 +65,7 @@ def rows(report: Report) -> list[list[str]]:
             article.article.title, article.article.url, claim.number, c.id, c.exact, c.statement, c.claimant,
             c.claim_date, c.checkworthiness, ", ".join(c.tags), claim.rating_label,
             claim.rating.value if claim.rating else None, c.verdict_summary, c.rationale, _sources(claim),
-            c.status, c.approved_at, c.approved_by, c.anchor_state, c.start, c.end,
+            c.status, c.approved_at, c.approved_by, c.anchor_state, c.start, c.end, claim.page,
         ]
         out.append([cell(v) for v in values])
     return out

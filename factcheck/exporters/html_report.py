@@ -53,6 +53,7 @@ def environment() -> jinja2.Environment:
     env.filters["http_url"] = http_url
     env.filters["fill"] = fill
     env.filters["bdi"] = bdi
+    env.filters["code"] = code
     return env
 
 
@@ -89,6 +90,8 @@ def labels(words: Words = ENGLISH) -> dict[str, Label]:
         "not_rated": T_("Not rated"),
         "in_text": T_("↑ in the text"),
         "claimed_by": T_("Claimed by {claimant}"),
+        "page": T_("p. {page}"),
+        "pages": T_("pp. {page}"),
         "fuzzy": T_("The article’s wording here changed after this claim was checked."),
         "orphan": T_("These words are no longer in the current version of the article."),
         "verdict": T_("Verdict"),
@@ -97,6 +100,9 @@ def labels(words: Words = ENGLISH) -> dict[str, Label]:
         "sources": T_("Sources"),
         "confidential_source": T_("Confidential source"),
         "confidential": T_("(confidential)"),
+        "evidence": T_("Evidence kept"),
+        # One evidence file under its source: "interview.mp3, SHA-256 9f86d0…".
+        "evidence_file": T_("Evidence: {name}, SHA-256 {sha}"),
         "reviewed": T_("Reviewed by {reviewer}."),
         "reviewed_approved": T_("Reviewed by {reviewer}, approved {approved}."),
         "reviewed_published": T_("Reviewed by {reviewer}, published {published}."),
@@ -130,6 +136,11 @@ def fill(template: str, **values) -> Markup:
 def bdi(text: str) -> Markup:
     """User text isolated for bidirectional layout (a name in Arabic inside a Spanish sentence)."""
     return Markup("<bdi>{}</bdi>").format(text)
+
+
+def code(text: str) -> Markup:
+    """A hash or identifier set in code type (escaped)."""
+    return Markup("<code>{}</code>").format(text)
 
 
 def http_url(url: str) -> str:

@@ -136,6 +136,8 @@ def _footnote(label: int, article: ArticleData, claim: ClaimData, words: Words =
                      rating=escape(claim.rating_label or T_("Not rated"))) + "**"
     if c.verdict_summary:
         head += " " + escape(c.verdict_summary)
+    if claim.based_on:
+        head += " " + escape(claim.based_on) + "."
     body: list[str] = [f"> “{escape(c.exact)}”"]
     facts = []
     if c.statement:
@@ -143,6 +145,9 @@ def _footnote(label: int, article: ArticleData, claim: ClaimData, words: Words =
     who = ", ".join(x for x in (escape(c.claimant), c.claim_date and escape(words.date(c.claim_date))) if x)
     if who:
         facts.append(T_("Claimed by: {claimant}", claimant=who))
+    if claim.page:
+        facts.append(T_("pp. {page}", page=escape(claim.page)) if "–" in claim.page
+                     else T_("p. {page}", page=escape(claim.page)))
     if c.anchor_state == "fuzzy":
         facts.append("*" + T_("The article’s wording here changed after this claim was checked.") + "*")
     elif not claim.in_text:
@@ -177,6 +182,8 @@ def _footnote(label: int, article: ArticleData, claim: ClaimData, words: Words =
                 item += f", {escape(cite.locator)}"
             if cite.quote:
                 item += f": “{escape(cite.quote)}”"
+            for f in (*s.attachments, *cite.attachments):
+                item += "\n  - " + T_("Evidence: {name}, SHA-256 {sha}", name=escape(f.name), sha=f"`{f.sha256}`")
             items.append(item)
         body.append(f"{T_('Sources')}:\n\n" + "\n".join(items))
     body.append(_review(claim, words))

@@ -39,6 +39,8 @@ TOO_LARGE = "FC413"
 #: How many times ``sync`` pulls again when another copy pushed in between (with a random
 #: wait that grows each time, so copies that collided do not collide again in step).
 RETRIES = 12
+#: The largest evidence file a push carries (it travels whole, in one call); larger ones go by hand-off or merge.
+EVIDENCE_LIMIT = 32 * 1000 * 1000
 CHANNEL = "factcheck"
 
 
@@ -339,6 +341,13 @@ def outgoing(project, wanted: list[str]) -> tuple[list[list], list[list], list[l
         for mime, size, filename, data in project.store.execute(
                 "SELECT mime, size, filename, data FROM blobs WHERE sha256 = ?", (sha,)):
             files.append([sha, mime, size, filename, base64.b64encode(bytes(data)).decode("ascii")])
+    # Evidence files go up as stored files too, whole (a push is one call), up to EVIDENCE_LIMIT each;
+    # larger ones reach other copies by hand-off or merge (the attachment arrives without its bytes).
+    for meta in handoff.evidence_rows(project.store, tables):
+        if meta["size"] <= EVIDENCE_LIMIT:
+            data = b"".join(project.managers.attachments.chunks(meta["sha256"]))
+            files.append([meta["sha256"], meta["mime"], meta["size"], meta["name"],
+                          base64.b64encode(data).decode("ascii")])
     return rows, out_rows, files
 
 

@@ -440,6 +440,7 @@ class ArticleView(QWidget):
         self._emphasis_id: str | None = None
         self._emphasis_selection: list[QTextEdit.ExtraSelection] = []
         self._find_selections: list[QTextEdit.ExtraSelection] = []
+        self._change_selections: list[QTextEdit.ExtraSelection] = []  # mark_changes
         self._matches: list[tuple[int, int]] = []  # code points
         self._match_starts: list[int] = []
         self._match_index: int | None = None
@@ -545,6 +546,7 @@ class ArticleView(QWidget):
         self._emphasis_id = None
         self._emphasis_selection = []
         self._find_selections = []
+        self._change_selections = []
         self.text_edit.emphasis = None
         self.text_edit.setExtraSelections([])
         if self._article is not None:
@@ -761,6 +763,30 @@ class ArticleView(QWidget):
         end = self._map.from_utf16(cursor.selectionEnd())
         return (start, end) if end > start else None
 
+    def mark_changes(self, spans: list[tuple[int, int]], fmt: QTextCharFormat) -> None:
+        """Mark ``spans`` (code points of the shown version: what changed since the previous one) in ``fmt``."""
+        selections = []
+        document = self.text_edit.document()
+        for start, end in spans:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(document)
+            selection.cursor.setPosition(self._map.to_utf16(start))
+            selection.cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.format = fmt
+            selections.append(selection)
+        self._change_selections = selections
+        self._update_extra_selections()
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (code points of the shown version) and scroll it into view."""
+        start, end = max(0, min(start, len(self._text))), max(0, min(end, len(self._text)))
+        cursor = self.text_edit.textCursor()
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text_edit.setTextCursor(cursor)
+        if not self._is_visible(self._map.to_utf16(start), self._map.to_utf16(end)):
+            self._center_on(self._map.to_utf16(start))
+
     def _on_text_selection_changed(self) -> None:
         has = self.text_edit.textCursor().hasSelection()
         if has != self._has_selection:
@@ -883,7 +909,7 @@ class ArticleView(QWidget):
         self._update_extra_selections()
 
     def _update_extra_selections(self) -> None:
-        self.text_edit.setExtraSelections(self._find_selections + self._emphasis_selection)
+        self.text_edit.setExtraSelections(self._change_selections + self._find_selections + self._emphasis_selection)
         self.text_edit.viewport().update()
 
     def _center_on(self, position: int) -> None:

@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
 from factcheck.core import checks, colours, fields, history, model, ratings, review, timeline, workflow
 from factcheck.core.errors import Conflict, KnownError, NotFound
 from factcheck.core.model import What
-from factcheck.ui import accessible, alerts, language, models, review_panel, tasks_panel, theme
+from factcheck.ui import accessible, alerts, language, models, review_panel, similar_claims, tasks_panel, theme
 from factcheck.ui.dialogs.review_dialogs import ConfirmWordsDialog, ReasonDialog, RetractDialog
 from factcheck.ui.review_panel import local_time
 from factcheck.ui.session import Session
@@ -521,6 +521,10 @@ class ClaimInspector(QWidget):
         self.quote.setMargin(4)
         self.quote.setAutoFillBackground(True)  # a palette role, not a style sheet: it follows light and dark
         self.quote.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        # "p. 12": where the quote is in a paged original (a PDF); hidden for other articles.
+        self.page_label = QLabel()
+        self.page_label.setToolTip(self.tr("The page of the original file where the quoted words are"))
+        theme.set_text_role(self.page_label, "muted_text")
         self.anchor_note = QLabel()
         self.anchor_note.setWordWrap(True)
         theme.set_text_role(self.anchor_note, "warning_text")
@@ -662,6 +666,8 @@ class ClaimInspector(QWidget):
         claim_layout.setContentsMargins(2, 6, 2, 2)
         claim_layout.addLayout(form)
         claim_layout.addWidget(sources_box)
+        self.similar = similar_claims.SimilarClaims(session)  # earlier verdicts from the library
+        claim_layout.addWidget(self.similar)
         claim_layout.addStretch()
         # Only the long form scrolls: the comments and the history fill the tab's height.
         self.claim_scroll = QScrollArea()
@@ -707,6 +713,7 @@ class ClaimInspector(QWidget):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.quote)
+        body.addWidget(self.page_label)
         body.addWidget(self.anchor_note)
         body.addLayout(anchor_row)
         body.addWidget(review_box)
@@ -724,6 +731,7 @@ class ClaimInspector(QWidget):
             edit.editingFinished.connect(lambda f=field: self._commit_line(f))
         for edit in (self.statement, self.claim_date, self.summary):
             edit.textChanged.connect(self._update_hints)
+        self.statement.textEdited.connect(lambda text: self.similar.set_text(text))
         self.summary.textChanged.connect(self._update_review_state)
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
@@ -806,6 +814,7 @@ class ClaimInspector(QWidget):
                 self.claim_id = None
         self.empty.setVisible(self._claim is None)
         self.body.setVisible(self._claim is not None)
+        self.similar.set_claim(self._claim)
         if self._claim is not None:
             self._load(self._claim, keep_edits, parts)
         else:
@@ -843,6 +852,10 @@ class ClaimInspector(QWidget):
             if not (same_claim and combo.pending):  # a choice being stepped to stays until it is settled
                 combo.set_quietly(max(0, combo.findData(value)))
         self.quote.setText(f"“{c.exact}”")
+        page_map = self.session.project.page_map(c.version_id)
+        page = page_map.span(c.start, c.end) if page_map else ""
+        self.page_label.setText((self.tr("pp. {page}") if "–" in page else self.tr("p. {page}")).format(page=page))
+        self.page_label.setVisible(bool(page))
         state_notes = {
             "fuzzy": self.tr("The article changed under this claim: check that the highlighted words are still what was "
                              "claimed, then confirm."),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pathlib
 import threading
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt, QTime, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt, QTime, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 from factcheck import importers, paths, translation
 from factcheck.demo import is_demo
 from factcheck.core import events, history, model, workflow
-from factcheck.core.errors import KnownError, NotFound
+from factcheck.core.errors import ImportCancelled, KnownError, NotFound
 from factcheck.core.project import SUFFIX, Project
 from factcheck.core.text import N_
-from factcheck.ui import language, models, shared_drive, sync_panel, theme
+from factcheck.ui import import_worker, language, models, page_view, search_panel, shared_drive, sync_panel, theme, version_updates
+from factcheck.ui import similar_claims
 from factcheck.ui.article_view import ArticleView
 from factcheck.ui.claim_panel import ClaimPanel, ask_words_change
 from factcheck.ui.dialogs.import_dialog import ImportMetadataDialog, NameDialog, PasteDialog
@@ -194,10 +195,15 @@ class MainWindow(QMainWindow):
         self._queue_focused = False
         self.shared_drive = shared_drive.SharedDrive(self)  # a project on a network drive: its local copy
         self.sync = sync_panel.SyncController(self)  # a project linked to the desk's server: its syncs
+        self.versions = version_updates.VersionUpdates(self)  # Article > Update from file/pasted text, the review
+        self.importer = import_worker.ImportRunner(self)  # reads files on a worker thread
+        self.page_dock = page_view.PageDock(self, settings, self.claims_dock)  # a PDF's page beside its text
+        self.search_dock = search_panel.SearchDock(self, self.review_dock)  # Edit > Find in project
         self.statusBar().insertPermanentWidget(2, self.sync.status)  # after "Saved", before "Working as"
         self._make_actions()
         self._make_menus()
         self._restore_layout()
+        self.page_dock.update_visibility()  # as the shown version and View > Show original page say
         self._update_actions()
         QApplication.instance().focusChanged.connect(self._on_app_focus_changed)
 
@@ -227,6 +233,9 @@ class MainWindow(QMainWindow):
         self.import_annotations_action = self._action(
             self.tr("Import &annotations…"), self._on_import_annotations, None,
             self.tr("Import claims from a W3C Web Annotation file (one undo removes them all)"))
+        self.attach_evidence_action = self._action(
+            self.tr("Attach e&vidence…"), self._on_attach_evidence, None,
+            self.tr("Keep files (PDFs, screenshots, saved pages, recordings) with the source the selected claim cites"))
         self.merge_action = self._action(
             self.tr("&Merge project…"), self._on_merge_project, None,
             self.tr("Bring in the work of another copy of this project, choosing where both copies changed"))
@@ -295,6 +304,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.paste_action)
+        file_menu.addAction(self.attach_evidence_action)
         file_menu.addAction(self.import_annotations_action)
         file_menu.addAction(self.merge_action)
         file_menu.addAction(self.send_changes_action)
@@ -316,6 +326,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.find_next_action)
         edit_menu.addAction(self.find_previous_action)
+        edit_menu.addAction(self.search_dock.find_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.new_claim_action)
         edit_menu.addAction(self.delete_claim_action)
@@ -324,6 +335,8 @@ class MainWindow(QMainWindow):
         article_menu = bar.addMenu(self.tr("&Article"))
         article_menu.addAction(self.article_properties_action)
         article_menu.addAction(self.compare_versions_action)
+        article_menu.addSeparator()
+        article_menu.addActions(self.versions.actions)
         sources_menu = bar.addMenu(self.tr("&Sources"))
         sources_menu.addAction(self.library_action)
         review_menu = bar.addMenu(self.tr("&Review"))
@@ -337,6 +350,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.articles_dock.toggleViewAction())
         view_menu.addAction(self.claims_dock.toggleViewAction())
         view_menu.addAction(self.review_dock.toggleViewAction())
+        view_menu.addAction(self.page_dock.toggle_action)
         view_menu.addSeparator()
         view_menu.addAction(self.next_pane_action)
         view_menu.addAction(self.previous_pane_action)
@@ -371,6 +385,8 @@ class MainWindow(QMainWindow):
         has_selection = bool(self.view and self.view.selected_span())
         self.new_claim_action.setEnabled(has_project and has_selection)
         self.delete_claim_action.setEnabled(bool(self.panel and self.panel.current_claim_id))
+        self.attach_evidence_action.setEnabled(bool(has_project and not self.project.read_only and self.panel
+                                                    and self.panel.current_claim_id))
         self._update_review_actions()
         self.show_review_action.setEnabled(has_project)
         self.export_action.setEnabled(has_project)
@@ -380,6 +396,7 @@ class MainWindow(QMainWindow):
         self.sync.update_action()
         self.article_properties_action.setEnabled(bool(has_project and self.current_article_id()))
         self.compare_versions_action.setEnabled(bool(has_project and self.current_article_id()) and self.shown_versions > 1)
+        self.versions.update_action()
         self.stats_action.setEnabled(has_project)
         hist = self.session.history if self.session else None
         self.undo_action.setEnabled(bool(hist and hist.can_undo))
@@ -427,15 +444,19 @@ class MainWindow(QMainWindow):
     def project(self) -> Project | None:
         return self.session.project if self.session else None
 
-    def open_project(self, path: str | pathlib.Path, *, create: bool = False) -> bool:
-        """Open (or create) a project; on failure say why and keep what was open."""
+    def open_project(self, path: str | pathlib.Path, *, create: bool = False, read_only: bool = False) -> bool:
+        """Open (or create) a project; on failure say why and keep what was open.
+
+        ``read_only``: to look, not change (an earlier check opened from similar claims).
+        """
         if not self.shared_drive.before_close():  # a local copy open now is merged back first
             return False
-        target = path if create else self.shared_drive.where_to_open(path)  # on a network drive: ask how
+        target = path if create or read_only else self.shared_drive.where_to_open(path)  # network drive: ask how
         if target is None:
             return False
         try:
-            project = Project.create(path, user=self.user) if create else Project.open(target, user=self.user)
+            project = Project.create(path, user=self.user) if create else \
+                Project.open(target, user=self.user, read_only=read_only)
         except KnownError as exc:
             self.show_error(language.ui(exc))
             return False
@@ -473,6 +494,8 @@ class MainWindow(QMainWindow):
         self.panel.inspector.sig_reanchor_requested.connect(self._on_reanchor)
         self.panel.inspector.sig_reviewed.connect(self._on_inspector_reviewed)
         self.panel.inspector.sig_review_changed.connect(self._update_review_actions)
+        self.panel.inspector.similar.sig_claim_opened.connect(self.open_claim)  # an earlier check in this project
+        similar_claims.follow(self.session)  # the verdict library indexes this project and keeps it current
         self.review_panel = ReviewPanel(self.session)
         self.review_panel.sig_claim_opened.connect(self.open_claim)
         self.review_panel.sig_selection_changed.connect(self._update_actions)
@@ -480,6 +503,9 @@ class MainWindow(QMainWindow):
         self.centre.setCurrentWidget(self.view)
         self.claims_dock.setWidget(self.panel)
         self.review_dock.setWidget(self.review_panel)
+        self.search_dock.set_session(self.session)
+        self.page_dock.set_session(self.session, lambda: (self.view and self.view.current_version_id,
+                                                          self.panel and self.panel.current_claim_id))
         if docks is not None:
             self._resize_docks(docks)
         self._ensure_article_room()
@@ -593,6 +619,8 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             self.centre.removeWidget(self.view)
         self.review_dock.setWidget(self._review_placeholder())
+        self.page_dock.set_session(None, None)
+        self.search_dock.set_session(None)
         for widget in (self.view, self.panel, self.review_panel):
             if widget is not None:
                 widget.deleteLater()
@@ -632,6 +660,7 @@ class MainWindow(QMainWindow):
         version_id = self.project.current_version(article_id).id if article_id else None
         self.view.show_version(version_id)
         self.panel.set_article(article_id)
+        self.page_dock.sync(jump=True)
         self.shown_versions = len(self.project.versions(article_id)) if article_id else 0
         self._update_actions()
 
@@ -686,6 +715,7 @@ class MainWindow(QMainWindow):
             return None
         self.panel.select_claim(claim_id)
         self.view.show_claim(claim_id)
+        self.page_dock.sync(jump=True)
         self.panel.inspector.statement.setFocus()
         self._update_actions()
         return claim_id
@@ -700,6 +730,7 @@ class MainWindow(QMainWindow):
     def _show_claim(self, claim_id: str) -> None:
         self.panel.select_claim(claim_id)
         self.view.show_claim(claim_id)
+        self.page_dock.sync(jump=True)
         self._update_actions()
 
     def open_claim(self, claim_id: str) -> None:
@@ -776,6 +807,7 @@ class MainWindow(QMainWindow):
     def _on_panel_claim_selected(self, claim_id) -> None:
         if self.view:
             self.view.show_claim(claim_id)
+        self.page_dock.sync(jump=True)
         self._update_actions()
 
     def _on_delete_claim(self) -> None:
@@ -807,22 +839,31 @@ class MainWindow(QMainWindow):
         (Cancel imports nothing). Several files, or a drop, are imported as found; Article >
         Properties edits them afterwards.
         """
-        if not self.session:
+        if not self.session or self.importer.busy:
             return []
-        created, refused = [], []
+        session, created, refused, notices = self.session, [], [], []
         for path in paths:
             try:
-                imported = importers.import_file(path)
+                imported = self.importer.read(path)  # on a worker thread; Cancel and passwords there
+                if imported is None or self.session is not session:
+                    continue  # its password was not given, or the project was closed meanwhile
                 metadata: dict[str, str] | None = {}
                 if ask_metadata and len(paths) == 1:
                     metadata = self.ask_article_metadata(imported)
                     if metadata is None:
                         return []
                 created.append(self.session.do(history.ImportArticle(imported, **metadata)).created)
+                if imported.notices:
+                    notices.append(self.tr("{name}: {notices}").format(
+                        name=pathlib.Path(path).name, notices=" ".join(language.ui(n) for n in imported.notices)))
+            except ImportCancelled:
+                break  # the person cancelled: nothing more is read, nothing said
             except KnownError as exc:
                 refused.append(self.tr("{name}: {error}").format(name=pathlib.Path(path).name, error=language.ui(exc)))
             except OSError as exc:
                 refused.append(self.tr("{name}: {error}").format(name=pathlib.Path(path).name, error=exc.strerror or exc))
+        if notices:  # how the text was read (tracked changes accepted, ...)
+            self.statusBar().showMessage("  ".join(notices), 30_000)
         if refused:
             self.show_error(self.tr("Not imported:\n{files}").format(files="\n".join(refused)))
         if created:
@@ -1038,6 +1079,12 @@ class MainWindow(QMainWindow):
         if values:
             self.import_pasted(values)
 
+    def _on_attach_evidence(self) -> None:
+        from factcheck.ui import evidence
+
+        if self.session and self.panel:
+            evidence.attach_to_claims_source(self.session, self, self.panel.current_claim_id)
+
     def _on_import_annotations(self) -> None:
         path = self.ask_annotations_path()
         if path:
@@ -1125,10 +1172,26 @@ class MainWindow(QMainWindow):
         self.stats_dialog.activateWindow()
 
     def _on_about(self) -> None:
-        from factcheck import __version__
+        QMessageBox.about(self, self.tr("About factcheck"), self.about_text())
 
-        QMessageBox.about(self, self.tr("About factcheck"),
-                          self.tr("factcheck {version}\nAn offline workbench for fact-checkers.").format(version=__version__))
+    def about_text(self) -> str:
+        """Help > About's words: the version, the commit it was built from, and what it runs on."""
+        import platform
+
+        import PySide6
+
+        from factcheck import build_info
+
+        found = build_info.info()
+        commit = found["commit"] or self.tr("unknown")
+        lines = [self.tr("factcheck {version}").format(version=found["version"]),
+                 self.tr("An offline workbench for fact-checkers."), "",
+                 self.tr("Built from commit {commit}").format(commit=commit)]
+        if found["built"]:
+            lines.append(self.tr("Built on {date}").format(date=found["built"]))
+        lines.append(self.tr("Python {python}, Qt {qt} (PySide6 {pyside})").format(
+            python=platform.python_version(), qt=qVersion(), pyside=PySide6.__version__))
+        return "\n".join(lines)
 
     # --- file dialogs (class methods so tests can replace them) --------------------------
 
@@ -1139,9 +1202,9 @@ class MainWindow(QMainWindow):
         return QFileDialog.getSaveFileName(self, self.tr("New project"), "", self._project_filter())[0]
 
     def ask_import_paths(self) -> list[str]:
+        patterns = " ".join(f"*{ext}" for ext in version_updates.importable_extensions())  # PDF, Word, ... too
         return QFileDialog.getOpenFileNames(
-            self, self.tr("Import article"), "",
-            self.tr("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"))[0]
+            self, self.tr("Import article"), "", self.tr("Articles ({patterns});;All files (*)").format(patterns=patterns))[0]
 
     def ask_article_metadata(self, imported) -> dict[str, str] | None:
         """The metadata to import one file with (what its importer found, as corrected), or None."""
@@ -1361,6 +1424,11 @@ class MainWindow(QMainWindow):
         self._cap_docks()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.importer.busy:  # a file is being read: stop it, then close
+            self.importer.cancel()
+            QTimer.singleShot(100, self.close)
+            event.ignore()
+            return
         if not self.shared_drive.before_close():  # the merge back failed and the person stays
             event.ignore()
             return

@@ -16,8 +16,76 @@
         <translation>--as-version-of admite exactamente un archivo.</translation>
     </message>
     <message>
+        <source>The password given with --password does not open “{name}”.</source>
+        <translation>La contraseña dada con --password no abre “{name}”.</translation>
+    </message>
+    <message>
+        <source>“{name}” is protected by a password: give it with --password.</source>
+        <translation>“{name}” está protegido con contraseña: indíquela con --password.</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the text is the same as version {number}; no version was added.</source>
+        <translation>Nada cambió: el texto es el mismo que el de la versión {number}; no se añadió ninguna versión.</translation>
+    </message>
+    <message>
+        <source>Version {number} of “{title}” added from {name}.</source>
+        <translation>Versión {number} de «{title}» añadida desde {name}.</translation>
+    </message>
+    <message>
+        <source>Claims: {exact} unchanged, {moved} moved, {fuzzy} fuzzy, {orphaned} orphaned.</source>
+        <translation>Afirmaciones: {exact} sin cambios, {moved} desplazadas, {fuzzy} con palabras cambiadas, {orphaned} sin anclar.</translation>
+    </message>
+    <message>
+        <source>Fuzzy (the words changed; confirm or re-select them in the app, Article &gt; Review re-anchored claims):</source>
+        <translation>Con palabras cambiadas (confírmelas o vuelva a seleccionarlas en la aplicación, Artículo &gt; Revisar afirmaciones reancladas):</translation>
+    </message>
+    <message>
+        <source>was: “{words}”</source>
+        <translation>antes: «{words}»</translation>
+    </message>
+    <message>
+        <source>now: “{words}”</source>
+        <translation>ahora: «{words}»</translation>
+    </message>
+    <message>
+        <source>Orphaned (the words are gone; the claims keep their quote, under Unanchored):</source>
+        <translation>Sin anclar (las palabras ya no están; las afirmaciones conservan su fragmento, en Sin anclar):</translation>
+    </message>
+    <message>
         <source>{path} already exists; use --force to replace it.</source>
         <translation>{path} ya existe; use --force para reemplazarlo.</translation>
+    </message>
+    <message>
+        <source>Wrote {files} files ({size}) of {n} attachments to {path}</source>
+        <translation>Se escribieron {files} archivos ({size}) de {n} adjuntos en {path}</translation>
+    </message>
+    <message>
+        <source>Claim {claim} does not cite “{source}”; cite it first, or attach the file to the source itself.</source>
+        <translation>La afirmación {claim} no cita «{source}»; cítela primero, o adjunte el archivo a la propia fuente.</translation>
+    </message>
+    <message>
+        <source>Attached {name} ({size}, {mime}) to “{source}”: SHA-256 {sha}</source>
+        <translation>Se adjuntó {name} ({size}, {mime}) a «{source}»: SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <source>No files are attached.</source>
+        <translation>No hay archivos adjuntos.</translation>
+    </message>
+    <message>
+        <source>{source} (claim {claim})</source>
+        <translation>{source} (afirmación {claim})</translation>
+    </message>
+    <message>
+        <source>{size}, not in this copy</source>
+        <translation>{size}, no está en esta copia</translation>
+    </message>
+    <message>
+        <source>{n} sources match {source}; give more of its title or its id.</source>
+        <translation>{n} fuentes coinciden con {source}; indique más de su título o su id.</translation>
+    </message>
+    <message>
+        <source>No source has the id or title {source}.</source>
+        <translation>Ninguna fuente tiene el id o el título {source}.</translation>
     </message>
     <message>
         <source>Cannot read {file}: {error}.</source>
@@ -41,7 +109,7 @@
     </message>
     <message>
         <source>{status} is not a review status; use one of: {statuses}.</source>
-        <extracomment>Statuses exported when the user does not choose: verdicts an editor has signed off. Corrections of claims whose signed-off verdict was retracted (and so are not in ``claims``). The organisation&apos;s logo as (bytes, MIME type), or None; the type is one of core&apos;s ``LOGO_TYPES``.</extracomment>
+        <extracomment>Statuses exported when the user does not choose: verdicts an editor has signed off. The page(s) of the original its words are on (&quot;12&quot;, &quot;12–13&quot;), &quot;&quot; when the version has no pages. Corrections of claims whose signed-off verdict was retracted (and so are not in ``claims``). The organisation&apos;s logo as (bytes, MIME type), or None; the type is one of core&apos;s ``LOGO_TYPES``.</extracomment>
         <translation>{status} no es un estado de revisión; use uno de estos: {statuses}.</translation>
     </message>
     <message>
@@ -126,6 +194,18 @@
         <translation>No hay ningún artículo con el id {id} en este proyecto.</translation>
     </message>
     <message>
+        <source>This project syncs through a server, so a new version cannot be taken back; add the right text as a newer version instead.</source>
+        <translation>Este proyecto se sincroniza a través de un servidor, así que una versión nueva no se puede deshacer; añada en su lugar el texto correcto como una versión más reciente.</translation>
+    </message>
+    <message>
+        <source>This version was sent to or merged with another copy since, so it can no longer be undone; add the right text as a newer version instead.</source>
+        <translation>Esta versión se envió a otra copia o se fusionó con ella desde entonces, así que ya no se puede deshacer; añada en su lugar el texto correcto como una versión más reciente.</translation>
+    </message>
+    <message>
+        <source>The article or its claims changed after this version was added, so it can no longer be undone; add the right text as a newer version instead.</source>
+        <translation>El artículo o sus afirmaciones cambiaron después de añadir esta versión, así que ya no se puede deshacer; añada en su lugar el texto correcto como una versión más reciente.</translation>
+    </message>
+    <message>
         <source>There is no article version with id {id}.</source>
         <translation>No hay ninguna versión de artículo con el id {id}.</translation>
     </message>
@@ -169,7 +249,105 @@
     </message>
     <message>
         <source>{name} does not exist.</source>
+        <extracomment>The largest file the vault takes (decimal, as sizes are shown: 2 GB). The size of one stored chunk. How many bytes of a file&apos;s start are looked at to tell its type. Types ``mimetypes`` may not know on every system, by how the name ends.</extracomment>
         <translation>{name} no existe.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder; attach the files in it one by one.</source>
+        <translation>{name} es una carpeta; adjunte sus archivos uno por uno.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: permission denied.</source>
+        <translation>No se puede leer {name}: permiso denegado.</translation>
+    </message>
+    <message>
+        <source>{name} is not a regular file, so it cannot be attached.</source>
+        <translation>{name} no es un archivo normal, así que no se puede adjuntar.</translation>
+    </message>
+    <message>
+        <source>{name} is {size}, over the evidence vault&apos;s limit of 2 GB: attach a shorter excerpt, or a note saying where the whole file is kept.</source>
+        <translation>{name} ocupa {size}, más que el límite de 2 GB del archivo de evidencias: adjunte un fragmento más corto, o una nota que diga dónde se guarda el archivo completo.</translation>
+    </message>
+    <message>
+        <source>{name} is empty: there is nothing to attach.</source>
+        <translation>{name} está vacío: no hay nada que adjuntar.</translation>
+    </message>
+    <message>
+        <source>{name} grew past the evidence vault&apos;s limit of 2 GB while it was read; nothing was stored.</source>
+        <translation>{name} superó el límite de 2 GB del archivo de evidencias mientras se leía; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Storing {name} was cancelled; nothing was attached.</source>
+        <extracomment>Files larger than this are stored on a worker thread, with progress and Cancel. How long storing runs before the progress dialog appears (ms), and how often it is updated. What the preview reads at most: an image, a PDF (its first page), the start of a text or page.</extracomment>
+        <translation>Se canceló el guardado de {name}; no se adjuntó nada.</translation>
+    </message>
+    <message>
+        <source>The attached file “{name}” in {where} does not match its SHA-256: it was damaged or changed on the way; nothing was merged.</source>
+        <translation>El archivo adjunto «{name}» de {where} no coincide con su SHA-256: se dañó o se modificó por el camino; no se fusionó nada.</translation>
+    </message>
+    <message>
+        <source>attachment&apos;s note</source>
+        <translation>nota del adjunto</translation>
+    </message>
+    <message>
+        <source>That citation was removed; restore it before attaching files to it.</source>
+        <translation>Esa cita se quitó; restáurela antes de adjuntarle archivos.</translation>
+    </message>
+    <message>
+        <source>That source was deleted; restore it before attaching files to it.</source>
+        <translation>Esa fuente se eliminó; restáurela antes de adjuntarle archivos.</translation>
+    </message>
+    <message>
+        <source>That file is not stored in this project.</source>
+        <translation>Ese archivo no está guardado en este proyecto.</translation>
+    </message>
+    <message>
+        <source>“{name}” is already attached to this citation.</source>
+        <translation>«{name}» ya está adjunto a esta cita.</translation>
+    </message>
+    <message>
+        <source>“{name}” is already attached to this source.</source>
+        <translation>«{name}» ya está adjunto a esta fuente.</translation>
+    </message>
+    <message>
+        <source>There is no attachment with id {id} in this project.</source>
+        <translation>No hay ningún adjunto con el id {id} en este proyecto.</translation>
+    </message>
+    <message>
+        <source>This file is not stored in this copy of the project: it was attached in another copy and has not come here yet (merge that copy, or ask for a hand-off).</source>
+        <translation>Este archivo no está guardado en esta copia del proyecto: se adjuntó en otra copia y todavía no ha llegado aquí (fusione esa copia o pida un archivo de cambios).</translation>
+    </message>
+    <message>
+        <source>The stored copy of “{name}” is damaged: its bytes no longer match their SHA-256 ({sha}). Run factcheck verify, and attach the original again if you still have it.</source>
+        <translation>La copia guardada de «{name}» está dañada: sus bytes ya no coinciden con su SHA-256 ({sha}). Ejecute factcheck verify y vuelva a adjuntar el original si aún lo tiene.</translation>
+    </message>
+    <message>
+        <source>A copy of {name} could not be written for viewing: {reason}.</source>
+        <translation>No se pudo escribir una copia de {name} para verla: {reason}.</translation>
+    </message>
+    <message>
+        <source>a stored file that nothing is attached to ({sha}) no longer matches its SHA-256: it was changed outside factcheck, or damaged.</source>
+        <translation>un archivo guardado que no está adjunto a nada ({sha}) ya no coincide con su SHA-256: se modificó fuera de factcheck, o se dañó.</translation>
+    </message>
+    <message>
+        <source>a citation of “{source}” on claim {claim}</source>
+        <translation>una cita de «{source}» en la afirmación {claim}</translation>
+    </message>
+    <message>
+        <source>the source “{source}”</source>
+        <translation>la fuente «{source}»</translation>
+    </message>
+    <message>
+        <source>the file “{name}” attached to {where} no longer matches its SHA-256 ({sha}): its stored bytes were changed outside factcheck, or damaged.</source>
+        <translation>el archivo «{name}» adjunto a {where} ya no coincide con su SHA-256 ({sha}): sus bytes guardados se modificaron fuera de factcheck, o se dañaron.</translation>
+    </message>
+    <message>
+        <source>{problem} 1 more stored file does not match either.</source>
+        <translation>{problem} Tampoco coincide 1 archivo guardado más.</translation>
+    </message>
+    <message>
+        <source>{problem} {n} more stored files do not match either.</source>
+        <translation>{problem} Tampoco coinciden {n} archivos guardados más.</translation>
     </message>
     <message>
         <source>{name} is not a file that can be restored.</source>
@@ -741,8 +919,20 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>Quitar cita</translation>
     </message>
     <message>
+        <source>Attach file</source>
+        <translation>Adjuntar archivo</translation>
+    </message>
+    <message>
+        <source>Remove attached file</source>
+        <translation>Quitar archivo adjunto</translation>
+    </message>
+    <message>
         <source>Import article</source>
         <translation>Importar artículo</translation>
+    </message>
+    <message>
+        <source>Update article</source>
+        <translation>Actualizar el artículo</translation>
     </message>
     <message>
         <source>Delete article</source>
@@ -842,9 +1032,17 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>ajuste</translation>
     </message>
     <message>
+        <source>attachment</source>
+        <translation>adjunto</translation>
+    </message>
+    <message>
         <source>Nothing to merge: this project already holds everything in {name}.</source>
-        <extracomment>(table, id, unit) -&gt; OURS/THEIRS/&quot;both&quot;: who changed it since the copies parted units both sides touched (whatever was decided): the merge event records their values for replay article id -&gt; the other side&apos;s versions of it as (number, id, imported_at), where it brings new ones article id -&gt; the version current in the other copy, for every article either side added a version to source id -&gt; the citations its deletion withdrew, for a source whose deletion is a conflict filled by ``apply``: the approvals that lapsed ({&quot;claim&quot;, &quot;from&quot;, &quot;reason&quot;, &quot;comment_id&quot;} each) filled by ``apply``: what it wrote, for ``undo`` who the other copy is, for the exchange marks (``handoff``): its last author other than us, or a hand-off&apos;s sender</extracomment>
+        <extracomment>(table, id, unit) -&gt; OURS/THEIRS/&quot;both&quot;: who changed it since the copies parted units both sides touched (whatever was decided): the merge event records their values for replay the SHA-256 of the evidence files to bring in (named by attachments, held there, lacking here) where ``apply`` streams those files from (``_CopyFiles`` or a ``handoff.Received``) article id -&gt; the other side&apos;s versions of it as (number, id, imported_at), where it brings new ones article id -&gt; the version current in the other copy, for every article either side added a version to source id -&gt; the citations its deletion withdrew, for a source whose deletion is a conflict filled by ``apply``: the approvals that lapsed ({&quot;claim&quot;, &quot;from&quot;, &quot;reason&quot;, &quot;comment_id&quot;} each) filled by ``apply``: what it wrote, for ``undo`` who the other copy is, for the exchange marks (``handoff``): its last author other than us, or a hand-off&apos;s sender</extracomment>
         <translation>Nada que fusionar: este proyecto ya contiene todo lo de {name}.</translation>
+    </message>
+    <message>
+        <source>{n} attached files would come in from {name}: this copy has their attachments but not their bytes.</source>
+        <translation>Entrarían {n} archivos adjuntos desde {name}: esta copia tiene sus adjuntos, pero no sus bytes.</translation>
     </message>
     <message>
         <source>{n} changes would come in from {name} ({parts}); {c} conflicts.</source>
@@ -1048,8 +1246,28 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>pasaje</translation>
     </message>
     <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>nombre del archivo</translation>
+    </message>
+    <message>
+        <source>file type</source>
+        <translation>tipo de archivo</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>tamaño</translation>
+    </message>
+    <message>
         <source>the text of version {number} of {article} does not match the fingerprint taken when it was imported: it was edited outside factcheck, or damaged.</source>
         <translation>el texto de la versión {number} de {article} no coincide con la huella tomada al importarlo: se editó fuera de factcheck o se dañó.</translation>
+    </message>
+    <message>
+        <source>the page starts of version {number} of {article} (where each page of its original begins) do not fit its text: they were edited outside factcheck, or damaged.</source>
+        <translation>los inicios de página de la versión {number} de {article} (dónde empieza cada página de su original) no encajan con su texto: se editaron fuera de factcheck o están dañados.</translation>
     </message>
     <message>
         <source>{row} is in the table but not in the history: the row was added outside factcheck.</source>
@@ -1130,6 +1348,14 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>“{status}”</source>
         <translation>«{status}»</translation>
+    </message>
+    <message>
+        <source>attachment {id} ({name})</source>
+        <translation>adjunto {id} ({name})</translation>
+    </message>
+    <message>
+        <source>attachment {id}</source>
+        <translation>adjunto {id}</translation>
     </message>
     <message>
         <source>empty</source>
@@ -1673,6 +1899,18 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>Fusionó otra copia del proyecto</translation>
     </message>
     <message>
+        <source>Attached a file</source>
+        <translation>Adjuntó un archivo</translation>
+    </message>
+    <message>
+        <source>Removed an attached file</source>
+        <translation>Quitó un archivo adjunto</translation>
+    </message>
+    <message>
+        <source>Restored an attached file</source>
+        <translation>Restauró un archivo adjunto</translation>
+    </message>
+    <message>
         <source>Not rated</source>
         <translation>Sin calificar</translation>
     </message>
@@ -1707,6 +1945,18 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>Edited the claim (reason: {reason})</source>
         <translation>Editó la afirmación (motivo: {reason})</translation>
+    </message>
+    <message>
+        <source>Attached “{name}” (SHA-256 {sha})</source>
+        <translation>Adjuntó «{name}» (SHA-256 {sha})</translation>
+    </message>
+    <message>
+        <source>Removed the attached file “{name}”</source>
+        <translation>Quitó el archivo adjunto «{name}»</translation>
+    </message>
+    <message>
+        <source>Restored the attached file “{name}”</source>
+        <translation>Restauró el archivo adjunto «{name}»</translation>
     </message>
     <message>
         <source>Cited a source: {source}</source>
@@ -1862,7 +2112,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>HTML report</source>
-        <extracomment>Format name -&gt; module in this package. Formats in the order a menu lists them, with a name for people (``Text``: show it with ``language.ui``).</extracomment>
+        <extracomment>Format name -&gt; module in this package. The zip of the evidence vault&apos;s files with their hashes (``evidence.py``): written, not rendered. Formats in the order a menu lists them, with a name for people (``Text``: show it with ``language.ui``).</extracomment>
         <translation>Informe HTML</translation>
     </message>
     <message>
@@ -2103,6 +2353,14 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>Afirmado por {claimant}</translation>
     </message>
     <message>
+        <source>p. {page}</source>
+        <translation>pág. {page}</translation>
+    </message>
+    <message>
+        <source>pp. {page}</source>
+        <translation>págs. {page}</translation>
+    </message>
+    <message>
         <source>The article’s wording here changed after this claim was checked.</source>
         <translation>La redacción del artículo en este punto cambió después de verificar esta afirmación.</translation>
     </message>
@@ -2129,6 +2387,14 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>(confidential)</source>
         <translation>(confidencial)</translation>
+    </message>
+    <message>
+        <source>Evidence kept</source>
+        <translation>Evidencias conservadas</translation>
+    </message>
+    <message>
+        <source>Evidence: {name}, SHA-256 {sha}</source>
+        <translation>Evidencia: {name}, SHA-256 {sha}</translation>
     </message>
     <message>
         <source>Reviewed by {reviewer}.</source>
@@ -2268,7 +2534,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>The pasted text is too large to import ({size} MB): factcheck imports articles of up to {limit} MB.</source>
-        <extracomment>Largest file accepted for import. A 500-page report is about 1.5 MB of text; saved web pages with inline images run larger, so the limit leaves room while refusing files that are clearly not articles (and would make the view and anchoring slow). Extensions of document formats a later version will import, with their sniffed name. Longest default title of pasted text.</extracomment>
+        <extracomment>Largest file accepted for import. A 500-page report is about 1.5 MB of text; saved web pages with inline images run larger, so the limit leaves room while refusing files that are clearly not articles (and would make the view and anchoring slow). Paged documents (PDF): the offset (code points) in ``text`` where each page starts, one per page, the first 0. Empty for unpaged formats. The printed label of each page where the document names them (&quot;iv&quot;, &quot;12&quot;), same length as ``pages``; empty when pages are simply numbered from 1. What the user should know about how the text was read, one sentence each (tracked changes accepted, comments left out, headers removed, ...). ``Text`` values. Extensions of document formats a later version will import, with their sniffed name. Largest document (PDF, Word, web archive, ...) accepted for import: such files carry images and fonts beside their text. Read whole, so this also bounds memory. Document formats read by a module of their own, by the name ``sniff_document`` gives them: ``(module, function)``. Each function is called as ``function(data: bytes, name: str, *, password=None, progress=None)`` and returns an ``ImportedArticle``; ``progress(done, total)`` returns False to cancel (the importer then raises ``ImportCancelled``). A format that is not here is refused with ``DOCUMENT_SENTENCES``. Extensions that name a document format, for files whose bytes do not tell. Longest default title of pasted text.</extracomment>
         <translation>El texto pegado es demasiado grande para importarlo ({size} MB): factcheck importa artículos de hasta {limit} MB.</translation>
     </message>
     <message>
@@ -2397,21 +2663,25 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>un archivo de imagen</translation>
     </message>
     <message>
-        <source>PDF files cannot be imported yet: open the PDF, copy the article text and paste it instead.</source>
+        <source>This file is named like a PDF but is not one: it is damaged, or another kind of file renamed.</source>
         <extracomment>What to say for each document format ``sniff_document`` reports.</extracomment>
-        <translation>Los archivos PDF todavía no se pueden importar: abra el PDF, copie el texto del artículo y péguelo.</translation>
+        <translation>Este archivo tiene nombre de PDF pero no lo es: está dañado o es otro tipo de archivo con el nombre cambiado.</translation>
     </message>
     <message>
-        <source>Word documents cannot be imported yet: open the document, copy the article text and paste it instead.</source>
-        <translation>Los documentos de Word todavía no se pueden importar: abra el documento, copie el texto del artículo y péguelo.</translation>
+        <source>This file is named like a Word document (.docx) but is not one: it is damaged, or another kind of file renamed.</source>
+        <translation>Este archivo tiene nombre de documento de Word (.docx) pero no lo es: está dañado o es otro tipo de archivo con el nombre cambiado.</translation>
     </message>
     <message>
-        <source>OpenDocument text files cannot be imported yet: open the document, copy the article text and paste it instead.</source>
-        <translation>Los archivos de texto OpenDocument todavía no se pueden importar: abra el documento, copie el texto del artículo y péguelo.</translation>
+        <source>This file is named like an OpenDocument text file (.odt) but is not one: it is damaged, or another kind of file renamed.</source>
+        <translation>Este archivo tiene nombre de archivo de texto OpenDocument (.odt) pero no lo es: está dañado o es otro tipo de archivo con el nombre cambiado.</translation>
     </message>
     <message>
-        <source>E-books (EPUB) cannot be imported yet: copy the article text and paste it instead.</source>
-        <translation>Los libros electrónicos (EPUB) todavía no se pueden importar: copie el texto del artículo y péguelo.</translation>
+        <source>This file is named like an e-book (.epub) but is not one: it is damaged, or another kind of file renamed.</source>
+        <translation>Este archivo tiene nombre de libro electrónico (.epub) pero no lo es: está dañado o es otro tipo de archivo con el nombre cambiado.</translation>
+    </message>
+    <message>
+        <source>Old Word documents (.doc) cannot be imported: open the document in Word or LibreOffice, save it as .docx and import that.</source>
+        <translation>Los documentos de Word antiguos (.doc) no se pueden importar: abra el documento en Word o LibreOffice, guárdelo como .docx e importe ese archivo.</translation>
     </message>
     <message>
         <source>RTF documents cannot be imported yet: save the document as plain text (.txt) or copy and paste the article text instead.</source>
@@ -2474,6 +2744,22 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>The web page could not be read: its HTML is too damaged.</source>
         <translation>No se pudo leer la página web: su HTML está demasiado dañado.</translation>
+    </message>
+    <message>
+        <source>The page is kept as {name}; its folder “{folder}” holds no files.</source>
+        <translation>La página se guarda como {name}; su carpeta “{folder}” no contiene archivos.</translation>
+    </message>
+    <message>
+        <source>The page and the file of its folder “{folder}” are kept together as one file, {name}.</source>
+        <translation>La página y el archivo de su carpeta “{folder}” se guardan juntos en un solo archivo, {name}.</translation>
+    </message>
+    <message>
+        <source>The page and the {count} files of its folder “{folder}” are kept together as one file, {name}.</source>
+        <translation>La página y los {count} archivos de su carpeta “{folder}” se guardan juntos en un solo archivo, {name}.</translation>
+    </message>
+    <message>
+        <source>The folder “{folder}” is too large to keep with the page (over {files} files or {size} MB): only the page itself is kept, as {name}.</source>
+        <translation>La carpeta “{folder}” es demasiado grande para guardarla con la página (más de {files} archivos o {size} MB): solo se guarda la página, como {name}.</translation>
     </message>
     <message>
         <source>The Markdown file is nested too deeply to be read.</source>
@@ -3008,7 +3294,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>{mark} is the start of more than one event id; give more of it.</source>
-        <extracomment>The name a hand-off has while it is written (renamed to its own once whole). ``--since`` value meaning the whole history. The largest hand-off member read whole (a hand-off of a year&apos;s desk is far smaller). sha256 -&gt; (sha256, mime, size, filename, data) already in memory (a pull from a server) the receiver&apos;s events the sender lacks, when the receiver knows them (a sync keeps track): then the sender&apos;s history need not be walked from the receiver&apos;s whole log</extracomment>
+        <extracomment>The name a hand-off has while it is written (renamed to its own once whole). The newest version this build reads and writes (2: with attachments and evidence files). ``--since`` value meaning the whole history. The largest hand-off member read whole (a hand-off of a year&apos;s desk is far smaller). sha256 -&gt; (sha256, mime, size, filename, data) already in memory (a pull from a server) the receiver&apos;s events the sender lacks, when the receiver knows them (a sync keeps track): then the sender&apos;s history need not be walked from the receiver&apos;s whole log the SHA-256 of the evidence files the file carries (``evidence/&lt;sha256&gt;`` members)</extracomment>
         <translation>{mark} es el comienzo de más de un identificador de evento; escriba más caracteres.</translation>
     </message>
     <message>
@@ -3049,7 +3335,6 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>This is not a PostgreSQL connection string: {reason}</source>
-        <extracomment>SQLSTATEs ``schema.sql`` raises. How many times ``sync`` pulls again when another copy pushed in between (with a random wait that grows each time, so copies that collided do not collide again in step).</extracomment>
         <translation>Esta no es una cadena de conexión de PostgreSQL: {reason}</translation>
     </message>
     <message>
@@ -3069,6 +3354,63 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>Se perdió la conexión con el servidor de sincronización: {reason}</translation>
     </message>
     <message>
+        <source>{user} is not a member of this project on the sync server (an editor adds members with factcheck server grant)</source>
+        <extracomment>SQLSTATEs ``schema.sql`` raises. How many times ``sync`` pulls again when another copy pushed in between (with a random wait that grows each time, so copies that collided do not collide again in step). The largest evidence file a push carries (it travels whole, in one call); larger ones go by hand-off or merge. Why the server refuses, by the name ``schema.sql`` gives each rule in its errors&apos; HINT (its own messages are English and for the server&apos;s log; these are translated).</extracomment>
+        <translation>{user} no es miembro de este proyecto en el servidor de sincronización (un editor añade miembros con factcheck server grant)</translation>
+    </message>
+    <message>
+        <source>an editor puts a project on the server first, with its history; then checkers sync it</source>
+        <translation>primero un editor sube el proyecto al servidor, con su historial; después los verificadores lo sincronizan</translation>
+    </message>
+    <message>
+        <source>{user} is a checker on this project, and only an editor may approve or publish a verdict</source>
+        <translation>{user} es verificador en este proyecto, y solo un editor puede aprobar o publicar un veredicto</translation>
+    </message>
+    <message>
+        <source>an approval does not name the verdict it approved (it was written by another program)</source>
+        <translation>una aprobación no indica el veredicto que aprobó (la escribió otro programa)</translation>
+    </message>
+    <message>
+        <source>a review status may change only through review</source>
+        <translation>un estado de revisión solo puede cambiar mediante la revisión</translation>
+    </message>
+    <message>
+        <source>a merge may keep only approvals that an editor made on this server</source>
+        <translation>una combinación solo puede conservar aprobaciones que un editor hizo en este servidor</translation>
+    </message>
+    <message>
+        <source>{user} last changed this verdict, so someone else must approve it (four-eyes rule)</source>
+        <translation>{user} fue quien cambió este veredicto por última vez, así que otra persona debe aprobarlo (regla de los cuatro ojos)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s history is append-only</source>
+        <translation>el historial del servidor solo admite añadidos</translation>
+    </message>
+    <message>
+        <source>a change is larger than the server accepts</source>
+        <translation>un cambio es más grande de lo que acepta el servidor</translation>
+    </message>
+    <message>
+        <source>a change does not match its id: it was altered after it was made</source>
+        <translation>un cambio no coincide con su identificador: se alteró después de hacerse</translation>
+    </message>
+    <message>
+        <source>a change is not well formed</source>
+        <translation>un cambio no está bien formado</translation>
+    </message>
+    <message>
+        <source>a change follows changes the server does not hold</source>
+        <translation>un cambio sigue a cambios que el servidor no tiene</translation>
+    </message>
+    <message>
+        <source>a change belongs to another project</source>
+        <translation>un cambio pertenece a otro proyecto</translation>
+    </message>
+    <message>
+        <source>a stored file does not match its SHA-256</source>
+        <translation>un archivo guardado no coincide con su SHA-256</translation>
+    </message>
+    <message>
         <source>The server has no factcheck store yet: run factcheck server init on it first.</source>
         <translation>El servidor aún no tiene el almacén de factcheck: ejecute primero factcheck server init en él.</translation>
     </message>
@@ -3079,6 +3421,22 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>The sync server sent an event that does not match its id; nothing was merged.</source>
         <translation>El servidor de sincronización envió un evento que no coincide con su identificador; no se fusionó nada.</translation>
+    </message>
+    <message>
+        <source>1 change waits on this laptop: an approval by {actor}, and the sync server takes approvals only from an editor. It goes up by itself once an editor syncs it: {actor} from their own laptop, or any editor of the desk after merging a hand-off of this copy (File &gt; Send changes…).</source>
+        <translation>1 cambio espera en este portátil: una aprobación de {actor}, y el servidor de sincronización solo acepta aprobaciones de un editor. Subirá solo en cuanto un editor la sincronice: {actor} desde su propio portátil, o cualquier editor de la mesa tras combinar un archivo de cambios de esta copia (Archivo &gt; Enviar cambios…).</translation>
+    </message>
+    <message>
+        <source>{n} changes wait on this laptop: they follow an approval by {actor}, and the sync server takes approvals only from an editor. They go up by themselves once an editor syncs that approval: {actor} from their own laptop, or any editor of the desk after merging a hand-off of this copy (File &gt; Send changes…).</source>
+        <translation>{n} cambios esperan en este portátil: siguen a una aprobación de {actor}, y el servidor de sincronización solo acepta aprobaciones de un editor. Subirán solos en cuanto un editor sincronice esa aprobación: {actor} desde su propio portátil, o cualquier editor de la mesa tras combinar un archivo de cambios de esta copia (Archivo &gt; Enviar cambios…).</translation>
+    </message>
+    <message>
+        <source>1 change waits on this laptop. {refusal} Send a hand-off of this copy to an editor of the desk (File &gt; Send changes…), who can merge it and decide what goes to the server.</source>
+        <translation>1 cambio espera en este portátil. {refusal} Envíe un archivo de cambios de esta copia a un editor de la mesa (Archivo &gt; Enviar cambios…), que puede combinarla y decidir qué sube al servidor.</translation>
+    </message>
+    <message>
+        <source>{n} changes wait on this laptop. {refusal} Send a hand-off of this copy to an editor of the desk (File &gt; Send changes…), who can merge it and decide what goes to the server.</source>
+        <translation>{n} cambios esperan en este portátil. {refusal} Envíe un archivo de cambios de esta copia a un editor de la mesa (Archivo &gt; Enviar cambios…), que puede combinarla y decidir qué sube al servidor.</translation>
     </message>
     <message>
         <source>Other copies kept pushing while this one tried; try again in a moment.</source>
@@ -3092,11 +3450,338 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <source>{role} is not a role: use checker or editor.</source>
         <translation>{role} no es un rol: use checker o editor.</translation>
     </message>
+    <message>
+        <source>{name} is not a ClaimReview JSON file: it is not valid JSON.</source>
+        <extracomment>Keys whose array holds the items (or feed elements holding them).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a ClaimReview JSON file: it is not UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is empty: there is no ClaimReview in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a factcheck library.</source>
+        <extracomment>How long a write waits for another window&apos;s write to finish before giving up (ms). Candidates FTS5 hands to the re-ranking. Column weights of bm25 (terms, bigrams, prefixes). The library&apos;s migrations, in order; ``user_version`` is how many were applied. Append only. Sentences about what happened while opening (rebuilt after damage, read-only because busy).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library cannot be created in {folder} ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library {name} cannot be read ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a factcheck library (it is another program&apos;s or a project&apos;s file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library {name} was written by a newer version of factcheck; update factcheck to use it (similar claims are not shown meanwhile).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library {name} is from an older factcheck and is read-only here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library {name} is being changed by another factcheck; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library {name} is busy in another factcheck window: it is read here without being brought up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library {name} is read-only; it cannot be brought up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library {name} could not be written: the disk is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library {name} could not be used ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library {name} is damaged and could not be set aside ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library was damaged: it was set aside as {aside} and rebuilt from {projects} projects and {files} ClaimReview files; {gone} ClaimReview files are gone and must be added again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library was damaged: it was set aside as {aside} and rebuilt from {projects} projects and {files} ClaimReview files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library {name} is open read-only here (another factcheck is using it); try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} holds no ClaimReview files (.json, .jsonld).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <extracomment>A claim&apos;s text fields, in the order a snippet prefers them when they match alike. Words of a query taken at most (a pasted paragraph is searched by its first words). Characters of a query read at most (10,000 characters of paste cost nothing more). Article text is indexed in chunks of whole paragraphs of about this many characters... ...a paragraph longer than this is cut at a space. A snippet&apos;s length in characters (before its ellipses). Put between a document&apos;s fields, so a phrase never runs from one field into the next: a private-use character, which FTS5 keeps as a word and no query word can be. Per term, whether a folded word matches its (first) word: each word is judged once.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 file of a confidential source was left out.</source>
+        <translation>Se dejó fuera 1 archivo de una fuente confidencial.</translation>
+    </message>
+    <message>
+        <source>{n} files of confidential sources were left out.</source>
+        <translation>Se dejaron fuera {n} archivos de fuentes confidenciales.</translation>
+    </message>
+    <message>
+        <source>1 attached file is not stored in this copy and was left out.</source>
+        <translation>1 archivo adjunto no está guardado en esta copia y se dejó fuera.</translation>
+    </message>
+    <message>
+        <source>{n} attached files are not stored in this copy and were left out.</source>
+        <translation>{n} archivos adjuntos no están guardados en esta copia y se dejaron fuera.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no files are attached to the chosen sources and citations.</source>
+        <translation>Nada que exportar: no hay archivos adjuntos a las fuentes y citas elegidas.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the project has no attached files.</source>
+        <translation>Nada que exportar: el proyecto no tiene archivos adjuntos.</translation>
+    </message>
+    <message>
+        <source>This {kind} is damaged or forged: it holds a part named “{part}”, which points outside the document.</source>
+        <extracomment>Most entries a document may list: Word files hold a few dozen, EPUBs a few hundred; 10,000 leaves room for a book of scanned pages while keeping the directory zipfile builds in memory small (a ZipInfo is ~0.5 KB). Largest central directory (bytes), checked before zipfile reads it: 10,000 entries with long names and extra fields stay well under it. Most bytes one member may inflate to: five times the largest document.xml we expect, and what lxml then holds as a tree is several times this. Most bytes all members read from one file may inflate to, together (an EPUB&apos;s chapters). Highest compression ratio accepted once a member has inflated past ``RATIO_FLOOR``. Office and EPUB XML deflates 5-30 times (python-docx&apos;s styles.xml 29, a 300-page document of one paragraph repeated 92); deflate&apos;s ceiling, reached by runs of zeros, is ~1,030, which is what zip bombs are made of. Apache POI&apos;s default refuses an entry past 100; 200, and only past 1 MB, is laxer for real documents. Small members are not held to ``MAX_RATIO``: a 1 MB part does no harm whatever it is. How much is inflated at a time. An end record is 22 bytes plus a comment of up to 65,535.</extracomment>
+        <translation>Este {kind} está dañado o falsificado: contiene una parte llamada “{part}”, que apunta fuera del documento.</translation>
+    </message>
+    <message>
+        <source>This {kind} holds too many parts (more than {limit}) to be a real document.</source>
+        <translation>Este {kind} contiene demasiadas partes (más de {limit}) para ser un documento real.</translation>
+    </message>
+    <message>
+        <source>This {kind} holds more text than factcheck reads (over {limit} MB once unpacked), or is a “zip bomb”.</source>
+        <translation>Este {kind} contiene más texto del que factcheck lee (más de {limit} MB una vez descomprimido), o es una “bomba zip”.</translation>
+    </message>
+    <message>
+        <source>This {kind} is too deeply nested or too large to read.</source>
+        <translation>Este {kind} está anidado a demasiada profundidad o es demasiado grande para leerlo.</translation>
+    </message>
+    <message>
+        <source>This {kind} is damaged (perhaps not fully downloaded or copied) and cannot be read.</source>
+        <translation>Este {kind} está dañado (quizá no se descargó o copió por completo) y no se puede leer.</translation>
+    </message>
+    <message>
+        <source>This {kind} is protected with a password, which factcheck cannot open: open it, save a copy without the password and import that copy.</source>
+        <translation>Este {kind} está protegido con contraseña y factcheck no puede abrirlo: ábralo, guarde una copia sin la contraseña e importe esa copia.</translation>
+    </message>
+    <message>
+        <source>This {kind} is damaged or forged: its XML declares entities or a DTD, which real documents never do.</source>
+        <translation>Este {kind} está dañado o falsificado: su XML declara entidades o una DTD, algo que los documentos reales nunca hacen.</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>documento de Word</translation>
+    </message>
+    <message>
+        <source>This document has tracked changes; factcheck imported the text with all changes accepted.</source>
+        <extracomment>OLE2 compound file: what Word writes for a password-protected .docx (and old .doc). The stream of an encrypted OOXML package, as its name is stored (UTF-16). Authors that are a program&apos;s or a template&apos;s default, not a person. Most nested tables/text boxes followed (libxml2 already caps the XML depth at 256).</extracomment>
+        <translation>Este documento tiene cambios controlados; factcheck importó el texto con todos los cambios aceptados.</translation>
+    </message>
+    <message>
+        <source>This document has comments; factcheck left them out of the article text.</source>
+        <translation>Este documento tiene comentarios; factcheck los dejó fuera del texto del artículo.</translation>
+    </message>
+    <message>
+        <source>This is an old Word document (.doc), which factcheck cannot read: open it in Word or LibreOffice, save it as .docx and import that.</source>
+        <translation>Este es un documento de Word antiguo (.doc), que factcheck no puede leer: ábralo en Word o LibreOffice, guárdelo como .docx e importe ese archivo.</translation>
+    </message>
+    <message>
+        <source>This file is not a Word document: it has no main text.</source>
+        <translation>Este archivo no es un documento de Word: no tiene texto principal.</translation>
+    </message>
+    <message>
+        <source>The Word document has no text.</source>
+        <translation>El documento de Word no tiene texto.</translation>
+    </message>
+    <message>
+        <source>Office document</source>
+        <translation>documento de Office</translation>
+    </message>
+    <message>
+        <source>The import was cancelled.</source>
+        <extracomment>Extensions of pages that may have a ``&lt;stem&gt;_files`` folder beside them. Most files, and most bytes, of a page&apos;s folder kept with it; a larger folder is left out (the page alone is kept, and the person told). Browsers save a few dozen files. How deep the folder&apos;s subfolders are followed.
+----------
+The MIME type the original is stored with. Longest header block read (the message&apos;s or a part&apos;s). Most parts looked at; a page with more is read from the first ones. How deep multiparts inside multiparts are followed.
+----------
+Most bytes the records of one archive may unpack to, together. A capture of one news page with its images is a few MB; a 300 MB .warc.gz of text may unpack to ~1.5 GB. Most records looked at. Redirects followed from a WACZ&apos;s listed page. Largest pages/pages.jsonl read (only its first lines matter). URL endings of responses that are never the article, whatever type they claim. Words of a paragraph that counts as article text when picking the page.</extracomment>
+        <translation>Se canceló la importación.</translation>
+    </message>
+    <message>
+        <source>e-book (EPUB)</source>
+        <translation>libro electrónico (EPUB)</translation>
+    </message>
+    <message>
+        <source>This e-book is protected against copying (DRM), so factcheck cannot read its text.</source>
+        <extracomment>Font obfuscation (IDPF, Adobe) &quot;encrypts&quot; fonts, never text: no reason to refuse.</extracomment>
+        <translation>Este libro electrónico está protegido contra copia (DRM), así que factcheck no puede leer su texto.</translation>
+    </message>
+    <message>
+        <source>The e-book has no text.</source>
+        <translation>El libro electrónico no tiene texto.</translation>
+    </message>
+    <message>
+        <source>The saved web page “{name}” holds no HTML page to read, only images, style sheets or other files.</source>
+        <translation>La página web guardada “{name}” no contiene ninguna página HTML que leer, solo imágenes, hojas de estilo u otros archivos.</translation>
+    </message>
+    <message>
+        <source>The saved page is cut short (perhaps not fully downloaded): its text was read as far as it goes.</source>
+        <translation>La página guardada está incompleta (quizá no se descargó por completo): su texto se leyó hasta donde llega.</translation>
+    </message>
+    <message>
+        <source>The file “{name}” is not a saved web page (MHTML) that factcheck can read: it is damaged, or another kind of file renamed.</source>
+        <translation>El archivo “{name}” no es una página web guardada (MHTML) que factcheck pueda leer: está dañado, o es otro tipo de archivo con el nombre cambiado.</translation>
+    </message>
+    <message>
+        <source>OpenDocument text file</source>
+        <translation>archivo de texto OpenDocument</translation>
+    </message>
+    <message>
+        <source>The OpenDocument text file has no text.</source>
+        <extracomment>Inline elements whose content is never shown as text. Most repeated empty-cell or row copies written out (ODF compresses runs of them).</extracomment>
+        <translation>El archivo de texto OpenDocument no tiene texto.</translation>
+    </message>
+    <message>
+        <source>Running headers, footers and page numbers were left out of the text.</source>
+        <extracomment>Held around every call into pypdfium2/PDFium, which may not run in two threads at once.</extracomment>
+        <translation>Se dejaron fuera del texto los encabezados, los pies de página y los números de página.</translation>
+    </message>
+    <message>
+        <source>Text set at a slant (a watermark, say) was left out of the text.</source>
+        <translation>Se dejó fuera del texto lo escrito en diagonal (una marca de agua, por ejemplo).</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password.</source>
+        <translation>Este PDF está protegido con contraseña.</translation>
+    </message>
+    <message>
+        <source>The password does not open this PDF.</source>
+        <translation>La contraseña no abre este PDF.</translation>
+    </message>
+    <message>
+        <source>This PDF has no text layer; run OCR first (text recognition, for example with OCRmyPDF or the scanner&apos;s software), then import the PDF it makes.</source>
+        <translation>Este PDF no tiene capa de texto; pase primero un OCR (reconocimiento de texto, por ejemplo con OCRmyPDF o el programa del escáner) e importe el PDF que genere.</translation>
+    </message>
+    <message>
+        <source>This PDF is damaged and cannot be read.</source>
+        <translation>Este PDF está dañado y no se puede leer.</translation>
+    </message>
+    <message>
+        <source>This PDF is incomplete (cut short while it was downloaded or copied?): get the file again.</source>
+        <translation>Este PDF está incompleto (¿se cortó al descargarlo o copiarlo?): vuelva a obtener el archivo.</translation>
+    </message>
+    <message>
+        <source>This PDF has no pages.</source>
+        <translation>Este PDF no tiene páginas.</translation>
+    </message>
+    <message>
+        <source>This PDF is protected in a way factcheck cannot open.</source>
+        <extracomment>Terminal punctuation: a line ending with one of these (after closing quotes and brackets) ends a sentence. A run of characters without white space or a line break between them, in PDFium&apos;s text. Controls and unmapped glyphs carry no text; 0x02 is PDFium&apos;s mark for a hyphen it took for one at the end of a line. A line break PDFium put between two characters: a space only if they stand apart. Share of the page height, at the top and at the bottom, where running headers and footers stand. Longest running header or footer compared with its numbers read as &quot;#&quot; (&quot;Page 3 of 12&quot;, &quot;Report 2024 | 17&quot;): longer lines are compared as they are, so that body lines that differ only in their figures are kept.</extracomment>
+        <translation>Este PDF está protegido de una forma que factcheck no puede abrir.</translation>
+    </message>
+    <message>
+        <source>The text of this PDF is too long to be one article (more than {limit} MB): split the PDF and import the part with the article.</source>
+        <translation>El texto de este PDF es demasiado largo para un solo artículo (más de {limit} MB): divida el PDF e importe la parte que contiene el artículo.</translation>
+    </message>
+    <message>
+        <source>Page {page} is a scanned image without a text layer, so its words are not in the text: run OCR on the PDF to import them.</source>
+        <translation>La página {page} es una imagen escaneada sin capa de texto, así que sus palabras no están en el texto: pase un OCR al PDF para importarlas.</translation>
+    </message>
+    <message>
+        <source>{n} pages are scanned images without a text layer, so their words are not in the text: run OCR on the PDF to import them.</source>
+        <translation>{n} páginas son imágenes escaneadas sin capa de texto, así que sus palabras no están en el texto: pase un OCR al PDF para importarlas.</translation>
+    </message>
+    <message>
+        <source>The file “{name}” is not a web archive (WARC) that factcheck can read: it is damaged, or another kind of file renamed.</source>
+        <translation>El archivo “{name}” no es un archivo web (WARC) que factcheck pueda leer: está dañado, o es otro tipo de archivo con el nombre cambiado.</translation>
+    </message>
+    <message>
+        <source>The web archive “{name}” is cut short (perhaps not fully downloaded) before any complete web page.</source>
+        <translation>El archivo web “{name}” se corta (quizá no se descargó por completo) antes de cualquier página web completa.</translation>
+    </message>
+    <message>
+        <source>The web pages in the web archive “{name}” are compressed as “{encoding}”, which factcheck cannot unpack.</source>
+        <translation>Las páginas web del archivo web “{name}” están comprimidas como “{encoding}”, que factcheck no puede descomprimir.</translation>
+    </message>
+    <message>
+        <source>The web archive “{name}” holds no web page (HTML) to read, only images, scripts or other files.</source>
+        <translation>El archivo web “{name}” no contiene ninguna página web (HTML) que leer, solo imágenes, scripts u otros archivos.</translation>
+    </message>
+    <message>
+        <source>This web archive is cut short (perhaps not fully downloaded): the page was read from the complete records before the cut.</source>
+        <translation>Este archivo web está incompleto (quizá no se descargó por completo): la página se leyó de los registros completos anteriores al corte.</translation>
+    </message>
+    <message>
+        <source>This web archive holds {count} web pages; factcheck read the one with the most article text, {url}.</source>
+        <translation>Este archivo web contiene {count} páginas web; factcheck leyó la que tiene más texto de artículo, {url}.</translation>
+    </message>
+    <message>
+        <source>The web archive “{name}” unpacks to more than {limit} GB, more than factcheck reads (or it is a “zip bomb”).</source>
+        <translation>El archivo web “{name}” ocupa más de {limit} GB una vez descomprimido, más de lo que factcheck lee (o es una “bomba zip”).</translation>
+    </message>
+    <message>
+        <source>web archive (WACZ)</source>
+        <translation>archivo web (WACZ)</translation>
+    </message>
+    <message>
+        <source>The file “{name}” is not a web archive (WACZ) that factcheck can read: it holds no WARC files.</source>
+        <translation>El archivo “{name}” no es un archivo web (WACZ) que factcheck pueda leer: no contiene archivos WARC.</translation>
+    </message>
+    <message>
+        <source>This claim cites no source yet. Cite one first: evidence is kept with a source.</source>
+        <translation>Esta afirmación todavía no cita ninguna fuente. Cite una primero: las evidencias se guardan con una fuente.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no picture or file to attach.</source>
+        <translation>El portapapeles no contiene ninguna imagen ni archivo que adjuntar.</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved as a PNG file.</source>
+        <translation>No se pudo guardar la imagen como archivo PNG.</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens {name}; it is kept in the project all the same.</source>
+        <translation>Ningún programa de este equipo abre {name}; de todos modos se conserva en el proyecto.</translation>
+    </message>
+    <message>
+        <source>Update article from file</source>
+        <translation>Actualizar el artículo desde un archivo</translation>
+    </message>
+    <message>
+        <source>Update article from pasted text</source>
+        <translation>Actualizar el artículo desde texto pegado</translation>
+    </message>
 </context>
 <context>
     <name>Application</name>
     <message>
         <source>{problem} Your saved work is safe in the project file.</source>
+        <extracomment>&quot;0&quot; lets a start run beside a running app instead of handing its project over. Set: quit as soon as the window is shown, saying so on stdout (the packaged app&apos;s smoke test).</extracomment>
         <translation>{problem} El trabajo guardado está a salvo en el archivo del proyecto.</translation>
     </message>
 </context>
@@ -3319,6 +4004,10 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>Citar fuente</translation>
     </message>
     <message>
+        <source>E&amp;vidence</source>
+        <translation>E&amp;videncias</translation>
+    </message>
+    <message>
         <source>No source matches “{search}”. Add it with New source…</source>
         <translation>Ninguna fuente coincide con “{search}”. Añádala con Nueva fuente…</translation>
     </message>
@@ -3354,8 +4043,12 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>{items} y {last}</translation>
     </message>
     <message>
-        <source>Confirm new words</source>
+        <source>The page of the original file where the quoted words are</source>
         <extracomment>Review action -&gt; &apos;&apos; when the user may take it on the shown claim now, else the core&apos;s reason.</extracomment>
+        <translation>La página del archivo original donde están las palabras del fragmento</translation>
+    </message>
+    <message>
+        <source>Confirm new words</source>
         <translation>Confirmar las palabras nuevas</translation>
     </message>
     <message>
@@ -3539,8 +4232,16 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>Sin calificar</translation>
     </message>
     <message>
-        <source>The article changed under this claim: check that the highlighted words are still what was claimed, then confirm.</source>
+        <source>pp. {page}</source>
         <extracomment>What a change of each kind makes the inspector read again, besides the claim itself.</extracomment>
+        <translation>págs. {page}</translation>
+    </message>
+    <message>
+        <source>p. {page}</source>
+        <translation>pág. {page}</translation>
+    </message>
+    <message>
+        <source>The article changed under this claim: check that the highlighted words are still what was claimed, then confirm.</source>
         <translation>El artículo cambió bajo esta afirmación: compruebe que las palabras resaltadas siguen siendo lo que se afirmó y luego confirme.</translation>
     </message>
     <message>
@@ -3827,6 +4528,134 @@ Resuelto el {resolved}</translation>
     </message>
 </context>
 <context>
+    <name>EvidencePanel</name>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencias</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>Adjuntar evidencias</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The claim cites several sources. Attach the files to:</source>
+        <translation>La afirmación cita varias fuentes. Adjuntar los archivos a:</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <extracomment>Every resource a page asked for (none was loaded): for tests, and to say so.</extracomment>
+        <translation>Archivos de evidencia</translation>
+    </message>
+    <message>
+        <source>Attac&amp;h…</source>
+        <translation>Ad&amp;juntar…</translation>
+    </message>
+    <message>
+        <source>Attach files kept as evidence (or drop them on the list)</source>
+        <translation>Adjuntar archivos que se guardan como evidencia (o soltarlos en la lista)</translation>
+    </message>
+    <message>
+        <source>Paste scr&amp;eenshot</source>
+        <translation>P&amp;egar captura</translation>
+    </message>
+    <message>
+        <source>Attach the picture on the clipboard as a PNG file</source>
+        <translation>Adjuntar la imagen del portapapeles como archivo PNG</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Open a read-only copy in the program your system uses for it</source>
+        <translation>Abrir una copia de solo lectura en el programa que su sistema usa para ese tipo de archivo</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the file from this list (Undo brings it back)</source>
+        <translation>Quitar el archivo de esta lista (Deshacer lo recupera)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>{name} · {size}</source>
+        <translation>{name} · {size}</translation>
+    </message>
+    <message>
+        <source>{file} (not in this copy)</source>
+        <translation>{file} (no está en esta copia)</translation>
+    </message>
+    <message>
+        <source>SHA-256: {sha}</source>
+        <translation>SHA-256: {sha}</translation>
+    </message>
+    <message>
+        <source>Type: {mime}</source>
+        <translation>Tipo: {mime}</translation>
+    </message>
+    <message>
+        <source>Attached by {who} on {when}</source>
+        <translation>Adjuntado por {who} el {when}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Nota: {note}</translation>
+    </message>
+    <message>
+        <source>Save it first, then attach the files that back it up.</source>
+        <translation>Guárdela primero y luego adjunte los archivos que la respaldan.</translation>
+    </message>
+    <message>
+        <source>No files yet. Attach PDFs, screenshots, saved pages or recordings: drop them here, or paste a screenshot.</source>
+        <translation>Todavía no hay archivos. Adjunte PDF, capturas de pantalla, páginas guardadas o grabaciones: suéltelos aquí o pegue una captura.</translation>
+    </message>
+    <message>
+        <source>Kept in the project with their SHA-256; attaching takes effect at once (Edit &gt; Undo takes it back).</source>
+        <translation>Se guardan en el proyecto con su SHA-256; adjuntar tiene efecto al instante (Edición &gt; Deshacer lo revierte).</translation>
+    </message>
+    <message>
+        <source>Select a file to see it here.</source>
+        <translation>Seleccione un archivo para verlo aquí.</translation>
+    </message>
+    <message>
+        <source>This file is not in this copy of the project yet: merge the copy it was attached in, or ask for a hand-off.</source>
+        <translation>Este archivo todavía no está en esta copia del proyecto: fusione la copia en la que se adjuntó o pida un archivo de cambios.</translation>
+    </message>
+    <message>
+        <source>No preview for this kind of file ({mime}). Open shows it.</source>
+        <translation>No hay vista previa para este tipo de archivo ({mime}). Abrir lo muestra.</translation>
+    </message>
+    <message>
+        <source>Too large to preview. Open shows it.</source>
+        <translation>Demasiado grande para la vista previa. Abrir lo muestra.</translation>
+    </message>
+    <message>
+        <source>This picture cannot be shown here. Open shows it.</source>
+        <translation>Esta imagen no se puede mostrar aquí. Abrir la muestra.</translation>
+    </message>
+    <message>
+        <source>The preview will show once the import under way ends.</source>
+        <translation>La vista previa aparecerá cuando termine la importación en curso.</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown here (damaged, or protected by a password). Open shows it.</source>
+        <translation>Este PDF no se puede mostrar aquí (está dañado o protegido con contraseña). Abrir lo muestra.</translation>
+    </message>
+    <message>
+        <source>This saved page holds no HTML to show. Open shows it.</source>
+        <translation>Esta página guardada no contiene HTML que mostrar. Abrir la muestra.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -4067,6 +4896,38 @@ en la carpeta {folder}</translation>
     </message>
 </context>
 <context>
+    <name>ImportRunner</name>
+    <message>
+        <source>Password</source>
+        <extracomment>PDFium must not be called from two threads at once (whatever the document): the PDF importer holds this page by page, so the page view (which draws only when it can take it) can draw between two pages of a long import. One lock for the whole app. How long a file is read before the progress dialog appears (ms). How often the progress dialog takes the worker&apos;s latest figures (ms). Passwords that opened documents in this session, by the SHA-256 of the document&apos;s bytes, so the page view can show an encrypted original. Kept in memory only, never written.</extracomment>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>That password did not open “{name}”. Try again:</source>
+        <translation>Esa contraseña no abrió «{name}». Pruebe de nuevo:</translation>
+    </message>
+    <message>
+        <source>“{name}” is protected by a password. Enter it to open the file:</source>
+        <translation>«{name}» está protegido con contraseña. Escríbala para abrir el archivo:</translation>
+    </message>
+    <message>
+        <source>Importing {name}</source>
+        <translation>Importando {name}</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Reading page {page} of {total}…</source>
+        <translation>Leyendo la página {page} de {total}…</translation>
+    </message>
+</context>
+<context>
     <name>Links</name>
     <message>
         <source>Link not opened</source>
@@ -4134,6 +4995,14 @@ en la carpeta {folder}</translation>
     <message>
         <source>Import claims from a W3C Web Annotation file (one undo removes them all)</source>
         <translation>Importar afirmaciones de un archivo W3C Web Annotation (un solo deshacer las quita todas)</translation>
+    </message>
+    <message>
+        <source>Attach e&amp;vidence…</source>
+        <translation>Adjuntar e&amp;videncias…</translation>
+    </message>
+    <message>
+        <source>Keep files (PDFs, screenshots, saved pages, recordings) with the source the selected claim cites</source>
+        <translation>Guardar archivos (PDF, capturas, páginas guardadas, grabaciones) con la fuente que cita la afirmación seleccionada</translation>
     </message>
     <message>
         <source>&amp;Merge project…</source>
@@ -4468,6 +5337,10 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
         <translation>Seleccione primero en el artículo las palabras de la afirmación y luego pulse Anclar a la selección.</translation>
     </message>
     <message>
+        <source>{name}: {notices}</source>
+        <translation>{name}: {notices}</translation>
+    </message>
+    <message>
         <source>{name}: {error}</source>
         <translation>{name}: {error}</translation>
     </message>
@@ -4544,10 +5417,32 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
         <translation>Acerca de factcheck</translation>
     </message>
     <message>
-        <source>factcheck {version}
-An offline workbench for fact-checkers.</source>
-        <translation>factcheck {version}
-Un banco de trabajo sin conexión para verificadores.</translation>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>factcheck {version}</source>
+        <translation>factcheck {version}</translation>
+    </message>
+    <message>
+        <source>An offline workbench for fact-checkers.</source>
+        <translation>Un banco de trabajo sin conexión para verificadores.</translation>
+    </message>
+    <message>
+        <source>Built from commit {commit}</source>
+        <translation>Compilado a partir del commit {commit}</translation>
+    </message>
+    <message>
+        <source>Built on {date}</source>
+        <translation>Compilado el {date}</translation>
+    </message>
+    <message>
+        <source>Python {python}, Qt {qt} (PySide6 {pyside})</source>
+        <translation>Python {python}, Qt {qt} (PySide6 {pyside})</translation>
+    </message>
+    <message>
+        <source>Articles ({patterns});;All files (*)</source>
+        <translation>Artículos ({patterns});;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Open project</source>
@@ -4560,10 +5455,6 @@ Un banco de trabajo sin conexión para verificadores.</translation>
     <message>
         <source>Import article</source>
         <translation>Importar artículo</translation>
-    </message>
-    <message>
-        <source>Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)</source>
-        <translation>Artículos (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Web Annotation files (*.jsonld *.json);;All files (*)</source>
@@ -4958,6 +5849,69 @@ Un banco de trabajo sin conexión para verificadores.</translation>
     </message>
 </context>
 <context>
+    <name>PageDock</name>
+    <message>
+        <source>Original page</source>
+        <translation>Página original</translation>
+    </message>
+    <message>
+        <source>Show &amp;original page</source>
+        <translation>Mostrar la página &amp;original</translation>
+    </message>
+    <message>
+        <source>Beside a PDF article&apos;s text, its page as printed, the selected claim&apos;s words boxed</source>
+        <translation>Junto al texto de un artículo en PDF, su página tal como se imprimió, con las palabras de la afirmación seleccionada enmarcadas</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <source>Previous page</source>
+        <extracomment>QSettings key of View &gt; Show original page. Rendered pages kept (per document), for paging back and forth. How soon to try again while an import holds PDFium (ms). The dock&apos;s share of the window&apos;s width when it first appears, and the claims dock&apos;s at most then. Narrower than this, a page cannot be read at all.</extracomment>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <source>Original page</source>
+        <translation>Página original</translation>
+    </message>
+    <message>
+        <source>The article&apos;s page as printed, the claim&apos;s words boxed</source>
+        <translation>La página del artículo tal como se imprimió, con las palabras de la afirmación enmarcadas</translation>
+    </message>
+    <message>
+        <source>Enter password…</source>
+        <translation>Escribir la contraseña…</translation>
+    </message>
+    <message>
+        <source>The original PDF cannot be shown: it is damaged or is not a PDF.</source>
+        <translation>No se puede mostrar el PDF original: está dañado o no es un PDF.</translation>
+    </message>
+    <message>
+        <source>The original PDF is not stored in this project.</source>
+        <translation>El PDF original no está guardado en este proyecto.</translation>
+    </message>
+    <message>
+        <source>The original PDF is protected by a password.</source>
+        <translation>El PDF original está protegido con contraseña.</translation>
+    </message>
+    <message>
+        <source>The original PDF has no pages.</source>
+        <translation>El PDF original no tiene páginas.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {total}</source>
+        <translation>Página {page} de {total}</translation>
+    </message>
+    <message>
+        <source>The claim&apos;s words were not found in the PDF&apos;s text.</source>
+        <translation>Las palabras de la afirmación no se encontraron en el texto del PDF.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Sync password</source>
@@ -5009,6 +5963,33 @@ Un banco de trabajo sin conexión para verificadores.</translation>
     <message>
         <source>Te&amp;xt</source>
         <translation>Te&amp;xto</translation>
+    </message>
+</context>
+<context>
+    <name>PasteVersionDialog</name>
+    <message>
+        <source>Update from pasted text</source>
+        <translation>Actualizar desde texto pegado</translation>
+    </message>
+    <message>
+        <source>Paste the article&apos;s new text. It becomes version {number} of “{title}”; its claims are re-anchored and listed for you to review.</source>
+        <translation>Pegue el texto nuevo del artículo. Será la versión {number} de «{title}»; sus afirmaciones se reanclan y se listan para que las revise.</translation>
+    </message>
+    <message>
+        <source>Paste the article&apos;s new text. It becomes the article&apos;s newest version; its claims are re-anchored and listed for you to review.</source>
+        <translation>Pegue el texto nuevo del artículo. Será la versión más reciente del artículo; sus afirmaciones se reanclan y se listan para que las revise.</translation>
+    </message>
+    <message>
+        <source>New text</source>
+        <translation>Texto nuevo</translation>
+    </message>
+    <message>
+        <source>The whole article as it reads now</source>
+        <translation>El artículo entero, tal como se lee ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>&amp;Actualizar</translation>
     </message>
 </context>
 <context>
@@ -5334,6 +6315,62 @@ Veredicto: {verdict}</translation>
     </message>
 </context>
 <context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Claim&apos;s words</source>
+        <extracomment>The groups, in the order shown: what needs a person first. Longest quote shown in a row of the list (the whole one is in the panes below).</extracomment>
+        <translation>Palabras de la afirmación</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>Words changed: confirm or re-select ({n})</source>
+        <translation>Palabras cambiadas: confirmar o volver a seleccionar ({n})</translation>
+    </message>
+    <message>
+        <source>Words gone: kept under Unanchored ({n})</source>
+        <translation>Palabras desaparecidas: se conservan en Sin anclar ({n})</translation>
+    </message>
+    <message>
+        <source>Kept their words ({n})</source>
+        <translation>Conservaron sus palabras ({n})</translation>
+    </message>
+    <message>
+        <source>The words under these claims changed: check each, then confirm it or select the right words</source>
+        <translation>Las palabras de estas afirmaciones cambiaron: revise cada una y confírmela o seleccione las palabras correctas</translation>
+    </message>
+    <message>
+        <source>These claims&apos; words are no longer in the article; they keep their quote and verdict</source>
+        <translation>Las palabras de estas afirmaciones ya no están en el artículo; conservan su fragmento y su veredicto</translation>
+    </message>
+    <message>
+        <source>These claims&apos; words are in the new version as they were (in place or moved)</source>
+        <translation>Las palabras de estas afirmaciones están en la versión nueva tal como estaban (en su sitio o desplazadas)</translation>
+    </message>
+    <message>
+        <source>Same words, the text around them changed</source>
+        <translation>Mismas palabras, cambió el texto de alrededor</translation>
+    </message>
+    <message>
+        <source>Words changed</source>
+        <translation>Palabras cambiadas</translation>
+    </message>
+    <message>
+        <source>Words gone</source>
+        <translation>Palabras desaparecidas</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Desplazada</translation>
+    </message>
+    <message>
+        <source>In place</source>
+        <translation>En su sitio</translation>
+    </message>
+</context>
+<context>
     <name>ReviewOutcome</name>
     <message>
         <source>Submitted 1 claim.</source>
@@ -5593,6 +6630,191 @@ Veredicto: {verdict}</translation>
     <message>
         <source>Verdict: {summary}</source>
         <translation>Veredicto: {summary}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDock</name>
+    <message>
+        <source>Find in project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in &amp;project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search every claim, comment, source and article of the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Find in claims, comments, sources and article text (&quot;phrase&quot;, word*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished">Calificación</translation>
+    </message>
+    <message>
+        <source>Checker</source>
+        <translation type="unfinished">Verificador</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation type="unfinished">Artículo</translation>
+    </message>
+    <message>
+        <source>from any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on or after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on or before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any rating</source>
+        <translation type="unfinished">Cualquier calificación</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation type="unfinished">Todos los artículos</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first {n} results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultModel</name>
+    <message>
+        <source>Claim</source>
+        <extracomment>The pause in typing after which the query runs (ms). Hits shown at most. An ``HIT_ROLE`` item holds the ``search.Hit``; ``HTML_ROLE`` its two lines as rich text.</extracomment>
+        <translation type="unfinished">Afirmación</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished">Comentar</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">Fuente</translation>
+    </message>
+    <message>
+        <source>Article text</source>
+        <translation type="unfinished">Texto del artículo</translation>
+    </message>
+    <message>
+        <source>statement</source>
+        <translation type="unfinished">enunciado</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <translation type="unfinished">fragmento</translation>
+    </message>
+    <message>
+        <source>verdict summary</source>
+        <translation type="unfinished">resumen del veredicto</translation>
+    </message>
+    <message>
+        <source>rationale</source>
+        <translation type="unfinished">fundamentación</translation>
+    </message>
+    <message>
+        <source>claimant</source>
+        <translation type="unfinished">autor de la afirmación</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation type="unfinished">etiquetas</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation type="unfinished">notas</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation type="unfinished">comentario</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation type="unfinished">título</translation>
+    </message>
+    <message>
+        <source>publisher</source>
+        <translation type="unfinished">editor</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation type="unfinished">autor</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished">URL</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} · {article} · page {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} · {article}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} · {title} · {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} · {title} · {field} · {status} · {article}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5933,6 +7155,10 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
         <source>Add source</source>
         <translation>Añadir fuente</translation>
     </message>
+    <message>
+        <source>E&amp;vidence</source>
+        <translation>E&amp;videncias</translation>
+    </message>
 </context>
 <context>
     <name>SourceLibraryDialog</name>
@@ -6188,6 +7414,21 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     </message>
 </context>
 <context>
+    <name>StoreRunner</name>
+    <message>
+        <source>Attaching {name}</source>
+        <translation>Adjuntando {name}</translation>
+    </message>
+    <message>
+        <source>Storing {name}…</source>
+        <translation>Guardando {name}…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>S&amp;ync settings…</source>
@@ -6308,6 +7549,14 @@ Siga trabajando como siempre: sus cambios se guardan aquí y se envían cuando {
     <message>
         <source>Conflict: choose…</source>
         <translation>Conflicto: elegir…</translation>
+    </message>
+    <message>
+        <source>Held back: 1 change waits for an editor</source>
+        <translation>Retenido: 1 cambio espera a un editor</translation>
+    </message>
+    <message>
+        <source>Held back: {n} changes wait for an editor</source>
+        <translation>Retenido: {n} cambios esperan a un editor</translation>
     </message>
     <message>
         <source>Refused: {reason}</source>
@@ -6598,6 +7847,121 @@ Se vuelve a intentar cada {seconds} s.</translation>
     </message>
 </context>
 <context>
+    <name>UpdateReviewDialog</name>
+    <message>
+        <source>Review re-anchored claims</source>
+        <translation>Revisar afirmaciones reancladas</translation>
+    </message>
+    <message>
+        <source>Re-anchored claims</source>
+        <translation>Afirmaciones reancladas</translation>
+    </message>
+    <message>
+        <source>The article&apos;s claims grouped by what the new version did to their words</source>
+        <translation>Las afirmaciones del artículo, agrupadas según lo que la versión nueva hizo con sus palabras</translation>
+    </message>
+    <message>
+        <source>Checked words</source>
+        <translation>Palabras verificadas</translation>
+    </message>
+    <message>
+        <source>Words there now</source>
+        <translation>Palabras que hay ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm new words</source>
+        <translation>&amp;Confirmar las palabras nuevas</translation>
+    </message>
+    <message>
+        <source>Accept the words there now as the claim&apos;s quote</source>
+        <translation>Aceptar las palabras que hay ahora como fragmento de la afirmación</translation>
+    </message>
+    <message>
+        <source>&amp;Re-select in article</source>
+        <translation>&amp;Volver a seleccionar en el artículo</translation>
+    </message>
+    <message>
+        <source>Go to the article to select the claim&apos;s words, then anchor the claim to them ({keys})</source>
+        <translation>Ir al artículo para seleccionar las palabras de la afirmación y anclarla a ellas ({keys})</translation>
+    </message>
+    <message>
+        <source>Show in &amp;article</source>
+        <translation>Mostrar en el &amp;artículo</translation>
+    </message>
+    <message>
+        <source>Show the claim in the article and the inspector</source>
+        <translation>Mostrar la afirmación en el artículo y en el inspector</translation>
+    </message>
+    <message>
+        <source>Show c&amp;hanges…</source>
+        <translation>Mostrar los ca&amp;mbios…</translation>
+    </message>
+    <message>
+        <source>The previous version and this one side by side, the changed words marked</source>
+        <translation>La versión anterior y esta, una junto a otra, con las palabras cambiadas marcadas</translation>
+    </message>
+    <message>
+        <source>Version {number} of “{title}”</source>
+        <translation>Versión {number} de «{title}»</translation>
+    </message>
+    <message>
+        <source>Untitled article</source>
+        <translation>Artículo sin título</translation>
+    </message>
+    <message>
+        <source>Every claim kept its words: nothing to confirm.</source>
+        <translation>Todas las afirmaciones conservaron sus palabras: no hay nada que confirmar.</translation>
+    </message>
+    <message>
+        <source>To confirm: {fuzzy} · Unanchored: {orphaned}</source>
+        <translation>Por confirmar: {fuzzy} · Sin anclar: {orphaned}</translation>
+    </message>
+    <message>
+        <source>Kept their words: {kept} ({exact} in place, {moved} moved)</source>
+        <translation>Conservaron sus palabras: {kept} ({exact} en su sitio, {moved} desplazadas)</translation>
+    </message>
+    <message>
+        <source>Choose a claim to see its words before and after.</source>
+        <translation>Elija una afirmación para ver sus palabras antes y después.</translation>
+    </message>
+    <message>
+        <source>Checked words (version {number})</source>
+        <translation>Palabras verificadas (versión {number})</translation>
+    </message>
+    <message>
+        <source>Version {number}</source>
+        <translation>Versión {number}</translation>
+    </message>
+    <message>
+        <source>These words are not in version {number}.</source>
+        <translation>Estas palabras no están en la versión {number}.</translation>
+    </message>
+    <message>
+        <source>The claim keeps its quote and verdict under Unanchored. If it is still in the article in other words, re-select them.</source>
+        <translation>La afirmación conserva su fragmento y su veredicto en Sin anclar. Si sigue en el artículo con otras palabras, vuelva a seleccionarlas.</translation>
+    </message>
+    <message>
+        <source>Words there now (version {number})</source>
+        <translation>Palabras que hay ahora (versión {number})</translation>
+    </message>
+    <message>
+        <source>The same words, but the text around them changed: check that they still say what was claimed, then confirm.</source>
+        <translation>Son las mismas palabras, pero cambió el texto de alrededor: compruebe que siguen diciendo lo que se afirmó y luego confirme.</translation>
+    </message>
+    <message>
+        <source>The words under the claim changed: confirm them if the claim is still what they say, or re-select the right words.</source>
+        <translation>Las palabras de la afirmación cambiaron: confírmelas si la afirmación sigue siendo lo que dicen, o vuelva a seleccionar las palabras correctas.</translation>
+    </message>
+    <message>
+        <source>The words are unchanged; they moved to another place in the article.</source>
+        <translation>Las palabras no cambiaron; se desplazaron a otro lugar del artículo.</translation>
+    </message>
+    <message>
+        <source>The words are unchanged and in their place.</source>
+        <translation>Las palabras no cambiaron y están en su sitio.</translation>
+    </message>
+</context>
+<context>
     <name>VersionCompareDialog</name>
     <message>
         <source>Version {number}</source>
@@ -6683,6 +8047,90 @@ Se vuelve a intentar cada {seconds} s.</translation>
     <message>
         <source>From version {old} to {new} (the newer on the left): {changes}</source>
         <translation>De la versión {old} a la {new} (la más reciente a la izquierda): {changes}</translation>
+    </message>
+</context>
+<context>
+    <name>VersionUpdates</name>
+    <message>
+        <source>&amp;Update from file…</source>
+        <extracomment>The shortcut of Anchor claim to selection. The QSettings key of Article &gt; Mark changes since the previous version.</extracomment>
+        <translation>Actuali&amp;zar desde un archivo…</translation>
+    </message>
+    <message>
+        <source>Make a file the article&apos;s newest version (the outlet changed it); its claims are re-anchored for review</source>
+        <translation>Hacer de un archivo la versión más reciente del artículo (el medio lo cambió); sus afirmaciones se reanclan para revisarlas</translation>
+    </message>
+    <message>
+        <source>Update from pas&amp;ted text…</source>
+        <translation>Actualizar desde te&amp;xto pegado…</translation>
+    </message>
+    <message>
+        <source>Make pasted text the article&apos;s newest version; its claims are re-anchored for review</source>
+        <translation>Hacer de un texto pegado la versión más reciente del artículo; sus afirmaciones se reanclan para revisarlas</translation>
+    </message>
+    <message>
+        <source>Re&amp;view re-anchored claims…</source>
+        <translation>&amp;Revisar afirmaciones reancladas…</translation>
+    </message>
+    <message>
+        <source>The claims whose words changed or are gone since the article&apos;s last update, to confirm or re-select</source>
+        <translation>Las afirmaciones cuyas palabras cambiaron o desaparecieron con la última actualización del artículo, para confirmarlas o volver a seleccionarlas</translation>
+    </message>
+    <message>
+        <source>&amp;Anchor claim to selection</source>
+        <translation>&amp;Anclar afirmación a la selección</translation>
+    </message>
+    <message>
+        <source>Put the selected claim on the words selected in the article</source>
+        <translation>Poner la afirmación seleccionada sobre las palabras seleccionadas en el artículo</translation>
+    </message>
+    <message>
+        <source>&amp;Mark changes since the previous version</source>
+        <translation>&amp;Marcar los cambios desde la versión anterior</translation>
+    </message>
+    <message>
+        <source>Underline the words the outlet added or changed in the shown version (Show changes… has what it removed)</source>
+        <translation>Subrayar las palabras que el medio añadió o cambió en la versión mostrada (Mostrar los cambios… indica lo que quitó)</translation>
+    </message>
+    <message>
+        <source>{name}: {error}</source>
+        <translation>{name}: {error}</translation>
+    </message>
+    <message>
+        <source>Update article</source>
+        <translation>Actualizar el artículo</translation>
+    </message>
+    <message>
+        <source>The text is the same as version {number}: nothing changed, so no version was added.</source>
+        <translation>El texto es el mismo que el de la versión {number}: nada cambió, así que no se añadió ninguna versión.</translation>
+    </message>
+    <message>
+        <source>Version {number} added; its claims are listed for review.</source>
+        <translation>Versión {number} añadida; sus afirmaciones están listadas para revisarlas.</translation>
+    </message>
+    <message>
+        <source>Select the claim&apos;s words in the article, then press {keys} (Article &gt; Anchor claim to selection).</source>
+        <translation>Seleccione en el artículo las palabras de la afirmación y pulse {keys} (Artículo &gt; Anclar afirmación a la selección).</translation>
+    </message>
+    <message>
+        <source>Select a claim first, in the claim list.</source>
+        <translation>Seleccione primero una afirmación en la lista de afirmaciones.</translation>
+    </message>
+    <message>
+        <source>Select the claim&apos;s words in the article first.</source>
+        <translation>Seleccione primero en el artículo las palabras de la afirmación.</translation>
+    </message>
+    <message>
+        <source>The claim is anchored to the selected words.</source>
+        <translation>La afirmación quedó anclada a las palabras seleccionadas.</translation>
+    </message>
+    <message>
+        <source>Update article from file</source>
+        <translation>Actualizar el artículo desde un archivo</translation>
+    </message>
+    <message>
+        <source>Articles ({patterns});;All files (*)</source>
+        <translation>Artículos ({patterns});;Todos los archivos (*)</translation>
     </message>
 </context>
 </TS>

@@ -509,6 +509,12 @@ def test_a_refused_approval_holds_back_only_what_follows_it_until_an_editor_sync
     with pytest.raises(client.HeldBack):  # syncing again changes nothing until an editor acts
         desk.sync("ana", ana)
     assert len(desk.server_events()) == before + 1
+    from click.testing import CliRunner
+
+    from factcheck import cli
+
+    status = CliRunner().invoke(cli.cli, ["sync", str(ana.path), "--status"]).output
+    assert "Pending: 3 changes" in status and f"Held:    from change {held.event_id[:12]}" in status
 
     # The way out: ben, an editor, merges a hand-off of ana's copy and syncs.
     path = tmp_path / "from-ana.factcheck-changes"

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -180,6 +181,13 @@ class CitationDialog(QDialog):
         layout.addWidget(claim_label)
         layout.addSpacing(6)
         layout.addLayout(form, 1)
+        # The citation's own evidence files (a screenshot of the passage, a recording of the call).
+        from factcheck.ui.evidence import EvidencePanel
+
+        self.evidence = EvidencePanel(session, self, citation_id=citation.id if citation else None)
+        evidence_box = QGroupBox(self.tr("E&vidence"))
+        QVBoxLayout(evidence_box).addWidget(self.evidence)
+        layout.addWidget(evidence_box)
         layout.addWidget(self.buttons)
         install_accept_shortcut(self, self.ok_button)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import translation
 from factcheck.core import fields, model
 from factcheck.core.errors import InvalidInput
 from factcheck.core.text import N_
@@ -85,10 +85,11 @@ class SourceDialog(QDialog):
     """Create or edit a source. Open it with ``SourceDialog.ask``.
 
     The widgets are attributes (``title_edit``, ``url_edit``, ``kind_combo``...) so tests
-    and callers can fill them.
+    and callers can fill them. Given the ``session``, it shows the source's evidence files
+    (``evidence``, an ``EvidencePanel``): attached and removed at once, each an undo step.
     """
 
-    def __init__(self, parent: QWidget | None = None, source: model.Source | None = None):
+    def __init__(self, parent: QWidget | None = None, source: model.Source | None = None, *, session=None):
         super().__init__(parent)
         self.source = source
         self.setWindowTitle(self.tr("Edit source") if source else self.tr("New source"))
@@ -158,6 +159,15 @@ class SourceDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.evidence = None
+        if session is not None:
+            from factcheck.ui.evidence import EvidencePanel
+
+            self.evidence = EvidencePanel(session, self, source_id=source.id if source else None)
+            box = QGroupBox(self.tr("E&vidence"))
+            box_layout = QVBoxLayout(box)
+            box_layout.addWidget(self.evidence)
+            layout.addWidget(box, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.hint_label, 1)
         bottom.addWidget(self.buttons)
@@ -212,9 +222,12 @@ class SourceDialog(QDialog):
         return {k: v for k, v in values.items() if getattr(self.source, k) != v}
 
     @classmethod
-    def ask(cls, parent: QWidget | None, source: model.Source | None = None) -> dict | None:
-        """Show the form; returns the fields to save, or None when cancelled."""
-        dialog = cls(parent, source)
+    def ask(cls, parent: QWidget | None, source: model.Source | None = None, session=None) -> dict | None:
+        """Show the form; returns the fields to save, or None when cancelled.
+
+        ``session``: the open project's (by default the parent's), for the evidence files.
+        """
+        dialog = cls(parent, source, session=session if session is not None else getattr(parent, "session", None))
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
