@@ -1,0 +1,886 @@
+"""The verdict library: every claim of the projects a checker opened or added, and published fact-checks.
+
+One SQLite file of its own (``library.sqlite`` in the data folder, or ``--library PATH``),
+with its own ``application_id``, ``user_version`` and migrations. It is an index: every
+entry can be rebuilt from where it came from. A file beside it
+(``library-sources.json``) names those sources, so a damaged library is set aside and
+rebuilt from them (projects read again, ClaimReview files read again where they still
+are) with one sentence saying so. A library from a newer factcheck is refused, never
+changed; one another window is writing is waited for briefly, then read-only.
+
+Sources are projects (indexed claim by claim: statement, quote, claimant, rating with its
+label and 0..1 value, verdict summary, date, status, the project's path and identity, the
+claim's id) and ClaimReview files (``claimreview_feed``: its URL, author, date). A project
+is re-read only when its head event changed; a project file that is gone is marked
+*missing* and its entries kept. Entries are indexed by ``matching.analyze`` into an FTS5
+table; ``match`` ranks them for a new claim (``matching.rerank``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import pathlib
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+
+from factcheck.core import claimreview_feed, matching, model
+from factcheck.core.errors import KnownError
+from factcheck.core.text import N_
+
+APPLICATION_ID = 0x46436C62  # "FClb"
+NAME = "library.sqlite"
+#: How long a write waits for another window's write to finish before giving up (ms).
+BUSY_TIMEOUT_MS = 1500
+#: Candidates FTS5 hands to the re-ranking.
+CANDIDATES = 60
+#: Column weights of bm25 (terms, bigrams, prefixes).
+BM25_WEIGHTS = (1.0, 0.6, 0.35)
+PROJECT = "project"
+CLAIMREVIEW = "claimreview"
+FEED_SUFFIXES = (".json", ".jsonld", ".json-ld")
+
+
+class LibraryError(KnownError):
+    """The library file cannot be used (damaged beyond rebuilding, another program's file)."""
+
+
+class LibraryLocked(LibraryError):
+    """Another factcheck is writing to the library."""
+
+
+class LibraryTooNew(LibraryError):
+    """The library was written by a newer factcheck."""
+
+
+FeedRefused = claimreview_feed.FeedRefused
+
+
+def _script(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one (``executescript`` would commit the open transaction first)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+
+
+def _schema_v1(conn: sqlite3.Connection) -> None:
+    _script(
+        conn,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            path TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL DEFAULT '',
+            project_id TEXT,
+            head TEXT,
+            missing INTEGER NOT NULL DEFAULT 0,
+            added_at TEXT NOT NULL,
+            scanned_at TEXT NOT NULL
+        );
+        CREATE TABLE entries (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            url TEXT NOT NULL DEFAULT '',
+            statement TEXT NOT NULL DEFAULT '',
+            quote TEXT NOT NULL DEFAULT '',
+            claimant TEXT NOT NULL DEFAULT '',
+            claim_date TEXT NOT NULL DEFAULT '',
+            rating TEXT NOT NULL DEFAULT '',
+            rating_key TEXT NOT NULL DEFAULT '',
+            rating_value REAL,
+            summary TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            raw TEXT,
+            digest TEXT NOT NULL DEFAULT '',
+            terms TEXT NOT NULL DEFAULT '',
+            bigrams TEXT NOT NULL DEFAULT '',
+            prefixes TEXT NOT NULL DEFAULT '',
+            folded TEXT NOT NULL DEFAULT '',
+            entities TEXT NOT NULL DEFAULT '',
+            UNIQUE (source_id, key)
+        );
+        CREATE VIRTUAL TABLE entries_fts USING fts5(
+            terms, bigrams, prefixes, content='entries', content_rowid='id',
+            tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
+        );
+        CREATE TRIGGER entries_ad AFTER DELETE ON entries BEGIN
+            INSERT INTO entries_fts(entries_fts, rowid, terms, bigrams, prefixes)
+            VALUES ('delete', old.id, old.terms, old.bigrams, old.prefixes);
+        END;
+        CREATE TRIGGER entries_au AFTER UPDATE OF terms, bigrams, prefixes ON entries BEGIN
+            INSERT INTO entries_fts(entries_fts, rowid, terms, bigrams, prefixes)
+            VALUES ('delete', old.id, old.terms, old.bigrams, old.prefixes);
+            INSERT INTO entries_fts(rowid, terms, bigrams, prefixes) VALUES (new.id, new.terms, new.bigrams, new.prefixes);
+        END;
+        CREATE VIRTUAL TABLE entries_vocab USING fts5vocab(entries_fts, 'col');
+        """
+    )
+
+
+#: The library's migrations, in order; ``user_version`` is how many were applied. Append only.
+MIGRATIONS = (_schema_v1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def default_path() -> pathlib.Path:
+    from factcheck import paths
+
+    return paths.home()[1] / NAME
+
+
+@dataclasses.dataclass(frozen=True)
+class Match:
+    """One earlier verdict found for a claim, with where it came from."""
+
+    score: float
+    kind: str  # "project" or "claimreview"
+    statement: str
+    quote: str
+    claimant: str
+    rating: str  # the label, as the scale or the fact-checker named it
+    rating_key: str  # the project scale's key ('' for ClaimReview)
+    rating_value: float | None  # 0 (worst) .. 1 (best), when known
+    summary: str
+    date: str
+    status: str
+    author: str  # who checked it: the checker, or the fact-checker that published it
+    title: str  # the article's title (projects)
+    url: str
+    source_path: str  # the project file, or the ClaimReview file
+    project_id: str
+    claim_id: str  # the project's claim id ('' for ClaimReview)
+    missing: bool  # the project file is gone
+
+    @property
+    def label(self) -> str:
+        return self.statement or self.quote
+
+
+@dataclasses.dataclass(frozen=True)
+class AddResult:
+    kind: str
+    path: str
+    entries: int  # claims or ClaimReviews held for it now
+    unchanged: bool = False  # a project whose history had not moved: nothing was read
+    dropped_urls: int = 0
+    skipped: int = 0  # items naming no claim
+
+
+@dataclasses.dataclass(frozen=True)
+class SourceInfo:
+    kind: str
+    path: str
+    name: str
+    entries: int
+    missing: bool
+    scanned_at: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Info:
+    path: str
+    read_only: bool
+    sources: tuple[SourceInfo, ...]
+
+    def count(self, kind: str) -> int:
+        return sum(s.entries for s in self.sources if s.kind == kind)
+
+    def files(self, kind: str) -> int:
+        return sum(1 for s in self.sources if s.kind == kind)
+
+    @property
+    def missing(self) -> list[SourceInfo]:
+        return [s for s in self.sources if s.missing]
+
+
+def _looks_damaged(exc: sqlite3.Error) -> bool:
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    return code in (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    return code in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+
+
+class Library:
+    """One open library file. Not shared between threads: each thread opens its own."""
+
+    def __init__(self, path: pathlib.Path, conn: sqlite3.Connection, read_only: bool):
+        self.path = path
+        self.conn = conn
+        self.read_only = read_only
+        #: Sentences about what happened while opening (rebuilt after damage, read-only because busy).
+        self.notices: list[str] = []
+        self._documents: int | None = None
+
+    # --- opening ------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, *, read_only: bool = False) -> Library:
+        """Open (or create) the library; a damaged one is set aside and rebuilt.
+
+        ``LibraryTooNew`` for a newer factcheck's library; when another window holds the
+        write lock past ``BUSY_TIMEOUT_MS``, the library opens read-only with a notice.
+        """
+        path = pathlib.Path(path) if path is not None else default_path()
+        if path.is_dir():
+            raise LibraryError(N_("{name} is a folder, not a factcheck library.", name=path.name))
+        try:
+            return cls._open(path, read_only)
+        except _Damaged:
+            pass
+        aside = cls._set_aside(path)
+        library = cls._open(path, read_only=False)
+        library.notices.append(library._rebuild(aside))
+        return library
+
+    @classmethod
+    def _open(cls, path: pathlib.Path, read_only: bool) -> Library:
+        exists = path.exists() and path.stat().st_size > 0
+        if not exists and read_only:
+            conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            _schema_v1(conn)
+            return cls(path, conn, True)
+        if not exists:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise LibraryError(N_("The library cannot be created in {folder} ({error}).", folder=str(path.parent),
+                                      error=str(exc.strerror or exc))) from None
+        elif not cls._header_ok(path):
+            raise _Damaged()
+        uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "")
+        try:
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise cls._error(exc, path) from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            library = cls._check(path, conn, read_only)
+            return library
+        except BaseException:
+            conn.close()
+            raise
+
+    @staticmethod
+    def _header_ok(path: pathlib.Path) -> bool:
+        try:
+            with path.open("rb") as f:
+                header = f.read(100)
+            size = path.stat().st_size
+        except OSError as exc:
+            raise LibraryError(N_("The library {name} cannot be read ({error}).", name=path.name,
+                                  error=str(exc.strerror or exc))) from None
+        if not header.startswith(b"SQLite format 3\x00") or len(header) < 100:
+            return False
+        page = int.from_bytes(header[16:18], "big")
+        page = 65536 if page == 1 else page
+        return page >= 512 and size % page == 0
+
+    @classmethod
+    def _check(cls, path: pathlib.Path, conn: sqlite3.Connection, read_only: bool) -> Library:
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.Error as exc:
+            if _looks_damaged(exc):
+                raise _Damaged() from None
+            raise cls._error(exc, path) from None
+        if tables and app_id != APPLICATION_ID:
+            raise LibraryError(N_("{name} is not a factcheck library (it is another program's or a project's file).",
+                                  name=path.name))
+        if version > SCHEMA_VERSION:
+            raise LibraryTooNew(N_("The library {name} was written by a newer version of factcheck; update factcheck "
+                                   "to use it (similar claims are not shown meanwhile).", name=path.name))
+        library = cls(path, conn, read_only)
+        if version < SCHEMA_VERSION or not read_only:
+            if read_only:
+                raise LibraryError(N_("The library {name} is from an older factcheck and is read-only here.",
+                                      name=path.name))
+            try:
+                library._migrate(version)
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            except sqlite3.Error as exc:
+                if _looks_damaged(exc):
+                    raise _Damaged() from None
+                if not _busy(exc):
+                    raise cls._error(exc, path) from None
+                if version < SCHEMA_VERSION:
+                    raise LibraryLocked(N_("The library {name} is being changed by another factcheck; try again in "
+                                           "a moment.", name=path.name)) from None
+                library.read_only = True
+                library.notices.append(N_("The library {name} is busy in another factcheck window: it is read here "
+                                          "without being brought up to date.", name=path.name))
+        try:  # a damaged page shows on the first read of each table
+            for table in ("sources", "entries", "entries_fts"):
+                conn.execute(f"SELECT * FROM {table} LIMIT 1").fetchall()
+            library._check_analyzer()
+        except sqlite3.Error as exc:
+            if _looks_damaged(exc):
+                raise _Damaged() from None
+            raise cls._error(exc, path) from None
+        return library
+
+    def _migrate(self, version: int) -> None:
+        if version >= SCHEMA_VERSION:
+            return
+        with self._write():
+            current = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            for step in MIGRATIONS[current:]:
+                step(self.conn)
+            self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('analyzer', ?)", (str(matching.ANALYZER_VERSION),))
+
+    def _check_analyzer(self) -> None:
+        """Re-index every entry when this build analyses text differently from the one that indexed it."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'analyzer'").fetchone()
+        if row and row[0] == str(matching.ANALYZER_VERSION) or self.read_only:
+            return
+        with self._write():
+            rows = self.conn.execute("SELECT id, statement, quote, summary, title FROM entries").fetchall()
+            self.conn.executemany(
+                "UPDATE entries SET terms = ?, bigrams = ?, prefixes = ?, folded = ?, entities = ? WHERE id = ?",
+                ((*_index(s, q, su, t), i) for i, s, q, su, t in rows))
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('analyzer', ?)", (str(matching.ANALYZER_VERSION),))
+
+    @staticmethod
+    def _error(exc: sqlite3.Error, path: pathlib.Path) -> KnownError:
+        if _busy(exc):
+            return LibraryLocked(N_("The library {name} is being changed by another factcheck; try again in a moment.",
+                                    name=path.name))
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in (8, 3):  # READONLY, PERM
+            return LibraryError(N_("The library {name} is read-only; it cannot be brought up to date.", name=path.name))
+        if code == 13:
+            return LibraryError(N_("The library {name} could not be written: the disk is full.", name=path.name))
+        return LibraryError(N_("The library {name} could not be used ({error}).", name=path.name, error=str(exc)))
+
+    @staticmethod
+    def _set_aside(path: pathlib.Path) -> pathlib.Path:
+        from factcheck import paths
+
+        aside = paths.unused_name(path, path.name + ".damaged", "")
+        try:
+            os.replace(path, aside)
+            for extra in ("-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    pathlib.Path(str(path) + extra).unlink()
+        except OSError as exc:
+            raise LibraryError(N_("The library {name} is damaged and could not be set aside ({error}).", name=path.name,
+                                  error=str(exc.strerror or exc))) from None
+        return aside
+
+    def _rebuild(self, aside: pathlib.Path) -> str:
+        """Add again every source the damaged library held; the sentence that says what happened."""
+        known = self._read_sources_file()
+        projects = files = gone = 0
+        for kind, where in known:
+            try:
+                if kind == PROJECT:
+                    self.add_project(where)
+                    projects += 1
+                elif pathlib.Path(where).exists():
+                    self.add_claimreview(where)
+                    files += 1
+                else:
+                    gone += 1
+            except KnownError:
+                if kind == PROJECT:
+                    self._note_missing_project(where)
+                    projects += 1
+                else:
+                    gone += 1
+        if gone:
+            return N_("The library was damaged: it was set aside as {aside} and rebuilt from {projects} projects and "
+                      "{files} ClaimReview files; {gone} ClaimReview files are gone and must be added again.",
+                      aside=aside.name, projects=projects, files=files, gone=gone)
+        return N_("The library was damaged: it was set aside as {aside} and rebuilt from {projects} projects and "
+                  "{files} ClaimReview files.", aside=aside.name, projects=projects, files=files)
+
+    def close(self) -> None:
+        if self.conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                if not self.read_only:
+                    self.conn.execute("PRAGMA optimize")
+            self.conn.close()
+            self.conn = None  # type: ignore[assignment]
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        """One transaction (BEGIN IMMEDIATE: the write lock first, waiting briefly for another window)."""
+        if self.read_only:
+            raise LibraryLocked(N_("The library {name} is open read-only here (another factcheck is using it); try "
+                                   "again in a moment.", name=self.path.name))
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._error(exc, self.path) from None
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise self._error(exc, self.path) from None
+            raise
+        finally:
+            self._documents = None
+
+    def _source(self, kind: str, path: str, **values) -> int:
+        now = model.now()
+        row = self.conn.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
+        if row:
+            sets = ", ".join(f"{k} = ?" for k in values)
+            self.conn.execute(f"UPDATE sources SET kind = ?, scanned_at = ?{', ' if sets else ''}{sets} WHERE id = ?",
+                              (kind, now, *values.values(), row[0]))
+            return row[0]
+        columns = ["kind", "path", "added_at", "scanned_at", *values]
+        cur = self.conn.execute(f"INSERT INTO sources ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                                (kind, path, now, now, *values.values()))
+        return cur.lastrowid
+
+    def add(self, path: str | os.PathLike) -> list[AddResult]:
+        """A project, a ClaimReview file, or a folder of ClaimReview files (``.json``, ``.jsonld``)."""
+        path = pathlib.Path(path)
+        if path.is_dir():
+            return self.add_claimreview(path)
+        if not path.exists():
+            raise LibraryError(N_("{name} does not exist.", name=path.name))
+        with path.open("rb") as f:
+            header = f.read(16)
+        if header.startswith(b"SQLite format 3"):
+            return [self.add_project(path)]
+        return self.add_claimreview(path)
+
+    # --- projects -----------------------------------------------------------------------
+
+    def add_project(self, path: str | os.PathLike) -> AddResult:
+        """Index a project's claims (again only when its history moved since the last time)."""
+        from factcheck.core import events
+
+        where = str(pathlib.Path(path).resolve())
+        with _read_project(pathlib.Path(where)) as project:
+            head = events.head(project.store)
+            row = self.conn.execute("SELECT id, head, missing FROM sources WHERE path = ?", (where,)).fetchone()
+            if row and row[1] == head and not row[2]:
+                count = self.conn.execute("SELECT count(*) FROM entries WHERE source_id = ?", (row[0],)).fetchone()[0]
+                return AddResult(PROJECT, where, count, unchanged=True)
+            rows = project_rows(project)
+            project_id = events.project_id(project.store)
+        with self._write():
+            source = self._source(PROJECT, where, name=pathlib.Path(where).stem, project_id=project_id, head=head,
+                                  missing=0)
+            count = self._put_project_rows(source, rows, whole=True)
+        self._write_sources_file()
+        return AddResult(PROJECT, where, count)
+
+    def put_claims(self, path: str | os.PathLike, project_id: str | None, head: str | None, rows: Sequence[dict],
+                   gone: Iterable[str] = ()) -> None:
+        """Bring some claims of an open project up to date (the app, after a change); ``gone``: claim ids deleted.
+
+        ``head`` None: the project's head is not known here, so the next ``add_project``
+        reads the project again (only changed rows are written then).
+        """
+        where = str(pathlib.Path(path).resolve())
+        known = {k: v for k, v in (("project_id", project_id), ("head", head)) if v is not None}
+        with self._write():
+            if head is None:
+                self.conn.execute("UPDATE sources SET head = NULL WHERE path = ?", (where,))
+            source = self._source(PROJECT, where, name=pathlib.Path(where).stem, missing=0, **known)
+            self._put_project_rows(source, rows, whole=False)
+            gone = list(gone)
+            if gone:
+                self.conn.executemany("DELETE FROM entries WHERE source_id = ? AND key = ?", ((source, g) for g in gone))
+        self._write_sources_file()
+
+    def _put_project_rows(self, source: int, rows: Sequence[dict], *, whole: bool) -> int:
+        existing = dict(self.conn.execute("SELECT key, digest FROM entries WHERE source_id = ?", (source,)).fetchall())
+        keys = set()
+        changed = []
+        for row in rows:
+            keys.add(row["key"])
+            digest = _digest(row)
+            if existing.get(row["key"]) != digest:
+                changed.append(_entry(source, row, digest))
+        if changed:
+            _upsert(self.conn, changed)
+        if whole:
+            stale = [(source, k) for k in existing if k not in keys]
+            self.conn.executemany("DELETE FROM entries WHERE source_id = ? AND key = ?", stale)
+        return self.conn.execute("SELECT count(*) FROM entries WHERE source_id = ?", (source,)).fetchone()[0]
+
+    def _note_missing_project(self, where: str) -> None:
+        with self._write():
+            self._source(PROJECT, where, name=pathlib.Path(where).stem, missing=1)
+
+    def refresh(self) -> list[AddResult]:
+        """Every known project re-read if it changed; those whose file is gone marked missing (kept)."""
+        results = []
+        for path, missing in self.conn.execute("SELECT path, missing FROM sources WHERE kind = ?", (PROJECT,)).fetchall():
+            if not pathlib.Path(path).exists():
+                if not missing and not self.read_only:
+                    with self._write():
+                        self.conn.execute("UPDATE sources SET missing = 1 WHERE path = ?", (path,))
+                continue
+            if self.read_only:
+                continue
+            try:
+                results.append(self.add_project(path))
+            except LibraryLocked:
+                raise
+            except KnownError:
+                continue  # a project that cannot be read now (locked, damaged) keeps its entries as they were
+        return results
+
+    def mark_missing(self) -> int:
+        """Mark the projects whose file is gone (and unmark those back); how many are missing."""
+        rows = self.conn.execute("SELECT id, path, missing FROM sources WHERE kind = ?", (PROJECT,)).fetchall()
+        flips = [(int(not pathlib.Path(p).exists()), i) for i, p, m in rows if m != (not pathlib.Path(p).exists())]
+        if flips and not self.read_only:
+            with contextlib.suppress(LibraryLocked), self._write():
+                self.conn.executemany("UPDATE sources SET missing = ? WHERE id = ?", flips)
+        return sum(1 for _, p, _m in rows if not pathlib.Path(p).exists())
+
+    # --- ClaimReview --------------------------------------------------------------------
+
+    def add_claimreview(self, path: str | os.PathLike) -> list[AddResult]:
+        """A ClaimReview file (each one transaction: all of it or, refused, nothing), or every one in a folder.
+
+        In a folder, a file that is not JSON is refused (``FeedRefused``) after the others
+        were added; the error names it.
+        """
+        path = pathlib.Path(path)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FEED_SUFFIXES)
+            if not files:
+                raise FeedRefused(N_("{name} holds no ClaimReview files (.json, .jsonld).", name=path.name))
+            results, refused = [], []
+            for file in files:
+                try:
+                    results.extend(self.add_claimreview(file))
+                except FeedRefused as exc:
+                    refused.append(exc)
+            if refused:
+                raise FeedRefused(refused[0].args[0]) from refused[0]
+            return results
+        where = str(path.resolve())
+        kept = dropped = skipped = 0
+        try:
+            stream = path.open("rb")
+        except OSError as exc:
+            raise FeedRefused(N_("{name} cannot be read ({error}).", name=path.name, error=str(exc.strerror or exc))) from None
+        with stream, self._write():
+            source = self._source(CLAIMREVIEW, where, name=path.name, missing=0)
+            self.conn.execute("DELETE FROM entries WHERE source_id = ?", (source,))
+            batch: list[tuple] = []
+            seen: set[str] = set()
+            for item in claimreview_feed.items(stream, path.name):
+                found = claimreview_feed.review(item)
+                if found is None:
+                    skipped += 1
+                    continue
+                dropped += found.dropped_url
+                if found.key in seen:
+                    continue
+                seen.add(found.key)
+                row = {
+                    "key": found.key, "url": found.url, "statement": found.statement, "quote": "",
+                    "claimant": found.claimant, "claim_date": found.claim_date, "rating": found.rating,
+                    "rating_key": "", "rating_value": found.rating_value, "summary": found.summary,
+                    "date": found.date, "status": model.PUBLISHED, "author": found.author, "title": "",
+                    "language": found.language, "raw": json.dumps(item, ensure_ascii=False, separators=(",", ":")),
+                }
+                batch.append(_entry(source, row, ""))  # a file is read again whole: no digest to compare
+                if len(batch) >= 2000:
+                    _upsert(self.conn, batch)
+                    kept += len(batch)
+                    batch = []
+            _upsert(self.conn, batch)
+            kept += len(batch)
+        self._write_sources_file()
+        return [AddResult(CLAIMREVIEW, where, kept, dropped_urls=dropped, skipped=skipped)]
+
+    # --- removing, information ----------------------------------------------------------
+
+    def remove(self, path: str | os.PathLike | None = None, *, missing: bool = False) -> int:
+        """Forget a source (a project or ClaimReview file), or every missing project; how many were forgotten."""
+        if missing:
+            self.mark_missing()
+            ids = [r[0] for r in self.conn.execute("SELECT id FROM sources WHERE missing = 1")]
+        else:
+            where = str(pathlib.Path(path).resolve())
+            ids = [r[0] for r in self.conn.execute("SELECT id FROM sources WHERE path = ? OR path = ?",
+                                                   (where, str(path)))]
+            if not ids:
+                raise LibraryError(N_("{name} is not in the library.", name=pathlib.Path(path).name))
+        with self._write():
+            for source in ids:
+                self.conn.execute("DELETE FROM entries WHERE source_id = ?", (source,))
+                self.conn.execute("DELETE FROM sources WHERE id = ?", (source,))
+        self._write_sources_file()
+        return len(ids)
+
+    def info(self) -> Info:
+        self.mark_missing()
+        rows = self.conn.execute(
+            "SELECT s.kind, s.path, s.name, (SELECT count(*) FROM entries e WHERE e.source_id = s.id), s.missing, "
+            "s.scanned_at FROM sources s ORDER BY s.kind DESC, s.path").fetchall()
+        return Info(str(self.path), self.read_only,
+                    tuple(SourceInfo(k, p, n, c, bool(m), at) for k, p, n, c, m, at in rows))
+
+    def __len__(self) -> int:
+        if self._documents is None:
+            self._documents = self.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+        return self._documents
+
+    def _sources_file(self) -> pathlib.Path:
+        return self.path.with_name(self.path.stem + "-sources.json")
+
+    def _write_sources_file(self) -> None:
+        """Name every source beside the library, so a damaged library can be rebuilt from them."""
+        if self.read_only:
+            return
+        rows = self.conn.execute("SELECT kind, path FROM sources ORDER BY id").fetchall()
+        target = self._sources_file()
+        partial = target.with_name(target.name + ".partial")
+        with contextlib.suppress(OSError):
+            partial.write_text(json.dumps({"sources": [{"kind": k, "path": p} for k, p in rows]}, ensure_ascii=False,
+                                          indent=1), encoding="utf-8")
+            os.replace(partial, target)
+
+    def _read_sources_file(self) -> list[tuple[str, str]]:
+        try:
+            data = json.loads(self._sources_file().read_text(encoding="utf-8"))
+            return [(s["kind"], s["path"]) for s in data["sources"]
+                    if s.get("kind") in (PROJECT, CLAIMREVIEW) and isinstance(s.get("path"), str)]
+        except (OSError, ValueError, KeyError, TypeError):
+            return []
+
+    # --- matching -----------------------------------------------------------------------
+
+    def match(self, text: str, top: int = 5, *, exclude: tuple[str, str] | None = None) -> list[Match]:
+        """The earlier verdicts closest to ``text``, best first (at most ``top``).
+
+        ``exclude``: (project path, claim id) of the claim being written, never its own match.
+        Any text is taken as words: FTS5 syntax, punctuation alone or 10,000 characters
+        never raise.
+        """
+        if top <= 0 or not text or not text.strip():
+            return []
+        query = matching.analyze(text, query=True)
+        groups = matching.query_terms(query)
+        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        try:
+            frequency = self._frequency(groups)
+            expression = matching.fts_query(*matching.selective(groups, frequency, len(self)))
+            if not expression:
+                return []
+            hits = self.conn.execute(
+                f"SELECT rowid, bm25(entries_fts, {weights}) AS r FROM entries_fts WHERE entries_fts MATCH ? "
+                "ORDER BY r LIMIT ?", (expression, CANDIDATES + top)).fetchall()
+            if not hits:
+                return []
+            ids = [h[0] for h in hits]
+            rows = {r[0]: r for r in self.conn.execute(
+                f"SELECT e.id, {_MATCH_COLUMNS} FROM entries e JOIN sources s ON s.id = e.source_id "
+                f"WHERE e.id IN ({', '.join('?' * len(ids))})", ids)}
+        except sqlite3.Error as exc:
+            raise self._error(exc, self.path) from None
+        candidates = []
+        for rowid, bm25 in hits:
+            row = rows.get(rowid)
+            if row is None:
+                continue
+            terms_text, prefixes_text, folded, entities = row[-4:]
+            numbers = frozenset(t for t in terms_text.split() if t.isdigit())
+            analysis = matching.Analysis(tuple(terms_text.split()), (), tuple(prefixes_text.split()), numbers, folded,
+                                         frozenset(entities.split()))
+            candidates.append(matching.Candidate(rowid, bm25, analysis))
+        ranked = matching.rerank(query, candidates, len(self), frequency)
+        out: list[Match] = []
+        seen: set[tuple[str, str]] = set()
+        excluded = (str(pathlib.Path(exclude[0]).resolve()), exclude[1]) if exclude else None
+        for score, rowid in ranked:
+            found = _match(rows[rowid], score)
+            if excluded and (found.source_path, found.claim_id) == excluded:
+                continue
+            same = (found.project_id or found.source_path, found.claim_id or found.url or str(rowid))
+            if same in seen:
+                continue  # a copy of the same project, or the same fact-check in two files
+            seen.add(same)
+            out.append(found)
+            if len(out) >= top:
+                break
+        return out
+
+    def _frequency(self, groups: Sequence[Sequence[str]]) -> dict[str, int]:
+        """In how many entries each token occurs: terms as they are, bigrams as ``b:``, prefixes as ``p:``."""
+        out: dict[str, int] = {}
+        for column, tokens, mark in zip(("terms", "bigrams", "prefixes"), groups, ("", "b:", "p:")):
+            if tokens:
+                for term, doc in self.conn.execute(
+                        "SELECT term, doc FROM entries_vocab WHERE col = ? AND term IN "
+                        f"({', '.join('?' * len(tokens))})", (column, *tokens)):
+                    out[mark + term] = doc
+        return out
+
+
+class _Damaged(Exception):
+    """The file is not a whole SQLite database: set it aside and rebuild."""
+
+
+_MATCH_COLUMNS = (
+    "s.kind, e.statement, e.quote, e.claimant, e.rating, e.rating_key, e.rating_value, e.summary, e.date, e.status, "
+    "e.author, e.title, e.url, s.path, COALESCE(s.project_id, ''), e.key, s.missing, e.terms, e.prefixes, e.folded, "
+    "e.entities"
+)
+
+
+def _match(row: tuple, score: float) -> Match:
+    (_id, kind, statement, quote, claimant, rating, rating_key, rating_value, summary, date, status, author, title, url,
+     path, project_id, key, missing, *_index_columns) = row
+    return Match(score=round(score, 4), kind=kind, statement=statement, quote=quote, claimant=claimant, rating=rating,
+                 rating_key=rating_key, rating_value=rating_value, summary=summary, date=date, status=status,
+                 author=author, title=title, url=url, source_path=path, project_id=project_id,
+                 claim_id=key if kind == PROJECT else "", missing=bool(missing))
+
+
+_ENTRY_COLUMNS = ("source_id", "key", "url", "statement", "quote", "claimant", "claim_date", "rating", "rating_key",
+                  "rating_value", "summary", "date", "status", "author", "title", "language", "raw", "digest",
+                  "terms", "bigrams", "prefixes", "folded", "entities")
+_UPSERT = (
+    f"INSERT INTO entries ({', '.join(_ENTRY_COLUMNS)}) VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))}) "
+    "ON CONFLICT (source_id, key) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _ENTRY_COLUMNS[2:])
+)
+
+
+def _upsert(conn: sqlite3.Connection, entries: list[tuple]) -> None:
+    """Insert or update entries; new ones then go into the FTS5 index in one statement.
+
+    (Updated ones are re-indexed by the ``entries_au`` trigger. New rows are numbered past
+    the largest id, and indexing them in bulk is three times faster than a trigger per row.)
+    """
+    if entries:
+        last = conn.execute("SELECT COALESCE(max(id), 0) FROM entries").fetchone()[0]
+        conn.executemany(_UPSERT, entries)
+        conn.execute("INSERT INTO entries_fts(rowid, terms, bigrams, prefixes) SELECT id, terms, bigrams, prefixes "
+                     "FROM entries WHERE id > ?", (last,))
+
+
+def _index(statement: str, quote: str, summary: str, title: str) -> tuple[str, str, str, str, str]:
+    """The FTS5 columns, the folded text and the names and numbers of an entry (statement, quote; summary's terms)."""
+    claim = statement if not quote or quote == statement else f"{statement}\n{quote}" if statement else quote
+    analysis = matching.analyze(claim)
+    terms, bigrams, prefixes = matching.index_columns(analysis)
+    if summary:
+        extra = matching.analyze(summary)
+        terms = f"{terms} {' '.join(extra.terms)}"
+    return terms, bigrams, prefixes, analysis.folded, " ".join(sorted(analysis.entities))
+
+
+def _digest(row: dict) -> str:
+    return hashlib.sha1(json.dumps([row.get(c) for c in _ENTRY_COLUMNS[2:17]], ensure_ascii=False, default=str)
+                        .encode()).hexdigest()
+
+
+def _entry(source: int, row: dict, digest: str) -> tuple:
+    indexed = _index(row.get("statement", ""), row.get("quote", ""), row.get("summary", ""), row.get("title", ""))
+    values = [source] + [row.get(c, "" if c not in ("rating_value", "raw") else None) for c in _ENTRY_COLUMNS[1:17]]
+    return (*values, digest, *indexed)
+
+
+@contextlib.contextmanager
+def _read_project(path: pathlib.Path) -> Iterator:
+    """A project opened read-only; one made by an older factcheck is read from an upgraded temporary copy."""
+    from factcheck.core import migrations
+    from factcheck.core.errors import ProjectReadOnly
+    from factcheck.core.project import Project
+
+    try:
+        project = Project.open(path, read_only=True)
+    except ProjectReadOnly:
+        project = None  # an older file: it needs its migrations, which a read-only open cannot run
+    if project is not None:
+        with project:
+            yield project
+        return
+    with tempfile.TemporaryDirectory(prefix="factcheck-library-") as tmp:
+        copy = pathlib.Path(tmp) / path.name
+        src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(copy)
+            with dst:
+                src.backup(dst)
+            dst.close()
+        finally:
+            src.close()
+        conn = sqlite3.connect(copy, isolation_level=None)
+        try:
+            from sqlite_utils import Database
+
+            migrations.migration_set().apply(Database(conn))
+            conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
+        finally:
+            conn.close()
+        with Project.open(copy, read_only=True) as project:
+            yield project
+
+
+def project_rows(project, claims: Iterable | None = None, articles: dict | None = None) -> list[dict]:
+    """The library's rows for a project's live claims: all of them, or these ``model.Claim``s.
+
+    ``articles`` (by id) saves reading the article list again. Plain dicts, safe to hand
+    to another thread.
+    """
+    scale = project.scale
+    if articles is None:
+        articles = {a.id: a for a in project.articles()}
+    if claims is None:
+        claims = project.claims()
+    rows = []
+    for c in claims:
+        article = articles.get(c.article_id) if c is not None else None
+        if article is None or c.deleted_at is not None:
+            continue
+        rating = scale.get(c.rating)
+        value = None
+        if rating is not None and rating.value is not None and scale.best != scale.worst:
+            value = (rating.value - scale.worst) / (scale.best - scale.worst)
+        rows.append({
+            "key": c.id, "url": article.factcheck_url or "", "statement": c.statement,
+            "quote": c.exact, "claimant": c.claimant, "claim_date": c.claim_date,
+            "rating": rating.label if rating else (c.rating or ""), "rating_key": c.rating or "",
+            "rating_value": value, "summary": c.verdict_summary,
+            "date": (c.published_at or c.approved_at or c.updated_at or "")[:10], "status": c.status,
+            "author": c.verdict_by or c.created_by or "", "title": article.title,
+            "language": article.language, "raw": None,
+        })
+    return rows

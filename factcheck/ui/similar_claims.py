@@ -1,0 +1,406 @@
+"""Similar claims while you work: the closest earlier verdicts from the library, in the claim inspector.
+
+``LibraryService`` owns the verdict library for the whole app on one worker thread (a
+``threading.Thread`` with its own library connection): it adds a project when a window
+opens it, re-indexes the claims a change touched (read on the UI thread from the
+session's ``Changes``, written on the worker), and answers match requests. Requests are
+numbered; the worker answers only the newest waiting one, and the widget drops any answer
+older than its last request, so typing never waits and never sees stale suggestions.
+
+``SimilarClaims`` sits in the inspector under the claim's fields. When a claim is shown
+(a new one: its quote) or its statement is edited, it asks for matches 60 ms after the
+last key press. Each suggestion says the rating, summary, who and when, and where it was
+published, with two links: Open (the claim in this project, the other project read-only
+in a new window, or the published fact-check) and Use this verdict (``core/reuse.py``).
+"""
+
+from __future__ import annotations
+
+import html
+import pathlib
+import queue
+import threading
+import urllib.parse
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from factcheck.core import library, model, reuse
+from factcheck.core.errors import KnownError
+from factcheck.ui import alerts, language, links, theme
+from factcheck.ui.session import Session
+
+#: Suggestions shown.
+TOP = 3
+#: Quiet time after the last key press before asking (ms).
+DEBOUNCE_MS = 60
+#: Changes that alter what the library holds for a claim.
+_INDEXED = model.What.CLAIM_FIELDS | model.What.ANCHORS | model.What.STATUS | model.What.ARTICLES
+
+
+class LibraryService(QObject):
+    """The library on a worker thread: projects added and kept current, matches answered."""
+
+    sig_matched = Signal(int, object)
+    """A match request was answered: (its number, a list of ``library.Match``)."""
+
+    sig_notice = Signal(object)
+    """Something about the library the user should know (rebuilt, busy, too new): a sentence."""
+
+    sig_indexed = Signal(str)
+    """A project's claims reached the library (its path)."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._queue: queue.Queue = queue.Queue()
+        self._token = 0
+        #: Why the library cannot be used now (too new, damaged beyond rebuilding), or None.
+        self.failure: object = None
+        self._thread = threading.Thread(target=self._run, name="verdict-library", daemon=True)
+        self._thread.start()
+
+    # --- the UI thread's side -----------------------------------------------------------
+
+    def request(self, text: str, exclude: tuple[str, str] | None = None) -> int:
+        """Ask for the matches of ``text``; the answer comes through ``sig_matched`` with the number returned."""
+        self._token += 1
+        self._queue.put(("match", self._token, str(library.default_path()), text, exclude))
+        return self._token
+
+    def add_project(self, path: str | pathlib.Path) -> None:
+        self._queue.put(("add", 0, str(library.default_path()), str(path), None))
+
+    def follow(self, session: Session) -> None:
+        """Index the session's project now (nothing is read when it has not changed) and after each change."""
+        self.add_project(session.project.path)
+        articles = {a.id: a for a in session.project.articles()}  # titles and URLs for the rows, read once
+        session.sig_changed.connect(lambda changes: self._on_session_changed(session, changes, articles))
+
+    def _on_session_changed(self, session: Session, changes: model.Changes, articles: dict) -> None:
+        """Send the changed claims (read once for every view by the session) to the worker."""
+        if not changes.what & _INDEXED or session.project.closed:
+            return
+        project = session.project
+        try:
+            if changes.what & model.What.ARTICLES or len(changes.claims) > 500:
+                articles.clear()
+                articles.update((a.id, a) for a in project.articles())
+                self.add_project(project.path)  # whole articles came and went, or another window wrote
+                return
+            claims = session.changed_claims(changes.claims)
+        except KnownError:
+            return
+        rows = library.project_rows(project, [c for c in claims.values() if c is not None], articles)
+        kept = {row["key"] for row in rows}
+        gone = [claim_id for claim_id in claims if claim_id not in kept]
+        self._queue.put(("put", 0, str(library.default_path()), str(project.path), (None, None, rows, gone)))
+
+    def wait(self, timeout: float = 10.0) -> None:
+        """Block until the worker has done everything asked so far (tests)."""
+        done = threading.Event()
+        self._queue.put(("sync", 0, "", "", done))
+        done.wait(timeout)
+
+    # --- the worker thread --------------------------------------------------------------
+
+    def _run(self) -> None:
+        lib: library.Library | None = None
+        where = ""
+        while True:
+            item = self._queue.get()
+            if item[0] == "match":  # only the newest question waiting is worth answering
+                while True:
+                    try:
+                        newer = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                    if newer[0] == "match":
+                        item = newer
+                    else:
+                        self._queue.put(newer)  # answered after this one
+                        break
+            kind, token, path, arg, extra = item
+            if kind == "sync":
+                extra.set()
+                continue
+            if path != where:  # another data folder (tests), or the first request
+                if lib is not None:
+                    lib.close()
+                lib, where = None, path
+                self.failure = None
+                try:
+                    lib = library.Library.open(path)
+                    for notice in lib.notices:
+                        self.sig_notice.emit(notice)
+                except KnownError as exc:
+                    self.failure = exc.args[0] if exc.args else str(exc)
+                    self.sig_notice.emit(self.failure)
+                except Exception as exc:  # noqa: BLE001 - a bug here must not take the app's thread down
+                    from factcheck import paths
+
+                    self.failure = paths.log_bug(exc)
+                    self.sig_notice.emit(self.failure)
+            try:
+                if kind == "match":
+                    found = [] if lib is None else lib.match(arg, top=TOP, exclude=extra)
+                    self.sig_matched.emit(token, found)
+                elif lib is None:
+                    continue
+                elif kind == "add":
+                    lib.add_project(arg)
+                    self.sig_indexed.emit(arg)
+                elif kind == "put":
+                    project_id, head, rows, gone = extra
+                    lib.put_claims(arg, project_id, head, rows, gone)
+                    self.sig_indexed.emit(arg)
+            except library.LibraryError as exc:
+                self.sig_notice.emit(exc.args[0] if exc.args else str(exc))
+                if kind == "match":
+                    self.sig_matched.emit(token, [])
+            except KnownError:
+                if kind == "match":  # a project that cannot be read now is simply not indexed
+                    self.sig_matched.emit(token, [])
+            except Exception as exc:  # noqa: BLE001 - logged as ours; the app goes on without suggestions
+                from factcheck import paths
+
+                paths.log_bug(exc)
+                if kind == "match":
+                    self.sig_matched.emit(token, [])
+
+
+_service: LibraryService | None = None
+
+
+def service() -> LibraryService:
+    """The app's one library service (made on first use)."""
+    global _service
+    if _service is None:
+        from PySide6.QtCore import QCoreApplication
+
+        _service = LibraryService(QCoreApplication.instance())
+    return _service
+
+
+def follow(session: Session) -> None:
+    """Add a window's project to the library and keep it current."""
+    service().follow(session)
+
+
+class SimilarClaims(QWidget):
+    """The closest earlier verdicts for the claim in the inspector, with Open and Use this verdict."""
+
+    sig_claim_opened = Signal(str)
+    """The user opened an earlier claim of this same project (its id)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.claim: model.Claim | None = None
+        self.matches: list[library.Match] = []
+        self._text = ""
+        self._asked = 0
+        #: The number of the last request whose answer is shown.
+        self.answered = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._ask)
+        self.title = QLabel(self.tr("Checked before?"))
+        bold = self.title.font()
+        bold.setWeight(bold.Weight.DemiBold)
+        self.title.setFont(bold)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        theme.set_text_role(self.status, "muted_text")
+        self.rows: list[QLabel] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.status)
+        for i in range(TOP):
+            row = QLabel()
+            row.setWordWrap(True)
+            row.setTextFormat(Qt.TextFormat.RichText)
+            row.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+            row.linkActivated.connect(self._on_link_activated)
+            row.setAccessibleName(self.tr("Earlier verdict {n}").format(n=i + 1))
+            row.hide()
+            self.rows.append(row)
+            layout.addWidget(row)
+        self.setAccessibleName(self.tr("Similar earlier verdicts"))
+        svc = service()
+        svc.sig_matched.connect(self._on_matched)
+        svc.sig_notice.connect(self._on_notice)
+        self.hide()
+
+    # --- what to ask ------------------------------------------------------------------
+
+    def set_claim(self, claim: model.Claim | None) -> None:
+        """Show suggestions for this claim (its statement, else its quote); None hides them."""
+        same = claim is not None and self.claim is not None and claim.id == self.claim.id
+        self.claim = claim
+        self.setVisible(claim is not None)
+        if claim is None:
+            self._timer.stop()
+            self._text = ""
+            return
+        text = claim.statement.strip() or claim.exact
+        if not same or text != self._text:
+            self.set_text(text, now=not same)
+
+    def set_text(self, text: str, *, now: bool = False) -> None:
+        """The statement as it is being typed: ask again once typing pauses."""
+        if self.claim is None:
+            return
+        self._text = text.strip() or self.claim.exact
+        if now:
+            self._timer.stop()
+            self._ask()
+        else:
+            self._timer.start()
+
+    def _ask(self) -> None:
+        if self.claim is None:
+            return
+        self._asked = service().request(self._text, (str(self.session.project.path), self.claim.id))
+
+    def _on_matched(self, token: int, found: list) -> None:
+        if token != self._asked:
+            return  # an answer to an older question (the text changed since)
+        self.matches = list(found)
+        self._render()
+        self.answered = token
+
+    def _on_notice(self, text: object) -> None:
+        self.status.setText(language.ui(text))
+        self.status.setVisible(True)
+
+    # --- showing ----------------------------------------------------------------------
+
+    def _render(self) -> None:
+        failure = service().failure
+        if failure is not None:
+            self.status.setText(language.ui(failure))
+        else:
+            self.status.setText("" if self.matches else self.tr("No earlier verdict is close to this claim."))
+        self.status.setVisible(not self.matches or failure is not None)
+        for i, row in enumerate(self.rows):
+            if i < len(self.matches):
+                m = self.matches[i]
+                row.setText(self._row_html(i, m))
+                row.setAccessibleDescription(" ".join(x for x in (m.rating, m.label, m.summary) if x))
+                row.show()
+            else:
+                row.hide()
+
+    def _row_html(self, i: int, m: library.Match) -> str:
+        e = html.escape
+        rating = m.rating or self.tr("Not rated")
+        scale_rating = self.session.project.scale.get(m.rating_key) if m.kind == library.PROJECT else None
+        color = theme.rating_color(scale_rating, self.palette()) if scale_rating else theme.rating_color(None)
+        statement = " ".join(m.label.split())
+        statement = statement if len(statement) <= 200 else statement[:199] + "…"
+        parts = [f'<b style="color:{color}">{e(rating)}</b> <span dir="auto">{e(statement)}</span>']
+        if m.summary:
+            summary = " ".join(m.summary.split())
+            parts.append(f'<br><span dir="auto">{e(summary[:240])}</span>')
+        where = self._where(m)
+        who = ", ".join(x for x in (m.author, m.date) if x)
+        facts = " · ".join(e(x) for x in (who, where) if x)
+        open_text = self.tr("Open") if m.kind == library.PROJECT or m.url else ""
+        use_text = self.tr("Use this verdict")
+        links_html = " · ".join(x for x in (
+            f'<a href="open:{i}">{e(open_text)}</a>' if open_text and not m.missing else "",
+            f'<a href="use:{i}">{e(use_text)}</a>' if self._may_use() else "",
+        ) if x)
+        parts.append(f"<br><small>{facts}{' · ' if facts and links_html else ''}{links_html}</small>")
+        return "".join(parts)
+
+    def _may_use(self) -> bool:
+        """Only a claim still being written takes an earlier verdict (``reuse.plan`` says so too)."""
+        return (not self.session.project.read_only and self.claim is not None
+                and self.claim.status in (model.DRAFT, model.CHANGES_REQUESTED))
+
+    def _where(self, m: library.Match) -> str:
+        if m.kind != library.PROJECT:
+            host = urllib.parse.urlsplit(m.url).hostname if m.url else ""
+            return host or pathlib.Path(m.source_path).name
+        name = pathlib.Path(m.source_path).name
+        if pathlib.Path(m.source_path) == pathlib.Path(self.session.project.path).resolve():
+            return self.tr("this project")
+        if m.missing:
+            return self.tr("{name} (the file is gone)").format(name=name)
+        return name
+
+    # --- acting -----------------------------------------------------------------------
+
+    def _on_link_activated(self, link: str) -> None:
+        what, _, index = link.partition(":")
+        if not index.isdigit() or int(index) >= len(self.matches):
+            return
+        match = self.matches[int(index)]
+        if what == "open":
+            self.open_match(match)
+        elif what == "use":
+            self.use_match(match)
+
+    def open_match(self, match: library.Match) -> None:
+        """The claim in this project, its project read-only in a new window, or the published fact-check."""
+        if match.kind != library.PROJECT:
+            links.open_url(match.url, self)
+            return
+        if pathlib.Path(match.source_path) == pathlib.Path(self.session.project.path).resolve():
+            self.sig_claim_opened.emit(match.claim_id)
+            return
+        if not pathlib.Path(match.source_path).exists():
+            self.status.setText(self.tr("{name} is no longer where it was ({path}).").format(
+                name=pathlib.Path(match.source_path).name, path=match.source_path))
+            self.status.show()
+            return
+        open_read_only(self.window(), match.source_path, match.claim_id)
+
+    def use_match(self, match: library.Match) -> bool:
+        """Copy the earlier verdict into this claim as one undoable step; say what could not come."""
+        if self.claim is None:
+            return False
+        try:
+            plan = reuse.plan(self.session.project, self.claim.id, match)
+            self.session.do(reuse.UseVerdict(plan), initiator=self)
+        except KnownError as exc:
+            alerts.show_error(self, exc)
+            return False
+        if not plan.rating_fits:
+            self.status.setText(self.tr("The rating “{rating}” is not on this project's scale: choose the rating "
+                                        "yourself.").format(rating=plan.rating_label))
+        else:
+            self.status.setText(self.tr("Verdict copied from the earlier check; it is a draft until you submit it."))
+        self.status.show()
+        return True
+
+
+def open_read_only(window: QWidget, path: str, claim_id: str):
+    """Another project opened read-only in a new window, showing one of its claims; the window (None on failure)."""
+    from factcheck.ui.main_window import MainWindow
+
+    settings = getattr(window, "settings", None)
+    user = getattr(window, "user", "")
+    if settings is None:
+        from factcheck.ui.app import app_settings
+
+        settings = app_settings()
+    other = MainWindow(settings, user)
+    other.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if not other.open_project(path, read_only=True):
+        other.close()
+        return None
+    other.show()
+    other.open_claim(claim_id)
+    _windows.append(other)
+    other.destroyed.connect(lambda *_: _windows.remove(other) if other in _windows else None)
+    return other
+
+
+#: Windows opened on other projects (kept alive while shown).
+_windows: list[QWidget] = []
