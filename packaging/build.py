@@ -74,8 +74,38 @@ def write_build_info(python: pathlib.Path) -> pathlib.Path:
     return path
 
 
+_ICON_SCRIPT = """
+import sys
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage, QImageWriter, QPainter
+from PySide6.QtSvg import QSvgRenderer
+app = QGuiApplication(["icon"])
+image = QImage(256, 256, QImage.Format.Format_ARGB32)
+image.fill(Qt.GlobalColor.transparent)
+painter = QPainter(image)
+QSvgRenderer(sys.argv[1]).render(painter)
+painter.end()
+writer = QImageWriter(sys.argv[2], sys.argv[3].encode())
+sys.exit(0 if writer.write(image) else 1)
+"""
+
+
+def make_icon(python: pathlib.Path) -> pathlib.Path | None:
+    """The app icon as Windows (.ico) or macOS (.icns) want it, drawn from the SVG by Qt; None on Linux."""
+    kind = {"Windows": "ico", "Darwin": "icns"}.get(platform.system())
+    if kind is None:
+        return None  # Linux takes the SVG itself, through the .desktop file
+    out = BUILD / f"factcheck.{kind}"
+    subprocess.run([str(python), "-c", _ICON_SCRIPT, str(ROOT / "resources" / "icons" / f"{APP_ID}.svg"),
+                    str(out), kind], check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    return out
+
+
 def run_pyinstaller(python: pathlib.Path, info: pathlib.Path) -> pathlib.Path:
     env = {**os.environ, "FACTCHECK_BUILD_INFO": str(info)}
+    icon = make_icon(python)
+    if icon is not None:
+        env["FACTCHECK_ICON"] = str(icon)
     subprocess.run([str(python), "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                     "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
                     str(ROOT / "packaging" / "factcheck.spec")], check=True, env=env)

@@ -48,7 +48,17 @@ def test_the_spec_bundles_what_the_app_loads_lazily():
     """Each lazily imported package with data of its own, and every factcheck module."""
     spec = (ROOT / "packaging" / "factcheck.spec").read_text()
     for needed in ('collect_submodules("factcheck")', '"trafilatura"', '"justext"', '"pypdfium2_raw"',
-                   '"keyring.backends"', "FACTCHECK_BUILD_INFO", '"resources"'):
+                   '"keyring.backends"', "FACTCHECK_BUILD_INFO", '"resources"', '"schema.sql"'):
         assert needed in spec
     pins = (ROOT / "packaging" / "requirements-build.txt").read_text()
     assert "pyinstaller==" in pins and "pyinstaller-hooks-contrib==" in pins
+
+
+def test_the_flatpak_manifest_installs_the_files_the_linux_build_ships():
+    manifest = (ROOT / "packaging" / "linux" / f"{APP_ID}.yml").read_text()
+    assert f"app-id: {APP_ID}" in manifest
+    for name in (f"{APP_ID}.desktop", f"{APP_ID}.metainfo.xml", f"{APP_ID}.mime.xml", f"{APP_ID}.svg"):
+        assert name in manifest
+    build = (ROOT / "packaging" / "build.py").read_text()
+    for name in (f"{{APP_ID}}.desktop", f"{{APP_ID}}.metainfo.xml", f"{{APP_ID}}.mime.xml", f"{{APP_ID}}.svg"):
+        assert name in build  # package_linux copies each into the tarball the manifest unpacks
