@@ -6,11 +6,13 @@ Errors are one line on stderr and a non-zero exit status, never a traceback.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import pathlib
 import shutil
 import sys
+import time
 import traceback
 
 import click
@@ -260,30 +262,55 @@ def info(project: str) -> None:
 @click.option("--ids", is_flag=True, help="Add a column with each claim's id.")
 def claims(project: str, article_id: str | None, status: str | None, ids: bool) -> None:
     """List PROJECT's claims: quote, claimant, rating, status; then any retracted verdicts."""
-    with _open_project(project, read_only=True) as p:
+    with _open_project(project, read_only=True) as p, p.store.snapshot():
         scale = p.scale
-        rows = []
         if article_id:
             article_id = _find_article(p, article_id).id
-        for c in p.claims(article_id):
-            if status and c.status != status:
-                continue
+        statuses = (status,) if status else None
+        manager = p.managers.claims
+        tty = sys.stdout.isatty()
+
+        def row(c) -> list[str]:
             rating = scale.get(c.rating)
             quote = c.exact if c.anchor_state in ("exact", "moved") else f"[{c.anchor_state}] {c.exact}"
             page_map = p.page_map(c.version_id)  # where the words are in a PDF
-            row = [quote, c.claimant, rating.label if rating else "", c.status.replace("_", " "),
-                   page_map.span(c.start, c.end) if page_map else ""]
-            rows.append(([c.id] if ids else []) + row)
+            return ([c.id] if ids else []) + [quote, c.claimant, rating.label if rating else "",
+                                              c.status.replace("_", " "), page_map.span(c.start, c.end) if page_map else ""]
+
+        # Rows are printed as they are read; the columns' widths come first. Piped: from SQL, every
+        # character kept. On a terminal, where cells are cut to fit anyway: from the first batch.
+        batches = manager.stream(article_id, statuses, size=500)
+        first = next(batches, [])
+        if tty:
+            paged = bool(manager.paged_spans(article_id, statuses, limit=1))
+            shown = [row(c) for c in first]
+            widths = [max((len(" ".join(r[i].split())) for r in shown), default=0) for i in range(len(shown[0]))] \
+                if shown else []
+            if widths:
+                widths[-1] = max(widths[-1], 7)  # "123–124": a page span further down is not cut
+        else:
+            widths, paged = _claim_widths(p, article_id, statuses, ids)
+        headers = (["id"] if ids else []) + ["quote", "claimant", "rating", "status", "page"]
+        if not paged:  # no claim on a paged original: no page column
+            headers = headers[:-1]
+        if first:
+            columns = _Columns(headers, widths[:len(headers)], wide=1 if ids else 0, tty=tty)
+            total = manager.count(article_id, statuses) if _Progress.wanted() else 0
+            with _Progress(N_("Listing claims"), total) as bar:
+                bar.echo("\n".join(columns.head()))
+                done = 0
+                for batch in itertools.chain([first], batches):
+                    bar.echo("\n".join(columns.line(row(c)[:len(headers)]) for c in batch))
+                    done += len(batch)
+                    bar.update(done, total)
+        else:
+            click.echo("No claims.")
         # Retracted verdicts: their claims are deleted, the public retraction stays.
         retracted = []
         for fix in ([] if status else p.corrections()):
             gone = p.claim(fix.claim_id) if fix.kind == "retraction" else None
             if gone is not None and (not article_id or gone.article_id == article_id):
                 retracted.append(([gone.id] if ids else []) + [gone.exact, fix.at[:10], fix.by, fix.reason])
-    headers = (["id"] if ids else []) + ["quote", "claimant", "rating", "status", "page"]
-    if not any(row[-1] for row in rows):  # no claim on a paged original: no page column
-        headers, rows = headers[:-1], [row[:-1] for row in rows]
-    click.echo(_table(headers, rows, wide=1 if ids else 0) if rows else "No claims.")
     if retracted:
         click.echo("\nRetracted verdicts:")
         click.echo(_table((["id"] if ids else []) + ["quote", "retracted", "by", "reason"], retracted,
@@ -354,9 +381,12 @@ def export_cmd(project: str, fmt: str, output: str, article_ids: tuple[str, ...]
             statuses=statuses or exporters.DEFAULT_STATUSES,
             include_confidential=include_confidential,
         )
-        done = exporters.export_to_file(p, fmt, selection, output)
+        with _Progress(N_("Exporting"), 0) as bar:
+            done = exporters.export_to_file(p, fmt, selection, output, progress=bar.update)
     for warning in done.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    if getattr(done, "more_warnings", 0):
+        click.echo("Warning: " + N_("…and {n} more warnings like these.", n=done.more_warnings), err=True)
     if fmt == exporters.EVIDENCE:
         from factcheck.core import attachments
 
@@ -534,7 +564,7 @@ def _find_article(p, article: str):
 
 def _find_claim(p, claim: str):
     """A claim by id or by a unique id prefix (as printed by ``factcheck claims --ids``)."""
-    matches = [c for c in p.claims(include_deleted=True) if c.id == claim or c.id.startswith(claim)]
+    matches = p.claims_with_prefix(claim)
     if len(matches) != 1:
         if not matches:
             raise KnownError(N_("There is no claim with an id starting {prefix}; see `factcheck claims PROJECT --ids`.",
@@ -551,14 +581,18 @@ def history(project: str, claim: str | None) -> None:
     """Print the history of PROJECT, or of one CLAIM: who did what, when, before -> after."""
     from factcheck.core import timeline
 
-    with _open_project(project, read_only=True) as p:
+    with _open_project(project, read_only=True) as p, p.store.snapshot():
         scale = p.scale
-        events = p.events(_find_claim(p, claim).id) if claim else p.events()
-        for e in events:
-            click.echo(f"{e.at}  {e.actor}  {timeline.describe(e, scale)}")
-            for line in timeline.changes(e, scale):
-                click.echo(f"    {line}")
-        if not events:
+        shown = 0
+        # Printed as read, 500 events at a time: a year's history is not held in memory.
+        for batch in p.event_batches(_find_claim(p, claim).id if claim else None):
+            lines = []
+            for e in batch:
+                lines.append(f"{e.at}  {e.actor}  {timeline.describe(e, scale)}")
+                lines += [f"    {line}" for line in timeline.changes(e, scale)]
+            click.echo("\n".join(lines))
+            shown += len(batch)
+        if not shown:
             click.echo("No events.")
 
 
@@ -566,8 +600,10 @@ def history(project: str, claim: str | None) -> None:
 @_project_argument
 def verify(project: str) -> None:
     """Check PROJECT's history has not been tampered with (exit status 1 if it has)."""
+    from factcheck.core import verified
+
     with _open_project(project, read_only=True) as p:
-        verdict = p.verify()
+        verdict = verified.check(p, full=True).verdict  # always in full; the app's next open starts from here
     click.echo(str(verdict))
     if not verdict.ok:
         sys.exit(EXIT_ERROR)
@@ -587,22 +623,24 @@ def check(project: str, article_ids: tuple[str, ...], statuses: tuple[str, ...],
         if s not in model.STATUSES:
             raise KnownError(N_("{status} is not a review status; use one of: {statuses}.", status=repr(s),
                                 statuses=", ".join(model.STATUSES)))
-    with _open_project(project, read_only=True) as p:
-        findings = checks.check_project(
-            p, article_ids=tuple(_find_article(p, a).id for a in article_ids) or None, statuses=statuses or checks.DEFAULT_STATUSES,
-            include_confidential=include_confidential,
-        )
-        quotes = {c.id: c.exact for c in p.claims()}
-    blocking = checks.blocking(findings)
-    by_claim: dict[str, list] = {}
-    for f in findings:
-        by_claim.setdefault(f.claim_id, []).append(f)
-    for claim_id, items in by_claim.items():
-        quote = " ".join(quotes.get(claim_id, claim_id).split())
-        click.echo(f"“{quote[:70]}{'…' if len(quote) > 70 else ''}” ({claim_id[:8]})")
-        for f in items:
-            click.echo(f"    {'BLOCKING' if f.blocking else 'warning '}  {f.message}")
-    click.echo(f"{len(blocking)} blocking, {len(findings) - len(blocking)} warnings.")
+    blocking = warnings = 0
+    with _open_project(project, read_only=True) as p, p.store.snapshot():
+        ids = tuple(_find_article(p, a).id for a in article_ids) or None
+        statuses = statuses or checks.DEFAULT_STATUSES
+        total = checks.count_project(p, article_ids=ids, statuses=statuses) if _Progress.wanted() else 0
+        with _Progress(N_("Checking claims"), total) as bar:
+            # Each claim's findings are printed as soon as it is checked, a batch of claims at a time.
+            for claim, found in checks.iter_project(p, article_ids=ids, statuses=statuses,
+                                                    include_confidential=include_confidential, progress=bar.update):
+                if not found:
+                    continue
+                quote = " ".join(claim.exact.split())
+                lines = [f"“{quote[:70]}{'…' if len(quote) > 70 else ''}” ({claim.id[:8]})"]
+                lines += [f"    {'BLOCKING' if f.blocking else 'warning '}  {f.message}" for f in found]
+                bar.echo("\n".join(lines))
+                n = sum(1 for f in found if f.blocking)
+                blocking, warnings = blocking + n, warnings + len(found) - n
+    click.echo(f"{blocking} blocking, {warnings} warnings.")
     if blocking:
         sys.exit(EXIT_ERROR)
 
@@ -900,6 +938,102 @@ def restore_cmd(source: str, number: int | None, output: str) -> None:
                f"Open it: factcheck {target}")
 
 
+def _claim_widths(p, article_id: str | None, statuses, ids: bool) -> tuple[list[int], bool]:
+    """The widths of ``claims``' columns (id, quote, claimant, rating, status, page) from SQL, without the
+    rows; and whether any claim is on a paged original."""
+    scale = p.scale
+    longest = p.managers.claims.longest(article_id, statuses)
+    quote = max(longest["quote"], longest["flagged"] + 3 if longest["flagged"] else 0)  # "[fuzzy] " before those
+    claimant = longest["claimant"]
+    rating = max((len(scale.get(key).label) for key in longest["ratings"] if scale.get(key)), default=0)
+    status = max((len(s.replace("_", " ")) for s in longest["statuses"]), default=0)
+    pages = [p.page_map(v).span(start, end) for v, start, end in p.managers.claims.paged_spans(article_id, statuses)]
+    page = max((len(span) for span in pages), default=0)
+    return ([36] if ids else []) + [quote, claimant, rating, status, page], any(pages)
+
+
+class _Progress:
+    """A progress bar on stderr, drawn only when stderr is a terminal; ``echo`` prints a line above it.
+
+    ``update(done, total)`` is a ``progress`` callback for core and the exporters (it returns True: go on).
+    """
+
+    #: Seconds between two drawings of the bar.
+    EVERY = 0.1
+
+    def __init__(self, label: str, total: int = 0):
+        self.label, self.total = label, total
+        self.enabled = self.wanted()
+        self.drawn = False
+        self._last = 0.0
+
+    @staticmethod
+    def wanted() -> bool:
+        return sys.stderr.isatty() and not os.environ.get("FACTCHECK_NO_PROGRESS")
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.clear()
+
+    def update(self, done: int, total: int = 0) -> bool:
+        total = total or self.total
+        if not self.enabled or not total:
+            return True
+        now = time.monotonic()
+        if self.drawn and now - self._last < self.EVERY and done < total:
+            return True
+        self._last = now
+        columns = shutil.get_terminal_size((80, 24)).columns
+        counts = f"{min(done, total):,}/{total:,}"
+        width = max(10, min(40, columns - len(self.label) - len(counts) - 10))
+        filled = round(width * min(done, total) / total)
+        line = f"{self.label} [{'#' * filled}{'-' * (width - filled)}] {100 * min(done, total) // total:3d}% {counts}"
+        sys.stderr.write("\r\x1b[K" + line[: columns - 1])
+        sys.stderr.flush()
+        self.drawn = True
+        return True
+
+    def clear(self) -> None:
+        if self.drawn:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self.drawn = False
+
+    def echo(self, text: str) -> None:
+        """Print ``text`` on stdout; the bar, if drawn, is cleared first and drawn again at the next update."""
+        self.clear()
+        click.echo(text)
+
+
+class _Columns:
+    """A plain-text table written row by row from widths known up front; on a terminal it is fitted to the
+    width, ``wide`` column first, and cells are cut with "…"; piped, every character is kept."""
+
+    def __init__(self, headers: list[str], widths: list[int], wide: int = 0, tty: bool | None = None):
+        self.tty = sys.stdout.isatty() if tty is None else tty
+        widths = [max(len(h), w) for h, w in zip(headers, widths)]
+        if self.tty:
+            budget = shutil.get_terminal_size((120, 24)).columns - 2 * (len(headers) - 1)
+            limits = [60 if i != wide else 10_000 for i in range(len(headers))]
+            widths = [min(w, lim) for w, lim in zip(widths, limits)]
+            overflow = sum(widths) - budget
+            if overflow > 0:
+                widths[wide] = max(20, widths[wide] - overflow)
+        self.headers, self.widths = headers, widths
+
+    def head(self) -> list[str]:
+        return ["  ".join(h.ljust(w) for h, w in zip(self.headers, self.widths)).rstrip(),
+                "  ".join("-" * w for w in self.widths)]
+
+    def line(self, row: list) -> str:
+        cells = [" ".join(str(cell).split()) for cell in row]
+        if self.tty:
+            cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(cells, self.widths)]
+        return "  ".join(c.ljust(w) for c, w in zip(cells, self.widths)).rstrip()
+
+
 def _with_suffix(path: str) -> str:
     return path if pathlib.Path(path).suffix else path + ".factcheck"
 
@@ -907,26 +1041,8 @@ def _with_suffix(path: str) -> str:
 def _table(headers: list[str], rows: list[list[str]], wide: int = 0) -> str:
     """A plain-text table; on a terminal it is fitted to the width, ``wide`` column first."""
     rows = [[" ".join(str(cell).split()) for cell in row] for row in rows]
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-    if not sys.stdout.isatty():  # piped to a file or another program: keep every character
-        lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
-        lines.append("  ".join("-" * w for w in widths))
-        lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-        return "\n".join(lines)
-    budget = shutil.get_terminal_size((120, 24)).columns - 2 * (len(headers) - 1)
-    limits = [60 if i != wide else 10_000 for i in range(len(headers))]
-    widths = [min(w, lim) for w, lim in zip(widths, limits)]
-    overflow = sum(widths) - budget
-    if overflow > 0:
-        widths[wide] = max(20, widths[wide] - overflow)
-
-    def fit(text: str, width: int) -> str:
-        return text if len(text) <= width else text[: width - 1] + "…"
-
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(fit(c, w).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-    return "\n".join(lines)
+    columns = _Columns(headers, [max((len(r[i]) for r in rows), default=0) for i in range(len(headers))], wide)
+    return "\n".join(columns.head() + [columns.line(r) for r in rows])
 
 
 # --- the verdict library ("Have we checked this before?") -----------------------------

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import os
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any
 
@@ -42,6 +41,8 @@ def core_catalogue(language: str) -> dict[str, str] | None:
     """
     if language == "en":
         return None
+    import xml.etree.ElementTree as ET  # only here: the app's start does not read the catalogue this way
+
     try:
         root = ET.parse(catalogue_path(language, ".ts")).getroot()
     except (OSError, ET.ParseError):

@@ -152,3 +152,28 @@ def test_the_reports_list_each_attachment_with_its_hash_under_its_source(desk, t
         text = out.read_text(encoding="utf-8")
         assert sha in text and sha2 in text and "cuadro.png" in text and "nota.txt" in text
         assert text.index("Boletín de aduanas 2023") < text.index(sha)
+
+
+def test_the_evidence_zip_leaves_out_the_files_of_a_deleted_claim(desk, tmp_path):
+    path, ids = desk
+    from factcheck.exporters import evidence
+    from factcheck.exporters._data import Selection
+
+    with Project.open(path, user="ana") as p:
+        citation_id = p.citations(ids["claim"])[0].id
+        shot = tmp_path / "captura.png"
+        shot.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(500))
+        p.attach(shot, citation_id=citation_id)
+        own = tmp_path / "boletín.pdf"
+        own.write_bytes(b"%PDF-1.4 bulletin")
+        p.attach(own, source_id=ids["source"])
+        p.delete_claim(ids["claim"])
+        written = evidence.export_to_file(p, Selection(), tmp_path / "evidence.zip")
+        manifest = json.loads(zipfile.ZipFile(written.path).read("manifest.json"))
+        assert [a["name"] for a in manifest["attachments"]] == ["boletín.pdf"]  # the source's own file stays
+        assert "exportaciones" not in json.dumps(manifest, ensure_ascii=False)  # nor the deleted claim's words
+        p.restore_claim(ids["claim"])
+        p.delete_article(ids["article"])
+        written = evidence.export_to_file(p, Selection(), tmp_path / "evidence.zip")
+        assert [a["name"] for a in json.loads(zipfile.ZipFile(written.path).read("manifest.json"))["attachments"]] \
+            == ["boletín.pdf"]

@@ -28,7 +28,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import edlib
-from rapidfuzz.distance import Indel, Levenshtein
+
+from factcheck.core import later
 
 CONTEXT = 32
 MIN_SCORE = 0.70
@@ -42,6 +43,11 @@ MOVED = "moved"
 FUZZY = "fuzzy"
 ORPHANED = "orphaned"
 STATES = (EXACT, MOVED, FUZZY, ORPHANED)
+
+
+#: rapidfuzz's distances, imported when first used: opening a project re-anchors nothing.
+Indel = later.Attribute("rapidfuzz.distance", "Indel")
+Levenshtein = later.Attribute("rapidfuzz.distance", "Levenshtein")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -237,6 +237,7 @@ class Articles(Manager):
                 store.execute("DELETE FROM blobs WHERE sha256 = ? AND NOT EXISTS "
                               "(SELECT 1 FROM versions WHERE original_blob = ?)", (journal.blob, journal.blob))
         self._texts.pop(journal.version_id, None)
+        self._pages.pop(journal.version_id, None)
         return Changes(
             action="article.add_version", what=What.VERSIONS | What.ANCHORS | What.ARTICLES,
             articles=frozenset({journal.article_id}), versions=frozenset({journal.version_id}),
@@ -285,14 +286,16 @@ class Articles(Manager):
             raise NotFound(N_("There is no article version with id {id}.", id=repr(version_id)))
         return row[0]
 
-    def text(self, version_id: str) -> str:
-        """A version's text (cached: versions never change)."""
+    def text(self, version_id: str, *, keep: bool = True) -> str:
+        """A version's text (cached: versions never change; ``keep=False``: not kept, for a stream of many)."""
         text = self._texts.get(version_id)
         if text is None:
             row = self.store.read_one("SELECT text FROM versions WHERE id = ?", (version_id,))
             if row is None:
                 raise NotFound(N_("There is no article version with id {id}.", id=repr(version_id)))
-            text = self._texts[version_id] = row[0]
+            text = row[0]
+            if keep:
+                self._texts[version_id] = text
         return text
 
     def current_version(self, article_id: str) -> model.Version:
@@ -304,10 +307,11 @@ class Articles(Manager):
     def page_map(self, version_id: str) -> pages.PageMap | None:
         """Where each page of the version's original starts, and its label; None when it has no pages (cached)."""
         if version_id not in self._pages:
-            row = self.store.read_one("SELECT pages FROM versions WHERE id = ?", (version_id,))
+            # The text's length from SQL (characters): a stream of many versions keeps no text.
+            row = self.store.read_one("SELECT pages, length(text) FROM versions WHERE id = ?", (version_id,))
             if row is None:
                 raise NotFound(N_("There is no article version with id {id}.", id=repr(version_id)))
-            self._pages[version_id] = pages.decode(row[0], len(self.text(version_id))) if row[0] else None
+            self._pages[version_id] = pages.decode(row[0], row[1]) if row[0] else None
         return self._pages[version_id]
 
     def page_of(self, version_id: str, offset: int) -> str | None:

@@ -43,7 +43,7 @@ import sqlite3
 import stat
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import BinaryIO
 
 from factcheck.core import fields, model
@@ -554,6 +554,22 @@ class Attachments(Manager):
         rows = self.store.read(f"SELECT {_COLUMNS} {_FROM} {clause} ORDER BY a.captured_at, a.rowid", tuple(params))
         return [_attachment(r) for r in rows]
 
+    def of_owners(self, source_ids: Sequence[str], citation_ids: Sequence[str]) -> list[model.Attachment]:
+        """What ``attachments()`` gives of these sources' own files and these citations' (a batch of a stream)."""
+        if not source_ids and not citation_ids:
+            return []
+        owner = []
+        if citation_ids:
+            owner.append(f"a.citation_id IN ({', '.join('?' * len(citation_ids))})")
+        if source_ids:
+            owner.append(f"(a.citation_id IS NULL AND a.source_id IN ({', '.join('?' * len(source_ids))}))")
+        rows = self.store.read(
+            f"SELECT {_COLUMNS} {_FROM} WHERE ({' OR '.join(owner)}) AND a.deleted_at IS NULL "
+            "AND (a.citation_id IS NULL OR c.deleted_at IS NULL) AND NOT EXISTS "
+            "(SELECT 1 FROM sources s WHERE s.id = a.source_id AND s.deleted_at IS NOT NULL) "
+            "ORDER BY a.captured_at, a.rowid", (*citation_ids, *source_ids))
+        return [_attachment(r) for r in rows]
+
     def counts(self) -> dict[str, int]:
         """How many attachments in force each source has, its citations' included (sources with none are absent)."""
         return dict(self.store.read(
@@ -578,7 +594,8 @@ class Attachments(Manager):
         file_id = self._file_id(sha256)
         n = 0
         while True:
-            row = self.store.read_one("SELECT data FROM evidence_chunks WHERE file_id = ? AND n = ?", (file_id, n))
+            row = self.store.read_one("SELECT CAST(data AS BLOB) FROM evidence_chunks WHERE file_id = ? AND n = ?",
+                                      (file_id, n))
             if row is None:
                 return
             yield _as_bytes(row[0])
@@ -643,7 +660,7 @@ class Attachments(Manager):
             total = expected = 0
             gap = False
             for n, data in self.store.execute(
-                    "SELECT n, data FROM evidence_chunks WHERE file_id = ? ORDER BY n", (file_id,)):
+                    "SELECT n, CAST(data AS BLOB) FROM evidence_chunks WHERE file_id = ? ORDER BY n", (file_id,)):
                 gap = gap or n != expected
                 piece = _as_bytes(data)
                 digest.update(piece)

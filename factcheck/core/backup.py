@@ -30,7 +30,7 @@ import sqlite3
 import time
 from typing import TYPE_CHECKING
 
-from factcheck.core import migrations
+from factcheck.core import events, migrations
 from factcheck.core.errors import KnownError, sentence
 from factcheck.core.text import N_
 
@@ -85,7 +85,7 @@ def root() -> pathlib.Path:
 def identity(project: Project) -> str:
     """A stable id of the project: the SHA-256 of its first event's hash (of its path when it has none)."""
     try:
-        row = project.store.conn.execute("SELECT hash FROM events ORDER BY seq LIMIT 1").fetchone()
+        row = project.store.conn.execute(f"SELECT hash FROM events {events.FIRST}").fetchone()
     except sqlite3.Error:
         row = None
     seed = row[0] if row and isinstance(row[0], str) else str(project.path.resolve())

@@ -2,15 +2,20 @@
 
 Each finding names a claim, says what is wrong in a sentence, and is either blocking
 (approving or publishing with it would be a mistake) or a warning.
+
+Claims are checked in batches (``BATCH``): each batch's citations, sources, open review
+comments and ticked tasks are read for its claims only, so checking 100,000 claims holds
+one batch at a time (``iter_findings``, which ``check_project`` and ``factcheck check`` walk).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from factcheck.core import fields, model
+from factcheck.core.errors import Cancelled
 from factcheck.core.text import N_
 
 #: Statuses checked by default: verdicts on their way out.
@@ -36,76 +41,133 @@ def _rating_words(label: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + re.escape(label.lower()) + r"(?!\w)")
 
 
+#: Claims checked at a time (the ids of a batch go in one query).
+BATCH = 500
+
+
 def check_claims(project, claims: Iterable[model.Claim], *, include_confidential: bool = False) -> list[Finding]:
     """Every finding for these claims, in claim order."""
-    scale = project.scale
-    sources = {s.id: s for s in project.sources(include_deleted=True)}
-    citations: dict[str, list[model.Citation]] = {}
-    for c in project.citations():
-        citations.setdefault(c.claim_id, []).append(c)
-    open_comments: dict[str, int] = {}
-    for comment in project.comments():
-        if comment.kind == "review" and comment.resolved_at is None:
-            open_comments[comment.claim_id] = open_comments.get(comment.claim_id, 0) + 1
-    patterns = [(r.label, _rating_words(r.label)) for r in scale.ratings]
-    template = list(project.setting("tasks") or [])
-    ticked = project.managers.tasks.ticked() if template else {}
-    findings: list[Finding] = []
+    return [f for _, found in iter_findings(project, _batches(claims), include_confidential=include_confidential)
+            for f in found]
+
+
+def _batches(claims: Iterable[model.Claim]) -> Iterator[list[model.Claim]]:
+    batch: list[model.Claim] = []
     for claim in claims:
-        cid = claim.id
-        add = lambda code, blocking, clause: findings.append(Finding(cid, code, blocking, clause))  # noqa: E731
-        rating = scale.get(claim.rating)
-        cited = [c for c in citations.get(cid, []) if c.source_id in sources and not sources[c.source_id].deleted_at]
-        if rating is None:
-            add("no-rating", True, N_("has no rating"))
-        if not cited and (rating is None or rating.needs_source):
-            add("no-source", True, N_("cites no source"))
-        if not claim.verdict_summary.strip():
-            add("no-summary", True, N_("has no verdict summary"))
-        elif fields.sentence_count(claim.verdict_summary) > 1:
-            add("long-summary", True, N_("has a verdict summary longer than one sentence"))
-        statement = claim.statement or claim.exact
-        if len(statement) > STATEMENT_LIMIT:
-            add("long-statement", False, N_("has a statement of {length} characters (over {limit})",
-                                            length=len(statement), limit=STATEMENT_LIMIT))
-        lowered = statement.lower()
-        for label, pattern in patterns:
-            if pattern.search(lowered):
-                add("rating-in-statement", False, N_("has the rating word “{label}” inside its statement", label=label))
-                break
-        if open_comments.get(cid):
-            n = open_comments[cid]
-            add("open-comments", True, N_("has 1 unresolved review comment") if n == 1 else
-                N_("has {n} unresolved review comments", n=n))
-        if claim.anchor_state == "fuzzy":
-            add("fuzzy-anchor", True, N_("is anchored to words that changed: confirm them in the article"))
-        elif claim.anchor_state == "orphaned":
-            add("orphaned-anchor", True, N_("lost its words in the article (unanchored)"))
-        if template and claim.status in DEFAULT_STATUSES:
-            undone = [t["label"] for t in template if t["id"] not in ticked.get(cid, ())]
-            if undone:
-                n = len(undone)
-                tasks = ", ".join(f"“{label}”" for label in undone)
-                add("tasks-not-done", False, N_("has 1 verification task not done: {tasks}", tasks=tasks) if n == 1 else
-                    N_("has {n} verification tasks not done: {tasks}", n=n, tasks=tasks))
-        confidential = [sources[c.source_id] for c in cited if sources[c.source_id].confidential]
-        if confidential:
-            if include_confidential:
-                add("confidential-exported", True,
-                    N_("cites {n} confidential source(s) whose details this export would include", n=len(confidential)))
-            else:
-                add("confidential", False, N_("cites {n} confidential source(s): exports show them as “confidential source”",
-                                              n=len(confidential)))
+        batch.append(claim)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def iter_findings(project, batches: Iterable[list[model.Claim]], *, include_confidential: bool = False,
+                  progress=None) -> Iterator[tuple[model.Claim, list[Finding]]]:
+    """Each claim with its findings (perhaps none), in order, read and checked batch by batch.
+
+    ``progress(done, total)`` is asked after each batch, with ``total`` 0 (the caller knows it);
+    returning False stops with ``Cancelled``.
+    """
+    scale = project.scale
+    # (label, its words lowered, their pattern): the pattern runs only where the words are (rarely).
+    patterns = [(r.label, r.label.lower(), _rating_words(r.label)) for r in scale.ratings]
+    template = list(project.setting("tasks") or [])
+    sources_manager = project.managers.sources
+    done = 0
+    for batch in batches:
+        ids = [c.id for c in batch]
+        citations: dict[str, list[model.Citation]] = {}
+        for c in sources_manager.citations_of(ids):
+            citations.setdefault(c.claim_id, []).append(c)
+        sources = sources_manager.sources_by_id({c.source_id for found in citations.values() for c in found})
+        open_comments = project.managers.review.open_review_comments(ids)
+        ticked = project.managers.tasks.ticked(ids) if template else {}
+        for claim in batch:
+            yield claim, _findings(claim, scale, patterns, template, citations, sources, open_comments, ticked,
+                                   include_confidential)
+        done += len(batch)
+        if progress is not None and progress(done, 0) is False:
+            raise Cancelled(N_("The check was cancelled."))
+
+
+def _findings(claim: model.Claim, scale, patterns, template, citations, sources, open_comments, ticked,
+              include_confidential: bool) -> list[Finding]:
+    cid = claim.id
+    findings: list[Finding] = []
+    add = lambda code, blocking, clause: findings.append(Finding(cid, code, blocking, clause))  # noqa: E731
+    rating = scale.get(claim.rating)
+    cited = [c for c in citations.get(cid, []) if c.source_id in sources and not sources[c.source_id].deleted_at]
+    if rating is None:
+        add("no-rating", True, N_("has no rating"))
+    if not cited and (rating is None or rating.needs_source):
+        add("no-source", True, N_("cites no source"))
+    if not claim.verdict_summary.strip():
+        add("no-summary", True, N_("has no verdict summary"))
+    elif fields.sentence_count(claim.verdict_summary) > 1:
+        add("long-summary", True, N_("has a verdict summary longer than one sentence"))
+    statement = claim.statement or claim.exact
+    if len(statement) > STATEMENT_LIMIT:
+        add("long-statement", False, N_("has a statement of {length} characters (over {limit})",
+                                        length=len(statement), limit=STATEMENT_LIMIT))
+    lowered = statement.lower()
+    for label, words, pattern in patterns:
+        if words in lowered and pattern.search(lowered):
+            add("rating-in-statement", False, N_("has the rating word “{label}” inside its statement", label=label))
+            break
+    if open_comments.get(cid):
+        n = open_comments[cid]
+        add("open-comments", True, N_("has 1 unresolved review comment") if n == 1 else
+            N_("has {n} unresolved review comments", n=n))
+    if claim.anchor_state == "fuzzy":
+        add("fuzzy-anchor", True, N_("is anchored to words that changed: confirm them in the article"))
+    elif claim.anchor_state == "orphaned":
+        add("orphaned-anchor", True, N_("lost its words in the article (unanchored)"))
+    if template and claim.status in DEFAULT_STATUSES:
+        undone = [t["label"] for t in template if t["id"] not in ticked.get(cid, ())]
+        if undone:
+            n = len(undone)
+            tasks = ", ".join(f"“{label}”" for label in undone)
+            add("tasks-not-done", False, N_("has 1 verification task not done: {tasks}", tasks=tasks) if n == 1 else
+                N_("has {n} verification tasks not done: {tasks}", n=n, tasks=tasks))
+    confidential = [sources[c.source_id] for c in cited if sources[c.source_id].confidential]
+    if confidential:
+        if include_confidential:
+            add("confidential-exported", True,
+                N_("cites {n} confidential source(s) whose details this export would include", n=len(confidential)))
+        else:
+            add("confidential", False, N_("cites {n} confidential source(s): exports show them as “confidential source”",
+                                          n=len(confidential)))
     return findings
 
 
 def check_project(project, *, article_ids: Iterable[str] | None = None, statuses: Iterable[str] = DEFAULT_STATUSES,
                   include_confidential: bool = False) -> list[Finding]:
     """Findings for the project's claims with these statuses (in these articles)."""
-    wanted = set(statuses)
-    articles = set(article_ids) if article_ids is not None else None
-    claims = [c for c in project.claims() if c.status in wanted and (articles is None or c.article_id in articles)]
-    return check_claims(project, claims, include_confidential=include_confidential)
+    return [f for _, found in iter_project(project, article_ids=article_ids, statuses=statuses,
+                                           include_confidential=include_confidential) for f in found]
+
+
+def count_project(project, *, article_ids: Iterable[str] | None = None, statuses: Iterable[str] = DEFAULT_STATUSES) -> int:
+    """How many claims ``iter_project`` checks."""
+    claims = project.managers.claims
+    if article_ids is None:
+        return claims.count(None, statuses)
+    return sum(claims.count(a, statuses) for a in dict.fromkeys(article_ids))
+
+
+def iter_project(project, *, article_ids: Iterable[str] | None = None, statuses: Iterable[str] = DEFAULT_STATUSES,
+                 include_confidential: bool = False, progress=None) -> Iterator[tuple[model.Claim, list[Finding]]]:
+    """``iter_findings`` over the project's claims with these statuses (in these articles), in reading order."""
+    claims = project.managers.claims
+    statuses = tuple(statuses)
+    if article_ids is None:
+        batches = claims.stream(None, statuses, size=BATCH)
+    else:
+        # In the project's order of articles (as ``claims()`` lists them), each article once.
+        wanted = set(article_ids)
+        batches = (batch for a in sorted(wanted) for batch in claims.stream(a, statuses, size=BATCH))
+    return iter_findings(project, batches, include_confidential=include_confidential, progress=progress)
 
 
 def blocking(findings: Iterable[Finding]) -> list[Finding]:

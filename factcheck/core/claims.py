@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from factcheck.core import anchoring, events, fields, model, review, workflow
 from factcheck.core.entity import Manager
@@ -410,6 +410,105 @@ class Claims(Manager):
             sql += " WHERE " + " AND ".join(where)
         sql += ' ORDER BY article_id, start, "end", rowid'
         return [from_row(row) for row in self.store.read(sql, params)]
+
+    def _live(self, article_id: str | None, statuses: Iterable[str] | None, table: str = "") -> tuple[str, list]:
+        """The WHERE clause (and its values) of the visible claims, of one article, with these statuses
+        (``table``: the claims table's name in the query, "c." say)."""
+        where = [f"{table}deleted_at IS NULL"]
+        params: list = []
+        if article_id is not None:
+            where.append(f"{table}article_id = ?")
+            params.append(article_id)
+        else:
+            where.append(f"{table}article_id IN (SELECT id FROM articles WHERE deleted_at IS NULL)")
+        if statuses is not None:
+            statuses = list(statuses)
+            where.append(f"{table}status IN ({', '.join('?' * len(statuses))})")
+            params += statuses
+        return " AND ".join(where), params
+
+    def stream(self, article_id: str | None = None, statuses: Iterable[str] | None = None, *,
+               size: int = 500) -> Iterator[list[model.Claim]]:
+        """The visible claims of ``claims()`` (with these statuses), in lists of ``size``, read as they are asked for."""
+        where, params = self._live(article_id, statuses)
+        sql = f'SELECT {COLUMNS} FROM claims WHERE {where} ORDER BY article_id, start, "end", rowid'
+        for rows in self.store.stream(sql, params, size):
+            yield [from_row(row) for row in rows]
+
+    def count(self, article_id: str | None = None, statuses: Iterable[str] | None = None) -> int:
+        """How many claims ``stream`` gives."""
+        where, params = self._live(article_id, statuses)
+        return self.store.read_one(f"SELECT count(*) FROM claims WHERE {where}", params)[0]
+
+    def status_counts(self) -> dict[str, dict[str, int]]:
+        """Article id -> status -> how many visible claims (one aggregate query, not the rows)."""
+        where, params = self._live(None, None)
+        out: dict[str, dict[str, int]] = {}
+        for article_id, status, n in self.store.read(
+                f"SELECT article_id, status, count(*) FROM claims WHERE {where} GROUP BY 1, 2", params):
+            out.setdefault(article_id, {})[status] = n
+        return out
+
+    def longest(self, article_id: str | None = None, statuses: Iterable[str] | None = None) -> dict[str, object]:
+        """What a listing of ``stream``'s claims needs to lay out its columns, in one pass and without the rows.
+
+        ``claims`` (how many), ``quote`` (the longest quote, in characters), ``flagged`` (of the claims
+        not ``exact`` nor ``moved``: the longest quote plus anchor state), ``claimant`` (the longest),
+        ``ratings`` and ``statuses`` (those present, None for no rating).
+        """
+        where, params = self._live(article_id, statuses)
+        row = self.store.read_one(
+            "SELECT count(*), max(length(exact)), max(CASE WHEN anchor_state NOT IN ('exact', 'moved') "
+            "THEN length(exact) + length(anchor_state) END), max(length(claimant)), "
+            f"json_group_array(DISTINCT rating), json_group_array(DISTINCT status) FROM claims WHERE {where}", params)
+        return {"claims": row[0], "quote": row[1] or 0, "flagged": row[2] or 0, "claimant": row[3] or 0,
+                "ratings": set(json.loads(row[4])), "statuses": set(json.loads(row[5]))}
+
+    def paged_spans(self, article_id: str | None = None, statuses: Iterable[str] | None = None, *,
+                    limit: int = -1) -> list[tuple]:
+        """``(version_id, start, end)`` of ``stream``'s claims on versions with pages (a PDF's), for their pages
+        (``limit``: at most that many, ``limit=1`` to ask whether there are any)."""
+        where, params = self._live(article_id, statuses, "c.")
+        return self.store.read(  # from the (few) paged versions to their claims, by the claims_version index
+            f'SELECT c.version_id, c.start, c."end" FROM versions v CROSS JOIN claims c ON c.version_id = v.id '
+            f"WHERE v.pages IS NOT NULL AND {where} LIMIT ?", [*params, limit])
+
+    def in_reading_order(self, article_id: str, version_id: str, statuses: Iterable[str], *, in_text: bool,
+                         size: int = 500) -> Iterator[list[model.Claim]]:
+        """A report's claims of one article, by position, in lists of ``size``: those whose words are in
+        ``version_id`` (its current version) and not orphaned (``in_text``), or the others."""
+        where, params = self._live(article_id, statuses)
+        test = "version_id = ? AND anchor_state != 'orphaned'"
+        where += f" AND {test}" if in_text else f" AND NOT ({test})"
+        sql = f'SELECT {COLUMNS} FROM claims WHERE {where} ORDER BY start, "end", rowid'
+        for rows in self.store.stream(sql, [*params, version_id], size):
+            yield [from_row(row) for row in rows]
+
+    def reading_counts(self, current: dict[str, str], statuses: Iterable[str]) -> dict[str, tuple[int, int, set[str]]]:
+        """Article id -> (its visible claims with these statuses, how many of them are in its current text,
+        their ratings with ``""`` for none); ``current``: article id -> current version id. Articles without
+        such claims are absent."""
+        where, params = self._live(None, statuses)
+        rows = self.store.read(
+            f"SELECT article_id, version_id, anchor_state != 'orphaned', COALESCE(rating, ''), count(*) FROM claims "
+            f"WHERE {where} GROUP BY 1, 2, 3, 4", params)
+        out: dict[str, tuple[int, int, set[str]]] = {}
+        for article_id, claim_version, anchored, rating, n in rows:
+            total, in_text, ratings = out.get(article_id, (0, 0, set()))
+            if anchored and current.get(article_id) == claim_version:
+                in_text += n
+            ratings.add(rating)
+            out[article_id] = (total + n, in_text, ratings)
+        return out
+
+    def with_prefix(self, prefix: str) -> list[model.Claim]:
+        """Claims, deleted ones too, whose id starts with ``prefix`` (as ``factcheck claims --ids`` prints them).
+
+        A range of the id index (from ``prefix`` to ``prefix`` + U+10FFFF, the last character
+        there is), not a read of every claim.
+        """
+        return [from_row(row) for row in self.store.read(
+            f"SELECT {COLUMNS} FROM claims WHERE id >= ? AND id < ? ORDER BY id", (prefix, prefix + "\U0010ffff"))]
 
     def unsettled(self, article_id: str) -> set[str]:
         """The ids of an article's live claims that are fuzzy or orphaned (waiting for a person)."""

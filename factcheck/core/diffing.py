@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from rapidfuzz.distance import Indel
 
 from factcheck.core.text import N_
 
@@ -122,6 +121,8 @@ class _Differ:
         if level == 2 and len(a) * len(b) > MAX_WORD_CELLS:
             self._whole(a_spans, b_spans, o1, n1)
             return
+        from rapidfuzz.distance import Indel  # here: the app's start compares nothing
+
         pending: list[int] | None = None  # [i1, i2, j1, j2]: a run of unequal units
         for op in Indel.opcodes(a, b):
             if op.tag == "equal":

@@ -30,6 +30,7 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
+from factcheck.core import events
 from factcheck.core.errors import KnownError, sentence
 from factcheck.core.text import N_
 
@@ -317,7 +318,7 @@ def _identity(path: pathlib.Path) -> str | None:
     except sqlite3.Error:
         return None
     try:
-        row = conn.execute("SELECT id FROM events ORDER BY seq LIMIT 1").fetchone()
+        row = conn.execute(f"SELECT id FROM events {events.FIRST}").fetchone()
     except sqlite3.Error:
         return None
     finally:

@@ -49,7 +49,11 @@ class PasswordRequired(ImportRefused):
         self.wrong = wrong
 
 
-class ImportCancelled(KnownError):
+class Cancelled(KnownError):
+    """The user cancelled long work (an export, a check, an import); nothing was written."""
+
+
+class ImportCancelled(Cancelled):
     """The user cancelled a long import; nothing was stored."""
 
 

@@ -43,6 +43,10 @@ from factcheck.core.text import N_, Text
 
 GENESIS_HASH = "0" * 64
 _COLUMNS = "seq, at, actor, action, entity, entity_id, CAST(data AS BLOB), prev_hash, hash, id, parents"
+#: The newest and the first event, found by their seq (the rowid) whatever the planner's statistics say:
+#: ``ORDER BY seq DESC LIMIT 1`` may be planned as a sort of the whole log (tests/core/test_query_plans.py).
+NEWEST = "WHERE seq = (SELECT max(seq) FROM events)"
+FIRST = "WHERE seq = (SELECT min(seq) FROM events)"
 _TEXT_COLUMNS = ("at", "actor", "action", "entity", "entity_id", "data", "prev_hash", "hash", "id", "parents")
 #: The same columns with every text one read as bytes: for rows SQLite holds that are not valid UTF-8.
 _RAW_COLUMNS = "seq, " + ", ".join(f"CAST({c} AS BLOB)" for c in _TEXT_COLUMNS)
@@ -129,13 +133,13 @@ def rows_by_id(store, ids) -> list[tuple]:
 
 def head(store) -> str | None:
     """The id of the newest event: the one head of the history (a merge joins two heads into one event)."""
-    row = store.execute("SELECT id FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+    row = store.execute(f"SELECT id FROM events {NEWEST}").fetchone()
     return row[0] if row else None
 
 
 def project_id(store) -> str | None:
     """The project's identity: the id of its first event (``project.create``), shared by every copy of it."""
-    row = store.execute("SELECT id FROM events ORDER BY seq LIMIT 1").fetchone()
+    row = store.execute(f"SELECT id FROM events {FIRST}").fetchone()
     return row[0] if row else None
 
 
@@ -155,7 +159,7 @@ def stamp(store, parents: list[str] | None = None) -> str:
     take this one, so that a tie between copies is broken the same way.
     """
     if parents is None:
-        rows = store.execute("SELECT at FROM events ORDER BY seq DESC LIMIT 1").fetchall()
+        rows = store.execute(f"SELECT at FROM events {NEWEST}").fetchall()
     elif parents:
         marks = ",".join("?" * len(parents))
         rows = store.execute(f"SELECT at FROM events WHERE id IN ({marks})", list(parents)).fetchall()
@@ -201,7 +205,7 @@ def adopt(store, at: str, actor: str, action: str, entity: str, entity_id: str, 
 def _insert(store, at: str | None, actor: str, action: str, entity: str, entity_id: str, payload: str,
             parents: list[str] | None, parents_text: str | None = None) -> int:
     """Write one event row; ``at`` None: stamped now by the hybrid clock (``stamp``), in the same read."""
-    row = store.execute("SELECT seq, hash, id, at FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+    row = store.execute(f"SELECT seq, hash, id, at FROM events {NEWEST}").fetchone()
     seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS_HASH)
     if at is None:
         at = _after([row[3]] if row else []) if parents is None else stamp(store, parents)
@@ -304,6 +308,20 @@ def read(store, entity_id: str | None = None) -> list[model.Event]:
     return [_event(r) for r in rows]
 
 
+def stream(store, entity_id: str | None = None, size: int = 500):
+    """``read`` in lists of at most ``size`` events, each read as it is asked for (by ``seq``: memory flat)."""
+    after = 0
+    while True:
+        if entity_id is None:
+            rows = _select(store, "WHERE seq > ? ORDER BY seq LIMIT ?", (after, size))
+        else:
+            rows = _select(store, "WHERE entity_id = ? AND seq > ? ORDER BY seq LIMIT ?", (entity_id, after, size))
+        if not rows:
+            return
+        yield [_event(r) for r in rows]
+        after = rows[-1][0]
+
+
 def latest(store, entity_id: str, action: str) -> model.Event | None:
     """The newest event of one action on one entity."""
     rows = _select(store, "WHERE entity_id = ? AND action = ? ORDER BY seq DESC LIMIT 1", (entity_id, action))
@@ -355,25 +373,49 @@ _UNMADE = {
 }
 
 
-def verify_chain(store, replay=None) -> Verdict:
+@dataclasses.dataclass(frozen=True)
+class Checked:
+    """A row already verified (by this installation): a walk may start after it (``verify_chain(after=...)``)."""
+
+    seq: int
+    hash: str
+    id: str
+
+
+#: How many rows a walk reads between two calls of its ``progress``.
+PROGRESS_ROWS = 2048
+
+
+def verify_chain(store, replay=None, *, after: Checked | None = None, progress=None) -> Verdict:
     """Walk the chain in order; the first row that was altered, inserted, removed or damaged.
 
     ``replay`` (a ``replay.Replay``) is given every event as the walk passes it, so the
-    state is rebuilt in the same single pass.
+    state is rebuilt in the same single pass. ``after``: walk only the rows after this one,
+    which the caller checked before and found unchanged (its row still holds that hash; see
+    ``core/verified.py``); the verdict counts every event. ``progress(done, total)`` is
+    called every ``PROGRESS_ROWS`` rows; returning False stops the walk (``Cancelled``).
     """
     try:
-        return _walk(store, _COLUMNS, replay)
+        return _walk(store, _COLUMNS, replay, after, progress)
     except sqlite3.Error as exc:
         if not decoding_error(exc):
             raise
     # A row holds text that is not valid UTF-8: walk again reading text as bytes, to name it.
     if replay is not None:
         replay.reset()
-    return _walk(store, _RAW_COLUMNS, replay)
+    return _walk(store, _RAW_COLUMNS, replay, after, progress)
 
 
-def _walk(store, columns: str, replay) -> Verdict:
-    rows = store.execute(f"SELECT {columns} FROM events ORDER BY seq")
+def _earlier(store, event_id_: str, seq: int) -> bool:
+    """Whether ``event_id_`` is an event before ``seq`` in this file (a walk that started after the rows it knows)."""
+    row = store.execute("SELECT seq FROM events WHERE id = ?", (event_id_,)).fetchone()
+    return row is not None and row[0] < seq
+
+
+def _walk(store, columns: str, replay, after: Checked | None = None, progress=None) -> Verdict:
+    from factcheck.core.errors import Cancelled
+
+    total = (store.execute("SELECT max(seq) FROM events").fetchone()[0] or 0) if progress is not None else 0
     raw_text = columns is _RAW_COLUMNS
     prev = GENESIS_HASH
     prev_id = ""
@@ -381,12 +423,33 @@ def _walk(store, columns: str, replay) -> Verdict:
     seen: set[str] = set()
     expected = 1
     n = 0
+    if after is not None:
+        # Start after a row found unchanged: it is the row before, and whether it was hashed
+        # before ids says whether old rows may still follow.
+        first = store.execute(f"SELECT {columns} FROM events WHERE seq = ?", (after.seq,)).fetchone()
+        if raw_text and first is not None:
+            first, _ = _texts(first)
+        if first is None or (first[8], first[9]) != (after.hash, after.id):
+            raise ValueError("the row to start after is not the one checked before")
+        seq, at, actor, action, entity, entity_id, raw, prev_hash, stored, stored_id, parents = first
+        text, _, _ = _decode(raw)
+        try:
+            legacy = text is not None and event_hash(prev_hash, seq, at, actor, action, entity, entity_id,
+                                                     text) == stored
+        except TypeError:
+            legacy = False
+        prev, prev_id, expected, n = stored, stored_id, after.seq + 1, after.seq
+        rows = store.execute(f"SELECT {columns} FROM events WHERE seq > ? ORDER BY seq", (after.seq,))
+    else:
+        rows = store.execute(f"SELECT {columns} FROM events ORDER BY seq")
     bad = ""
     for row in rows:
         if raw_text:
             row, bad = _texts(row)
         seq, at, actor, action, entity, entity_id, raw, prev_hash, stored, stored_id, parents = row
         n += 1
+        if progress is not None and n % PROGRESS_ROWS == 0 and progress(n, max(total, n)) is False:
+            raise Cancelled(N_("The check of the history was cancelled."))
         if n == 1 and (seq != 1 or action != "project.create"):
             return Verdict(False, n, 1, N_("the history does not begin with the project's creation: "
                                            "its first events were removed."))
@@ -413,7 +476,8 @@ def _walk(store, columns: str, replay) -> Verdict:
             if legacy:
                 return Verdict(False, n, seq, N_("its list of parents is not the event before it ({action} by "
                                                  "{actor}): the row was altered.", action=action, actor=actor))
-            missing = [p for p in parent_ids(parents) if p not in seen]
+            missing = [p for p in parent_ids(parents) if p not in seen
+                       and (after is None or not _earlier(store, p, seq))]
             if missing or parents != canonical(parent_ids(parents)) or (n > 1 and not parent_ids(parents)):
                 return Verdict(False, n, seq, N_("it names a parent event this history does not hold before it "
                                                  "({action} by {actor}): an event was removed, or the row was "

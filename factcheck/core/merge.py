@@ -629,12 +629,23 @@ class _CopyFiles:
 
     @contextlib.contextmanager
     def opened(self) -> Iterator[_CopyFiles]:
-        self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            self.conn.execute("SELECT 1 FROM evidence_files LIMIT 1")
+        except sqlite3.Error:  # moved, or on a drive taken out, since the merge was planned
+            if self.conn is not None:
+                self.conn.close()
+            self.conn = None
+            raise self.unreadable() from None
         try:
             yield self
         finally:
             self.conn.close()
             self.conn = None
+
+    def unreadable(self) -> MergeRefused:
+        return MergeRefused(N_("{name} can no longer be read (moved, or its drive taken out?), so the files attached "
+                               "in it could not be brought in; nothing was merged.", name=self.path.name))
 
     def evidence(self, sha: str) -> tuple[dict, Iterator[bytes]] | None:
         cursor = self.conn.execute("SELECT id, sha256, size, mime, name, stored_at, stored_by FROM evidence_files "
@@ -647,8 +658,12 @@ class _CopyFiles:
         def chunks() -> Iterator[bytes]:
             n = 0
             while True:
-                found = self.conn.execute("SELECT data FROM evidence_chunks WHERE file_id = ? AND n = ?",
-                                          (row[0], n)).fetchone()
+                try:
+                    found = self.conn.execute(
+                        "SELECT CAST(data AS BLOB) FROM evidence_chunks WHERE file_id = ? AND n = ?",
+                        (row[0], n)).fetchone()
+                except sqlite3.Error:
+                    raise self.unreadable() from None
                 if found is None:
                     return
                 yield bytes(found[0]) if isinstance(found[0], (bytes, memoryview)) else str(found[0]).encode()
@@ -660,7 +675,7 @@ class _CopyFiles:
 def _files_of(merge_plan: MergePlan) -> Iterator[object]:
     """The plan's source of evidence files, open while a merge stores them."""
     source = merge_plan.files_from
-    if hasattr(source, "opened"):
+    if hasattr(source, "opened") and merge_plan.their_files:  # opened only when there are files to bring
         with source.opened() as opened:
             yield opened
     else:
@@ -671,8 +686,7 @@ def _inside(action: str, entity: str, entity_id: str, data: dict, deleted: dict[
             find) -> Iterator[tuple[tuple[str, str], str]]:
     """((table, id), kind) of the rows in ``deleted`` (table -> ids) an event worked inside of: an article's
     claims or versions, a claim's comments, citations and tasks, a source's citations, files attached to a source
-    or a citation (attached or brought back, not removed). ``find(table, id)``
-    reads a row from either side."""
+    or a citation (attached or brought back, not removed). ``find(table, id)`` reads a row from either side."""
     if action == "article.add_version":
         if entity_id in deleted.get("articles", ()):
             yield ("articles", entity_id), "versions"

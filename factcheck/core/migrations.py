@@ -340,10 +340,41 @@ def m010_search(db: Database) -> None:
     search.rebuild(db.conn)
 
 
+def m011_hot_queries(db: Database) -> None:
+    # The indexes the app's lists and lookups need at 100,000 claims and more
+    # (tests/core/test_query_plans.py fails when a hot query scans a table). claims_article
+    # goes: claims_reading_order starts with article_id; the live claims of an article are
+    # then counted from the index alone. Partial index: only the few events whose verdict
+    # was copied from an earlier check (reuse.based_on, read by every export). The
+    # planner's statistics are refreshed after every upgrade (Project._setup).
+    conn = db.conn
+    conn.execute("DROP INDEX IF EXISTS claims_article")
+    conn.execute("CREATE INDEX claims_article_live ON claims(article_id, deleted_at)")
+    conn.execute("CREATE INDEX corrections_claim ON corrections(claim_id)")
+    conn.execute("CREATE INDEX sources_title ON sources(title COLLATE NOCASE)")
+    conn.execute("CREATE INDEX events_based_on ON events(seq) WHERE action = 'claim.update' "
+                 "AND instr(CAST(data AS TEXT), '\"based_on\"') > 0")
+
+
+def m012_review_queue(db: Database) -> None:
+    # The review queue reads a page at a time in "waiting since" order, within one status
+    # (claims_queue) or across all (claims_waiting), and counts a status from the index
+    # alone (article_id is in it). The expression is review_queue._SINCE's, word for word,
+    # or SQLite does not use the index (tests/core/test_review_queue.py checks the plans).
+    conn = db.conn
+    since = ("CASE status WHEN 'in_review' THEN COALESCE(submitted_at, updated_at) "
+             "WHEN 'approved' THEN COALESCE(approved_at, updated_at) "
+             "WHEN 'published' THEN COALESCE(published_at, updated_at) ELSE updated_at END")
+    conn.execute(f"CREATE INDEX claims_queue ON claims(status, ({since}), id, article_id) WHERE deleted_at IS NULL")
+    conn.execute(f"CREATE INDEX claims_waiting ON claims(({since}), id, article_id) WHERE deleted_at IS NULL")
+    # Its checker filter lists who checked (submitted, else made) a claim: a seek per name.
+    conn.execute("CREATE INDEX claims_checker ON claims(COALESCE(submitted_by, created_by)) WHERE deleted_at IS NULL")
+
+
 #: Every migration, oldest first. Append only: a name, once released, never changes.
 MIGRATIONS = (m001_initial, m002_claims_in_reading_order, m003_review_stamps, m004_desk, m005_event_ids,
               m006_exchanges, m007_sync_state, m008_version_pages, m009_evidence,
-              m010_search)
+              m010_search, m011_hot_queries, m012_review_queue)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -146,11 +146,13 @@ class Project:
             raise
 
     @classmethod
-    def open(cls, path: str | os.PathLike, *, user: str = "", read_only: bool = False) -> Project:
+    def open(cls, path: str | os.PathLike, *, user: str = "", read_only: bool = False,
+             daily_backup: bool = True) -> Project:
         """Open an existing project; upgrades older files, refuses newer, foreign or damaged ones.
 
         A file that denies writing is opened read-only: reads work, changes raise
-        ``ProjectReadOnly``.
+        ``ProjectReadOnly``. ``daily_backup``: make the day's first backup now (False: the
+        caller makes it, as the app does on a worker thread with ``backup.daily``).
         """
         path = pathlib.Path(path)
         _check_file(path)
@@ -176,7 +178,7 @@ class Project:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cls._check_identity(conn, path)
             project = cls._setup(path, conn, user or _default_user(), read_only=read_only)
-            if not read_only:
+            if not read_only and daily_backup:
                 project.open_warnings += backup.daily(project)
             return project
         except sqlite3.Error as exc:
@@ -242,6 +244,7 @@ class Project:
                 project.open_warnings += backup.before_migration(project)
             migrations.migration_set().apply(project.db)
             conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
+            project.store.optimize(analyze=True)  # new indexes have no statistics yet
         return project
 
     def close(self) -> None:
@@ -270,6 +273,10 @@ class Project:
 
     def events(self, entity_id: str | None = None) -> list[model.Event]:
         return events.read(self.store, entity_id)
+
+    def event_batches(self, entity_id: str | None = None, size: int = 500) -> Iterator[list[model.Event]]:
+        """``events()`` in lists of at most ``size``, read as they are asked for (a history of 100,000 events)."""
+        return events.stream(self.store, entity_id, size)
 
     def verify(self, *, files: bool = True) -> events.Verdict:
         """The hash chain, then every claim, source and citation against what its events say.
@@ -409,6 +416,10 @@ class Project:
 
     def claims(self, article_id: str | None = None, *, include_deleted: bool = False) -> list[model.Claim]:
         return self.managers.claims.claims(article_id, include_deleted=include_deleted)
+
+    def claims_with_prefix(self, prefix: str) -> list[model.Claim]:
+        """Claims (deleted ones too) whose id starts with ``prefix``: what the command line accepts for a claim."""
+        return self.managers.claims.with_prefix(prefix)
 
     def review_queue_rows(self, claim_ids: Iterable[str] | None = None) -> list[tuple]:
         return self.managers.claims.review_queue_rows(claim_ids)

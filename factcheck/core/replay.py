@@ -535,8 +535,10 @@ def _versions(store) -> list[tuple]:
     return out
 
 
-def verify(store) -> events.Verdict:
+def verify(store, *, progress=None) -> events.Verdict:
     """The chain, then the state: every article, claim, source and citation as its events left it.
+
+    ``progress(done, total)``: as ``events.verify_chain`` calls it (False cancels).
 
     Read in one snapshot, so a change another program commits meanwhile is not mistaken
     for a hand edit. SQLite errors while reading (a damaged page) come out as ``KnownError``.
@@ -548,7 +550,7 @@ def verify(store) -> events.Verdict:
             conn.execute("BEGIN")
         try:
             state = Replay(store)
-            verdict = events.verify_chain(store, state)
+            verdict = events.verify_chain(store, state, progress=progress)
             return state.compare(verdict.events) if verdict.ok else verdict
         finally:
             if snapshot and conn.in_transaction:

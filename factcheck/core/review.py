@@ -317,6 +317,14 @@ class Review(Manager):
         )
         return correction_id
 
+    def open_review_comments(self, claim_ids: Sequence[str]) -> dict[str, int]:
+        """How many unresolved review comments each of these claims has (claims with none are absent)."""
+        if not claim_ids:
+            return {}
+        return dict(self.store.read(
+            "SELECT claim_id, count(*) FROM comments WHERE kind = 'review' AND resolved_at IS NULL "
+            f"AND claim_id IN ({', '.join('?' * len(claim_ids))}) GROUP BY claim_id", tuple(claim_ids)))
+
     def corrections(self, claim_id: str | None = None) -> list[model.Correction]:
         """The public corrections log (retractions included, ``kind="retraction"``), oldest first."""
         sql = "SELECT id, claim_id, at, by, before, after, reason, kind FROM corrections"

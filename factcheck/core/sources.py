@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Sequence
 
 from factcheck.core import events, fields, model
 from factcheck.core.claims import fts_query
@@ -250,6 +251,23 @@ class Sources(Manager):
             return self.citation_row(citation_id)
         except sqlite3.Error as exc:
             raise self.store.error(exc) from exc
+
+    def citations_of(self, claim_ids: Sequence[str]) -> list[model.Citation]:
+        """Citations in force of these claims (at most a few hundred: a batch of a stream), in ``citations()`` order."""
+        if not claim_ids:
+            return []
+        rows = self.store.read(
+            f"SELECT {CITATION_COLUMNS} FROM citations WHERE claim_id IN ({', '.join('?' * len(claim_ids))}) "
+            "AND deleted_at IS NULL ORDER BY created_at, rowid", tuple(claim_ids))
+        return [model.Citation(*row) for row in rows]
+
+    def sources_by_id(self, source_ids: Iterable[str]) -> dict[str, model.Source]:
+        """These sources, deleted or not, by id (those that do not exist are absent)."""
+        ids = tuple(source_ids)
+        if not ids:
+            return {}
+        rows = self.store.read(f"SELECT {SOURCE_COLUMNS} FROM sources WHERE id IN ({', '.join('?' * len(ids))})", ids)
+        return {row[0]: source_from_row(row) for row in rows}
 
     def citations(self, claim_id: str | None = None) -> list[model.Citation]:
         """Citations in force, of one claim or of all claims."""

@@ -35,6 +35,12 @@ from factcheck.core.text import N_
 log = logging.getLogger("factcheck")
 
 BUSY_TIMEOUT_MS = 3000
+#: Rows ``ANALYZE`` samples per index (``PRAGMA analysis_limit``): SQLite's advice, so refreshing
+#: the planner's statistics takes milliseconds however large the project.
+ANALYSIS_LIMIT = 400
+#: A transaction that changed more rows than this (a merge, a sync, an import of annotations,
+#: a bulk decision) is followed by ``PRAGMA optimize``.
+OPTIMIZE_AFTER_ROWS = 5_000
 
 # Primary result codes (https://www.sqlite.org/rescode.html); the extended code's low
 # byte is its primary code.
@@ -206,6 +212,7 @@ class Store:
             raise self.error(exc) from exc
         if self._journal is None:
             self._journal = self._journal_id()
+        changes_before = conn.total_changes
         self._depth = depth + 1
         try:
             yield
@@ -225,6 +232,22 @@ class Store:
         except BaseException:
             self._rollback(conn, depth, savepoint)
             raise
+        if depth == 0 and conn.total_changes - changes_before > OPTIMIZE_AFTER_ROWS:
+            self.optimize()
+
+    def optimize(self, *, analyze: bool = False) -> None:
+        """Refresh the query planner's statistics where they went stale (``PRAGMA optimize``); never raises.
+
+        SQLite's advice: before closing, and after a large change. It analyzes only the
+        tables this connection queried whose size changed a lot (or that were never
+        analyzed), sampling ``ANALYSIS_LIMIT`` rows per index. ``analyze``: every table
+        (after a migration, whose new indexes have no statistics yet).
+        """
+        if self.read_only or self.conn is None or self._depth or self.conn.in_transaction:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
+            self.conn.execute("ANALYZE" if analyze else "PRAGMA optimize")
 
     def _check_alive(self, depth: int | None = None) -> None:
         """Inside a transaction, refuse to go on once SQLite has rolled all of it back.
@@ -270,6 +293,49 @@ class Store:
         rows = self.read(sql, params)
         return rows[0] if rows else None
 
+    def stream(self, sql: str, params: Sequence | dict = (), size: int = 500) -> Iterator[list[tuple]]:
+        """The rows of a query in lists of at most ``size``, read as they are asked for (memory flat)."""
+        try:
+            cursor = self.conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise self.error(exc) from exc
+        try:
+            while True:
+                try:
+                    rows = cursor.fetchmany(size)
+                except sqlite3.Error as exc:
+                    raise self.error(exc) from exc
+                if not rows:
+                    return
+                yield rows
+        finally:
+            with contextlib.suppress(sqlite3.Error):  # left unfinished: its connection may be closed by now
+                cursor.close()
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: every read inside sees the file as it was at the first one.
+
+        For long reads in pieces (an export, a check) while another connection writes: WAL
+        lets both go on. Inside an open transaction, or when nesting, it is that one's.
+        """
+        conn = self.conn
+        if conn is None:
+            raise BugError("the project is closed")
+        if conn.in_transaction or self._depth:
+            yield
+            return
+        try:
+            conn.execute("BEGIN DEFERRED")
+        except sqlite3.Error as exc:
+            raise self.error(exc) from exc
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("COMMIT")
+
     def data_version(self) -> int | None:
         """SQLite's ``data_version``: it changes when another connection commits."""
         try:
@@ -283,8 +349,6 @@ class Store:
         if self.conn is not None:
             if self._journal_lost():
                 self._save_lost_journal()
-            with contextlib.suppress(sqlite3.Error):
-                if not self.read_only:
-                    self.conn.execute("PRAGMA optimize")
+            self.optimize()
             self.conn.close()
             self.conn = None  # type: ignore[assignment]

@@ -1,9 +1,14 @@
-"""Reports and interchange formats: a project (and a selection of its claims) -> bytes.
+"""Reports and interchange formats: a project (and a selection of its claims) -> a file.
 
-Every format reads the same gathered ``_data.Report``; confidential sources are redacted
-there unless the selection includes them for an internal export. ``export_to_file``
-writes atomically (a temporary file in the same folder, then ``os.replace``): a failed
-export leaves no empty or partial file, and exporting never writes to the project.
+Every format reads the same ``_data.Report``; confidential sources are redacted there
+unless the selection includes them for an internal export. ``export_to_file`` reads it
+as a ``_data.Stream`` (claims fetched from SQL in batches, inside one read transaction)
+and each format's ``write`` puts it into the file as it goes, so memory stays flat
+whatever the number of claims (the PDF, laid out whole by Qt, is bounded by its pages).
+The file is written atomically (a temporary file in the same folder, then
+``os.replace``): a failed or cancelled export leaves no file, partial or temporary, and
+exporting never writes to the project. ``progress(done, total)`` is asked as claims are
+written; returning False cancels (``errors.Cancelled``).
 
 Importing this package does not import Qt: only ``pdf.py`` does, when a PDF is made.
 
@@ -20,17 +25,21 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import importlib
+import io
+import itertools
 import os
 import pathlib
 import tempfile
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from factcheck.core.errors import KnownError
 from factcheck.core.text import N_, Text
-from factcheck.exporters._data import DEFAULT_STATUSES, NothingToExport, Report, Selection, gather
+from factcheck.exporters._data import DEFAULT_STATUSES, NothingToExport, Report, Selection, gather, stream
 
 __all__ = [
-    "DEFAULT_STATUSES", "EXTENSIONS", "FORMATS", "LABELS", "Exported", "NothingToExport", "Selection",
-    "export", "export_to_file", "render", "warnings",
+    "DEFAULT_STATUSES", "EXTENSIONS", "FORMATS", "LABELS", "MAX_WARNINGS", "Exported", "NothingToExport", "Selection",
+    "export", "export_to_file", "gather", "render", "stream", "warnings",
 ]
 
 #: Format name -> module in this package.
@@ -64,6 +73,11 @@ EXTENSIONS = {
 }
 
 
+#: Warnings an export keeps (the rest are counted in ``Exported.more_warnings``): 100,000 claims
+#: without a rating would otherwise make 100,000 sentences.
+MAX_WARNINGS = 100
+
+
 @dataclasses.dataclass(frozen=True)
 class Exported:
     """What ``export_to_file`` wrote."""
@@ -72,6 +86,7 @@ class Exported:
     claim_count: int
     article_count: int
     warnings: tuple[Text, ...] = ()
+    more_warnings: int = 0  # warnings past the first MAX_WARNINGS, not kept
 
 
 def _module(fmt: str):
@@ -82,14 +97,15 @@ def _module(fmt: str):
 
 
 def render(project, fmt: str, selection: Selection = Selection()) -> tuple[bytes, Report]:
-    """The exported bytes and the report they were made from."""
+    """The exported bytes and the report (a ``Stream``) they were made from."""
     module = _module(fmt)
-    report = gather(project, selection)
-    return module.render(report), report
+    with project.store.snapshot():
+        report = stream(project, selection)
+        return module.render(report), report
 
 
 def export(project, fmt: str, selection: Selection = Selection()) -> bytes:
-    """The selected claims of ``project`` in format ``fmt``.
+    """The selected claims of ``project`` in format ``fmt`` (in memory: ``export_to_file`` for big exports).
 
     Raises ``NothingToExport`` (a ``KnownError``) when the selection holds no claim.
     """
@@ -103,32 +119,48 @@ def warnings(project, fmt: str, selection: Selection = Selection()) -> list[Text
         return []
     from factcheck.exporters import claimreview
 
-    return claimreview.report_warnings(gather(project, selection))
+    with project.store.snapshot():
+        return claimreview.report_warnings(stream(project, selection))
 
 
-def export_to_file(project, fmt: str, selection: Selection, path: str | os.PathLike) -> Exported:
-    """Export to ``path`` atomically; raises ``KnownError`` with a sentence on any failure.
+def export_to_file(project, fmt: str, selection: Selection, path: str | os.PathLike, *, progress=None) -> Exported:
+    """Export to ``path`` atomically, claims read and written in batches; ``KnownError`` with a sentence on any failure.
 
-    Nothing is written when the selection is empty or the export fails, and an existing
-    file at ``path`` is replaced only once the new one is complete. ``fmt`` ``EVIDENCE``
-    streams the vault's files into a zip and returns an ``evidence.Written``.
+    Nothing is written when the selection is empty, the export fails or ``progress(done,
+    total)`` returns False (``Cancelled``), and an existing file at ``path`` is replaced
+    only once the new one is complete. ``fmt`` ``EVIDENCE`` streams the vault's files into a
+    zip and returns an ``evidence.Written``.
     """
     target = pathlib.Path(path)
     _check_target(project, target)
     if fmt == EVIDENCE:
         from factcheck.exporters import evidence
 
-        return evidence.export_to_file(project, selection, target)
+        return evidence.export_to_file(project, selection, target, progress=progress)
     module = _module(fmt)
-    report = gather(project, selection)
-    data = module.render(report)
-    notes: list[Text] = []
-    if fmt in ("html", "claimreview"):
-        from factcheck.exporters import claimreview
+    with project.store.snapshot():  # every batch sees the project as it was when the export began
+        report = stream(project, selection, progress)
+        report.ticker.total = report.claim_count * getattr(module, "PASSES", 1)
+        report.ticker.check()
+        notes: list[Text] = []
+        more = 0
+        if fmt in ("html", "claimreview"):
+            from factcheck.exporters import claimreview
 
-        notes = claimreview.report_warnings(report)
-    write_atomically(target, data)
-    return Exported(target, report.claim_count, len(report.articles), tuple(notes))
+            found = claimreview.iter_warnings(report)
+            notes = list(itertools.islice(found, MAX_WARNINGS))
+            more = sum(1 for _ in found)
+        with atomic_file(target) as raw:
+            if hasattr(module, "write"):
+                out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+                module.write(report, out)
+                out.flush()
+                out.detach()
+            else:  # the PDF: Qt lays the whole document out
+                raw.write(module.render(report))
+            report.ticker.done = report.ticker.total
+            report.ticker.check()  # a cancel now still leaves nothing: the file is not in place yet
+    return Exported(target, report.claim_count, len(report.articles), tuple(notes), more)
 
 
 def _check_target(project, target: pathlib.Path) -> None:
@@ -152,15 +184,26 @@ def _check_target(project, target: pathlib.Path) -> None:
 
 def write_atomically(target: pathlib.Path, data: bytes) -> None:
     """Write ``data`` to ``target`` through a temporary file in the same folder."""
+    with atomic_file(target) as f:
+        f.write(data)
+
+
+@contextlib.contextmanager
+def atomic_file(target: pathlib.Path) -> Iterator[BinaryIO]:
+    """A file to write ``target`` into: a temporary file in the same folder, renamed over ``target`` at the end.
+
+    If the block raises (an error, a cancel, Ctrl+C) or writes nothing, the temporary file
+    is removed and ``target`` is left as it was. ``OSError`` becomes a ``KnownError`` sentence.
+    """
     name = target.name
-    if not data:
-        raise KnownError(N_("Nothing to export: {name} would be empty.", name=name))
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{name}.", suffix=".part")
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
+            if not f.tell():
+                raise KnownError(N_("Nothing to export: {name} would be empty.", name=name))
             os.fsync(f.fileno())
         umask = os.umask(0)
         os.umask(umask)

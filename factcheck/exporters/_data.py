@@ -14,6 +14,12 @@ article's corrections still list the retraction, with the quote and the reason.
 A report's data is in its language: the before/after text of corrections is written in
 the project's report language (``Report.report_language``); everything else here is the
 project's own text. Errors are ``N_`` sentences, shown in the app's language.
+
+``stream`` makes the same report as a ``Stream``: up front only counts per article; each
+article's claims are read from SQL in batches of ``BATCH`` every time a writer walks them,
+with the citations, sources, files and pages of that batch only (``_Reader``), so an export
+of 100,000 claims holds one batch and one article's text. Read it inside
+``project.store.snapshot()``. Both give writers the same claims, numbered the same way.
 """
 
 from __future__ import annotations
@@ -22,10 +28,10 @@ import base64
 import dataclasses
 import json
 import pathlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from factcheck.core import anchoring, model, ratings, reuse, review
-from factcheck.core.errors import KnownError
+from factcheck.core.errors import Cancelled, KnownError
 from factcheck.core.settings import LOGO_TYPES
 from factcheck.core.text import N_, Text
 from factcheck.exporters._words import CONFIDENTIAL_LABEL, ENGLISH, STANCE_LABELS, STATUS_WORDS, UNTITLED_SOURCE, Words
@@ -187,6 +193,20 @@ class ArticleData:
         out = [c for claim in self.claims for c in claim.corrections] + list(self.retractions)
         return sorted(out, key=lambda c: (c.at, c.claim_number))
 
+    # What writers that stream ask (``Stream``'s articles answer from SQL, in batches):
+
+    def brief_claims(self) -> Iterable[ClaimData]:
+        """The claims, perhaps without citations, corrections, page and ``based_on`` (cheaper to read)."""
+        return self.claims
+
+    def anchored(self) -> Iterable[ClaimData]:
+        """The brief claims whose words are highlighted in the current text, in reading order."""
+        return [c for c in self.claims if c.in_text]
+
+    @property
+    def in_text_count(self) -> int:
+        return sum(1 for c in self.claims if c.in_text)
+
 
 @dataclasses.dataclass(frozen=True)
 class Report:
@@ -213,6 +233,19 @@ class Report:
     @property
     def claim_count(self) -> int:
         return sum(len(a.claims) for a in self.articles)
+
+    def rating_keys(self) -> set[str]:
+        """The ratings the report's claims have ("" for unrated ones)."""
+        return {c.claim.rating or "" for a in self.articles for c in a.brief_claims()}
+
+    def brief_claims(self) -> Iterable[tuple[ArticleData, ClaimData]]:
+        """``claims`` perhaps without citations, corrections, page and ``based_on`` (see ``ArticleData``)."""
+        for article in self.articles:
+            for claim in article.brief_claims():
+                yield article, claim
+
+    def progress(self, claims: int) -> None:
+        """A writer wrote this many more claims (a ``Stream`` reports them, and may be cancelled)."""
 
     @property
     def claims(self) -> Iterable[tuple[ArticleData, ClaimData]]:
@@ -252,21 +285,7 @@ def gather(project, selection: Selection = Selection()) -> Report:
     check_selection(selection)
     settings = project.settings()
     scale = project.scale
-    all_articles = project.articles()
-    if selection.article_ids is None:
-        chosen = all_articles
-    else:
-        by_id = {a.id: a for a in all_articles}
-        chosen = []
-        for article_id in selection.article_ids:
-            if article_id not in by_id:
-                raise KnownError(N_("There is no article with id {id} in this project.", id=repr(article_id)))
-            if by_id[article_id] not in chosen:
-                chosen.append(by_id[article_id])
-    if not chosen:
-        raise NothingToExport(N_("Nothing to export: no articles were chosen.") if selection.article_ids is not None
-                              else N_("Nothing to export: the project has no articles."))
-
+    chosen = _chosen(project, selection)
     statuses = set(selection.statuses)
     rating_of = {r.key: r for r in scale.ratings}
     sources = {s.id: s for s in project.sources(include_deleted=True)}
@@ -347,12 +366,7 @@ def gather(project, selection: Selection = Selection()) -> Report:
             articles.append(ArticleData(article, current, tuple(claims), gone))
 
     if not articles:
-        where = N_("in this project") if selection.article_ids is None else (
-            N_("in the chosen article") if len(chosen) == 1 else N_("in the {n} chosen articles", n=len(chosen)))
-        raise NothingToExport(N_(
-            "Nothing to export: no claims {where} have the status {statuses}.",
-            where=where, statuses=describe_statuses(selection.statuses),
-        ))
+        raise _nothing(selection, chosen)
     return Report(
         organisation_name=str(settings.get("organisation_name") or ""),
         organisation_url=str(settings.get("organisation_url") or ""),
@@ -365,6 +379,35 @@ def gather(project, selection: Selection = Selection()) -> Report:
         report_language=language,
         logo=_logo(project),
     )
+
+
+def _chosen(project, selection: Selection) -> list[model.Article]:
+    """The selection's articles, in its order (once each); ``NothingToExport`` when there are none."""
+    all_articles = project.articles()
+    if selection.article_ids is None:
+        chosen = all_articles
+    else:
+        by_id = {a.id: a for a in all_articles}
+        chosen = []
+        for article_id in selection.article_ids:
+            if article_id not in by_id:
+                raise KnownError(N_("There is no article with id {id} in this project.", id=repr(article_id)))
+            if by_id[article_id] not in chosen:
+                chosen.append(by_id[article_id])
+    if not chosen:
+        raise NothingToExport(N_("Nothing to export: no articles were chosen.") if selection.article_ids is not None
+                              else N_("Nothing to export: the project has no articles."))
+    return chosen
+
+
+def _nothing(selection: Selection, chosen: list) -> NothingToExport:
+    """Why the chosen articles gave no claim, as an error to raise."""
+    where = N_("in this project") if selection.article_ids is None else (
+        N_("in the chosen article") if len(chosen) == 1 else N_("in the {n} chosen articles", n=len(chosen)))
+    return NothingToExport(N_(
+        "Nothing to export: no claims {where} have the status {statuses}.",
+        where=where, statuses=describe_statuses(selection.statuses),
+    ))
 
 
 def _based_on(value: dict, words: Words) -> str:
@@ -445,3 +488,246 @@ def readable(value: str, scale: ratings.Scale | None = None, words: Words = ENGL
     if isinstance(data, list):
         return ", ".join(map(str, data))
     return value
+
+
+# --- streams: the same report, its claims read from the project in batches as writers ask --------
+
+#: Claims read at a time by a stream: queries naming their ids stay short, memory stays flat.
+BATCH = 500
+#: Sources a stream keeps between batches (a report cites the same few again and again).
+SOURCE_CACHE = 2_000
+
+
+class Progress:
+    """How many claims writers have written of ``total``; asks ``callback(done, total)``, which returns
+    False to cancel (``Cancelled``, from the next claim written or batch read)."""
+
+    #: Claims between two calls of the callback.
+    EVERY = 100
+
+    def __init__(self, callback=None, total: int = 0):
+        self.callback, self.total, self.done = callback, total, 0
+        self._next = 0
+
+    def add(self, n: int = 1) -> None:
+        self.done += n
+        if self.done >= self._next:
+            self._next = self.done + self.EVERY
+            self.check()
+
+    def check(self) -> None:
+        if self.callback is not None and self.callback(min(self.done, self.total), self.total) is False:
+            raise Cancelled(N_("The export was cancelled; nothing was written."))
+
+
+@dataclasses.dataclass(frozen=True)
+class Stream(Report):
+    """A ``Report`` whose articles read their claims from the project in batches of ``BATCH`` each time a
+    writer walks them: what a report holds at once is one batch and one article's text, not every claim.
+
+    Made by ``stream``; read it inside ``project.store.snapshot()`` so every walk sees the same project.
+    """
+
+    ratings_used: frozenset[str] = frozenset()
+    ticker: Progress = dataclasses.field(default_factory=Progress, compare=False, repr=False)
+
+    def rating_keys(self) -> set[str]:
+        return set(self.ratings_used)
+
+    def progress(self, claims: int) -> None:
+        self.ticker.add(claims)
+
+
+class _Claims:
+    """An article's claims in a ``Stream``: re-read from SQL, batch by batch, each time they are walked."""
+
+    def __init__(self, reader: _Reader, article_id: str, version_id: str, total: int, in_text: int):
+        self.reader, self.article_id, self.version_id = reader, article_id, version_id
+        self.total, self.in_text = total, in_text
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def __iter__(self) -> Iterator[ClaimData]:
+        return self.walk(full=True)
+
+    def walk(self, *, full: bool, in_text_only: bool = False) -> Iterator[ClaimData]:
+        number = 0
+        for in_text in ((True,) if in_text_only else (True, False)):
+            if not (self.in_text if in_text else self.total - self.in_text):
+                continue  # counted up front: no query that would walk the article's rows for nothing
+            for batch in self.reader.project.managers.claims.in_reading_order(
+                    self.article_id, self.version_id, self.reader.statuses, in_text=in_text, size=BATCH):
+                self.reader.ticker.check()
+                made = self.reader.claim_data(batch, number + 1, in_text, full=full)
+                number += len(batch)
+                yield from made
+
+
+@dataclasses.dataclass(frozen=True)
+class _StreamedArticle(ArticleData):
+    """An article of a ``Stream``: its text is read when asked for (and not kept), its claims are ``_Claims``."""
+
+    reader: _Reader | None = dataclasses.field(default=None, compare=False, repr=False)
+    corrected: bool = False  # some of its claims have public corrections
+
+    @property
+    def text(self) -> str:
+        return self.reader.project.managers.articles.text(self.version.id, keep=False)
+
+    @property
+    def corrections(self) -> list[CorrectionData]:
+        out = list(self.retractions)
+        if self.corrected:
+            out += [fix for claim in self.claims.walk(full=False) for fix in self.reader.corrections_of(claim)]
+        return sorted(out, key=lambda c: (c.at, c.claim_number))
+
+    def brief_claims(self) -> Iterable[ClaimData]:
+        return self.claims.walk(full=False)
+
+    def anchored(self) -> Iterable[ClaimData]:
+        return self.claims.walk(full=False, in_text_only=True)
+
+    @property
+    def in_text_count(self) -> int:
+        return self.claims.in_text
+
+
+class _Reader:
+    """What a stream's batches are made with: the project, the selection, and the little kept between batches."""
+
+    def __init__(self, project, selection: Selection, scale: ratings.Scale, words: Words, ticker: Progress):
+        self.project, self.selection, self.scale, self.words, self.ticker = project, selection, scale, words, ticker
+        self.statuses = tuple(dict.fromkeys(selection.statuses))
+        self.rating_of = {r.key: r for r in scale.ratings}
+        self.fixes: dict[str, list[tuple]] = _corrections(project, scale, words)  # the public log: rare rows
+        self.based_on = reuse.based_on(project)  # copied verdicts only
+        self.sources: dict[str, SourceData] = {}
+        self.versions: dict[str, model.Version] = {}  # the versions of the article being read
+        self.has_evidence = bool(project.managers.attachments.counts())
+
+    def claim_data(self, batch: list[model.Claim], first: int, in_text: bool, *, full: bool) -> list[ClaimData]:
+        if batch and batch[0].version_id not in self.versions:
+            self.versions = {v.id: v for v in self.project.versions(batch[0].article_id)}
+        cites: dict[str, list[model.Citation]] = {}
+        files: dict[str, list[AttachmentData]] = {}
+        if full:
+            for c in self.project.managers.sources.citations_of([claim.id for claim in batch]):
+                cites.setdefault(c.claim_id, []).append(c)
+            self._load_sources({c.source_id for found in cites.values() for c in found})
+            if self.has_evidence:
+                shown = [c.id for found in cites.values() for c in found
+                         if c.source_id in self.sources and not self.sources[c.source_id].redacted]
+                for a in self.project.managers.attachments.of_owners((), shown):
+                    files.setdefault(a.citation_id, []).append(AttachmentData(a.name, a.sha256, a.size, a.mime))
+        out = []
+        for number, claim in enumerate(batch, start=first):
+            version = self.versions.get(claim.version_id) or self.project.version(claim.version_id)
+            citations: tuple[CitationData, ...] = ()
+            corrections: tuple[CorrectionData, ...] = ()
+            page = based_on = ""
+            if full:
+                citations = tuple(
+                    CitationData(c.stance, "" if s.redacted else c.quote, "" if s.redacted else c.locator, s,
+                                 () if s.redacted else tuple(files.get(c.id, ())))
+                    for c in cites.get(claim.id, ()) if (s := self.sources.get(c.source_id)) is not None
+                )
+                corrections = tuple(CorrectionData(claim.id, number, *row) for row in self.fixes.get(claim.id, ()))
+                page_map = self.project.page_map(claim.version_id)
+                page = page_map.span(claim.start, claim.end) if page_map else ""
+                if claim.id in self.based_on:
+                    based_on = _based_on(self.based_on[claim.id], self.words)
+            out.append(ClaimData(
+                claim=claim, number=number, rating=self.rating_of.get(claim.rating), citations=citations,
+                corrections=corrections, version_sha256=version.sha256, version_number=version.number,
+                version_imported_at=version.imported_at, in_text=in_text, page=page, based_on=based_on,
+            ))
+        return out
+
+    def corrections_of(self, claim: ClaimData) -> list[CorrectionData]:
+        return [CorrectionData(claim.id, claim.number, *row) for row in self.fixes.get(claim.id, ())]
+
+    def _load_sources(self, source_ids: set[str]) -> None:
+        missing = [i for i in source_ids if i not in self.sources]
+        if not missing:
+            return
+        if len(self.sources) + len(missing) > SOURCE_CACHE:
+            self.sources.clear()
+            missing = list(source_ids)
+        found = self.project.managers.sources.sources_by_id(missing)
+        evidence: dict[str, list[AttachmentData]] = {}
+        if self.has_evidence:
+            shown = [i for i, s in found.items() if not s.confidential or self.selection.include_confidential]
+            for a in self.project.managers.attachments.of_owners(shown, ()):
+                evidence.setdefault(a.source_id, []).append(AttachmentData(a.name, a.sha256, a.size, a.mime))
+        for source_id, s in found.items():
+            if s.confidential and not self.selection.include_confidential:
+                self.sources[source_id] = SourceData(s.id, CONFIDENTIAL_LABEL, "", "", "", "", "", True, True)
+            else:
+                self.sources[source_id] = SourceData(s.id, s.title, s.url, s.publisher, s.author, s.published_at,
+                                                     s.kind, bool(s.confidential), False,
+                                                     tuple(evidence.get(source_id, ())))
+
+
+def stream(project, selection: Selection = Selection(), progress=None) -> Stream:
+    """``gather``'s report, as a ``Stream``: what it reads up front is a few counts per article.
+
+    ``progress(done, total)`` is asked as writers report the claims they wrote (``Report.progress``);
+    its ``total`` is set by whoever knows how many passes a format makes (``Stream.ticker.total``).
+    Raises ``NothingToExport`` for an empty selection, with ``gather``'s sentences.
+    """
+    check_selection(selection)
+    settings = project.settings()
+    scale = project.scale
+    chosen = _chosen(project, selection)
+    statuses = set(selection.statuses)
+    language = str(settings.get("report_language") or "en")
+    ticker = Progress(progress)
+    reader = _Reader(project, selection, scale, Words(language), ticker)
+    current = {}
+    for article in chosen:
+        version = project.versions(article.id)[-1]  # without its text
+        current[article.id] = version
+    counts = project.managers.claims.reading_counts({a: v.id for a, v in current.items()}, selection.statuses)
+    # Retracted verdicts (their claims are deleted) and corrected claims, by article: both are rare.
+    retracted: dict[str, list[CorrectionData]] = {}
+    corrected: set[str] = set()
+    for claim_id in reader.fixes:
+        claim = project.claim(claim_id)
+        if claim.status not in statuses:
+            continue
+        if claim.deleted_at:
+            if any(row[5] == review.RETRACTION for row in reader.fixes[claim_id]):
+                retracted.setdefault(claim.article_id, []).extend(
+                    CorrectionData(claim.id, 0, *row, quote=claim.exact) for row in reader.fixes[claim_id])
+        else:
+            corrected.add(claim.article_id)
+    articles = []
+    used: set[str] = set()
+    for article in chosen:
+        total, in_text, keys = counts.get(article.id, (0, 0, set()))
+        gone = tuple(retracted.get(article.id, ()))
+        if total or gone:
+            used |= keys
+            articles.append(_StreamedArticle(
+                article, current[article.id], _Claims(reader, article.id, current[article.id].id, total, in_text),
+                gone, reader=reader, corrected=article.id in corrected))
+    if not articles:
+        raise _nothing(selection, chosen)
+    return Stream(
+        organisation_name=str(settings.get("organisation_name") or ""),
+        organisation_url=str(settings.get("organisation_url") or ""),
+        methodology=str(settings.get("methodology") or ""),
+        scale=scale,
+        articles=tuple(articles),
+        selection=selection,
+        generated_at=model.now(),
+        factcheck_url_pattern=str(settings.get("factcheck_url_pattern") or ""),
+        report_language=language,
+        logo=_logo(project),
+        ratings_used=frozenset(used),
+        ticker=ticker,
+    )

@@ -22,8 +22,12 @@ language.
 from __future__ import annotations
 
 import functools
+import io
 import json
 import re
+import urllib.parse
+from collections.abc import Iterable, Iterator
+from typing import TextIO
 
 from factcheck.core import fields, settings
 from factcheck.core.text import N_, Text
@@ -94,7 +98,31 @@ def claim_url(report: Report, article: ArticleData, claim: ClaimData) -> str:
     base = _safe_url(article.article.factcheck_url)
     if base:
         return base.split("#", 1)[0] + f"#claim-{claim.id}"
+    template = _url_template(report.factcheck_url_pattern, article.article.id)
+    if template is not None and _PLAIN_ID.match(claim.claim.id):
+        return template.replace(_CLAIM, claim.claim.id)
     return _safe_url(settings.fill_url_pattern(report.factcheck_url_pattern, article.article.id, claim.claim.id))
+
+
+_CLAIM = "{claim}"
+_PLAIN_ID = re.compile(r"[0-9A-Za-z-]+\Z")
+
+
+@functools.lru_cache(maxsize=256)
+def _url_template(pattern: str, article_id: str) -> str | None:
+    """``claim_url`` for an article's claims with ``{claim}`` left in, checked once rather than per claim.
+
+    Only when the claim's id lands in the path, query or fragment: an id of letters, digits
+    and dashes there cannot make a safe URL unsafe, nor an unsafe one safe. None: check each.
+    """
+    filled = settings.fill_url_pattern(pattern, article_id, _CLAIM)
+    try:
+        parts = urllib.parse.urlsplit(filled)
+    except ValueError:
+        return None
+    if not filled or _CLAIM in parts.scheme or _CLAIM in parts.netloc:
+        return None
+    return fields.safe_url(filled)
 
 
 def review(report: Report, article: ArticleData, claim: ClaimData, *, _shared: dict | None = None) -> dict:
@@ -136,17 +164,44 @@ def review(report: Report, article: ArticleData, claim: ClaimData, *, _shared: d
     return out
 
 
-def reviews(report: Report) -> list[dict]:
+#: Passes over the report's claims a file takes (what progress counts to).
+PASSES = 1
+
+
+def iter_reviews(report: Report) -> Iterator[dict]:
+    """The ClaimReview of each claim, made as it is asked for (a review needs no citation: brief claims do)."""
     shared: dict = {}
-    return [review(report, article, claim, _shared=shared) for article, claim in report.claims]
+    for article, claim in report.brief_claims():
+        yield review(report, article, claim, _shared=shared)
 
 
-def render(report: Report) -> bytes:
+def reviews(report: Report) -> list[dict]:
+    return list(iter_reviews(report))
+
+
+def write(report: Report, out: TextIO) -> None:
+    """The file into ``out``, one ClaimReview at a time."""
     # One ClaimReview per line: readable, diffable, and json's fast (C) encoder serializes
     # each (an indented dump goes through the pure-Python encoder, several times slower).
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    lines = ",\n".join(encode(r) for r in reviews(report))
-    return ("[\n" + lines + "\n]\n").encode("utf-8")
+    out.write("[\n")
+    for i, r in enumerate(iter_reviews(report)):
+        out.write(",\n" + encode(r) if i else encode(r))
+        report.progress(1)
+    out.write("\n]\n")
+
+
+def render(report: Report) -> bytes:
+    buffer = io.StringIO()
+    write(report, buffer)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _script_safe(text: str) -> str:
+    return (
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
 
 
 def script_json(data: object) -> str:
@@ -155,11 +210,21 @@ def script_json(data: object) -> str:
     ``<``, ``>`` and ``&`` become ``\\u003c`` etc. (still the same JSON strings), so
     user text such as ``</script>`` or ``<!--`` cannot end or confuse the element.
     """
-    text = json.dumps(data, ensure_ascii=False)
-    return (
-        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    )
+    return _script_safe(json.dumps(data, ensure_ascii=False))
+
+
+def script_json_items(items: Iterable[object], progress=None) -> Iterator[str]:
+    """``script_json`` of a list, in pieces as its items are made: the same text, never all of it at once.
+
+    ``progress(1)`` is called after each item.
+    """
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps' own separators: ", " between items
+    yield "["
+    for i, item in enumerate(items):
+        yield (", " if i else "") + _script_safe(encode(item))
+        if progress is not None:
+            progress(1)
+    yield "]"
 
 
 def _rating_word_pattern(label: str) -> re.Pattern:
@@ -169,41 +234,55 @@ def _rating_word_pattern(label: str) -> re.Pattern:
 
 def report_warnings(report: Report) -> list[Text]:
     """Sentences for claims whose ClaimReview search engines may show badly (``Text``: the app translates them)."""
-    patterns = [(r.label, _rating_word_pattern(r.label)) for r in report.scale.ratings if r.label.strip()]
-    out = []
-    many = len(report.articles) > 1
-    for article, claim in report.claims:
-        if many:
-            name = N_("Claim {number} of “{title}”", number=claim.number, title=article.article.title)
-        else:
-            name = N_("Claim {number}", number=claim.number)
-        reviewed = claim.claim_reviewed
-        if len(reviewed) > MAX_CLAIM_REVIEWED:
-            out.append(N_(
-                "{claim}: the claim reviewed is {length} characters long; search engines show at most "
-                "{limit}, so shorten its statement.", claim=name, length=len(reviewed), limit=MAX_CLAIM_REVIEWED,
-            ))
-        found = [label for label, pattern in patterns if pattern.search(reviewed)]
-        if found:
-            word = max(found, key=len)  # "Mostly true" rather than the "True" inside it
-            out.append(N_(
-                "{claim}: the claim reviewed contains the rating word “{word}”, which readers may take "
-                "for the verdict; reword its statement.", claim=name, word=word,
-            ))
-        if claim.rating is None:
-            out.append(N_("{claim} has no rating: its ClaimReview has no reviewRating.", claim=name))
+    return list(iter_warnings(report))
+
+
+def iter_warnings(report: Report) -> Iterator[Text]:
+    """``report_warnings`` one by one: the articles' first, then each claim's in order."""
     missing = [a.article.title for a in report.articles
                if not _safe_url(a.article.factcheck_url) and not report.factcheck_url_pattern]
     if missing:
         if len(missing) == 1:
-            out.append(N_("The ClaimReviews of “{title}” have no url (search engines require the page where the "
-                          "fact-check is published): set the fact-check URL in Article > Properties, or a "
-                          "fact-check URL pattern in File > Project settings.", title=missing[0]))
+            yield N_("The ClaimReviews of “{title}” have no url (search engines require the page where the "
+                     "fact-check is published): set the fact-check URL in Article > Properties, or a "
+                     "fact-check URL pattern in File > Project settings.", title=missing[0])
         else:
-            out.append(N_("The ClaimReviews of {n} articles have no url (search engines require the page where the "
-                          "fact-check is published): set the fact-check URL in Article > Properties, or a "
-                          "fact-check URL pattern in File > Project settings.", n=len(missing)))
-    return out
+            yield N_("The ClaimReviews of {n} articles have no url (search engines require the page where the "
+                     "fact-check is published): set the fact-check URL in Article > Properties, or a "
+                     "fact-check URL pattern in File > Project settings.", n=len(missing))
+    patterns = [(r.label, _rating_word_pattern(r.label)) for r in report.scale.ratings if r.label.strip()]
+    # Each pattern starts with its label's first word: in ASCII text without any of those words
+    # (most statements) no pattern can match, and looking for words is quicker than running them.
+    firsts = {label.split()[0].lower() for label, _ in patterns}
+    quick = all(word.isascii() for word in firsts)
+    many = len(report.articles) > 1
+    for article, claim in report.brief_claims():
+        reviewed = claim.claim_reviewed
+        long = len(reviewed) > MAX_CLAIM_REVIEWED
+        lowered = reviewed.lower() if quick and reviewed.isascii() else None
+        if lowered is not None and not any(word in lowered for word in firsts):
+            found = []
+        else:
+            found = [label for label, pattern in patterns if pattern.search(reviewed)]
+        if not (long or found or claim.rating is None):
+            continue
+        if many:
+            name = N_("Claim {number} of “{title}”", number=claim.number, title=article.article.title)
+        else:
+            name = N_("Claim {number}", number=claim.number)
+        if long:
+            yield N_(
+                "{claim}: the claim reviewed is {length} characters long; search engines show at most "
+                "{limit}, so shorten its statement.", claim=name, length=len(reviewed), limit=MAX_CLAIM_REVIEWED,
+            )
+        if found:
+            word = max(found, key=len)  # "Mostly true" rather than the "True" inside it
+            yield N_(
+                "{claim}: the claim reviewed contains the rating word “{word}”, which readers may take "
+                "for the verdict; reword its statement.", claim=name, word=word,
+            )
+        if claim.rating is None:
+            yield N_("{claim} has no rating: its ClaimReview has no reviewRating.", claim=name)
 
 
 def warnings(project, selection=None) -> list[Text]:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import csv as _csv
 import io
+from collections.abc import Iterator
+from typing import TextIO
 
 from factcheck.exporters._data import Report
 
@@ -25,10 +27,13 @@ COLUMNS = (
     "status", "approved_at", "approved_by", "anchor_state", "start", "end", "page",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(_FORMULA_START)
 
 
 def cell(value: object) -> str:
     """A value as a spreadsheet-safe cell."""
+    if value.__class__ is str:  # most cells: the quick way
+        return "'" + value if value[:1] in _FORMULA_FIRST else value
     if value is None:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -57,8 +62,12 @@ def _sources(claim) -> str:
     return "\n".join(parts)
 
 
-def rows(report: Report) -> list[list[str]]:
-    out = []
+#: Passes over the report's claims a file takes (what progress counts to).
+PASSES = 1
+
+
+def iter_rows(report: Report) -> Iterator[list[str]]:
+    """One row per claim, read as they are written."""
     for article, claim in report.claims:
         c = claim.claim
         values = [
@@ -67,13 +76,24 @@ def rows(report: Report) -> list[list[str]]:
             claim.rating.value if claim.rating else None, c.verdict_summary, c.rationale, _sources(claim),
             c.status, c.approved_at, c.approved_by, c.anchor_state, c.start, c.end, claim.page,
         ]
-        out.append([cell(v) for v in values])
-    return out
+        yield [cell(v) for v in values]
+
+
+def rows(report: Report) -> list[list[str]]:
+    return list(iter_rows(report))
+
+
+def write(report: Report, out: TextIO) -> None:
+    """The file into ``out`` (text, opened with ``newline=""``), row by row."""
+    out.write("\ufeff")
+    writer = _csv.writer(out, dialect="excel", quoting=_csv.QUOTE_MINIMAL)
+    writer.writerow(COLUMNS)
+    for row in iter_rows(report):
+        writer.writerow(row)
+        report.progress(1)
 
 
 def render(report: Report) -> bytes:
     buffer = io.StringIO(newline="")
-    writer = _csv.writer(buffer, dialect="excel", quoting=_csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
-    writer.writerows(rows(report))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    write(report, buffer)
+    return buffer.getvalue().encode("utf-8")

@@ -30,7 +30,7 @@ import time
 import zipfile
 
 from factcheck.core import attachments, model
-from factcheck.core.errors import KnownError
+from factcheck.core.errors import Cancelled, KnownError
 from factcheck.core.text import N_, Text
 from factcheck.exporters._data import NothingToExport, Selection
 
@@ -55,19 +55,25 @@ class Written:
 def chosen(project, selection: Selection) -> tuple[list[model.Attachment], int]:
     """(the attachments an export holds, how many confidential sources' files were left out)."""
     found = project.attachments()
+    article_ids = selection.article_ids if selection.article_ids is not None else [a.id for a in project.articles()]
+    claims = {c.id for a in article_ids for c in project.claims(a)}  # in force: a deleted claim's files stay out
+    citations = [c for c in project.citations() if c.claim_id in claims]
+    ids = {c.id for c in citations}
+    found = [a for a in found if a.citation_id is None or a.citation_id in ids]
     if selection.article_ids is not None:
-        claims = {c.id for a in selection.article_ids for c in project.claims(a)}
-        citations = [c for c in project.citations() if c.claim_id in claims]
         cited = {c.source_id for c in citations}
-        ids = {c.id for c in citations}
-        found = [a for a in found if ((a.citation_id in ids) if a.citation_id else (a.source_id in cited))]
+        found = [a for a in found if a.citation_id or a.source_id in cited]
     sources = {s.id: s for s in project.sources(include_deleted=True)}
     kept = [a for a in found if selection.include_confidential or not sources[a.source_id].confidential]
     return kept, len(found) - len(kept)
 
 
-def export_to_file(project, selection: Selection, path: str | os.PathLike) -> Written:
-    """Write the evidence zip to ``path`` atomically (a temporary file, then renamed); ``KnownError`` on failure."""
+def export_to_file(project, selection: Selection, path: str | os.PathLike, *, progress=None) -> Written:
+    """Write the evidence zip to ``path`` atomically (a temporary file, then renamed); ``KnownError`` on failure.
+
+    ``progress(done, total)`` is asked before each file (bytes written of all); False cancels (``Cancelled``)
+    and leaves nothing.
+    """
     target = pathlib.Path(path)
     found, withheld = chosen(project, selection)
     notes: list[Text] = []
@@ -115,7 +121,11 @@ def export_to_file(project, selection: Selection, path: str | os.PathLike) -> Wr
             with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
                 archive.writestr(SUMS, sums)
                 archive.writestr(MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False))
+                total, written = sum(sizes.values()), 0
                 for sha, name in names.items():
+                    if progress is not None and progress(written, total) is False:
+                        raise Cancelled(N_("The export was cancelled; nothing was written."))
+                    written += sizes[sha]
                     info = zipfile.ZipInfo(f"{FOLDER}/{name}", date_time=time.localtime()[:6])
                     info.compress_type = zipfile.ZIP_STORED
                     info.file_size = sizes[sha]

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
+from typing import TextIO
 
 from factcheck import __version__
 from factcheck.exporters._data import ArticleData, ClaimData, Report
@@ -76,18 +78,20 @@ def _label(index: int) -> str:
     return f"[^{index}]"
 
 
-def _article_text(article: ArticleData, labels: dict[str, int]) -> str:
-    """Paragraphs of the current text with a footnote reference after each claim's words."""
+def _article_text(article: ArticleData, first: int) -> str:
+    """Paragraphs of the current text with a footnote reference after each claim's words.
+
+    ``first``: the label of the article's claim 1 (footnotes are numbered across the report).
+    """
     text = article.text
-    refs: dict[int, list[ClaimData]] = {}
-    for claim in article.claims:
-        if claim.in_text:
-            refs.setdefault(claim.claim.end, []).append(claim)
+    refs: dict[int, list[int]] = {}
+    for claim in article.anchored():
+        refs.setdefault(claim.claim.end, []).append(claim.number)
     pieces: list[str] = []
     at = 0
     for end in sorted(refs):
         pieces.append(_escape_runs(text[at:end], at == 0 or text[at - 1] == "\n"))
-        pieces.append("".join(_label(labels[c.id]) for c in sorted(refs[end], key=lambda c: c.number)))
+        pieces.append("".join(_label(first - 1 + number) for number in sorted(refs[end])))
         at = end
     pieces.append(_escape_runs(text[at:], at == 0 or text[at - 1] == "\n"))
     joined = "".join(pieces)
@@ -190,18 +194,35 @@ def _footnote(label: int, article: ArticleData, claim: ClaimData, words: Words =
     return f"[^{label}]: {head}\n\n" + "\n\n".join(_indent(b) for b in body)
 
 
+#: Passes over the report's claims a file takes (what progress counts to).
+PASSES = 1
+
+
+def write(report: Report, out: TextIO) -> None:
+    """The file into ``out``, written as it is made."""
+    for i, part in enumerate(_parts(report)):
+        out.write("\n" + part if i else part)
+
+
 def render_text(report: Report) -> str:
+    return "\n".join(_parts(report))
+
+
+def _parts(report: Report) -> Iterator[str]:
+    """The file's lines and blocks, to be joined by line ends."""
     words = Words(report.report_language)
     T_ = words.T_
-    labels: dict[str, int] = {}
-    for i, (_, claim) in enumerate(report.claims, start=1):
-        labels[claim.id] = i
+    firsts: list[int] = []  # the footnote label of each article's first claim
+    label = 1
+    for article in report.articles:
+        firsts.append(label)
+        label += len(article.claims)
     many = len(report.articles) > 1
     if many:
         title = T_("Fact-check: {n} articles", n=len(report.articles))
     else:
         title = T_("Fact-check: {title}", title=escape(report.articles[0].article.title))
-    out = [f"# {title}", ""]
+    yield from (f"# {title}", "")
     meta = []
     if report.organisation_name:
         meta.append(f"**{escape(report.organisation_name)}**")
@@ -209,29 +230,30 @@ def render_text(report: Report) -> str:
     meta += [T_("1 claim checked") if n == 1 else T_("{n} claims checked", n=n),
              T_("rating scale: {name}", name=escape(report.scale.name)),
              T_("report made {date}", date=words.date(report.today))]
-    out += [" · ".join(meta), ""]
+    yield from (" · ".join(meta), "")
     if report.selection.include_confidential:
-        out += ["**" + T_("Internal report: it names confidential sources. Do not publish or share it outside "
-                          "the newsroom.") + "**", ""]
-    for article in report.articles:
+        yield from ("**" + T_("Internal report: it names confidential sources. Do not publish or share it outside "
+                              "the newsroom.") + "**", "")
+    for article, first in zip(report.articles, firsts):
         a = article.article
         if many:
-            out += [f"## {escape(a.title)}", ""]
+            yield from (f"## {escape(a.title)}", "")
         details = [escape(x) for x in (a.outlet, a.author and T_("By {author}", author=a.author),
                                        a.published_at and T_("Published {date}", date=words.date(a.published_at))) if x]
         if a.url:
             details.append(link(a.url))
         details.append(T_("version {number}, text SHA-256 {sha}", number=article.version.number,
                           sha=article.version.sha256[:12]))
-        out += [" · ".join(details), "", "---", ""]
-        out += [_article_text(article, labels), ""]
-        gone = [c for c in article.claims if not c.in_text]
+        yield from (" · ".join(details), "", "---", "")
+        yield from (_article_text(article, first), "")
+        gone = range(first + article.in_text_count, first + len(article.claims))  # their labels
         if gone:
-            out += [T_("Claims whose words are no longer in this version: {claims}",
-                       claims=" ".join(_label(labels[c.id]) for c in gone)), ""]
-        out += ["---", "", "### " + T_("Corrections"), ""]
-        if article.corrections:
-            for fix in article.corrections:
+            yield from (T_("Claims whose words are no longer in this version: {claims}",
+                           claims=" ".join(_label(label) for label in gone)), "")
+        yield from ("---", "", "### " + T_("Corrections"), "")
+        corrections = article.corrections
+        if corrections:
+            for fix in corrections:
                 when = words.date(fix.at[:10])
                 if fix.retracted:
                     line = "- " + T_("{retracted} on the claim {quote}",
@@ -246,21 +268,22 @@ def render_text(report: Report) -> str:
                 if fix.reason:
                     line += f": {escape(fix.reason)}"
                 if fix.retracted:
-                    out.append(line + f"  \n  {T_('Withdrawn verdict')}: {escape(fix.before)}")
+                    yield line + f"  \n  {T_('Withdrawn verdict')}: {escape(fix.before)}"
                 else:
-                    out.append(line + f"  \n  {T_('Before')}: {escape(fix.before)}"
-                               f"  \n  {T_('After')}: {escape(fix.after)}")
-            out.append("")
+                    yield (line + f"  \n  {T_('Before')}: {escape(fix.before)}"
+                           f"  \n  {T_('After')}: {escape(fix.after)}")
+            yield ""
         else:
-            out += [T_("No corrections have been made to these verdicts."), ""]
+            yield from (T_("No corrections have been made to these verdicts."), "")
     if report.methodology.strip():
-        out += ["### " + T_("How we check"), "", escape_block(report.methodology), ""]
+        yield from ("### " + T_("How we check"), "", escape_block(report.methodology), "")
     made = T_("Made with {generator} on {date} {time} UTC.", generator=f"factcheck {__version__}",
               date=words.date(report.generated_at[:10]), time=report.generated_at[11:16])
-    out += [f"*{made}*", ""]
-    for article, claim in report.claims:
-        out += [_footnote(labels[claim.id], article, claim, words), ""]
-    return "\n".join(out)
+    yield from (f"*{made}*", "")
+    for article, first in zip(report.articles, firsts):
+        for claim in article.claims:
+            yield from (_footnote(first - 1 + claim.number, article, claim, words), "")
+            report.progress(1)
 
 
 def render(report: Report) -> bytes:

@@ -37,8 +37,10 @@ bodies by their English labels).
 
 from __future__ import annotations
 
+import io
 import json
 import uuid
+from typing import TextIO
 
 from factcheck import __version__
 from factcheck.core import fields
@@ -145,7 +147,14 @@ def annotation(report: Report, article: ArticleData, claim: ClaimData) -> dict:
 
 
 def collection(report: Report) -> dict:
-    items = [annotation(report, a, c) for a, c in report.claims]
+    """The whole collection as one dict (``write`` makes the same file without holding its items)."""
+    doc = _head(report)
+    doc["first"]["items"] = [annotation(report, a, c) for a, c in report.claims]
+    return doc
+
+
+def _head(report: Report) -> dict:
+    """The collection with an empty ``items`` list: ``total`` comes from the count, not from the items."""
     many = len(report.articles) > 1
     label = f"Fact-check: {report.articles[0].article.title}" if not many else f"Fact-check of {len(report.articles)} articles"
     out: dict = {
@@ -163,25 +172,37 @@ def collection(report: Report) -> dict:
     out.update({
         "generator": {"type": "Software", "name": f"factcheck {__version__}"},
         "generated": report.generated_at,
-        "total": len(items),
-        "first": {"id": f"urn:uuid:{uuid.uuid4()}", "type": "AnnotationPage", "startIndex": 0, "items": items},
+        "total": report.claim_count,
+        "first": {"id": f"urn:uuid:{uuid.uuid4()}", "type": "AnnotationPage", "startIndex": 0, "items": []},
     })
     return out
 
 
-def render(report: Report) -> bytes:
-    """The collection, pretty-printed around one annotation per line.
+#: Passes over the report's claims a file takes (what progress counts to).
+PASSES = 1
+
+
+def write(report: Report, out: TextIO) -> None:
+    """The collection into ``out``, pretty-printed around one annotation per line, written as each is made.
 
     Each annotation is serialized by json's fast (C) encoder on its own line; an indented
     dump of 5,000 would go through the pure-Python encoder, several times slower.
     """
-    doc = collection(report)
-    items = doc["first"]["items"]
-    doc["first"]["items"] = []
-    head = json.dumps(doc, ensure_ascii=False, indent=1)
-    marker = '"items": []'
-    if not items:
-        return (head + "\n").encode("utf-8")
+    head = json.dumps(_head(report), ensure_ascii=False, indent=1)
+    marker = '"items": []'  # JSON escapes the quotes of any such text inside a value: this is the key
+    if not report.claim_count:
+        out.write(head + "\n")
+        return
+    before, after = head.split(marker, 1)
+    out.write(before + '"items": [\n')
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    body = ",\n".join("   " + encode(item) for item in items)
-    return (head.replace(marker, '"items": [\n' + body + "\n  ]", 1) + "\n").encode("utf-8")
+    for i, (article, claim) in enumerate(report.claims):
+        out.write((",\n   " if i else "   ") + encode(annotation(report, article, claim)))
+        report.progress(1)
+    out.write("\n  ]" + after + "\n")
+
+
+def render(report: Report) -> bytes:
+    buffer = io.StringIO()
+    write(report, buffer)
+    return buffer.getvalue().encode("utf-8")

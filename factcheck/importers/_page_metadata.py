@@ -34,6 +34,7 @@ import datetime
 import html as html_module
 import json
 import re
+import urllib.parse
 
 from factcheck.importers._normalize import collapse_spaces, normalize_text
 
@@ -281,7 +282,13 @@ def _date(value) -> str:
 
 def _http(value: str | None) -> str:
     value = (value or "").strip()
-    return value if re.match(r"^https?://[^\s/]+", value, re.I) and len(value) <= 2000 else ""
+    if not re.match(r"^https?://[^\s/]+", value, re.I) or len(value) > 2000:
+        return ""
+    try:
+        urllib.parse.urlsplit(value)  # "https://[example.org/": not an IPv6 address, and no address at all
+    except ValueError:
+        return ""
+    return value
 
 
 def _language(value: str | None) -> str:

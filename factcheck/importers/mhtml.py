@@ -249,7 +249,11 @@ def _decode(raw: bytes, headers) -> bytes:
 def write(page_name: str, page: bytes, files: list[tuple[str, bytes]], *, url: str = "", title: str = "") -> bytes:
     """An MHTML file holding ``page`` (its root) and ``files`` ((path relative to the page,
     bytes)), each part base64 so its bytes come back exactly."""
-    base = url if _HTTP.match(url or "") else "file:///" + urllib.parse.quote(page_name)
+    try:
+        base = url if _HTTP.match(url or "") and urllib.parse.urlsplit(url) else ""
+    except ValueError:  # "https://[example.org/": urljoin would raise below
+        base = ""
+    base = base or "file:///" + urllib.parse.quote(page_name)
     boundary = "----=_factcheck_" + hashlib.sha256(page).hexdigest()[:24]  # "-" never occurs in base64
     subject = email.header.Header(title or page_name, "utf-8", maxlinelen=998).encode(linesep="\r\n")
     head = [

@@ -327,7 +327,10 @@ class _Archive:
 
 def _is_page_url(url: str) -> bool:
     """Whether a URL may be a web page (http(s), not an asset's address)."""
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:  # "http://[not an IPv6 address": no page's
+        return False
     if parts.scheme.lower() not in ("http", "https"):
         return False
     last = parts.path.rsplit("/", 1)[-1]
@@ -501,7 +504,8 @@ def import_wacz(data: bytes, name: str, *, password=None, progress=None) -> Impo
                     head = member.read(2)
                 with bundle.open(info) as member:
                     found = into.scan(_Bounded(member, info), head == b"\x1f\x8b", keep=keep)
-            except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError):
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError,
+                    ValueError):  # ValueError: a member's header offset that points before the file's start
                 into.cut = True
                 found = None
             if found is not None:

@@ -27,9 +27,13 @@ import pathlib
 import random
 import time
 
-from factcheck.core import events, handoff, merge
+from factcheck.core import events, later
 from factcheck.core.errors import KnownError
 from factcheck.core.text import N_, Text
+
+#: Loaded when a sync runs: the app's start only asks whether a project is linked.
+handoff = later.Module("factcheck.core.handoff")
+merge = later.Module("factcheck.core.merge")
 
 #: SQLSTATEs ``schema.sql`` raises.
 BEHIND = "FC409"

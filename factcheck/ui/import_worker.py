@@ -18,12 +18,22 @@ from factcheck import importers
 from factcheck.core.errors import ImportCancelled, PasswordRequired
 from factcheck.core.text import N_
 
-#: PDFium must not be called from two threads at once (whatever the document): the PDF
-#: importer holds this page by page, so the page view (which draws only when it can take
-#: it) can draw between two pages of a long import. One lock for the whole app.
-from factcheck.importers import pdf as _pdf  # noqa: E402
 
-PDFIUM_LOCK = _pdf.PDFIUM_LOCK
+def __getattr__(name: str):
+    """``PDFIUM_LOCK``: PDFium must not be called from two threads at once (whatever the document).
+
+    The PDF importer holds it page by page, so the page view (which draws only when it can
+    take it) can draw between two pages of a long import. One lock for the whole app: the
+    importer's, looked up when first asked for, so the window's start does not load the PDF
+    importer and PDFium.
+    """
+    if name == "PDFIUM_LOCK":
+        from factcheck.importers import pdf
+
+        return pdf.PDFIUM_LOCK
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 #: How long a file is read before the progress dialog appears (ms).
 SHOW_AFTER_MS = 500
 #: How often the progress dialog takes the worker's latest figures (ms).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pathlib
 import threading
+import time
 
 from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt, QTime, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence, QPainter, QPalette
@@ -111,15 +112,25 @@ class DemoBannerFrame(QFrame):
 class MainWindow(QMainWindow):
     """One window on one open project."""
 
-    sig_history_checked = Signal(object, object)
-    """The background check of an opened project's history finished: (its token, the verdict)."""
+    sig_backed_up = Signal(object, object)
+    """The day's first backup, made in the background after opening, is done: (its token, warnings to show)."""
+
+    sig_history_checked = Signal(object, object, bool)
+    """The background check of an opened project's history finished: (its token, the verdict, whether it was a
+    full check long enough to say when it is done)."""
+
+    #: A full history check that took longer than this (seconds) says in the status bar when it is done.
+    SAY_CHECKED_AFTER_S = 1.0
 
     def __init__(self, settings: QSettings, user: str, parent: QWidget | None = None, *, session_only: bool = False):
         """``session_only``: ``user`` was given for this run (--user, FACTCHECK_USER), not saved."""
         super().__init__(parent)
         self._history_thread: threading.Thread | None = None
         self._history_token: object = None
+        self._history_stop = threading.Event()
         self.sig_history_checked.connect(self._on_history_checked, Qt.ConnectionType.QueuedConnection)
+        self.sig_backed_up.connect(self._on_backed_up, Qt.ConnectionType.QueuedConnection)
+        self._backup_due = False
         self.settings = settings
         self.user = user
         self.user_session_only = session_only
@@ -139,6 +150,7 @@ class MainWindow(QMainWindow):
         self.article_list.setModel(self.articles)
         self.article_list.setWordWrap(True)
         self.article_list.setSpacing(2)
+        self.article_list.setLayoutMode(QListView.LayoutMode.Batched)  # a desk's 1,000 articles: laid out as needed
         self.article_list.setAccessibleName(self.tr("Articles"))
         self.article_list.setAccessibleDescription(self.tr("The project's articles; the chosen one is shown with its claims"))
         self.article_list.selectionModel().currentRowChanged.connect(self._on_article_list_current)
@@ -456,10 +468,12 @@ class MainWindow(QMainWindow):
             return False
         try:
             project = Project.create(path, user=self.user) if create else \
-                Project.open(target, user=self.user, read_only=read_only)
+                Project.open(target, user=self.user, read_only=read_only, daily_backup=False)
         except KnownError as exc:
             self.show_error(language.ui(exc))
             return False
+        # The day's first backup: made by the history check's thread (seconds for a large file), not here.
+        self._backup_due = not create and not project.read_only
         try:
             shown = self._show_project(project, path)
             self.shared_drive.opened()
@@ -528,20 +542,44 @@ class MainWindow(QMainWindow):
         return True
 
     def _check_history(self, project: Project) -> None:
-        """Verify the project's history and state in the background; warn (never refuse) when broken.
+        """Verify the project's history in the background; warn (never refuse) when broken.
 
-        The check reads every event (0.1 s for 5,000 claims, 0.7 s for 100,000 events), so
-        it runs on its own read-only connection in a thread while the window is already
-        usable; its verdict arrives through ``sig_history_checked``.
+        From where this installation last verified it (``core/verified.py``): the events
+        since then, on a read-only connection of its own in a thread, while the window is
+        already usable. With nothing to start from (first open here, a changed history, a
+        day since the last full check) the whole history, its state and its files: seconds
+        for a large project, and the status bar says when it is done. The verdict arrives
+        through ``sig_history_checked``; closing the project stops the check. The same thread
+        first makes the day's first backup of a project opened for writing (``backup.daily``:
+        a copy of the whole file), whose warnings arrive through ``sig_backed_up``.
         """
-        self._wait_for_history_check()
-        path, token = project.path, object()
-        self._history_token = token
+        from factcheck.core import verified
+        from factcheck.core.errors import Cancelled
+
+        self._wait_for_history_check(cancel=True)
+        path, token, stop = project.path, object(), threading.Event()
+        self._history_token, self._history_stop = token, stop
+        backup_due, self._backup_due = self._backup_due, False
+
+        def progress(done: int, total: int) -> bool:
+            time.sleep(0)  # between chunks of rows, let the window's thread have Python
+            return not stop.is_set()
 
         def work() -> None:
+            full, started = True, time.monotonic()
             try:
                 with Project.open(path, read_only=True, user=project.user) as copy:
-                    verdict = copy.verify()
+                    if backup_due:  # first: the day's copy of the work, whatever the check finds
+                        from factcheck.core import backup
+
+                        self.sig_backed_up.emit(token, backup.daily(copy))
+                        if stop.is_set():
+                            return
+                    outcome = verified.check(copy, progress=progress)
+                verdict = outcome.verdict
+                full = outcome.full and time.monotonic() - started >= self.SAY_CHECKED_AFTER_S
+            except Cancelled:  # the project was closed meanwhile: nobody waits for this verdict
+                return
             except KnownError as exc:  # a damaged page in the history: the sentence says so
                 verdict = events.Verdict(False, 0, 1, N_("the history could not be read: {error}", error=_sentence(exc)))
             except Exception as exc:  # noqa: BLE001 - a bug in the check must not pass for a clean history
@@ -550,23 +588,33 @@ class MainWindow(QMainWindow):
                 paths.log_bug(exc)
                 verdict = events.Verdict(False, 0, 1, N_("the check itself failed ({error}); see the log.",
                                                          error=type(exc).__name__))
-            self.sig_history_checked.emit(token, verdict)
+            self.sig_history_checked.emit(token, verdict, full)
 
         self._history_thread = threading.Thread(target=work, name="history-check", daemon=True)
         self._history_thread.start()
 
-    def _wait_for_history_check(self) -> None:
-        """Let a running history check finish (before its project closes, or a new one starts)."""
+    def _wait_for_history_check(self, *, cancel: bool = False) -> None:
+        """Let a running history check finish, or (``cancel``) stop it first (its project closes)."""
+        if cancel:
+            self._history_stop.set()
         thread = self._history_thread
         if thread is not None:
             thread.join()
             self._history_thread = None
 
-    def _on_history_checked(self, token: object, verdict: events.Verdict) -> None:
+    def _on_backed_up(self, token: object, warnings: list) -> None:
+        if token is self._history_token and self.session is not None:
+            for warning in warnings:  # a failed automatic backup: say so, keep working
+                self.statusBar().showMessage(language.ui(warning), 30_000)
+
+    def _on_history_checked(self, token: object, verdict: events.Verdict, full: bool = False) -> None:
         if token is not self._history_token or self.session is None:
             return  # the project it checked was closed meanwhile
         self._history_token = None
         self.history_verdict = verdict
+        if full and verdict.ok and not self.statusBar().currentMessage():  # seconds when large: say it is done
+            self.statusBar().showMessage(self.tr("The whole history was checked: {verdict}").format(
+                verdict=language.ui(str(verdict))), 10_000)
         self.history_label.setVisible(not verdict.ok)
         self.history_label.setToolTip(language.ui(str(verdict)))
         if not verdict.ok:
@@ -608,7 +656,7 @@ class MainWindow(QMainWindow):
             # Else, as they hide, the focus moves on into a view of the closing project (the
             # claim list), which then reads from the closed file.
             focused.clearFocus()
-        self._wait_for_history_check()
+        self._wait_for_history_check(cancel=True)
         self.sync.detach()  # its threads stop before the file closes
         self.session.stop()
         self.session.project.close()

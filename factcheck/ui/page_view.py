@@ -13,8 +13,6 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 from PySide6.QtCore import QPointF, QRectF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QImage, QKeySequence, QPainter, QPalette, QPen, QTransform
 from PySide6.QtWidgets import (
@@ -29,9 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core import anchoring, model
+from factcheck.core import anchoring, later, model
 from factcheck.core.errors import KnownError
 from factcheck.ui import import_worker, language
+
+
+#: PDFium, loaded once a PDF's page is shown (not at the app's start).
+pdfium = later.Module("pypdfium2")
+pdfium_c = later.Module("pypdfium2.raw")
 
 #: QSettings key of View > Show original page.
 SETTINGS_KEY = "view/original_page"
@@ -322,9 +325,11 @@ class PageView(QWidget):
     def stop(self) -> None:
         """Close the documents (the project is closing; no import runs then)."""
         self._timer.stop()
-        with import_worker.PDFIUM_LOCK:
-            for pages in [*self._closing, *([self._pages] if self._pages else [])]:
-                pages.close()
+        opened = [*self._closing, *([self._pages] if self._pages else [])]
+        if opened:  # else PDFium was never loaded: nothing to close, no lock to take
+            with import_worker.PDFIUM_LOCK:
+                for pages in opened:
+                    pages.close()
         self._closing, self._pages = [], None
 
     # --- drawing, when PDFium is free -------------------------------------------------------

@@ -1,11 +1,10 @@
 """The review queue: claims awaiting a decision across every article, and review decisions.
 
-The queue reads one light row per claim (``queue_rows``, one SQL query) rather than
-whole ``Claim`` objects: ``Project.claims()`` + ``articles()`` take about three times as
-long on 10,000 claims. Filtering and sorting happen inside ``ReviewQueueModel``, in
-Python list operations, instead of in a ``QSortFilterProxyModel``: a proxy calls back
-into Python once per row for every filter change (``filterAcceptsRow``), and that call
-alone costs 25-60 ms over 10,000 rows, more than a filter change may take in all.
+The queue reads a page of light rows at a time (``core/review_queue.py``): filtered,
+sorted and counted in SQL, the next page read as the table scrolls (``fetchMore``), so a
+project of 100,000 claims opens its queue as fast as one of a hundred. Not a
+``QSortFilterProxyModel``: a proxy needs every row loaded and calls back into Python once
+per row for every filter change.
 
 ``review_claims`` is the one path for a decision, from the queue (one or many claims) or
 the inspector (one). The rules are the core's (``project.managers.review``): its plan
@@ -17,6 +16,7 @@ passing the revision the user saw so a claim changed elsewhere is not decided on
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime
 from collections.abc import Iterable, Sequence
@@ -24,11 +24,13 @@ from typing import NamedTuple
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -45,8 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import translation
-from factcheck.core import history, model, ratings, workflow
+from factcheck.core import history, model, ratings, review_queue, workflow
 from factcheck.core.errors import KnownError
 from factcheck.core.model import What
 from factcheck.core.text import N_
@@ -256,39 +257,40 @@ def review_claims(session: Session, parent: QWidget | None, action: str, claims:
 # --- the queue's models --------------------------------------------------------------
 
 
-ANY = object()  # a filter that takes every value
-
-
-@dataclasses.dataclass(frozen=True)
-class QueueFilter:
-    """Which claims the queue shows; the default is the claims waiting for an editor."""
-
-    statuses: frozenset[str] | None = frozenset({model.IN_REVIEW})  # None: every status
-    rating: object = ANY  # a rating key, None (not rated) or ANY
-    checker: str | None = None
-    article_id: str | None = None
-    words: tuple[str, ...] = ()
+ANY = review_queue.ANY  # a filter that takes every value
+QueueFilter = review_queue.Filter
+"""Which claims the queue shows; the default is the claims waiting for an editor."""
 
 
 class ReviewQueueModel(models.ListTableModel):
-    """Every visible claim as a ``QueueRow``; shows those that pass ``filter``, sorted.
+    """The claims that pass ``filter``, sorted, read from a ``review_queue`` a page at a time.
 
-    Filter and sort changes rebuild the shown list in Python (a few milliseconds for
-    10,000 claims); a decision on a few claims updates just their rows.
+    The view asks for more rows as it scrolls (``canFetchMore``/``fetchMore``); counts come
+    from the queue, not from the rows read. A change to a few claims moves just their rows;
+    a filter or sort change reads the first page again. ``set_project`` reads a project's
+    queue through SQL; ``set_rows`` shows rows at hand (``review_queue.ListQueue``).
     """
 
     COLUMNS = (N_("Quote"), N_("Article"), N_("Claimant"), N_("Rating"), N_("Checker"), N_("Status"),
                N_("Waiting since"))
     QUOTE, ARTICLE, CLAIMANT, RATING, CHECKER, STATUS, SINCE = range(7)
+    #: Rows read at a time: a screenful and more (the view asks for the next as it scrolls).
+    PAGE = 128
 
     def __init__(self, scale: ratings.Scale, parent=None):
         super().__init__(parent)
-        self._all: dict[str, QueueRow] = {}  # every claim, by id
-        self._all_sorted: list[QueueRow] | None = None  # every claim in the current order (made on demand)
-        self._rows: list[QueueRow] = []  # the ones shown, in order
-        self._row_index: dict[str, int] | None = None  # id -> shown row (made on demand)
-        self._words: dict[str, str] = {}  # id -> searchable text, made on the first word search
         self._scale = scale
+        self._queue = review_queue.ListQueue([], scale)
+        self._rows: list[QueueRow] = []  # the rows read so far, in order: the first ones that pass the filter
+        self._keys: list[tuple] = []  # each read row's place in the order (``review_queue.Key``)
+        self._done = True  # every row that passes the filter has been read
+        self._fetching = False  # a page is being inserted
+        #: Claims to read down to when the rows are read again (the view's selection, kept across a reset).
+        self.wanted: list[str] = []
+        self._count = 0  # how many pass the filter
+        self._total: int | None = 0  # how many claims the queue holds (None: not counted since the last read)
+        self._known: dict[str, QueueRow | None] = {}  # every claim's row read so far (None: gone)
+        self._row_index: dict[str, int] | None = None  # id -> shown row (made on demand)
         self._icons: dict[tuple[str | None, str], object] = {}  # by rating and colour (light, dark)
         self.filter = QueueFilter()
         self._sort: tuple[int, Qt.SortOrder] = (self.SINCE, Qt.SortOrder.AscendingOrder)
@@ -297,19 +299,79 @@ class ReviewQueueModel(models.ListTableModel):
         self._not_rated = self.tr("Not rated")
         self._status_labels = {key: language.ui(label) for key, label in models.STATUS_LABELS.items()}
 
+    # --- where the rows come from ------------------------------------------------------
+
+    def set_project(self, project) -> None:
+        """Show ``project``'s queue (read again from the start)."""
+        self._scale = project.scale
+        self._icons.clear()
+        self._queue = review_queue.SqlQueue(project)
+        self._known = {}
+        self._read_first()
+
+    def set_rows(self, rows: Iterable[QueueRow], scale: ratings.Scale | None = None) -> None:
+        """Show these rows (every claim's), not a project's."""
+        if scale is not None:
+            self._scale = scale
+            self._icons.clear()
+        self._queue = review_queue.ListQueue(rows, self._scale)
+        self._known = {}
+        self._read_first()
+
+    @property
+    def queue(self):
+        """Where the rows come from (``review_queue.SqlQueue`` or ``ListQueue``)."""
+        return self._queue
+
+    def _order(self) -> review_queue.Order:
+        column, order = self._sort
+        return review_queue.Order(review_queue.COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+
+    def _read_first(self) -> None:
+        """Counts and the first page, for the filter and order now (a reset)."""
+        self.beginResetModel()
+        self._now = datetime.datetime.now(datetime.timezone.utc)
+        self._total = None  # counted when asked for (a tooltip): the first screen does not show it
+        self._count = self._queue.count(self.filter)
+        self._rows, self._keys, self._row_index = [], [], None
+        f, order = self.filter, self._order()
+        self._take(self._queue.page(f, order, None, self.PAGE), self.PAGE)
+        wanted, self.wanted = self.wanted, []
+        if wanted and not self._done:  # read down to the deepest of them, inside the reset
+            deepest = max(self._queue.position(f, order, claim_id) for claim_id in wanted)
+            if deepest >= len(self._rows):
+                more = deepest + 1 - len(self._rows)
+                self._take(self._queue.page(f, order, self._keys[-1], more), more)
+        self._fetching = True  # a view asking for more while the reset is announced waits for its next layout
+        try:
+            self.endResetModel()
+        finally:
+            self._fetching = False
+
+    def _take(self, page: list, limit: int) -> None:
+        for row, key in page:
+            r = QueueRow._make(row)
+            self._rows.append(r)
+            self._keys.append(key)
+            self._known[r.id] = r
+        self._done = len(page) < limit or len(self._rows) >= self._count
+
     # --- reading ----------------------------------------------------------------------
 
     @property
     def rows(self) -> list[QueueRow]:
-        """The rows shown, in order."""
+        """The rows read so far, in order (the first ``rowCount()`` of ``count()``)."""
         return self._rows
 
-    def all_rows(self) -> list[QueueRow]:
-        """Every claim's row, shown or filtered out."""
-        return list(self._all.values())
-
     def total(self) -> int:
-        return len(self._all)
+        """Every claim in the queue, shown or filtered out."""
+        if self._total is None:
+            self._total = self._queue.total()
+        return self._total
+
+    def count(self) -> int:
+        """The claims that pass the filter, read or not yet."""
+        return self._count
 
     def row_at(self, row: int) -> QueueRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -321,12 +383,50 @@ class ReviewQueueModel(models.ListTableModel):
         return self._row_index
 
     def row_of(self, claim_id: str) -> int:
-        """The shown row of a claim, or -1 (filtered out, or not in the project)."""
+        """The shown row of a claim, or -1 (filtered out, not read yet, or not in the project)."""
         return self._row_of.get(claim_id, -1)
 
     def claim_row(self, claim_id: str) -> QueueRow | None:
-        """A claim's row whether it is shown or not."""
-        return self._all.get(claim_id)
+        """A claim's row whether it is shown or not (read if this model has not seen it)."""
+        if claim_id not in self._known:
+            found = self._queue.rows([claim_id], self.filter, self._order())
+            self._known[claim_id] = QueueRow._make(found[0][0]) if found else None
+        return self._known[claim_id]
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt override
+        return not parent.isValid() and not self._done and not self._fetching
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt override
+        """The next page, after the last row read (a view asking again while it is inserted gets nothing)."""
+        if parent.isValid() or self._done or self._fetching:
+            return
+        page = self._queue.page(self.filter, self._order(), self._keys[-1] if self._keys else None, self.PAGE)
+        if not page:
+            self._done = True
+            return
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+            self._take(page, self.PAGE)
+            self._row_index = None
+            self.endInsertRows()
+        finally:
+            self._fetching = False
+
+    def fetch_through(self, claim_id: str) -> int:
+        """Read pages until ``claim_id`` is shown (if the filter lets it through); its row, or -1."""
+        row = self.row_of(claim_id)
+        if row >= 0 or self._done:
+            return row
+        position = self._queue.position(self.filter, self._order(), claim_id)
+        while position >= len(self._rows) and self.canFetchMore():
+            self.fetchMore()
+        return self.row_of(claim_id)
+
+    def fetch_all(self) -> None:
+        """Read every row that passes the filter (select all, a decision on all of them)."""
+        while self.canFetchMore():
+            self.fetchMore()
 
     def _rating_label(self, key: str | None) -> str:
         rating = self._scale.get(key)
@@ -380,74 +480,6 @@ class ReviewQueueModel(models.ListTableModel):
 
     # --- filtering and sorting -------------------------------------------------------
 
-    def _key(self, column: int):
-        if column == self.RATING:
-            order = {r.key: i for i, r in enumerate(self._scale.ratings)}
-            return lambda r: order.get(r.rating, len(order))
-        if column == self.STATUS:
-            order = {s: i for i, s in enumerate(model.STATUSES)}
-            return lambda r: order.get(r.status, 99)
-        if column == self.ARTICLE:
-            return lambda r: r.article_title.casefold()
-        if column == self.QUOTE:
-            return lambda r: r.quote.casefold()
-        if column == self.CLAIMANT:
-            return lambda r: r.claimant.casefold()
-        if column == self.CHECKER:
-            return lambda r: r.checker.casefold()
-        return lambda r: r.since or ""
-
-    def _passing(self, rows: Iterable[QueueRow]) -> list[QueueRow]:
-        """The rows the filter lets through, one list comprehension per active criterion."""
-        f = self.filter
-        out = list(rows)
-        if f.statuses is not None:
-            statuses = f.statuses
-            out = [r for r in out if r.status in statuses]
-        if f.rating is not ANY:
-            rating = f.rating
-            out = [r for r in out if r.rating == rating]
-        if f.checker is not None:
-            checker = f.checker
-            out = [r for r in out if r.checker == checker]
-        if f.article_id is not None:
-            article_id = f.article_id
-            out = [r for r in out if r.article_id == article_id]
-        if f.words:
-            if len(self._words) != len(self._all):
-                self._words = {r.id: r.words() for r in self._all.values()}
-            words = self._words
-            for word in f.words:
-                out = [r for r in out if word in words[r.id]]
-        return out
-
-    def _ordered(self, rows: list[QueueRow]) -> list[QueueRow]:
-        column, order = self._sort
-        return sorted(rows, key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-
-    def _sorted_all(self) -> list[QueueRow]:
-        """Every row in the current order: filtering it keeps the order, so a filter change sorts nothing."""
-        if self._all_sorted is None:
-            self._all_sorted = self._ordered(list(self._all.values()))
-        return self._all_sorted
-
-    def _show(self, rows: list[QueueRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self._row_index = None
-        self.endResetModel()
-
-    def set_rows(self, rows: Iterable[QueueRow], scale: ratings.Scale | None = None) -> None:
-        """Every claim's row (the whole queue read again)."""
-        if scale is not None:
-            self._scale = scale
-            self._icons.clear()
-        self._all = {r.id: r for r in rows}
-        self._all_sorted = None
-        self._words = {}
-        self._now = datetime.datetime.now(datetime.timezone.utc)
-        self._show(self._passing(self._sorted_all()))
-
     def set_filter(self, **values) -> bool:
         """Change some of the filter's criteria (``QueueFilter`` fields, or ``text``); True if it changed."""
         if "text" in values:
@@ -456,62 +488,77 @@ class ReviewQueueModel(models.ListTableModel):
         if new == self.filter:
             return False
         self.filter = new
-        self._show(self._passing(self._sorted_all()))
+        self._read_first()
         return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the shown rows; "Waiting since" ascending puts the longest waiting first."""
+        """Sort the rows (in SQL); "Waiting since" ascending puts the longest waiting first."""
         if not 0 <= column < len(self.COLUMNS):
             column = self.SINCE
+        if (column, order) == self._sort and self._rows:
+            return
         self._sort = (column, order)
-        self._all_sorted = None
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        keep = [(self._rows[i.row()].id if 0 <= i.row() < len(self._rows) else None, i.column()) for i in persistent]
-        self._rows = self._ordered(self._rows)
-        self._row_index = None
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(self._row_of[cid], col) if cid in self._row_of else QModelIndex() for cid, col in keep],
-        )
-        self.layoutChanged.emit()
+        self._read_first()
 
     # --- a few claims changed ---------------------------------------------------------
 
-    def apply(self, claim_ids: Iterable[str], rows: list[QueueRow]) -> None:
-        """Take in the new rows of some claims (ids without a row left the project), row by row."""
-        fresh = {r.id: r for r in rows}
-        self._all_sorted = None
-        key = self._key(self._sort[0])
-        descending = self._sort[1] == Qt.SortOrder.DescendingOrder
-        for claim_id in claim_ids:
-            new = fresh.get(claim_id)
-            if new is None:
-                self._all.pop(claim_id, None)
-            else:
-                self._all[claim_id] = new
-            self._words.pop(claim_id, None)
-            if new is not None and self._words:
-                self._words[claim_id] = new.words()
+    def apply(self, claim_ids: Iterable[str], rows: Iterable[QueueRow] | None = None, *,
+              created: str | None = None) -> None:
+        """Take in the new state of some claims (ids without a row left the project), row by row.
+
+        Each moves to its place among the rows read, or leaves them; one that now falls
+        after the last row read is left for ``fetchMore``. ``rows``: their new rows, for a
+        queue of rows at hand (a project's queue reads them itself). ``created``: a claim
+        just made (no earlier row to count out).
+        """
+        ids = list(dict.fromkeys(claim_ids))
+        if rows is not None:
+            self._queue.update(ids, list(rows))
+        order = self._order()
+        fresh = {r[0]: (QueueRow._make(r), key, passing) for r, key, passing in self._queue.rows(ids, self.filter, order)}
+        recount = False
+        for claim_id in ids:
+            if claim_id not in self._known and claim_id != created:
+                recount = True  # its row before the change was never read: count again below
+            old = self._known.get(claim_id)
+            new, key, passing = fresh.get(claim_id, (None, None, False))
+            self._known[claim_id] = new
+            if not recount:
+                if self._total is not None:
+                    self._total += (new is not None) - (old is not None)
+                self._count += passing - (old is not None and review_queue.passes(self.filter, old))
             shown = self._row_of.get(claim_id, -1)
-            passes = new is not None and bool(self._passing([new]))
-            if shown >= 0 and passes and key(new) == key(self._rows[shown]):
+            if shown >= 0 and passing and key == self._keys[shown]:
                 self._rows[shown] = new
                 self.dataChanged.emit(self.index(shown, 0), self.index(shown, len(self.COLUMNS) - 1))
                 continue
             if shown >= 0:
                 self.beginRemoveRows(QModelIndex(), shown, shown)
                 del self._rows[shown]
+                del self._keys[shown]
                 self._row_index = None
                 self.endRemoveRows()
-            if passes:
-                k = key(new)
-                at = next((i for i, r in enumerate(self._rows) if (key(r) < k if descending else k < key(r))),
-                          len(self._rows))
-                self.beginInsertRows(QModelIndex(), at, at)
-                self._rows.insert(at, new)
-                self._row_index = None
-                self.endInsertRows()
+            if passing:
+                at = self._place(order, key)
+                if at is not None:
+                    self.beginInsertRows(QModelIndex(), at, at)
+                    self._rows.insert(at, new)
+                    self._keys.insert(at, key)
+                    self._row_index = None
+                    self.endInsertRows()
+        if recount:
+            self._total = None
+            self._count = self._queue.count(self.filter)
+
+    def _place(self, order: review_queue.Order, key: tuple) -> int | None:
+        """Where a row with ``key`` goes among the rows read; None when it comes after them (not read yet)."""
+        mark = review_queue.sortable(order, key)
+        keys = [review_queue.sortable(order, k) for k in self._keys]
+        if order.descending:
+            at = next((i for i, k in enumerate(keys) if k < mark), len(keys))
+        else:
+            at = bisect.bisect_right(keys, mark)
+        return at if at < len(keys) or self._done else None
 
 
 STATUS_FILTERS = (
@@ -523,6 +570,16 @@ STATUS_FILTERS = (
     (N_("All statuses"), None),
 )
 """The review state filter's choices (English; shown through ``language.ui``)."""
+
+
+class QueueTable(QTableView):
+    """The queue's table: Select all (Ctrl+A) reads every page first, so a decision on all takes them all."""
+
+    def selectAll(self) -> None:  # noqa: N802 - Qt override
+        model = self.model()
+        if isinstance(model, ReviewQueueModel):
+            model.fetch_all()
+        super().selectAll()
 
 
 class ReviewPanel(QWidget):
@@ -538,6 +595,7 @@ class ReviewPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.last_outcome: ReviewOutcome | None = None
+        self._kept: list[str] = []  # the selection while the model is reset
         self.model = ReviewQueueModel(session.project.scale, self)
 
         self.status_filter = QComboBox()
@@ -562,6 +620,7 @@ class ReviewPanel(QWidget):
         for combo in (self.status_filter, self.rating_filter, self.checker_filter, self.article_filter):
             combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("x") * 8 + 24)
         self.count = QLabel()
+        self.count.installEventFilter(self)  # its tooltip counts every claim: only when asked for
         self.note = QLabel()
         theme.set_text_role(self.note, "muted_text")
         self.open_button = QPushButton(self.tr("Open"))
@@ -573,7 +632,7 @@ class ReviewPanel(QWidget):
         self.request_changes_button.setToolTip(self.tr("Send the selected claims back with a comment ({shortcut})")
                                                .format(shortcut="Ctrl+Shift+R"))
 
-        self.table = QTableView()
+        self.table = QueueTable()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -625,6 +684,8 @@ class ReviewPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.rowsInserted.connect(self._update_count)
         self.model.rowsRemoved.connect(self._update_count)
+        self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        self.model.modelReset.connect(self._on_model_reset)
         self.model.modelReset.connect(self._update_count)
         self.open_button.clicked.connect(self.open_current)
         self.approve_button.clicked.connect(lambda: self.decide(workflow.APPROVE))
@@ -636,16 +697,13 @@ class ReviewPanel(QWidget):
     # --- contents ---------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the whole queue again (keeping the selection and the filters)."""
+        """Read the queue again from its first page (keeping the selection and the filters)."""
         project = self.session.project
-        selected = self.selected_claim_ids()
-        rows = queue_rows(project)
-        self.model.set_rows(rows, project.scale)
-        self._fill_filter_choices(rows, project.scale)
-        self.select_claims(selected)
+        self.model.set_project(project)
+        self._fill_filter_choices(project.scale)
         self._update_count()
 
-    def _fill_filter_choices(self, rows: list[QueueRow], scale: ratings.Scale) -> None:
+    def _fill_filter_choices(self, scale: ratings.Scale) -> None:
         def refill(combo: QComboBox, any_label: str, choices: list[tuple[str, object]]) -> None:
             current = combo.currentData() if combo.currentIndex() > 0 else ANY
             with_signals_blocked = combo.blockSignals(True)
@@ -660,12 +718,10 @@ class ReviewPanel(QWidget):
         refill(self.rating_filter, self.tr("Any rating"),
                [(self.tr("Not rated"), None)] + [(r.label, r.key) for r in scale.ratings])
         self._paint_rating_filter(scale)
-        checkers = sorted({r.checker for r in rows if r.checker}, key=str.casefold)
+        checkers = [name for name in self.model.queue.checkers() if name]
         refill(self.checker_filter, self.tr("Any checker"), [(name, name) for name in checkers])
-        articles = {r.article_id: r.article_title for r in rows}
-        ordered = sorted(articles.items(), key=lambda kv: kv[1].casefold())
         refill(self.article_filter, self.tr("All articles"),
-               [(models.one_line(title, 60), aid) for aid, title in ordered])
+               [(models.one_line(title, 60), aid) for aid, title in self.model.queue.articles()])
         self._on_filters_changed()  # a chosen checker or article that is gone: back to "any"
 
     def _paint_rating_filter(self, scale: ratings.Scale) -> None:
@@ -683,16 +739,13 @@ class ReviewPanel(QWidget):
 
         checker = choice(self.checker_filter)
         article = choice(self.article_filter)
-        selected = self.selected_claim_ids()
-        changed = self.model.set_filter(
+        self.model.set_filter(  # the selection is kept (``_on_model_reset``)
             statuses=self.status_filter.currentData(),
             rating=choice(self.rating_filter),
             checker=None if checker is ANY else checker,
             article_id=None if article is ANY else article,
             text=self.text_filter.text(),
         )
-        if changed and selected:
-            self.select_claims(selected)
         self._update_count()
 
     def set_status_filter(self, statuses: frozenset[str] | None) -> None:
@@ -703,7 +756,7 @@ class ReviewPanel(QWidget):
         self.status_filter.setCurrentIndex(index)
 
     def _update_count(self, *args) -> None:
-        shown, total = self.model.rowCount(), self.model.total()
+        shown = self.model.count()  # counted by the queue, not the rows read
         statuses = self.status_filter.currentData()
         status = next(iter(statuses)) if statuses is not None and len(statuses) == 1 else None
         one = shown == 1
@@ -720,12 +773,21 @@ class ReviewPanel(QWidget):
         else:
             text = self.tr("1 claim") if one else self.tr("{n} claims")
         self.count.setText(text.format(n=number(shown)))
+        self._update_buttons()
+
+    def count_tooltip(self) -> str:
+        """How many are shown of how many in the project (counted when the tooltip is asked for)."""
+        shown, total = self.model.count(), self.model.total()
         if total == 1:
             tip = self.tr("{shown} shown of the 1 claim in the project")
         else:
             tip = self.tr("{shown} shown of the {total} claims in the project")
-        self.count.setToolTip(tip.format(shown=number(shown), total=number(total)))
-        self._update_buttons()
+        return tip.format(shown=number(shown), total=number(total))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.count and event.type() == QEvent.Type.ToolTip:
+            self.count.setToolTip(self.count_tooltip())
+        return super().eventFilter(watched, event)
 
     def _update_buttons(self) -> None:
         writable = not self.session.project.read_only
@@ -741,9 +803,13 @@ class ReviewPanel(QWidget):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.rows[r].id for r in rows if r < len(self.model.rows)]
 
-    def select_claims(self, claim_ids: Sequence[str]) -> None:
-        """Select these claims where they are shown (the first becomes current)."""
-        rows = [self.model.row_of(claim_id) for claim_id in claim_ids]
+    def select_claims(self, claim_ids: Sequence[str], *, scroll: bool = True) -> None:
+        """Select these claims where they are shown, reading the pages down to them (the first becomes current).
+
+        ``scroll``: to the first now; else once the events of the moment are handled (from
+        inside a model reset, where scrolling to the end would read the next page within it).
+        """
+        rows = [self.model.fetch_through(claim_id) for claim_id in claim_ids]
         rows = [r for r in rows if r >= 0]
         selection = self.table.selectionModel()
         if not rows:
@@ -763,8 +829,27 @@ class ReviewPanel(QWidget):
         first = self.model.index(rows[0], 0)
         selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
         selection.select(ranges, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.table.scrollTo(first)
+        if scroll:
+            self.table.scrollTo(first)
+        else:
+            claim_id = self.model.rows[rows[0]].id
+            QTimer.singleShot(0, self, lambda: self._scroll_to(claim_id))
         self._update_buttons()
+
+    def _scroll_to(self, claim_id: str) -> None:
+        row = self.model.row_of(claim_id)
+        if row >= 0:
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _on_model_about_to_be_reset(self) -> None:
+        self._kept = self.selected_claim_ids()
+        self.model.wanted = list(self._kept)  # read down to them before the reset ends
+
+    def _on_model_reset(self) -> None:
+        """A filter, a sort or a reload read the first page again: select what was selected and still shown."""
+        kept, self._kept = self._kept, []
+        if kept:
+            self.select_claims([claim_id for claim_id in kept if self.model.row_of(claim_id) >= 0], scroll=False)
 
     def _on_selection_changed(self, *args) -> None:
         self._update_buttons()
@@ -836,11 +921,11 @@ class ReviewPanel(QWidget):
             self.reload()
         elif changes.what & self._ROWS and changes.claims:
             try:
-                rows = queue_rows(self.session.project, changes.claims)
+                self.model.apply(changes.claims, created=changes.created)
             except KnownError:
                 return
-            self.model.apply(changes.claims, rows)
             known = {self.checker_filter.itemData(i) for i in range(self.checker_filter.count())}
-            if any(r.checker not in known for r in rows):
-                self._fill_filter_choices(self.model.all_rows(), self.session.project.scale)
+            rows = [self.model.claim_row(claim_id) for claim_id in changes.claims]
+            if any(r is not None and r.checker and r.checker not in known for r in rows):
+                self._fill_filter_choices(self.session.project.scale)
             self._update_count()

@@ -52,8 +52,20 @@
         <translation>Sin anclar (las palabras ya no están; las afirmaciones conservan su fragmento, en Sin anclar):</translation>
     </message>
     <message>
+        <source>Listing claims</source>
+        <translation>Listando afirmaciones</translation>
+    </message>
+    <message>
         <source>{path} already exists; use --force to replace it.</source>
         <translation>{path} ya existe; use --force para reemplazarlo.</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
+    </message>
+    <message>
+        <source>…and {n} more warnings like these.</source>
+        <translation>…y {n} advertencias más como estas.</translation>
     </message>
     <message>
         <source>Wrote {files} files ({size}) of {n} attachments to {path}</source>
@@ -109,8 +121,12 @@
     </message>
     <message>
         <source>{status} is not a review status; use one of: {statuses}.</source>
-        <extracomment>Statuses exported when the user does not choose: verdicts an editor has signed off. The page(s) of the original its words are on (&quot;12&quot;, &quot;12–13&quot;), &quot;&quot; when the version has no pages. Corrections of claims whose signed-off verdict was retracted (and so are not in ``claims``). The organisation&apos;s logo as (bytes, MIME type), or None; the type is one of core&apos;s ``LOGO_TYPES``.</extracomment>
+        <extracomment>Statuses exported when the user does not choose: verdicts an editor has signed off. The page(s) of the original its words are on (&quot;12&quot;, &quot;12–13&quot;), &quot;&quot; when the version has no pages. &quot;Based on the check of 24 October 2025 (…)&quot;: the verdict was copied from an earlier check (core/reuse.py). Corrections of claims whose signed-off verdict was retracted (and so are not in ``claims``). The organisation&apos;s logo as (bytes, MIME type), or None; the type is one of core&apos;s ``LOGO_TYPES``.</extracomment>
         <translation>{status} no es un estado de revisión; use uno de estos: {statuses}.</translation>
+    </message>
+    <message>
+        <source>Checking claims</source>
+        <translation>Comprobando afirmaciones</translation>
     </message>
     <message>
         <source>Those words are not in the article&apos;s current text: {quote}</source>
@@ -403,6 +419,11 @@
         <translation>{clause}.</translation>
     </message>
     <message>
+        <source>The check was cancelled.</source>
+        <extracomment>Claims checked at a time (the ids of a batch go in one query).</extracomment>
+        <translation>Se canceló la comprobación.</translation>
+    </message>
+    <message>
         <source>has no rating</source>
         <translation>no tiene calificación</translation>
     </message>
@@ -593,7 +614,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>it has no data.</source>
-        <extracomment>The same columns with every text one read as bytes: for rows SQLite holds that are not valid UTF-8.</extracomment>
+        <extracomment>The newest and the first event, found by their seq (the rowid) whatever the planner&apos;s statistics say: ``ORDER BY seq DESC LIMIT 1`` may be planned as a sort of the whole log (tests/core/test_query_plans.py). The same columns with every text one read as bytes: for rows SQLite holds that are not valid UTF-8.</extracomment>
         <translation>no tiene datos.</translation>
     </message>
     <message>
@@ -709,6 +730,13 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>{n} sources have no record of being made: events were removed from the end of the history, or the rows were added outside factcheck.</source>
         <translation>{n} fuentes no tienen registro de su creación: se eliminaron eventos del final del historial, o las filas se añadieron fuera de factcheck.</translation>
+    </message>
+    <message>
+        <source>The check of the history was cancelled.</source>
+        <extracomment>How many rows a walk reads between two calls of its ``progress``.
+----------
+The longest a project goes, on one installation, without its state and files being checked in full. Event rows fingerprinted per statement: a few MB at a time, whatever the history&apos;s length. Why a check was a full one (``Outcome.reason``). Every column of a range of rows, each joined with a separator byte no event text holds, as bytes.</extracomment>
+        <translation>Se canceló la comprobación del historial.</translation>
     </message>
     <message>
         <source>the history does not begin with the project&apos;s creation: its first events were removed.</source>
@@ -1074,6 +1102,10 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>{name} contiene cambios de otro proyecto, no de este; no se fusionó nada.</translation>
     </message>
     <message>
+        <source>{name} can no longer be read (moved, or its drive taken out?), so the files attached in it could not be brought in; nothing was merged.</source>
+        <translation>{name} ya no se puede leer (¿se movió o se retiró su unidad?), así que no se pudieron traer los archivos adjuntados en ella; no se fusionó nada.</translation>
+    </message>
+    <message>
         <source>The article “{name}” was deleted in one copy while its claims were worked on in the other: keep it or delete it.</source>
         <translation>El artículo «{name}» se eliminó en una copia mientras en la otra se trabajaba en sus afirmaciones: consérvelo o elimínelo.</translation>
     </message>
@@ -1084,6 +1116,10 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>The claim “{name}” was deleted in one copy while its comments, citations or tasks were worked on in the other: keep it or delete it.</source>
         <translation>La afirmación «{name}» se eliminó en una copia mientras en la otra se trabajaba en sus comentarios, citas o tareas: consérvela o elimínela.</translation>
+    </message>
+    <message>
+        <source>The source “{name}” was deleted in one copy while files were attached to it in the other: keep it or delete it.</source>
+        <translation>La fuente «{name}» se eliminó en una copia mientras en la otra se le adjuntaban archivos: consérvela o elimínela.</translation>
     </message>
     <message>
         <source>The source “{name}” was deleted in one copy while it was cited in the other: keep it or delete it.</source>
@@ -1667,6 +1703,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>{name} was moved or deleted while it was open; nothing more can be saved to it. Close it and open the file where it is now.</source>
+        <extracomment>Rows ``ANALYZE`` samples per index (``PRAGMA analysis_limit``): SQLite&apos;s advice, so refreshing the planner&apos;s statistics takes milliseconds however large the project. A transaction that changed more rows than this (a merge, a sync, an import of annotations, a bulk decision) is followed by ``PRAGMA optimize``.</extracomment>
         <translation>{name} se movió o se eliminó mientras estaba abierto; ya no se puede guardar nada en él. Ciérrelo y abra el archivo donde esté ahora.</translation>
     </message>
     <message>
@@ -1939,6 +1976,10 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>Desmarcó la tarea «{task}»</translation>
     </message>
     <message>
+        <source>Used an earlier verdict, {based_on}</source>
+        <translation>Usó un veredicto anterior, {based_on}</translation>
+    </message>
+    <message>
         <source>Edited the claim (reason: {reason}); public correction recorded</source>
         <translation>Editó la afirmación (motivo: {reason}); se registró una corrección pública</translation>
     </message>
@@ -1993,6 +2034,22 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>Re-anchored the claim to “{quote}”; sent back to review ({reason})</source>
         <translation>Reancló la afirmación en «{quote}»; volvió a revisión ({reason})</translation>
+    </message>
+    <message>
+        <source>based on the check of {date} ({where})</source>
+        <translation>basado en la verificación del {date} ({where})</translation>
+    </message>
+    <message>
+        <source>based on the check of {date}</source>
+        <translation>basado en la verificación del {date}</translation>
+    </message>
+    <message>
+        <source>based on an earlier check ({where})</source>
+        <translation>basado en una verificación anterior ({where})</translation>
+    </message>
+    <message>
+        <source>based on an earlier check</source>
+        <translation>basado en una verificación anterior</translation>
     </message>
     <message>
         <source>Retracted the approved verdict (reason: {reason}); public retraction recorded</source>
@@ -2137,6 +2194,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>There is no export format called {name}; choose one of: {formats}.</source>
+        <extracomment>Warnings an export keeps (the rest are counted in ``Exported.more_warnings``): 100,000 claims without a rating would otherwise make 100,000 sentences.</extracomment>
         <translation>No hay ningún formato de exportación llamado {name}; elija uno de estos: {formats}.</translation>
     </message>
     <message>
@@ -2194,6 +2252,11 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>Nothing to export: no claims {where} have the status {statuses}.</source>
         <translation>No hay nada que exportar: ninguna afirmación {where} tiene el estado {statuses}.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <extracomment>Claims read at a time by a stream: queries naming their ids stay short, memory stays flat. Sources a stream keeps between batches (a report cites the same few again and again). Claims between two calls of the callback.</extracomment>
+        <translation>Se canceló la exportación; no se escribió nada.</translation>
     </message>
     <message>
         <source>Confidential source</source>
@@ -2309,6 +2372,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>The ClaimReviews of “{title}” have no url (search engines require the page where the fact-check is published): set the fact-check URL in Article &gt; Properties, or a fact-check URL pattern in File &gt; Project settings.</source>
+        <extracomment>Passes over the report&apos;s claims a file takes (what progress counts to).</extracomment>
         <translation>Los ClaimReview de “{title}” no tienen url (los buscadores exigen la página donde se publica la verificación): indique la URL de la verificación en Artículo &gt; Propiedades, o un patrón de URL de las verificaciones en Archivo &gt; Ajustes del proyecto.</translation>
     </message>
     <message>
@@ -2514,6 +2578,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>Fact-check: {n} articles</source>
+        <extracomment>Passes over the report&apos;s claims a file takes (what progress counts to).</extracomment>
         <translation>Verificación: {n} artículos</translation>
     </message>
     <message>
@@ -3355,7 +3420,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>{user} is not a member of this project on the sync server (an editor adds members with factcheck server grant)</source>
-        <extracomment>SQLSTATEs ``schema.sql`` raises. How many times ``sync`` pulls again when another copy pushed in between (with a random wait that grows each time, so copies that collided do not collide again in step). The largest evidence file a push carries (it travels whole, in one call); larger ones go by hand-off or merge. Why the server refuses, by the name ``schema.sql`` gives each rule in its errors&apos; HINT (its own messages are English and for the server&apos;s log; these are translated).</extracomment>
+        <extracomment>Loaded when a sync runs: the app&apos;s start only asks whether a project is linked. SQLSTATEs ``schema.sql`` raises. How many times ``sync`` pulls again when another copy pushed in between (with a random wait that grows each time, so copies that collided do not collide again in step). The largest evidence file a push carries (it travels whole, in one call); larger ones go by hand-off or merge. Why the server refuses, by the name ``schema.sql`` gives each rule in its errors&apos; HINT (its own messages are English and for the server&apos;s log; these are translated).</extracomment>
         <translation>{user} no es miembro de este proyecto en el servidor de sincronización (un editor añade miembros con factcheck server grant)</translation>
     </message>
     <message>
@@ -3453,93 +3518,93 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>{name} is not a ClaimReview JSON file: it is not valid JSON.</source>
         <extracomment>Keys whose array holds the items (or feed elements holding them).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{name} no es un archivo JSON de ClaimReview: no es JSON válido.</translation>
     </message>
     <message>
         <source>{name} is not a ClaimReview JSON file: it is not UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no es un archivo JSON de ClaimReview: no es texto UTF-8.</translation>
     </message>
     <message>
         <source>{name} is empty: there is no ClaimReview in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} está vacío: no contiene ningún ClaimReview.</translation>
     </message>
     <message>
         <source>{name} is a folder, not a factcheck library.</source>
         <extracomment>How long a write waits for another window&apos;s write to finish before giving up (ms). Candidates FTS5 hands to the re-ranking. Column weights of bm25 (terms, bigrams, prefixes). The library&apos;s migrations, in order; ``user_version`` is how many were applied. Append only. Sentences about what happened while opening (rebuilt after damage, read-only because busy).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{name} es una carpeta, no una biblioteca de factcheck.</translation>
     </message>
     <message>
         <source>The library cannot be created in {folder} ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede crear la biblioteca en {folder} ({error}).</translation>
     </message>
     <message>
         <source>The library {name} cannot be read ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la biblioteca {name} ({error}).</translation>
     </message>
     <message>
         <source>{name} is not a factcheck library (it is another program&apos;s or a project&apos;s file).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no es una biblioteca de factcheck (es un archivo de otro programa o de un proyecto).</translation>
     </message>
     <message>
         <source>The library {name} was written by a newer version of factcheck; update factcheck to use it (similar claims are not shown meanwhile).</source>
-        <translation type="unfinished"></translation>
+        <translation>La biblioteca {name} la escribió una versión más reciente de factcheck; actualice factcheck para usarla (mientras tanto no se muestran afirmaciones parecidas).</translation>
     </message>
     <message>
         <source>The library {name} is from an older factcheck and is read-only here.</source>
-        <translation type="unfinished"></translation>
+        <translation>La biblioteca {name} es de un factcheck anterior y aquí es de solo lectura.</translation>
     </message>
     <message>
         <source>The library {name} is being changed by another factcheck; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro factcheck está modificando la biblioteca {name}; vuelva a intentarlo en un momento.</translation>
     </message>
     <message>
         <source>The library {name} is busy in another factcheck window: it is read here without being brought up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>La biblioteca {name} está ocupada en otra ventana de factcheck: aquí se lee sin actualizarla.</translation>
     </message>
     <message>
         <source>The library {name} is read-only; it cannot be brought up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>La biblioteca {name} es de solo lectura; no se puede actualizar.</translation>
     </message>
     <message>
         <source>The library {name} could not be written: the disk is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir en la biblioteca {name}: el disco está lleno.</translation>
     </message>
     <message>
         <source>The library {name} could not be used ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo usar la biblioteca {name} ({error}).</translation>
     </message>
     <message>
         <source>The library {name} is damaged and could not be set aside ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>La biblioteca {name} está dañada y no se pudo apartar ({error}).</translation>
     </message>
     <message>
         <source>The library was damaged: it was set aside as {aside} and rebuilt from {projects} projects and {files} ClaimReview files; {gone} ClaimReview files are gone and must be added again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La biblioteca estaba dañada: se apartó como {aside} y se reconstruyó a partir de {projects} proyectos y {files} archivos ClaimReview; {gone} archivos ClaimReview ya no están y hay que volver a añadirlos.</translation>
     </message>
     <message>
         <source>The library was damaged: it was set aside as {aside} and rebuilt from {projects} projects and {files} ClaimReview files.</source>
-        <translation type="unfinished"></translation>
+        <translation>La biblioteca estaba dañada: se apartó como {aside} y se reconstruyó a partir de {projects} proyectos y {files} archivos ClaimReview.</translation>
     </message>
     <message>
         <source>The library {name} is open read-only here (another factcheck is using it); try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>La biblioteca {name} está abierta aquí en solo lectura (otro factcheck la está usando); vuelva a intentarlo en un momento.</translation>
     </message>
     <message>
         <source>{name} holds no ClaimReview files (.json, .jsonld).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no contiene archivos ClaimReview (.json, .jsonld).</translation>
     </message>
     <message>
         <source>{name} is not in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} no está en la biblioteca.</translation>
     </message>
     <message>
         <source>start date</source>
         <extracomment>A claim&apos;s text fields, in the order a snippet prefers them when they match alike. Words of a query taken at most (a pasted paragraph is searched by its first words). Characters of a query read at most (10,000 characters of paste cost nothing more). Article text is indexed in chunks of whole paragraphs of about this many characters... ...a paragraph longer than this is cut at a space. A snippet&apos;s length in characters (before its ellipses). Put between a document&apos;s fields, so a phrase never runs from one field into the next: a private-use character, which FTS5 keeps as a word and no query word can be. Per term, whether a folded word matches its (first) word: each word is judged once.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>fecha de inicio</translation>
     </message>
     <message>
         <source>end date</source>
-        <translation type="unfinished"></translation>
+        <translation>fecha de fin</translation>
     </message>
     <message>
         <source>1 file of a confidential source was left out.</source>
@@ -3775,6 +3840,14 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     <message>
         <source>Update article from pasted text</source>
         <translation>Actualizar el artículo desde texto pegado</translation>
+    </message>
+    <message>
+        <source>Only a claim still being written takes an earlier verdict; this one is already in review or signed off.</source>
+        <translation>Solo una afirmación que aún se está redactando puede tomar un veredicto anterior; esta ya está en revisión o aprobada.</translation>
+    </message>
+    <message>
+        <source>Use an earlier verdict</source>
+        <translation>Usar un veredicto anterior</translation>
     </message>
 </context>
 <context>
@@ -4659,7 +4732,7 @@ Resuelto el {resolved}</translation>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
-        <extracomment>The least width of the message that says where an export went.</extracomment>
+        <extracomment>The least width of the message that says where an export went. How long an export runs before the progress dialog appears (ms), and how often it is updated.</extracomment>
         <translation>Exportar</translation>
     </message>
     <message>
@@ -4737,6 +4810,21 @@ Resuelto el {resolved}</translation>
     <message>
         <source>Not exported</source>
         <translation>No se exportó</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRunner</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Escribiendo {name}…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
     </message>
 </context>
 <context>
@@ -4899,7 +4987,7 @@ en la carpeta {folder}</translation>
     <name>ImportRunner</name>
     <message>
         <source>Password</source>
-        <extracomment>PDFium must not be called from two threads at once (whatever the document): the PDF importer holds this page by page, so the page view (which draws only when it can take it) can draw between two pages of a long import. One lock for the whole app. How long a file is read before the progress dialog appears (ms). How often the progress dialog takes the worker&apos;s latest figures (ms). Passwords that opened documents in this session, by the SHA-256 of the document&apos;s bytes, so the page view can show an encrypted original. Kept in memory only, never written.</extracomment>
+        <extracomment>How long a file is read before the progress dialog appears (ms). How often the progress dialog takes the worker&apos;s latest figures (ms). Passwords that opened documents in this session, by the SHA-256 of the document&apos;s bytes, so the page view can show an encrypted original. Kept in memory only, never written.</extracomment>
         <translation>Contraseña</translation>
     </message>
     <message>
@@ -4942,6 +5030,7 @@ en la carpeta {folder}</translation>
     <name>MainWindow</name>
     <message>
         <source>Articles</source>
+        <extracomment>A full history check that took longer than this (seconds) says in the status bar when it is done.</extracomment>
         <translation>Artículos</translation>
     </message>
     <message>
@@ -5255,6 +5344,10 @@ en la carpeta {folder}</translation>
     <message>
         <source>Read-only</source>
         <translation>Solo lectura</translation>
+    </message>
+    <message>
+        <source>The whole history was checked: {verdict}</source>
+        <translation>Se comprobó todo el historial: {verdict}</translation>
     </message>
     <message>
         <source>{title} – History check failed</source>
@@ -5867,7 +5960,7 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
     <name>PageView</name>
     <message>
         <source>Previous page</source>
-        <extracomment>QSettings key of View &gt; Show original page. Rendered pages kept (per document), for paging back and forth. How soon to try again while an import holds PDFium (ms). The dock&apos;s share of the window&apos;s width when it first appears, and the claims dock&apos;s at most then. Narrower than this, a page cannot be read at all.</extracomment>
+        <extracomment>PDFium, loaded once a PDF&apos;s page is shown (not at the app&apos;s start). QSettings key of View &gt; Show original page. Rendered pages kept (per document), for paging back and forth. How soon to try again while an import holds PDFium (ms). The dock&apos;s share of the window&apos;s width when it first appears, and the claims dock&apos;s at most then. Narrower than this, a page cannot be read at all.</extracomment>
         <translation>Página anterior</translation>
     </message>
     <message>
@@ -6621,6 +6714,7 @@ Veredicto: {verdict}</translation>
     </message>
     <message>
         <source>Not rated</source>
+        <extracomment>Rows read at a time: a screenful and more (the view asks for the next as it scrolls). Claims to read down to when the rows are read again (the view&apos;s selection, kept across a reset).</extracomment>
         <translation>Sin calificar</translation>
     </message>
     <message>
@@ -6636,96 +6730,120 @@ Veredicto: {verdict}</translation>
     <name>SearchDock</name>
     <message>
         <source>Find in project</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en el proyecto</translation>
     </message>
     <message>
         <source>Find in &amp;project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en el &amp;proyecto…</translation>
     </message>
     <message>
         <source>Search every claim, comment, source and article of the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en todas las afirmaciones, comentarios, fuentes y artículos del proyecto</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
         <source>Find in claims, comments, sources and article text (&quot;phrase&quot;, word*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en afirmaciones, comentarios, fuentes y texto de los artículos (&quot;frase&quot;, palabra*)</translation>
     </message>
     <message>
         <source>Find in project</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en el proyecto</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished">Calificación</translation>
+        <translation>Calificación</translation>
     </message>
     <message>
         <source>Checker</source>
-        <translation type="unfinished">Verificador</translation>
+        <translation>Verificador</translation>
     </message>
     <message>
         <source>Article</source>
-        <translation type="unfinished">Artículo</translation>
-    </message>
-    <message>
-        <source>from any date</source>
-        <translation type="unfinished"></translation>
+        <translation>Artículo</translation>
     </message>
     <message>
         <source>Changed on or after</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiado en esta fecha o después</translation>
     </message>
     <message>
-        <source>to any date</source>
-        <translation type="unfinished"></translation>
+        <source>any date</source>
+        <translation>cualquier fecha</translation>
     </message>
     <message>
         <source>Changed on or before</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiado en esta fecha o antes</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Rating:</source>
+        <translation>Calificación:</translation>
+    </message>
+    <message>
+        <source>Checker:</source>
+        <translation>Verificador:</translation>
+    </message>
+    <message>
+        <source>Article:</source>
+        <translation>Artículo:</translation>
+    </message>
+    <message>
+        <source>Since:</source>
+        <translation>Desde:</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>Hasta:</translation>
     </message>
     <message>
         <source>Type to search</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba para buscar</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier estado</translation>
     </message>
     <message>
         <source>Any rating</source>
-        <translation type="unfinished">Cualquier calificación</translation>
+        <translation>Cualquier calificación</translation>
     </message>
     <message>
         <source>Anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquiera</translation>
     </message>
     <message>
         <source>All articles</source>
-        <translation type="unfinished">Todos los artículos</translation>
+        <translation>Todos los artículos</translation>
     </message>
     <message>
         <source>Nothing found</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró nada</translation>
     </message>
     <message>
         <source>The first {n} results</source>
-        <translation type="unfinished"></translation>
+        <translation>Los primeros {n} resultados</translation>
+    </message>
+    <message>
+        <source>1 result</source>
+        <translation>1 resultado</translation>
     </message>
     <message numerus="yes">
-        <source>%n result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
         </translation>
     </message>
 </context>
@@ -6733,88 +6851,96 @@ Veredicto: {verdict}</translation>
     <name>SearchResultModel</name>
     <message>
         <source>Claim</source>
-        <extracomment>The pause in typing after which the query runs (ms). Hits shown at most. An ``HIT_ROLE`` item holds the ``search.Hit``; ``HTML_ROLE`` its two lines as rich text.</extracomment>
-        <translation type="unfinished">Afirmación</translation>
+        <extracomment>The pause in typing after which the query runs (ms). Hits shown at most. The dock&apos;s height the first time it opens, as a share of the window&apos;s (the window caps docks at 0.4). An ``HIT_ROLE`` item holds the ``search.Hit``; ``HTML_ROLE`` its two lines as rich text.</extracomment>
+        <translation>Afirmación</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished">Comentar</translation>
+        <translation>Comentario</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Fuente</translation>
+        <translation>Fuente</translation>
     </message>
     <message>
         <source>Article text</source>
-        <translation type="unfinished">Texto del artículo</translation>
+        <translation>Texto del artículo</translation>
     </message>
     <message>
         <source>statement</source>
-        <translation type="unfinished">enunciado</translation>
+        <translation>enunciado</translation>
     </message>
     <message>
         <source>quote</source>
-        <translation type="unfinished">fragmento</translation>
+        <translation>fragmento</translation>
     </message>
     <message>
         <source>verdict summary</source>
-        <translation type="unfinished">resumen del veredicto</translation>
+        <translation>resumen del veredicto</translation>
     </message>
     <message>
         <source>rationale</source>
-        <translation type="unfinished">fundamentación</translation>
+        <translation>fundamentación</translation>
     </message>
     <message>
         <source>claimant</source>
-        <translation type="unfinished">autor de la afirmación</translation>
+        <translation>autor de la afirmación</translation>
     </message>
     <message>
         <source>tags</source>
-        <translation type="unfinished">etiquetas</translation>
+        <translation>etiquetas</translation>
     </message>
     <message>
         <source>notes</source>
-        <translation type="unfinished">notas</translation>
+        <translation>notas</translation>
     </message>
     <message>
         <source>comment</source>
-        <translation type="unfinished">comentario</translation>
+        <translation>comentario</translation>
     </message>
     <message>
         <source>title</source>
-        <translation type="unfinished">título</translation>
+        <translation>título</translation>
     </message>
     <message>
         <source>publisher</source>
-        <translation type="unfinished">editor</translation>
+        <translation>entidad editora</translation>
     </message>
     <message>
         <source>author</source>
-        <translation type="unfinished">autor</translation>
+        <translation>autor</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished">URL</translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>texto</translation>
     </message>
     <message>
         <source>{kind} · {article} · page {page}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} · {article} · página {page}</translation>
     </message>
     <message>
         <source>{kind} · {article}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} · {article}</translation>
+    </message>
+    <message>
+        <source>{kind} · {field}</source>
+        <translation>{kind} · {field}</translation>
     </message>
     <message>
         <source>{kind} · {title} · {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} · {title} · {field}</translation>
+    </message>
+    <message>
+        <source>{kind} · {field} · {status} · {article}</source>
+        <translation>{kind} · {field} · {status} · {article}</translation>
     </message>
     <message>
         <source>{kind} · {title} · {field} · {status} · {article}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} · {title} · {field} · {status} · {article}</translation>
     </message>
 </context>
 <context>
@@ -7034,6 +7160,58 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <message>
         <source>Where</source>
         <translation>Dónde</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarClaims</name>
+    <message>
+        <source>Checked before?</source>
+        <extracomment>Suggestions shown. Quiet time after the last key press before asking (ms). Changes that alter what the library holds for a claim. Why the library cannot be used now (too new, damaged beyond rebuilding), or None. The number of the last request whose answer is shown.</extracomment>
+        <translation>¿Ya se verificó?</translation>
+    </message>
+    <message>
+        <source>Earlier verdict {n}</source>
+        <translation>Veredicto anterior {n}</translation>
+    </message>
+    <message>
+        <source>Similar earlier verdicts</source>
+        <translation>Veredictos anteriores parecidos</translation>
+    </message>
+    <message>
+        <source>No earlier verdict is close to this claim.</source>
+        <translation>Ningún veredicto anterior se parece a esta afirmación.</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Sin calificación</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Use this verdict</source>
+        <translation>Usar este veredicto</translation>
+    </message>
+    <message>
+        <source>this project</source>
+        <translation>este proyecto</translation>
+    </message>
+    <message>
+        <source>{name} (the file is gone)</source>
+        <translation>{name} (el archivo ya no está)</translation>
+    </message>
+    <message>
+        <source>{name} is no longer where it was ({path}).</source>
+        <translation>{name} ya no está donde estaba ({path}).</translation>
+    </message>
+    <message>
+        <source>The rating “{rating}” is not on this project&apos;s scale: choose the rating yourself.</source>
+        <translation>La calificación «{rating}» no está en la escala de este proyecto: elija usted la calificación.</translation>
+    </message>
+    <message>
+        <source>Verdict copied from the earlier check; it is a draft until you submit it.</source>
+        <translation>Veredicto copiado de la verificación anterior; es un borrador hasta que lo envíe a revisión.</translation>
     </message>
 </context>
 <context>
@@ -7432,7 +7610,7 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <name>SyncController</name>
     <message>
         <source>S&amp;ync settings…</source>
-        <extracomment>What a sync came to (``Report.kind``), and the states the status bar shows. Characters of a refusal shown in the status bar (the whole sentence is in its tooltip). Seconds one wait for news lasts: how long ``stop`` may take to be noticed. After the window&apos;s own change, wait this long for the next before syncing (ms). While offline (or after a failure), try again this often (ms); the listener too. A sync taking longer than this says &quot;Syncing…&quot; (ms); a quick one goes straight to its outcome. How long closing the project waits for a sync under way before leaving it to finish alone (s).</extracomment>
+        <extracomment>Loaded when a sync brings conflicts, not at every start. What a sync came to (``Report.kind``), and the states the status bar shows. Characters of a refusal shown in the status bar (the whole sentence is in its tooltip). Seconds one wait for news lasts: how long ``stop`` may take to be noticed. After the window&apos;s own change, wait this long for the next before syncing (ms). While offline (or after a failure), try again this often (ms); the listener too. A sync taking longer than this says &quot;Syncing…&quot; (ms); a quick one goes straight to its outcome. How long closing the project waits for a sync under way before leaving it to finish alone (s).</extracomment>
         <translation>Ajustes de sincroni&amp;zación…</translation>
     </message>
     <message>

@@ -406,3 +406,65 @@ def test_a_long_name_in_a_script_of_wide_characters_fits_a_file_system(library, 
         assert copy.read_bytes() == path.read_bytes() and copy.name.startswith("Доклад министерства")
     finally:
         attachments.remove_session_folder()
+
+
+@pytest.mark.parametrize("where", ["source", "citation"])
+def test_a_file_attached_in_one_copy_to_a_source_deleted_in_the_other_is_a_question(copies, tmp_path, where):
+    """As a citation is: without it the file would come in hidden under a deleted source, and the work lost from view."""
+    a, b, ids = copies
+    path = tmp_path / "captura.png"
+    make_file(path, 3000, head=b"\x89PNG\r\n\x1a\n")
+    place = {"source_id": ids["source"]} if where == "source" else {"citation_id": ids["citation"]}
+    do(a, "ana", lambda p: p.attach(path, **place))
+    do(b, "ben", lambda p: p.delete_source(ids["source"]))
+    with Project.open(b, user="ben") as p:
+        plan = merge.plan(p, a)
+        (conflict,) = plan.conflicts
+        assert (conflict.table, conflict.id, conflict.field) == ("sources", ids["source"], "deleted")
+        assert "files were attached to it in the other" in conflict.sentence
+        merge.apply(p, plan, {conflict.key: merge.THEIRS})  # kept: the source, its citation and the file are back
+        assert [x.name for x in p.attachments()] == ["captura.png"] and p.verify().ok
+    # A file put on the citation of a claim deleted in the other copy is a question about the claim.
+    do(a, "ana", lambda p: merge.merge(p, b))
+    second = tmp_path / "acta.pdf"
+    make_file(second, 3000, head=b"%PDF-1.4\n")
+    do(a, "ana", lambda p: p.attach(second, **place))
+    do(b, "ben", lambda p: p.delete_claim(ids["claim"]))
+    with Project.open(b, user="ben") as p:
+        assert [c.table for c in merge.plan(p, a).conflicts] == (["claims"] if where == "citation" else [])
+
+
+def test_a_copy_taken_away_between_planning_and_merging_is_named_and_only_its_files_need_it(copies, tmp_path):
+    a, b, ids = copies
+    do(b, "ben", lambda p: p.update_source(ids["source"], publisher="INE"))
+    moved = tmp_path / "moved.factcheck"
+    with Project.open(a, user="ana") as p:  # nothing attached: the plan holds all it needs
+        plan = merge.plan(p, b)
+        b.rename(moved)
+        merge.apply(p, plan)
+        assert p.source(ids["source"]).publisher == "INE"
+    moved.rename(b)
+    path = tmp_path / "x.pdf"
+    make_file(path, 5000, head=b"%PDF-1.4\n")
+    do(b, "ben", lambda p: p.attach(path, source_id=ids["source"]))
+    with Project.open(a, user="ana") as p:  # its file is read at the merge: refused, naming that copy
+        plan = merge.plan(p, b)
+        n = len(p.events())
+        b.rename(moved)
+        with pytest.raises(merge.MergeRefused, match="ben.factcheck can no longer be read"):
+            merge.apply(p, plan)
+        assert len(p.events()) == n and p.attachments() == [] and stored_files(p) == 0
+
+
+def test_a_chunk_turned_into_text_outside_factcheck_is_read_as_bytes_not_a_crash(library, tmp_path):
+    """SQLite refuses to hand back text that is not UTF-8: the chunks are read as blobs, whatever their type."""
+    project, ids = library
+    path = tmp_path / "scan.pdf"
+    make_file(path, attachments.CHUNK + 100, head=b"%PDF-1.4\n\xff\xfe")
+    project.attach(path, source_id=ids["source"])
+    project.store.conn.execute("UPDATE evidence_chunks SET data = CAST(data AS TEXT) WHERE n = 0")
+    assert project.verify().ok  # the same bytes, only typed as text
+    assert b"".join(project.evidence_chunks(project.attachments()[0].sha256)) == path.read_bytes()
+    project.store.conn.execute("UPDATE evidence_chunks SET data = data || 'x' WHERE n = 0")
+    verdict = project.verify()
+    assert not verdict.ok and "“scan.pdf”" in str(verdict)

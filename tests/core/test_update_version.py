@@ -167,3 +167,18 @@ def test_undo_is_refused_while_a_review_step_still_stands(three):
     with pytest.raises(Conflict, match="changed after this version was added"):
         steps.undo()
     assert _state(p) == after
+
+
+def test_undo_of_a_version_with_pages_forgets_its_page_map(three):
+    steps, article_id, ids = three
+    p = steps.project
+    import dataclasses
+
+    steps.do(history.AddVersion(article_id, dataclasses.replace(imported(V2, name="v2.pdf"), pages=(0, 40))))
+    added = p.current_version(article_id).id
+    assert p.page_map(added) is not None and p.page_of(added, 50) == "2"
+    steps.undo()
+    with pytest.raises(NotFound):
+        p.page_map(added)  # gone with its version, not answered from a cache
+    steps.redo()
+    assert p.page_of(p.current_version(article_id).id, 50) == "2" and p.verify().ok

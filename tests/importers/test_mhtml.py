@@ -199,6 +199,16 @@ def test_a_page_with_its_files_folder_keeps_both_in_one_mhtml(tmp_path, no_socke
     assert again.text == imported.text and again.url == URL
 
 
+def test_a_saved_page_whose_canonical_address_is_malformed_is_kept_under_its_file_name(tmp_path, no_sockets):
+    """``urljoin`` raises ValueError on "https://[..." (not an IPv6 address): the page has no address then."""
+    page, files = saved_page(tmp_path)
+    page.write_text(page.read_text(encoding="utf-8").replace(URL, "https://[gazette.example/news"), encoding="utf-8")
+    imported = import_file(page)
+    assert article_text(imported) == ARTICLE and imported.url == ""
+    stored = parts_of(imported.original)
+    assert stored["file:///bridge.html"] == page.read_bytes() and len(stored) == 5
+
+
 def test_a_page_without_a_folder_is_plain_html(tmp_path):
     page, files = saved_page(tmp_path)
     files.rename(tmp_path / "elsewhere")

@@ -270,6 +270,27 @@ def test_a_truncated_wacz_is_one_sentence():
         import_bytes(data[: len(data) // 2], "cut.wacz")
 
 
+def test_a_wacz_whose_directory_points_before_the_file_start_is_one_sentence():
+    """The end record's directory offset forged 10 bytes too far: zipfile then seeks before the start (ValueError)."""
+    import struct
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("archive/data.warc.gz", make_warc([response(URL, news_page().encode())]))
+    data = bytearray(buffer.getvalue())
+    end = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<I", data, end + 16, struct.unpack_from("<I", data, end + 16)[0] + 10)
+    with pytest.raises(ImportRefused, match=r"damaged"):
+        import_bytes(bytes(data), "forged.wacz")
+
+
+def test_a_wacz_page_list_with_a_malformed_address_is_passed_over():
+    """``urlsplit`` raises ValueError on "http://[..." (not an IPv6 address): that line is skipped, not a crash."""
+    data = wacz(make_warc([response(URL, news_page(body=paragraphs(PARAGRAPHS)).encode())]),
+                ["http://[gazette.example/news", URL])
+    assert article_text(import_bytes(data, "pages.wacz")) == ARTICLE
+
+
 def test_wacz_without_warc_files_is_one_sentence():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:

@@ -140,8 +140,8 @@ def test_restoring_over_an_existing_file_is_refused(qtbot, monkeypatch, window, 
 def test_a_failed_automatic_backup_is_shown_and_the_project_opens(qtbot, window, project_path, monkeypatch):
     monkeypatch.setattr(backup, "due", lambda *a, **k: True)
     monkeypatch.setattr(backup, "_write", lambda *a, **k: (_ for _ in ()).throw(OSError(28, "No space left on device")))
-    assert window.open_project(project_path)
-    assert window.statusBar().currentMessage().startswith("No automatic backup of desk.factcheck was made")
+    assert window.open_project(project_path)  # the backup is made on the history check's thread
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("No automatic backup of desk.factcheck"))
     assert window.project.path == project_path and window.errors == []
 
 

@@ -1,18 +1,21 @@
 """File > Export: choose a format, the articles and the review statuses, then where to save.
 
 ``run_export`` is what the menu action calls: it asks (``ExportDialog.ask``), writes the
-file with ``exporters.export_to_file``, shows any ``KnownError`` as a warning and, once
-written, says where the file went with Open and Show in folder (``ExportedMessageBox.ask``).
+file with ``exporters.export_to_file`` on a worker thread with a connection of its own to
+the project file (``ExportRunner``: the window keeps painting; after half a second a
+progress dialog whose Cancel leaves no file), shows any ``KnownError`` as a warning and,
+once written, says where the file went with Open and Show in folder (``ExportedMessageBox.ask``).
 """
 
 from __future__ import annotations
 
 import pathlib
 import re
+import threading
 from collections import Counter
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QSizePolicy,
     QSpacerItem,
@@ -33,9 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import exporters, translation
+from factcheck import exporters
 from factcheck.core import model
-from factcheck.core.errors import KnownError
+from factcheck.core.errors import Cancelled, KnownError
 from factcheck.core.text import N_
 from factcheck.ui import language, theme
 
@@ -60,6 +64,9 @@ _FILTERS = {
 
 #: The least width of the message that says where an export went.
 MESSAGE_WIDTH = 560
+#: How long an export runs before the progress dialog appears (ms), and how often it is updated.
+SHOW_AFTER_MS = 500
+POLL_MS = 100
 
 
 def _slug(text: str) -> str:
@@ -91,9 +98,9 @@ class ExportDialog(QDialog):
         self.article_list.setAccessibleName(self.tr("Articles to export"))
         self.article_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.article_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self._counts: dict[str, Counter] = {}
-        for claim in project.claims():
-            self._counts.setdefault(claim.article_id, Counter())[claim.status] += 1
+        # How many claims of each status each article has: counted in SQL, not by reading every claim.
+        self._counts: dict[str, Counter] = {
+            article_id: Counter(by_status) for article_id, by_status in project.managers.claims.status_counts().items()}
         for article in project.articles():
             item = QListWidgetItem(article.title or self.tr("Untitled article"))
             item.setData(Qt.ItemDataRole.UserRole, article.id)
@@ -316,22 +323,125 @@ def reveal(path: str | pathlib.Path, choice: str | None, parent: QWidget | None 
     return False
 
 
+class ExportWorker(QThread):
+    """Writes one export through a connection of its own to the project file (read-only); keeps the result or
+    the error. ``cancel`` makes the export stop at its next batch of claims, leaving no file."""
+
+    def __init__(self, project_path, user: str, fmt: str, selection: exporters.Selection, path: str,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.project_path, self.user, self.fmt, self.selection, self.path = project_path, user, fmt, selection, path
+        self.result: exporters.Exported | None = None
+        self.error: BaseException | None = None
+        self.done, self.total = 0, 0
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def progress(self, done: int, total: int) -> bool:
+        """The exporter's ``progress``: False once cancelled."""
+        self.done, self.total = done, total
+        return not self._cancel.is_set()
+
+    def run(self) -> None:
+        from factcheck.core.project import Project
+
+        try:
+            # Its own connection (SQLite's WAL lets the window's go on); one read transaction inside.
+            with Project.open(self.project_path, user=self.user, read_only=True) as project:
+                self.result = exporters.export_to_file(project, self.fmt, self.selection, self.path,
+                                                       progress=self.progress)
+        except Exception as exc:  # noqa: BLE001 - raised again on the UI thread
+            self.error = exc
+
+
+class ExportRunner(QObject):
+    """Runs an export for a window on a worker: the window paints; after half a second, progress and Cancel."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.worker: ExportWorker | None = None
+        self.dialog: QProgressDialog | None = None
+
+    def export(self, project, fmt: str, selection: exporters.Selection, path: str) -> exporters.Exported:
+        """What was written (``Cancelled`` when the person cancels; a ``KnownError`` when it fails)."""
+        name = pathlib.Path(path).name
+        worker = self.worker = ExportWorker(project.path, project.user, fmt, selection, path, self)
+        loop = QEventLoop()
+        worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+        poll = QTimer(self, interval=POLL_MS)
+        poll.timeout.connect(self._show_progress)
+        try:
+            worker.start()
+            QTimer.singleShot(SHOW_AFTER_MS, loop.quit)
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            if not worker.isFinished():
+                self.dialog = self._progress_dialog(name)
+                self._show_progress()
+                poll.start()
+                while not worker.isFinished():
+                    loop.exec()
+            worker.wait()
+        finally:
+            poll.stop()
+            poll.deleteLater()
+            if self.dialog is not None:
+                self.dialog.hide()
+                self.dialog.deleteLater()
+                self.dialog = None
+            self.worker = None
+            worker.deleteLater()
+        if worker.error is not None:
+            raise worker.error
+        if worker.result is None:
+            raise Cancelled(N_("The export was cancelled; nothing was written."))
+        return worker.result
+
+    def _progress_dialog(self, name: str) -> QProgressDialog:
+        parent = self.parent() if isinstance(self.parent(), QWidget) else None
+        dialog = QProgressDialog(parent)
+        dialog.setWindowTitle(self.tr("Export"))
+        dialog.setLabelText(self.tr("Writing {name}…").format(name=name))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        dialog.setRange(0, 1000)
+        dialog.canceled.connect(self._on_dialog_canceled)
+        dialog.show()
+        return dialog
+
+    def _on_dialog_canceled(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+        if self.dialog is not None:
+            self.dialog.setLabelText(self.tr("Cancelling…"))
+
+    def _show_progress(self) -> None:
+        worker, dialog = self.worker, self.dialog
+        if worker is None or dialog is None or worker.cancelled or not worker.total:
+            return
+        dialog.setValue(round(1000 * min(worker.done, worker.total) / worker.total))
+
+
 def run_export(session, parent: QWidget | None = None) -> str | None:
-    """Ask what to export and where, write it and say where it went; returns the path written (None if not)."""
+    """Ask what to export and where, write it (on a worker, with progress and Cancel) and say where it went;
+    returns the path written (None if not)."""
     answer = ExportDialog.ask(session, parent)
     if answer is None:
         return None
     fmt, selection, path = answer
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        done = exporters.export_to_file(session.project, fmt, selection, path)
+        done = ExportRunner(parent).export(session.project, fmt, selection, path)
+    except Cancelled:
+        return None  # the person asked for it; nothing was written
     except KnownError as exc:
-        QGuiApplication.restoreOverrideCursor()
         QMessageBox.warning(parent, QCoreApplication.translate("ExportDialog", "Not exported"), language.ui(exc))
         return None
-    except BaseException:
-        QGuiApplication.restoreOverrideCursor()
-        raise
-    QGuiApplication.restoreOverrideCursor()
     reveal(done.path, ExportedMessageBox.ask(parent, done), parent)
     return str(done.path)

@@ -1,0 +1,335 @@
+"""The review queue's rows: filtered, sorted and counted in SQL, read a page at a time.
+
+A desk's project holds 100,000 claims and more; the queue shows a screenful. So the
+queue never reads every claim: ``page`` reads the next rows after the last one shown
+(keyset pagination: ``(sort key, id) > (the last row's)`` in the order shown, so a claim
+added or removed above does not shift what comes next), ``count`` and ``total`` count in
+SQL, ``position`` says where a claim stands (to select it), and ``rows`` reads a few
+changed claims with their sort keys, so a view can move them in place.
+
+The order is total: the sort key, then the claim's id. Text sorts compare as SQLite's
+``NOCASE`` does (ASCII letters folded, then code points); rating and status sort by their
+place in the scale and the workflow; "waiting since" is when the claim entered its status.
+The word filter looks for every word (lower-cased, as Python lowers) in the quote's first
+300 characters, the statement, claimant, verdict summary, article title and checker.
+
+``ListQueue`` answers the same questions over rows held in a list, with the same rules in
+Python: for views built from rows at hand, and for the tests that hold SQL to those rules.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from factcheck.core import model, ratings
+
+#: A filter value that takes every value.
+ANY = "*any*"
+
+#: The columns a queue sorts by (``Order.column``).
+QUOTE, ARTICLE, CLAIMANT, RATING, CHECKER, STATUS, SINCE = ("quote", "article", "claimant", "rating", "checker",
+                                                            "status", "since")
+COLUMNS = (QUOTE, ARTICLE, CLAIMANT, RATING, CHECKER, STATUS, SINCE)
+#: How many characters of a claim's quote a row carries (and the word filter searches).
+QUOTE_CHARS = 300
+
+_SINCE = ("CASE c.status WHEN 'in_review' THEN COALESCE(c.submitted_at, c.updated_at) "
+          "WHEN 'approved' THEN COALESCE(c.approved_at, c.updated_at) "
+          "WHEN 'published' THEN COALESCE(c.published_at, c.updated_at) ELSE c.updated_at END")
+_CHECKER = "COALESCE(c.submitted_by, c.created_by)"
+_ROW = (f"c.id, c.article_id, a.title, substr(c.exact, 1, {QUOTE_CHARS}), c.statement, c.claimant, c.rating, "
+        f"c.status, {_CHECKER}, c.verdict_summary, {_SINCE}, c.revision")
+_FROM = ("FROM claims c JOIN articles a ON a.id = c.article_id "
+         "WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL")
+#: The same, walking an index of migration m012 (named: the planner's statistics may say otherwise on a
+#: small or young file, and a sort of every claim at each page is what the index is there to spare).
+_BY_STATUS = _FROM.replace("FROM claims c ", "FROM claims c INDEXED BY claims_queue ")
+_BY_WAIT = _FROM.replace("FROM claims c ", "FROM claims c INDEXED BY claims_waiting ")
+#: For counting: the article's row is not needed, only that it was not deleted (an index-only count).
+_LIVE_ARTICLE = "c.article_id NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"
+_WORDS = (f"substr(c.exact, 1, {QUOTE_CHARS}) || char(10) || c.statement || char(10) || c.claimant || char(10) || "
+          f"c.verdict_summary || char(10) || a.title || char(10) || {_CHECKER}")
+_LOWER = "factcheck_lower"  # Python's str.lower, for words that are not plain ASCII
+
+
+@dataclasses.dataclass(frozen=True)
+class Filter:
+    """Which claims the queue shows; the default is the claims waiting for an editor."""
+
+    statuses: frozenset[str] | None = frozenset({model.IN_REVIEW})  # None: every status
+    rating: object = ANY  # a rating key, None (not rated) or ANY
+    checker: str | None = None
+    article_id: str | None = None
+    words: tuple[str, ...] = ()  # lower-cased words, every one of which must be found
+
+
+@dataclasses.dataclass(frozen=True)
+class Order:
+    """The column sorted by, and which way; ties go by the claim's id (the same way)."""
+
+    column: str = SINCE
+    descending: bool = False
+
+
+#: (id, article_id, article_title, quote, statement, claimant, rating, status, checker, summary, since, revision)
+Row = tuple
+#: A row's place in an order: (its sort key, its claim's id).
+Key = tuple
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+def nocase(text: str) -> str:
+    """Text as SQLite's ``NOCASE`` compares it: ASCII capitals folded, every other character as it is."""
+    return text.translate(_ASCII_LOWER)
+
+
+def sortable(order: Order, key: Key) -> tuple:
+    """A key as Python compares it, in the order's own direction (ascending, whatever ``descending``)."""
+    value, claim_id = key
+    if isinstance(value, str) and order.column in (QUOTE, ARTICLE, CLAIMANT, CHECKER):
+        value = nocase(value)
+    return value, claim_id
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def passes(f: Filter, r: Sequence) -> bool:
+    """Whether ``f`` lets row ``r`` through (the rule ``SqlQueue`` applies in SQL)."""
+    if f.statuses is not None and r[7] not in f.statuses:
+        return False
+    if f.rating != ANY and r[6] != f.rating:
+        return False
+    if f.checker is not None and r[8] != f.checker:
+        return False
+    if f.article_id is not None and r[1] != f.article_id:
+        return False
+    if f.words:
+        text = "\n".join((r[3], r[4], r[5], r[9], r[2], r[8])).lower()
+        return all(word in text for word in f.words)
+    return True
+
+
+class SqlQueue:
+    """The queue of one open project, answered by SQL (one statement a question)."""
+
+    def __init__(self, project):
+        self.project = project
+
+    @property
+    def scale(self) -> ratings.Scale:
+        return self.project.scale
+
+    def _key(self, order: Order) -> str:
+        column = order.column
+        if column == QUOTE:
+            return "c.exact COLLATE NOCASE"
+        if column == ARTICLE:
+            return "a.title COLLATE NOCASE"
+        if column == CLAIMANT:
+            return "c.claimant COLLATE NOCASE"
+        if column == CHECKER:
+            return f"{_CHECKER} COLLATE NOCASE"
+        if column == RATING:
+            keys = [r.key for r in self.scale.ratings]
+            cases = " ".join(f"WHEN {_quoted(k)} THEN {i}" for i, k in enumerate(keys))
+            return f"CASE c.rating {cases} ELSE {len(keys)} END" if keys else "0"
+        if column == STATUS:
+            cases = " ".join(f"WHEN {_quoted(s)} THEN {i}" for i, s in enumerate(model.STATUSES))
+            return f"CASE c.status {cases} ELSE 99 END"
+        return _SINCE
+
+    def _where(self, f: Filter) -> tuple[str, list]:
+        sql, params = "", []
+        if f.statuses is not None:
+            statuses = sorted(f.statuses)
+            sql += f" AND c.status IN ({', '.join('?' * len(statuses))})" if statuses else " AND 0"
+            params += statuses
+        if f.rating is None:
+            sql += " AND c.rating IS NULL"
+        elif f.rating != ANY:
+            sql += " AND c.rating = ?"
+            params.append(f.rating)
+        if f.checker is not None:
+            sql += f" AND {_CHECKER} = ?"
+            params.append(f.checker)
+        if f.article_id is not None:
+            sql += " AND c.article_id = ?"
+            params.append(f.article_id)
+        for word in f.words:
+            if word.isascii():  # SQLite's lower() folds ASCII only: enough for an ASCII word
+                sql += f" AND instr(lower({_WORDS}), ?) > 0"
+            else:
+                _lower_function(self.project.store.conn)
+                sql += f" AND instr({_LOWER}({_WORDS}), ?) > 0"
+            params.append(word)
+        return sql, params
+
+    @staticmethod
+    def _source(f: Filter, order: Order | None) -> str:
+        """FROM ... WHERE, through the index that serves ``f`` in ``order`` (None: counting) if one does."""
+        if f.statuses is not None and not f.statuses:
+            return _FROM
+        if order is None:
+            return _BY_STATUS if f.statuses is not None else _FROM
+        if order.column != SINCE:
+            return _FROM
+        return _BY_STATUS if f.statuses is not None and len(f.statuses) == 1 else _BY_WAIT
+
+    def total(self) -> int:
+        """Every claim the queue could show (live claims of live articles): each article's count, summed."""
+        return self.project.store.read_one(
+            "SELECT coalesce(sum((SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.deleted_at IS NULL)), 0) "
+            "FROM articles a WHERE a.deleted_at IS NULL")[0]
+
+    def count(self, f: Filter) -> int:
+        if f == Filter(statuses=None):
+            return self.total()
+        where, params = self._where(f)
+        if f.words:  # they look at the article's title: the row is read
+            sql = f"SELECT count(*) {self._source(f, None)}{where}"
+        else:
+            index = " INDEXED BY claims_queue" if f.statuses else ""
+            sql = f"SELECT count(*) FROM claims c{index} WHERE c.deleted_at IS NULL AND {_LIVE_ARTICLE}{where}"
+        return self.project.store.read_one(sql, params)[0]
+
+    def page(self, f: Filter, order: Order, after: Key | None, limit: int) -> list[tuple[Row, Key]]:
+        """The next ``limit`` rows after ``after`` (None: from the first), with their keys."""
+        key = self._key(order)
+        where, params = self._where(f)
+        direction = "DESC" if order.descending else ""
+        if after is not None:  # written so that the key's index can start at the row, not skip up to it
+            less, more = ("<", ">") if not order.descending else (">", "<")
+            where += f" AND {key} {more}= ? AND ({key} {more} ? OR c.id {more} ?)"
+            params += [after[0], after[0], after[1]]
+        rows = self.project.store.read(
+            f"SELECT {_ROW}, {key} {self._source(f, order)}{where} ORDER BY {key} {direction}, c.id {direction} "
+            "LIMIT ?",
+            [*params, limit])
+        return [(tuple(r[:-1]), (r[-1], r[0])) for r in rows]
+
+    def position(self, f: Filter, order: Order, claim_id: str) -> int:
+        """Where a claim stands among the rows ``f`` lets through, in ``order`` (0 first); -1 if it is not one."""
+        key = self._key(order)
+        where, params = self._where(f)
+        found = self.project.store.read_one(f"SELECT {key} {_FROM}{where} AND c.id = ?", [*params, claim_id])
+        if found is None:
+            return -1
+        less = ">" if order.descending else "<"
+        return self.project.store.read_one(
+            f"SELECT count(*) {self._source(f, order)}{where} AND {key} {less}= ? AND ({key} {less} ? OR c.id {less} ?)",
+            [*params, found[0], found[0], claim_id])[0]
+
+    def rows(self, claim_ids: Iterable[str], f: Filter, order: Order) -> list[tuple[Row, Key, bool]]:
+        """These claims' rows now (those gone are absent), their keys, and whether ``f`` lets each through."""
+        ids = list(dict.fromkeys(claim_ids))
+        key = self._key(order)
+        where, params = self._where(f)
+        out = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out += self.project.store.read(
+                f"SELECT {_ROW}, {key}, (1{where}) {_FROM} AND c.id IN ({', '.join('?' * len(chunk))})",
+                [*params, *chunk])
+        return [(tuple(r[:-2]), (r[-2], r[0]), bool(r[-1])) for r in out]
+
+    def checkers(self) -> list[str]:
+        """Everyone who checked (submitted, else made) a live claim, by name: one index seek per name."""
+        names = [r[0] for r in self.project.store.read(
+            f"WITH RECURSIVE who(name) AS (SELECT min({_CHECKER}) FROM claims c WHERE c.deleted_at IS NULL "
+            f"UNION ALL SELECT (SELECT min({_CHECKER}) FROM claims c WHERE c.deleted_at IS NULL AND {_CHECKER} > "
+            "who.name) FROM who WHERE who.name IS NOT NULL) SELECT name FROM who WHERE name IS NOT NULL")]
+        return sorted(names, key=lambda name: (name.casefold(), name))
+
+    def articles(self) -> list[tuple[str, str]]:
+        """(id, title) of every live article, by title."""
+        rows = self.project.store.read("SELECT id, title FROM articles WHERE deleted_at IS NULL")
+        return sorted(((i, t) for i, t in rows), key=lambda it: it[1].casefold())
+
+
+def _lower_function(conn) -> None:
+    """Python's ``str.lower`` as an SQL function on ``conn`` (registering it again costs microseconds)."""
+    conn.create_function(_LOWER, 1, _lower, deterministic=True)
+
+
+def _lower(text):
+    return text.lower() if isinstance(text, str) else text
+
+
+class ListQueue:
+    """The same questions over rows held in a list (``Row`` tuples), by the same rules."""
+
+    def __init__(self, rows: Iterable[Sequence], scale: ratings.Scale):
+        self._rows: dict[str, tuple] = {r[0]: tuple(r) for r in rows}
+        self.scale = scale
+
+    def update(self, claim_ids: Iterable[str], rows: Iterable[Sequence]) -> None:
+        """Take in these claims' new rows (ids without one are gone)."""
+        fresh = {r[0]: tuple(r) for r in rows}
+        for claim_id in claim_ids:
+            if claim_id in fresh:
+                self._rows[claim_id] = fresh[claim_id]
+            else:
+                self._rows.pop(claim_id, None)
+
+    def _value(self, order: Order, r: tuple):
+        column = order.column
+        if column == QUOTE:
+            return r[3]
+        if column == ARTICLE:
+            return r[2]
+        if column == CLAIMANT:
+            return r[5]
+        if column == CHECKER:
+            return r[8]
+        if column == RATING:
+            keys = [x.key for x in self.scale.ratings]
+            return keys.index(r[6]) if r[6] in keys else len(keys)
+        if column == STATUS:
+            return model.STATUSES.index(r[7]) if r[7] in model.STATUSES else 99
+        return r[10] or ""
+
+    def passes(self, f: Filter, r: tuple) -> bool:
+        return passes(f, r)
+
+    def _ordered(self, f: Filter, order: Order) -> list[tuple[tuple, tuple]]:
+        keyed = [(sortable(order, (self._value(order, r), r[0])), r) for r in self._rows.values() if self.passes(f, r)]
+        keyed.sort(key=lambda kr: kr[0], reverse=order.descending)
+        return keyed
+
+    def total(self) -> int:
+        return len(self._rows)
+
+    def count(self, f: Filter) -> int:
+        return sum(1 for r in self._rows.values() if self.passes(f, r))
+
+    def page(self, f: Filter, order: Order, after: Key | None, limit: int) -> list[tuple[Row, Key]]:
+        keyed = self._ordered(f, order)
+        start = 0
+        if after is not None:
+            mark = sortable(order, after)
+            keys = [k for k, _ in keyed]
+            if order.descending:
+                start = len(keys) - bisect.bisect_left(keys[::-1], mark)
+            else:
+                start = bisect.bisect_right(keys, mark)
+        return [(r, (self._value(order, r), r[0])) for _, r in keyed[start:start + limit]]
+
+    def position(self, f: Filter, order: Order, claim_id: str) -> int:
+        return next((i for i, (_, r) in enumerate(self._ordered(f, order)) if r[0] == claim_id), -1)
+
+    def rows(self, claim_ids: Iterable[str], f: Filter, order: Order) -> list[tuple[Row, Key, bool]]:
+        return [(r, (self._value(order, r), r[0]), self.passes(f, r))
+                for r in (self._rows.get(i) for i in dict.fromkeys(claim_ids)) if r is not None]
+
+    def checkers(self) -> list[str]:
+        return sorted({r[8] for r in self._rows.values() if r[8]}, key=lambda name: (name.casefold(), name))
+
+    def articles(self) -> list[tuple[str, str]]:
+        titles = {r[1]: r[2] for r in self._rows.values()}
+        return sorted(titles.items(), key=lambda kv: kv[1].casefold())

@@ -1,0 +1,146 @@
+"""The history check at open: from this installation's last verified head, in a thread, never blocking."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from factcheck.core import events, verified
+from factcheck.core.project import Project
+from factcheck.ui.main_window import MainWindow
+
+from ..conftest import SAMPLE, imported
+
+
+@pytest.fixture
+def said(monkeypatch):
+    messages: list[str] = []
+    monkeypatch.setattr(MainWindow, "show_error", lambda self, message: messages.append(str(message)))
+    monkeypatch.setattr(MainWindow, "warn_integrity", lambda self, verdict: messages.append(f"INTEGRITY {verdict}"))
+    return messages
+
+
+@pytest.fixture
+def path(tmp_path):
+    path = tmp_path / "desk.factcheck"
+    with Project.create(path, user="ana") as p:
+        article_id = p.import_article(imported(SAMPLE.read_text(encoding="utf-8"))).created
+        version = p.current_version(article_id)
+        for i in range(5):
+            p.create_claim(version.id, i * 40, i * 40 + 30, claimant=f"Portavoz {i} 🗣️")
+    return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, said):
+    made: list[MainWindow] = []
+
+    def open_(path) -> MainWindow:
+        w = MainWindow(QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat), "ben")
+        qtbot.add_widget(w)
+        made.append(w)
+        assert w.open_project(path)
+        return w
+
+    yield open_
+    for w in made:
+        w.close()
+
+
+def checked(qtbot, w: MainWindow) -> events.Verdict:
+    qtbot.waitUntil(lambda: w.history_verdict is not None, timeout=10_000)
+    return w.history_verdict
+
+
+def test_the_first_open_checks_in_full_and_says_so_then_the_next_checks_only_what_is_new(qtbot, window, path, said,
+                                                                                         monkeypatch):
+    monkeypatch.setattr(MainWindow, "SAY_CHECKED_AFTER_S", 0.0)  # as if it had taken long: it says so
+    w = window(path)
+    verdict = checked(qtbot, w)
+    assert verdict.ok and verdict.entities > 0 and said == []
+    assert "whole history was checked" in w.statusBar().currentMessage()
+    w.close()
+    with Project.open(path, read_only=True) as p:
+        mark = verified.load(events.project_id(p.store), p.path)
+        assert mark is not None and mark.seq == events.verify_chain(p.store).events
+
+    with Project.open(path, user="ana") as p:  # work done elsewhere (the command line, another window)
+        p.update_claim(p.claims()[0].id, rating="false")
+    w = window(path)
+    verdict = checked(qtbot, w)
+    assert verdict.ok and verdict.entities == 0  # the new event walked; the state is left to the full check
+    assert "whole history" not in w.statusBar().currentMessage() and said == []
+
+
+def test_an_edit_after_a_verified_open_is_found_at_the_next_open(qtbot, window, path, said):
+    w = window(path)
+    assert checked(qtbot, w).ok
+    w.close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE events SET actor = 'mallory' WHERE seq = 3")  # an old event, its hash left alone
+    conn.commit()
+    conn.close()
+    w = window(path)
+    assert w.panel.claims.rowCount() == 5  # usable at once
+    verdict = checked(qtbot, w)
+    assert not verdict.ok and verdict.seq == 3
+    assert said and said[0].startswith("INTEGRITY History broken at event 3")
+    assert w.history_label.isVisibleTo(w) and "History check failed" in w.windowTitle()
+
+
+def test_a_rewritten_tail_is_checked_in_full_with_its_warning(qtbot, window, path, said):
+    w = window(path)
+    assert checked(qtbot, w).ok
+    w.close()
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM events WHERE seq = (SELECT max(seq) FROM events)")  # the head this computer checked
+    conn.commit()
+    conn.close()
+    w = window(path)
+    verdict = checked(qtbot, w)
+    assert not verdict.ok and "no record of being made" in verdict.problem
+    assert said and said[0].startswith("INTEGRITY")
+
+
+def test_closing_the_project_stops_a_long_check(qtbot, window, path, said, monkeypatch):
+    started, stopped = threading.Event(), threading.Event()
+
+    def slow(project, *, progress=None, **kwargs):
+        started.set()
+        while progress(0, 1):  # a check that would go on for long: stops when asked to
+            pass
+        stopped.set()
+        from factcheck.core.errors import Cancelled
+
+        raise Cancelled("stopped")
+
+    monkeypatch.setattr(verified, "check", slow)
+    w = window(path)
+    assert started.wait(5)
+    w.close()  # returns once the check has stopped
+    assert stopped.is_set() and w.history_verdict is None and said == []
+
+
+def test_the_days_first_backup_is_made_off_the_window_thread(qtbot, window, path, monkeypatch):
+    from factcheck.core import backup
+
+    made_on = []
+    real = backup.daily
+
+    def daily(project, **kwargs):
+        made_on.append((threading.current_thread().name, project.read_only))
+        return real(project, **kwargs)
+
+    monkeypatch.setattr(backup, "daily", daily)
+    w = window(path)
+    assert checked(qtbot, w).ok
+    assert made_on == [("history-check", True)]  # on the check's thread, from its read-only connection
+    assert [b.reason for b in backup.backups_of(w.project)] == [backup.DAILY]
+    w.close()
+    made_on.clear()
+    w = window(path)  # the same day: no second copy
+    assert checked(qtbot, w).ok
+    assert [b.reason for b in backup.backups_of(w.project)] == [backup.DAILY]
