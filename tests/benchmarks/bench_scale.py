@@ -4,8 +4,8 @@
 ``FACTCHECK_BENCH_HUGE=1`` there). The projects come from ``_scale.build_project``: built
 once with direct SQL and a valid event chain, then cached (see its docstring).
 For each size: opening it in the app (``open_project`` to the window shown and the review
-queue painted; the daily backup already made, and once as the day's first open, which
-makes it), ``factcheck claims`` (first row, all), ``check --status draft``, CSV and HTML
+queue painted; the daily backup already made, and once as the day's first open, when the
+app makes it in the background with the history check), ``factcheck claims`` (first row, all), ``check --status draft``, CSV and HTML
 export of every claim, ``verify``, a merge of two copies that each changed 1,000 claims,
 and sync through a throwaway PostgreSQL (the first push of the whole history, then a
 sync that sends one change and one that receives it). Every figure is wall time of a
@@ -172,7 +172,7 @@ def _measure(tmp: pathlib.Path, cached: pathlib.Path, size: str, n_claims: int, 
             rows.append((f"{size}:   history check done in the background ({'passed' if ok == 'True' else 'FAILED'})",
                          f"{float(after):.2f} s, {_mb(done.peak_mb)} peak with it", ""))
 
-    app("first open of the day (makes the daily backup)")
+    app("first open of the day (daily backup in the background)")
     app("open in the app")
 
     claims = Run(_cli("claims", str(cached)), env, marks=(("row", _is_row),))
