@@ -308,7 +308,7 @@ class EvidencePanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Evidence files"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setMinimumHeight(110)
+        self.list.setMinimumHeight(70)
         self.list.setAcceptDrops(True)
         self.list.viewport().setAcceptDrops(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
@@ -433,6 +433,15 @@ class EvidencePanel(QWidget):
         self.list.setEnabled(bool(self.target))
         self.open_button.setEnabled(bool(chosen and chosen.stored))
         self.remove_button.setEnabled(bool(chosen) and self.writable)
+        self._fit_to_contents()
+
+    def _fit_to_contents(self) -> None:
+        """Show only what can be used: a row not saved yet gets the hint alone, a list without
+        files no preview (so a dialog holding the panel stays small enough for a 700 px screen)."""
+        saved = bool(self.target)
+        for widget in (self.list, self.attach_button, self.paste_button, self.open_button, self.remove_button):
+            widget.setVisible(saved)
+        self.preview.setVisible(bool(self._shown))
 
     # --- actions ------------------------------------------------------------------------
 

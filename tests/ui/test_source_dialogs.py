@@ -459,3 +459,43 @@ def test_enter_in_a_search_box_searches_instead_of_closing(qtbot, session, libra
     qtbot.keyClick(cite.search_edit, Qt.Key.Key_Return)
     assert cite.isVisible() and cite.result() == 0  # not accepted with an empty passage
     assert cite.selected_source_id() == library["treasury"]
+
+
+# --- fitting a small screen -------------------------------------------------------------
+
+
+def _fits(dialog) -> None:
+    """Shown at its own size, the dialog is at least what its layout needs and fits 1,024 x 700."""
+    dialog.show()
+    need = dialog.layout().totalMinimumSize()
+    assert dialog.width() >= need.width() and dialog.height() >= need.height()
+    assert dialog.width() <= 1024 and dialog.height() <= 700
+    assert dialog.minimumSizeHint().height() <= 700
+
+
+def test_new_source_dialog_fits_and_keeps_its_layout_with_the_evidence_hint(qtbot, session):
+    dialog = SourceDialog(None, session=session)
+    qtbot.add_widget(dialog)
+    _fits(dialog)
+    # Not saved yet: the evidence box only says how to attach files (no empty list or preview to overlap).
+    assert not dialog.evidence.list.isVisible() and not dialog.evidence.preview.isVisible()
+    assert dialog.evidence.hint_label.isVisible()
+
+
+def test_cite_dialog_fits_a_700_pixel_screen(qtbot, session, library):
+    dialog = make_citation_dialog(qtbot, session, library["claim"])
+    _fits(dialog)
+
+
+def test_evidence_preview_appears_only_with_files(qtbot, session, library, tmp_path):
+    from factcheck.ui.evidence import EvidencePanel
+
+    panel = EvidencePanel(session, source_id=library["treasury"])
+    qtbot.add_widget(panel)
+    panel.show()
+    assert panel.list.isVisible() and not panel.preview.isVisible()
+    image = tmp_path / "shot.png"
+    image.write_bytes(bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                                    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"))
+    panel.attach([str(image)])
+    qtbot.wait_until(lambda: panel.preview.isVisible())

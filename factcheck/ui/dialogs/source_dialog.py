@@ -93,7 +93,6 @@ class SourceDialog(QDialog):
         super().__init__(parent)
         self.source = source
         self.setWindowTitle(self.tr("Edit source") if source else self.tr("New source"))
-        self.setMinimumWidth(520)
 
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("e.g. Annual report 2023"))
@@ -177,6 +176,10 @@ class SourceDialog(QDialog):
         QWidget.setTabOrder(self.url_edit, self.open_button)
         QWidget.setTabOrder(self.open_button, self.publisher_edit)
         install_accept_shortcut(self, self.ok_button)
+        # Wide enough for the URL and notes; never below what the layout needs (a minimum
+        # width set here would replace the layout's own and let the evidence box overlap).
+        hint = self.sizeHint()
+        self.resize(max(520, hint.width()), hint.height())
 
         self._fill(source)
         self.title_edit.textChanged.connect(self._on_title_edit_text_changed)
