@@ -423,3 +423,17 @@ def test_merging_back_to_a_shared_file_is_worded_so(qtbot, copies):
                                         "the shared file.")
         headers = [w.text() for w in d.scroll.widget().findChildren(type(d.summary_label))][:5]
         assert "Here (your local copy)" in headers and "There (the shared file)" in headers
+
+
+def test_enter_merges_once_every_conflict_is_chosen_and_never_cancels(dialog, qtbot):
+    dialog.show()
+    qtbot.wait_exposed(dialog)
+    first = dialog.choices[0]
+    first.theirs_button.setFocus()
+    QTest.keyClick(first.theirs_button, Qt.Key.Key_Space)
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # conflicts left: nothing happens
+    assert dialog.isVisible() and dialog.result() == 0
+    dialog.keep_all_button.click()
+    first.theirs_button.setFocus()
+    QTest.keyClick(first.theirs_button, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted

@@ -264,6 +264,8 @@ class MergeDialog(QDialog):
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel)
         self.merge_button = self.buttons.addButton(self.tr("&Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button.setDefault(True)
+        # Enter must never cancel a merge the user was choosing for: only Merge answers it.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -500,6 +502,7 @@ class MergeDialog(QDialog):
             return
         left = self.left()
         self.merge_button.setEnabled(left == 0)
+        self.merge_button.setDefault(left == 0)  # Enter merges once every conflict has its choice
         if left:
             self.merge_button.setText(self.tr("&Merge (1 conflict left)") if left == 1 else
                                       self.tr("&Merge (%n conflicts left)", "", left))
