@@ -14,7 +14,8 @@ import stat
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog
 
 from factcheck.core import history, model, workflow
 from factcheck.core.project import Project
@@ -778,3 +779,18 @@ def test_switching_project_during_the_history_check_drops_its_verdict(qtbot, ope
     assert window.open_project(other, create=True)
     qtbot.waitUntil(lambda: window.history_verdict is not None)
     assert window.history_verdict.ok and said == []
+
+
+def test_ctrl_enter_sends_a_request_for_changes_from_the_text(qtbot):
+    dialog = review_dialogs.CommentDialog(None, "Request changes…", "What needs changing?")
+    qtbot.add_widget(dialog)
+    dialog.show()
+    qtbot.wait_exposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.text.setFocus()
+    QTest.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # nothing written yet
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.text, "Cite the Treasury notice")
+    QTest.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.value() == "Cite the Treasury notice"

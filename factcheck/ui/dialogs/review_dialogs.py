@@ -65,6 +65,9 @@ class _TextDialog(QDialog):
         layout.addWidget(self.buttons)
         self.text.textChanged.connect(self._update_ok)
         self._update_ok()
+        from factcheck.ui.dialogs.source_dialog import install_accept_shortcut
+
+        install_accept_shortcut(self, self.ok_button)  # Ctrl+Enter from the text, as in the other forms
 
     def _update_ok(self) -> None:
         self.ok_button.setEnabled(bool(self.value()))
