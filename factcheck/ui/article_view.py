@@ -475,6 +475,10 @@ class ArticleView(QWidget):
         header_layout.addWidget(rule)
 
         self.text_edit = _ArticleTextEdit(self)
+        # Shown while no article is open (a new project's first screen).
+        self.text_edit.setPlaceholderText(self.tr(
+            "No article is open. Choose one in the Articles list, or bring one in: File > Import article… "
+            "(Ctrl+I), File > Paste article… (Ctrl+Shift+V), or drop a file here."))
         self.text_edit.setReadOnly(True)
         self.text_edit.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
