@@ -52,7 +52,7 @@ def test_defaults_all_articles_approved_and_published_no_confidential(dialog):
     assert {s for s, box in dialog.status_boxes.items() if box.isChecked()} == {"approved", "published"}
     assert not dialog.confidential_box.isChecked()
     assert dialog.confidential_warning.isHidden()
-    assert dialog.summary.text() == "2 claims from 2 articles will be exported."
+    assert dialog.summary.text() == "2 claims from 1 article will be exported."  # "Second" holds none
     assert dialog.ok_button.isEnabled()
     selection = dialog.selection()
     assert selection.statuses == ("approved", "published") and not selection.include_confidential
@@ -61,7 +61,7 @@ def test_defaults_all_articles_approved_and_published_no_confidential(dialog):
 
 def test_the_summary_follows_the_choices_and_nothing_to_export_disables_export(qtbot, dialog, session):
     dialog.status_boxes["draft"].setChecked(True)
-    assert dialog.summary.text() == "3 claims from 2 articles will be exported."
+    assert dialog.summary.text() == "3 claims from 1 article will be exported."
     dialog.none_button.click()
     assert dialog.summary.text() == "Choose at least one article."
     assert not dialog.ok_button.isEnabled()
@@ -142,3 +142,32 @@ def test_run_export_of_nothing_says_so(monkeypatch, session, tmp_path):
     assert export_dialog.run_export(session) is None
     assert warned == ["Nothing to export: no claims in this project have the status approved or published."]
     assert not target.exists()
+
+
+def test_the_evidence_zip_is_offered_and_says_what_it_holds(qtbot, monkeypatch, session, checked, tmp_path):
+    import zipfile
+
+    from factcheck.ui.dialogs import export_dialog
+
+    source_id = session.project.create_source(title="Treasury notice").created
+    session.project.cite(checked[0], source_id, "supports")
+    shot = tmp_path / "notice.png"
+    shot.write_bytes(b"\x89PNG\r\n\x1a\n" + b"x" * 100)
+    session.project.attach(shot, source_id=source_id)
+    d = ExportDialog(session)
+    qtbot.add_widget(d)
+    d.format_combo.setCurrentIndex(d.format_combo.findData(exporters.EVIDENCE))
+    assert d.summary.text() == "1 evidence file (1 KB) will be exported, with its SHA-256 sum."
+    assert not d.status_box.isEnabled() and d.ok_button.isEnabled()
+    assert d.default_file_name().endswith(".evidence.zip")
+    d.article_list.item(0).setCheckState(Qt.CheckState.Unchecked)  # "Second" alone: no files
+    assert "nothing to export" in d.summary.text() and not d.ok_button.isEnabled()
+    # Through File > Export: the zip is written and the message counts its files.
+    target = tmp_path / "evidence.zip"
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(
+        lambda cls, s, p=None: (exporters.EVIDENCE, exporters.Selection(), str(target))))
+    told = []
+    monkeypatch.setattr(export_dialog.ExportedMessageBox, "ask", classmethod(lambda cls, parent, done: told.append(done)))
+    export_dialog.run_export(session, None)
+    assert "notice.png" in " ".join(zipfile.ZipFile(target).namelist())
+    assert export_dialog.ExportedMessageBox.describe(told[0]).startswith("Wrote 1 evidence file (1 KB), with SHA256SUMS")

@@ -59,7 +59,12 @@ _FILTERS = {
     "webannotation": "JSON-LD (*.jsonld *.json)",
     "csv": "CSV (*.csv)",
     "markdown": "Markdown (*.md)",
+    exporters.EVIDENCE: N_("Zip archive (*.zip)"),
 }
+
+
+def _extension(fmt: str) -> str:
+    return ".zip" if fmt == exporters.EVIDENCE else exporters.EXTENSIONS[fmt]
 
 
 #: The least width of the message that says where an export went.
@@ -92,6 +97,9 @@ class ExportDialog(QDialog):
         self.format_combo.setAccessibleName(self.tr("Format"))
         for fmt, label in exporters.LABELS.items():
             self.format_combo.addItem(language.ui(label), fmt)
+        self.format_combo.addItem(self.tr("Evidence files (a zip with their SHA-256 sums)"), exporters.EVIDENCE)
+        self.format_combo.currentIndexChanged.connect(self._update)
+        self._evidence: dict[tuple, tuple[list, int]] = {}  # the evidence zip's files for the articles chosen
 
         self.article_list = QListWidget()
         self.article_list.setMinimumHeight(120)
@@ -116,6 +124,7 @@ class ExportDialog(QDialog):
         self.none_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
 
         self.status_boxes: dict[str, QCheckBox] = {}
+        self.status_box = QGroupBox(self.tr("Claims with the status"))
         statuses = QHBoxLayout()
         for status, label in STATUS_LABELS.items():
             box = QCheckBox(language.ui(label))
@@ -133,6 +142,7 @@ class ExportDialog(QDialog):
         theme.set_text_role(self.confidential_warning, "error_text")
         self.confidential_warning.setVisible(False)
         self.confidential_box.toggled.connect(self.confidential_warning.setVisible)
+        self.confidential_box.toggled.connect(self._update)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -153,7 +163,7 @@ class ExportDialog(QDialog):
         row.addWidget(self.none_button)
         row.addStretch(1)
         articles_layout.addLayout(row)
-        status_box = QGroupBox(self.tr("Claims with the status"))
+        status_box = self.status_box
         status_box.setLayout(statuses)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -196,8 +206,15 @@ class ExportDialog(QDialog):
     def _update(self, *_args) -> None:
         selection = self.selection()
         n = self.claim_count()
-        articles = len(selection.article_ids or ())
-        if not articles:
+        chosen = selection.article_ids or ()
+        # The articles the export will hold: chosen ones with a claim of the chosen statuses.
+        articles = sum(1 for a in chosen if any(self._counts.get(a, Counter())[s] for s in selection.statuses))
+        evidence = self.fmt() == exporters.EVIDENCE
+        self.status_box.setEnabled(not evidence)  # the evidence zip holds every claim's files, whatever its status
+        if evidence:
+            self._update_evidence(selection)
+            return
+        if not chosen:
             text = self.tr("Choose at least one article.")
         elif not selection.statuses:
             text = self.tr("Choose at least one status.")
@@ -212,6 +229,36 @@ class ExportDialog(QDialog):
         self.summary.setText(text)
         self.ok_button.setEnabled(n > 0)
 
+    def _update_evidence(self, selection: exporters.Selection) -> None:
+        from factcheck.core import attachments
+        from factcheck.exporters import evidence
+
+        if not selection.article_ids:
+            self.summary.setText(self.tr("Choose at least one article."))
+            self.ok_button.setEnabled(False)
+            return
+        stored: list = []
+        key = (selection.article_ids, selection.include_confidential)
+        try:  # read once a choice of articles (a large project's claims take a moment to walk)
+            if key not in self._evidence:
+                self._evidence = {key: evidence.chosen(self.session.project, selection)}
+            found, withheld = self._evidence[key]
+        except KnownError as exc:
+            text = language.ui(exc)
+        else:
+            stored = [a for a in found if a.stored]
+            size = language.ui(attachments.size_text(sum(a.size for a in stored)))
+            text = (self.tr("No evidence files are attached to these articles' claims: nothing to export.")
+                    if not stored else
+                    self.tr("1 evidence file ({size}) will be exported, with its SHA-256 sum.").format(size=size)
+                    if len(stored) == 1 else
+                    self.tr("{n} evidence files ({size}) will be exported, with their SHA-256 sums.").format(
+                        n=len(stored), size=size))
+            if withheld:
+                text += " " + self.tr("Files of {n} confidential source(s) are left out.").format(n=withheld)
+        self.summary.setText(text)
+        self.ok_button.setEnabled(bool(stored))
+
     def default_file_name(self) -> str:
         selection = self.selection()
         titles = {
@@ -220,8 +267,9 @@ class ExportDialog(QDialog):
         }
         ids = selection.article_ids or ()
         stem = _slug(titles[ids[0]]) if len(ids) == 1 else _slug(pathlib.Path(self.session.project.path).stem)
-        suffix = ".annotations" if self.fmt() == "webannotation" else (".claimreview" if self.fmt() == "claimreview" else "")
-        return stem + suffix + exporters.EXTENSIONS[self.fmt()]
+        suffix = {"webannotation": ".annotations", "claimreview": ".claimreview", exporters.EVIDENCE: ".evidence"}.get(
+            self.fmt(), "")
+        return stem + suffix + _extension(self.fmt())
 
     @classmethod
     def ask_path(cls, parent: QWidget | None, fmt: str, suggested: str) -> str:
@@ -229,7 +277,7 @@ class ExportDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ExportDialog", "Export to"), suggested,
                                               language.ui(_FILTERS[fmt]))
         if path and not pathlib.Path(path).suffix:
-            path += exporters.EXTENSIONS[fmt]
+            path += _extension(fmt)
         return path
 
     @classmethod
@@ -271,6 +319,16 @@ class ExportedMessageBox(QMessageBox):
     @staticmethod
     def describe(done: exporters.Exported) -> str:
         """What was written and where, then any warnings worth a look (the first ten)."""
+        if not hasattr(done, "claim_count"):  # the evidence zip (``evidence.Written``)
+            from factcheck.core import attachments
+
+            template = (QCoreApplication.translate(
+                "ExportedMessageBox", "Wrote 1 evidence file ({size}), with SHA256SUMS, to\n{file}\nin {folder}")
+                if done.files == 1 else QCoreApplication.translate(
+                "ExportedMessageBox", "Wrote {files} evidence files ({size}), with SHA256SUMS, to\n{file}\nin {folder}"))
+            text = template.format(files=done.files, size=language.ui(attachments.size_text(done.size)),
+                                   file=done.path.name, folder=done.path.parent)
+            return ExportedMessageBox._with_warnings(text, done.warnings)
         n, articles = done.claim_count, done.article_count
         if n == 1 and articles == 1:
             template = QCoreApplication.translate("ExportedMessageBox", "Wrote 1 claim from 1 article to\n{file}\nin {folder}")
@@ -284,9 +342,13 @@ class ExportedMessageBox(QMessageBox):
             template = QCoreApplication.translate("ExportedMessageBox",
                                                   "Wrote {n} claims from {articles} articles to\n{file}\nin {folder}")
         text = template.format(n=n, articles=articles, file=done.path.name, folder=done.path.parent)
-        if done.warnings:
-            shown = "\n\n".join(language.ui(warning) for warning in done.warnings[:10])
-            more = len(done.warnings) - 10
+        return ExportedMessageBox._with_warnings(text, done.warnings)
+
+    @staticmethod
+    def _with_warnings(text: str, warnings) -> str:
+        if warnings:
+            shown = "\n\n".join(language.ui(warning) for warning in warnings[:10])
+            more = len(warnings) - 10
             if more > 0:
                 shown += "\n\n" + QCoreApplication.translate("ExportedMessageBox", "…and {n} more.").format(n=more)
             text += "\n\n" + QCoreApplication.translate("ExportedMessageBox", "Worth a look:\n\n{warnings}").format(
