@@ -1129,10 +1129,15 @@ def _read_queries(file: str):
     """(id, text) per line of FILE: a JSON object with id and text, or the line itself (id: its number)."""
     import json
 
-    handle = sys.stdin if file == "-" else open(file, encoding="utf-8-sig")  # noqa: SIM115 - closed below
+    handle = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115 - closed below
     with handle:
-        for number, line in enumerate(handle, 1):
-            line = line.rstrip("\r\n")
+        for number, raw in enumerate(handle, 1):
+            try:  # line by line, so the error can say which
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+            except UnicodeDecodeError:
+                name = "standard input" if file == "-" else pathlib.Path(file).name
+                raise click.ClickException(f"{name} is not UTF-8 text (line {number}); save it as UTF-8 and try "
+                                           "again.") from None
             if not line.strip():
                 continue
             if line.lstrip().startswith("{"):

@@ -7,8 +7,10 @@ one element at a time with ``json.JSONDecoder.raw_decode`` from a window of the 
 memory holds one item, not the whole file.
 
 ``review`` turns one ClaimReview into the fields the library indexes, tolerating any
-missing field: HTML in ``claimReviewed`` becomes its text, and only http(s) URLs are kept
-(``fields.safe_url``); another URL is dropped and counted.
+missing field: HTML in ``claimReviewed`` becomes its text, control characters go, dates
+not on the calendar are left out, and only http(s) URLs a project can keep are kept
+(``fields.safe_url``, at most ``fields.MAX_LINE`` characters); another URL is dropped and
+counted: "Use this verdict" (``core/reuse.py``) then has nothing a project would refuse.
 """
 
 from __future__ import annotations
@@ -30,7 +32,12 @@ CHUNK = 1 << 20
 #: Keys whose array holds the items (or feed elements holding them).
 _CONTAINERS = ("dataFeedElement", "@graph", "itemListElement", "item", "claimReview", "ClaimReview")
 _MAX_DEPTH = 6
-_TAG = re.compile(r"<[^>]*>")
+#: A tag holds no "<": so "< 5% <b>" strips only "<b>", and each "<" is scanned past once (linear).
+_TAG = re.compile(r"<[^<>]*>")
+#: Control characters (a NUL from a broken export): no field of a project takes them.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Names (author, claimant) kept at most: a source's publisher is one line.
+_NAME_LIMIT = 300
 
 
 class FeedRefused(KnownError):
@@ -203,20 +210,21 @@ def _text(value, limit: int = 5000) -> str:
         return ""
     if "<" in value or "&" in value:
         value = html.unescape(_TAG.sub(" ", value))
-    return " ".join(value.split())[:limit]
+    return " ".join(_CONTROLS.sub(" ", value).split())[:limit]
 
 
 def _name(value) -> str:
     value = _first(value)
     if isinstance(value, dict):
-        return _text(value.get("name") or value.get("alternateName") or "")
-    return _text(value)
+        return _text(value.get("name") or value.get("alternateName") or "", _NAME_LIMIT)
+    return _text(value, _NAME_LIMIT)
 
 
 def _date(value) -> str:
+    """The day of a date or date-time ("2025-10-24T08:00:00Z"); '' when it is not one on the calendar."""
     text = _text(value, 40)
     match = re.match(r"\d{4}-\d\d-\d\d", text)
-    return match.group() if match else ""
+    return match.group() if match and not fields.date_problem(match.group()) else ""
 
 
 def _number(value) -> float | None:
@@ -262,10 +270,11 @@ def review(item: dict) -> Review | None:
         return None
     raw_url = _first(item.get("url")) or _first(item.get("@id")) or ""
     raw_url = raw_url.strip() if isinstance(raw_url, str) else ""
-    url = raw_url if raw_url and fields.safe_url(raw_url) else ""
+    url = raw_url if raw_url and len(raw_url) <= fields.MAX_LINE and fields.safe_url(raw_url) else ""
     rating = _first(item.get("reviewRating"))
+    label = _text(rating, 200) if isinstance(rating, str) else ""  # "reviewRating": "False", as some feeds write it
     rating = rating if isinstance(rating, dict) else {}
-    label = _text(rating.get("alternateName") or rating.get("name") or "", 200)
+    label = _text(rating.get("alternateName") or rating.get("name") or "", 200) or label
     value, best, worst = (_number(rating.get(k)) for k in ("ratingValue", "bestRating", "worstRating"))
     normalized = None
     if value is not None and best is not None and worst is not None and best != worst:

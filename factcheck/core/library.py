@@ -244,6 +244,9 @@ class Library:
             return cls._open(path, read_only)
         except _Damaged:
             pass
+        if not cls._was_library(path):  # a file mistaken for the library is left as it is
+            raise LibraryError(N_("{name} is not a factcheck library (it is another program's or a project's file).",
+                                  name=path.name))
         aside = cls._set_aside(path)
         library = cls._open(path, read_only=False)
         library.notices.append(library._rebuild(aside))
@@ -276,6 +279,20 @@ class Library:
         except BaseException:
             conn.close()
             raise
+
+    @staticmethod
+    def _was_library(path: pathlib.Path) -> bool:
+        """Whether a file that does not open as a library was one: the app's own, one with the
+        list of sources a library writes beside it, or one whose header still names it."""
+        sources = path.with_name(path.stem + "-sources.json")
+        if path.resolve() == default_path().resolve() or sources.exists():
+            return True
+        try:
+            with path.open("rb") as f:
+                header = f.read(100)
+        except OSError:
+            return False
+        return header.startswith(b"SQLite format 3\x00") and header[68:72] == APPLICATION_ID.to_bytes(4, "big")
 
     @staticmethod
     def _header_ok(path: pathlib.Path) -> bool:
@@ -725,20 +742,30 @@ class Library:
             candidates.append(matching.Candidate(rowid, bm25, analysis))
         ranked = matching.rerank(query, candidates, len(self), frequency)
         out: list[Match] = []
-        seen: set[tuple[str, str]] = set()
-        excluded = (str(pathlib.Path(exclude[0]).resolve()), exclude[1]) if exclude else None
+        seen: dict[tuple, int] = {}  # where in ``out`` each claim or fact-check is
+        excluded = self._identity(exclude) if exclude else None
         for score, rowid in ranked:
             found = _match(rows[rowid], score)
-            if excluded and (found.source_path, found.claim_id) == excluded:
+            if found.kind == PROJECT:
+                same: tuple = (found.project_id or found.source_path, found.claim_id)
+            else:  # a fact-check is its URL, else what it says (as its key in one file)
+                same = (CLAIMREVIEW, found.url) if found.url else (
+                    CLAIMREVIEW, found.statement, found.rating, found.author, found.date)
+            if same == excluded or (found.source_path, found.claim_id) == excluded:
+                continue  # the claim being written, read from its file or from a copy of it
+            if same in seen:  # a copy of the same project, or the same fact-check in two files
+                if out[seen[same]].missing and not found.missing:
+                    out[seen[same]] = found  # a project moved: shown from where it is now
                 continue
-            same = (found.project_id or found.source_path, found.claim_id or found.url or str(rowid))
-            if same in seen:
-                continue  # a copy of the same project, or the same fact-check in two files
-            seen.add(same)
+            seen[same] = len(out)
             out.append(found)
-            if len(out) >= top:
-                break
-        return out
+        return out[:top]
+
+    def _identity(self, exclude: tuple[str, str]) -> tuple[str, str]:
+        """(project id or path, claim id) of a claim of the project at this path, as ``match`` compares them."""
+        where = str(pathlib.Path(exclude[0]).resolve())
+        row = self.conn.execute("SELECT project_id FROM sources WHERE path = ?", (where,)).fetchone()
+        return (row[0] if row and row[0] else where, exclude[1])
 
     def _frequency(self, groups: Sequence[Sequence[str]]) -> dict[str, int]:
         """In how many entries each token occurs: terms as they are, bigrams as ``b:``, prefixes as ``p:``."""
@@ -852,6 +879,14 @@ def _read_project(path: pathlib.Path) -> Iterator:
             conn.close()
         with Project.open(copy, read_only=True) as project:
             yield project
+
+
+def project_articles(project) -> dict[str, model.Article]:
+    """The live articles by id with what the library's rows take of them (title, language, fact-check
+    URL): one light read, no claim counted (``project.articles()`` counts every article's claims)."""
+    rows = project.store.read("SELECT id, title, outlet, author, url, published_at, language, created_at, "
+                              "factcheck_url FROM articles WHERE deleted_at IS NULL")
+    return {r[0]: model.Article(*r[:8], factcheck_url=r[8]) for r in rows}
 
 
 def project_rows(project, claims: Iterable | None = None, articles: dict | None = None) -> list[dict]:

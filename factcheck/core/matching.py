@@ -35,7 +35,8 @@ from collections.abc import Iterable, Sequence
 from factcheck.core import resources, textsearch
 
 #: Bumped whenever ``analyze`` changes what it produces: the library re-indexes its entries.
-ANALYZER_VERSION = 1
+#: 2: a letter's combining marks belong to its word (decomposed accents, Arabic vowel signs).
+ANALYZER_VERSION = 2
 PREFIX_LEN = 5
 #: At most this many distinct terms of a query are used (a pasted article is not a claim).
 MAX_QUERY_TERMS = 48
@@ -60,8 +61,11 @@ ya yo he sus cuya cuyo cual cuales mientras tras e u pues aun asi
 """.split())
 STOPWORDS = _EN_STOP | _ES_STOP
 
-#: A number with its separators ("1.000", "12,5"), else a run of letters and digits.
-_TOKEN = re.compile(r"\d[\d.,]*\d|[^\W_]+")
+@functools.cache
+def _token_pattern() -> re.Pattern[str]:
+    """A number with its separators ("1.000", "12,5"), else a run of letters and digits with
+    their combining marks ("vacunacio" + U+0301 + "n" is one word). Built on first use."""
+    return re.compile(f"\\d[\\d.,]*\\d|[^\\W_](?:[^\\W_]|[{textsearch.mark_class()}])*")
 
 
 def fold(text: str) -> str:
@@ -143,7 +147,7 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     if "%" in text:
         text = text.replace("%", " percent ")
-    for raw in _TOKEN.findall(text):
+    for raw in _token_pattern().findall(text):
         if raw[0].isdigit():
             out.append((raw.replace(".", "").replace(",", ""), False))
         else:

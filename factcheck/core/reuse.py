@@ -15,7 +15,7 @@ import json
 import pathlib
 
 from factcheck.core import fields, history, model, timeline
-from factcheck.core.errors import InvalidInput, KnownError
+from factcheck.core.errors import Conflict, InvalidInput, KnownError
 from factcheck.core.model import Changes
 from factcheck.core.text import N_
 
@@ -101,12 +101,18 @@ def _project_sources(project, match) -> list[SourceCopy]:
 
 
 class UseVerdict(history.Command):
-    """Copy an earlier verdict into a claim: rating (when the scale has it), summary, sources; one undoable step."""
+    """Copy an earlier verdict into a claim: rating (when the scale has it), summary, sources; one undoable step.
+
+    Redo brings back the same sources and citations rather than copying them again; undo
+    and redo refuse (``Conflict``) when the claim's verdict was changed elsewhere since.
+    """
 
     def __init__(self, plan: Plan):
         self.plan = plan
         self.label = N_("Use an earlier verdict")
         self.before: dict = {}
+        self.applied: dict = {}
+        self.based_on: dict = dict(plan.based_on)
         self.created_sources: list[str] = []
         self.citations: list[str] = []
 
@@ -120,7 +126,6 @@ class UseVerdict(history.Command):
         self.created_sources, self.citations = [], []
         changes = Changes()
         with project.batch():
-            changes |= project.update_claim(p.claim_id, based_on=p.based_on, **values)
             existing = {s.url: s.id for s in project.sources() if s.url}
             cited = {c.source_id for c in project.citations(p.claim_id)}
             for copy in p.sources:
@@ -138,9 +143,19 @@ class UseVerdict(history.Command):
                 cite = project.cite(p.claim_id, source_id, copy.stance, quote=copy.quote, locator=copy.locator)
                 changes |= cite
                 self.citations.append(cite.created)
+            # The citations go in the event, so that ``based_on`` can tell when all of it was taken back.
+            self.based_on = {**p.based_on, "citations": list(self.citations)} if self.citations else dict(p.based_on)
+            changes |= project.update_claim(p.claim_id, based_on=self.based_on, **values)
+        self.applied = {k: getattr(project.claim(p.claim_id), k) for k in values}
         return changes
 
+    def _expect(self, project, values: dict) -> None:
+        claim = project.claim(self.plan.claim_id)
+        if {k: getattr(claim, k) for k in values} != values:
+            raise Conflict(N_("This claim was changed elsewhere since this step; it can no longer be undone."))
+
     def undo(self, project) -> Changes:
+        self._expect(project, self.applied)
         changes = Changes()
         with project.batch():
             for citation_id in self.citations:
@@ -149,6 +164,17 @@ class UseVerdict(history.Command):
                 changes |= project.delete_source(source_id)
             if self.before:
                 changes |= project.update_claim(self.plan.claim_id, restore=True, **self.before)
+        return changes
+
+    def redo(self, project) -> Changes:
+        self._expect(project, self.before)
+        changes = Changes()
+        with project.batch():
+            for source_id in self.created_sources:
+                changes |= project.restore_source(source_id)
+            for citation_id in self.citations:
+                changes |= project.recite(citation_id)
+            changes |= project.update_claim(self.plan.claim_id, restore=True, based_on=self.based_on, **self.applied)
         return changes
 
 
@@ -160,17 +186,52 @@ def describe(based_on: dict) -> str:
 def based_on(project) -> dict[str, dict]:
     """By claim id, where its verdict was last copied from (``based_on`` of its newest ``claim.update`` holding one).
 
-    One query over the event log for the words ``"based_on"``, then the matching rows decoded.
+    A copy that was taken back whole (undone: every verdict field it set back to what it
+    was before, every citation it made withdrawn) no longer counts. One query over the
+    event log for the words ``"based_on"``, then the matching rows decoded.
     """
-    out: dict[str, dict] = {}
+    copies: dict[str, tuple[dict, dict]] = {}
     rows = project.store.read(
         "SELECT entity_id, CAST(data AS TEXT) FROM events WHERE action = 'claim.update' "
         "AND instr(CAST(data AS TEXT), '\"based_on\"') > 0 ORDER BY seq")
     for claim_id, text in rows:
         try:
-            value = json.loads(text).get("based_on")
+            data = json.loads(text)
+            value = data.get("based_on")
         except (ValueError, AttributeError, TypeError):
             continue
         if isinstance(value, dict):
-            out[claim_id] = value
+            before = data.get("before")
+            copies[claim_id] = (value, before if isinstance(before, dict) else {})
+    taken_back = _taken_back(project, copies)
+    return {claim_id: value for claim_id, (value, _before) in copies.items() if claim_id not in taken_back}
+
+
+#: The verdict fields a copy sets, as ``claims`` columns.
+_COPIED_FIELDS = ("rating", "verdict_summary")
+
+
+def _taken_back(project, copies: dict[str, tuple[dict, dict]]) -> set[str]:
+    """The claims whose copy left nothing behind: fields as they were before it, its citations withdrawn."""
+    known = {claim_id: (value, before) for claim_id, (value, before) in copies.items()
+             if isinstance(value.get("citations"), list) or set(before) & set(_COPIED_FIELDS)}
+    if not known:
+        return set()
+    ids = sorted(known)
+    claims: dict[str, tuple] = {}
+    live: set[str] = set()
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        marks = ", ".join("?" * len(part))
+        claims.update((r[0], r[1:]) for r in project.store.read(
+            f"SELECT id, {', '.join(_COPIED_FIELDS)} FROM claims WHERE id IN ({marks})", part))
+        live.update(r[0] for r in project.store.read(
+            f"SELECT id FROM citations WHERE claim_id IN ({marks}) AND deleted_at IS NULL", part))
+    out = set()
+    for claim_id, (value, before) in known.items():
+        now = dict(zip(_COPIED_FIELDS, claims.get(claim_id, ())))
+        fields_back = all(now.get(k) == before[k] for k in _COPIED_FIELDS if k in before)
+        citations = value.get("citations") or []
+        if fields_back and not any(c in live for c in citations if isinstance(c, str)):
+            out.add(claim_id)
     return out

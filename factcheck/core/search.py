@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 
 from factcheck.core import fields, textsearch
 from factcheck.core.entity import Manager
-from factcheck.core.errors import KnownError
+from factcheck.core.errors import InvalidInput, KnownError
 from factcheck.core.text import N_
 
 CLAIM, COMMENT, SOURCE, ARTICLE = "claim", "comment", "source", "article"
@@ -93,9 +93,12 @@ def parse(query: str, *, prefix_last: bool = False) -> tuple[Term, ...]:
     unique: list[Term] = []
     count = 0
     for term in terms:
-        count += len(term.words)
-        if count > MAX_TERMS:
+        room = MAX_TERMS - count
+        if room <= 0:
             break
+        if len(term.words) > room:  # a long quoted passage: its first words, still in order
+            term = Term("phrase" if room > 1 else "word", term.words[:room])
+        count += len(term.words)
         if term not in unique:
             unique.append(term)
     return tuple(unique)
@@ -432,6 +435,10 @@ class Search(Manager):
         """
         since = fields.date(since or "", N_("start date")) or None
         until = fields.date(until or "", N_("end date")) or None
+        scale = self.project.scale
+        if rating and rating not in scale:  # a label or a typo would otherwise read as "nothing found"
+            raise InvalidInput(N_("{value} is not a rating on the {scale} scale.", value=repr(rating),
+                                  scale=scale.name))
         terms = parse(query, prefix_last=prefix_last)
         if not terms or limit <= 0:
             return []

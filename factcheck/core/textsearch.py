@@ -30,8 +30,9 @@ import re
 import unicodedata
 
 
-def _mark_ranges() -> str:
-    """A character class body of the combining marks of the Basic Multilingual Plane."""
+@functools.cache
+def mark_class() -> str:
+    """The combining marks of the Basic Multilingual Plane, as a regular expression's class body."""
     ranges: list[list[int]] = []
     for code in range(0x0300, 0x10000):
         if unicodedata.category(chr(code))[0] == "M":
@@ -46,7 +47,7 @@ def _mark_ranges() -> str:
 def _word_pattern() -> re.Pattern[str]:
     # Letters and digits (\w less the underscore) with the marks that belong to them (an
     # Arabic vowel sign, a Devanagari matra, a decomposed accent). Built on first use.
-    return re.compile(f"[\\w{_mark_ranges()}]+")
+    return re.compile(f"[\\w{mark_class()}]+")
 
 
 def fold(word: str) -> str:
@@ -58,7 +59,9 @@ def fold(word: str) -> str:
 
 @functools.lru_cache(maxsize=200_000)
 def _fold_unicode(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    # Compatibility forms first, then case: the "bold" letters of social-media posts
+    # ("𝐁𝐨𝐠𝐨𝐭𝐚") have no case of their own and become capitals only once decomposed.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", word).casefold())
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
@@ -74,10 +77,14 @@ def words(text: str) -> list[tuple[int, int, str]]:
     if text.isascii():  # most text: lower-casing keeps every offset
         return [(m.start(), m.end(), m.group()) for m in _ASCII_WORD.finditer(text.lower())]
     lowered = text.lower()
-    if len(lowered) == len(text):  # Spanish and most text: only its accented words need folding
-        return [(m.start(), m.end(), w if w.isascii() else _fold_unicode(w))
-                for m in _word_pattern().finditer(lowered) if "_" not in (w := m.group())] \
-            if "_" not in text else _words(text)
+    if len(lowered) == len(text) and "_" not in text:  # most text: only its accented words need folding
+        out = []
+        for match in _word_pattern().finditer(lowered):
+            word = match.group()
+            folded = word if word.isascii() else _fold_unicode(word)
+            if folded:  # not a lone combining mark
+                out.append((match.start(), match.end(), folded))
+        return out
     return _words(text)
 
 

@@ -4,8 +4,10 @@
 ``threading.Thread`` with its own library connection): it adds a project when a window
 opens it, re-indexes the claims a change touched (read on the UI thread from the
 session's ``Changes``, written on the worker), and answers match requests. Requests are
-numbered; the worker answers only the newest waiting one, and the widget drops any answer
-older than its last request, so typing never waits and never sees stale suggestions.
+numbered and name who asks; the worker answers only each asker's newest waiting one (and
+does everything else in the order asked), and the widget drops any answer older than its
+last request and hides another claim's while it waits, so typing never waits and never
+sees stale suggestions.
 
 ``SimilarClaims`` sits in the inspector under the claim's fields. When a claim is shown
 (a new one: its quote) or its statement is edited, it asks for matches 60 ms after the
@@ -16,6 +18,7 @@ in a new window, or the published fact-check) and Use this verdict (``core/reuse
 
 from __future__ import annotations
 
+import collections
 import html
 import pathlib
 import queue
@@ -61,32 +64,51 @@ class LibraryService(QObject):
 
     # --- the UI thread's side -----------------------------------------------------------
 
-    def request(self, text: str, exclude: tuple[str, str] | None = None) -> int:
-        """Ask for the matches of ``text``; the answer comes through ``sig_matched`` with the number returned."""
+    def request(self, text: str, exclude: tuple[str, str] | None = None, *, asker: object = None) -> int:
+        """Ask for the matches of ``text``; the answer comes through ``sig_matched`` with the number returned.
+
+        ``asker`` (any key: one per widget) names who asks: only the newest waiting question
+        of each asker is answered, so one window typing never leaves another's unanswered.
+        """
         self._token += 1
-        self._queue.put(("match", self._token, str(library.default_path()), text, exclude))
+        self._queue.put(("match", self._token, str(library.default_path()), text, (exclude, asker)))
         return self._token
 
     def add_project(self, path: str | pathlib.Path) -> None:
         self._queue.put(("add", 0, str(library.default_path()), str(path), None))
 
     def follow(self, session: Session) -> None:
-        """Index the session's project now (nothing is read when it has not changed) and after each change."""
+        """Index the session's project and keep it current after each change.
+
+        Opening costs the window nothing: the worker reads the project (nothing when its head
+        has not moved), and the articles' titles and URLs that a change's rows take are read
+        after the first paint, in one light read that counts no claim.
+        """
         self.add_project(session.project.path)
-        articles = {a.id: a for a in session.project.articles()}  # titles and URLs for the rows, read once
+        articles: dict[str, model.Article] = {}
+        QTimer.singleShot(0, self, lambda: self._read_articles(session, articles))
         session.sig_changed.connect(lambda changes: self._on_session_changed(session, changes, articles))
+
+    @staticmethod
+    def _read_articles(session: Session, articles: dict) -> None:
+        if articles or session.project.closed:
+            return
+        try:
+            articles.update(library.project_articles(session.project))
+        except KnownError:
+            return  # read again when a change needs them
 
     def _on_session_changed(self, session: Session, changes: model.Changes, articles: dict) -> None:
         """Send the changed claims (read once for every view by the session) to the worker."""
         if not changes.what & _INDEXED or session.project.closed:
             return
         project = session.project
+        if changes.what & model.What.ARTICLES or len(changes.claims) > 500:
+            articles.clear()  # titles may have changed: read again when next needed
+            self.add_project(project.path)  # whole articles came and went, or another window wrote
+            return
+        self._read_articles(session, articles)
         try:
-            if changes.what & model.What.ARTICLES or len(changes.claims) > 500:
-                articles.clear()
-                articles.update((a.id, a) for a in project.articles())
-                self.add_project(project.path)  # whole articles came and went, or another window wrote
-                return
             claims = session.changed_claims(changes.claims)
         except KnownError:
             return
@@ -106,19 +128,18 @@ class LibraryService(QObject):
     def _run(self) -> None:
         lib: library.Library | None = None
         where = ""
+        waiting: collections.deque = collections.deque()  # taken off the queue, in the order asked
         while True:
-            item = self._queue.get()
-            if item[0] == "match":  # only the newest question waiting is worth answering
-                while True:
-                    try:
-                        newer = self._queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if newer[0] == "match":
-                        item = newer
-                    else:
-                        self._queue.put(newer)  # answered after this one
-                        break
+            if not waiting:
+                waiting.append(self._queue.get())
+            while True:
+                try:
+                    waiting.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            item = waiting.popleft()
+            if item[0] == "match" and any(w[0] == "match" and w[4][1] == item[4][1] for w in waiting):
+                continue  # its asker asked again since: only the newest question is worth answering
             kind, token, path, arg, extra = item
             if kind == "sync":
                 extra.set()
@@ -142,7 +163,7 @@ class LibraryService(QObject):
                     self.sig_notice.emit(self.failure)
             try:
                 if kind == "match":
-                    found = [] if lib is None else lib.match(arg, top=TOP, exclude=extra)
+                    found = [] if lib is None else lib.match(arg, top=TOP, exclude=extra[0])
                     self.sig_matched.emit(token, found)
                 elif lib is None:
                     continue
@@ -247,6 +268,11 @@ class SimilarClaims(QWidget):
             self._text = ""
             return
         text = claim.statement.strip() or claim.exact
+        if not same:  # another claim's suggestions, and their links, go until this one's come
+            self.matches = []
+            self.status.hide()
+            for row in self.rows:
+                row.hide()
         if not same or text != self._text:
             self.set_text(text, now=not same)
 
@@ -264,7 +290,7 @@ class SimilarClaims(QWidget):
     def _ask(self) -> None:
         if self.claim is None:
             return
-        self._asked = service().request(self._text, (str(self.session.project.path), self.claim.id))
+        self._asked = service().request(self._text, (str(self.session.project.path), self.claim.id), asker=id(self))
 
     def _on_matched(self, token: int, found: list) -> None:
         if token != self._asked:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from factcheck.core import history, library, reuse, timeline
-from factcheck.core.errors import InvalidInput
+from factcheck.core.errors import Conflict, InvalidInput
 from factcheck.core.project import Project
 from factcheck.exporters import _data, markdown
 from tests.conftest import imported
@@ -100,3 +100,80 @@ def test_a_signed_off_claim_does_not_take_an_earlier_verdict(setup):
     project.review(claim_id, "submit")
     with pytest.raises(InvalidInput, match="still being written"):
         reuse.plan(project, claim_id, lib.match(NEW, top=1)[0])
+
+
+def test_an_undone_verdict_is_no_longer_said_to_be_based_on_the_check(setup):
+    """Undo takes the copy back: the reports must not go on saying "based on the check of…"."""
+    project, claim_id, lib, _ = setup
+    stack = history.History(project)
+    stack.do(reuse.UseVerdict(reuse.plan(project, claim_id, lib.match(NEW, top=1)[0])))
+    assert claim_id in reuse.based_on(project)
+    stack.undo()
+    assert reuse.based_on(project) == {}
+    report = _data.gather(project, _data.Selection(statuses=("draft",)))
+    assert report.articles[0].claims[0].based_on == ""
+    stack.redo()
+    assert claim_id in reuse.based_on(project)
+
+
+def test_an_undone_copy_of_sources_alone_is_taken_back_too(setup, tmp_path):
+    """A fact-check whose rating the scale lacks and that has no summary copies only its source."""
+    project, claim_id, lib, _ = setup
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps({"@type": "ClaimReview", "url": "https://checks.example.org/cali",
+                                "claimReviewed": "Cali halved its homicides in 2024", "datePublished": "2025-10-24",
+                                "reviewRating": {"alternateName": "Exaggerated"}}), encoding="utf-8")
+    lib.add(feed)
+    match = next(m for m in lib.match(NEW) if m.kind == "claimreview")
+    stack = history.History(project)
+    stack.do(reuse.UseVerdict(reuse.plan(project, claim_id, match)))
+    assert claim_id in reuse.based_on(project)
+    stack.undo()
+    assert reuse.based_on(project) == {}
+
+
+def test_redo_brings_back_the_same_sources_and_citations(setup):
+    """Undo, redo, undo, redo...: the copied source comes back, never a new copy of it each time."""
+    project, claim_id, lib, _ = setup
+    stack = history.History(project)
+    stack.do(reuse.UseVerdict(reuse.plan(project, claim_id, lib.match(NEW, top=1)[0])))
+    (source,) = project.sources()
+    (citation,) = project.citations(claim_id)
+    for _ in range(3):
+        stack.undo()
+        assert project.sources() == [] and project.citations(claim_id) == []
+        stack.redo()
+    assert [s.id for s in project.sources(include_deleted=True)] == [source.id]
+    assert [c.id for c in project.citations(claim_id)] == [citation.id]
+    claim = project.claim(claim_id)
+    assert (claim.rating, claim.verdict_summary) == ("mostly-false", "They fell by 12%, not by half.")
+    assert project.verify().ok
+
+
+def test_undo_refuses_to_overwrite_a_verdict_changed_since(setup):
+    """Like every edit's undo: a rating another window set since is not silently put back."""
+    project, claim_id, lib, _ = setup
+    stack = history.History(project)
+    stack.do(reuse.UseVerdict(reuse.plan(project, claim_id, lib.match(NEW, top=1)[0])))
+    project.update_claim(claim_id, rating="false")  # another window, not this stack
+    with pytest.raises(Conflict):
+        stack.undo()
+    assert project.claim(claim_id).rating == "false"
+
+
+def test_a_fact_check_with_hostile_fields_can_still_be_used(setup, tmp_path):
+    """A NUL in its text, a 3,000-character URL, a 3,000-character author, a date not on the
+    calendar: the feed keeps what a project can keep, so Use this verdict never fails on it."""
+    project, claim_id, lib, _ = setup
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps([{
+        "@type": "ClaimReview", "url": "https://checks.example.org/" + "a" * 3000,
+        "claimReviewed": "Cali halved its homicides\u0000 in 2024", "author": {"name": "Example " * 400},
+        "datePublished": "2025-13-45", "reviewBody": "They fell by 12%\u0000.",
+        "reviewRating": {"alternateName": "Mostly false"}}]), encoding="utf-8")
+    lib.add(feed)
+    match = next(m for m in lib.match(NEW) if m.kind == "claimreview")
+    assert match.date == "" and match.url == "" and "\x00" not in match.statement + match.summary
+    history.History(project).do(reuse.UseVerdict(reuse.plan(project, claim_id, match)))
+    claim = project.claim(claim_id)
+    assert (claim.rating, claim.verdict_summary) == ("mostly-false", "They fell by 12% .")
