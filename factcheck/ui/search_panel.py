@@ -405,6 +405,8 @@ class SearchDock(QDockWidget):
         self.find_action.setToolTip(tip)
         self.find_action.setEnabled(False)
         self.find_action.triggered.connect(self.open)
+        # Shown again by a restored window layout, not by ``open``: its filters still need their choices.
+        self.visibilityChanged.connect(self._on_visibility_changed)
         self._sized = False
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         window.tabifyDockWidget(beside, self)
@@ -444,6 +446,10 @@ class SearchDock(QDockWidget):
             text = " ".join(words.split()) or None
         self.panel.fill_filters()
         self.panel.start(text)
+
+    def _on_visibility_changed(self, visible: bool) -> None:
+        if visible and self.panel is not None and self.panel.status_box.count() == 0:
+            self.panel.fill_filters()
 
     def close_search(self) -> None:
         self.hide()

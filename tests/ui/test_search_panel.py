@@ -161,3 +161,14 @@ def test_closing_the_project_closes_the_search(qtbot, window):
     find(qtbot, window, "bogota")
     window._close_session()
     assert window.search_dock.panel is None and not window.search_dock.find_action.isEnabled()
+
+
+def test_a_dock_shown_again_by_the_saved_layout_has_its_filters(qtbot, window, tmp_path):
+    window.search_dock.find_action.trigger()
+    window.close()  # the layout, with the dock open, is saved
+    again = shown_window(qtbot, tmp_path / "desk.factcheck", tmp_path / "settings.ini")
+    dock = again.search_dock
+    qtbot.waitUntil(dock.isVisible)
+    panel = dock.panel
+    assert panel.status_box.count() > 1 and panel.article_box.count() == 3  # All articles + the two
+    assert panel.checker_box.currentText() == "Anyone"
