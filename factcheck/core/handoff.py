@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import heapq
 import json
 import os
 import pathlib
@@ -164,10 +165,76 @@ def is_handoff(path: str | os.PathLike) -> bool:
 # --- the history graph ------------------------------------------------------------------------
 
 
-def _graph(store) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
-    """(id, parents text) of every event in order, and id -> parent ids."""
-    rows = store.execute("SELECT id, parents FROM events ORDER BY seq").fetchall()
-    return rows, {event_id: events.parent_ids(parents) for event_id, parents in rows}
+#: Events read at once around the walk's newest event: a parent is mostly the event just before its child.
+_NEAR = 256
+
+
+class _Log:
+    """Events' (seq, id, parents) looked up by id, the log read a range of ``seq`` at a time near the walk."""
+
+    def __init__(self, store):
+        self.store = store
+        self.near: dict[str, tuple[int, str, str]] = {}
+
+    def rows(self, ids: Iterable[str], below: int | None = None) -> list[tuple[int, str, str]]:
+        """(seq, id, parents) of those of ``ids`` the log holds; ``below``: the seq of the event that names them."""
+        ids = list(dict.fromkeys(ids))
+        missing = [i for i in ids if i not in self.near]
+        if missing and below is not None:  # its parents are usually just before it: one read for many steps
+            self.near = {r[1]: r for r in self.store.execute(
+                "SELECT seq, id, parents FROM events WHERE seq < ? AND seq >= ?", (below, below - _NEAR))}
+            missing = [i for i in ids if i not in self.near]
+        found = [self.near.pop(i) for i in ids if i in self.near]
+        for i in range(0, len(missing), 500):
+            chunk = missing[i:i + 500]
+            found += self.store.execute(
+                f"SELECT seq, id, parents FROM events WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+        return found
+
+
+def unsent(store, marks: Iterable[str], heads: Iterable[str] | None = None) -> list[tuple[int, str, str]]:
+    """(seq, id, parents) of the events before ``heads`` (default: the head) that are neither ``marks`` nor before
+    one, in log order: what a partner who holds the marks lacks.
+
+    A parent always comes before its child in a log, so walking back from the heads and the
+    marks together, newest first by ``seq``, settles each event before its parents are
+    reached; the walk stops once only events before a mark are left. It reads the events
+    between the marks and the heads, not the whole history (marks it does not hold are
+    ignored, as ``ancestors`` ignores them).
+    """
+    log = _Log(store)
+    heads = [events.head(store)] if heads is None else list(heads)
+    before_mark: dict[str, bool] = {}  # every event queued: whether it is a mark or before one
+    queue: list[tuple[int, str, str]] = []  # (-seq, id, parents): newest first
+    pending = 0  # queued events not known to be before a mark: the walk ends when none is left
+
+    def add(ids: Iterable[str], marked: bool, below: int | None = None) -> None:
+        nonlocal pending
+        fresh = []
+        for event_id in ids:
+            if event_id not in before_mark:
+                fresh.append(event_id)
+            elif marked and not before_mark[event_id]:  # still queued: a parent comes after its children
+                before_mark[event_id] = True
+                pending -= 1
+        for seq, event_id, parents in log.rows(fresh, below):
+            if event_id not in before_mark:
+                before_mark[event_id] = marked
+                pending += not marked
+                heapq.heappush(queue, (-seq, event_id, parents))
+
+    add(marks, True)
+    add([h for h in heads if h], False)
+    found = []
+    while pending:
+        seq, event_id, parents = heapq.heappop(queue)
+        marked = before_mark[event_id]
+        if not marked:
+            pending -= 1
+            found.append((-seq, event_id, parents))
+        add(events.parent_ids(parents), marked, -seq)
+    found.reverse()
+    return found
 
 
 def ancestors(parents: dict[str, list[str]], heads: Iterable[str]) -> set[str]:
@@ -209,15 +276,11 @@ def partners(project) -> list[Partner]:
     """Every partner this user exchanged with from this copy, with how much each lacks now; newest first."""
     names = [r[0] for r in project.store.execute(
         "SELECT partner FROM exchanges WHERE user = ? GROUP BY partner ORDER BY max(id) DESC", (project.user,))]
-    if not names:
-        return []
-    order, parents = _graph(project.store)
     found = []
     for name in names:
         marks = _marks(project, name)
-        have = ancestors(parents, [head for head, _ in marks.values()])
         found.append(Partner(name, marks.get(SENT, (None, None))[1], marks.get(RECEIVED, (None, None))[1],
-                             sum(1 for event_id, _ in order if event_id not in have)))
+                             len(unsent(project.store, [head for head, _ in marks.values()]))))
     return found
 
 
@@ -255,9 +318,9 @@ def write(project, path: str | os.PathLike, *, since: str | None = None, to: str
     """
     path = pathlib.Path(path)
     to = (to or "").strip()
-    base, order, wanted = _wanted(project, since, to)
+    base, wanted = _wanted(project, since, to)
     rows = _event_rows(project.store, wanted)
-    head = order[-1][0]
+    head = events.head(project.store)
     tables, blob_shas = _rows_for(project.store, rows)
     blob_meta = [dict(zip(("sha256", "mime", "size", "filename"), r)) for sha in sorted(blob_shas)
                  for r in project.store.execute("SELECT sha256, mime, size, filename FROM blobs WHERE sha256 = ?",
@@ -271,7 +334,8 @@ def write(project, path: str | os.PathLike, *, since: str | None = None, to: str
         "rows.json": events.canonical(tables).encode("utf-8"),
     }
     manifest = {
-        "format": FORMAT, "version": VERSION if tables.get("attachments") or _paged(tables) else 1, "project": order[0][0], "name": project.path.stem,
+        "format": FORMAT, "version": VERSION if tables.get("attachments") or _paged(tables) else 1,
+        "project": events.project_id(project.store), "name": project.path.stem,
         "from": project.user, "made_at": model.now(), "head": head, "since": base, "events": len(rows),
         "members": {name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
                     for name, data in members.items()},
@@ -321,17 +385,17 @@ def write(project, path: str | os.PathLike, *, since: str | None = None, to: str
     return Written(path, len(rows), path.stat().st_size, to, tuple(base))
 
 
-def _wanted(project, since: str | None, to: str) -> tuple[list[str], list[tuple[str, str]], list[str]]:
-    """(the marks, every event's (id, parents), the ids to send) for a hand-off."""
+def _wanted(project, since: str | None, to: str) -> tuple[list[str], list[str]]:
+    """(the marks, the ids to send, in log order) for a hand-off."""
     base = since_ids(project, since if since is not None else (to if to and _marks(project, to) else None))
-    order, parents = _graph(project.store)
-    have = ancestors(parents, base)
-    return base, order, [event_id for event_id, _ in order if event_id not in have]
+    if not base:  # the whole history: read in order, no walk
+        return base, [r[0] for r in project.store.execute("SELECT id FROM events ORDER BY seq")]
+    return base, [event_id for _, event_id, _ in unsent(project.store, base)]
 
 
 def lacking(project, *, since: str | None = None, to: str = "") -> int:
     """How many changes ``write`` with these arguments would put in the file."""
-    return len(_wanted(project, since, (to or "").strip())[2])
+    return len(_wanted(project, since, (to or "").strip())[1])
 
 
 def _sweep(folder: pathlib.Path) -> None:
@@ -526,48 +590,54 @@ def _member(archive: zipfile.ZipFile, name: str, path: pathlib.Path) -> bytes:
         raise _truncated(path) from None
 
 
-class AllBut:
-    """Every event id but some: the sender's history as the receiver's log minus what only the receiver holds."""
+def held(store, ids: Iterable[str]) -> set[str]:
+    """Those of ``ids`` that this log holds (looked up by id, 500 at a time)."""
+    ids = list(dict.fromkeys(ids))
+    found: set[str] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        found.update(r[0] for r in store.execute(
+            f"SELECT id FROM events WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+    return found
 
-    def __init__(self, excluded: set[str]):
-        self.excluded = excluded
 
-    def __contains__(self, event_id: object) -> bool:
-        return event_id not in self.excluded
+def _builds_on(received: Received) -> tuple[set[str], set[str]]:
+    """(the file's events, the events it builds on: its marks and its events' parents it does not hold)."""
+    in_file = {r[1] for r in received.event_rows}
+    needed = set(received.since)
+    for r in received.event_rows:
+        needed.update(p for p in events.parent_ids(r[2]) if p not in in_file)
+    return in_file, needed
 
 
-def check_known(received: Received, store) -> AllBut:
+def _not_received_yet(received: Received) -> HandoffRefused:
+    return HandoffRefused(N_(
+        "{name} builds on changes this copy has not received yet; merge the earlier hand-off from {sender} "
+        "first, or ask {sender} for a hand-off of everything (factcheck handoff --since start).",
+        name=received.path.name, sender=received.sender or "?"))
+
+
+def check_known(received: Received, store) -> list[str]:
     """``check_base`` for a receiver that knows its local-only events: only the file's outside parents are looked up."""
-    in_file = {r[1] for r in received.event_rows}
-    needed = set(received.since)
-    for r in received.event_rows:
-        needed.update(p for p in events.parent_ids(r[2]) if p not in in_file)
-    missing = [p for p in needed if not store.execute("SELECT 1 FROM events WHERE id = ?", (p,)).fetchone()]
-    if missing:
-        raise HandoffRefused(N_(
-            "{name} builds on changes this copy has not received yet; merge the earlier hand-off from {sender} "
-            "first, or ask {sender} for a hand-off of everything (factcheck handoff --since start).",
-            name=received.path.name, sender=received.sender or "?"))
+    in_file, needed = _builds_on(received)
+    if needed - held(store, needed):
+        raise _not_received_yet(received)
     # An event pushed whose reply was lost comes back in the file: it is the sender's too.
-    return AllBut(set(received.local_only or ()) - in_file)
+    return sorted(set(received.local_only or ()) - in_file)
 
 
-def check_base(received: Received, parents: dict[str, list[str]]) -> set[str]:
-    """The sender's whole history as this copy knows it: the file's events and the ancestors they build on.
+def check_base(received: Received, store) -> list[str]:
+    """The ids of this copy's events that the sender lacks, in log order.
 
-    Refuses a file that builds on events this copy does not hold (an earlier hand-off not
-    merged yet, say), naming how many are missing.
+    The sender's history is the file's events and the events they build on (which this copy
+    must hold, else the file is refused, as one that builds on an earlier hand-off not merged
+    yet) with everything before those; what this copy holds besides is found by walking back
+    from its head to there (``unsent``), not by reading its whole history.
     """
-    in_file = {r[1] for r in received.event_rows}
-    needed = set(received.since)
-    for r in received.event_rows:
-        needed.update(p for p in events.parent_ids(r[2]) if p not in in_file)
+    in_file, needed = _builds_on(received)
     if not received.event_rows:
         needed.add(received.head)
-    missing = [p for p in needed if p not in parents and p not in in_file]
-    if missing:
-        raise HandoffRefused(N_(
-            "{name} builds on changes this copy has not received yet; merge the earlier hand-off from {sender} "
-            "first, or ask {sender} for a hand-off of everything (factcheck handoff --since start).",
-            name=received.path.name, sender=received.sender or "?"))
-    return ancestors(parents, needed - in_file) | in_file
+    have = held(store, needed | in_file)
+    if needed - have - in_file:
+        raise _not_received_yet(received)
+    return [event_id for _, event_id, _ in unsent(store, (needed - in_file) | (in_file & have))]

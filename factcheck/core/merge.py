@@ -34,19 +34,22 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import hashlib
 import json
 import pathlib
 import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
+from typing import NoReturn
 
 from factcheck.core import (anchoring, articles, claims, events, handoff, migrations, model, settings, sources,
                             timeline, workflow)
 from factcheck.core.errors import Conflict as Changed
 from factcheck.core.errors import InvalidInput, KnownError, ProjectReadOnly, ProjectTooNew
 from factcheck.core.text import N_, Text
-from factcheck.core.units import _ARTICLE_FIELDS, CREATED, UNKNOWN, touches
+from factcheck.core.units import (_ARTICLE_FIELDS, _CITATION_FIELDS, _CLAIM_DEFAULTS, _SOURCE_DEFAULTS, CREATED,
+                                  UNKNOWN, touches)
 
 OURS = "ours"
 THEIRS = "theirs"
@@ -205,12 +208,6 @@ def _open_other(project, path: pathlib.Path) -> tuple:
         raise
 
 
-def _event_rows(store) -> list[tuple]:
-    """(seq, id, parents, at, actor, action, entity, entity_id, data text) of every event, in order."""
-    return store.execute(
-        "SELECT seq, id, parents, at, actor, action, entity, entity_id, data FROM events ORDER BY seq").fetchall()
-
-
 # --- units: what an event changed ----------------------------------------------------------
 
 
@@ -338,42 +335,69 @@ def plan_received(project, received: handoff.Received, name: str) -> MergePlan:
 
 
 class _CopySide:
-    """The other side of a merge: another copy of the project, opened read-only."""
+    """The other side of a merge: another copy of the project, opened read-only.
+
+    Only what the copies do not share is read from it: its events this copy lacks (walked
+    back from its head to events both hold) and the rows those events name, as a hand-off
+    of them would carry (``handoff._rows_for``). What comes in is checked, not the rest of
+    the file: each event's id against its content, its parents, and each row taken against
+    what its events say (``check_taken``).
+    """
+
+    checks_rows = True
 
     def __init__(self, other, path: pathlib.Path | None = None):
         self.other, self.store = other, other.store
         self.path = pathlib.Path(path) if path is not None else other.path
+        self.index: dict[str, dict[str, dict]] = {}
 
-    def event_rows(self) -> list[tuple]:
-        return _event_rows(self.store)
-
-    def check(self, ours_rows: list[tuple], theirs_rows: list[tuple], name: str) -> set[str]:
-        """Refuse what cannot be merged; the ids of every event the other side holds."""
-        if not theirs_rows:  # a file copied while its changes were still in its journal (-wal)
+    def check(self, project_id: str | None, store, name: str) -> None:
+        """Refuse a file with no history, or one that is not a copy of this project."""
+        theirs = events.project_id(self.store)
+        if theirs is None:  # a file copied while its changes were still in its journal (-wal)
             raise MergeRefused(N_("{name} holds no history: was it copied while the project was open? Copy it "
                                   "again after closing the project, or send a hand-off (File > Send changes…).",
                                   name=name))
-        if not ours_rows or ours_rows[0][1] != theirs_rows[0][1]:
+        if theirs != project_id:
             raise MergeRefused(N_("{name} is not a copy of this project: they share no history.", name=name))
-        verdict = self.other.verify(files=False)  # the files it brings are checked as they come in
-        if not verdict.ok:
-            raise MergeRefused(N_("{name} cannot be merged: its history is damaged ({problem})",
-                                  name=name, problem=str(verdict)))
-        return {r[1] for r in theirs_rows}
 
-    def head(self, theirs_rows: list[tuple]) -> str:
-        return theirs_rows[-1][1]
+    def head(self) -> str:
+        return events.head(self.store)
+
+    def incoming(self, store, name: str) -> list[tuple]:
+        """Their events this copy lacks, in their order; refused as damaged where one's id is not its content's or
+        it names a parent neither copy holds before it."""
+        rows = _unshared(self.store, store, self.head())
+        ids = {r[1] for r in rows}
+        shared = handoff.held(store, {p for r in rows for p in events.parent_ids(r[2]) if p not in ids})
+        before: set[str] = set()
+        for seq, event_id, parents, at, actor, action, entity, entity_id, data in rows:
+            try:
+                intact = events.event_id(parents, at, actor, action, entity, entity_id, data) == event_id
+            except TypeError:  # a column holds a number or bytes where text belongs
+                intact = False
+            if not intact:
+                _damaged(name, seq, N_("its content does not match its id ({action} by {actor}): the row was "
+                                       "altered, or inserted by hand.", action=action, actor=actor))
+            _readable(name, seq, data)
+            named = events.parent_ids(parents)
+            if not named or parents != events.canonical(named) or any(
+                    p not in before and p not in shared for p in named):
+                _damaged(name, seq, N_("it names a parent event this history does not hold before it ({action} by "
+                                       "{actor}): an event was removed, or the row was altered.",
+                                       action=action, actor=actor))
+            before.add(event_id)
+        self.index = _index(handoff._rows_for(self.store, [list(r[1:]) for r in rows])[0])
+        return rows
+
+    def ours_only(self, store) -> list[tuple]:
+        return _unshared(store, self.store, events.head(store))
 
     def read_row(self, table: str, row_id: str) -> dict | None:
         return read_row(self.store, table, row_id)
 
     def rows(self, table: str) -> Iterator[dict]:
-        cursor = self.store.execute(f"SELECT * FROM {table}")
-        names = [d[0] for d in cursor.description]
-        return (dict(zip(names, r)) for r in cursor)
-
-    def blob_names(self) -> list[str]:
-        return [r[0] for r in self.store.execute("SELECT sha256 FROM blobs")]
+        return iter(self.index.get(table, {}).values())
 
     def blob(self, sha: str) -> tuple | None:
         return self.store.execute("SELECT sha256, mime, size, filename, data FROM blobs WHERE sha256 = ?",
@@ -392,46 +416,82 @@ class _CopySide:
                 return r[4]
         return pathlib.Path(name).stem
 
+    def touching(self, store, rows: set[tuple[str, str]], find) -> tuple[list[tuple], list[tuple]]:
+        """(the events both copies hold, in this copy's order; every event of the other copy, in its order) that can
+        touch ``rows``.
+
+        Found in the other copy, which is open read-only (an ``entity_id`` lookup would leave
+        statistics behind in this file when it closes); those this copy holds are then read
+        here by id, as this copy wrote them.
+        """
+        theirs = _touching(self.store, rows, find)
+        ids = [r[1] for r in theirs]
+        shared = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            shared += store.execute("SELECT seq, id, action, entity_id, data FROM events "
+                                    f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+        return sorted(shared), theirs
+
+    def check_taken(self, taken: dict[tuple[str, str], dict], theirs: list[tuple], name: str) -> None:
+        """Refuse the copy when a row the merge takes from it is not what its events left (edited outside factcheck).
+
+        ``theirs``: the other copy's events that can touch those rows, in its order
+        (``touching``): its own history of them, as ``replay`` would read it.
+        """
+        for seq, _, _, _, data in theirs:
+            _readable(name, seq, data)
+        state = _values(theirs, set(taken))
+        for (table, row_id), row in sorted(taken.items()):
+            if table == "versions":  # its text against the fingerprint taken at import
+                text = row.get("text")
+                kind, shown = "articles", row.get("article_id")
+                fits = isinstance(text, str) and hashlib.sha256(text.encode("utf-8")).hexdigest() == row.get("sha256")
+            else:
+                units = state.get((table, row_id), {})
+                kind, shown = table, row_id
+                fits = CREATED in units and all(_agrees(unit, unit_value(table, unit, row), units[unit])
+                                                for unit in _CHECKED[table] if unit in units)
+            if not fits:
+                raise MergeRefused(N_("{name} cannot be merged: its history is damaged (the {kind} {id} is not what "
+                                      "its events say: it was changed outside factcheck).", name=name,
+                                      kind=_KIND_NAMES[kind], id=str(shown)[:8]))
+
 
 class _HandoffSide:
-    """The other side of a merge: a hand-off file, read and checked (``handoff.read``)."""
+    """The other side of a merge: a hand-off file, read and checked whole (``handoff.read``)."""
+
+    checks_rows = False
 
     def __init__(self, received: handoff.Received):
         self.received = received
-        self.index: dict[str, dict[str, dict]] = {}
-        for table, rows in received.rows.items():
-            if not isinstance(rows, list):
-                continue
-            if table == "claim_tasks":
-                self.index[table] = {f"{r['claim_id']} {r['task_id']}": r for r in rows}
-            elif table == "settings":
-                self.index[table] = {r["key"]: r for r in rows}
-            elif table not in ("blobs", "evidence"):
-                self.index[table] = {r["id"]: r for r in rows}
+        self.index = _index(received.rows)
+        self.lacks: list[str] = []  # this copy's events the sender lacks (``check``)
 
-    def event_rows(self) -> list[tuple]:
-        return self.received.event_rows
-
-    def check(self, ours_rows: list[tuple], theirs_rows: list[tuple], name: str) -> set[str]:
-        if not ours_rows or self.received.project_id != ours_rows[0][1]:
+    def check(self, project_id: str | None, store, name: str) -> None:
+        if project_id is None or self.received.project_id != project_id:
             raise MergeRefused(N_("{name} holds changes of another project, not of this one; nothing was merged.",
                                   name=name))
         if self.received.local_only is not None:
-            return handoff.check_known(self.received, self.store)
-        parents = {r[1]: events.parent_ids(r[2]) for r in ours_rows}
-        return handoff.check_base(self.received, parents)
+            self.lacks = handoff.check_known(self.received, store)
+        else:
+            self.lacks = handoff.check_base(self.received, store)
 
-    def head(self, theirs_rows: list[tuple]) -> str:
+    def head(self) -> str:
         return self.received.head
+
+    def incoming(self, store, name: str) -> list[tuple]:
+        have = handoff.held(store, [r[1] for r in self.received.event_rows])
+        return [r for r in self.received.event_rows if r[1] not in have]
+
+    def ours_only(self, store) -> list[tuple]:
+        return events.rows_by_id(store, self.lacks)
 
     def read_row(self, table: str, row_id: str) -> dict | None:
         return self.index.get(table, {}).get(row_id)
 
     def rows(self, table: str) -> Iterator[dict]:
         return iter(self.index.get(table, {}).values())
-
-    def blob_names(self) -> list[str]:
-        return list(self.received.blob_names)
 
     def blob(self, sha: str) -> tuple | None:
         return self.received.blob(sha)
@@ -445,30 +505,174 @@ class _HandoffSide:
     def sender(self, incoming: list[tuple], user: str, name: str) -> str:
         return self.received.sender
 
+    def touching(self, store, rows: set[tuple[str, str]], find) -> tuple[list[tuple], list[tuple]]:
+        """(the events both copies hold that can touch ``rows``, in this copy's order; none: the file is checked)."""
+        lacks = set(self.lacks)
+        return [r for r in _touching(store, rows, find) if r[1] not in lacks], []
+
+
+def _index(tables: dict) -> dict[str, dict[str, dict]]:
+    """table -> row key -> row, of rows as a hand-off carries them (``{table: [row, ...]}``)."""
+    index: dict[str, dict[str, dict]] = {}
+    for table, rows in tables.items():
+        if not isinstance(rows, list):
+            continue
+        if table == "claim_tasks":
+            index[table] = {f"{r['claim_id']} {r['task_id']}": r for r in rows}
+        elif table == "settings":
+            index[table] = {r["key"]: r for r in rows}
+        elif table not in ("blobs", "evidence"):
+            index[table] = {r["id"]: r for r in rows}
+    return index
+
+
+def _damaged(name: str, seq: int, problem: Text) -> NoReturn:
+    """Refuse the other copy: an event that would come in is not as it was written (``problem``, at its ``seq``)."""
+    raise MergeRefused(N_("{name} cannot be merged: its history is damaged ({problem})", name=name,
+                          problem=str(events.Verdict(False, 0, seq, problem))))
+
+
+def _readable(name: str, seq: int, data: object) -> None:
+    """Refuse the other copy when an event's data, which the merge reads, is not a JSON object."""
+    try:
+        readable = isinstance(json.loads(data), dict)
+    except (TypeError, ValueError):
+        readable = False
+    if not readable:
+        _damaged(name, seq, N_("its data is not readable (not JSON): the row was damaged."))
+
+
+def _unshared(source, other, head: str | None) -> list[tuple]:
+    """The events of ``source`` up to ``head`` that ``other`` lacks, in source's order.
+
+    Both logs are whole (every event's parents are in the log before it), so an event both
+    hold has only shared events before it: the walk back from the head stops there and
+    reads what the copies do not share, not their whole history.
+    """
+    found: dict[str, tuple] = {}
+    seen: set[str] = set()
+    frontier = {head} if head else set()
+    while frontier:
+        seen |= frontier
+        rows = events.rows_by_id(source, frontier - handoff.held(other, frontier))
+        frontier = set()
+        for r in rows:
+            found[r[1]] = r
+            frontier.update(p for p in events.parent_ids(r[2]) if p not in seen)
+    return sorted(found.values())
+
+
+def _present(store, table: str, ids: list[str]) -> set[str]:
+    """Those of ``ids`` that are rows of ``table`` here (looked up by id, 500 at a time)."""
+    found: set[str] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        found.update(r[0] for r in store.execute(
+            f"SELECT id FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+    return found
+
+
+def _replies_last(comments: list[dict]) -> list[dict]:
+    """New comments in an order their table takes them: a reply after the comment it answers (a foreign key)."""
+    new = {r["id"] for r in comments}
+    placed: set[str] = set()
+    ordered: list[dict] = []
+    while len(ordered) < len(comments):
+        ready = [r for r in comments if r["id"] not in placed and (r.get("parent_id") not in new
+                                                                   or r["parent_id"] in placed)]
+        for r in ready or [r for r in comments if r["id"] not in placed]:
+            placed.add(r["id"])
+            ordered.append(r)
+    return ordered
+
+
+def _owners(table: str, row_id: str, find) -> set[str]:
+    """The ``entity_id`` of every event that can touch a row: its own, and those of the rows it belongs to.
+
+    ``touches`` names rows other than an event's own entity in these cases only: the
+    claim's events touch its citations, comments, tasks and the files attached to its
+    citations; a source's deletion withdraws its citations; a new version of an article
+    moves its claims; ``project.create`` (the first settings) and ``project.merge`` (any
+    unit) have the entity id ''. ``find(table, id)``: the row in either copy.
+    """
+    if table == "claim_tasks":
+        return {row_id.split(" ", 1)[0], ""}
+    owners = {row_id, ""}
+    row = find(table, row_id)
+    if row is not None:
+        owners |= {row.get(column) for column in ("claim_id", "source_id", "article_id")}
+        citation = find("citations", row["citation_id"]) if table == "attachments" and row.get("citation_id") else None
+        if citation is not None:
+            owners.add(citation["claim_id"])
+    owners.discard(None)
+    return owners
+
+
+def _touching(store, rows: set[tuple[str, str]], find) -> list[tuple]:
+    """(seq, id, action, entity_id, data) of the events of ``store`` that can touch ``rows`` ((table, id)), in order.
+
+    Only those are read (``_owners``, through the ``entity_id`` index), not the whole log.
+    """
+    owners = sorted({owner for table, row_id in rows for owner in _owners(table, row_id, find)})
+    found = []
+    for i in range(0, len(owners), 500):
+        chunk = owners[i:i + 500]
+        found += store.execute("SELECT seq, id, action, entity_id, data FROM events "
+                               f"WHERE entity_id IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+    return sorted(found)
+
+
+def _values(found: list[tuple], rows: set[tuple[str, str]]) -> dict[tuple[str, str], dict[str, object]]:
+    """(table, id) -> unit -> the value the last of these events (``_touching``'s, in order) that touched it left."""
+    values: dict[tuple[str, str], dict[str, object]] = {}
+    for _, _, action, entity_id, data in found:
+        for table, row_id, unit, value in touches(action, entity_id, json.loads(data)):
+            if (table, row_id) in rows:
+                values.setdefault((table, row_id), {})[unit] = value
+    return values
+
+
+#: The units of a row taken from another copy that are checked against its events: those ``replay`` checks.
+_CHECKED = {
+    "articles": (*_ARTICLE_FIELDS, "deleted"),
+    "claims": (*_CLAIM_DEFAULTS, "anchor", "status", "deleted"),
+    "sources": (*_SOURCE_DEFAULTS, "deleted"),
+    "citations": (*_CITATION_FIELDS, "deleted"),
+    "attachments": ("note", "deleted"),
+}
+
+
+def _agrees(unit: str, have: object, logged: object) -> bool:
+    """Whether a row's value is the one its events left (tags spelled as JSON by older builds, flags as numbers)."""
+    if logged is UNKNOWN:  # a claim a new version moved: where to is in the version's event, not the unit's
+        return True
+    if unit == "tags":
+        try:
+            have, logged = (json.loads(v) if isinstance(v, str) else v for v in (have, logged))
+        except ValueError:
+            return False
+    elif unit == "confidential":
+        have, logged = bool(have), bool(logged)
+    return _key(have) == _key(logged)
+
 
 def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
-    # This side's log without its data first (seq, id, parents): a sync with a large
-    # project reads the data of its few own events only, not of the whole log.
-    ours_light = project.store.execute("SELECT seq, id, parents FROM events ORDER BY seq").fetchall()
-    ours_rows = ours_light
-    theirs_rows = side.event_rows()
-    theirs_ids = side.check(ours_light, theirs_rows, other_path.name)
-    ours_ids = {r[1] for r in ours_light}
-    result = MergePlan(other_path, ours_rows[0][1], ours_rows[-1][1], side.head(theirs_rows))
-    result.incoming = [r for r in theirs_rows if r[1] not in ours_ids]
+    # Only what the copies do not share is read: each side's events the other lacks (walked
+    # back from its head), the rows they touched, and the shared events that touched those.
+    store = project.store
+    project_id = events.project_id(store)
+    side.check(project_id, store, other_path.name)
+    result = MergePlan(other_path, project_id, events.head(store), side.head())
+    result.incoming = side.incoming(store, other_path.name)
     result.partner = side.sender(result.incoming, project.user, other_path.name)
     result.files_from = side.files()
     # Attachments here whose bytes did not come with them (a sync leaves large files behind).
-    waiting = {r[0] for r in project.store.execute(
+    waiting = {r[0] for r in store.execute(
         "SELECT DISTINCT sha256 FROM attachments WHERE sha256 NOT IN (SELECT sha256 FROM evidence_files)")}
     if not result.incoming:
         result.their_files = sorted(sha for sha in waiting if side.has_evidence(sha))
         return result
-    if isinstance(theirs_ids, handoff.AllBut):
-        ours_only = events.rows_by_id(project.store, [r[1] for r in ours_light if r[1] not in theirs_ids])
-    else:
-        ours_rows = _event_rows(project.store)
-        ours_only = [r for r in ours_rows if r[1] not in theirs_ids]
+    ours_only = side.ours_only(store)
     only = {OURS: ours_only, THEIRS: result.incoming}
     result.ours_only = len(ours_only)
     counts: dict[str, int] = {}
@@ -482,8 +686,11 @@ def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
     def row(which: str, table: str, row_id: str) -> dict | None:
         key = (which, table, row_id)
         if key not in cache:
-            cache[key] = read_row(project.store, table, row_id) if which == OURS else side.read_row(table, row_id)
+            cache[key] = read_row(store, table, row_id) if which == OURS else side.read_row(table, row_id)
         return cache[key]
+
+    def either(table: str, row_id: str) -> dict | None:
+        return row(OURS, table, row_id) or row(THEIRS, table, row_id)
 
     # Who touched what since the copies parted.
     touched = result.touched
@@ -506,29 +713,44 @@ def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
         if not deleted[deleter]:
             continue
         for r, data in zip(only[kept_by], decoded[kept_by]):
-            for (table, row_id), kind in _inside(r[5], r[6], r[7], data, deleted[deleter],
-                                                 lambda t, i: row(OURS, t, i) or row(THEIRS, t, i)):
+            for (table, row_id), kind in _inside(r[5], r[6], r[7], data, deleted[deleter], either):
                 inside.setdefault((table, row_id, "deleted"), (deleter, set()))[1].add(kind)
     del decoded
-    # The base value of units both sides touched: what the last common event touching them left.
-    both = result.both = {k for k, who in touched.items() if who == "both"}
-    inside_base: dict[tuple[str, str, str], object] = {}
-    if both or inside:
-        if ours_rows is ours_light:
-            ours_rows = _event_rows(project.store)
-        for r in ours_rows:
-            if r[1] in theirs_ids:
-                for table, row_id, unit, value in touches(r[5], r[7], json.loads(r[8])):
-                    if (table, row_id, unit) in both:
-                        result.base[(table, row_id, unit)] = value
-                    elif (table, row_id, unit) in inside:
-                        inside_base[(table, row_id, unit)] = value
-    # Compare values where both sides touched a unit; a deleted row edited on the other side.
+    # What the other side left, where it touched something; the rows made there only.
     rows_touched: dict[tuple[str, str], set[str]] = {}
     for (table, row_id, unit), who in touched.items():
         rows_touched.setdefault((table, row_id), set()).add(unit)
-        if who != OURS:  # what the other side left, where it touched something
+        if who != OURS:
             their_rows.setdefault(table, {})[row_id] = row(THEIRS, table, row_id)
+    their_versions: dict[str, list[tuple]] = {}
+    for table in NEW_ROWS:
+        candidates = list(side.rows(table))
+        ours_have = _present(store, table, [r["id"] for r in candidates])
+        result.new_rows[table] = [r for r in candidates if r["id"] not in ours_have]
+        if table == "comments":
+            result.new_rows[table] = _replies_last(result.new_rows[table])
+        if table == "versions":
+            for r in candidates:
+                their_versions.setdefault(r["article_id"], []).append((r["number"], r["id"], r["imported_at"]))
+    # The base value of units both sides touched: what the last event both copies hold that touched them left.
+    # The rows taken from another copy (not a hand-off: checked whole when read) against what its events left.
+    both = result.both = {k for k, who in touched.items() if who == "both"}
+    taken: dict[tuple[str, str], dict] = {}
+    if side.checks_rows:
+        taken = {(table, row_id): r for table, rows in their_rows.items() if table in _CHECKED
+                 for row_id, r in rows.items() if r is not None}
+        taken.update(((table, r["id"]), r) for table in (*_CHECKED, "versions") for r in result.new_rows[table])
+    units = {(t, i) for t, i, _ in both | set(inside)}
+    shared, theirs = side.touching(store, units | {key for key in taken if key[0] != "versions"}, either)
+    if taken:
+        side.check_taken(taken, theirs, other_path.name)
+    shared = _values(shared, units)
+    inside_base: dict[tuple[str, str, str], object] = {}
+    for table, row_id, unit in both | set(inside):
+        values = shared.get((table, row_id), {})
+        if unit in values:
+            (result.base if (table, row_id, unit) in both else inside_base)[(table, row_id, unit)] = values[unit]
+    # Compare values where both sides touched a unit; a deleted row edited on the other side.
     for (table, row_id, unit), who in sorted(touched.items()):
         if who != "both" or unit == CREATED:
             continue
@@ -578,16 +800,7 @@ def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
                 if r[5] == "source.delete" and r[7] == c.id:
                     result.withdrawn[c.id] = list(json.loads(r[8]).get("citations", ()))
     result.their_rows = their_rows
-    # Versions: theirs to bring in, their numbering where they add some, what was current in their copy.
-    their_versions: dict[str, list[tuple]] = {}
-    for table in NEW_ROWS:
-        ours_have = {r[0] for r in project.store.execute(f"SELECT id FROM {table}")}
-        result.new_rows[table] = []
-        for r in side.rows(table):
-            if r["id"] not in ours_have:
-                result.new_rows[table].append(r)
-            if table == "versions":
-                their_versions.setdefault(r["article_id"], []).append((r["number"], r["id"], r["imported_at"]))
+    # Versions: their numbering where they add some, what was current in their copy.
     new_articles = {r["article_id"] for r in result.new_rows["versions"]}
     result.their_versions = {a: sorted(v) for a, v in their_versions.items() if a in new_articles}
     ours_added: dict[str, set[str]] = {}
@@ -599,7 +812,7 @@ def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
             result.their_current[article_id] = result.their_versions[article_id][-1][1]
             continue
         # They added none: they hold what we hold but the versions we added.
-        for (version_id,) in project.store.execute(
+        for (version_id,) in store.execute(
                 "SELECT id FROM versions WHERE article_id = ? ORDER BY number DESC", (article_id,)):
             if version_id not in ours_added[article_id]:
                 result.their_current[article_id] = version_id
@@ -611,12 +824,12 @@ def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
     logo = their_rows.get("settings", {}).get("organisation_logo")
     if logo is not None:
         named.add(unit_value("settings", "value", logo))
-    have = {r[0] for r in project.store.execute("SELECT sha256 FROM blobs")}
-    result.their_blobs = [b for b in (side.blob(sha) for sha in side.blob_names() if sha in named and sha not in have)
+    result.their_blobs = [b for b in (side.blob(sha) for sha in sorted(s for s in named if isinstance(s, str))
+                                      if not store.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha,)).fetchone())
                           if b]
     wanted = waiting | {r["sha256"] for r in result.new_rows["attachments"]}
-    have_files = {r[0] for r in project.store.execute("SELECT sha256 FROM evidence_files")} if wanted else set()
-    result.their_files = sorted(sha for sha in wanted - have_files if side.has_evidence(sha))
+    result.their_files = sorted(sha for sha in wanted if side.has_evidence(sha) and not store.execute(
+        "SELECT 1 FROM evidence_files WHERE sha256 = ?", (sha,)).fetchone())
     return result
 
 
