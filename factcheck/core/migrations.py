@@ -371,10 +371,55 @@ def m012_review_queue(db: Database) -> None:
     conn.execute("CREATE INDEX claims_checker ON claims(COALESCE(submitted_by, created_by)) WHERE deleted_at IS NULL")
 
 
+def m013_paged_lists(db: Database) -> None:
+    # The app's lists read a page at a time in the order shown (core/lists.py, core/review_queue.py)
+    # and the statistics count from indexes (core/stats.py); tests/core/test_query_plans.py and
+    # tests/core/test_lists.py check that each statement uses its index. An expression here is the
+    # query's, word for word, or SQLite does not use the index.
+    conn = db.conn
+    live = "WHERE deleted_at IS NULL"
+    # The review queue sorted by another column than "waiting since": within one status, a walk of
+    # the column's index; across statuses, a merge of those walks (review_queue.SqlQueue.page).
+    conn.execute(f"CREATE INDEX claims_queue_quote ON claims(status, exact COLLATE NOCASE, id) {live}")
+    conn.execute(f"CREATE INDEX claims_queue_claimant ON claims(status, claimant COLLATE NOCASE, id) {live}")
+    conn.execute("CREATE INDEX claims_queue_checker ON claims(status, COALESCE(submitted_by, created_by) "
+                 f"COLLATE NOCASE, id) {live}")
+    conn.execute(f"CREATE INDEX claims_queue_rating ON claims(status, rating, id) {live}")
+    conn.execute(f"CREATE INDEX claims_queue_article ON claims(status, article_id, id) {live}")
+    # Unique (id is): SQLite then knows a walk of it gives each (title, id) once, and needs no sort
+    # after it for the claims of each article.
+    conn.execute(f"CREATE UNIQUE INDEX articles_title ON articles(title COLLATE NOCASE, id) {live}")
+    # The article list, in the order articles came in.
+    conn.execute(f"CREATE INDEX articles_created ON articles(created_at) {live}")
+    # An article's unanchored claims (few: their own index, not a walk of the article's claims).
+    conn.execute("CREATE INDEX claims_orphaned ON claims(article_id, start, \"end\") "
+                 "WHERE deleted_at IS NULL AND anchor_state = 'orphaned'")
+    # The source library by each column, ties by title (by title alone: sources_title, m011); kinds and
+    # reliabilities in the form's order.
+    kinds = " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(
+        ("document", "dataset", "interview", "article", "official statement", "video", "audio", "social media",
+         "other")))
+    levels = " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(("", "high", "medium", "low", "unknown")))
+    conn.execute(f"CREATE INDEX sources_publisher ON sources(publisher COLLATE NOCASE, title COLLATE NOCASE) {live}")
+    conn.execute(f"CREATE INDEX sources_kind ON sources((CASE kind {kinds} ELSE 99 END), title COLLATE NOCASE) {live}")
+    conn.execute(f"CREATE INDEX sources_reliability ON sources((CASE reliability {levels} ELSE 99 END), "
+                 f"title COLLATE NOCASE) {live}")
+    conn.execute(f"CREATE INDEX sources_confidential ON sources(confidential, title COLLATE NOCASE) {live}")
+    # How many claims cite a source, from the index alone; the claims not to count (deleted, or in a
+    # deleted article) are few and looked up through claims_deleted and claims_article_live.
+    conn.execute(f"CREATE INDEX citations_source_live ON citations(source_id, claim_id) {live}")
+    conn.execute("CREATE INDEX claims_deleted ON claims(id) WHERE deleted_at IS NOT NULL")
+    # The statistics: days from draft to published in order (the median is a walk to the middle),
+    # and the review comments still open.
+    conn.execute("CREATE INDEX claims_publish_days ON claims((julianday(published_at) - julianday(created_at)), "
+                 "article_id) WHERE deleted_at IS NULL AND published_at IS NOT NULL")
+    conn.execute("CREATE INDEX comments_open_review ON comments(claim_id) WHERE kind = 'review' AND resolved_at IS NULL")
+
+
 #: Every migration, oldest first. Append only: a name, once released, never changes.
 MIGRATIONS = (m001_initial, m002_claims_in_reading_order, m003_review_stamps, m004_desk, m005_event_ids,
               m006_exchanges, m007_sync_state, m008_version_pages, m009_evidence,
-              m010_search, m011_hot_queries, m012_review_queue)
+              m010_search, m011_hot_queries, m012_review_queue, m013_paged_lists)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -9,7 +9,20 @@ changed claims with their sort keys, so a view can move them in place.
 
 The order is total: the sort key, then the claim's id. Text sorts compare as SQLite's
 ``NOCASE`` does (ASCII letters folded, then code points); rating and status sort by their
-place in the scale and the workflow; "waiting since" is when the claim entered its status.
+place in the scale and the workflow (a rating no longer on the scale after those, by its
+key; within a status, longest waiting first); the article sort keeps each article's claims
+together (title, then the article); "waiting since" is when the claim entered its status.
+
+Every order is read through an index (migrations m012 and m013), never by sorting the
+claims that pass: within one status, a walk of the column's index ``(status, column,
+id)``; across statuses, a merge of those walks in one statement (SQLite's ``MERGE (UNION
+ALL)`` reads each only as far as the page needs); the rating, status and article orders
+walk their values one after the other (the ratings of the scale, the statuses of the
+workflow, the articles by title), each in id order. Two filters change that: one
+article's claims are few, so they are sorted (bounded by the article); and the checker,
+rating and word filters are applied while walking the order's index (each page reads as
+many rows as it takes to find a page of those that pass). "All statuses" lists the
+statuses of the workflow, the only ones a claim can be in.
 The word filter looks for every word (lower-cased, as Python lowers) in the quote's first
 300 characters, the statement, claimant, verdict summary, article title and checker.
 
@@ -46,7 +59,10 @@ _FROM = ("FROM claims c JOIN articles a ON a.id = c.article_id "
 #: The same, walking an index of migration m012 (named: the planner's statistics may say otherwise on a
 #: small or young file, and a sort of every claim at each page is what the index is there to spare).
 _BY_STATUS = _FROM.replace("FROM claims c ", "FROM claims c INDEXED BY claims_queue ")
-_BY_WAIT = _FROM.replace("FROM claims c ", "FROM claims c INDEXED BY claims_waiting ")
+#: The index each order walks (m012, m013): within a status, by the column, then id.
+_INDEXES = {QUOTE: "claims_queue_quote", CLAIMANT: "claims_queue_claimant", CHECKER: "claims_queue_checker",
+            RATING: "claims_queue_rating", ARTICLE: "claims_queue_article", STATUS: "claims_queue",
+            SINCE: "claims_queue"}
 #: For counting: the article's row is not needed, only that it was not deleted (an index-only count).
 _LIVE_ARTICLE = "c.article_id NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"
 _WORDS = (f"substr(c.exact, 1, {QUOTE_CHARS}) || char(10) || c.statement || char(10) || c.claimant || char(10) || "
@@ -88,11 +104,27 @@ def nocase(text: str) -> str:
 
 
 def sortable(order: Order, key: Key) -> tuple:
-    """A key as Python compares it, in the order's own direction (ascending, whatever ``descending``)."""
+    """A key as Python compares it, ascending (whatever ``descending``)."""
     value, claim_id = key
-    if isinstance(value, str) and order.column in (QUOTE, ARTICLE, CLAIMANT, CHECKER):
+    if order.column in (QUOTE, CLAIMANT, CHECKER) and isinstance(value, str):
         value = nocase(value)
+    elif order.column == ARTICLE:
+        value = (nocase(value[0]), value[1])
     return value, claim_id
+
+
+def keyset(columns: Sequence[str], key: Sequence, descending: bool) -> tuple[str, list]:
+    """`` AND ...`` the rows after ``key`` (values of ``columns``, the last a unique one) in an order, and its values.
+
+    A range of the first column, then the rest compared: SQLite turns a row value compared
+    whole into a range of an index only when no column has a collation of its own.
+    """
+    more = "<" if descending else ">"
+    first, rest = columns[0], columns[1:]
+    if not rest:
+        return f" AND {first} {more} ?", [key[0]]
+    sql = f" AND {first} {more}= ? AND ({first} {more} ? OR ({', '.join(rest)}) {more} ({', '.join('?' * len(rest))}))"
+    return sql, [key[0], key[0], *key[1:]]
 
 
 def _quoted(text: str) -> str:
@@ -125,24 +157,29 @@ class SqlQueue:
     def scale(self) -> ratings.Scale:
         return self.project.scale
 
-    def _key(self, order: Order) -> str:
+    def _key(self, order: Order) -> list[str]:
+        """The SQL of an order's sort value (one column, or the parts of a value that is a tuple)."""
         column = order.column
         if column == QUOTE:
-            return "c.exact COLLATE NOCASE"
+            return ["c.exact COLLATE NOCASE"]
         if column == ARTICLE:
-            return "a.title COLLATE NOCASE"
+            return ["a.title COLLATE NOCASE", "a.id"]
         if column == CLAIMANT:
-            return "c.claimant COLLATE NOCASE"
+            return ["c.claimant COLLATE NOCASE"]
         if column == CHECKER:
-            return f"{_CHECKER} COLLATE NOCASE"
+            return [f"{_CHECKER} COLLATE NOCASE"]
         if column == RATING:
             keys = [r.key for r in self.scale.ratings]
             cases = " ".join(f"WHEN {_quoted(k)} THEN {i}" for i, k in enumerate(keys))
-            return f"CASE c.rating {cases} ELSE {len(keys)} END" if keys else "0"
+            return [f"CASE c.rating {cases} ELSE {len(keys)} END" if keys else "0", "COALESCE(c.rating, '')"]
         if column == STATUS:
             cases = " ".join(f"WHEN {_quoted(s)} THEN {i}" for i, s in enumerate(model.STATUSES))
-            return f"CASE c.status {cases} ELSE 99 END"
-        return _SINCE
+            return [f"CASE c.status {cases} ELSE 99 END", _SINCE]
+        return [_SINCE]
+
+    @staticmethod
+    def _value(parts: Sequence):
+        return parts[0] if len(parts) == 1 else tuple(parts)
 
     def _where(self, f: Filter) -> tuple[str, list]:
         sql, params = "", []
@@ -170,17 +207,6 @@ class SqlQueue:
             params.append(word)
         return sql, params
 
-    @staticmethod
-    def _source(f: Filter, order: Order | None) -> str:
-        """FROM ... WHERE, through the index that serves ``f`` in ``order`` (None: counting) if one does."""
-        if f.statuses is not None and not f.statuses:
-            return _FROM
-        if order is None:
-            return _BY_STATUS if f.statuses is not None else _FROM
-        if order.column != SINCE:
-            return _FROM
-        return _BY_STATUS if f.statuses is not None and len(f.statuses) == 1 else _BY_WAIT
-
     def total(self) -> int:
         """Every claim the queue could show (live claims of live articles): each article's count, summed."""
         return self.project.store.read_one(
@@ -192,7 +218,8 @@ class SqlQueue:
             return self.total()
         where, params = self._where(f)
         if f.words:  # they look at the article's title: the row is read
-            sql = f"SELECT count(*) {self._source(f, None)}{where}"
+            index = _BY_STATUS if f.statuses else _FROM
+            sql = f"SELECT count(*) {index}{where}"
         else:
             index = " INDEXED BY claims_queue" if f.statuses else ""
             sql = f"SELECT count(*) FROM claims c{index} WHERE c.deleted_at IS NULL AND {_LIVE_ARTICLE}{where}"
@@ -200,30 +227,155 @@ class SqlQueue:
 
     def page(self, f: Filter, order: Order, after: Key | None, limit: int) -> list[tuple[Row, Key]]:
         """The next ``limit`` rows after ``after`` (None: from the first), with their keys."""
-        key = self._key(order)
-        where, params = self._where(f)
-        direction = "DESC" if order.descending else ""
-        if after is not None:  # written so that the key's index can start at the row, not skip up to it
-            less, more = ("<", ">") if not order.descending else (">", "<")
-            where += f" AND {key} {more}= ? AND ({key} {more} ? OR c.id {more} ?)"
-            params += [after[0], after[0], after[1]]
-        rows = self.project.store.read(
-            f"SELECT {_ROW}, {key} {self._source(f, order)}{where} ORDER BY {key} {direction}, c.id {direction} "
-            "LIMIT ?",
-            [*params, limit])
-        return [(tuple(r[:-1]), (r[-1], r[0])) for r in rows]
+        if f.statuses is not None and not f.statuses:
+            return []
+        width = len(self._key(order))
+        out: list[tuple[Row, Key]] = []
+        for sql, params in self._walks(f, order, after):
+            rows = self.project.store.read(f"{sql} LIMIT ?", [*params, limit - len(out)])
+            out += [(tuple(r[:12]), (self._value(r[12:12 + width]), r[0])) for r in rows]
+            if len(out) >= limit:
+                break
+        return out
 
     def position(self, f: Filter, order: Order, claim_id: str) -> int:
-        """Where a claim stands among the rows ``f`` lets through, in ``order`` (0 first); -1 if it is not one."""
-        key = self._key(order)
-        where, params = self._where(f)
-        found = self.project.store.read_one(f"SELECT {key} {_FROM}{where} AND c.id = ?", [*params, claim_id])
-        if found is None:
+        """Where a claim stands among the rows ``f`` lets through, in ``order`` (0 first); -1 if it is not one.
+
+        A count of the rows before it: a walk of the rows the filter lets through (a view reads
+        down to a claim by its key instead, ``rows``).
+        """
+        found = self.rows([claim_id], f, order)
+        if not found or not found[0][2]:
             return -1
-        less = ">" if order.descending else "<"
-        return self.project.store.read_one(
-            f"SELECT count(*) {self._source(f, order)}{where} AND {key} {less}= ? AND ({key} {less} ? OR c.id {less} ?)",
-            [*params, found[0], found[0], claim_id])[0]
+        value, _ = found[0][1]
+        key = self._key(order)
+        values = list(value) if len(key) > 1 else [value]
+        where, params = self._where(f)
+        before, more = keyset([*key, "c.id"], [*values, claim_id], not order.descending)
+        return self.project.store.read_one(f"SELECT count(*) {_FROM}{where}{before}", [*params, *more])[0]
+
+    # --- how each order is read -------------------------------------------------------
+
+    def _walks(self, f: Filter, order: Order, after: Key | None):
+        """The statements that read the rows after ``after``, in order, each to be run until a page is full.
+
+        One statement for an order of a text or a time; for rating, status and article, one
+        per value of theirs from ``after``'s on (each value's claims in id order, or by
+        waiting time within a status).
+        """
+        key = self._key(order)
+        statuses = sorted(f.statuses) if f.statuses is not None else list(model.STATUSES)
+        if f.article_id is not None:
+            yield self._sorted_article(f, order, key, after)
+            return
+        column = order.column
+        if column not in (RATING, STATUS, ARTICLE):
+            cols = [key[0], "c.id"]
+            yield self._merge(f, order, statuses, cols, [(13, column != SINCE), (1, False)],
+                              after and [after[0], after[1]], [])
+            return
+        if column == STATUS:
+            values = [((i, s), s) for i, s in enumerate(model.STATUSES) if s in statuses]
+        elif column == RATING:
+            values = self._rating_values(f, statuses)
+        else:
+            values = self._article_values(order, after)
+        if order.descending:
+            values.reverse()
+        mark = None if after is None else sortable(order, (self._bucket(order, after[0]), ""))[0]
+        for value, arg in values:
+            here = sortable(order, (value, ""))[0]
+            if mark is not None and (here < mark if not order.descending else here > mark):
+                continue  # before the last row read
+            inner = after is not None and here == mark
+            if column == STATUS:
+                yield self._merge(f, order, [arg], [_SINCE, "c.id"], [(14, False), (1, False)],
+                                  inner and [after[0][1], after[1]], [])
+            else:
+                condition = ("c.rating IS NULL", []) if column == RATING and arg is None else \
+                    ("c.rating = ?" if column == RATING else "c.article_id = ?", [arg])
+                yield self._merge(f, order, statuses, ["c.id"], [(1, False)], inner and [after[1]], [condition])
+
+    @staticmethod
+    def _bucket(order: Order, value):
+        """The value of the order a row's sort value belongs to (a status's place, without the time)."""
+        return (value[0], model.STATUSES[value[0]] if value[0] < len(model.STATUSES) else "") \
+            if order.column == STATUS else value
+
+    def _merge(self, f: Filter, order: Order, statuses: Sequence[str], cols: list[str],
+               positions: list[tuple[int, bool]], after: list | None, conditions: list[tuple[str, list]]):
+        """One statement: for each status, the walk of the order's index from ``after`` (values of
+        ``cols``), merged in order by the result columns ``positions`` (number, compared as text)."""
+        where, params = self._where(dataclasses.replace(f, statuses=None))
+        for sql, values in conditions:
+            where += f" AND {sql}"
+            params += values
+        if after:
+            more, values = keyset(cols, after, order.descending)
+            where += more
+            params += values
+        index = _INDEXES[order.column]
+        key = ", ".join(self._key(order))
+        direction = " DESC" if order.descending else ""
+        arms, arm_params = [], []
+        for status in statuses:
+            arms.append(f"SELECT {_ROW}, {key} {_FROM.replace('FROM claims c ', f'FROM claims c INDEXED BY {index} ')}"
+                        f" AND c.status = ?{where}")
+            arm_params += [status, *params]
+        if len(arms) == 1:
+            ordering = ", ".join(f"{c}{direction}" for c in cols)
+        else:
+            ordering = ", ".join(f"{n}{' COLLATE NOCASE' if text else ''}{direction}" for n, text in positions)
+        return " UNION ALL ".join(arms) + f" ORDER BY {ordering}", arm_params
+
+    def _sorted_article(self, f: Filter, order: Order, key: list[str], after: Key | None):
+        """One article's claims in ``order``: sorted, as no index gives every order within an article
+        (bounded by the article's claims)."""
+        where, params = self._where(f)
+        if after is not None:
+            values = list(after[0]) if len(key) > 1 else [after[0]]
+            more, extra = keyset([*key, "c.id"], [*values, after[1]], order.descending)
+            where += more
+            params += extra
+        index = "claims_queue_article" if f.statuses is not None and len(f.statuses) == 1 else "claims_article_live"
+        direction = " DESC" if order.descending else ""
+        ordering = ", ".join(f"{c}{direction}" for c in [*key, "c.id"])
+        return (f"SELECT {_ROW}, {', '.join(key)} {_FROM.replace('FROM claims c ', f'FROM claims c INDEXED BY {index} ')}"
+                f"{where} ORDER BY {ordering}", params)
+
+    def _rating_values(self, f: Filter, statuses: Sequence[str]) -> list[tuple[tuple, str | None]]:
+        """The ratings in the order shown: the scale's, then none, then any key no longer on the scale."""
+        keys = [r.key for r in self.scale.ratings]
+        n = len(keys)
+        values = [((i, k), k) for i, k in enumerate(keys)] + [((n, ""), None)]
+        values += [((n, k), k) for k in self._rating_keys(statuses) if k not in keys]
+        if f.rating != ANY:
+            values = [v for v in values if v[1] == f.rating]
+        return values
+
+    def _rating_keys(self, statuses: Sequence[str]) -> list[str]:
+        """Every rating key of a live claim in these statuses: one index seek per key and status."""
+        found: set[str] = set()
+        for status in statuses:
+            found.update(r[0] for r in self.project.store.read(
+                "WITH RECURSIVE k(v) AS (SELECT min(rating) FROM claims INDEXED BY claims_queue_rating "
+                "WHERE status = ? AND deleted_at IS NULL AND rating IS NOT NULL UNION ALL "
+                "SELECT (SELECT min(rating) FROM claims INDEXED BY claims_queue_rating WHERE status = ? "
+                "AND deleted_at IS NULL AND rating > k.v) FROM k WHERE k.v IS NOT NULL) "
+                "SELECT v FROM k WHERE v IS NOT NULL", (status, status)))
+        return sorted(found)
+
+    def _article_values(self, order: Order, after: Key | None) -> list[tuple[tuple, str]]:
+        """The live articles by title (then id), ascending, from ``after``'s article on in the order shown."""
+        where, params = "", []
+        if after is not None:
+            more, less = ("<", "<=") if order.descending else (">", ">=")
+            where = (f" AND title COLLATE NOCASE {less} ? AND (title COLLATE NOCASE {more} ? OR id {less} ?)")
+            params = [after[0][0], after[0][0], after[0][1]]
+        rows = self.project.store.read(
+            f"SELECT title, id FROM articles INDEXED BY articles_title WHERE deleted_at IS NULL{where} "
+            "ORDER BY title COLLATE NOCASE, id", params)
+        return [((title, article_id), article_id) for title, article_id in rows]
 
     def rows(self, claim_ids: Iterable[str], f: Filter, order: Order) -> list[tuple[Row, Key, bool]]:
         """These claims' rows now (those gone are absent), their keys, and whether ``f`` lets each through."""
@@ -234,9 +386,10 @@ class SqlQueue:
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             out += self.project.store.read(
-                f"SELECT {_ROW}, {key}, (1{where}) {_FROM} AND c.id IN ({', '.join('?' * len(chunk))})",
+                f"SELECT {_ROW}, {', '.join(key)}, (1{where}) {_FROM} AND c.id IN ({', '.join('?' * len(chunk))})",
                 [*params, *chunk])
-        return [(tuple(r[:-2]), (r[-2], r[0]), bool(r[-1])) for r in out]
+        width = len(key)
+        return [(tuple(r[:12]), (self._value(r[12:12 + width]), r[0]), bool(r[-1])) for r in out]
 
     def checkers(self) -> list[str]:
         """Everyone who checked (submitted, else made) a live claim, by name: one index seek per name."""
@@ -282,16 +435,16 @@ class ListQueue:
         if column == QUOTE:
             return r[3]
         if column == ARTICLE:
-            return r[2]
+            return r[2], r[1]
         if column == CLAIMANT:
             return r[5]
         if column == CHECKER:
             return r[8]
         if column == RATING:
             keys = [x.key for x in self.scale.ratings]
-            return keys.index(r[6]) if r[6] in keys else len(keys)
+            return keys.index(r[6]) if r[6] in keys else len(keys), r[6] or ""
         if column == STATUS:
-            return model.STATUSES.index(r[7]) if r[7] in model.STATUSES else 99
+            return model.STATUSES.index(r[7]) if r[7] in model.STATUSES else 99, r[10] or ""
         return r[10] or ""
 
     def passes(self, f: Filter, r: tuple) -> bool:

@@ -1208,6 +1208,42 @@ def ask_words_change(parent: QWidget, session: Session, claim_id: str, version_i
     return ConfirmWordsDialog.ask(parent, claim.exact, new, language.ui(reason), published=claim.status == model.PUBLISHED)
 
 
+class _TallScroll(QScrollArea):
+    """The claim list and inspector, scrolled up and down as one when the window is too short for them.
+
+    Its least height is at most ``MAX_MIN_HEIGHT``, so a claim with a note about changed words,
+    unanchored claims below the list and the comments tab never push the window past a
+    1,024 x 640 screen; its least width is the contents', so nothing is clipped sideways.
+    """
+
+    MAX_MIN_HEIGHT = 320
+
+    def __init__(self, inner: QWidget):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidget(inner)
+        inner.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the contents' least size changed: so did ours
+        return super().eventFilter(watched, event)
+
+    def _bar(self) -> int:
+        return self.verticalScrollBar().sizeHint().width()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        inner = self.widget().minimumSizeHint()
+        return QSize(inner.width() + self._bar(), min(inner.height(), self.MAX_MIN_HEIGHT))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        inner = self.widget().sizeHint()
+        return QSize(inner.width() + self._bar(), inner.height())
+
+
 class ClaimPanel(QWidget):
     """The claims of the shown article (anchored, then unanchored) above the inspector."""
 
@@ -1255,7 +1291,8 @@ class ClaimPanel(QWidget):
         self.list.setMinimumHeight(rows + self.list.horizontalHeader().sizeHint().height() + 2 * self.list.frameWidth())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        self.scroll = _TallScroll(splitter)
+        layout.addWidget(self.scroll)
 
         self.delete_action = QAction(self.tr("Delete claim"), self)
         self.delete_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Delete))
@@ -1310,18 +1347,18 @@ class ClaimPanel(QWidget):
         self.select_claim(None)
 
     def _reload(self) -> None:
+        """Read both lists' first pages again (and down to the claim shown); counts from SQL."""
         project = self.session.project
-        claims = project.claims(self.article_id) if self.article_id else []
-        anchored = [c for c in claims if c.anchor_state != "orphaned"]
-        orphaned = [c for c in claims if c.anchor_state == "orphaned"]
-        scale = project.scale
-        if not self.claims.update_claims(anchored, scale):
-            self.claims.set_claims(anchored, scale)
-        if not self.unanchored.update_claims(orphaned, scale):
-            self.unanchored.set_claims(orphaned, scale)
-        self.orphans_box.setVisible(bool(orphaned))
-        self.orphans_box.setTitle(self.tr("Unanchored ({n})").format(n=len(orphaned)))
-        self._show_count(len(claims))
+        keep = [self.current_claim_id] if self.current_claim_id else []
+        self.claims.set_article(project, self.article_id, keep=keep)
+        self.unanchored.set_article(project, self.article_id, orphaned=True, keep=keep)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        n_orphans = self.unanchored.count()
+        self.orphans_box.setVisible(bool(n_orphans))
+        self.orphans_box.setTitle(self.tr("Unanchored ({n})").format(n=n_orphans))
+        self._show_count(self.claims.count() + n_orphans)
 
     def _show_count(self, n: int) -> None:
         if self.article_id is None:
@@ -1338,7 +1375,8 @@ class ClaimPanel(QWidget):
 
     def _select_row(self, claim_id: str | None, *, scroll: bool) -> None:
         for view, table_model in ((self.list, self.claims), (self.orphans, self.unanchored)):
-            row = table_model.row_of(claim_id) if claim_id else -1
+            # A claim chosen elsewhere may be further down than the pages read: read down to it.
+            row = (table_model.fetch_through(claim_id) if scroll else table_model.row_of(claim_id)) if claim_id else -1
             selection = view.selectionModel()
             with QSignalBlocker(selection):
                 if row >= 0:
@@ -1395,25 +1433,13 @@ class ClaimPanel(QWidget):
 
     def _apply(self, claim_ids: frozenset[str]) -> None:
         """Refresh just these claims' rows (a claim made, edited, deleted or restored)."""
-        anchored: dict[str, model.Claim | None] = {}
-        orphaned: dict[str, model.Claim | None] = {}
         try:
-            claims = self.session.changed_claims(claim_ids)
+            claims = self.session.changed_claims(claim_ids)  # read once for every view
         except KnownError:
             claims = dict.fromkeys(claim_ids)
-        for claim_id, claim in claims.items():
-            if claim is None or claim.deleted_at or claim.article_id != self.article_id:
-                anchored[claim_id] = orphaned[claim_id] = None
-            elif claim.anchor_state == "orphaned":
-                anchored[claim_id], orphaned[claim_id] = None, claim
-            else:
-                anchored[claim_id], orphaned[claim_id] = claim, None
-        self.claims.apply(anchored)
-        self.unanchored.apply(orphaned)
-        n_orphans = self.unanchored.rowCount()
-        self.orphans_box.setVisible(bool(n_orphans))
-        self.orphans_box.setTitle(self.tr("Unanchored ({n})").format(n=n_orphans))
-        self._show_count(self.claims.rowCount() + n_orphans)
+        self.claims.apply(claim_ids, claims)
+        self.unanchored.apply(claim_ids, claims)
+        self._show_counts()
 
     #: What the lists show: the quote and where it sits, claimant, rating, status.
     _ROWS = What.ANCHORS | What.CLAIM_FIELDS | What.STATUS
@@ -1426,10 +1452,13 @@ class ClaimPanel(QWidget):
         if not (whole or rows):
             return
         current = self.current_claim_id
-        if whole or len(changes.claims) > INCREMENTAL_LIMIT:
-            self._reload()
-        else:
-            self._apply(changes.claims)
+        # Rows coming and going move the views' current rows: that is not the user choosing
+        # another claim (a claim re-anchored moves from Unanchored to the list and stays shown).
+        with QSignalBlocker(self.list.selectionModel()), QSignalBlocker(self.orphans.selectionModel()):
+            if whole or len(changes.claims) > INCREMENTAL_LIMIT:
+                self._reload()
+            else:
+                self._apply(changes.claims)
         if current and self.claims.row_of(current) < 0 and self.unanchored.row_of(current) < 0:
             self.select_claim(None)  # deleted, or moved to another article
         elif current:

@@ -1,7 +1,9 @@
 """Qt item models over core reads: articles, claims and citations.
 
-Each is a flat table filled from a list of core dataclasses; views refresh them from
-``Changes`` by calling ``set_*`` or ``refresh_rows``. Every model passes
+The article list and an article's claims read a page at a time from a ``core/lists.py``
+pager (``PagedRows``), so a desk's project opens them as fast as a small one; views
+refresh them from ``Changes`` (``apply`` for a few rows, ``show`` to read again). The
+citations of a claim are a short list held whole. Every model passes
 ``qtmodeltester.check``.
 """
 
@@ -11,6 +13,7 @@ import bisect
 import dataclasses
 import datetime
 import functools
+from collections.abc import Iterable
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -26,7 +29,8 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from factcheck import translation
-from factcheck.core import model, ratings
+from factcheck.core import lists, model, ratings
+from factcheck.core.errors import KnownError
 from factcheck.core.text import N_
 from factcheck.ui import language, theme
 
@@ -108,50 +112,223 @@ def short_date(text: str) -> str:
     return text
 
 
-class ArticleListModel(QAbstractListModel):
-    """The project's articles: title, with outlet and claim count as tooltip."""
+class PagedRows:
+    """A flat model's rows read from a ``lists.Pager`` a page at a time (a mixin for Qt item models).
+
+    The view asks for more as it scrolls (``canFetchMore``/``fetchMore``); ``count`` is the
+    pager's, counted in SQL, not the rows read. ``show`` reads the first page again (a reset)
+    and reads down to the rows to keep selected; ``apply`` moves a few changed rows to their
+    places, or out, and leaves one that now falls after the rows read for ``fetchMore``.
+    """
+
+    #: Rows read at a time: a screenful and more.
+    PAGE = 128
+
+    def _init_rows(self) -> None:
+        self._pager: lists.Pager | None = None
+        self._rows: list = []  # the rows read so far, in order
+        self._keys: list[tuple] = []  # each read row's place in the order
+        self._count = 0
+        self._done = True  # every row has been read
+        self._fetching = False  # a page is being inserted
+        self._row_index: dict[str, int] | None = None  # id -> row (made on demand)
+        #: Rows to read down to when the rows are read again: a view's selection, set as it hears
+        #: ``modelAboutToBeReset``, to select again once the reset is over.
+        self.wanted: list[str] = []
+
+    @property
+    def pager(self) -> lists.Pager | None:
+        return self._pager
+
+    def show(self, pager: lists.Pager | None, keep: Iterable[str] = ()) -> None:
+        """Show ``pager``'s rows from the first page, read down to the rows ``keep`` names."""
+        self.beginResetModel()
+        keep = [*keep, *self.wanted]
+        self.wanted = []
+        try:
+            self._pager = pager
+            self._rows, self._keys, self._row_index = [], [], None
+            self._count, self._done = 0, True
+            if pager is not None:
+                self._count = pager.count()
+                self._done = False
+                self._take(pager.page(None, self.PAGE), self.PAGE)
+                marks = [k for k in map(pager.key_of, keep) if k is not None]
+                if marks:
+                    deepest = max(marks, key=self._in_order)
+                    while not self._done and self._in_order(self._keys[-1]) < self._in_order(deepest):
+                        self._take(pager.page(self._keys[-1], self.PAGE), self.PAGE)
+        finally:
+            self._fetching = True  # a view asking for more while the reset is announced waits for its next layout
+            try:
+                self.endResetModel()
+            finally:
+                self._fetching = False
+
+    def _in_order(self, key: tuple) -> tuple:
+        """A key as Python compares it in the order shown (ascending or not)."""
+        mark = self._pager.sortable(key)
+        return Reversed(mark) if self._pager.descending else mark
+
+    def _take(self, page: list, limit: int) -> None:
+        for row, key in page:
+            self._rows.append(row)
+            self._keys.append(key)
+        self._done = len(page) < limit or len(self._rows) >= self._count
+
+    def count(self) -> int:
+        """Every row of the list, read or not yet."""
+        return self._count
+
+    def row_at(self, row: int):
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, row_id: str | None) -> int:
+        """The row showing ``row_id``, or -1 (not in the list, or not read yet)."""
+        if self._row_index is None:
+            self._row_index = {self._pager.row_id(r): i for i, r in enumerate(self._rows)} if self._pager else {}
+        return self._row_index.get(row_id, -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt override
+        return not parent.isValid() and not self._done and not self._fetching
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt override
+        """The next page, after the last row read (a view asking again while it is inserted gets nothing)."""
+        if parent.isValid() or self._done or self._fetching:
+            return
+        try:
+            page = self._pager.page(self._keys[-1] if self._keys else None, self.PAGE)
+        except KnownError:
+            self._done = True  # said once (the app's excepthook), not at every scroll
+            raise
+        if not page:
+            self._done = True
+            return
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+            self._take(page, self.PAGE)
+            self._row_index = None
+            self.endInsertRows()
+        finally:
+            self._fetching = False
+
+    def fetch_through(self, row_id: str) -> int:
+        """Read pages down to ``row_id`` (if the list shows it); its row, or -1."""
+        row = self.row_of(row_id)
+        if row >= 0 or self._done or self._pager is None:
+            return row
+        key = self._pager.key_of(row_id)
+        if key is None:
+            return -1
+        while self.canFetchMore() and self._in_order(self._keys[-1]) < self._in_order(key):
+            self.fetchMore()
+        return self.row_of(row_id)
+
+    def apply(self, ids: Iterable[str], rows: dict | None = None) -> None:
+        """Take in the new state of a few rows, each moved to its place, or out of the list.
+
+        ``rows``: their new state read already (by id; None: gone), else they are read.
+        """
+        if self._pager is None:
+            return
+        ids = list(dict.fromkeys(ids))
+        found = self._pager.rows(ids) if rows is None else self._pager.judge(rows)
+        fresh = {self._pager.row_id(r): (r, key, shown) for r, key, shown in found}
+        last = self.columnCount() - 1
+        recount = False
+        for row_id in ids:
+            new, key, shown = fresh.get(row_id, (None, None, False))
+            at = self.row_of(row_id)
+            if at < 0 and not self._done:
+                recount = True  # it may be among the rows not read yet: count again below
+            else:
+                self._count += shown - (at >= 0)
+            if at >= 0 and shown and key == self._keys[at]:
+                self._rows[at] = new
+                self.dataChanged.emit(self.index(at, 0), self.index(at, last))
+                continue
+            if at >= 0:
+                self.beginRemoveRows(QModelIndex(), at, at)
+                del self._rows[at]
+                del self._keys[at]
+                self._row_index = None
+                self.endRemoveRows()
+            if shown:
+                place = self._place(key)
+                if place is not None:
+                    self.beginInsertRows(QModelIndex(), place, place)
+                    self._rows.insert(place, new)
+                    self._keys.insert(place, key)
+                    self._row_index = None
+                    self.endInsertRows()
+        if recount:
+            self._count = self._pager.count()
+
+    def _place(self, key: tuple) -> int | None:
+        """Where a row with ``key`` goes among the rows read; None when it comes after them (not read yet)."""
+        at = bisect.bisect_right([self._in_order(k) for k in self._keys], self._in_order(key))
+        return at if at < len(self._keys) or self._done else None
+
+
+@functools.total_ordering
+class Reversed:
+    """A key compared the other way round (for an order shown descending)."""
+
+    __slots__ = ("mark",)
+
+    def __init__(self, mark: tuple):
+        self.mark = mark
+
+    def __eq__(self, other) -> bool:
+        return self.mark == other.mark
+
+    def __lt__(self, other) -> bool:
+        return self.mark > other.mark
+
+
+class ArticleListModel(PagedRows, QAbstractListModel):
+    """The project's articles, a page at a time: title, with outlet and claim count as tooltip."""
+
+    PAGE = 64
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._articles: list[model.Article] = []
+        self._init_rows()
 
-    def set_articles(self, articles: list[model.Article]) -> None:
-        self.beginResetModel()
-        self._articles = list(articles)
-        self.endResetModel()
+    def set_project(self, project, keep: Iterable[str] = ()) -> None:
+        """Show ``project``'s articles (None: none), read down to the ones ``keep`` names."""
+        self.show(lists.ArticlePager(project) if project is not None else None, keep)
 
     def article_at(self, row: int) -> model.Article | None:
-        return self._articles[row] if 0 <= row < len(self._articles) else None
-
-    def row_of(self, article_id: str) -> int:
-        return next((i for i, a in enumerate(self._articles) if a.id == article_id), -1)
+        return self.row_at(row)
 
     def set_claim_count(self, article_id: str, n: int) -> None:
         """Show an article's claim count as counted elsewhere (the claim list), without a read."""
         row = self.row_of(article_id)
-        if row >= 0 and self._articles[row].claim_count != n:
-            self.update_article(dataclasses.replace(self._articles[row], claim_count=n))
+        if row >= 0 and self._rows[row].claim_count != n:
+            self.update_article(dataclasses.replace(self._rows[row], claim_count=n))
 
     def update_article(self, article: model.Article) -> bool:
         """Show an article's new title or claim count in its row; False if it is not listed."""
         row = self.row_of(article.id)
         if row < 0:
             return False
-        if self._articles[row] != article:
-            self._articles[row] = article
+        if self._rows[row] != article:
+            self._rows[row] = article
             self.dataChanged.emit(self.index(row), self.index(row))
         return True
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._articles)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - callable without a parent
         return 0 if parent.isValid() else 1
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._articles):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        a = self._articles[index.row()]
+        a = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             claims = self.tr("1 claim") if a.claim_count == 1 else \
                 self.tr("{n} claims").format(n=number(a.claim_count))
@@ -186,79 +363,39 @@ class ListTableModel(QAbstractTableModel):
         return None
 
 
-class ClaimTableModel(ListTableModel):
-    """Claims of one article in reading order: quote, claimant, rating, status."""
+class ClaimTableModel(PagedRows, ListTableModel):
+    """Claims of one article in reading order, a page at a time: quote, claimant, rating, status."""
 
     COLUMNS = (N_("Quote"), N_("Claimant"), N_("Rating"), N_("Status"))
 
     def __init__(self, scale: ratings.Scale, parent=None):
         super().__init__(parent)
-        self._rows: list[model.Claim] = []  # in reading order: (start, end), then as made
-        self._by_id: dict[str, model.Claim] = {}
+        self._init_rows()
         self._scale = scale
         # Looked up once: the list asks for them on every paint.
         self._not_rated = self.tr("Not rated")
         self._status_labels = {key: language.ui(label) for key, label in STATUS_LABELS.items()}
         self._anchor_labels = {key: language.ui(label) for key, label in ANCHOR_LABELS.items()}
 
+    def set_article(self, project, article_id: str | None, *, orphaned: bool = False,
+                    keep: Iterable[str] = ()) -> None:
+        """Show an article's claims (anchored ones, or ``orphaned``) from ``project``, in its scale."""
+        if project is not None:
+            self._scale = project.scale
+        pager = lists.ClaimPager(project, article_id, orphaned=orphaned) if project and article_id else None
+        self.show(pager, keep)
+
     def set_claims(self, claims: list[model.Claim], scale: ratings.Scale | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(claims)
-        self._by_id = {c.id: c for c in self._rows}
+        """Show these claims (rows at hand, not a project's), in reading order."""
         if scale is not None:
             self._scale = scale
-        self.endResetModel()
-
-    def update_claims(self, claims: list[model.Claim], scale: ratings.Scale | None = None) -> bool:
-        """Refresh rows in place when the same claims are in the same order (and scale); else False."""
-        if (scale is not None and scale is not self._scale) or [c.id for c in claims] != [c.id for c in self._rows]:
-            return False
-        for row, (old, new) in enumerate(zip(self._rows, claims)):
-            if old != new:
-                self._rows[row] = new
-                self._by_id[new.id] = new
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-        return True
-
-    def apply(self, updated: dict[str, model.Claim | None]) -> None:
-        """Take in the new state of a few claims (None: gone from this list), row by row."""
-        for claim_id, claim in updated.items():
-            row = self.row_of(claim_id)
-            if row >= 0 and claim is not None and (claim.start, claim.end) == (self._rows[row].start, self._rows[row].end):
-                self._rows[row] = claim
-                self._by_id[claim_id] = claim
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-                continue
-            if row >= 0:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._rows[row]
-                del self._by_id[claim_id]
-                self.endRemoveRows()
-            if claim is not None:
-                at = bisect.bisect_right(self._rows, (claim.start, claim.end, claim.created_at),
-                                         key=lambda c: (c.start, c.end, c.created_at))
-                self.beginInsertRows(QModelIndex(), at, at)
-                self._rows.insert(at, claim)
-                self._by_id[claim_id] = claim
-                self.endInsertRows()
+        self.show(lists.HeldPager(claims, key=lists.ClaimPager.key))
 
     def claim_at(self, row: int) -> model.Claim | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, claim_id: str) -> int:
-        """A claim's row, or -1: found by its position in the text (a row index would be rebuilt after every insert)."""
-        claim = self._by_id.get(claim_id)
-        if claim is None:
-            return -1
-        rows = self._rows
-        row = bisect.bisect_left(rows, (claim.start, claim.end), key=lambda c: (c.start, c.end))
-        while row < len(rows) and (rows[row].start, rows[row].end) == (claim.start, claim.end):
-            if rows[row].id == claim_id:
-                return row
-            row += 1
-        return next((i for i, c in enumerate(rows) if c.id == claim_id), -1)  # rows not in reading order
+        return self.row_at(row)
 
     def claims(self) -> list[model.Claim]:
+        """The claims read so far, in order."""
         return list(self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):

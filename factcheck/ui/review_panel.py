@@ -262,6 +262,12 @@ QueueFilter = review_queue.Filter
 """Which claims the queue shows; the default is the claims waiting for an editor."""
 
 
+#: The roles the queue's model answers.
+_QUEUE_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                                          Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+                                          Qt.ItemDataRole.UserRole))
+
+
 class ReviewQueueModel(models.ListTableModel):
     """The claims that pass ``filter``, sorted, read from a ``review_queue`` a page at a time.
 
@@ -338,10 +344,9 @@ class ReviewQueueModel(models.ListTableModel):
         self._take(self._queue.page(f, order, None, self.PAGE), self.PAGE)
         wanted, self.wanted = self.wanted, []
         if wanted and not self._done:  # read down to the deepest of them, inside the reset
-            deepest = max(self._queue.position(f, order, claim_id) for claim_id in wanted)
-            if deepest >= len(self._rows):
-                more = deepest + 1 - len(self._rows)
-                self._take(self._queue.page(f, order, self._keys[-1], more), more)
+            marks = [self._in_order(key) for _, key, passing in self._queue.rows(wanted, f, order) if passing]
+            while marks and not self._done and self._in_order(self._keys[-1]) < max(marks):
+                self._take(self._queue.page(f, order, self._keys[-1], self.PAGE), self.PAGE)
         self._fetching = True  # a view asking for more while the reset is announced waits for its next layout
         try:
             self.endResetModel()
@@ -418,10 +423,19 @@ class ReviewQueueModel(models.ListTableModel):
         row = self.row_of(claim_id)
         if row >= 0 or self._done:
             return row
-        position = self._queue.position(self.filter, self._order(), claim_id)
-        while position >= len(self._rows) and self.canFetchMore():
+        found = self._queue.rows([claim_id], self.filter, self._order())
+        if not found or not found[0][2]:
+            return -1
+        mark = self._in_order(found[0][1])
+        while self.canFetchMore() and self._in_order(self._keys[-1]) < mark:
             self.fetchMore()
         return self.row_of(claim_id)
+
+    def _in_order(self, key: tuple) -> tuple:
+        """A key as Python compares it in the order shown (ascending or not)."""
+        order = self._order()
+        mark = review_queue.sortable(order, key)
+        return models.Reversed(mark) if order.descending else mark
 
     def fetch_all(self) -> None:
         """Read every row that passes the filter (select all, a decision on all of them)."""
@@ -441,7 +455,8 @@ class ReviewQueueModel(models.ListTableModel):
         return icon
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # A view asks about ten roles of every visible cell at each paint: those without an answer go first.
+        if role not in _QUEUE_ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         r = self._rows[index.row()]
         col = index.column()
@@ -580,6 +595,15 @@ class QueueTable(QTableView):
         if isinstance(model, ReviewQueueModel):
             model.fetch_all()
         super().selectAll()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Reached by the keyboard (F6, Tab) with nothing chosen: the first claim is, so Approve can act on it."""
+        super().focusInEvent(event)
+        model, selection = self.model(), self.selectionModel()
+        if model is not None and selection is not None and model.rowCount() and not selection.hasSelection() \
+                and event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                                       Qt.FocusReason.ShortcutFocusReason, Qt.FocusReason.OtherFocusReason):
+            self.selectRow(0)
 
 
 class ReviewPanel(QWidget):

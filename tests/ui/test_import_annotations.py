@@ -50,7 +50,7 @@ def test_import_annotations_shows_the_report_and_one_undo_removes_it_all(window,
     assert lines[0] == f"Imported {N} claims from {N} annotations; {SOURCES} sources added to the library."
     claims, sources, citations = counts(window)
     assert (claims, sources) == (N, SOURCES) and citations >= N
-    assert window.panel.claims.rowCount() == N
+    assert window.panel.claims.count() == N
     assert window.undo_action.text() == "&Undo Import annotations"
     assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     window.undo_action.trigger()
@@ -59,7 +59,7 @@ def test_import_annotations_shows_the_report_and_one_undo_removes_it_all(window,
     assert not window.undo_action.isEnabled()
     window.redo_action.trigger()
     assert counts(window) == (claims, sources, citations)
-    assert window.panel.claims.rowCount() == N
+    assert window.panel.claims.count() == N
     assert window.project.verify().ok
 
 

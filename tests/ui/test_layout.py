@@ -206,7 +206,7 @@ def test_a_claim_whose_words_changed_keeps_its_whole_quote_with_an_icon_and_a_to
     proj = project_module.Project.open(demo_path, read_only=True)
     claim, scale = proj.claims()[0], proj.scale
     proj.close()
-    fuzzy = dataclasses.replace(claim, anchor_state="fuzzy")
+    fuzzy = dataclasses.replace(claim, anchor_state="fuzzy", id="0")  # on the same words, listed first
     table = models.ClaimTableModel(scale)
     table.set_claims([fuzzy, claim])
     qtmodeltester.check(table)
@@ -248,3 +248,25 @@ def _check_box_option(box: QCheckBox) -> QStyleOptionButton:
     option = QStyleOptionButton()
     box.initStyleOption(option)
     return option
+
+
+def test_a_claim_with_changed_words_and_unanchored_claims_never_grow_the_window_past_640(make_window, tmp_path, qtbot):
+    """The inspector's note about changed words, the Unanchored box and the comments tab fit 1,024 x 640."""
+    first = ("US aid to Colombia is expected to decrease by at least 20%. The ministry said nothing. "
+             "Gringos go home. The officials left early, and the café stayed open all night.")
+    path = tmp_path / "changed.factcheck"
+    with project_module.Project.create(path, user="ana") as p:
+        article_id = p.import_article(imported(first, title="Aid cut")).created
+        version = p.current_version(article_id)
+        words = ("US aid to Colombia is expected to decrease by at least 20%", "Gringos go home.", "The ministry said")
+        ids = [p.create_claim(version.id, first.index(w), first.index(w) + len(w)).created for w in words]
+        p.add_version(article_id, imported(first.replace("decrease", "drop").replace("Gringos go home. ", "")
+                                           .replace("The ministry said nothing. ", "")))
+        assert [p.claim(i).anchor_state for i in ids[:2]] == ["fuzzy", "orphaned"]
+    window = make_window(path, 1024, 640)
+    window.panel.select_claim(ids[0])
+    window.panel.inspector.tabs.setCurrentWidget(window.panel.inspector.comments)
+    qtbot.wait(50)
+    assert window.panel.orphans_box.isVisible() and window.panel.inspector.anchor_note.isVisible()
+    assert window.minimumSizeHint().height() <= 640
+    assert window.height() <= 640

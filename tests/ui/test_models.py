@@ -19,7 +19,7 @@ def test_article_list_model(session, qtmodeltester):
     m = models.ArticleListModel()
     qtmodeltester.check(m)
     fill(session)
-    m.set_articles(session.project.articles())
+    m.set_project(session.project)
     qtmodeltester.check(m)
     assert m.rowCount() == 1
     assert "2 claims" in m.data(m.index(0, 0))
@@ -30,7 +30,7 @@ def test_claim_table_model(session, qtmodeltester):
     m = models.ClaimTableModel(session.project.scale)
     qtmodeltester.check(m)
     a, b, _ = fill(session)
-    m.set_claims(session.project.claims(session.article_id))
+    m.set_article(session.project, session.article_id)
     qtmodeltester.check(m)
     assert m.data(m.index(0, 1)) == "A"
     assert m.data(m.index(0, 2)) == "False"
@@ -42,13 +42,15 @@ def test_claim_table_model(session, qtmodeltester):
 def test_claim_table_updates_rows_in_place(session, qtbot):
     m = models.ClaimTableModel(session.project.scale)
     a, b, _ = fill(session)
-    m.set_claims(session.project.claims(session.article_id))
+    m.set_article(session.project, session.article_id)
     session.do(history.UpdateClaim(a, rating="true"))
     with qtbot.wait_signal(m.dataChanged):
-        assert m.update_claims(session.project.claims(session.article_id))
+        m.apply([a])
     assert m.data(m.index(0, 2)) == "True"
     session.do(history.DeleteClaim(b))
-    assert not m.update_claims(session.project.claims(session.article_id))
+    with qtbot.wait_signal(m.rowsRemoved):
+        m.apply([b], {b: session.project.claim(b)})  # a row read already: judged, not read again
+    assert m.rowCount() == m.count() == 1
 
 
 def test_citation_table_model(session, qtmodeltester):

@@ -794,3 +794,21 @@ def test_ctrl_enter_sends_a_request_for_changes_from_the_text(qtbot):
     qtbot.keyClicks(dialog.text, "Cite the Treasury notice")
     QTest.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.value() == "Cite the Treasury notice"
+
+
+def test_reaching_the_queue_by_keyboard_chooses_its_first_claim(open_window, path, qtbot):
+    with Project.open(path, user="ana") as p:
+        claim_id = make_claim(p, SENTENCE)
+        act(p, claim_id, ("ana", workflow.SUBMIT))
+    window = open_window(path, user="bea")
+    window.activateWindow()
+    qtbot.wait_until(lambda: QApplication.activeWindow() is window)
+    table = window.review_panel.table
+    assert not table.selectionModel().hasSelection()
+    for _ in range(len(window.panes())):
+        if table.hasFocus():
+            break
+        window.cycle_panes(1)
+    assert table.hasFocus() and queue_ids(window) == [claim_id]
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [0]
+    assert window.approve_action.isEnabled()

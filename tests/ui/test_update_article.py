@@ -155,6 +155,9 @@ def test_an_orphan_reselected_by_hand_leaves_unanchored(window, monkeypatch):
     assert window.project.claim(gone).exact == "The ministry said nothing."
     assert claim_ids(dialog, ORPHANED) == [] and window.panel.unanchored.rowCount() == 0
     assert window.versions.pending() == 1 and window.versions.review_action.isEnabled()  # the edited one waits
+    # The claim moved from the Unanchored box to the list: it stays selected there and in the inspector.
+    assert window.panel.current_claim_id == gone and not window.panel.inspector.body.isHidden()
+    assert window.panel.claims.claim_at(window.panel.list.currentIndex().row()).id == gone
 
 
 def test_the_review_is_keyboard_usable(window, monkeypatch, qtbot):

@@ -31,7 +31,6 @@ from factcheck.ui.dialogs.source_library import (
     SEARCH_DELAY_MS,
     SearchKeysFilter,
     SourceTableModel,
-    library_usage,
     show_error,
 )
 
@@ -222,14 +221,13 @@ class CitationDialog(QDialog):
             return
         keep = select_id or self.selected_source_id()
         search = self.search_edit.text().strip()
-        try:
-            sources = self.session.project.sources(search)
-            usage = library_usage(self.session.project, sources)
+        try:  # the first page, and the pages down to the source kept (core/lists.py)
+            self.model.set_library(self.session.project, search, keep=[keep] if keep else ())
         except KnownError as exc:
-            sources, usage = [], {}
+            self.model.set_sources([])
             self.empty_label.setText(language.ui(exc))
         else:
-            if sources:
+            if self.model.count():
                 self.empty_label.setText("")
             elif search:
                 self.empty_label.setText(
@@ -237,15 +235,14 @@ class CitationDialog(QDialog):
             else:
                 self.empty_label.setText(self.tr("The library is empty. Add a source with New source…"))
         self.empty_label.setVisible(bool(self.empty_label.text()))
-        self.model.set_sources(sources, usage)
         if keep:
             self.select_source(keep)
         self._on_table_selection_changed()
 
     def select_source(self, source_id: str) -> bool:
         """Select a source in the list; False if the current search does not show it."""
-        row = self.model.row_of(source_id)
-        if self.table is None or row < 0:
+        row = self.model.fetch_through(source_id) if self.table is not None else -1
+        if row < 0:
             return False
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))

@@ -1,6 +1,12 @@
-"""The project's source library: search, read, add, edit and delete sources, or choose one."""
+"""The project's source library: search, read, add, edit and delete sources, or choose one.
+
+The table reads a page of sources at a time, searched, sorted and counted in SQL
+(``core/lists.py``), so a library of thousands opens with its first screen.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -9,7 +15,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -34,10 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core import history, model
+from factcheck.core import history, lists, model
 from factcheck.core.errors import KnownError
 from factcheck.core.text import N_
 from factcheck.ui import accessible, language, links
+from factcheck.ui.models import PagedRows, number
 from factcheck.ui.dialogs.source_dialog import (
     CONFIDENTIAL_EXPLANATION,
     KIND_LABELS,
@@ -51,9 +57,6 @@ _Index = QModelIndex | QPersistentModelIndex
 #: How long typing in a search box waits before searching, in milliseconds.
 SEARCH_DELAY_MS = 200
 
-#: Data role giving a value to sort a column by (numbers sort as numbers).
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-
 
 def claims_text(n: int) -> str:
     if n == 0:
@@ -63,38 +66,60 @@ def claims_text(n: int) -> str:
     return QCoreApplication.translate("SourceLibraryDialog", "{n} claims").format(n=n)
 
 
-class SourceTableModel(QAbstractTableModel):
-    """Sources as rows: title, publisher, kind, reliability, confidential, and how many claims cite each.
+class SourceTableModel(PagedRows, QAbstractTableModel):
+    """Sources as rows, a page at a time: title, publisher, kind, reliability, confidential, and how many
+    claims cite each.
 
-    ``Qt.UserRole`` gives the source id; ``SORT_ROLE`` a value to sort by.
+    Sorted in SQL (``sort``, as a view's header asks): every column but "Used by" walks an
+    index (``core/lists.py``). ``Qt.UserRole`` gives the source id.
     """
 
     TITLE, PUBLISHER, KIND, RELIABILITY, CONFIDENTIAL, USAGE = range(6)
     HEADERS = (N_("Title"), N_("Publisher"), N_("Kind"), N_("Reliability"), N_("Confidential"), N_("Used by"))
+    #: The order each column sorts by.
+    ORDERS = (lists.TITLE, lists.PUBLISHER, lists.KIND, lists.RELIABILITY, lists.CONFIDENTIAL, lists.USAGE)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._sources: list[model.Source] = []
-        self._usage: dict[str, int] = {}
+        self._init_rows()
+        self._project = None
+        self._search = ""
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)  # -1: the library's own order
+
+    def set_library(self, project, search: str = "", keep: Iterable[str] = ()) -> None:
+        """Show ``project``'s sources that ``search`` finds (all when empty), read down to those ``keep`` names."""
+        self._project, self._search = project, search
+        self._read(keep)
 
     def set_sources(self, sources: list[model.Source], usage: dict[str, int] | None = None) -> None:
-        """Show these sources; ``usage`` maps a source id to the number of claims citing it."""
-        self.beginResetModel()
-        self._sources = list(sources)
-        self._usage = dict(usage or {})
-        self.endResetModel()
+        """Show these sources (rows at hand, not a project's) in the order given; ``usage``: claims citing each."""
+        self._project = None
+        usage = usage or {}
+        order = {s.id: i for i, s in enumerate(sources)}
+        self.show(lists.HeldPager([(s, usage.get(s.id, 0)) for s in sources], key=lambda r: (order[r[0].id],),
+                                  row_id=lists.SourcePager.row_id))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:  # noqa: N802 - Qt override
+        """Sort by a column (in SQL); -1: the library's own order (by title, or by relevance to a search)."""
+        if not -1 <= column < len(self.HEADERS) or (column, order) == self._sort:
+            return
+        self._sort = (column, order)
+        if self._project is not None:
+            self._read(())
+
+    def _read(self, keep: Iterable[str]) -> None:
+        column, order = self._sort
+        pager = lists.SourcePager(self._project, self._search, self.ORDERS[column] if column >= 0 else None,
+                                  order == Qt.SortOrder.DescendingOrder)
+        self.show(pager, keep)
 
     def source_at(self, row: int) -> model.Source | None:
-        return self._sources[row] if 0 <= row < len(self._sources) else None
-
-    def row_of(self, source_id: str) -> int:
-        return next((i for i, s in enumerate(self._sources) if s.id == source_id), -1)
+        found = self.row_at(row)
+        return found[0] if found else None
 
     def usage(self, source_id: str) -> int:
-        return self._usage.get(source_id, 0)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._sources)
+        row = self.row_of(source_id)
+        return self._rows[row][1] if row >= 0 else 0
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -106,18 +131,12 @@ class SourceTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._sources):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        source = self._sources[index.row()]
+        source, usage = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(source, column)
-        if role == SORT_ROLE:
-            if column == self.USAGE:
-                return self.usage(source.id)
-            if column == self.CONFIDENTIAL:
-                return int(source.confidential)
-            return self._display(source, column).casefold()
+            return self._display(source, usage, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.CONFIDENTIAL and source.confidential:
                 return language.ui(CONFIDENTIAL_EXPLANATION)
@@ -126,7 +145,7 @@ class SourceTableModel(QAbstractTableModel):
             return source.id
         return None
 
-    def _display(self, source: model.Source, column: int) -> str:
+    def _display(self, source: model.Source, usage: int, column: int) -> str:
         if column == self.TITLE:
             return source_label(source)
         if column == self.PUBLISHER:
@@ -138,14 +157,8 @@ class SourceTableModel(QAbstractTableModel):
         if column == self.CONFIDENTIAL:
             return self.tr("Confidential") if source.confidential else ""
         if column == self.USAGE:
-            return claims_text(self.usage(source.id))
+            return claims_text(usage)
         return ""
-
-
-def library_usage(project, sources: list[model.Source]) -> dict[str, int]:
-    """How many claims cite each of ``sources`` (one query for the whole library)."""
-    counts = project.source_usage_counts()
-    return {s.id: counts.get(s.id, 0) for s in sources}
 
 
 def show_error(parent: QWidget, exc: KnownError, title: str = "") -> None:
@@ -320,11 +333,9 @@ class SourceLibraryDialog(QDialog):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
 
         self.model = SourceTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self._kept: str | None = None  # the selected source while the model is reset
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -397,6 +408,8 @@ class SourceLibraryDialog(QDialog):
         SearchKeysFilter(self.search_edit, self.table, self._search_now)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        self.model.modelReset.connect(self._on_model_reset)
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
@@ -408,26 +421,25 @@ class SourceLibraryDialog(QDialog):
     # --- reading ----------------------------------------------------------------------
 
     def refresh(self, select_id: str | None = None) -> None:
-        """Re-read the library for the current search, keeping (or moving to) a selection."""
-        keep = select_id or self.selected_id()
+        """Read the library's first page again for the current search and order, keeping (or moving to) a
+        selection (the pages down to it are read)."""
         search = self.search_edit.text().strip()
         try:
-            sources = self.session.project.sources(search)
-            usage = library_usage(self.session.project, sources)
+            self.model.set_library(self.session.project, search, keep=[select_id] if select_id else ())
         except KnownError as exc:
-            sources, usage = [], {}
+            self.model.set_sources([])
             self.count_label.setText(language.ui(exc))
         else:
-            if sources:
-                self.count_label.setText(self.tr("1 source") if len(sources) == 1
-                                         else self.tr("{n} sources").format(n=len(sources)))
+            n = self.model.count()  # counted in SQL, not the rows read
+            if n:
+                self.count_label.setText(self.tr("1 source") if n == 1
+                                         else self.tr("{n} sources").format(n=number(n)))
             elif search:
                 self.count_label.setText(self.tr("No source matches “{search}”.").format(search=search))
             else:
                 self.count_label.setText(self.tr("The library is empty: add a source with New…"))
-        self.model.set_sources(sources, usage)
-        if keep is not None and self.model.row_of(keep) >= 0:
-            self.select(keep)
+        if select_id is not None:
+            self.select(select_id)
         self._update_selection()
 
     def selected_id(self) -> str | None:
@@ -436,16 +448,16 @@ class SourceLibraryDialog(QDialog):
 
     def selected_source(self) -> model.Source | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.source_at(self.proxy.mapToSource(rows[0]).row()) if rows else None
+        return self.model.source_at(rows[0].row()) if rows else None
 
     def select(self, source_id: str) -> bool:
-        """Select a source's row; False if it is not shown."""
-        row = self.model.row_of(source_id)
+        """Select a source's row (reading the pages down to it); False if it is not shown."""
+        row = self.model.fetch_through(source_id)
         if row < 0:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
-        self.table.selectRow(index.row())
+        self.table.selectRow(row)
         self.table.scrollTo(index)
         return True
 
@@ -532,12 +544,12 @@ class SourceLibraryDialog(QDialog):
             return
         if n_claims and not self.confirm_delete(self, source_label(source), n_claims):
             return
-        row = self.proxy.mapFromSource(self.model.index(self.model.row_of(source.id), 0)).row()
+        row = self.model.row_of(source.id)
         if self._run(history.DeleteSource(source.id)) is None:
             return
-        if self.proxy.rowCount() and self.selected_source() is None:
-            index = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
-            self.select(self.proxy.data(index, Qt.ItemDataRole.UserRole))
+        if self.model.rowCount() and self.selected_source() is None:
+            index = self.model.index(min(row, self.model.rowCount() - 1), 0)
+            self.select(self.model.data(index, Qt.ItemDataRole.UserRole))
 
     # --- reactions --------------------------------------------------------------------
 
@@ -554,6 +566,17 @@ class SourceLibraryDialog(QDialog):
 
     def _on_table_selection_changed(self, *_args) -> None:
         self._update_selection()
+
+    def _on_model_about_to_be_reset(self) -> None:
+        self._kept = self.selected_id()
+        if self._kept is not None:
+            self.model.wanted = [self._kept]  # read down to it before the reset ends
+
+    def _on_model_reset(self) -> None:
+        """A search, a sort or a change read the first page again: select what was selected, if still shown."""
+        kept, self._kept = self._kept, None
+        if kept is not None and self.model.row_of(kept) >= 0:
+            self.select(kept)
 
     def _on_table_double_clicked(self, _index: QModelIndex) -> None:
         if self.select_mode:

@@ -1,0 +1,154 @@
+"""Scrolling the app's long lists at 100,000 claims: the longest frame while rows load (issue 14).
+
+``python tests/benchmarks/bench_lists.py [claims articles]`` (default 100,000 over 100,
+the cached project of ``_scale.build_project``, copied first). Each list is shown in its
+widget as the window shows it (offscreen, 1400 × 900): the article list, the claim list of
+the largest article, the source library, and the review queue under "All statuses" in
+each of its sorts, ascending and descending. The view is then scrolled a screen at a time
+(its scroll bar's page step) over ``ROWS`` rows or to the end; a frame is one step: the
+scroll and the events it sets off (``fetchMore`` reading the next page, when the view
+asks, and the repaint of the viewport). Printed per list: the time to open it (its count
+and first page), the rows read, the frames that loaded rows with the longest of them and
+the longest time a frame spent reading rows, and the longest and median frame of all (the
+paint alone: the offscreen platform paints in software). Figures are printed, never asserted; the machine may
+be shared, so run it a few times and read the medians.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import statistics
+import sys
+import tempfile
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import _scale  # noqa: E402
+
+#: How far each list is scrolled (rows), at most.
+ROWS = 3_000
+
+
+def frames(app, view) -> dict:
+    """Scroll ``view`` a screen at a time: every step's time, and the time its ``fetchMore`` took reading rows."""
+    bar = view.verticalScrollBar()
+    model = view.model()
+    reading = []
+    fetch = model.fetchMore
+
+    def timed(*args):
+        t0 = time.perf_counter()
+        fetch(*args)
+        reading.append(time.perf_counter() - t0)
+
+    model.fetchMore = timed  # the view calls it through Python: the override is seen
+    out = []
+    try:
+        while model.rowCount() < ROWS:
+            before, at_end = model.rowCount(), bar.value() >= bar.maximum()
+            reading.clear()
+            t0 = time.perf_counter()
+            bar.setValue(bar.value() + bar.pageStep())
+            app.processEvents()  # the scroll's events: the next page read if the view asks, and the repaint
+            out.append((time.perf_counter() - t0, model.rowCount() > before, sum(reading)))
+            if at_end and model.rowCount() == before:
+                break  # the end of the list
+    finally:
+        del model.fetchMore
+    loading = [(t, r) for t, loaded, r in out if loaded] or [(0.0, 0.0)]
+    every = [t for t, _, _ in out] or [0.0]
+    return {"rows": model.rowCount(), "frames": len(out), "loads": len(loading) if out else 0,
+            "longest_load": max(t for t, _ in loading), "longest_read": max(r for _, r in loading),
+            "longest": max(every), "median": statistics.median(every)}
+
+
+def report(name: str, opened: float, figures: dict) -> None:
+    print(f"{name:<36} open {opened * 1000:6.1f} ms  rows {figures['rows']:>5}  frames {figures['frames']:>4}  "
+          f"loading {figures['loads']:>3}: longest frame {figures['longest_load'] * 1000:6.1f} ms, "
+          f"reading rows {figures['longest_read'] * 1000:5.1f} ms  |  every frame: longest "
+          f"{figures['longest'] * 1000:6.1f} ms, median {figures['median'] * 1000:5.1f} ms", flush=True)
+
+
+def main(n_claims: int, n_articles: int) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QListView
+
+    from factcheck.core.project import Project
+    from factcheck.ui import models
+    from factcheck.ui.claim_panel import ClaimPanel
+    from factcheck.ui.dialogs.source_library import SourceLibraryDialog
+    from factcheck.ui.review_panel import STATUS_FILTERS, ReviewPanel
+    from factcheck.ui.session import Session
+
+    app = QApplication.instance() or QApplication([])
+    cached = _scale.build_project(n_claims, n_articles)
+    with tempfile.TemporaryDirectory(prefix="bench-lists-") as tmp:
+        os.environ["FACTCHECK_HOME"] = str(pathlib.Path(tmp) / "home")
+        path = _scale.copy_project(cached, pathlib.Path(tmp))
+        project = Project.open(path, read_only=True)
+        session = Session(project)
+        print(f"{path.name}: {n_claims:,} claims over {n_articles:,} articles (scrolling at most {ROWS:,} rows)")
+
+        def shown(widget, view):
+            widget.resize(1400, 900)
+            widget.show()
+            app.processEvents()
+            return view
+
+        t0 = time.perf_counter()
+        articles = models.ArticleListModel()
+        articles.set_project(project)
+        view = QListView()
+        view.setModel(articles)
+        view.setWordWrap(True)
+        view.setLayoutMode(QListView.LayoutMode.Batched)
+        shown(view, view)
+        report("article list", time.perf_counter() - t0, frames(app, view))
+        view.close()
+
+        biggest = max(project.articles(), key=lambda a: a.claim_count)
+        t0 = time.perf_counter()
+        panel = ClaimPanel(session)
+        panel.set_article(biggest.id)
+        shown(panel, panel.list)
+        report(f"claim list ({biggest.claim_count:,} claims)", time.perf_counter() - t0, frames(app, panel.list))
+        panel.close()
+
+        t0 = time.perf_counter()
+        library = SourceLibraryDialog(session)
+        shown(library, library.table)
+        report("source library", time.perf_counter() - t0, frames(app, library.table))
+        for column, name in ((5, "used by"), (1, "publisher")):
+            t0 = time.perf_counter()
+            library.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+            app.processEvents()
+            report(f"source library by {name}", time.perf_counter() - t0, frames(app, library.table))
+        library.close()
+
+        queue = ReviewPanel(session)
+        shown(queue, queue.table)
+        every = next(i for i, (_, statuses) in enumerate(STATUS_FILTERS) if statuses is None)
+        queue.status_filter.setCurrentIndex(every)
+        for column, name in enumerate(queue.model.COLUMNS):
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                queue.table.scrollToTop()
+                t0 = time.perf_counter()
+                queue.table.sortByColumn(column, order)
+                app.processEvents()
+                opened = time.perf_counter() - t0
+                arrow = "↑" if order == Qt.SortOrder.AscendingOrder else "↓"
+                report(f"review queue, all, by {name} {arrow}", opened, frames(app, queue.table))
+        queue.close()
+        session.stop()
+        project.close()
+
+
+if __name__ == "__main__":
+    claims_arg = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    articles_arg = int(sys.argv[2]) if len(sys.argv) > 2 else 100
+    main(claims_arg, articles_arg)
