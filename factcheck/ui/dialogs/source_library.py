@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -322,7 +323,9 @@ class SourceLibraryDialog(QDialog):
         self.select_mode = select_mode
         self.chosen_id: str | None = None
         self.setWindowTitle(self.tr("Choose a source") if select_mode else self.tr("Source library"))
-        self.resize(1100, 600)
+        # Roomy, but never wider or taller than the screen it opens on (1,024 x 640 and up).
+        screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen()).availableGeometry()
+        self.resize(min(1100, screen.width() - 40), min(600, screen.height() - 60))
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search titles, URLs, publishers, authors and notes"))
