@@ -20,15 +20,16 @@ then. Passwords are never stored in the project: libpq's own means (``PGPASSWORD
 
 from __future__ import annotations
 
-import base64
+import concurrent.futures
 import dataclasses
 import json
 import pathlib
 import random
 import time
+from collections.abc import Iterator
 
 from factcheck.core import events, later
-from factcheck.core.errors import KnownError
+from factcheck.core.errors import Cancelled, KnownError
 from factcheck.core.text import N_, Text
 
 #: Loaded when a sync runs: the app's start only asks whether a project is linked.
@@ -37,13 +38,14 @@ merge = later.Module("factcheck.core.merge")
 
 #: SQLSTATEs ``schema.sql`` raises.
 BEHIND = "FC409"
+BUSY = "FC423"
 FORBIDDEN = "FC403"
 MALFORMED = "FC422"
 TOO_LARGE = "FC413"
 #: How many times ``sync`` pulls again when another copy pushed in between (with a random
 #: wait that grows each time, so copies that collided do not collide again in step).
 RETRIES = 12
-#: The largest evidence file a push carries (it travels whole, in one call); larger ones go by hand-off or merge.
+#: The largest evidence file a push carries (whole, in a call of its own); larger ones go by hand-off or merge.
 EVIDENCE_LIMIT = 32 * 1000 * 1000
 CHANNEL = "factcheck"
 
@@ -58,6 +60,10 @@ class Offline(SyncError):
 
 class Behind(SyncError):
     """Another copy pushed since this one pulled: pull, merge and push again."""
+
+
+class Busy(SyncError):
+    """Another login's push is under way (a project's first, or a large one): this copy syncs once it is published."""
 
 
 class Refused(SyncError):
@@ -79,6 +85,9 @@ REASONS = {
     "not-member": N_("{user} is not a member of this project on the sync server (an editor adds members with "
                      "factcheck server grant)"),
     "seed-editor": N_("an editor puts a project on the server first, with its history; then checkers sync it"),
+    "seeding": N_("{user} is putting this project on the server with its history, and this copy syncs once that "
+                  "is done"),
+    "busy": N_("{user} is sending a large set of changes, and this copy syncs once they are in"),
     "checker-signoff": N_("{user} is a checker on this project, and only an editor may approve or publish a verdict"),
     "approval-state": N_("an approval does not name the verdict it approved (it was written by another program)"),
     "status-outside-review": N_("a review status may change only through review"),
@@ -162,26 +171,94 @@ def _cursor(project) -> tuple[int, str | None]:
     return int(st.get("cursor") or 0), head
 
 
-def _local_only(project) -> tuple[list[str], int]:
-    """(ids of the events the server lacks, in log order; the newest seq looked at).
+@dataclasses.dataclass
+class Unsent:
+    """This copy's events the server lacks, found without holding the log: every event after
+    ``since`` but the runs ``held`` ((first seq, last seq), in order) that are ancestors of the
+    server's head as this copy last saw it (events a pull brought in, say)."""
+
+    since: int
+    held: list[tuple[int, int]]
+
+    def contains(self, seq: int) -> bool:
+        return seq > self.since and not any(first <= seq <= last for first, last in self.held)
+
+    def _ranges(self, after: int, until: int | None) -> Iterator[tuple[int, int | None]]:
+        """(after, last) seq ranges holding only unsent events (last None: to the end), the held runs left out."""
+        at = max(after, self.since)
+        for first, last in self.held:
+            if last <= at:
+                continue
+            if first > at + 1:
+                yield at, first - 1
+            at = last
+        yield at, None
+
+    def rows(self, store, after: int, limit: int, until: int | None = None,
+             columns: str = "seq, id, parents, at, actor, action, entity, entity_id, data") -> list[tuple]:
+        """Up to ``limit`` of them after seq ``after`` (and up to ``until``), in log order."""
+        found: list[tuple] = []
+        for at, last in self._ranges(after, until):
+            if until is not None:
+                last = until if last is None else min(last, until)
+            if last is not None and last <= at:
+                continue
+            found += store.read(f"SELECT {columns} FROM events WHERE seq > ?{'' if last is None else ' AND seq <= ?'} "
+                                "ORDER BY seq LIMIT ?", (at, *(() if last is None else (last,)), limit - len(found)))
+            if len(found) >= limit:
+                break
+        return found
+
+    def count(self, store, until: int | None = None) -> int:
+        """How many there are (up to ``until``)."""
+        last = until if until is not None else store.read_one("SELECT coalesce(max(seq), 0) FROM events")[0]
+        after = store.read_one("SELECT count(*) FROM events WHERE seq > ? AND seq <= ?", (self.since, last))[0]
+        return after - sum(min(hi, last) - lo + 1 for lo, hi in self.held if lo <= last)
+
+
+def unsent(project) -> Unsent:
+    """Which events the server lacks: those after ``pushed_seq`` that are not ancestors of the server's head.
 
     Every event up to ``pushed_seq`` (the newest seq when a push last went through) is on
-    the server, so only the events after it are walked: those that are not ancestors of
-    the server's head are this copy's own. A sync of a large project thus reads its recent
-    events, not its whole log.
+    the server, so only the events after it are walked, newest first, from the newest
+    ancestor of the head not found yet (the events after it cannot be ancestors), keeping
+    the ids still to be found: a few at any time, however long the walk.
     """
     _, head = _cursor(project)
-    st = state(project)
-    since = int(st.get("pushed_seq") or 0) if head else 0
-    rows = project.store.execute("SELECT seq, id, parents FROM events WHERE seq > ? ORDER BY seq", (since,)).fetchall()
-    parents = {r[1]: events.parent_ids(r[2]) for r in rows}
-    have = handoff.ancestors(parents, [head] if head else [])
-    return [r[1] for r in rows if r[1] not in have], (rows[-1][0] if rows else since)
+    if not head:
+        return Unsent(0, [])
+    store = project.store
+    since = int(state(project).get("pushed_seq") or 0)
+    wanted, runs = {head}, []
+    while wanted:
+        top = store.read_one(f"SELECT max(seq) FROM events WHERE id IN ({', '.join('?' * len(wanted))})",
+                             list(wanted))[0]
+        if top is None or top <= since:
+            break
+        for seq, event_id, parents in store.read("SELECT seq, id, parents FROM events WHERE seq > ? AND seq <= ? "
+                                                 "ORDER BY seq DESC LIMIT 4096", (since, top)):
+            if event_id in wanted:
+                wanted.discard(event_id)
+                wanted.update(events.parent_ids(parents))
+                if runs and runs[-1][0] == seq + 1:
+                    runs[-1] = (seq, runs[-1][1])
+                else:
+                    runs.append((seq, seq))
+    return Unsent(since, runs[::-1])
+
+
+def _unsent_ids(project) -> set[str]:
+    """The ids of the events the server lacks (a pull's merge leaves them out of the server's history)."""
+    found, walk, after = set(), unsent(project), 0
+    while rows := walk.rows(project.store, after, 4096, columns="seq, id"):
+        found.update(r[1] for r in rows)
+        after = rows[-1][0]
+    return found
 
 
 def pending(project) -> int:
     """Local events the server has not got yet (as far as this copy knows)."""
-    return len(_local_only(project)[0])
+    return unsent(project).count(project.store)
 
 
 # --- talking to the server -------------------------------------------------------------------------
@@ -213,15 +290,26 @@ def _server_error(exc) -> SyncError:
         return Behind(N_("Another copy pushed first; pull again."))
     if code in (FORBIDDEN, MALFORMED, TOO_LARGE, "FC405"):
         return _refusal(exc)
+    if code == BUSY:
+        return Busy(N_("The sync server is busy: {reason}.", reason=_reason(exc)[1]))
     if isinstance(exc, psycopg.OperationalError):
         return Offline(N_("The connection to the sync server was lost: {reason}", reason=_first_line(exc)))
-    if code == "42883" or code == "3F000":  # function or schema missing
+    if code == "3F000":  # no factcheck schema
         return SyncError(N_("The server has no factcheck store yet: run factcheck server init on it first."))
+    if code == "42883":  # a function this version calls is missing: the schema is older
+        return SyncError(N_("The sync server's factcheck store is older than this factcheck: run factcheck server "
+                            "init on it to upgrade it."))
     return SyncError(N_("The sync server reported an error: {reason}", reason=_first_line(exc)))
 
 
 def _refusal(exc) -> Refused:
     """The server's refusal in the user's language: its rule by name, with who and which event."""
+    rule, reason, event_id = _reason(exc)
+    return Refused(N_("The sync server refused the changes: {reason}.", reason=reason), code=rule, event_id=event_id)
+
+
+def _reason(exc) -> tuple[str, object, str | None]:
+    """(the rule the server named, its sentence with who, the event it names) of a server error."""
     diag = getattr(exc, "diag", None)
     rule = getattr(diag, "message_hint", None) or ""
     try:
@@ -236,7 +324,7 @@ def _refusal(exc) -> Refused:
         reason = Text(REASONS[rule].template, {"user": user})
     else:  # a newer server's rule: its own words
         reason = getattr(diag, "message_primary", None) or _first_line(exc)
-    return Refused(N_("The sync server refused the changes: {reason}.", reason=reason), code=rule, event_id=event_id)
+    return rule, reason, event_id
 
 
 def _call(conn, fn):
@@ -281,21 +369,39 @@ class Pulled:
 
 
 def fetch(conn, project) -> Pulled:
-    """Read what the server has after this copy's cursor (one moment of the server); writes nothing."""
+    """Read what the server has after this copy's cursor (one moment of the server); writes nothing.
+
+    A copy that already holds the server's head holds everything before it too (a laptop
+    given a copy of an up-to-date file): nothing is read, and only the cursor moves (unless
+    files of its attachments are missing, which the pull may bring).
+    """
     project_id = events.project_id(project.store)
     cursor, head = _cursor(project)
+    store = project.store
+
+    def held(found) -> bool:
+        """Whether (role, counter, head) is a member's view of a server whose history this copy holds."""
+        return bool(found and found[0] and found[1] > cursor
+                    and store.read_one("SELECT 1 FROM events WHERE id = ?", (found[2],))
+                    and not store.read_one("SELECT 1 FROM attachments WHERE sha256 NOT IN "
+                                           "(SELECT sha256 FROM evidence_files) LIMIT 1"))
 
     def read():
         with conn.transaction():
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            found = conn.execute("SELECT role, counter, head FROM factcheck.whoami(%s)", (project_id,)).fetchone()
+            if held(found):
+                return found[1:], [], [], []
             rows = conn.execute("SELECT * FROM factcheck.pull_events(%s, %s)", (project_id, cursor)).fetchall()
             if not rows:
-                return rows, [], []
+                return None, rows, [], []
             state_rows = conn.execute("SELECT * FROM factcheck.pull_rows(%s, %s)", (project_id, cursor)).fetchall()
             blobs = conn.execute("SELECT * FROM factcheck.pull_blobs(%s, %s)", (project_id, cursor)).fetchall()
-            return rows, state_rows, blobs
+            return None, rows, state_rows, blobs
 
-    rows, state_rows, blobs = _call(conn, read)
+    holding, rows, state_rows, blobs = _call(conn, read)
+    if holding:
+        return Pulled(None, holding[0], holding[1])
     if not rows:
         return Pulled(None, cursor, head)
     tables: dict[str, list[dict]] = {}
@@ -309,7 +415,7 @@ def fetch(conn, project) -> Pulled:
     received = handoff.Received(
         path=pathlib.Path("server"), project_id=project_id, project_name="", sender="", made_at="", head=rows[-1][1],
         since=[head] if head else [], event_rows=event_rows, rows=tables, blob_names=list(loaded),
-        loaded_blobs=loaded, local_only=set(_local_only(project)[0]))
+        loaded_blobs=loaded, local_only=_unsent_ids(project))
     return Pulled(received, rows[-1][0], rows[-1][1])
 
 
@@ -324,6 +430,16 @@ def settle(project, pulled: Pulled, plan: merge.MergePlan | None) -> None:
 
 # --- push ------------------------------------------------------------------------------------------
 
+#: Events per batch of a push, at most. Each batch is one call and one transaction on the server,
+#: so neither the laptop nor the server holds a whole history at once (a project's first push
+#: brings millions of events); the server publishes the push with its last batch.
+BATCH = 2_000
+#: A batch's JSON (events and rows) stays under about this many characters (a single event's may exceed it).
+BATCH_CHARS = 4_000_000
+#: Events whose rows are read at a time while a batch is made, at most: from one, doubled while their rows are
+#: small, halved when they are not (an article's versions carry its text, a source all its citations).
+STEP = 512
+
 
 def _row_key(table: str, row: dict) -> str:
     if table == "claim_tasks":
@@ -333,60 +449,220 @@ def _row_key(table: str, row: dict) -> str:
     return row["id"]
 
 
-def outgoing(project, wanted: list[str]) -> tuple[list[list], list[list], list[list]]:
-    """(events, rows, files) of the ``wanted`` events (those the server lacks), in the shape ``factcheck.push`` takes."""
-    rows = handoff._event_rows(project.store, wanted)
-    if not rows:
-        return [], [], []
-    tables, blob_shas = handoff._rows_for(project.store, rows)
-    out_rows = [[table, _row_key(table, row), row] for table, found in tables.items() for row in found]
-    files = []
-    for sha in sorted(blob_shas):
-        for mime, size, filename, data in project.store.execute(
-                "SELECT mime, size, filename, data FROM blobs WHERE sha256 = ?", (sha,)):
-            files.append([sha, mime, size, filename, base64.b64encode(bytes(data)).decode("ascii")])
-    # Evidence files go up as stored files too, whole (a push is one call), up to EVIDENCE_LIMIT each;
-    # larger ones reach other copies by hand-off or merge (the attachment arrives without its bytes).
-    for meta in handoff.evidence_rows(project.store, tables):
-        if meta["size"] <= EVIDENCE_LIMIT:
-            data = b"".join(project.managers.attachments.chunks(meta["sha256"]))
-            files.append([meta["sha256"], meta["mime"], meta["size"], meta["name"],
-                          base64.b64encode(data).decode("ascii")])
-    return rows, out_rows, files
+def outgoing(project, wanted: list[str]) -> tuple[list[list], list[list], list[str], list[dict]]:
+    """(events, rows, stored files' SHA-256, evidence files) of the ``wanted`` events, as a push sends them."""
+    return _outgoing(project, handoff._event_rows(project.store, wanted))
 
 
-def push(conn, project) -> int:
-    """Send what the server lacks on top of the cursor; the number of events sent.
-
-    Raises ``SyncError`` (another copy pushed first: pull, merge, push again), ``Refused``
-    or ``Offline``; the project file is not changed unless the push committed.
-    """
-    from psycopg.types.json import Jsonb
-
-    cursor, head = _cursor(project)
-    wanted, newest = _local_only(project)  # one read: ``newest`` never names an event not looked at
-    sent, rows, files = outgoing(project, wanted)
+def _outgoing(project, sent: list[list]) -> tuple[list[list], list[list], list[str], list[dict]]:
     if not sent:
+        return [], [], [], []
+    tables, blob_shas = handoff._rows_for(project.store, sent)
+    rows = [[table, _row_key(table, row), row] for table, found in tables.items() for row in found]
+    # Evidence files go up as stored files, whole, up to EVIDENCE_LIMIT each; larger ones reach
+    # other copies by hand-off or merge (the attachment arrives without its bytes).
+    evidence = [meta for meta in handoff.evidence_rows(project.store, tables) if meta["size"] <= EVIDENCE_LIMIT]
+    return sent, rows, sorted(blob_shas), evidence
+
+
+@dataclasses.dataclass
+class Batch:
+    """Events a push sends in one call, with their rows, read in one snapshot of the file."""
+
+    count: int
+    last_id: str | None
+    last_seq: int
+    events_json: str
+    rows_json: str
+    blobs: list[str]  # SHA-256 of the stored files the rows name (originals, archived pages, the logo)
+    evidence: list[dict]  # the evidence files the rows name
+    final: bool  # nothing the server lacks comes after it (up to where the push stops)
+    newest: int  # the newest seq of the file then
+
+
+def _newest(store) -> int:
+    return store.read_one("SELECT coalesce(max(seq), 0) FROM events")[0]
+
+
+def _read_batch(project, walk: Unsent, after: int, size: int, until: int | None, step: list[int]) -> Batch:
+    """Up to ``size`` unsent events after seq ``after`` and what goes with them, up to ``BATCH_CHARS`` of JSON.
+
+    Read ``step[0]`` events at a time (``step``: one number, kept from batch to batch and
+    changed here, see ``STEP``), in one snapshot, so the rows hold no change of an event
+    that is not in the batch or before it; ``final`` says, in that same snapshot, that
+    nothing the server lacks follows.
+    """
+    store = project.store
+    event_pieces: list[str] = []  # the JSON of each step's events, without its brackets
+    row_pieces: list[str] = []  # and of its rows
+    keys: set[tuple[str, str]] = set()  # the rows in the batch (read in one snapshot: each once is enough)
+    blobs: set[str] = set()
+    evidence: dict[str, dict] = {}
+    count, chars, last_id, last_seq = 0, 0, None, after
+    with store.snapshot():
+        while count < size:
+            found = walk.rows(store, last_seq, min(step[0], size - count), until)
+            if not found:
+                break
+            sent, found_rows, shas, files = _outgoing(project, [list(r[1:]) for r in found])
+            new_rows = [r for r in found_rows if (r[0], r[1]) not in keys]
+            more_events, more_rows = json.dumps(sent)[1:-1], json.dumps(new_rows)[1:-1]
+            more = len(more_events) + len(more_rows)
+            if more > BATCH_CHARS // 4 and len(found) > 1:
+                step[0] = max(1, len(found) // 2)  # large rows: fewer events at a time
+            elif more < BATCH_CHARS // 16:
+                step[0] = min(step[0] * 2, STEP)  # small rows: more at a time
+            if chars + more > BATCH_CHARS and count:
+                break  # the batch is full: these go first in the next one
+            if more > BATCH_CHARS and len(found) > 1:
+                continue
+            event_pieces.append(more_events)
+            if more_rows:
+                row_pieces.append(more_rows)
+            keys.update((r[0], r[1]) for r in new_rows)
+            blobs.update(shas)
+            evidence.update((meta["sha256"], meta) for meta in files)
+            count, chars = count + len(found), chars + more
+            last_id, last_seq = found[-1][1], found[-1][0]
+        final = not walk.rows(store, last_seq, 1, until, columns="seq")
+        newest = _newest(store)
+    return Batch(count, last_id, last_seq, "[" + ",".join(event_pieces) + "]", "[" + ",".join(row_pieces) + "]",
+                 sorted(blobs), list(evidence.values()), final, newest)
+
+
+class _Push:
+    """One push, batch by batch, as this login's unfinished push on the server (``factcheck.push_state``).
+
+    ``after``: the last event the unfinished push holds (None: none yet; the next call begins
+    one, and the server discards any earlier one of this login's).
+    """
+
+    def __init__(self, conn, project, cursor: int):
+        self.conn, self.project, self.cursor = conn, project, cursor
+        self.project_id = events.project_id(project.store)
+        self.after: str | None = None
+        self.after_seq = 0
+        self.held = 0  # events the unfinished push holds
+        self.files: set[str] = set()  # stored files sent in it
+
+    def resume(self, walk: Unsent, until: int | None = None) -> None:
+        """Go on from where this login's unfinished push stands, if it holds this copy's events (a push cut short)."""
+        conn = self.conn
+        row = _call(conn, lambda: conn.execute("SELECT head, held FROM factcheck.push_state(%s)",
+                                               (self.project_id,)).fetchone())
+        conn.rollback()
+        if not row or not row[1]:
+            return
+        found = self.project.store.read_one("SELECT seq FROM events WHERE id = ?", (row[0],))
+        if found and walk.contains(found[0]) and (until is None or found[0] <= until):
+            self.after, self.after_seq, self.held = row[0], found[0], row[1]
+
+    def restart(self) -> None:
+        """Begin again with the next call (what the unfinished push holds is discarded then)."""
+        self.after, self.after_seq, self.held, self.files = None, 0, 0, set()
+
+    def run(self, walk: Unsent, *, batch: int, total: int, progress=None, until: int | None = None) -> int:
+        """Send the unsent events (up to seq ``until``) in batches, publish them, move the cursor; how many went.
+
+        While the server takes one batch (on a thread of its own, waiting on the socket), the
+        next is read from the file: the laptop's work and the server's overlap.
+        """
+        step = [1]
+        with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="factcheck-push") as server:
+            found = _read_batch(self.project, walk, self.after_seq, batch, until, step)
+            while True:
+                files = [sha for sha in found.blobs if sha not in self.files]
+                evidence = [meta for meta in found.evidence if meta["sha256"] not in self.files]
+                publish = found.final and not files and not evidence
+                call = server.submit(self._push, found.events_json, found.rows_json, publish, self.after)
+                upcoming = None if found.final else _read_batch(self.project, walk, found.last_seq, batch, until, step)
+                counter = call.result()
+                if found.count:
+                    self.after, self.after_seq = found.last_id, found.last_seq
+                    self.held += found.count
+                self._send_files(files, evidence)
+                if found.final:
+                    if not publish:
+                        counter = self._push("[]", "[]", True, self.after)
+                    break
+                if progress is not None and progress(self.held, total) is False:
+                    raise Cancelled(N_("Sending changes to the sync server stopped after {n} of {total}; the next "
+                                       "sync goes on from there.", n=self.held, total=total))
+                found = upcoming
+        if progress is not None:
+            progress(self.held, total)
+        _set_state(self.project, cursor=counter, server_head=self.after,
+                   pushed_seq=found.newest if until is None else until, held=None)
+        return self.held
+
+    def _send_files(self, blobs: list[str], evidence: list[dict]) -> None:
+        """The stored files a batch's rows name, one call each, after the batch (a file's bytes travel as they are)."""
+        store = self.project.store
+        for sha in blobs:
+            found = store.read_one("SELECT mime, filename, data FROM blobs WHERE sha256 = ?", (sha,))
+            if found is not None:
+                self._file(sha, found[0], found[1], bytes(found[2]))
+        for meta in evidence:
+            data = b"".join(self.project.managers.attachments.chunks(meta["sha256"]))
+            self._file(meta["sha256"], meta["mime"], meta["name"], data)
+            del data
+
+    def discard(self) -> None:
+        """Take back this login's unfinished push (nothing of it is published)."""
+        self.restart()
+        self._push("[]", "[]", True, None)
+
+    def _push(self, events_json: str, rows_json: str, final: bool, after: str | None) -> int:
+        conn = self.conn
+
+        def call():
+            with conn.transaction():
+                return conn.execute("SELECT factcheck.push(%s, %s, %s, %s, %s::jsonb, %s::jsonb, %s)",
+                                    (self.project_id, self.project.path.stem, self.cursor, after, events_json,
+                                     rows_json, final)).fetchone()[0]
+
+        return _call(conn, call)
+
+    def _file(self, sha: str, mime: str, name: str, data: bytes) -> None:
+        conn = self.conn
+
+        def call():
+            with conn.transaction():
+                conn.execute("SELECT factcheck.push_file(%s, %s, %s, %s, %s, %s, %b)",
+                             (self.project_id, self.cursor, self.after, sha, mime, name, data))
+
+        _call(conn, call)
+        self.files.add(sha)
+
+
+def push(conn, project, *, batch: int | None = None, progress=None) -> int:
+    """Send what the server lacks on top of the cursor, in batches; the number of events the push published.
+
+    ``batch``: events per call (``BATCH`` by default). ``progress(sent, total)`` is called
+    after each batch; False stops the push there
+    (``Cancelled``): the server keeps the batches sent, unpublished, and the next push of
+    this login goes on after them (as after a push cut short by a lost connection or a
+    killed laptop). Raises ``Behind`` (another copy pushed first: pull, merge, push
+    again), ``Busy``, ``Refused`` or ``Offline``; the project file is not changed until
+    the push is published.
+    """
+    cursor, head = _cursor(project)
+    walk = unsent(project)
+    store = project.store
+    with store.snapshot():
+        newest = _newest(store)
+        total = walk.count(store, newest)
+    if not total:
         if head:  # every event up to the newest is on the server: later walks start after it
             _set_state(project, pushed_seq=newest, held=None)
         return 0
-    project_id = events.project_id(project.store)
-
-    def send():
-        with conn.transaction():
-            return conn.execute("SELECT factcheck.push(%s, %s, %s, %s, %s, %s)",
-                                (project_id, project.path.stem, cursor, Jsonb(sent), Jsonb(rows),
-                                 Jsonb(files))).fetchone()[0]
-
+    batch = batch or BATCH
+    sending = _Push(conn, project, cursor)
+    sending.resume(walk)
     try:
-        counter = _call(conn, send)
+        return sending.run(walk, batch=batch, total=total, progress=progress)
     except Refused as refusal:
-        if refusal.event_id not in wanted:
-            raise
-        return _hold_back(conn, project, refusal, wanted, cursor, project_id)
-    # The server's head is now our newest event (the last one sent), its counter ``counter``.
-    _set_state(project, cursor=counter, server_head=sent[-1][0], pushed_seq=newest, held=None)
-    return len(sent)
+        return _hold_back(project, refusal, walk, sending, batch)
 
 
 class HeldBack(Refused):
@@ -417,7 +693,7 @@ def _touched_rows(rows: list[list]) -> set[tuple[str, str]]:
     return out
 
 
-def _hold_back(conn, project, refusal: Refused, wanted: list[str], cursor: int, project_id: str) -> int:
+def _hold_back(project, refusal: Refused, walk: Unsent, sending: _Push, batch: int) -> int:
     """Push the events before the refused one; keep it and those after it here, and say how they can go up.
 
     An event's descendants cannot go up without it (the server holds no event whose
@@ -425,37 +701,36 @@ def _hold_back(conn, project, refusal: Refused, wanted: list[str], cursor: int, 
     these events to another copy). The rows that go with the events sent are this copy's
     rows now, so the events sent stop before the first one that touches a row a waiting
     event touched too: the server never receives a waiting event's effect through a row.
-    The waiting events go up by themselves once the refused one is on the server, as
-    the sentence tells (an editor syncs it).
+    Batches already in the unfinished push past that point are taken back. The waiting
+    events go up by themselves once the refused one is on the server, as the sentence
+    tells (an editor syncs it).
     """
-    at = wanted.index(refusal.event_id)
-    waiting_rows = handoff._event_rows(project.store, wanted[at:])
-    blocked = _touched_rows(waiting_rows)
-    before = handoff._event_rows(project.store, wanted[:at])
-    ready: list[str] = []
-    for row in before:
-        if _touched_rows([row]) & blocked:
+    store = project.store
+    found = store.read_one("SELECT seq, actor, action FROM events WHERE id = ?", (refusal.event_id or "",))
+    if found is None or not walk.contains(found[0]):
+        raise refusal
+    at, actor, action = found
+    blocked, after = set(), at - 1
+    while rows := walk.rows(store, after, 4096):
+        blocked |= _touched_rows([list(r[1:]) for r in rows])
+        after = rows[-1][0]
+    until, after = at - 1, 0
+    while rows := walk.rows(store, after, 4096, until):
+        hit = next((r[0] for r in rows if _touched_rows([list(r[1:])]) & blocked), None)
+        if hit is not None:
+            until = hit - 1
             break
-        ready.append(row[0])
+        after = rows[-1][0]
+    total = walk.count(store)
+    ready = walk.count(store, until) if until > walk.since else 0
+    if sending.after_seq > until:
+        sending.restart()
     sent = 0
     if ready:
-        from psycopg.types.json import Jsonb
-
-        events_, rows, files = outgoing(project, ready)
-
-        def send():
-            with conn.transaction():
-                return conn.execute("SELECT factcheck.push(%s, %s, %s, %s, %s, %s)",
-                                    (project_id, project.path.stem, cursor, Jsonb(events_), Jsonb(rows),
-                                     Jsonb(files))).fetchone()[0]
-
-        counter = _call(conn, send)
-        last_seq = project.store.execute("SELECT seq FROM events WHERE id = ?", (ready[-1],)).fetchone()[0]
-        _set_state(project, cursor=counter, server_head=ready[-1], pushed_seq=last_seq)
-        sent = len(ready)
-    waiting = len(wanted) - sent
-    refused = next(r for r in waiting_rows if r[0] == refusal.event_id)
-    actor, action = refused[3], refused[4]
+        sent = sending.run(walk, batch=batch, total=ready, until=until)
+    elif sending.after is not None:
+        sending.discard()
+    waiting = total - sent
     _set_state(project, held=refusal.event_id)
     approval = refusal.code in ("checker-signoff", "merge-approval") and action in (
         "claim.approve", "claim.publish", "project.merge") and actor != project.user  # someone else's approval
@@ -484,12 +759,13 @@ def _hold_back(conn, project, refusal: Refused, wanted: list[str], cursor: int, 
 
 
 def sync(conn, project, *, server_name: str = "server", resolutions: dict | None = None,
-         prefer: str | None = None, apply=None) -> Outcome:
+         prefer: str | None = None, apply=None, batch: int | None = None, progress=None) -> Outcome:
     """Pull and merge, then push; again while another copy pushes in between (at most ``RETRIES`` times).
 
     A pull with conflicts and no ``resolutions``/``prefer`` stops before writing anything
     and returns the plan in ``Outcome.conflicts``. ``apply(plan, resolutions)`` carries out
-    a merge (the app passes its undo history's; by default ``merge.apply``).
+    a merge (the app passes its undo history's; by default ``merge.apply``). ``batch`` and
+    ``progress``: as ``push`` takes them.
     """
     apply = apply or (lambda plan, chosen: merge.apply(project, plan, chosen))
     outcome = Outcome()
@@ -498,6 +774,8 @@ def sync(conn, project, *, server_name: str = "server", resolutions: dict | None
         if attempt:
             time.sleep(random.uniform(0, 0.02 * 2 ** min(attempt, 6)))
         pulled = fetch(conn, project)
+        if pulled.received is None and pulled.counter != _cursor(project)[0]:
+            settle(project, pulled, None)  # the copy held all of it already
         if pulled.received is not None:
             plan = plan_pull(project, pulled, server_name)
             chosen = dict(resolutions or {})
@@ -513,7 +791,7 @@ def sync(conn, project, *, server_name: str = "server", resolutions: dict | None
             settle(project, pulled, plan)
             resolutions = None  # the choices were for this pull's conflicts
         try:
-            outcome.pushed += push(conn, project)
+            outcome.pushed += push(conn, project, batch=batch, progress=progress)
             return outcome
         except Behind:
             continue  # another copy pushed first: pull again

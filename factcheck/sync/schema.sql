@@ -1,14 +1,23 @@
--- factcheck's shared store in the newsroom's PostgreSQL (schema version 1).
+-- factcheck's shared store in the newsroom's PostgreSQL (schema version 2).
 --
--- Clients hold no privilege on any table: they call three SECURITY DEFINER functions
--- (push, pull, whoami), which check who is calling with session_user (the login that
+-- Clients hold no privilege on any table: they call SECURITY DEFINER functions (push,
+-- push_file, push_state, the pulls, whoami), which check who is calling with session_user (the login that
 -- PostgreSQL authenticated, not a name typed on a laptop) and enforce the rules that
 -- matter: membership of the project, editors alone approve and publish, four-eyes by
 -- server identity, event ids that match their content, parents the log already holds,
--- and an append-only log (a trigger refuses UPDATE and DELETE, even to the owner).
--- Pushes are serialised per project by SELECT ... FOR UPDATE on the project's row,
--- which also numbers the log: a client's cursor is that counter, so commit order is
--- cursor order and no row is ever skipped.
+-- and an append-only log (a trigger refuses UPDATE and DELETE of a published event, even
+-- to the owner). Pushes are serialised per project by SELECT ... FOR UPDATE on the
+-- project's row, which also numbers the log: a client's cursor is that counter, so commit
+-- order is cursor order and no row is ever skipped.
+--
+-- A push comes in batches, each call its own transaction, so that neither a laptop nor
+-- the server holds a whole history at once. Until its last batch the push is unfinished:
+-- its events are numbered after the counter (pulls stop at the counter), its rows wait in
+-- staged_rows, and the project's row says whose it is (push_by ...). The last batch
+-- publishes it all at once (the counter moves, the rows join state_rows), so a puller
+-- never sees rows ahead of their events. Meanwhile others' pushes are refused (busy); a
+-- push left unfinished longer than push_stale() is discarded by the next one, and its
+-- own author resumes it from where the server says it stands (push_state).
 
 CREATE SCHEMA IF NOT EXISTS factcheck;
 
@@ -25,6 +34,14 @@ CREATE TABLE IF NOT EXISTS factcheck.projects (
     created_by name NOT NULL DEFAULT session_user,
     created_at timestamptz NOT NULL DEFAULT now()
 );
+-- The unfinished push, if any (schema version 2): who sends it, the last event it holds
+-- (numbered after counter), whether it is the seed (begun on an empty log: the history an
+-- editor brings, approvals unchecked), and when its last batch came.
+ALTER TABLE factcheck.projects ADD COLUMN IF NOT EXISTS push_by name;
+ALTER TABLE factcheck.projects ADD COLUMN IF NOT EXISTS push_seq bigint;
+ALTER TABLE factcheck.projects ADD COLUMN IF NOT EXISTS push_head text;
+ALTER TABLE factcheck.projects ADD COLUMN IF NOT EXISTS push_seed boolean;
+ALTER TABLE factcheck.projects ADD COLUMN IF NOT EXISTS push_at timestamptz;
 
 CREATE TABLE IF NOT EXISTS factcheck.members (
     project text NOT NULL REFERENCES factcheck.projects ON DELETE CASCADE,
@@ -66,6 +83,15 @@ CREATE TABLE IF NOT EXISTS factcheck.state_rows (
 );
 CREATE INDEX IF NOT EXISTS state_rows_seq ON factcheck.state_rows (project, seq);
 
+-- The rows of the unfinished push, moved to state_rows when it is published.
+CREATE TABLE IF NOT EXISTS factcheck.staged_rows (
+    project text NOT NULL,
+    tbl text NOT NULL,
+    key text NOT NULL,
+    body jsonb NOT NULL,
+    PRIMARY KEY (project, tbl, key)
+);
+
 CREATE TABLE IF NOT EXISTS factcheck.blobs (
     project text NOT NULL,
     sha256 text NOT NULL,
@@ -87,6 +113,10 @@ ALTER TABLE factcheck.blobs DROP CONSTRAINT IF EXISTS blobs_project_fkey;
 
 CREATE OR REPLACE FUNCTION factcheck.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    -- An unfinished push's events (after the counter) were never published: a discarded push takes them back.
+    IF TG_OP = 'DELETE' AND OLD.seq > (SELECT p.counter FROM factcheck.projects p WHERE p.id = OLD.project) THEN
+        RETURN OLD;
+    END IF;
     RAISE EXCEPTION USING ERRCODE = 'FC405', MESSAGE = 'the event log is append-only', HINT = 'append-only';
 END $$;
 DROP TRIGGER IF EXISTS events_append_only ON factcheck.events;
@@ -122,17 +152,99 @@ LANGUAGE sql STABLE SET search_path = factcheck, pg_temp AS $$
         true)
 $$;
 
--- Append a client's events (in its order, parents first) on top of the version it last
--- pulled (p_base: the counter it saw); refuse the whole push with a reason otherwise.
--- p_events: [[id, parents, at, actor, action, entity, entity_id, data], ...]
--- p_rows: [[table, key, row], ...]; p_blobs: [[sha256, mime, size, filename, base64], ...]
-CREATE OR REPLACE FUNCTION factcheck.push(p_project text, p_name text, p_base bigint, p_events jsonb,
-                                          p_rows jsonb, p_blobs jsonb)
+-- How long an unfinished push may wait for its next batch before another push may discard it.
+CREATE OR REPLACE FUNCTION factcheck.push_stale() RETURNS interval
+LANGUAGE sql IMMUTABLE AS $$ SELECT interval '10 minutes' $$;
+
+-- Take back the unfinished push: its events, its files and its staged rows (none was published).
+CREATE OR REPLACE FUNCTION factcheck.push_discard(p_project text) RETURNS void
+LANGUAGE plpgsql SET search_path = factcheck, pg_temp AS $$
+DECLARE
+    v_counter bigint;
+BEGIN
+    SELECT p.counter INTO v_counter FROM factcheck.projects p WHERE p.id = p_project;
+    DELETE FROM factcheck.events WHERE project = p_project AND seq > v_counter;
+    DELETE FROM factcheck.blobs WHERE project = p_project AND seq > v_counter;
+    DELETE FROM factcheck.staged_rows WHERE project = p_project;
+    UPDATE factcheck.projects SET push_by = NULL, push_seq = NULL, push_head = NULL, push_seed = NULL, push_at = NULL
+    WHERE id = p_project;
+END $$;
+
+-- The start of every push call: who calls (their role is returned), the project's row locked,
+-- and the unfinished push this call works on. p_after: the last event the caller sent in
+-- its unfinished push, which this call continues; NULL begins a push (the caller's own
+-- unfinished one, if any, is discarded). Another's unfinished push refuses the call while
+-- it is fresh (busy, or seeding: the first push) and is discarded once stale. Whether a
+-- push is the seed is decided here, when it begins on an empty log, and kept in the row:
+-- a client cannot claim it.
+CREATE OR REPLACE FUNCTION factcheck.push_open(p_project text, p_base bigint, p_after text) RETURNS text
+LANGUAGE plpgsql SET search_path = factcheck, pg_temp AS $$
+DECLARE
+    v_role text;
+    p factcheck.projects%ROWTYPE;
+BEGIN
+    SELECT m.role INTO v_role FROM factcheck.members m WHERE m.project = p_project AND m.username = session_user;
+    IF v_role IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'FC403',
+            MESSAGE = format('%s may not change project %s on this server', session_user, p_project), HINT = 'not-member',
+            DETAIL = json_build_object('user', session_user::text)::text;
+    END IF;
+    SELECT * INTO p FROM factcheck.projects WHERE id = p_project FOR UPDATE;
+    IF p.counter <> p_base THEN
+        RAISE EXCEPTION USING ERRCODE = 'FC409', MESSAGE = 'the server has changes this copy has not pulled', HINT = 'behind';
+    END IF;
+    IF p.push_by IS NOT NULL AND p.push_by <> session_user THEN
+        IF p.push_at > now() - factcheck.push_stale() THEN
+            RAISE EXCEPTION USING ERRCODE = 'FC423', MESSAGE = format('%s is still sending a push', p.push_by),
+                HINT = CASE WHEN p.push_seed THEN 'seeding' ELSE 'busy' END,
+                DETAIL = json_build_object('user', p.push_by::text)::text;
+        END IF;
+        IF p.push_seed AND v_role <> 'editor' THEN
+            RAISE EXCEPTION USING ERRCODE = 'FC403',
+                MESSAGE = 'an editor puts a project on the server first (its history comes with it), then checkers sync',
+                HINT = 'seed-editor', DETAIL = json_build_object('user', session_user::text)::text;
+        END IF;
+        PERFORM factcheck.push_discard(p_project);  -- left unfinished too long: taken back
+        p.push_by := NULL;
+    END IF;
+    IF p_after IS NOT NULL THEN
+        IF p.push_by IS NULL OR p.push_head IS DISTINCT FROM p_after THEN
+            RAISE EXCEPTION USING ERRCODE = 'FC409', MESSAGE = 'this copy''s unfinished push is not where it says',
+                HINT = 'behind';
+        END IF;
+        UPDATE factcheck.projects SET push_at = now() WHERE id = p_project;
+        RETURN v_role;
+    END IF;
+    IF p.push_by IS NOT NULL THEN
+        PERFORM factcheck.push_discard(p_project);  -- the caller begins its push again
+    END IF;
+    -- The first push brings the project's history as it was before the desk synced it,
+    -- approvals included: an editor's to make. From then on every review rule holds.
+    IF p.counter = 0 AND v_role <> 'editor' THEN
+        RAISE EXCEPTION USING ERRCODE = 'FC403',
+            MESSAGE = 'an editor puts a project on the server first (its history comes with it), then checkers sync',
+            HINT = 'seed-editor', DETAIL = json_build_object('user', session_user::text)::text;
+    END IF;
+    UPDATE factcheck.projects SET push_by = session_user, push_seq = counter, push_head = head,
+        push_seed = counter = 0, push_at = now()
+    WHERE id = p_project;
+    RETURN v_role;
+END $$;
+
+-- A batch of a push: a client's events (in its order, parents first) on top of the version
+-- it last pulled (p_base: the counter it saw), with the rows they left; refuse the batch
+-- with a reason otherwise. p_after: see push_open. p_final publishes the push (this batch
+-- and every one before it); until then nobody pulls any of it.
+-- p_events: [[id, parents, at, actor, action, entity, entity_id, data], ...]; p_rows: [[table, key, row], ...]
+-- Returns the counter once published, else the number of the push's last event.
+CREATE OR REPLACE FUNCTION factcheck.push(p_project text, p_name text, p_base bigint, p_after text, p_events jsonb,
+                                          p_rows jsonb, p_final boolean)
 RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
 DECLARE
     v_role text;
     v_counter bigint;
+    v_seq bigint;
     v_head text;
     e jsonb;
     v_id text; v_parents text; v_at text; v_actor text; v_action text; v_entity text; v_entity_id text;
@@ -140,31 +252,16 @@ DECLARE
     v_parent text;
     v_last name;
     r jsonb;
-    v_bytes bytea;
     v_seed boolean;
     v_held text;
+    v_held_seq bigint;
 BEGIN
-    IF jsonb_typeof(p_events) <> 'array' OR jsonb_typeof(p_rows) <> 'array' OR jsonb_typeof(p_blobs) <> 'array' THEN
-        RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a push is three lists', HINT = 'malformed';
+    IF jsonb_typeof(p_events) <> 'array' OR jsonb_typeof(p_rows) <> 'array' OR p_final IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a push is two lists and whether it ends', HINT = 'malformed';
     END IF;
-    SELECT m.role INTO v_role FROM factcheck.members m WHERE m.project = p_project AND m.username = session_user;
-    IF v_role IS NULL THEN
-        RAISE EXCEPTION USING ERRCODE = 'FC403',
-            MESSAGE = format('%s may not change project %s on this server', session_user, p_project), HINT = 'not-member',
-            DETAIL = json_build_object('user', session_user::text)::text;
-    END IF;
-    SELECT p.counter, p.head INTO v_counter, v_head FROM factcheck.projects p WHERE p.id = p_project FOR UPDATE;
-    IF v_counter <> p_base THEN
-        RAISE EXCEPTION USING ERRCODE = 'FC409', MESSAGE = 'the server has changes this copy has not pulled', HINT = 'behind';
-    END IF;
-    -- The first push brings the project's history as it was before the desk synced it,
-    -- approvals included: an editor's to make. From then on every review rule holds.
-    v_seed := v_counter = 0;
-    IF v_seed AND v_role <> 'editor' THEN
-        RAISE EXCEPTION USING ERRCODE = 'FC403',
-            MESSAGE = 'an editor puts a project on the server first (its history comes with it), then checkers sync',
-            HINT = 'seed-editor', DETAIL = json_build_object('user', session_user::text)::text;
-    END IF;
+    v_role := factcheck.push_open(p_project, p_base, p_after);
+    SELECT p.counter, p.push_seq, p.push_head, p.push_seed INTO v_counter, v_seq, v_head, v_seed
+    FROM factcheck.projects p WHERE p.id = p_project;
     FOR e IN SELECT value FROM jsonb_array_elements(p_events) LOOP
         IF jsonb_typeof(e) <> 'array' OR jsonb_array_length(e) <> 8
            OR EXISTS (SELECT 1 FROM jsonb_array_elements(e) x WHERE jsonb_typeof(x) <> 'string') THEN
@@ -191,14 +288,17 @@ BEGIN
             RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s is not well formed', v_id), HINT = 'malformed',
             DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
         END IF;
-        SELECT ev.project INTO v_held FROM factcheck.events ev WHERE ev.id = v_id;
+        SELECT ev.project, ev.seq INTO v_held, v_held_seq FROM factcheck.events ev WHERE ev.id = v_id;
         IF v_held = p_project THEN
+            IF v_held_seq > v_counter THEN
+                v_head := v_id;  -- sent again in this unfinished push: it is still its newest so far
+            END IF;
             CONTINUE;  -- already held (pushed before by another copy): the log holds each event once
         ELSIF v_held IS NOT NULL THEN
             RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = format('event %s belongs to another project', v_id), HINT = 'other-project',
             DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
         END IF;
-        IF v_counter = 0 THEN
+        IF v_seq = 0 THEN
             IF v_id <> p_project OR v_action <> 'project.create' OR v_parents <> '[]' THEN
                 RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a project starts with its creation', HINT = 'malformed',
             DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
@@ -217,9 +317,9 @@ BEGIN
                 END IF;
             END LOOP;
         END IF;
-        -- Review: editors alone sign off; a status changes only through review actions.
+        -- Review: editors alone sign off; a status changes only through review.
         IF v_seed THEN
-            NULL;  -- the history the editor brought, taken as it is
+            NULL;  -- the history the editor brought, taken as it is, in every batch of the seed
         ELSIF v_action IN ('claim.approve', 'claim.publish') AND v_role <> 'editor' THEN
             RAISE EXCEPTION USING ERRCODE = 'FC403',
                 MESSAGE = format('%s is a checker on this project: only an editor may %s a verdict',
@@ -259,9 +359,9 @@ BEGIN
             DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
             END IF;
         END IF;
-        v_counter := v_counter + 1;
+        v_seq := v_seq + 1;
         INSERT INTO factcheck.events (project, seq, id, parents, at, actor, action, entity, entity_id, data, pushed_by)
-        VALUES (p_project, v_counter, v_id, v_parents, v_at, v_actor, v_action, v_entity, v_entity_id, v_data,
+        VALUES (p_project, v_seq, v_id, v_parents, v_at, v_actor, v_action, v_entity, v_entity_id, v_data,
                 session_user);
         v_head := v_id;
     END LOOP;
@@ -271,23 +371,82 @@ BEGIN
                               'claim_tasks', 'settings', 'attachments') THEN
             RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a row is [table, key, object]', HINT = 'malformed';
         END IF;
-        INSERT INTO factcheck.state_rows (project, tbl, key, body, seq) VALUES (p_project, r ->> 0, r ->> 1, r -> 2, v_counter)
-        ON CONFLICT (project, tbl, key) DO UPDATE SET body = excluded.body, seq = excluded.seq;
-    END LOOP;
-    FOR r IN SELECT value FROM jsonb_array_elements(p_blobs) LOOP
-        v_bytes := decode(r ->> 4, 'base64');
-        IF encode(sha256(v_bytes), 'hex') <> r ->> 0 THEN
-            RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a stored file does not match its SHA-256', HINT = 'bad-file';
+        IF p_final AND p_after IS NULL THEN  -- a push in one call: published at once
+            INSERT INTO factcheck.state_rows (project, tbl, key, body, seq)
+            VALUES (p_project, r ->> 0, r ->> 1, r -> 2, v_seq)
+            ON CONFLICT (project, tbl, key) DO UPDATE SET body = excluded.body, seq = excluded.seq;
+        ELSE
+            INSERT INTO factcheck.staged_rows (project, tbl, key, body) VALUES (p_project, r ->> 0, r ->> 1, r -> 2)
+            ON CONFLICT (project, tbl, key) DO UPDATE SET body = excluded.body;
         END IF;
-        INSERT INTO factcheck.blobs (project, sha256, mime, size, filename, data, seq)
-        VALUES (p_project, r ->> 0, r ->> 1, length(v_bytes), r ->> 3, v_bytes, v_counter)
-        ON CONFLICT (project, sha256) DO NOTHING;
     END LOOP;
-    UPDATE factcheck.projects SET counter = v_counter, head = v_head,
-        name = CASE WHEN name = '' THEN coalesce(p_name, '') ELSE name END
+    IF NOT p_final THEN
+        UPDATE factcheck.projects SET push_seq = v_seq, push_head = v_head, push_at = now() WHERE id = p_project;
+        RETURN v_seq;
+    END IF;
+    IF p_after IS NOT NULL THEN
+        INSERT INTO factcheck.state_rows (project, tbl, key, body, seq)
+        SELECT s.project, s.tbl, s.key, s.body, v_seq FROM factcheck.staged_rows s WHERE s.project = p_project
+        ON CONFLICT (project, tbl, key) DO UPDATE SET body = excluded.body, seq = excluded.seq;
+        DELETE FROM factcheck.staged_rows WHERE project = p_project;
+    END IF;
+    UPDATE factcheck.projects SET counter = v_seq, head = v_head,
+        name = CASE WHEN name = '' THEN coalesce(p_name, '') ELSE name END,
+        push_by = NULL, push_seq = NULL, push_head = NULL, push_seed = NULL, push_at = NULL
     WHERE id = p_project;
-    PERFORM pg_notify('factcheck', p_project || ' ' || v_counter);
-    RETURN v_counter;
+    IF v_seq > v_counter THEN
+        PERFORM pg_notify('factcheck', p_project || ' ' || v_seq);
+    END IF;
+    RETURN v_seq;
+END $$;
+
+-- One stored file (an original, an archived page, evidence) of the caller's unfinished push,
+-- sent after the batch that names it, as bytes rather than inside the JSON of a batch.
+CREATE OR REPLACE FUNCTION factcheck.push_file(p_project text, p_base bigint, p_after text, p_sha256 text,
+                                               p_mime text, p_filename text, p_data bytea)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
+DECLARE
+    v_seq bigint;
+BEGIN
+    PERFORM factcheck.push_open(p_project, p_base, p_after);
+    IF p_data IS NULL OR encode(sha256(p_data), 'hex') IS DISTINCT FROM p_sha256 THEN
+        RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a stored file does not match its SHA-256', HINT = 'bad-file';
+    END IF;
+    SELECT p.push_seq INTO v_seq FROM factcheck.projects p WHERE p.id = p_project;
+    INSERT INTO factcheck.blobs (project, sha256, mime, size, filename, data, seq)
+    VALUES (p_project, p_sha256, coalesce(p_mime, ''), length(p_data), coalesce(p_filename, ''), p_data, v_seq)
+    ON CONFLICT (project, sha256) DO NOTHING;
+END $$;
+
+-- The caller's unfinished push, if any: its last event and how many it holds, so a laptop
+-- that stopped half way (killed, offline) resumes after them.
+CREATE OR REPLACE FUNCTION factcheck.push_state(p_project text)
+RETURNS TABLE (head text, held bigint, seed boolean)
+LANGUAGE sql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
+    SELECT p.push_head, p.push_seq - p.counter, p.push_seed FROM factcheck.projects p
+    WHERE p.id = p_project AND p.push_by = session_user
+$$;
+
+-- A whole push in one call (factcheck 1's clients): one batch, published at once.
+-- p_blobs: [[sha256, mime, size, filename, base64], ...]
+CREATE OR REPLACE FUNCTION factcheck.push(p_project text, p_name text, p_base bigint, p_events jsonb,
+                                          p_rows jsonb, p_blobs jsonb)
+RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
+DECLARE
+    v_head text;
+    r jsonb;
+BEGIN
+    IF jsonb_typeof(p_blobs) <> 'array' THEN
+        RAISE EXCEPTION USING ERRCODE = 'FC422', MESSAGE = 'a push is three lists', HINT = 'malformed';
+    END IF;
+    PERFORM factcheck.push(p_project, p_name, p_base, NULL, p_events, p_rows, false);
+    SELECT p.push_head INTO v_head FROM factcheck.projects p WHERE p.id = p_project;
+    FOR r IN SELECT value FROM jsonb_array_elements(p_blobs) LOOP
+        PERFORM factcheck.push_file(p_project, p_base, v_head, r ->> 0, r ->> 1, r ->> 3, decode(r ->> 4, 'base64'));
+    END LOOP;
+    RETURN factcheck.push(p_project, p_name, p_base, v_head, '[]', '[]', true);
 END $$;
 
 -- What came after a client's cursor: events, the rows they left, the stored files.
@@ -302,8 +461,11 @@ BEGIN
             MESSAGE = format('%s may not read project %s on this server', session_user, p_project), HINT = 'not-member',
             DETAIL = json_build_object('user', session_user::text)::text;
     END IF;
+    -- Up to the counter: an unfinished push's events are not published yet.
     RETURN QUERY SELECT e.seq, e.id, e.parents, e.at, e.actor, e.action, e.entity, e.entity_id, e.data, e.pushed_by
-                 FROM factcheck.events e WHERE e.project = p_project AND e.seq > p_after ORDER BY e.seq;
+                 FROM factcheck.events e WHERE e.project = p_project AND e.seq > p_after
+                  AND e.seq <= (SELECT p.counter FROM factcheck.projects p WHERE p.id = p_project)
+                 ORDER BY e.seq;
 END $$;
 
 CREATE OR REPLACE FUNCTION factcheck.pull_rows(p_project text, p_after bigint)
@@ -327,7 +489,8 @@ BEGIN
             DETAIL = json_build_object('user', session_user::text)::text;
     END IF;
     RETURN QUERY SELECT b.sha256, b.mime, b.size, b.filename, b.data FROM factcheck.blobs b
-                 WHERE b.project = p_project AND b.seq > p_after;
+                 WHERE b.project = p_project AND b.seq > p_after
+                  AND b.seq <= (SELECT p.counter FROM factcheck.projects p WHERE p.id = p_project);
 END $$;
 
 DO $$ BEGIN
@@ -338,8 +501,10 @@ END $$;
 GRANT USAGE ON SCHEMA factcheck TO factcheck_client;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA factcheck FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION factcheck.whoami(text), factcheck.push(text, text, bigint, jsonb, jsonb, jsonb),
+    factcheck.push(text, text, bigint, text, jsonb, jsonb, boolean),
+    factcheck.push_file(text, bigint, text, text, text, text, bytea), factcheck.push_state(text),
     factcheck.pull_events(text, bigint), factcheck.pull_rows(text, bigint), factcheck.pull_blobs(text, bigint)
     TO factcheck_client;
 
-INSERT INTO factcheck.meta (key, value) VALUES ('schema_version', '1')
+INSERT INTO factcheck.meta (key, value) VALUES ('schema_version', '2')
 ON CONFLICT (key) DO UPDATE SET value = excluded.value;

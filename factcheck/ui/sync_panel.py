@@ -6,7 +6,9 @@ window do the network's waiting, so an offline laptop never freezes the window:
 - ``SyncWorker`` opens its own connection to the project file (WAL lets it write while the
   window reads; each write takes the lock first with ``BEGIN IMMEDIATE``) and its own to
   the server, and runs ``client.sync`` when asked, one sync at a time; what it came to
-  (a ``Report``) reaches the window through a queued signal.
+  (a ``Report``) reaches the window through a queued signal, and so does each batch of a
+  long push (the status bar counts them). Stopped (the project closes), it ends a long
+  push after the batch under way; the next sync goes on from there.
 - ``NewsListener`` holds a ``LISTEN`` connection and wakes the window when another copy
   pushed to this project; it waits in short steps so it stops at once.
 
@@ -44,6 +46,8 @@ merge = later.Module("factcheck.core.merge")
 #: What a sync came to (``Report.kind``), and the states the status bar shows.
 SYNCED, CONFLICT, OFFLINE, PASSWORD, REFUSED, FAILED, UNAVAILABLE, BUG = (
     "synced", "conflict", "offline", "password", "refused", "failed", "unavailable", "bug")
+#: A long push under way, batch by batch (a state of the status bar, not a ``Report`` kind).
+SENDING = "sending"
 #: Characters of a refusal shown in the status bar (the whole sentence is in its tooltip).
 STATUS_LIMIT = 80
 
@@ -142,6 +146,9 @@ class Relay(QObject):
     sig_progress = Signal(object, int)
     """A sync started: (token, the local changes it has to send)."""
 
+    sig_sending = Signal(object, int, int)
+    """A push of more than one batch went one batch further: (token, changes sent, changes to send)."""
+
     sig_reported = Signal(object, object)
     """A sync ended: (token, its ``Report``)."""
 
@@ -177,13 +184,15 @@ class SyncWorker(threading.Thread):
         self._conn = None
         self._who: tuple[str, str | None] | None = None
         self._tried_password = False
+        self._stopping = threading.Event()
 
     def request(self) -> None:
         """Sync once more (the UI asks only while no sync runs)."""
         self._requests.put(True)
 
     def stop(self) -> None:
-        """Finish the sync under way, if any, then close both connections and end."""
+        """Finish the sync under way (a long push: its current batch), then close both connections and end."""
+        self._stopping.set()
         self._requests.put(_STOP)
 
     def run(self) -> None:
@@ -229,12 +238,18 @@ class SyncWorker(threading.Thread):
         """``client.sync``; a connection kept from before that died meanwhile (a server restart) is made again once."""
         kept = self._conn is not None
         try:
-            return client.sync(self._connect(project), project, server_name=self.server_name)
+            return client.sync(self._connect(project), project, server_name=self.server_name, progress=self._sending)
         except client.Offline:
             self._drop_connection()
             if not kept:
                 raise
-        return client.sync(self._connect(project), project, server_name=self.server_name)
+        return client.sync(self._connect(project), project, server_name=self.server_name, progress=self._sending)
+
+    def _sending(self, sent: int, total: int) -> bool:
+        """A batch of a push went up: say so when there are several; False (stop there) once the project closes."""
+        if total > client.BATCH:
+            self.relay.say("sig_sending", self.token, sent, total)
+        return not self._stopping.is_set()
 
     def _connect(self, project: Project):
         if self._conn is not None and not self._conn.closed and not getattr(self._conn, "broken", False):
@@ -342,7 +357,7 @@ class SyncController(QObject):
     """The main window's part in sync: its actions, its status, its threads (see the module's docstring)."""
 
     sig_state_changed = Signal(str)
-    """The sync state shown in the status bar changed (one of the ``Report`` kinds, or "syncing"/"pending")."""
+    """The sync state shown in the status bar changed (a ``Report`` kind, or "syncing", "pending", "sending")."""
 
     #: After the window's own change, wait this long for the next before syncing (ms).
     DEBOUNCE_MS = 750
@@ -375,6 +390,7 @@ class SyncController(QObject):
         self.status.hide()
         self.relay = Relay(self)
         self.relay.sig_progress.connect(self._on_worker_progress, Qt.ConnectionType.QueuedConnection)
+        self.relay.sig_sending.connect(self._on_worker_sending, Qt.ConnectionType.QueuedConnection)
         self.relay.sig_reported.connect(self._on_worker_reported, Qt.ConnectionType.QueuedConnection)
         self.relay.sig_news.connect(self._on_listener_news, Qt.ConnectionType.QueuedConnection)
         self.relay.sig_listener_lost.connect(self._on_listener_lost, Qt.ConnectionType.QueuedConnection)
@@ -404,6 +420,7 @@ class SyncController(QObject):
         self.state = ""
         self.report: Report | None = None  # the last sync's
         self.pending = 0  # local changes the server lacks, as last counted plus the window's since
+        self.sending = (0, 0)  # a long push under way: (changes sent, changes to send)
         self.counter = 0  # the server's counter this copy merged, as last reported
         self.plan: merge.MergePlan | None = None  # the conflicts waiting for a choice
         #: choices made for a plan that was stale when applied: conflict key -> (ours, theirs, choice)
@@ -578,8 +595,13 @@ class SyncController(QObject):
         if token is self._token:
             self.pending = pending
 
+    def _on_worker_sending(self, token: object, sent: int, total: int) -> None:
+        if token is self._token and self.running:
+            self.sending = (sent, total)
+            self._show(SENDING)
+
     def _on_slow_timeout(self) -> None:
-        if self.running and self.state not in (CONFLICT, REFUSED, PASSWORD):
+        if self.running and self.state not in (CONFLICT, REFUSED, PASSWORD, SENDING):
             self._show("syncing")
 
     # --- what a sync came to -------------------------------------------------------------------
@@ -775,6 +797,14 @@ class SyncController(QObject):
             return self.tr("Synced"), " ".join(tip.split()), ""
         if state == "syncing":
             return self.tr("Syncing…"), self.tr("Talking to {server}…").format(server=server), ""
+        if state == SENDING:
+            sent, total = self.sending
+            text = self.tr("Sending changes: {sent} of {total}").format(
+                sent=QLocale().toString(sent), total=QLocale().toString(total))
+            tip = self.tr("This copy's changes go up to {server} in batches, and the other copies see them once "
+                          "the last is in. If the sync stops, the next one goes on from where it stopped.").format(
+                server=server)
+            return text, " ".join(tip.split()), ""
         if state == "pending":
             text = (self.tr("1 change to send") if n == 1 else
                     self.tr("{n} changes to send").format(n=QLocale().toString(n)))

@@ -105,6 +105,22 @@ class PgServer:
     def __repr__(self) -> str:
         return f"<PgServer {self.host}:{self.port} in {self.base}>"
 
+    def handed(self) -> dict:
+        """What another process needs to use and stop this server (``PgServer.taken``)."""
+        return {"bindir": str(self.bindir), "os_user": self.os_user, "base": str(self.base), "port": self.port,
+                "password": self.superuser_password}
+
+    @classmethod
+    def taken(cls, handed: dict) -> PgServer:
+        """The server another process started (the benchmarks run each step in a process of its own)."""
+        server = cls.__new__(cls)
+        server.bindir, server.os_user, server.port = pathlib.Path(handed["bindir"]), handed["os_user"], handed["port"]
+        server.base = pathlib.Path(handed["base"])
+        server.datadir, server.socket_dir, server.logfile = server.base / "data", server.base, server.base / "server.log"
+        server.superuser_password = handed["password"]
+        server.initdb_seconds = server.start_seconds = 0.0
+        return server
+
     # Set-up and life cycle.
 
     def init(self) -> None:

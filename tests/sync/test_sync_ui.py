@@ -7,6 +7,7 @@ offline. Retry and debounce intervals are shortened so the suite stays quick.
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 
@@ -380,3 +381,47 @@ def test_a_plan_gone_stale_under_the_dialog_is_planned_again_and_the_choices_kep
     assert "Merge" in str(loser.session.history.undo_label)
     assert winner.project.claim(claim_id).rating == kept
     assert winner.project.claim(claim_id).notes == "Call the office."
+
+
+def test_a_long_push_counts_its_batches_and_closing_stops_it_where_the_next_sync_goes_on(
+        open_window, qtbot, copies, desk, monkeypatch):
+    a, b, claim_id, project_id = copies
+    with Project.open(a, user="ana") as p:
+        for i in range(30):
+            p.update_claim(claim_id, notes=f"Note {i}")
+        total = len(p.events())
+        client.link(p, desk.dsn(desk.ana))
+    sync_panel.PASSWORDS.remember(desk.dsn(desk.ana), desk.ana.password)
+    monkeypatch.setattr(client, "BATCH", 5)
+    # The push waits after its second batch until the window closes: surely half way.
+    closing = threading.Event()
+    real_stop, real_push, sent = sync_panel.SyncWorker.stop, client._Push._push, []
+
+    def stop(worker):
+        closing.set()
+        real_stop(worker)
+
+    def push(sending, events_json, *args):
+        number = real_push(sending, events_json, *args)
+        sent.append(len(json.loads(events_json)))
+        if len(sent) == 2:
+            closing.wait(LIVE_MS / 1000)
+        return number
+
+    monkeypatch.setattr(sync_panel.SyncWorker, "stop", stop)
+    monkeypatch.setattr(client._Push, "_push", push)
+    w = open_window(a, "ana")
+    qtbot.waitUntil(lambda: w.sync.status.text() == f"Sending changes: 5 of {total}", timeout=LIVE_MS)
+    assert "in batches" in w.sync.status.toolTip()
+    w.close()
+    with desk.db.connect() as conn:
+        counter, unfinished = conn.execute("SELECT counter, push_seq - counter FROM factcheck.projects WHERE id = %s",
+                                           (project_id,)).fetchone()
+    assert (counter, unfinished) == (0, 10)  # two batches held, unpublished
+    with Project.open(a, user="ana") as p:
+        assert p.verify().ok and client.state(p)["cursor"] == "0" and client.pending(p) == total
+    w = open_window(a, "ana")
+    qtbot.waitUntil(lambda: w.sync.state == sync_panel.SYNCED, timeout=LIVE_MS)
+    assert desk.counter(project_id) == total and sum(sent) == total  # the rest, not all again
+    wb = linked(open_window, qtbot, b, "ben", desk.dsn(desk.ben), desk.ben.password)
+    assert wb.project.claim(claim_id).notes == "Note 29" and wb.project.verify().ok
