@@ -277,19 +277,18 @@ def claims(project: str, article_id: str | None, status: str | None, ids: bool) 
             return ([c.id] if ids else []) + [quote, c.claimant, rating.label if rating else "",
                                               c.status.replace("_", " "), page_map.span(c.start, c.end) if page_map else ""]
 
-        # Rows are printed as they are read; the columns' widths come first. Piped: from SQL, every
-        # character kept. On a terminal, where cells are cut to fit anyway: from the first batch.
+        # Rows are printed as they are read, the columns as wide as the first batch needs: nothing is read
+        # of the whole project before the first rows. On a terminal longer cells further down are cut to
+        # fit; piped, every character is kept and a longer cell pushes the rest of its line right (cells
+        # stay two spaces apart: one space at most inside a cell).
         batches = manager.stream(article_id, statuses, size=500)
         first = next(batches, [])
-        if tty:
-            paged = bool(manager.paged_spans(article_id, statuses, limit=1))
-            shown = [row(c) for c in first]
-            widths = [max((len(" ".join(r[i].split())) for r in shown), default=0) for i in range(len(shown[0]))] \
-                if shown else []
-            if widths:
-                widths[-1] = max(widths[-1], 7)  # "123–124": a page span further down is not cut
-        else:
-            widths, paged = _claim_widths(p, article_id, statuses, ids)
+        paged = bool(manager.paged_spans(article_id, statuses, limit=1))
+        shown = [row(c) for c in first]
+        widths = [max((len(" ".join(r[i].split())) for r in shown), default=0) for i in range(len(shown[0]))] \
+            if shown else []
+        if widths and tty:
+            widths[-1] = max(widths[-1], 7)  # "123–124": a page span further down is not cut
         headers = (["id"] if ids else []) + ["quote", "claimant", "rating", "status", "page"]
         if not paged:  # no claim on a paged original: no page column
             headers = headers[:-1]
@@ -802,7 +801,7 @@ def sync_cmd(project: str, dsn: str | None, show_status: bool, prefer: str | Non
                            "run factcheck sync to see why and what to do")
             return
         with _sync_connection(dsn or linked) as conn:
-            outcome = client.sync(conn, p, server_name=_server_name(linked), prefer=prefer)
+            outcome = client.sync(conn, p, server_name=_server_name(linked), prefer=prefer, progress=_show_sending)
         if outcome.conflicts is not None:
             for conflict in outcome.conflicts.conflicts:
                 click.echo(f"  conflict: {conflict.sentence}")
@@ -811,6 +810,19 @@ def sync_cmd(project: str, dsn: str | None, show_status: bool, prefer: str | Non
         click.echo(f"Synced: {outcome.pulled} changes came in, {outcome.pushed} went up.")
         for lapse in outcome.lapsed:
             click.echo(f"  {lapse['reason']}")
+
+
+def _show_sending(sent: int, total: int) -> None:
+    """A push of more than one batch, as it goes (on stderr): a line rewritten on a terminal, else a line a batch."""
+    from factcheck.sync import client
+
+    if total <= client.BATCH:
+        return
+    line = f"Sending changes: {sent:,} of {total:,}"
+    if sys.stderr.isatty():
+        click.echo("\r" + line, nl=sent >= total, err=True)
+    else:
+        click.echo(line, err=True)
 
 
 def _server_name(dsn: str) -> str:
@@ -936,20 +948,6 @@ def restore_cmd(source: str, number: int | None, output: str) -> None:
     claims = backup.claim_count(target)
     click.echo(f"Restored {chosen.name} to {target} ({claims} claim{'s' if claims != 1 else ''}). "
                f"Open it: factcheck {target}")
-
-
-def _claim_widths(p, article_id: str | None, statuses, ids: bool) -> tuple[list[int], bool]:
-    """The widths of ``claims``' columns (id, quote, claimant, rating, status, page) from SQL, without the
-    rows; and whether any claim is on a paged original."""
-    scale = p.scale
-    longest = p.managers.claims.longest(article_id, statuses)
-    quote = max(longest["quote"], longest["flagged"] + 3 if longest["flagged"] else 0)  # "[fuzzy] " before those
-    claimant = longest["claimant"]
-    rating = max((len(scale.get(key).label) for key in longest["ratings"] if scale.get(key)), default=0)
-    status = max((len(s.replace("_", " ")) for s in longest["statuses"]), default=0)
-    pages = [p.page_map(v).span(start, end) for v, start, end in p.managers.claims.paged_spans(article_id, statuses)]
-    page = max((len(span) for span in pages), default=0)
-    return ([36] if ids else []) + [quote, claimant, rating, status, page], any(pages)
 
 
 class _Progress:

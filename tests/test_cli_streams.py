@@ -84,6 +84,27 @@ def test_claims_keeps_its_columns_when_a_cell_has_runs_of_spaces(monkeypatch, ca
         assert all(line[i - 2:i] == "  " for i in starts if 0 < i < len(line))
 
 
+def test_claims_lays_out_its_columns_from_the_first_batch_and_keeps_every_character(monkeypatch, capsys, desk):
+    """Piped, nothing of the whole project is read before the first rows: a longer cell in a later batch
+    pushes the rest of its line right, every character kept, cells still two spaces apart."""
+    long = "The Ministry of Finance and Public Credit of the Republic of Colombia, Bogotá 👍🏽"
+    with Project.open(desk) as p:
+        last = p.claims()[-1]
+        p.store.conn.execute("UPDATE claims SET claimant = ? WHERE id = ?", (long, last.id))
+    real = claims.Claims.stream
+    monkeypatch.setattr(claims.Claims, "stream", lambda self, *args, size=500, **kw: real(self, *args, size=50, **kw))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    code, out, err = run(capsys, "claims", str(desk))
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    expected = expected_claims_table(desk).splitlines()
+    assert len(lines) == len(expected)
+    assert [re.split(r"\s{2,}", line) for line in lines[2:]] == [re.split(r"\s{2,}", line) for line in expected[2:]]
+    assert long in lines[-1]
+    assert lines[2 + 60] != expected[2 + 60]  # the second batch's claimants padded to the first batch's widest
+    assert lines[2:52] == [line[:len(lines[1])].rstrip() for line in lines[2:52]]  # the first batch fits its widths
+
+
 def test_claims_prints_the_first_rows_before_reading_the_rest(monkeypatch, capsys, desk):
     """A failure after the first batch: the rows of that batch are already out."""
     real = claims.Claims.stream

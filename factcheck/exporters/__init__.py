@@ -4,7 +4,7 @@ Every format reads the same ``_data.Report``; confidential sources are redacted 
 unless the selection includes them for an internal export. ``export_to_file`` reads it
 as a ``_data.Stream`` (claims fetched from SQL in batches, inside one read transaction)
 and each format's ``write`` puts it into the file as it goes, so memory stays flat
-whatever the number of claims (the PDF, laid out whole by Qt, is bounded by its pages).
+whatever the number of claims (the PDF too: Qt lays it out a piece at a time).
 The file is written atomically (a temporary file in the same folder, then
 ``os.replace``): a failed or cancelled export leaves no file, partial or temporary, and
 exporting never writes to the project. ``progress(done, total)`` is asked as claims are
@@ -26,7 +26,6 @@ import contextlib
 import dataclasses
 import importlib
 import io
-import itertools
 import os
 import pathlib
 import tempfile
@@ -142,25 +141,24 @@ def export_to_file(project, fmt: str, selection: Selection, path: str | os.PathL
         report = stream(project, selection, progress)
         report.ticker.total = report.claim_count * getattr(module, "PASSES", 1)
         report.ticker.check()
-        notes: list[Text] = []
-        more = 0
-        if fmt in ("html", "claimreview"):
+        found = None
+        if fmt in ("html", "claimreview"):  # their ClaimReviews are checked as they are written
             from factcheck.exporters import claimreview
 
-            found = claimreview.iter_warnings(report)
-            notes = list(itertools.islice(found, MAX_WARNINGS))
-            more = sum(1 for _ in found)
+            found = claimreview.Warnings(report, keep=MAX_WARNINGS)
+            report = dataclasses.replace(report, on_review=found.see)
         with atomic_file(target) as raw:
-            if hasattr(module, "write"):
+            if fmt == "pdf":  # binary, written by Qt
+                module.write(report, raw)
+            else:
                 out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
                 module.write(report, out)
                 out.flush()
                 out.detach()
-            else:  # the PDF: Qt lays the whole document out
-                raw.write(module.render(report))
             report.ticker.done = report.ticker.total
             report.ticker.check()  # a cancel now still leaves nothing: the file is not in place yet
-    return Exported(target, report.claim_count, len(report.articles), tuple(notes), more)
+    notes, more = (tuple(found.kept), found.more) if found is not None else ((), 0)
+    return Exported(target, report.claim_count, len(report.articles), notes, more)
 
 
 def _check_target(project, target: pathlib.Path) -> None:

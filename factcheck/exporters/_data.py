@@ -28,7 +28,8 @@ import base64
 import dataclasses
 import json
 import pathlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 from factcheck.core import anchoring, model, ratings, reuse, review
 from factcheck.core.errors import Cancelled, KnownError
@@ -96,8 +97,11 @@ class SourceData:
         return self.title or self.url or UNTITLED_SOURCE
 
 
-@dataclasses.dataclass(frozen=True)
-class CitationData:
+# A report makes a ClaimData for every claim it walks, each walk: named tuples, not frozen dataclasses,
+# whose ``__init__`` sets each field through ``object.__setattr__`` (several times slower to make).
+
+
+class CitationData(NamedTuple):
     stance: str
     quote: str
     locator: str
@@ -109,8 +113,7 @@ class CitationData:
         return STANCE_LABELS.get(self.stance, self.stance)
 
 
-@dataclasses.dataclass(frozen=True)
-class CorrectionData:
+class CorrectionData(NamedTuple):
     claim_id: str
     claim_number: int  # 0: the claim is not in the report (its verdict was retracted)
     at: str
@@ -126,8 +129,7 @@ class CorrectionData:
         return self.kind == review.RETRACTION
 
 
-@dataclasses.dataclass(frozen=True)
-class ClaimData:
+class ClaimData(NamedTuple):
     claim: model.Claim
     number: int  # 1.. in reading order within its article
     rating: ratings.Rating | None
@@ -172,6 +174,16 @@ class ClaimData:
         return (getattr(self.claim, "published_at", None) or "")[:10]
 
 
+class Anchor(NamedTuple):
+    """Where a claim's words are in its article's current text: what a report needs to mark them."""
+
+    id: str
+    number: int
+    start: int
+    end: int
+    rating: ratings.Rating | None
+
+
 @dataclasses.dataclass(frozen=True)
 class ArticleData:
     article: model.Article
@@ -199,9 +211,9 @@ class ArticleData:
         """The claims, perhaps without citations, corrections, page and ``based_on`` (cheaper to read)."""
         return self.claims
 
-    def anchored(self) -> Iterable[ClaimData]:
-        """The brief claims whose words are highlighted in the current text, in reading order."""
-        return [c for c in self.claims if c.in_text]
+    def anchored(self) -> Iterable[Anchor]:
+        """Where the claims whose words are highlighted in the current text are, in reading order."""
+        return [Anchor(c.id, c.number, c.claim.start, c.claim.end, c.rating) for c in self.claims if c.in_text]
 
     @property
     def in_text_count(self) -> int:
@@ -221,6 +233,8 @@ class Report:
     report_language: str = "en"
     #: The organisation's logo as (bytes, MIME type), or None; the type is one of core's ``LOGO_TYPES``.
     logo: tuple[bytes, str] | None = None
+    #: Called with each (article, claim) a ClaimReview is made of, as it is made (``claimreview.Warnings.see``).
+    on_review: Callable[[ArticleData, ClaimData], None] | None = dataclasses.field(default=None, compare=False)
 
     @property
     def logo_data_uri(self) -> str:
@@ -554,9 +568,20 @@ class _Claims:
     def __iter__(self) -> Iterator[ClaimData]:
         return self.walk(full=True)
 
-    def walk(self, *, full: bool, in_text_only: bool = False) -> Iterator[ClaimData]:
+    def anchors(self) -> Iterator[Anchor]:
+        """``Anchor``s of the claims in the text (numbered as ``walk`` numbers them: they come first)."""
+        if not self.in_text:
+            return
+        rating_of, number = self.reader.rating_of, 0
+        for batch in self.reader.project.managers.claims.anchors_in_reading_order(
+                self.article_id, self.version_id, self.reader.statuses, size=BATCH):
+            self.reader.ticker.check()
+            for number, (claim_id, start, end, rating) in enumerate(batch, start=number + 1):
+                yield Anchor(claim_id, number, start, end, rating_of.get(rating))
+
+    def walk(self, *, full: bool) -> Iterator[ClaimData]:
         number = 0
-        for in_text in ((True,) if in_text_only else (True, False)):
+        for in_text in (True, False):
             if not (self.in_text if in_text else self.total - self.in_text):
                 continue  # counted up front: no query that would walk the article's rows for nothing
             for batch in self.reader.project.managers.claims.in_reading_order(
@@ -588,8 +613,8 @@ class _StreamedArticle(ArticleData):
     def brief_claims(self) -> Iterable[ClaimData]:
         return self.claims.walk(full=False)
 
-    def anchored(self) -> Iterable[ClaimData]:
-        return self.claims.walk(full=False, in_text_only=True)
+    def anchored(self) -> Iterable[Anchor]:
+        return self.claims.anchors()
 
     @property
     def in_text_count(self) -> int:
@@ -610,41 +635,61 @@ class _Reader:
         self.has_evidence = bool(project.managers.attachments.counts())
 
     def claim_data(self, batch: list[model.Claim], first: int, in_text: bool, *, full: bool) -> list[ClaimData]:
+        """The batch's claims numbered from ``first``; ``full``: with their citations, corrections, page and
+        ``based_on``, each read for the whole batch at once."""
         if batch and batch[0].version_id not in self.versions:
             self.versions = {v.id: v for v in self.project.versions(batch[0].article_id)}
-        cites: dict[str, list[model.Citation]] = {}
-        files: dict[str, list[AttachmentData]] = {}
-        if full:
-            for c in self.project.managers.sources.citations_of([claim.id for claim in batch]):
-                cites.setdefault(c.claim_id, []).append(c)
-            self._load_sources({c.source_id for found in cites.values() for c in found})
-            if self.has_evidence:
-                shown = [c.id for found in cites.values() for c in found
-                         if c.source_id in self.sources and not self.sources[c.source_id].redacted]
-                for a in self.project.managers.attachments.of_owners((), shown):
-                    files.setdefault(a.citation_id, []).append(AttachmentData(a.name, a.sha256, a.size, a.mime))
+        versions, rating_of = self.versions, self.rating_of
+        for version_id in {claim.version_id for claim in batch} - versions.keys():
+            versions[version_id] = self.project.version(version_id)
+        if not full:
+            return [ClaimData(claim, number, rating_of.get(claim.rating), (), (), (v := versions[claim.version_id]).sha256,
+                              v.number, v.imported_at, in_text)
+                    for number, claim in enumerate(batch, start=first)]
+        cites = self._citations(batch)
+        pages = {version_id: self.project.page_map(version_id) for version_id in {claim.version_id for claim in batch}}
+        fixes, based_on = self.fixes, self.based_on
         out = []
         for number, claim in enumerate(batch, start=first):
-            version = self.versions.get(claim.version_id) or self.project.version(claim.version_id)
-            citations: tuple[CitationData, ...] = ()
-            corrections: tuple[CorrectionData, ...] = ()
-            page = based_on = ""
-            if full:
-                citations = tuple(
-                    CitationData(c.stance, "" if s.redacted else c.quote, "" if s.redacted else c.locator, s,
-                                 () if s.redacted else tuple(files.get(c.id, ())))
-                    for c in cites.get(claim.id, ()) if (s := self.sources.get(c.source_id)) is not None
-                )
-                corrections = tuple(CorrectionData(claim.id, number, *row) for row in self.fixes.get(claim.id, ()))
-                page_map = self.project.page_map(claim.version_id)
-                page = page_map.span(claim.start, claim.end) if page_map else ""
-                if claim.id in self.based_on:
-                    based_on = _based_on(self.based_on[claim.id], self.words)
+            version = versions[claim.version_id]
+            page_map = pages[claim.version_id]
+            claim_id = claim.id
             out.append(ClaimData(
-                claim=claim, number=number, rating=self.rating_of.get(claim.rating), citations=citations,
-                corrections=corrections, version_sha256=version.sha256, version_number=version.number,
-                version_imported_at=version.imported_at, in_text=in_text, page=page, based_on=based_on,
+                claim, number, rating_of.get(claim.rating), cites.get(claim_id, ()),
+                tuple(CorrectionData(claim_id, number, *row) for row in fixes[claim_id]) if claim_id in fixes else (),
+                version.sha256, version.number, version.imported_at, in_text,
+                page_map.span(claim.start, claim.end) if page_map else "",
+                _based_on(based_on[claim_id], self.words) if claim_id in based_on else "",
             ))
+        return out
+
+    def _citations(self, batch: list[model.Claim]) -> dict[str, tuple[CitationData, ...]]:
+        """Claim id -> its citations as a report shows them (redacted where they must be), for a batch at once."""
+        found: dict[str, list[model.Citation]] = {}
+        for c in self.project.managers.sources.citations_of([claim.id for claim in batch]):
+            found.setdefault(c.claim_id, []).append(c)
+        if not found:
+            return {}
+        self._load_sources({c.source_id for cites in found.values() for c in cites})
+        sources = self.sources
+        files: dict[str, list[AttachmentData]] = {}
+        if self.has_evidence:
+            shown = [c.id for cites in found.values() for c in cites
+                     if c.source_id in sources and not sources[c.source_id].redacted]
+            for a in self.project.managers.attachments.of_owners((), shown):
+                files.setdefault(a.citation_id, []).append(AttachmentData(a.name, a.sha256, a.size, a.mime))
+        out = {}
+        for claim_id, cites in found.items():
+            made = []
+            for c in cites:
+                s = sources.get(c.source_id)
+                if s is None:
+                    continue
+                if s.redacted:
+                    made.append(CitationData(c.stance, "", "", s, ()))
+                else:
+                    made.append(CitationData(c.stance, c.quote, c.locator, s, tuple(files.get(c.id, ()))))
+            out[claim_id] = tuple(made)
         return out
 
     def corrections_of(self, claim: ClaimData) -> list[CorrectionData]:
@@ -691,7 +736,8 @@ def stream(project, selection: Selection = Selection(), progress=None) -> Stream
     for article in chosen:
         version = project.versions(article.id)[-1]  # without its text
         current[article.id] = version
-    counts = project.managers.claims.reading_counts({a: v.id for a, v in current.items()}, selection.statuses)
+    counts = project.managers.claims.reading_counts({a: v.id for a, v in current.items()}, selection.statuses,
+                                                    only=selection.article_ids is not None)
     # Retracted verdicts (their claims are deleted) and corrected claims, by article: both are rare.
     retracted: dict[str, list[CorrectionData]] = {}
     corrected: set[str] = set()

@@ -26,7 +26,7 @@ import io
 import json
 import re
 import urllib.parse
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TextIO
 
 from factcheck.core import fields, settings
@@ -179,14 +179,83 @@ def reviews(report: Report) -> list[dict]:
     return list(iter_reviews(report))
 
 
+#: JSON as the files hold it: json.dumps' separators, text as it is (not \u-escaped).
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+class Texts:
+    """Each claim's ClaimReview as JSON text, the same characters as ``_encode(review(...))``.
+
+    Written from pieces made once per report (the author), per article (the appearance) and per
+    rating, with only the claim's own values encoded for each: encoding every nested dictionary
+    again took most of the time of a ClaimReview file or an HTML report's JSON-LD of 100,000 claims.
+    """
+
+    def __init__(self, report: Report):
+        self.report = report
+        self.head = f'{{"@context": {_encode(CONTEXT)}, "@type": "ClaimReview", '
+        self.tail = (f', "author": {_encode(_organisation(report))}, "datePublished": ', ', "inLanguage": '
+                     f'{_encode(Words(report.report_language).language)}, "itemReviewed": ')
+        self._article: ArticleData | None = None
+        self._appearance = ""
+        self._ratings: dict[str, str] = {}
+
+    def _rating(self, rating) -> str:
+        """The reviewRating of a rating, up to its explanation."""
+        done = self._ratings.get(rating.key)
+        if done is None:
+            value: dict = {"@type": "Rating", "alternateName": rating.label}
+            if rating.value is not None:
+                value.update(ratingValue=rating.value, bestRating=self.report.scale.best,
+                             worstRating=self.report.scale.worst)
+            done = self._ratings[rating.key] = _encode(value)[:-1]
+        return done
+
+    def text(self, article: ArticleData, claim: ClaimData) -> str:
+        """The ClaimReview of one claim of ``article`` (claims of one article come one after another)."""
+        if article is not self._article:
+            appearance = _appearance(article)
+            self._article = article
+            self._appearance = "" if appearance is None else \
+                f', "appearance": {(done := _encode(appearance))}, "firstAppearance": {done}'
+        c = claim.claim
+        out = [self.head]
+        url = claim_url(self.report, article, claim)
+        if url:
+            out += ('"url": ', _encode(url), ", ")
+        out += ('"claimReviewed": ', _encode(claim.claim_reviewed), self.tail[0],
+                _encode(claim.published_date or claim.approved_date or self.report.today), self.tail[1],
+                '{"@type": "Claim"')
+        if c.claimant:
+            out += (', "author": {"@type": ', _encode(_claimant_type(c.claimant)), ', "name": ', _encode(c.claimant),
+                    "}")
+        if c.claim_date:
+            out += (', "datePublished": ', _encode(c.claim_date))
+        out += (self._appearance, "}")
+        if claim.rating is not None:
+            out += (', "reviewRating": ', self._rating(claim.rating))
+            if c.verdict_summary:
+                out += (', "ratingExplanation": ', _encode(c.verdict_summary))
+            out.append("}")
+        out.append("}")
+        return "".join(out)
+
+
+def iter_texts(report: Report) -> Iterator[str]:
+    """``iter_reviews`` as JSON text, one ClaimReview at a time (``report.on_review`` sees each claim first)."""
+    texts = Texts(report)
+    seen = report.on_review
+    for article, claim in report.brief_claims():
+        if seen is not None:
+            seen(article, claim)
+        yield texts.text(article, claim)
+
+
 def write(report: Report, out: TextIO) -> None:
-    """The file into ``out``, one ClaimReview at a time."""
-    # One ClaimReview per line: readable, diffable, and json's fast (C) encoder serializes
-    # each (an indented dump goes through the pure-Python encoder, several times slower).
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    """The file into ``out``, one ClaimReview a line (readable, diffable)."""
     out.write("[\n")
-    for i, r in enumerate(iter_reviews(report)):
-        out.write(",\n" + encode(r) if i else encode(r))
+    for i, text in enumerate(iter_texts(report)):
+        out.write(",\n" + text if i else text)
         report.progress(1)
     out.write("\n]\n")
 
@@ -197,34 +266,16 @@ def render(report: Report) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def _script_safe(text: str) -> str:
-    return (
-        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    )
-
-
-def script_json(data: object) -> str:
-    """JSON safe to put between ``<script type="application/ld+json">`` tags.
+def script_safe(text: str) -> str:
+    """JSON text safe to put between ``<script type="application/ld+json">`` tags.
 
     ``<``, ``>`` and ``&`` become ``\\u003c`` etc. (still the same JSON strings), so
     user text such as ``</script>`` or ``<!--`` cannot end or confuse the element.
     """
-    return _script_safe(json.dumps(data, ensure_ascii=False))
-
-
-def script_json_items(items: Iterable[object], progress=None) -> Iterator[str]:
-    """``script_json`` of a list, in pieces as its items are made: the same text, never all of it at once.
-
-    ``progress(1)`` is called after each item.
-    """
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps' own separators: ", " between items
-    yield "["
-    for i, item in enumerate(items):
-        yield (", " if i else "") + _script_safe(encode(item))
-        if progress is not None:
-            progress(1)
-    yield "]"
+    return (
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
 
 
 def _rating_word_pattern(label: str) -> re.Pattern:
@@ -239,34 +290,57 @@ def report_warnings(report: Report) -> list[Text]:
 
 def iter_warnings(report: Report) -> Iterator[Text]:
     """``report_warnings`` one by one: the articles' first, then each claim's in order."""
-    missing = [a.article.title for a in report.articles
-               if not _safe_url(a.article.factcheck_url) and not report.factcheck_url_pattern]
-    if missing:
-        if len(missing) == 1:
-            yield N_("The ClaimReviews of “{title}” have no url (search engines require the page where the "
-                     "fact-check is published): set the fact-check URL in Article > Properties, or a "
-                     "fact-check URL pattern in File > Project settings.", title=missing[0])
-        else:
-            yield N_("The ClaimReviews of {n} articles have no url (search engines require the page where the "
-                     "fact-check is published): set the fact-check URL in Article > Properties, or a "
-                     "fact-check URL pattern in File > Project settings.", n=len(missing))
-    patterns = [(r.label, _rating_word_pattern(r.label)) for r in report.scale.ratings if r.label.strip()]
-    # Each pattern starts with its label's first word: in ASCII text without any of those words
-    # (most statements) no pattern can match, and looking for words is quicker than running them.
-    firsts = {label.split()[0].lower() for label, _ in patterns}
-    quick = all(word.isascii() for word in firsts)
-    many = len(report.articles) > 1
+    found = Warnings(report)
+    yield from found.kept
     for article, claim in report.brief_claims():
+        yield from found.of_claim(article, claim)
+
+
+class Warnings:
+    """``report_warnings`` of a report, found as its claims go by (``see``), so that a file of ClaimReviews
+    is checked as it is written rather than in a walk of its own: the first ``keep`` kept, the rest counted."""
+
+    def __init__(self, report: Report, keep: int | None = None):
+        self.keep, self.more = keep, 0
+        self.kept: list[Text] = []
+        self.patterns = [(r.label, _rating_word_pattern(r.label)) for r in report.scale.ratings if r.label.strip()]
+        # Each pattern starts with its label's first word: in ASCII text without any of those words
+        # (most statements) no pattern can match, and looking for words is quicker than running them.
+        self.firsts = {label.split()[0].lower() for label, _ in self.patterns}
+        self.quick = all(word.isascii() for word in self.firsts)
+        self.many = len(report.articles) > 1
+        missing = [a.article.title for a in report.articles
+                   if not _safe_url(a.article.factcheck_url) and not report.factcheck_url_pattern]
+        if len(missing) == 1:
+            self._add(N_("The ClaimReviews of “{title}” have no url (search engines require the page where the "
+                         "fact-check is published): set the fact-check URL in Article > Properties, or a "
+                         "fact-check URL pattern in File > Project settings.", title=missing[0]))
+        elif missing:
+            self._add(N_("The ClaimReviews of {n} articles have no url (search engines require the page where the "
+                         "fact-check is published): set the fact-check URL in Article > Properties, or a "
+                         "fact-check URL pattern in File > Project settings.", n=len(missing)))
+
+    def _add(self, warning: Text) -> None:
+        if self.keep is None or len(self.kept) < self.keep:
+            self.kept.append(warning)
+        else:
+            self.more += 1
+
+    def see(self, article: ArticleData, claim: ClaimData) -> None:
+        for warning in self.of_claim(article, claim):
+            self._add(warning)
+
+    def of_claim(self, article: ArticleData, claim: ClaimData) -> Iterator[Text]:
         reviewed = claim.claim_reviewed
         long = len(reviewed) > MAX_CLAIM_REVIEWED
-        lowered = reviewed.lower() if quick and reviewed.isascii() else None
-        if lowered is not None and not any(word in lowered for word in firsts):
+        lowered = reviewed.lower() if self.quick and reviewed.isascii() else None
+        if lowered is not None and not any(word in lowered for word in self.firsts):
             found = []
         else:
-            found = [label for label, pattern in patterns if pattern.search(reviewed)]
+            found = [label for label, pattern in self.patterns if pattern.search(reviewed)]
         if not (long or found or claim.rating is None):
-            continue
-        if many:
+            return
+        if self.many:
             name = N_("Claim {number} of “{title}”", number=claim.number, title=article.article.title)
         else:
             name = N_("Claim {number}", number=claim.number)

@@ -19,10 +19,12 @@ sentences made here; ``<html lang>`` is the report language.
 
 from __future__ import annotations
 
+import codecs
 import collections.abc
 import dataclasses
 import functools
 import re
+import tempfile
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -32,7 +34,7 @@ from markupsafe import Markup, escape
 from factcheck import __version__
 from factcheck.core import fields, resources, segments
 from factcheck.exporters import claimreview
-from factcheck.exporters._data import ArticleData, ClaimData, CorrectionData, Report
+from factcheck.exporters._data import Anchor, ArticleData, ClaimData, CorrectionData, Report
 from factcheck.exporters._words import ENGLISH, Words
 
 TEMPLATE = "report.html.j2"
@@ -158,7 +160,11 @@ def code(text: str) -> Markup:
 
 def http_url(url: str) -> str:
     """``url`` when it is a plain http(s) link, else "" (never ``javascript:`` or ``data:``): core's rule."""
-    return fields.safe_url((url or "").strip())
+    return _safe_url((url or "").strip())
+
+
+#: Core's rule, cached: a report's cards cite the same few sources again and again.
+_safe_url = functools.lru_cache(maxsize=1024)(fields.safe_url)
 
 
 def _blend(color: str, alpha: float) -> str:
@@ -212,7 +218,7 @@ class Piece:
     color: str = ""  # the tint behind the words (print template)
     overlap: bool = False
     title: str = ""  # "Claim 3" / "Claims 2, 3", in the report's language
-    starts: tuple[ClaimData, ...] = ()  # claims whose words begin here (their number goes first)
+    starts: tuple[Anchor, ...] = ()  # claims whose words begin here (their number goes first)
 
 
 def pieces(article: ArticleData, styles: dict[str, RatingStyle], words: Words = ENGLISH) -> list[Piece]:
@@ -221,25 +227,28 @@ def pieces(article: ArticleData, styles: dict[str, RatingStyle], words: Words = 
     text = article.text
     anchored = list(article.anchored())
     by_id = {c.id: c for c in anchored}
-    spans = {c.id: (c.claim.start, c.claim.end) for c in anchored}
-    starts: dict[int, list[ClaimData]] = {}
+    spans = {c.id: (c.start, c.end) for c in anchored}
+    starts: dict[int, list[Anchor]] = {}
     for c in anchored:
-        starts.setdefault(c.claim.start, []).append(c)
+        starts.setdefault(c.start, []).append(c)
     out: list[Piece] = []
     at = 0
-    for seg in segments.segments((c.id, c.claim.start, c.claim.end) for c in anchored):
+    for seg in segments.segments((c.id, c.start, c.end) for c in anchored):
         if seg.start > at:
             out.append(Piece(text[at : seg.start]))
-        ids = segments.smallest_first(seg.claim_ids, spans)
-        first = by_id[ids[0]]
+        overlap = len(seg.claim_ids) > 1
+        if overlap:
+            ids = segments.smallest_first(seg.claim_ids, spans)
+            numbers = ", ".join(map(str, sorted(by_id[i].number for i in ids)))
+            title = T_("Claims {numbers}", numbers=numbers)
+            first = by_id[ids[0]]
+        else:  # most words are under one claim: nothing to sort
+            (only,) = seg.claim_ids
+            first = by_id[only]
+            title = T_("Claim {number}", number=first.number)
         style = styles[first.rating.key] if first.rating else styles[""]
-        numbers = sorted(by_id[i].number for i in ids)
-        if len(numbers) == 1:
-            title = T_("Claim {number}", number=numbers[0])
-        else:
-            title = T_("Claims {numbers}", numbers=", ".join(map(str, numbers)))
-        begin = tuple(sorted(starts.pop(seg.start, ()), key=lambda c: c.number))
-        overlap = len(ids) > 1
+        begun = starts.pop(seg.start, ())
+        begin = tuple(sorted(begun, key=lambda c: c.number)) if len(begun) > 1 else tuple(begun)
         out.append(Piece(text[seg.start : seg.end], style.cls, style.deep if overlap else style.tint, overlap, title, begin))
         at = seg.end
     if at < len(text):
@@ -264,8 +273,20 @@ class ArticleView:
     """What the templates read of one article: its text in runs and its corrections are made when first
     read, and go with the view (``ArticleViews`` makes a new one for each walk)."""
 
-    def __init__(self, data: ArticleData, styles: dict[str, RatingStyle], words: Words, report: Report | None = None):
-        self.data, self._styles, self._words, self._report = data, styles, words, report
+    def __init__(self, data: ArticleData, styles: dict[str, RatingStyle], words: Words, report: Report | None = None,
+                 writer: _Writer | None = None, index: int = 0):
+        self.data, self._styles, self._words, self._report, self._writer = data, styles, words, report, writer
+        self.index = index  # its place in the report
+
+    @property
+    def text_html(self) -> Iterator[Markup]:
+        """The article's text as the HTML report's paragraphs, a few at a time (``_Writer.paragraphs``)."""
+        return self._writer.paragraphs(self.data)
+
+    @property
+    def cards(self) -> Iterator[Markup]:
+        """The HTML report's cards of the claims, a batch at a time, each counted as written."""
+        return self._writer.cards(self.index, self.data, self._report)
 
     @functools.cached_property
     def paragraphs(self) -> list[list[Piece]]:
@@ -291,34 +312,98 @@ class ArticleView:
 class ArticleViews(collections.abc.Sequence):
     """The report's articles as views, one made as the template reaches it: only that one's text is held."""
 
-    def __init__(self, report: Report, styles: dict[str, RatingStyle], words: Words):
-        self._report, self._styles, self._words = report, styles, words
+    def __init__(self, report: Report, styles: dict[str, RatingStyle], words: Words, writer: _Writer | None = None):
+        self._report, self._styles, self._words, self._writer = report, styles, words, writer
 
-    def _view(self, article: ArticleData) -> ArticleView:
-        return ArticleView(article, self._styles, self._words, self._report)
+    def _view(self, index: int) -> ArticleView:
+        return ArticleView(self._report.articles[index], self._styles, self._words, self._report, self._writer, index)
 
     def __len__(self) -> int:
         return len(self._report.articles)
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self._view(a) for a in self._report.articles[index]]
-        return self._view(self._report.articles[index])
+            return [self._view(i) for i in range(len(self))[index]]
+        return self._view(range(len(self))[index])
 
     def __iter__(self) -> Iterator[ArticleView]:
-        for article in self._report.articles:
-            yield self._view(article)
+        for index in range(len(self)):
+            yield self._view(index)
 
 
 class _Reviews:
-    """The ClaimReview JSON-LD of the report's claims, made in pieces as the template writes them."""
+    """The ClaimReview JSON-LD of the report's claims, as the template writes it at the end of the page.
+
+    The cards' walk makes each card's ClaimReview too (``add``) and keeps it in a temporary file, so
+    the JSON-LD is copied from there rather than made in a second walk of every claim; an article
+    whose cards were not made first (a template that wrote the JSON-LD before them) is walked here.
+    """
 
     def __init__(self, report: Report):
         self.report = report
+        self.texts = claimreview.Texts(report)
+        self.spool: tempfile.TemporaryFile | None = None
+        self.spooled: dict[int, tuple[int, int, int]] = {}  # article index -> (offset, bytes, claims)
+        self._at: tuple[int, int, int] | None = None  # the article being spooled: (index, offset, claims)
+
+    def begin(self, index: int) -> bool:
+        """The cards of the ``index``-th article are about to be made: whether to keep their ClaimReviews."""
+        if index in self.spooled:
+            self._at = None
+            return False
+        if self.spool is None:
+            self.spool = tempfile.TemporaryFile()
+        self.spool.seek(0, 2)
+        self._at = (index, self.spool.tell(), 0)
+        return True
+
+    def add(self, article: ArticleData, claim: ClaimData) -> None:
+        index, offset, count = self._at
+        if self.report.on_review is not None:
+            self.report.on_review(article, claim)
+        text = claimreview.script_safe(self.texts.text(article, claim))
+        self.spool.write(((", " if count else "") + text).encode("utf-8"))
+        self._at = (index, offset, count + 1)
+
+    def end(self) -> None:
+        if self._at is not None:
+            index, offset, count = self._at
+            self.spooled[index] = (offset, self.spool.tell() - offset, count)
+            self._at = None
 
     def __iter__(self) -> Iterator[Markup]:
-        for part in claimreview.script_json_items(claimreview.iter_reviews(self.report), self.report.progress):
-            yield Markup(part)
+        yield Markup("[")
+        first = True
+        for index, article in enumerate(self.report.articles):
+            if index in self.spooled:
+                offset, size, count = self.spooled[index]
+                if count:
+                    yield Markup("" if first else ", ")
+                    yield from self._read(offset, size)
+                    first = False
+                self.report.progress(count)
+                continue
+            for claim in article.brief_claims():
+                if self.report.on_review is not None:
+                    self.report.on_review(article, claim)
+                yield Markup(("" if first else ", ") + claimreview.script_safe(self.texts.text(article, claim)))
+                first = False
+                self.report.progress(1)
+        yield Markup("]")
+
+    def close(self) -> None:
+        """Remove the temporary file (the report is written, or given up)."""
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
+
+    def _read(self, offset: int, size: int) -> Iterator[Markup]:
+        decode = codecs.getincrementaldecoder("utf-8")().decode
+        self.spool.seek(offset)
+        while size > 0:
+            chunk = self.spool.read(min(size, 1 << 16))
+            size -= len(chunk)
+            yield Markup(decode(chunk, final=size <= 0))
 
     def __str__(self) -> str:
         return "".join(self)
@@ -330,7 +415,9 @@ def context(report: Report) -> dict:
     words = Words(report.report_language)
     T_ = words.T_
     styles = rating_styles(report, words)
-    articles = ArticleViews(report, styles, words)
+    words_of = labels(words)
+    reviews = _Reviews(report)
+    articles = ArticleViews(report, styles, words, _Writer(styles, words, words_of, reviews))
     used = report.rating_keys()
     legend = [s for key, s in styles.items() if key in used]
     if len(report.articles) == 1:
@@ -339,16 +426,9 @@ def context(report: Report) -> dict:
         title = T_("Fact-check report: {n} articles", n=len(report.articles))
     n = report.claim_count
     generator = f"factcheck {__version__}"
-    words_of = labels(words)
 
     def reviewed(claim: ClaimData, reviewer: str) -> Markup:
-        """"Reviewed by X, approved <date>, published <date>." with whichever dates the claim has."""
-        approved, published = words.date(claim.approved_date), words.date(claim.published_date)
-        if approved and published:
-            key = "reviewed_approved_published"
-        else:
-            key = "reviewed_approved" if approved else "reviewed_published" if published else "reviewed"
-        return fill(words_of[key], reviewer=reviewer, approved=approved, published=published)
+        return _reviewed(words, words_of, claim, reviewer)
 
     return {
         "report": report,
@@ -370,12 +450,236 @@ def context(report: Report) -> dict:
         "articles": articles,
         "styles": styles,
         "legend": legend,
-        "jsonld": _Reviews(report),  # iterated: {% for part in jsonld %}
+        "jsonld": reviews,  # iterated: {% for part in jsonld %}
         "generator": generator,
         "style": lambda claim: styles[claim.rating.key] if claim.rating else styles[""],
         "internal": report.selection.include_confidential,
         "print_logo": None,  # the PDF fills it in: the logo as an image resource of its document
+        "cut": "", "page": "",  # the PDF fills them in: where the print template may be laid out in pieces
     }
+
+
+def _reviewed(words: Words, words_of: dict[str, Label], claim: ClaimData, reviewer: str) -> Markup:
+    """"Reviewed by X, approved <date>, published <date>." with whichever dates the claim has."""
+    approved, published = words.date(claim.approved_date), words.date(claim.published_date)
+    if approved and published:
+        key = "reviewed_approved_published"
+    else:
+        key = "reviewed_approved" if approved else "reviewed_published" if published else "reviewed"
+    return fill(words_of[key], reviewer=reviewer, approved=approved, published=published)
+
+
+def _e(value: object) -> str:
+    """``value`` escaped as Jinja2's autoescape writes it (markupsafe's entities; ``Markup`` as it is).
+
+    A plain string is escaped by ``str.replace`` here: ``markupsafe.escape`` makes a ``Markup``
+    of every value, several times slower on the short strings of a card.
+    """
+    kind = value.__class__
+    if kind is str:
+        return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+                .replace('"', "&#34;"))
+    if kind is int or kind is Markup:
+        return str(value)
+    return str(escape(value))
+
+
+def _fill(template: str, **values: object) -> str:
+    """``fill``, as a ``str``: a label with its values escaped (``Markup`` values as they are)."""
+    try:
+        return _escaped(template).format_map({key: _e(value) for key, value in values.items()})
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return str(fill(template, **values))
+
+
+#: Cards joined into one piece of the report before the template writes it.
+CARDS_AT_ONCE = 50
+
+
+class _Writer:
+    """The parts of the HTML report made once per claim (the cards) or per run of text (the highlights),
+    written in Python: Jinja2 spends about 100 µs on each card, a report of 100,000 claims 10 s.
+
+    The markup is exactly what ``report.html.j2`` wrote with loops before (``tests/exporters``
+    compare the bytes); the template places what these make. Every value from the project
+    goes through ``_e`` (escaped), and labels through ``fill``, as the template's autoescape did.
+    """
+
+    def __init__(self, styles: dict[str, RatingStyle], words: Words, words_of: dict[str, Label],
+                 reviews: _Reviews | None = None):
+        self.styles, self.words, self.labels, self.reviews = styles, words, words_of, reviews
+        self.not_rated = _e(words_of["not_rated"])
+        self.in_text = _e(words_of["in_text"])
+        self.fuzzy = f'<p class="note">{_e(words_of["fuzzy"])}</p>\n'
+        self.orphan = f'<p class="note">{_e(words_of["orphan"])}</p>\n'
+        self.verdict = _e(words_of["verdict"])
+        self.why = f'<div class="label">{_e(words_of["why"])}</div>\n'
+        self.sources = f'<div class="label">{_e(words_of["sources"])}</div>\n<ul class="sources">\n'
+        self.confidential_source = f'<em>{_e(words_of["confidential_source"])}</em>\n'
+        self.confidential = f' <strong>{_e(words_of["confidential"])}</strong>'
+        self.evidence = f'<ul class="evidence" aria-label="{_e(words_of["evidence"])}">\n'
+        self._stances: dict[str, str] = {}
+        self._statuses: dict[str, str] = {}
+        self._dates: dict[str, str] = {}
+
+    def _date(self, value: str) -> str:
+        """``date(value)``, escaped (a report repeats the same few dates)."""
+        done = self._dates.get(value)
+        if done is None:
+            if len(self._dates) > 4096:
+                self._dates.clear()
+            done = self._dates[value] = _e(self.words.date(value))
+        return done
+
+    def _status(self, status: str) -> str:
+        done = self._statuses.get(status)
+        if done is None:
+            done = self._statuses[status] = self.words.status(status)
+        return done
+
+    def _stance(self, stance: str) -> str:
+        done = self._stances.get(stance)
+        if done is None:
+            done = self._stances[stance] = (f'<li><span class="stance stance-{_e(stance)}">'
+                                            f"{_e(self.words.stance(stance))}:</span>\n")
+        return done
+
+    def cards(self, index: int, article: ArticleData, report: Report | None) -> Iterator[Markup]:
+        """The cards of the report's ``index``-th article; their ClaimReviews go to ``reviews`` as they are made."""
+        keep = self.reviews is not None and self.reviews.begin(index)
+        pending: list[str] = []
+        for claim in article.claims:
+            pending.append(self.card(claim))
+            if keep:
+                self.reviews.add(article, claim)
+            if report is not None:
+                report.progress(1)
+            if len(pending) >= CARDS_AT_ONCE:
+                yield Markup("".join(pending))
+                pending.clear()
+        if keep:
+            self.reviews.end()
+        if pending:
+            yield Markup("".join(pending))
+
+    def card(self, c: ClaimData) -> str:
+        """One claim's card."""
+        labels = self.labels
+        claim = c.claim
+        style = self.styles[c.rating.key] if c.rating else self.styles[""]
+        claim_id = _e(claim.id)
+        out = [
+            f'<article class="card {style.cls}" id="claim-{claim_id}">\n<div class="card-head"><span class="num">'
+            f'{_fill(labels["claim"], number=c.number)}</span><span class="badge">'
+            f'{_e(c.rating.label) if c.rating and c.rating.label else self.not_rated}</span>\n',
+            f'<a class="back" href="#ref-{claim_id}">{self.in_text}</a></div>\n' if c.in_text else "</div>\n",
+        ]
+        if claim.statement:
+            out.append(f'<p class="statement" dir="auto">{_e(claim.statement)}</p>\n')
+        out.append(f'<blockquote class="quote" dir="auto">“{_e(claim.exact)}”</blockquote>\n<p class="meta">')
+        if claim.claimant:
+            claimant = Markup(f"<bdi>{_e(claim.claimant)}</bdi>")
+            out.append(f'<span>{_fill(labels["claimed_by"], claimant=claimant)}</span>')
+        if claim.claim_date:
+            out.append(f"<span>{self._date(claim.claim_date)}</span>")
+        if c.page:
+            label = labels["pages"] if "–" in c.page else labels["page"]
+            out.append(f'<span class="page">{_fill(label, page=c.page)}</span>')
+        out.append("</p>\n")
+        if claim.anchor_state == "fuzzy":
+            out.append(self.fuzzy)
+        elif not c.in_text:
+            out.append(self.orphan)
+        if claim.verdict_summary:
+            out.append(f'<p class="summary" dir="auto"><strong>{self.verdict}</strong> {_e(claim.verdict_summary)}</p>\n')
+        if c.based_on:
+            out.append(f'<p class="note based-on" dir="auto">{_e(c.based_on)}</p>')
+        if claim.rationale:
+            out.append(f'{self.why}<div class="rationale" dir="auto">{_e(claim.rationale)}</div>\n')
+        if claim.tags:
+            tags = Markup(", ".join(f"<bdi>{_e(t)}</bdi>" for t in claim.tags))
+            out.append(f'<p class="tags">{_fill(labels["topics"], tags=tags)}</p>\n')
+        if c.citations:
+            out.append(self.sources)
+            out += [self.citation(cite) for cite in c.citations]
+            out.append("</ul>\n")
+        if claim.approved_by:
+            approved, published = self._date(c.approved_date), self._date(c.published_date)
+            if approved and published:
+                key = "reviewed_approved_published"
+            else:
+                key = "reviewed_approved" if approved else "reviewed_published" if published else "reviewed"
+            # the dates escaped already: as Markup, not escaped again
+            review = _fill(labels[key], reviewer=Markup(f"<bdi>{_e(claim.approved_by)}</bdi>"),
+                           approved=Markup(approved), published=Markup(published))
+        else:
+            review = _fill(labels["not_approved"], status=self._status(claim.status))
+        out.append(f'<p class="review">{review}</p>\n</article>\n')
+        return "".join(out)
+
+    def citation(self, cite) -> str:
+        """One cited source of a card, as an item of its list."""
+        source = cite.source
+        out = [self._stance(cite.stance)]
+        if source.redacted:
+            out.append(self.confidential_source)
+            out.append("</li>\n")
+            return "".join(out)
+        label = _e(self.words.source_label(source))
+        url = http_url(source.url)
+        if url:
+            out.append(f'<a href="{_e(url)}" rel="noopener noreferrer nofollow"><bdi>{label}</bdi></a>')
+        else:
+            out.append(f"<bdi>{label}</bdi>")
+        if source.publisher:
+            out.append(f", <bdi>{_e(source.publisher)}</bdi>")
+        if source.author:
+            out.append(f", <bdi>{_e(source.author)}</bdi>")
+        if source.published_at:
+            out.append(f" ({self._date(source.published_at)})")
+        if source.confidential:
+            out.append(self.confidential)
+        if source.url and not url:
+            out.append(f". <bdi>{_e(source.url)}</bdi>")
+        if cite.locator:
+            out.append(f", {_e(cite.locator)}")
+        if cite.quote:
+            out.append(f'<blockquote dir="auto">“{_e(cite.quote)}”</blockquote>\n')
+        files = source.attachments + cite.attachments
+        if files:
+            out.append(self.evidence)
+            for f in files:
+                out.append(f'<li>{_fill(self.labels["evidence_file"], name=bdi(f.name), sha=code(f.sha256))}</li>\n')
+            out.append("</ul>\n")
+        out.append("</li>\n")
+        return "".join(out)
+
+    def paragraphs(self, article: ArticleData) -> Iterator[Markup]:
+        """The article's text as ``<p>`` paragraphs (one a line, as ``paragraphs`` cuts the runs), its claims'
+        words marked and numbered."""
+        styles = self.styles
+        out = ['<p dir="auto">']
+        for run in pieces(article, styles, self.words):
+            lines = run.text.split("\n") if "\n" in run.text else (run.text,)
+            for i, line in enumerate(lines):
+                if i:
+                    out.append('</p>\n<p dir="auto">')
+                    if len(out) >= 1024:
+                        yield Markup("".join(out))
+                        out.clear()
+                if not line:
+                    continue
+                if not run.cls:
+                    out.append(_e(line))
+                    continue
+                out.append(f'<mark class="{run.cls}{" o" if run.overlap else ""}" title="{_e(run.title)}">')
+                for c in run.starts if i == 0 else ():
+                    style = styles[c.rating.key] if c.rating else styles[""]
+                    claim_id = _e(c.id)
+                    out.append(f'<a class="n {style.cls}" id="ref-{claim_id}" href="#claim-{claim_id}">{c.number}</a>')
+                out.append(f"{_e(line)}</mark>")
+        out.append("</p>\n")
+        yield Markup("".join(out))
 
 
 #: Passes over the report's claims a file takes (what progress counts to): the cards, then the JSON-LD.
@@ -384,20 +688,28 @@ PASSES = 2
 
 def write(report: Report, out: TextIO, template: str = TEMPLATE) -> None:
     """The report into ``out``, written as Jinja2 makes it (``generate``): article by article, card by card."""
+    made = context(report)
     pending: list[str] = []
     size = 0
-    for chunk in environment().get_template(template).generate(context(report)):
-        pending.append(chunk)
-        size += len(chunk)
-        if size >= 65_536:  # Jinja2 yields every piece of text: write them in bunches of 64 K characters
-            out.write("".join(pending))
-            pending.clear()
-            size = 0
-    out.write("".join(pending))
+    try:
+        for chunk in environment().get_template(template).generate(made):
+            pending.append(chunk)
+            size += len(chunk)
+            if size >= 65_536:  # Jinja2 yields every piece of text: write them in bunches of 64 K characters
+                out.write("".join(pending))
+                pending.clear()
+                size = 0
+        out.write("".join(pending))
+    finally:
+        made["jsonld"].close()
 
 
 def render_text(report: Report, template: str = TEMPLATE) -> str:
-    return environment().get_template(template).render(context(report))
+    made = context(report)
+    try:
+        return environment().get_template(template).render(made)
+    finally:
+        made["jsonld"].close()
 
 
 def render(report: Report) -> bytes:

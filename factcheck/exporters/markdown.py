@@ -86,7 +86,7 @@ def _article_text(article: ArticleData, first: int) -> str:
     text = article.text
     refs: dict[int, list[int]] = {}
     for claim in article.anchored():
-        refs.setdefault(claim.claim.end, []).append(claim.number)
+        refs.setdefault(claim.end, []).append(claim.number)
     pieces: list[str] = []
     at = 0
     for end in sorted(refs):

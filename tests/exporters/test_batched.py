@@ -1,0 +1,193 @@
+"""Exports read in batches and written without templates' loops give the bytes the whole report gave.
+
+On a project with a bit of everything (``rich.py``): the file ``export_to_file`` streams (claims
+read a few at a time) is the one the gathered report renders; the HTML cards and highlighted text
+``html_report`` writes in Python are what the templates' loops wrote (``reference_loops.html.j2``);
+each ClaimReview's JSON text is what json's encoder makes of its dictionary; CSV lines are the
+csv module's; the PDF laid out in pieces has the same words on the same pages as in one piece.
+"""
+
+from __future__ import annotations
+
+import csv as csv_module
+import io
+import itertools
+import json
+import uuid
+
+import jinja2
+import pypdf
+import pytest
+
+from factcheck import exporters
+from factcheck.core import model
+from factcheck.core.errors import Cancelled
+from factcheck.exporters import _data, claimreview, csv, html_report, markdown, pdf, web_annotation
+
+from . import rich
+from .conftest import HERE, HOSTILE
+
+TEXT_FORMATS = {"csv": csv, "markdown": markdown, "html": html_report, "claimreview": claimreview,
+                "webannotation": web_annotation}
+SELECTIONS = {
+    "default": exporters.Selection(),
+    "every": exporters.Selection(statuses=model.STATUSES),
+    "internal": exporters.Selection(statuses=model.STATUSES, include_confidential=True),
+}
+
+
+@pytest.fixture
+def frozen(monkeypatch):
+    """The same time and the same random ids in every rendering."""
+    monkeypatch.setattr(model, "now", lambda: "2025-11-01T12:00:00.000Z")
+    counter = itertools.count()
+    monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=next(counter)))
+
+    def again():
+        nonlocal counter
+        counter = itertools.count()
+
+    return again
+
+
+@pytest.fixture
+def project(tmp_path):
+    p = rich.build(tmp_path / "rich.factcheck", tmp_path)
+    yield p
+    p.close()
+
+
+def test_the_project_has_what_the_comparisons_need(project):
+    claims = project.claims(include_deleted=True)
+    assert {c.status for c in claims} >= {model.DRAFT, model.IN_REVIEW, model.APPROVED, model.PUBLISHED}
+    assert {c.anchor_state for c in claims} >= {"exact", "fuzzy", "orphaned"}
+    assert any(c.deleted_at for c in claims)
+    assert project.store.read_one("SELECT count(*) FROM articles WHERE deleted_at IS NOT NULL")[0] == 1
+    assert {fix.kind for fix in project.corrections()} == {"correction", "retraction"}
+    assert project.attachments() and project.comments() and project.logo()
+    with project.store.snapshot():
+        report = _data.stream(project, SELECTIONS["internal"])
+        assert any(c.page for _, c in report.claims) and any(c.based_on for _, c in report.claims)
+
+
+@pytest.mark.parametrize("selection", sorted(SELECTIONS))
+@pytest.mark.parametrize("fmt", sorted(TEXT_FORMATS))
+def test_a_batched_export_is_the_unbatched_report(monkeypatch, frozen, project, tmp_path, fmt, selection):
+    monkeypatch.setattr(_data, "BATCH", 7)  # batches end in the middle of articles
+    chosen = SELECTIONS[selection]
+    frozen()
+    whole = TEXT_FORMATS[fmt].render(_data.gather(project, chosen))
+    frozen()
+    done = exporters.export_to_file(project, fmt, chosen, tmp_path / f"out.{fmt}")
+    assert (tmp_path / f"out.{fmt}").read_bytes() == whole
+    if fmt in ("html", "claimreview"):  # the warnings are found as the ClaimReviews are written
+        assert list(done.warnings) == claimreview.report_warnings(_data.gather(project, chosen))
+
+
+def _reference(report: _data.Report):
+    """The old loops as macros, with the context the report's template gets."""
+    env = html_report.environment()
+    with open(HERE / "reference_loops.html.j2", encoding="utf-8") as f:
+        source = f.read()
+    loops = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                               lstrip_blocks=True, keep_trailing_newline=True)
+    loops.filters.update(env.filters)
+    context = html_report.context(report)
+    return context, loops.from_string(source).make_module(context)
+
+
+@pytest.mark.parametrize("selection", sorted(SELECTIONS))
+def test_cards_and_text_are_what_the_template_loops_wrote(project, selection):
+    with project.store.snapshot():
+        report = _data.stream(project, SELECTIONS[selection])
+        context, loops = _reference(report)
+        try:
+            for view in context["articles"]:
+                assert "".join(view.cards) == str(loops.cards(view))
+                assert "".join(view.text_html) == str(loops.text(view))
+        finally:
+            context["jsonld"].close()
+
+
+def test_hostile_cards_are_what_the_template_loops_wrote(hostile_project):
+    report = _data.gather(hostile_project)
+    context, loops = _reference(report)
+    (view,) = context["articles"]
+    try:
+        assert "".join(view.cards) == str(loops.cards(view))
+        assert "".join(view.text_html) == str(loops.text(view))
+    finally:
+        context["jsonld"].close()
+
+
+@pytest.mark.parametrize("selection", sorted(SELECTIONS))
+def test_each_claimreview_text_is_its_dictionary_encoded(project, selection):
+    report = _data.gather(project, SELECTIONS[selection])
+    texts = claimreview.Texts(report)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    pairs = list(report.brief_claims())
+    assert pairs
+    for article, claim in pairs:
+        assert texts.text(article, claim) == encode(claimreview.review(report, article, claim))
+
+
+@pytest.mark.parametrize("values", [
+    ["plain", "", None, 0, -3, 2.5, True, "a,b", 'say "yes"', "two\nlines", "cr\rhere", "=1+1", "+1", "-1",
+     "@sum", "\tx", "\rx", " lead", "trail ", "é ñ 👍🏽", "'quoted'"],
+    HOSTILE,
+    ["", ""],
+])
+def test_a_csv_line_is_what_the_csv_module_writes(values):
+    buffer = io.StringIO(newline="")
+    csv_module.writer(buffer, dialect="excel", quoting=csv_module.QUOTE_MINIMAL).writerow([csv.cell(v) for v in values])
+    assert csv.line(values) == buffer.getvalue()
+
+
+def _words_per_page(data: bytes) -> list[list[str]]:
+    return [sorted(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+def test_the_pdf_laid_out_in_pieces_is_the_pdf_laid_out_at_once(monkeypatch, project, qapp):
+    """A piece starting at each card: the same words on the same pages, pages numbered once."""
+    report = _data.gather(project, SELECTIONS["every"])
+    whole = pdf.render(report)
+    laid: list[int] = []
+    real = pdf._Pages.add
+
+    def add(self, html, *, new_page):
+        laid.append(len(html))
+        return real(self, html, new_page=new_page)
+
+    monkeypatch.setattr(pdf._Pages, "add", add)
+    monkeypatch.setattr(pdf, "PIECE", 1)
+    pieces = pdf.render(report)
+    assert len(laid) > report.claim_count  # a piece for every card, and for each article's text
+    assert _words_per_page(pieces) == _words_per_page(whole)
+
+
+def test_a_pdf_piece_holds_about_piece_characters(monkeypatch, project, tmp_path, qapp):
+    """What Qt lays out at once does not grow with the report: pieces of ``PIECE`` characters and a card."""
+    sizes: list[int] = []
+    real = pdf._Pages.add
+    monkeypatch.setattr(pdf._Pages, "add", lambda self, html, *, new_page: (sizes.append(len(html)),
+                                                                           real(self, html, new_page=new_page)))
+    monkeypatch.setattr(pdf, "PIECE", 20_000)
+    exporters.export_to_file(project, "pdf", SELECTIONS["every"], tmp_path / "report.pdf")
+    assert len(sizes) > 5
+    assert max(sizes) < 20_000 + 30_000  # a piece, the page's head, and the card or text that ended it
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("after", [0, 30])
+def test_a_cancelled_pdf_leaves_nothing(monkeypatch, project, tmp_path, qapp, after):
+    monkeypatch.setattr(_data.Progress, "EVERY", 1)
+    monkeypatch.setattr(pdf, "PIECE", 5_000)
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"yesterday's")
+    calls = []
+    with pytest.raises(Cancelled):
+        exporters.export_to_file(project, "pdf", SELECTIONS["every"], target,
+                                 progress=lambda done, total: calls.append(done) or done < after)
+    assert target.read_bytes() == b"yesterday's"
+    assert sorted(x.name for x in tmp_path.iterdir() if x.name.startswith("report")) == ["report.pdf"]
+    assert calls and max(calls) <= max(after, 1) + 1
