@@ -654,8 +654,8 @@ class Attachments(Manager):
     def damaged_files(self) -> list[str]:
         """The SHA-256 of every stored file whose bytes (or size, or run of chunks) no longer match it."""
         found = []
-        for file_id, sha, size in self.store.execute(
-                "SELECT id, sha256, size FROM evidence_files ORDER BY id").fetchall():
+        for file_id, sha, size in self.store.execute(  # a file at a time, however many the vault holds
+                "SELECT id, sha256, size FROM evidence_files ORDER BY id"):
             digest = hashlib.sha256()
             total = expected = 0
             gap = False
