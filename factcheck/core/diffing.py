@@ -169,6 +169,10 @@ def word_diff(old: str, new: str) -> Diff:
     Words deleted and inserted at the same place (nothing equal between them) are one
     ``replace``.
     """
+    if _WORDS.findall(old) == _WORDS.findall(new):
+        # Only the spacing differs: a reflow. (Compared paragraph by paragraph first, words
+        # moved across a paragraph break would otherwise show as deleted and inserted.)
+        return Diff(())
     differ = _Differ(old, new)
     differ.compare(0, 0, len(old), 0, len(new))
     return Diff(tuple(differ.changes))

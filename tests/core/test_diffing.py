@@ -101,3 +101,8 @@ def test_what_is_not_marked_is_the_same_in_both_and_spans_are_in_order(a, b):
             assert text[s:e] == text[s:e].strip()  # a mark starts and ends on a word or a sign
     if old.split() == new.split():
         assert diff.changes == ()
+
+
+def test_words_moved_across_a_paragraph_break_are_no_change():
+    # Found by the property above: paragraphs compared first split the same words differently.
+    assert diffing.word_diff("a a \n a", "a \n a a").changes == ()
