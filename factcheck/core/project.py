@@ -21,9 +21,11 @@ import sqlite3
 import stat
 from collections.abc import Iterable, Iterator
 
+# Not here: backup (a caller's daily copy, a migration's) and replay (``verify``), imported when used, so
+# that the app's first window does not wait for them.
 from factcheck.core import (
-    anchoring, articles, attachments, backup, claims, drives, events, migrations, model, ratings, replay, review, settings, sources,
-    pages, search, store, tasks,
+    anchoring, articles, attachments, claims, drives, events, migrations, model, ratings, review, settings, sources, pages,
+    search, store, tasks,
 )
 from factcheck.core.errors import NotAProject, ProjectError, ProjectLocked, ProjectReadOnly, ProjectTooNew
 from factcheck.core.events import GENESIS_HASH, event_hash  # noqa: F401 - part of the module's public face
@@ -179,6 +181,8 @@ class Project:
             cls._check_identity(conn, path)
             project = cls._setup(path, conn, user or _default_user(), read_only=read_only)
             if not read_only and daily_backup:
+                from factcheck.core import backup
+
                 project.open_warnings += backup.daily(project)
             return project
         except sqlite3.Error as exc:
@@ -236,11 +240,18 @@ class Project:
         project.network_drive = project.store.network_drive = network
         pending = migrations.pending_names(conn)
         if pending:
+            if read_only and len(pending) == len(migrations.MIGRATIONS):  # no tables at all
+                raise NotAProject(N_(
+                    "{name} holds no project yet: a copy of a project's file taken while factcheck had it open "
+                    "can be left empty. Copy an open project with File > Save a copy… (or factcheck backup "
+                    "--output) instead.", name=path.name))
             if read_only:
                 raise ProjectReadOnly(N_(
                     "{name} is read-only and was made by an older factcheck; make it writable so it can be upgraded.",
                     name=path.name))
             if len(pending) < len(migrations.MIGRATIONS):  # an older file (a new one has nothing to lose)
+                from factcheck.core import backup
+
                 project.open_warnings += backup.before_migration(project)
             migrations.migration_set().apply(project.db)
             conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
@@ -284,6 +295,8 @@ class Project:
         ``files``: then every stored evidence file against its SHA-256 (a merge checks the
         files it takes as they come in, and passes False for the other copy).
         """
+        from factcheck.core import replay
+
         verdict = replay.verify(self.store)
         if verdict.ok and files:
             verdict = self.managers.attachments.verify(verdict)

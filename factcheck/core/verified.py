@@ -158,8 +158,8 @@ class _Fingerprint:
         self._hashes = [hashlib.sha256() for _ in range(len(_COLUMNS) + 1)]
         self.seq = 0
 
-    def feed(self, store, upto: int, progress=None, total: int = 0) -> None:
-        """Take in the rows after the last one taken, up to ``upto``."""
+    def feed(self, store, upto: int, progress=None) -> None:
+        """Take in the rows after the last one taken, up to ``upto``; ``progress(row, upto)`` after each statement."""
         while self.seq < upto:
             end = min(self.seq + CHUNK, upto)
             row = store.execute(_FINGERPRINT, (self.seq, end)).fetchone()
@@ -168,7 +168,7 @@ class _Fingerprint:
                     h.update(value)
                     h.update(b"\x1f")
             self.seq = end
-            if progress is not None and progress(end, max(total, end)) is False:
+            if progress is not None and progress(end, upto) is False:
                 raise Cancelled(N_("The check of the history was cancelled."))
 
     def hexdigest(self) -> str:
@@ -190,22 +190,49 @@ def _due(mark: Mark, now: datetime.datetime) -> bool:
     return not datetime.timedelta(0) <= now - then < FULL_EVERY
 
 
+class _Stages:
+    """A check's ``progress`` as one count for the whole check, whichever stage reports it.
+
+    A check runs in stages (the fingerprint up to the mark, the walk, the fingerprint of
+    the rows after it), each counting rows of its own; ``stage(offset)`` adds ``offset`` to
+    a stage's count, out of ``total`` rows for the whole check. The count passed on never
+    goes back, even when a check turns out to need the full walk after all.
+    """
+
+    def __init__(self, progress):
+        self._progress = progress
+        self.total = 1
+        self._shown = 0
+
+    def stage(self, offset: int):
+        if self._progress is None:
+            return None
+
+        def progress(done: int, _of: int):
+            self._shown = max(self._shown, min(offset + done, self.total))
+            return self._progress(self._shown, self.total)
+
+        return progress
+
+
 def check(project, *, full: bool = False, files: bool = True, progress=None, record: bool = True) -> Outcome:
     """Check ``project``'s history from where this installation last verified it, or in full.
 
     Read in one snapshot of the file. A passing check moves the mark forward (``record``);
     a failing one leaves it, so the next open names the same fault. ``files``: a full
     check also re-hashes every stored evidence file. ``progress(done, total)`` is called
-    as rows go by; returning False stops the check (``Cancelled``).
+    as rows go by, counting the whole check (fingerprints and walk) in rows; returning
+    False stops the check (``Cancelled``).
     """
     store = project.store
     now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
     with store.snapshot():
         project_id = events.project_id(store)
         head = _head(store)
+        last = head[0] if head is not None else 0
         mark = load(project_id, project.path) if project_id and not full else None
         reason = ASKED if full else FIRST if mark is None else ""
-        fingerprint = _Fingerprint()
+        fingerprint, stages = _Fingerprint(), _Stages(progress)
         if mark is not None:
             row = store.execute("SELECT id, hash FROM events WHERE seq = ?", (mark.seq,)).fetchone()
             if row is None or tuple(row) != (mark.id, mark.hash) or head is None:
@@ -213,24 +240,27 @@ def check(project, *, full: bool = False, files: bool = True, progress=None, rec
             elif _due(mark, now):
                 reason = DUE
             else:
-                fingerprint.feed(store, mark.seq, progress, head[0])
+                stages.total = max(2 * last - mark.seq, 1)  # rows up to the mark; the new ones, walked and fingerprinted
+                fingerprint.feed(store, mark.seq, stages.stage(0))
                 if fingerprint.hexdigest() != mark.digest:
                     reason, fingerprint = CHANGED, _Fingerprint()  # a row below the mark changed in place
         if reason:
             from factcheck.core import replay
 
-            verdict = replay.verify(store, progress=progress)
+            stages.total = max(2 * last, 1)  # every row walked (with the replay), then fingerprinted
+            verdict = replay.verify(store, progress=stages.stage(0))
             if verdict.ok and files:
                 verdict = project.managers.attachments.verify(verdict)
             walked, full_at = verdict.events, model.now()
+            tail = stages.stage(last)
         else:
             verdict = events.verify_chain(store, after=events.Checked(mark.seq, mark.hash, mark.id),
-                                          progress=progress)
+                                          progress=stages.stage(0))
             walked, full_at = verdict.events - mark.seq, mark.full_at
+            tail = stages.stage(last - mark.seq)
         if verdict.ok and record and project_id and head is not None:
-            fingerprint.feed(store, head[0], progress, head[0])
-            save(project_id, project.path, Mark(head[0], head[1], head[2], fingerprint.hexdigest(), model.now(),
-                                                full_at))
+            fingerprint.feed(store, last, tail)
+            save(project_id, project.path, Mark(last, head[1], head[2], fingerprint.hexdigest(), model.now(), full_at))
     return Outcome(verdict, bool(reason), reason, walked)
 
 

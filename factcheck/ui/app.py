@@ -24,6 +24,20 @@ DEMO_NAME = "demo.factcheck"
 ONE_APP_ENV = "FACTCHECK_ONE_APP"
 #: Set: quit as soon as the window is shown, saying so on stdout (the packaged app's smoke test).
 QUIT_WHEN_SHOWN_ENV = "FACTCHECK_QUIT_WHEN_SHOWN"
+#: The longest the window's thread waits for Python's lock while a worker computes (seconds; Python's is 0.005).
+SWITCH_INTERVAL_S = 0.0005
+
+
+def share_python() -> None:
+    """Let the window's thread have Python's lock soon whenever it asks, while a worker thread computes.
+
+    The history check, the verdict library and imports run Python on worker threads. Each
+    time Qt calls the window's Python (a row's data, a paint), its thread must take the
+    lock back, and a busy worker hands it over only after the switch interval: 5 ms by
+    default, paid again at every call, so a table painted during a check took twice as
+    long. A tenth of that costs the worker a few more hand-overs and nothing else.
+    """
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
 def app_settings() -> QSettings:
@@ -135,6 +149,7 @@ def excepthook(exc_type, exc, tb) -> None:
 def run(project: str | None = None, user: str | None = None) -> int:
     """Run the app until its window closes; returns the exit status."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    share_python()
     app.setApplicationName("factcheck")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("factcheck")

@@ -119,8 +119,17 @@ class MainWindow(QMainWindow):
     """The background check of an opened project's history finished: (its token, the verdict, whether it was a
     full check long enough to say when it is done)."""
 
-    #: A full history check that took longer than this (seconds) says in the status bar when it is done.
+    sig_history_progress = Signal(object, float)
+    """The background history check went on: (its token, the share of it done, from 0 to 1; ``BACKING_UP`` while
+    the day's backup is made, before the check)."""
+
+    #: ``sig_history_progress``'s share while the day's backup is made (no share of it is known).
+    BACKING_UP = -1.0
+
+    #: A history check that takes longer than this (seconds) shows how far it is, and says when it is done.
     SAY_CHECKED_AFTER_S = 1.0
+    #: The history check starts once the opened project is painted, or after this long (ms) at the latest.
+    CHECK_AT_LATEST_MS = 500
 
     def __init__(self, settings: QSettings, user: str, parent: QWidget | None = None, *, session_only: bool = False):
         """``session_only``: ``user`` was given for this run (--user, FACTCHECK_USER), not saved."""
@@ -129,6 +138,9 @@ class MainWindow(QMainWindow):
         self._history_token: object = None
         self._history_stop = threading.Event()
         self.sig_history_checked.connect(self._on_history_checked, Qt.ConnectionType.QueuedConnection)
+        self.sig_history_progress.connect(self._on_history_progress, Qt.ConnectionType.QueuedConnection)
+        self._history_pending: tuple[Project, bool] | None = None  # (opened project, backup due): a check to start
+        self._history_backing_up = threading.Event()  # the check's thread is making the day's backup
         self.sig_backed_up.connect(self._on_backed_up, Qt.ConnectionType.QueuedConnection)
         self._backup_due = False
         self.settings = settings
@@ -199,6 +211,14 @@ class MainWindow(QMainWindow):
         self.history_label.setFont(bold)
         theme.set_text_role(self.history_label, "error_text")
         self.history_label.hide()
+        self.checking_label = QLabel()  # "Checking the history… 40%" while a long check (or the day's backup) runs
+        self.checking_label.setToolTip(self.tr(
+            "In the background, factcheck makes the day's first backup of the project, then checks its recorded "
+            "history: all of it the first time this computer opens the file and once a day, otherwise what changed "
+            "since. Keep working; you will be told if something is wrong."))
+        theme.set_text_role(self.checking_label, "muted_text")
+        self.checking_label.hide()
+        self.statusBar().addPermanentWidget(self.checking_label)
         self.statusBar().addPermanentWidget(self.history_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.user_label = QLabel()  # who is working: every change is written in this name
@@ -254,6 +274,10 @@ class MainWindow(QMainWindow):
         self.send_changes_action = self._action(
             self.tr("Send &changes…"), self._on_send_changes, None,
             self.tr("Write what another copy of this project lacks to a small file, to e-mail or carry"))
+        self.save_copy_action = self._action(
+            self.tr("Save a copy to &file…"), self._on_save_copy, None,
+            self.tr("Write a complete, checked copy of the open project to a new file (copying the project's file "
+                    "while it is open can leave out the latest changes)"))
         # Linux has no standard binding for Quit: Ctrl+Q, as its desktops do.
         self.quit_action = self._action(self.tr("&Quit"), self.close, K.Quit if QKeySequence.keyBindings(K.Quit) else "Ctrl+Q")
         self.undo_action = self._action(self.tr("&Undo"), self._on_undo, K.Undo)
@@ -282,7 +306,7 @@ class MainWindow(QMainWindow):
                                            self.tr("Mark the approved verdict as published"))
         self.show_review_action = self._action(self.tr("Show review &queue"), self.show_review_queue, None,
                                                self.tr("Claims waiting for a decision, across every article"))
-        self.name_action = self._action(self.tr("Your &name…"), self._on_change_name)
+        self.name_action = self._action(self.tr("Your na&me…"), self._on_change_name)
         self.about_action = self._action(self.tr("&About factcheck"), self._on_about)
         self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self._on_shortcuts, K.HelpContents,
                                              self.tr("Every shortcut of the app, from its actions"))
@@ -320,6 +344,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_annotations_action)
         file_menu.addAction(self.merge_action)
         file_menu.addAction(self.send_changes_action)
+        file_menu.addAction(self.save_copy_action)
         file_menu.addSeparator()
         file_menu.addAction(self.sync.sync_now_action)
         file_menu.addAction(self.sync.settings_action)
@@ -394,6 +419,7 @@ class MainWindow(QMainWindow):
         self.import_annotations_action.setEnabled(has_project and not self.project.read_only)
         self.merge_action.setEnabled(has_project and not self.project.read_only)
         self.send_changes_action.setEnabled(has_project and not self.project.read_only)
+        self.save_copy_action.setEnabled(has_project)
         has_selection = bool(self.view and self.view.selected_span())
         self.new_claim_action.setEnabled(has_project and has_selection)
         self.delete_claim_action.setEnabled(bool(self.panel and self.panel.current_claim_id))
@@ -509,7 +535,8 @@ class MainWindow(QMainWindow):
         self.panel.inspector.sig_reviewed.connect(self._on_inspector_reviewed)
         self.panel.inspector.sig_review_changed.connect(self._update_review_actions)
         self.panel.inspector.similar.sig_claim_opened.connect(self.open_claim)  # an earlier check in this project
-        similar_claims.follow(self.session)  # the verdict library indexes this project and keeps it current
+        if not is_demo(project):  # its example verdicts are not earlier checks of the desk's
+            similar_claims.follow(self.session)  # the verdict library indexes this project and keeps it current
         self.review_panel = ReviewPanel(self.session)
         self.review_panel.sig_claim_opened.connect(self.open_claim)
         self.review_panel.sig_selection_changed.connect(self._update_actions)
@@ -542,26 +569,45 @@ class MainWindow(QMainWindow):
         return True
 
     def _check_history(self, project: Project) -> None:
-        """Verify the project's history in the background; warn (never refuse) when broken.
+        """Verify the project's history in the background once its first screen is painted; warn, never refuse.
 
         From where this installation last verified it (``core/verified.py``): the events
         since then, on a read-only connection of its own in a thread, while the window is
         already usable. With nothing to start from (first open here, a changed history, a
-        day since the last full check) the whole history, its state and its files: seconds
-        for a large project, and the status bar says when it is done. The verdict arrives
-        through ``sig_history_checked``; closing the project stops the check. The same thread
-        first makes the day's first backup of a project opened for writing (``backup.daily``:
-        a copy of the whole file), whose warnings arrive through ``sig_backed_up``.
+        day since the last full check) the whole history, its state and its files: minutes
+        for a desk's year, so the status bar shows how far it is and says when it is done.
+        The verdict arrives through ``sig_history_checked``; closing the project stops the
+        check. The same thread first makes the day's first backup of a project opened for
+        writing (``backup.daily``: a copy of the whole file), whose warnings arrive through
+        ``sig_backed_up``.
+
+        The thread starts after the window's next paint (``event``), or ``CHECK_AT_LATEST_MS``
+        after opening for a window not painted (minimised): started with the window's first
+        queries, its Python work would take turns with theirs and paint the window later.
         """
+        self._wait_for_history_check(cancel=True)
+        self._history_pending = (project, self._backup_due)
+        self._backup_due = False
+        QTimer.singleShot(self.CHECK_AT_LATEST_MS, self._start_history_check)
+
+    def _start_history_check(self) -> None:
+        """Start the check ``_check_history`` left waiting (if it still waits, for the project still open)."""
         from factcheck.core import verified
         from factcheck.core.errors import Cancelled
 
-        self._wait_for_history_check(cancel=True)
-        path, token, stop = project.path, object(), threading.Event()
-        self._history_token, self._history_stop = token, stop
-        backup_due, self._backup_due = self._backup_due, False
+        if self._history_pending is None:
+            return
+        (project, backup_due), self._history_pending = self._history_pending, None
+        if project is not self.project:
+            return
+        path, token, stop, backing_up = project.path, object(), threading.Event(), threading.Event()
+        self._history_token, self._history_stop, self._history_backing_up = token, stop, backing_up
+        said = [time.monotonic() + self.SAY_CHECKED_AFTER_S]  # when the status bar is next told how far it is
 
         def progress(done: int, total: int) -> bool:
+            if time.monotonic() >= said[0]:
+                said[0] = time.monotonic() + 0.25
+                self.sig_history_progress.emit(token, done / total if total else 0.0)
             time.sleep(0)  # between chunks of rows, let the window's thread have Python
             return not stop.is_set()
 
@@ -569,12 +615,16 @@ class MainWindow(QMainWindow):
             full, started = True, time.monotonic()
             try:
                 with Project.open(path, read_only=True, user=project.user) as copy:
-                    if backup_due:  # first: the day's copy of the work, whatever the check finds
-                        from factcheck.core import backup
+                    from factcheck.core import backup
 
-                        self.sig_backed_up.emit(token, backup.daily(copy))
-                        if stop.is_set():
+                    if backup_due and backup.due(copy):  # first: the day's copy of the work, whatever the check finds
+                        backing_up.set()
+                        self.sig_history_progress.emit(token, self.BACKING_UP)
+                        warnings = backup.daily(copy)
+                        backing_up.clear()
+                        if stop.is_set():  # the window may be gone: it did not wait for the copy to end
                             return
+                        self.sig_backed_up.emit(token, warnings)
                     outcome = verified.check(copy, progress=progress)
                 verdict = outcome.verdict
                 full = outcome.full and time.monotonic() - started >= self.SAY_CHECKED_AFTER_S
@@ -594,12 +644,21 @@ class MainWindow(QMainWindow):
         self._history_thread.start()
 
     def _wait_for_history_check(self, *, cancel: bool = False) -> None:
-        """Let a running history check finish, or (``cancel``) stop it first (its project closes)."""
+        """Let the history check finish (started now if it waits for a paint), or (``cancel``) stop it first.
+
+        The day's backup cannot be stopped halfway (minutes for a desk's year): a cancel does
+        not wait for it, and its thread ends alone once the copy is made, on its own read-only
+        connection (a copy cut short by quitting the app is removed by a later backup).
+        """
         if cancel:
+            self._history_pending = None
             self._history_stop.set()
+        else:
+            self._start_history_check()
         thread = self._history_thread
         if thread is not None:
-            thread.join()
+            if not (cancel and self._history_backing_up.is_set()):
+                thread.join()
             self._history_thread = None
 
     def _on_backed_up(self, token: object, warnings: list) -> None:
@@ -607,11 +666,27 @@ class MainWindow(QMainWindow):
             for warning in warnings:  # a failed automatic backup: say so, keep working
                 self.statusBar().showMessage(language.ui(warning), 30_000)
 
+    def _on_history_progress(self, token: object, share: float) -> None:
+        if token is not self._history_token or self.session is None:
+            return
+        if share == self.BACKING_UP:  # said only if it takes long, as the check is
+            QTimer.singleShot(round(self.SAY_CHECKED_AFTER_S * 1000), self, lambda: self._say_backing_up(token))
+            return
+        self.checking_label.setText(self.tr("Checking the history… {percent}%").format(
+            percent=QLocale().toString(int(share * 100))))
+        self.checking_label.show()
+
+    def _say_backing_up(self, token: object) -> None:
+        if token is self._history_token and self._history_backing_up.is_set() and self.session is not None:
+            self.checking_label.setText(self.tr("Making the day's backup of the project…"))
+            self.checking_label.show()
+
     def _on_history_checked(self, token: object, verdict: events.Verdict, full: bool = False) -> None:
         if token is not self._history_token or self.session is None:
             return  # the project it checked was closed meanwhile
         self._history_token = None
         self.history_verdict = verdict
+        self.checking_label.hide()
         if full and verdict.ok and not self.statusBar().currentMessage():  # seconds when large: say it is done
             self.statusBar().showMessage(self.tr("The whole history was checked: {verdict}").format(
                 verdict=language.ui(str(verdict))), 10_000)
@@ -675,7 +750,8 @@ class MainWindow(QMainWindow):
         self.view = self.panel = self.review_panel = None
         self.history_verdict = None
         self.history_label.hide()
-        self.articles.set_articles([])
+        self.checking_label.hide()
+        self.articles.set_project(None)
         if self.stats_dialog is not None:
             self.stats_dialog.set_session(None)
 
@@ -686,7 +762,7 @@ class MainWindow(QMainWindow):
 
     def _reload_articles(self) -> None:
         current = self.current_article_id()
-        self.articles.set_articles(self.project.articles() if self.project else [])
+        self.articles.set_project(self.project, keep=[current] if current else ())  # a page, down to the one shown
         if current and self.articles.row_of(current) >= 0:
             self.article_list.selectionModel().blockSignals(True)
             self.article_list.setCurrentIndex(self.articles.index(self.articles.row_of(current)))
@@ -696,7 +772,7 @@ class MainWindow(QMainWindow):
         return self.view.article_id if self.view else None
 
     def select_article(self, article_id: str | None) -> None:
-        row = self.articles.row_of(article_id) if article_id else -1
+        row = self.articles.fetch_through(article_id) if article_id else -1
         if row >= 0 and self.article_list.currentIndex().row() != row:
             self.article_list.setCurrentIndex(self.articles.index(row))  # -> _on_article_list_current
             return
@@ -835,6 +911,25 @@ class MainWindow(QMainWindow):
 
         if self.session:
             run_restore(self.project, self, self.open_project)
+
+    def _on_save_copy(self) -> None:
+        if not self.session:
+            return
+        if self.panel:
+            self.panel.inspector.commit_pending()
+        path = self.ask_copy_path(str(self.project.path.with_name(self.project.path.stem + " copy.factcheck")))
+        if not path:
+            return
+        from factcheck.core import backup
+
+        if not pathlib.Path(path).suffix:
+            path += backup.SUFFIX
+        try:
+            written = backup.copy_to(self.project, path)
+        except KnownError as exc:
+            self.show_error(language.ui(exc))
+            return
+        self.statusBar().showMessage(self.tr("Saved a complete copy to {path}").format(path=written), 10_000)
 
     def _on_export(self) -> None:
         if not self.session:
@@ -1249,6 +1344,12 @@ class MainWindow(QMainWindow):
     def ask_save_path(self) -> str:
         return QFileDialog.getSaveFileName(self, self.tr("New project"), "", self._project_filter())[0]
 
+    def ask_copy_path(self, suggested: str) -> str:
+        """Where to write a copy of the project (empty when cancelled); an existing file is refused, not replaced."""
+        path = QFileDialog.getSaveFileName(self, self.tr("Save a copy of the project"), suggested, self._project_filter(),
+                                           options=QFileDialog.Option.DontConfirmOverwrite)[0]
+        return path
+
     def ask_import_paths(self) -> list[str]:
         patterns = " ".join(f"*{ext}" for ext in version_updates.importable_extensions())  # PDF, Word, ... too
         return QFileDialog.getOpenFileNames(
@@ -1428,10 +1529,13 @@ class MainWindow(QMainWindow):
             dock.setMaximumSize(width, height)
 
     def event(self, event) -> bool:
-        """After each layout pass, room for a dock whose contents grew (see ``_fit_docks``)."""
+        """After each layout pass, room for a dock whose contents grew (see ``_fit_docks``); after a paint, the
+        history check that waits for it (``_check_history``)."""
         handled = super().event(event)
         if event.type() == QEvent.Type.LayoutRequest and self._laid_out:
             self._fit_docks()
+        elif self._history_pending is not None and event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Paint):
+            QTimer.singleShot(0, self._start_history_check)  # once this paint is done
         return handled
 
     def _fit_docks(self) -> None:

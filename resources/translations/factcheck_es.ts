@@ -121,7 +121,7 @@
     </message>
     <message>
         <source>{status} is not a review status; use one of: {statuses}.</source>
-        <extracomment>Statuses exported when the user does not choose: verdicts an editor has signed off. The page(s) of the original its words are on (&quot;12&quot;, &quot;12–13&quot;), &quot;&quot; when the version has no pages. &quot;Based on the check of 24 October 2025 (…)&quot;: the verdict was copied from an earlier check (core/reuse.py). Corrections of claims whose signed-off verdict was retracted (and so are not in ``claims``). The organisation&apos;s logo as (bytes, MIME type), or None; the type is one of core&apos;s ``LOGO_TYPES``.</extracomment>
+        <extracomment>Statuses exported when the user does not choose: verdicts an editor has signed off. The page(s) of the original its words are on (&quot;12&quot;, &quot;12–13&quot;), &quot;&quot; when the version has no pages. &quot;Based on the check of 24 October 2025 (…)&quot;: the verdict was copied from an earlier check (core/reuse.py). Corrections of claims whose signed-off verdict was retracted (and so are not in ``claims``). The organisation&apos;s logo as (bytes, MIME type), or None; the type is one of core&apos;s ``LOGO_TYPES``. Called with each (article, claim) a ClaimReview is made of, as it is made (``claimreview.Warnings.see``).</extracomment>
         <translation>{status} no es un estado de revisión; use uno de estos: {statuses}.</translation>
     </message>
     <message>
@@ -505,6 +505,7 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>Claims have no field {name}.</source>
+        <extracomment>``model.Claim``&apos;s fields, in ``COLUMNS``&apos; order.</extracomment>
         <translation>Las afirmaciones no tienen el campo {name}.</translation>
     </message>
     <message>
@@ -1102,7 +1103,12 @@ The longest a project goes, on one installation, without its state and files bei
         <translation>{name} contiene cambios de otro proyecto, no de este; no se fusionó nada.</translation>
     </message>
     <message>
+        <source>{name} cannot be merged: its history is damaged (the {kind} {id} is not what its events say: it was changed outside factcheck).</source>
+        <translation>{name} no se puede fusionar: su historial está dañado ({kind} {id}: no es lo que dicen sus eventos; se cambió fuera de factcheck).</translation>
+    </message>
+    <message>
         <source>{name} can no longer be read (moved, or its drive taken out?), so the files attached in it could not be brought in; nothing was merged.</source>
+        <extracomment>The units of a row taken from another copy that are checked against its events: those ``replay`` checks.</extracomment>
         <translation>{name} ya no se puede leer (¿se movió o se retiró su unidad?), así que no se pudieron traer los archivos adjuntados en ella; no se fusionó nada.</translation>
     </message>
     <message>
@@ -1229,6 +1235,10 @@ The longest a project goes, on one installation, without its state and files bei
         <translation>{name} está en uso por otro programa; ciérrelo allí primero.</translation>
     </message>
     <message>
+        <source>{name} holds no project yet: a copy of a project&apos;s file taken while factcheck had it open can be left empty. Copy an open project with File &gt; Save a copy… (or factcheck backup --output) instead.</source>
+        <translation>{name} todavía no contiene ningún proyecto: una copia del archivo de un proyecto hecha mientras factcheck lo tenía abierto puede quedar vacía. Copie un proyecto abierto con Archivo &gt; Guardar una copia… (o factcheck backup --output).</translation>
+    </message>
+    <message>
         <source>{name} is read-only and was made by an older factcheck; make it writable so it can be upgraded.</source>
         <translation>{name} es de solo lectura y se creó con una versión anterior de factcheck; permita escribir en él para poder actualizarlo.</translation>
     </message>
@@ -1238,7 +1248,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>quote</source>
-        <extracomment>A value the events do not settle (an older file&apos;s fuzzy anchor): not compared. How many differing rows are named one by one before the rest are counted.</extracomment>
+        <extracomment>A value the events do not settle (an older file&apos;s fuzzy anchor): not compared. How many differing rows are named one by one before the rest are counted. Records of each table kept in Python, the ones used last, in front of its temporary table. How many of those are written back at a time when a table keeps too many. Characters of versions&apos; texts kept for the claims being replayed (the texts used last). The temporary database&apos;s page cache, in KiB (SQLite&apos;s default is 2,000): its B-trees&apos; inner pages stay in memory, so a record is found with about one read of the file.</extracomment>
         <translation>fragmento</translation>
     </message>
     <message>
@@ -1299,6 +1309,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>the text of version {number} of {article} does not match the fingerprint taken when it was imported: it was edited outside factcheck, or damaged.</source>
+        <extracomment>Values a temporary table holds as they are; SQLite compares them as Python does (``+a IS +b``). Blobs stand for what SQLite cannot hold as Python has it (no replayed value is bytes):</extracomment>
         <translation>el texto de la versión {number} de {article} no coincide con la huella tomada al importarlo: se editó fuera de factcheck o se dañó.</translation>
     </message>
     <message>
@@ -1949,6 +1960,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Not rated</source>
+        <extracomment>Core&apos;s rule, cached: a report&apos;s cards cite the same few sources again and again.</extracomment>
         <translation>Sin calificar</translation>
     </message>
     <message>
@@ -2372,7 +2384,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The ClaimReviews of “{title}” have no url (search engines require the page where the fact-check is published): set the fact-check URL in Article &gt; Properties, or a fact-check URL pattern in File &gt; Project settings.</source>
-        <extracomment>Passes over the report&apos;s claims a file takes (what progress counts to).</extracomment>
+        <extracomment>Passes over the report&apos;s claims a file takes (what progress counts to). JSON as the files hold it: json.dumps&apos; separators, text as it is (not <byte value="x0"/>-escaped).</extracomment>
         <translation>Los ClaimReview de “{title}” no tienen url (los buscadores exigen la página donde se publica la verificación): indique la URL de la verificación en Artículo &gt; Propiedades, o un patrón de URL de las verificaciones en Archivo &gt; Ajustes del proyecto.</translation>
     </message>
     <message>
@@ -3057,6 +3069,10 @@ The longest a project goes, on one installation, without its state and files bei
         <translation>Informe HTML (*.html)</translation>
     </message>
     <message>
+        <source>Zip archive (*.zip)</source>
+        <translation>Archivo zip (*.zip)</translation>
+    </message>
+    <message>
         <source>&amp;Title:</source>
         <extracomment>The metadata an import offers to set, in the order the form shows it. Every field of an article the properties dialog edits. Captions, accessible names and hints of the fields (English; shown through ``language.ui``).</extracomment>
         <translation>&amp;Título:</translation>
@@ -3284,6 +3300,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Quote</source>
+        <extracomment>The roles the queue&apos;s model answers.</extracomment>
         <translation>Fragmento</translation>
     </message>
     <message>
@@ -3359,7 +3376,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{mark} is the start of more than one event id; give more of it.</source>
-        <extracomment>The name a hand-off has while it is written (renamed to its own once whole). The newest version this build reads and writes (2: with attachments and evidence files). ``--since`` value meaning the whole history. The largest hand-off member read whole (a hand-off of a year&apos;s desk is far smaller). sha256 -&gt; (sha256, mime, size, filename, data) already in memory (a pull from a server) the receiver&apos;s events the sender lacks, when the receiver knows them (a sync keeps track): then the sender&apos;s history need not be walked from the receiver&apos;s whole log the SHA-256 of the evidence files the file carries (``evidence/&lt;sha256&gt;`` members)</extracomment>
+        <extracomment>The name a hand-off has while it is written (renamed to its own once whole). The newest version this build reads and writes (2: with attachments and evidence files). ``--since`` value meaning the whole history. The largest hand-off member read whole (a hand-off of a year&apos;s desk is far smaller). sha256 -&gt; (sha256, mime, size, filename, data) already in memory (a pull from a server) the receiver&apos;s events the sender lacks, when the receiver knows them (a sync keeps track): then the sender&apos;s history need not be walked from the receiver&apos;s whole log the SHA-256 of the evidence files the file carries (``evidence/&lt;sha256&gt;`` members) Events read at once around the walk&apos;s newest event: a parent is mostly the event just before its child.</extracomment>
         <translation>{mark} es el comienzo de más de un identificador de evento; escriba más caracteres.</translation>
     </message>
     <message>
@@ -3420,12 +3437,20 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{user} is not a member of this project on the sync server (an editor adds members with factcheck server grant)</source>
-        <extracomment>Loaded when a sync runs: the app&apos;s start only asks whether a project is linked. SQLSTATEs ``schema.sql`` raises. How many times ``sync`` pulls again when another copy pushed in between (with a random wait that grows each time, so copies that collided do not collide again in step). The largest evidence file a push carries (it travels whole, in one call); larger ones go by hand-off or merge. Why the server refuses, by the name ``schema.sql`` gives each rule in its errors&apos; HINT (its own messages are English and for the server&apos;s log; these are translated).</extracomment>
+        <extracomment>Loaded when a sync runs: the app&apos;s start only asks whether a project is linked. SQLSTATEs ``schema.sql`` raises. How many times ``sync`` pulls again when another copy pushed in between (with a random wait that grows each time, so copies that collided do not collide again in step). The largest evidence file a push carries (whole, in a call of its own); larger ones go by hand-off or merge. Why the server refuses, by the name ``schema.sql`` gives each rule in its errors&apos; HINT (its own messages are English and for the server&apos;s log; these are translated).</extracomment>
         <translation>{user} no es miembro de este proyecto en el servidor de sincronización (un editor añade miembros con factcheck server grant)</translation>
     </message>
     <message>
         <source>an editor puts a project on the server first, with its history; then checkers sync it</source>
         <translation>primero un editor sube el proyecto al servidor, con su historial; después los verificadores lo sincronizan</translation>
+    </message>
+    <message>
+        <source>{user} is putting this project on the server with its history, and this copy syncs once that is done</source>
+        <translation>{user} está subiendo este proyecto al servidor con su historial, y esta copia se sincronizará cuando termine</translation>
+    </message>
+    <message>
+        <source>{user} is sending a large set of changes, and this copy syncs once they are in</source>
+        <translation>{user} está enviando un conjunto grande de cambios, y esta copia se sincronizará cuando hayan llegado</translation>
     </message>
     <message>
         <source>{user} is a checker on this project, and only an editor may approve or publish a verdict</source>
@@ -3476,8 +3501,16 @@ The longest a project goes, on one installation, without its state and files bei
         <translation>un archivo guardado no coincide con su SHA-256</translation>
     </message>
     <message>
+        <source>The sync server is busy: {reason}.</source>
+        <translation>El servidor de sincronización está ocupado: {reason}.</translation>
+    </message>
+    <message>
         <source>The server has no factcheck store yet: run factcheck server init on it first.</source>
         <translation>El servidor aún no tiene el almacén de factcheck: ejecute primero factcheck server init en él.</translation>
+    </message>
+    <message>
+        <source>The sync server&apos;s factcheck store is older than this factcheck: run factcheck server init on it to upgrade it.</source>
+        <translation>El almacén de factcheck del servidor de sincronización es más antiguo que este factcheck: ejecute factcheck server init en él para actualizarlo.</translation>
     </message>
     <message>
         <source>The sync server reported an error: {reason}</source>
@@ -3486,6 +3519,11 @@ The longest a project goes, on one installation, without its state and files bei
     <message>
         <source>The sync server sent an event that does not match its id; nothing was merged.</source>
         <translation>El servidor de sincronización envió un evento que no coincide con su identificador; no se fusionó nada.</translation>
+    </message>
+    <message>
+        <source>Sending changes to the sync server stopped after {n} of {total}; the next sync goes on from there.</source>
+        <extracomment>Events per batch of a push, at most. Each batch is one call and one transaction on the server, so neither the laptop nor the server holds a whole history at once (a project&apos;s first push brings millions of events); the server publishes the push with its last batch. A batch&apos;s JSON (events and rows) stays under about this many characters (a single event&apos;s may exceed it). Events whose rows are read at a time while a batch is made, at most: from one, doubled while their rows are small, halved when they are not (an article&apos;s versions carry its text, a source all its citations).</extracomment>
+        <translation>El envío de cambios al servidor de sincronización se detuvo tras {n} de {total}; la próxima sincronización seguirá desde ahí.</translation>
     </message>
     <message>
         <source>1 change waits on this laptop: an approval by {actor}, and the sync server takes approvals only from an editor. It goes up by itself once an editor syncs it: {actor} from their own laptop, or any editor of the desk after merging a hand-off of this copy (File &gt; Send changes…).</source>
@@ -3517,7 +3555,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{name} is not a ClaimReview JSON file: it is not valid JSON.</source>
-        <extracomment>Keys whose array holds the items (or feed elements holding them).</extracomment>
+        <extracomment>Keys whose array holds the items (or feed elements holding them). A tag holds no &quot;&lt;&quot;: so &quot;&lt; 5% &lt;b&gt;&quot; strips only &quot;&lt;b&gt;&quot;, and each &quot;&lt;&quot; is scanned past once (linear). Control characters (a NUL from a broken export): no field of a project takes them. Names (author, claimant) kept at most: a source&apos;s publisher is one line.</extracomment>
         <translation>{name} no es un archivo JSON de ClaimReview: no es JSON válido.</translation>
     </message>
     <message>
@@ -3854,7 +3892,7 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     <name>Application</name>
     <message>
         <source>{problem} Your saved work is safe in the project file.</source>
-        <extracomment>&quot;0&quot; lets a start run beside a running app instead of handing its project over. Set: quit as soon as the window is shown, saying so on stdout (the packaged app&apos;s smoke test).</extracomment>
+        <extracomment>&quot;0&quot; lets a start run beside a running app instead of handing its project over. Set: quit as soon as the window is shown, saying so on stdout (the packaged app&apos;s smoke test). The longest the window&apos;s thread waits for Python&apos;s lock while a worker computes (seconds; Python&apos;s is 0.005).</extracomment>
         <translation>{problem} El trabajo guardado está a salvo en el archivo del proyecto.</translation>
     </message>
 </context>
@@ -3862,6 +3900,7 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     <name>ArticleListModel</name>
     <message>
         <source>1 claim</source>
+        <extracomment>Rows read at a time: a screenful and more. Rows to read down to when the rows are read again: a view&apos;s selection, set as it hears ``modelAboutToBeReset``, to select again once the reset is over.</extracomment>
         <translation>1 afirmación</translation>
     </message>
     <message>
@@ -3897,6 +3936,10 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
 </context>
 <context>
     <name>ArticleView</name>
+    <message>
+        <source>No article is open. Choose one in the Articles list, or bring one in: File &gt; Import article… (Ctrl+I), File &gt; Paste article… (Ctrl+Shift+V), or drop a file here.</source>
+        <translation>No hay ningún artículo abierto. Elija uno en la lista de Artículos o traiga uno: Archivo &gt; Importar artículo… (Ctrl+I), Archivo &gt; Pegar artículo… (Ctrl+Mayús+V), o suelte un archivo aquí.</translation>
+    </message>
     <message>
         <source>version {number} of {total}</source>
         <translation>versión {number} de {total}</translation>
@@ -4740,6 +4783,10 @@ Resuelto el {resolved}</translation>
         <translation>Formato</translation>
     </message>
     <message>
+        <source>Evidence files (a zip with their SHA-256 sums)</source>
+        <translation>Archivos de evidencia (un zip con sus sumas SHA-256)</translation>
+    </message>
+    <message>
         <source>Articles to export</source>
         <translation>Artículos que exportar</translation>
     </message>
@@ -4804,6 +4851,22 @@ Resuelto el {resolved}</translation>
         <translation>Se exportarán {n} afirmaciones de {articles} artículos.</translation>
     </message>
     <message>
+        <source>No evidence files are attached to these articles&apos; claims: nothing to export.</source>
+        <translation>No hay archivos de evidencia adjuntos a las afirmaciones de estos artículos: nada que exportar.</translation>
+    </message>
+    <message>
+        <source>1 evidence file ({size}) will be exported, with its SHA-256 sum.</source>
+        <translation>Se exportará 1 archivo de evidencia ({size}), con su suma SHA-256.</translation>
+    </message>
+    <message>
+        <source>{n} evidence files ({size}) will be exported, with their SHA-256 sums.</source>
+        <translation>Se exportarán {n} archivos de evidencia ({size}), con sus sumas SHA-256.</translation>
+    </message>
+    <message>
+        <source>Files of {n} confidential source(s) are left out.</source>
+        <translation>Se omiten los archivos de {n} fuente(s) confidencial(es).</translation>
+    </message>
+    <message>
         <source>Export to</source>
         <translation>Exportar a</translation>
     </message>
@@ -4852,6 +4915,22 @@ Resuelto el {resolved}</translation>
     <message>
         <source>Open the folder {folder}</source>
         <translation>Abrir la carpeta {folder}</translation>
+    </message>
+    <message>
+        <source>Wrote 1 evidence file ({size}), with SHA256SUMS, to
+{file}
+in {folder}</source>
+        <translation>Se escribió 1 archivo de evidencia ({size}), con SHA256SUMS, en
+{file}
+en {folder}</translation>
+    </message>
+    <message>
+        <source>Wrote {files} evidence files ({size}), with SHA256SUMS, to
+{file}
+in {folder}</source>
+        <translation>Se escribieron {files} archivos de evidencia ({size}), con SHA256SUMS, en
+{file}
+en {folder}</translation>
     </message>
     <message>
         <source>Wrote 1 claim from 1 article to
@@ -5030,7 +5109,7 @@ en la carpeta {folder}</translation>
     <name>MainWindow</name>
     <message>
         <source>Articles</source>
-        <extracomment>A full history check that took longer than this (seconds) says in the status bar when it is done.</extracomment>
+        <extracomment>``sig_history_progress``&apos;s share while the day&apos;s backup is made (no share of it is known). A history check that takes longer than this (seconds) shows how far it is, and says when it is done. The history check starts once the opened project is painted, or after this long (ms) at the latest.</extracomment>
         <translation>Artículos</translation>
     </message>
     <message>
@@ -5052,6 +5131,10 @@ en la carpeta {folder}</translation>
     <message>
         <source>History check failed</source>
         <translation>Falló la comprobación del historial</translation>
+    </message>
+    <message>
+        <source>In the background, factcheck makes the day&apos;s first backup of the project, then checks its recorded history: all of it the first time this computer opens the file and once a day, otherwise what changed since. Keep working; you will be told if something is wrong.</source>
+        <translation>En segundo plano, factcheck hace la primera copia de seguridad del día del proyecto y después comprueba su historial registrado: entero la primera vez que este ordenador abre el archivo y una vez al día; si no, lo que cambió desde entonces. Puede seguir trabajando; se le avisará si algo está mal.</translation>
     </message>
     <message>
         <source>&amp;New project…</source>
@@ -5108,6 +5191,14 @@ en la carpeta {folder}</translation>
     <message>
         <source>Write what another copy of this project lacks to a small file, to e-mail or carry</source>
         <translation>Escribir lo que le falta a otra copia de este proyecto en un archivo pequeño, para enviarlo por correo o llevarlo</translation>
+    </message>
+    <message>
+        <source>Save a copy to &amp;file…</source>
+        <translation>&amp;Guardar una copia en un archivo…</translation>
+    </message>
+    <message>
+        <source>Write a complete, checked copy of the open project to a new file (copying the project&apos;s file while it is open can leave out the latest changes)</source>
+        <translation>Escribir una copia completa y comprobada del proyecto abierto en un archivo nuevo (copiar el archivo del proyecto mientras está abierto puede dejar fuera los últimos cambios)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -5216,10 +5307,6 @@ en la carpeta {folder}</translation>
     <message>
         <source>Claims waiting for a decision, across every article</source>
         <translation>Afirmaciones pendientes de una decisión, en todos los artículos</translation>
-    </message>
-    <message>
-        <source>Your &amp;name…</source>
-        <translation>Su &amp;nombre…</translation>
     </message>
     <message>
         <source>&amp;About factcheck</source>
@@ -5346,6 +5433,14 @@ en la carpeta {folder}</translation>
         <translation>Solo lectura</translation>
     </message>
     <message>
+        <source>Checking the history… {percent}%</source>
+        <translation>Comprobando el historial… {percent} %</translation>
+    </message>
+    <message>
+        <source>Making the day&apos;s backup of the project…</source>
+        <translation>Haciendo la copia de seguridad del día del proyecto…</translation>
+    </message>
+    <message>
         <source>The whole history was checked: {verdict}</source>
         <translation>Se comprobó todo el historial: {verdict}</translation>
     </message>
@@ -5416,6 +5511,10 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
     <message>
         <source>Published</source>
         <translation>Publicada</translation>
+    </message>
+    <message>
+        <source>Saved a complete copy to {path}</source>
+        <translation>Copia completa guardada en {path}</translation>
     </message>
     <message>
         <source>Export is not available in this build of factcheck.</source>
@@ -5534,12 +5633,20 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
         <translation>Python {python}, Qt {qt} (PySide6 {pyside})</translation>
     </message>
     <message>
+        <source>Save a copy of the project</source>
+        <translation>Guardar una copia del proyecto</translation>
+    </message>
+    <message>
         <source>Articles ({patterns});;All files (*)</source>
         <translation>Artículos ({patterns});;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Open project</source>
         <translation>Abrir proyecto</translation>
+    </message>
+    <message>
+        <source>Your na&amp;me…</source>
+        <translation>Su &amp;nombre…</translation>
     </message>
     <message>
         <source>New project</source>
@@ -7035,7 +7142,7 @@ Veredicto: {verdict}</translation>
     <message>
         <source>Merge &amp;back to shared file</source>
         <extracomment>The answers of ``SharedDrive.ask_where``; None is Cancel. How long the status bar keeps the outcome of a merge back (ms).</extracomment>
-        <translation>Fusionar con el archivo &amp;compartido</translation>
+        <translation>Fusionar con el archivo co&amp;mpartido</translation>
     </message>
     <message>
         <source>Send this local copy&apos;s changes to the shared file on the network drive and take in what others changed there</source>
@@ -7342,7 +7449,7 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <name>SourceLibraryDialog</name>
     <message>
         <source>Not cited</source>
-        <extracomment>How long typing in a search box waits before searching, in milliseconds. Data role giving a value to sort a column by (numbers sort as numbers).</extracomment>
+        <extracomment>How long typing in a search box waits before searching, in milliseconds.</extracomment>
         <translation>Sin citar</translation>
     </message>
     <message>
@@ -7438,6 +7545,7 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <name>SourceTableModel</name>
     <message>
         <source>Confidential</source>
+        <extracomment>The order each column sorts by.</extracomment>
         <translation>Confidencial</translation>
     </message>
 </context>
@@ -7610,7 +7718,7 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <name>SyncController</name>
     <message>
         <source>S&amp;ync settings…</source>
-        <extracomment>Loaded when a sync brings conflicts, not at every start. What a sync came to (``Report.kind``), and the states the status bar shows. Characters of a refusal shown in the status bar (the whole sentence is in its tooltip). Seconds one wait for news lasts: how long ``stop`` may take to be noticed. After the window&apos;s own change, wait this long for the next before syncing (ms). While offline (or after a failure), try again this often (ms); the listener too. A sync taking longer than this says &quot;Syncing…&quot; (ms); a quick one goes straight to its outcome. How long closing the project waits for a sync under way before leaving it to finish alone (s).</extracomment>
+        <extracomment>Loaded when a sync brings conflicts, not at every start. What a sync came to (``Report.kind``), and the states the status bar shows. A long push under way, batch by batch (a state of the status bar, not a ``Report`` kind). Characters of a refusal shown in the status bar (the whole sentence is in its tooltip). Seconds one wait for news lasts: how long ``stop`` may take to be noticed. After the window&apos;s own change, wait this long for the next before syncing (ms). While offline (or after a failure), try again this often (ms); the listener too. A sync taking longer than this says &quot;Syncing…&quot; (ms); a quick one goes straight to its outcome. How long closing the project waits for a sync under way before leaving it to finish alone (s).</extracomment>
         <translation>Ajustes de sincroni&amp;zación…</translation>
     </message>
     <message>
@@ -7685,6 +7793,14 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <message>
         <source>Talking to {server}…</source>
         <translation>Comunicando con {server}…</translation>
+    </message>
+    <message>
+        <source>Sending changes: {sent} of {total}</source>
+        <translation>Enviando cambios: {sent} de {total}</translation>
+    </message>
+    <message>
+        <source>This copy&apos;s changes go up to {server} in batches, and the other copies see them once the last is in. If the sync stops, the next one goes on from where it stopped.</source>
+        <translation>Los cambios de esta copia suben a {server} por tandas, y las demás copias los ven cuando llega la última. Si la sincronización se detiene, la siguiente sigue desde donde se quedó.</translation>
     </message>
     <message>
         <source>1 change to send</source>

@@ -15,7 +15,20 @@ import sqlite3
 
 import pytest
 
-from factcheck.core import events, handoff, history, merge, migrations, model, reuse, review_queue, store, workflow
+from factcheck.core import (
+    events,
+    handoff,
+    history,
+    lists,
+    merge,
+    migrations,
+    model,
+    reuse,
+    review_queue,
+    stats,
+    store,
+    workflow,
+)
 from factcheck.core.project import Project
 from factcheck.sync import client
 
@@ -27,17 +40,10 @@ TEXT = ("El ministro dijo que el paro bajó un 4 % el año pasado 📉. La oposi
 
 #: Statements that read a big table whole on purpose, with the reason. Patterns match the statement as run.
 FULL_READS = {
-    r"^SELECT (seq, )?id, parents(, at, actor, action, entity, entity_id, data)? FROM events ORDER BY seq$":
-        "a merge or a hand-off walks the whole event graph: what two copies share is found by walking it",
-    r"^SELECT \* FROM \w+$|^SELECT id FROM \w+$":
-        "a merge compares the other copy's rows with ours, table by table",
     r"^SELECT DISTINCT sha256 FROM attachments WHERE sha256 NOT IN":
         "a merge asks which attached files are still missing (a walk of the attachments' hash index)",
-    r"FROM sources s WHERE 1 AND s\.deleted_at IS NULL ORDER BY s\.title COLLATE NOCASE":
-        "the source library lists every source, in title order from its index (until it is read page by page)",
-    # Read whole today; issue 14's first item reads it a page at a time. Remove this then.
-    r"^SELECT c\.source_id, count\(DISTINCT c\.claim_id\) FROM citations c .* GROUP BY c\.source_id$":
-        "the source library counts the claims citing every source, all at once",
+    r"^SELECT (status|article_id), count\(\*\) FROM claims INDEXED BY claims_(status|article_live) ":
+        "the statistics count every claim by status and by article: a walk of a small index alone, no row read",
 }
 
 
@@ -136,13 +142,34 @@ def test_opening_and_reading_a_claim_use_indexes(desk):
                 p.managers.review.available(claim)
             tracer.step = "a source: its claims and its evidence"
             p.source_usage(ids["sources"][0])
-            p.source_usage_counts()
             p.attachments(source_id=ids["sources"][0])
             p.claims_with_prefix(ids["claims"][5][:6])
-            tracer.step = "the source library"
-            p.sources()
+            tracer.step = "the lists, a page at a time: articles, an article's claims, the source library"
+            for pager in (lists.ArticlePager(p), lists.ClaimPager(p, articles[0].id),
+                          lists.ClaimPager(p, articles[0].id, orphaned=True),
+                          *(lists.SourcePager(p, search, column, descending) for search in ("", "fuente")
+                            for column in (None, *lists.ORDERS) for descending in (False, True))):
+                walk_pages(pager)
+            tracer.step = "the review queue in every order"
+            for f in (review_queue.Filter(), review_queue.Filter(statuses=None)):
+                for column in review_queue.COLUMNS:
+                    for descending in (False, True):
+                        order = review_queue.Order(column, descending)
+                        first = queue.page(f, order, None, 3)
+                        queue.page(f, order, first[-1][1], 3)
+            tracer.step = "statistics"
+            stats.compute(p)
         _check(p, tracer)
         assert len(tracer.statements) > 25  # the steps really ran their queries
+
+
+def walk_pages(pager, size: int = 3) -> None:
+    """A list's count and its first pages, where a row stands and a changed row."""
+    pager.count()
+    first = pager.page(None, size)
+    if first:
+        pager.page(first[-1][1], size)
+        pager.key_of(pager.row_id(first[0][0]))
 
 
 def test_each_kind_of_change_uses_indexes(desk, tmp_path):
@@ -223,12 +250,42 @@ def test_merge_hand_off_and_sync_look_events_up_by_id(desk, tmp_path):
             merge.merge(p, other)
             tracer.step = "write a hand-off"
             handoff.write(p, tmp_path / "ana.factcheck-changes", to="ben")
+            tracer.step = "the partners and what each lacks"
+            handoff.partners(p)
+            handoff.lacking(p, to="ben")
             tracer.step = "sync: the events a push sends, with their rows"
             client.link(p, "postgresql://ana@localhost/desk")
             client.pending(p)
             recent = [r[0] for r in p.store.read("SELECT id FROM events WHERE seq > (SELECT max(seq) - 40 FROM events)")]
             client.outgoing(p, recent)
         _check(p, tracer)
+
+
+def test_a_merge_reads_the_other_copy_through_indexes(desk, tmp_path, monkeypatch):
+    """What a merge reads of the other copy (its events we lack, the rows they touched, their history) is looked up."""
+    path, ids = desk
+    other = tmp_path / "ben.factcheck"
+    shutil.copy(path, other)
+    with Project.open(other, user="ben") as theirs:
+        theirs.update_claim(ids["claims"][8], notes="Revisado por Ben", rating="true")
+        theirs.delete_source(ids["sources"][3])
+        theirs.cite(ids["claims"][10], ids["sources"][4], "supports")
+    tracer = Tracer()
+    opened = merge._open_other
+
+    def traced(project, other_path):
+        found = opened(project, other_path)
+        found[0].store.conn.set_trace_callback(tracer)
+        return found
+
+    monkeypatch.setattr(merge, "_open_other", traced)
+    with Project.open(path, user="ana") as p:
+        p.update_claim(ids["claims"][8], rating="false")
+        tracer.step = "plan a merge: what is read of the other copy"
+        plan = merge.plan(p, other)
+        assert [c.field for c in plan.conflicts] == ["rating"] and plan.base
+        _check(p, tracer)  # the copy's schema and statistics are this one's
+        assert len(tracer.statements) > 5
 
 
 def test_a_claim_is_found_by_the_start_of_its_id(desk):

@@ -192,6 +192,32 @@ def test_cancelling_leaves_no_mark(path, monkeypatch):
     assert calls and mark_of(path) is None
 
 
+def test_progress_counts_the_whole_check_and_never_goes_back(path, monkeypatch):
+    monkeypatch.setattr(events, "PROGRESS_ROWS", 1)
+    monkeypatch.setattr(verified, "CHUNK", 2)
+
+    def calls_of(**kwargs) -> list[tuple[int, int]]:
+        calls: list[tuple[int, int]] = []
+        check(path, progress=lambda done, total: calls.append((done, total)), **kwargs)
+        return calls
+
+    def head() -> int:
+        with Project.open(path, read_only=True) as p:
+            return p.store.execute("SELECT max(seq) FROM events").fetchone()[0]
+
+    full = calls_of()  # the walk with the replay, then the fingerprint of every row
+    assert {total for _, total in full} == {2 * head()}
+    assert [done for done, _ in full] == sorted(done for done, _ in full) and full[-1][0] == 2 * head()
+    mark = head()
+    with Project.open(path, user="ben") as p:
+        for i in range(3):
+            p.update_claim(p.claims()[i].id, notes=f"nota {i}")
+    new = calls_of()  # the rows up to the mark fingerprinted; the three new ones walked and fingerprinted
+    assert {total for _, total in new} == {mark + 2 * 3}
+    assert [done for done, _ in new] == sorted(done for done, _ in new) and new[-1][0] == mark + 2 * 3
+    assert calls_of(full=True)[-1] == (2 * head(), 2 * head())
+
+
 def test_a_damaged_record_means_a_full_check(path):
     check(path)
     verified.record_file().write_text("{not json", encoding="utf-8")

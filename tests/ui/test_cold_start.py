@@ -7,6 +7,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from factcheck import demo
 
 #: Loaded when their feature is first used, never to show the first window.
@@ -33,11 +35,15 @@ CHILD = textwrap.dedent(
     except SystemExit:
         pass
     print("MODULES", " ".join(sorted(sys.modules)))
+    print("SWITCH", sys.getswitchinterval())
     """
 )
 
 
-def test_the_first_window_loads_no_module_it_does_not_need(tmp_path):
+@pytest.fixture(scope="module")
+def started(tmp_path_factory) -> dict[str, list[str]]:
+    """The app started on the demo until its window showed: what its process printed, by first word."""
+    tmp_path = tmp_path_factory.mktemp("cold")
     project = tmp_path / "demo.factcheck"
     with demo.build(project):
         pass
@@ -46,7 +52,17 @@ def test_the_first_window_loads_no_module_it_does_not_need(tmp_path):
     result = subprocess.run([sys.executable, "-c", CHILD.format(project=str(project))], env=env,
                             capture_output=True, text=True, timeout=120)
     assert "factcheck: window shown" in result.stdout, result.stderr[-2000:]
-    loaded = set(next(line for line in result.stdout.splitlines() if line.startswith("MODULES")).split()[1:])
+    return {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines() if line.strip()}
+
+
+def test_the_first_window_loads_no_module_it_does_not_need(started):
+    loaded = set(started["MODULES"])
     assert "factcheck.ui.main_window" in loaded  # the window did open
     early = sorted(m for m in loaded if any(m == name or m.startswith(name + ".") for name in LATER))
     assert early == []
+
+
+def test_the_window_thread_waits_little_for_python_while_workers_compute(started):
+    from factcheck.ui import app
+
+    assert float(started["SWITCH"][0]) == app.SWITCH_INTERVAL_S < 0.005  # Python's own: 5 ms

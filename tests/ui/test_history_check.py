@@ -119,9 +119,78 @@ def test_closing_the_project_stops_a_long_check(qtbot, window, path, said, monke
 
     monkeypatch.setattr(verified, "check", slow)
     w = window(path)
-    assert started.wait(5)
+    qtbot.waitUntil(started.is_set)
     w.close()  # returns once the check has stopped
     assert stopped.is_set() and w.history_verdict is None and said == []
+
+
+def test_the_check_starts_once_the_window_is_painted(qtbot, window, path, monkeypatch):
+    """Its Python work would otherwise take turns with the window's first queries and paint."""
+    monkeypatch.setattr(MainWindow, "CHECK_AT_LATEST_MS", 60_000)
+    w = window(path)
+    assert w._history_thread is None  # opened, its views filled: nothing checked yet
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w._history_thread is not None)
+    assert checked(qtbot, w).ok
+
+
+def test_a_window_never_painted_still_checks(qtbot, window, path, monkeypatch):
+    monkeypatch.setattr(MainWindow, "CHECK_AT_LATEST_MS", 50)
+    w = window(path)  # never shown (a window that starts minimised)
+    assert checked(qtbot, w).ok
+
+
+def test_a_long_check_says_how_far_it_is_then_goes(qtbot, window, path, monkeypatch):
+    go_on = threading.Event()
+    real = verified.check
+
+    def slow(project, *, progress=None, **kwargs):
+        progress(1, 4)
+        go_on.wait(10)
+        return real(project, progress=progress, **kwargs)
+
+    monkeypatch.setattr(verified, "check", slow)
+    monkeypatch.setattr(MainWindow, "SAY_CHECKED_AFTER_S", 0.0)
+    w = window(path)
+    w.show()
+    qtbot.waitUntil(lambda: w.checking_label.text() == "Checking the history… 25%")  # after the day's backup
+    assert w.checking_label.isVisibleTo(w)
+    assert "keep working" in w.checking_label.toolTip().lower()
+    go_on.set()
+    assert checked(qtbot, w).ok
+    assert not w.checking_label.isVisibleTo(w) and not w.history_label.isVisibleTo(w)
+
+
+def test_a_long_backup_says_so_and_closing_does_not_wait_for_it(qtbot, window, path, monkeypatch):
+    """The day's backup of a desk's year takes minutes and cannot stop halfway: the window neither hides it nor
+    waits for it to close."""
+    from factcheck.core import backup
+
+    copying, done, finished = threading.Event(), threading.Event(), threading.Event()
+
+    def daily(project, **kwargs):
+        copying.set()
+        done.wait(10)
+        finished.set()
+        return []
+
+    monkeypatch.setattr(backup, "daily", daily)
+    monkeypatch.setattr(MainWindow, "SAY_CHECKED_AFTER_S", 0.0)
+    w = window(path)
+    w.show()
+    qtbot.waitUntil(lambda: w.checking_label.isVisibleTo(w))
+    assert copying.is_set() and w.checking_label.text() == "Making the day's backup of the project…"
+    w.close()
+    assert not finished.is_set() and w.history_verdict is None  # closed with the copy still under way
+    done.set()
+    assert finished.wait(5)
+
+
+def test_a_quick_check_says_nothing_while_it_runs(qtbot, window, path):
+    w = window(path)
+    assert checked(qtbot, w).ok
+    assert w.checking_label.text() == "" and not w.checking_label.isVisibleTo(w)
 
 
 def test_the_days_first_backup_is_made_off_the_window_thread(qtbot, window, path, monkeypatch):

@@ -8,14 +8,16 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
 
-from factcheck.core import history, model, workflow
+from factcheck.core import history, migrations, model, workflow
 from factcheck.core.project import Project
 from factcheck.ui import alerts, app, main_window
 from factcheck.ui.dialogs import citation_dialog, source_dialog
 from factcheck.ui.dialogs.citation_dialog import CitationDialog
 from factcheck.ui.main_window import MainWindow
 
-from ..conftest import SAMPLE
+from factcheck.core.errors import NotAProject
+
+from ..conftest import SAMPLE, imported
 
 SENTENCE = "President Petro has allowed drug cartels to flourish and refused to stop this activity"
 
@@ -367,3 +369,33 @@ def test_review_menu_follows_the_claim_and_says_why_a_decision_is_closed(open_wi
     window.session.do(history.SetSetting("four_eyes", False))
     assert window.approve_action.isEnabled()
     assert window.approve_action.toolTip() == window._review_tips[workflow.APPROVE]
+
+
+def test_save_a_copy_writes_everything_while_the_project_is_open(open_window, tmp_path, monkeypatch):
+    path = tmp_path / "open.factcheck"
+    window = open_window(path, create=True)
+    window.session.do(history.ImportArticle(imported("Words of the article.")))
+    # Copying the file itself now may leave out what is still in its write-ahead log.
+    target = tmp_path / "mailed.factcheck"
+    monkeypatch.setattr(MainWindow, "ask_copy_path", lambda self, suggested: str(target.with_suffix("")))
+    window.save_copy_action.trigger()
+    assert target.exists() and "mailed.factcheck" in window.statusBar().currentMessage()
+    copy = Project.open(target, user="bob", read_only=True)
+    try:
+        assert [a.title for a in copy.articles()] == ["Test article"]
+    finally:
+        copy.close()
+    window.save_copy_action.trigger()  # never over an existing file
+    assert any("mailed.factcheck" in e for e in window.errors)
+    # A file left with no tables (what copying an open project's file alone can give) says what to do.
+    bare = tmp_path / "bare.factcheck"
+    with sqlite3.connect(bare) as conn:
+        conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")  # the header, no tables
+    with pytest.raises(NotAProject, match="Save a copy"):
+        Project.open(bare, user="bob", read_only=True)
+
+
+def test_a_new_project_says_how_to_bring_an_article_in(open_window, tmp_path):
+    window = open_window(tmp_path / "new.factcheck", create=True)
+    hint = window.view.text_edit.placeholderText()
+    assert "Import article" in hint and "Ctrl+I" in hint and window.view.text_edit.toPlainText() == ""

@@ -137,7 +137,7 @@ def test_typing_never_waits_for_the_library(qtbot, window, monkeypatch):
     similar = window.panel.inspector.similar
     new_claim(window, "Bananas are blue")
     asked = []
-    monkeypatch.setattr(similar_claims.service(), "request", lambda text, exclude=None: asked.append(text) or -1)
+    monkeypatch.setattr(similar_claims.service(), "request", lambda text, exclude=None, **_asker: asked.append(text) or -1)
     statement = window.panel.inspector.statement
     statement.setFocus()
     qtbot.keyClicks(statement, "Murders in Cali")
@@ -161,3 +161,27 @@ def test_a_library_from_a_newer_factcheck_says_so_and_the_app_works(qtbot, tmp_p
     assert w.project.claims()[0].exact == "Bananas are blue"
     assert similar.matches == []
     assert similar.status.textFormat() != Qt.TextFormat.RichText or "<" not in similar.status.text()
+
+
+def test_another_claims_suggestions_are_never_shown_while_waiting(qtbot, window, monkeypatch):
+    """Until the library answers for the claim now shown, the last claim's suggestions (and
+    their Use this verdict links) are gone: a click must not copy a verdict found for another claim."""
+    similar = window.panel.inspector.similar
+    new_claim(window, "Murders in Cali were cut in half last year")
+    qtbot.wait_until(lambda: bool(shown(similar)))
+    monkeypatch.setattr(similar_claims.service(), "request", lambda text, exclude=None, **_asker: -1)  # no answer
+    new_claim(window, "Bananas are blue")
+    assert shown(similar) == [] and similar.matches == []
+    similar.rows[0].linkActivated.emit("use:0")
+    assert window.project.sources() == []
+
+
+def test_the_demo_is_never_taken_into_the_verdict_library(qtbot, tmp_path):
+    from factcheck import demo
+
+    path = tmp_path / "demo.factcheck"
+    demo.build(path).close()
+    shown_window(qtbot, path, tmp_path / "settings.ini", user="luis")
+    similar_claims.service().wait()
+    with library.Library.open() as lib:
+        assert not lib.match("Petro drug trafficking sanctions")
