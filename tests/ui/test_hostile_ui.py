@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, QObject, QSettings, Signal
 from PySide6.QtGui import QTextCursor
 
 from factcheck import cli
-from factcheck.core.errors import BugError, NotAProject
+from factcheck.core.errors import BugError, KnownError, NotAProject
 from factcheck.core.project import Project
 from factcheck.ui import alerts, app
 from factcheck.ui.main_window import MainWindow
@@ -140,7 +140,15 @@ def test_a_damaged_claims_page_is_one_sentence_and_the_window_stays_usable(qtbot
 
     # The checker clicks a claim whose row was on the damaged page, then another article
     # and back (a refresh): never a traceback or a "bug", one sentence when it is said.
-    select_row(window.panel.list, window.panel.claims.fetch_through(broken[0]))
+    # Its row is shown once the pages down to it are read; when one of them is the damaged
+    # page, reading it fails as a scroll would: through the app's excepthook, as Qt hands it on.
+    try:
+        row = window.panel.claims.fetch_through(broken[0])
+    except KnownError:
+        sys.excepthook(*sys.exc_info())
+        row = -1
+    if row >= 0:
+        select_row(window.panel.list, row)
     select_row(window.article_list, window.articles.row_of(small))
     assert window.current_article_id() == small and window.panel.claims.rowCount() == 1
     select_row(window.article_list, window.articles.row_of(big))
