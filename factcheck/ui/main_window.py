@@ -866,6 +866,9 @@ class MainWindow(QMainWindow):
         except KnownError as exc:
             self.show_error(language.ui(exc))
             return
+        if claim.deleted_at is not None:  # a list read before the delete still names it
+            self.statusBar().showMessage(self.tr("That claim has been deleted."), 6000)
+            return
         if claim.article_id != self.current_article_id():
             self.select_article(claim.article_id)
         self._show_claim(claim_id)

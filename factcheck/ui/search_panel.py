@@ -111,6 +111,11 @@ class SearchResultModel(QAbstractListModel):
             kind=kind, title=_shorten(hit.title, 90), field=field, status=status, article=_shorten(hit.context, 60))
 
 
+def _key(hit: search.Hit | None) -> tuple | None:
+    """What makes a hit the same one after the search runs again."""
+    return None if hit is None else (hit.kind, hit.id, hit.start)
+
+
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -317,8 +322,7 @@ class SearchPanel(QWidget):
             self.count_label.setText(self.tr("The first {n} results").format(n=LIMIT))
         else:
             self.count_label.setText(self.tr("1 result") if len(hits) == 1 else self.tr("%n results", "", len(hits)))
-        row = next((i for i, h in enumerate(hits) if keep and (h.kind, h.id, h.start) == (keep.kind, keep.id, keep.start)),
-                   0 if hits else -1)
+        row = next((i for i, h in enumerate(hits) if keep and _key(h) == _key(keep)), 0 if hits else -1)
         if row >= 0:
             self.results.setCurrentIndex(self.model.index(row))
 
@@ -327,6 +331,16 @@ class SearchPanel(QWidget):
         return index.data(HIT_ROLE) if index.isValid() else None
 
     def open_current(self) -> None:
+        """Go to the current hit; hits read before the latest change are read again first.
+
+        A hit whose claim was just deleted (or whose words changed) then opens nothing,
+        rather than a deleted claim or another hit in its row.
+        """
+        if self._timer.isActive():
+            stale = _key(self.current_hit())
+            self.search_now()
+            if stale is not None and _key(self.current_hit()) != stale:
+                return
         hit = self.current_hit()
         if hit is None and self.model.rowCount():
             self.results.setCurrentIndex(self.model.index(0))

@@ -150,6 +150,29 @@ def test_an_edit_shows_in_the_hits(qtbot, window):
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
 
 
+def test_a_hit_for_a_claim_deleted_a_moment_ago_does_not_open_it(qtbot, window):
+    from factcheck.core import history
+
+    panel = find(qtbot, window, "cartagena")
+    panel.results.setFocus()
+    panel.results.setCurrentIndex(panel.model.index([h.kind for h in panel.model.hits].index("claim")))
+    window.session.do(history.DeleteClaim(window.ids["claim"]))
+    qtbot.keyClick(panel.results, Qt.Key.Key_Return)  # before the pause after the change has run the search
+    assert window.panel.current_claim_id != window.ids["claim"]
+    assert window.current_article_id() == window.ids["other"]
+    assert [h.kind for h in panel.model.hits] == []
+    assert panel.count_label.text() == "Nothing found"
+
+
+def test_opening_a_deleted_claim_from_elsewhere_says_so(qtbot, window):
+    from factcheck.core import history
+
+    window.session.do(history.DeleteClaim(window.ids["claim"]))
+    window.open_claim(window.ids["claim"])
+    assert window.panel.current_claim_id != window.ids["claim"]
+    assert "deleted" in window.statusBar().currentMessage()
+
+
 def test_escape_closes_and_gives_the_article_the_focus(qtbot, window):
     panel = find(qtbot, window, "bogota")
     qtbot.keyClick(panel.query_edit, Qt.Key.Key_Escape)
