@@ -47,7 +47,7 @@ MAX_TERMS = 32
 MAX_QUERY = 2_000
 #: Article text is indexed in chunks of whole paragraphs of about this many characters...
 CHUNK_TARGET = 1_000
-#: ...a paragraph longer than this is cut at a space.
+#: ...a paragraph longer than this is cut between words (at a space where it has one).
 CHUNK_MAX = 2_000
 #: A snippet's length in characters (before its ellipses).
 SNIPPET_CHARS = 160
@@ -257,14 +257,29 @@ def snippet(text: str, spans: Sequence[tuple[int, int, int]], width: int = SNIPP
     return tuple((t, m) for t, m in cleaned if t)
 
 
+def _cut(text: str, start: int) -> int:
+    """Where to cut a paragraph longer than ``CHUNK_MAX`` that begins at ``start``.
+
+    At the last space in its second half; failing that (Chinese or Japanese, written
+    without spaces) after the last character that is not part of a word, such as a full
+    stop; failing both, at ``CHUNK_MAX``.
+    """
+    lo, hi = start + CHUNK_MAX // 2, start + CHUNK_MAX
+    cut = text.rfind(" ", lo, hi)
+    if cut > start:
+        return cut
+    # A word that ends before the window's last character is followed by a non-word one.
+    ends = [lo + e for _s, e, _w in textsearch.words(text[lo:hi + 1]) if lo + e <= hi]
+    return ends[-1] if ends else hi
+
+
 def chunks(text: str) -> list[tuple[int, int]]:
     """An article's text as spans of whole paragraphs of about ``CHUNK_TARGET`` characters."""
     pieces: list[tuple[int, int]] = []
     for match in re.finditer(r"[^\n]+", text):
         start, end = match.span()
         while end - start > CHUNK_MAX:
-            cut = text.rfind(" ", start + CHUNK_MAX // 2, start + CHUNK_MAX)
-            cut = cut if cut > start else start + CHUNK_MAX
+            cut = _cut(text, start)
             pieces.append((start, cut))
             start = cut
         pieces.append((start, end))

@@ -369,6 +369,17 @@ def test_snippets_mark_the_words_and_fold_space():
     assert "\n" not in "".join(t for t, _m in pieces) and "  " not in "".join(t for t, _m in pieces)
 
 
+def test_a_long_paragraph_without_spaces_is_cut_between_words():
+    sentence = "总统说制裁是合理的事。"  # one word as the index sees it, then a full stop: 11 characters
+    text = sentence * 500
+    spans = search.chunks(text)
+    assert len(spans) > 1 and all(end - start <= search.CHUNK_MAX for start, end in spans)
+    words = {(s, e) for s, e, _w in textsearch.words(text)}
+    cut_words = [(s, e) for s, e in words for _start, end in spans[:-1] if s < end < e]
+    assert cut_words == []
+    assert "".join(text[s:e] for s, e in spans) == text
+
+
 def test_chunks_are_whole_paragraphs():
     text = "\n".join("a" * 300 for _ in range(10)) + "\n" + "palabra " * 600
     spans = search.chunks(text)
