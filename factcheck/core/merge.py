@@ -765,7 +765,8 @@ def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
         if base is not UNKNOWN and _key(base) == _key(theirs_v):
             touched[(table, row_id, unit)] = OURS
             continue
-        result.conflicts.append(_conflict(table, row_id, unit, base, ours_v, theirs_v))
+        result.conflicts.append(_conflict(table, row_id, unit, base, ours_v, theirs_v,
+                                          row(OURS, table, row_id) or row(THEIRS, table, row_id)))
     # Deleted on one side, edited on the other.
     for (table, row_id), units in rows_touched.items():
         who = touched.get((table, row_id, "deleted"))
@@ -779,7 +780,7 @@ def _plan(project, side, other_path: pathlib.Path) -> MergePlan:
         kept = row(other_side, table, row_id)
         if edited and kept is not None and kept.get("deleted_at") is None:
             ours_v, theirs_v = (True, False) if who == OURS else (False, True)
-            result.conflicts.append(_conflict(table, row_id, "deleted", False, ours_v, theirs_v))
+            result.conflicts.append(_conflict(table, row_id, "deleted", False, ours_v, theirs_v, kept))
     # Deleted on one side while the other worked inside it: its claims, a new version, comments, citations.
     settled = {c.key for c in result.conflicts}
     for key, (deleter, kinds) in sorted(inside.items()):
@@ -957,15 +958,31 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def _conflict(table: str, row_id: str, unit: str, base: object, ours: object, theirs: object) -> Conflict:
+#: The column that names a row to a person, by table (an id means nothing to them).
+_NAME_COLUMNS = {"articles": ("title",), "claims": ("exact", "statement"), "sources": ("title", "url"),
+                 "citations": ("quote", "locator"), "comments": ("body",), "attachments": ("name",),
+                 "settings": ("key",)}
+
+
+def _row_name(table: str, row_id: str, row: dict | None) -> str:
+    """The words a row is known by (its quote, title, text), or its short id when it has none."""
+    for column in _NAME_COLUMNS.get(table, ()):
+        if row and str(row.get(column) or "").strip():
+            return _named(row[column])
+    return row_id[:8]
+
+
+def _conflict(table: str, row_id: str, unit: str, base: object, ours: object, theirs: object,
+              row: dict | None = None) -> Conflict:
     kind = _KIND_NAMES.get(table, table)
     field = UNIT_NAMES.get(unit, unit.replace("_", " "))
+    name = _row_name(table, row_id, row)
     if unit == "deleted":
-        sentence = N_("The {kind} {id} was deleted in one copy and edited in the other: keep it or delete it.",
-                      kind=kind, id=row_id[:8])
+        sentence = N_("The {kind} “{name}” was deleted in one copy and edited in the other: keep it or delete it.",
+                      kind=kind, name=name)
     else:
-        sentence = N_("The {field} of {kind} {id} was changed in both copies: here “{ours}”, there “{theirs}” "
-                      "(before: “{base}”).", field=field, kind=kind, id=row_id[:8], ours=_show(ours),
+        sentence = N_("The {field} of the {kind} “{name}” was changed in both copies: here “{ours}”, there “{theirs}” "
+                      "(before: “{base}”).", field=field, kind=kind, name=name, ours=_show(ours),
                       theirs=_show(theirs), base=_show(base))
     return Conflict(table, row_id, unit, None if base is UNKNOWN else base, ours, theirs, sentence)
 

@@ -101,6 +101,19 @@ def test_the_same_field_changed_differently_is_a_conflict_with_both_values_and_t
         assert p.verify().ok
 
 
+def test_a_conflict_names_the_row_by_its_words_not_its_id(copies):
+    a, b, ids = copies
+    do(a, "ana", lambda p: (p.update_claim(ids["claim"], claimant="X"),
+                            p.update_source(ids["source"], publisher="DANE")))
+    do(b, "ben", lambda p: (p.update_claim(ids["claim"], claimant="Y"),
+                            p.update_source(ids["source"], publisher="INE")))
+    with Project.open(a) as p:
+        words = p.claim(ids["claim"]).exact
+        sentences = {c.table: str(c.sentence) for c in merge.plan(p, b).conflicts}
+    assert f"“{words}”" in sentences["claims"] and ids["claim"][:8] not in sentences["claims"]
+    assert "“Statistics office”" in sentences["sources"] and ids["source"][:8] not in sentences["sources"]
+
+
 @pytest.mark.parametrize("prefer", [merge.OURS, merge.THEIRS])
 def test_a_conflict_settled_either_way(copies, prefer):
     a, b, ids = copies
