@@ -6,6 +6,7 @@ import dataclasses
 import datetime
 import hashlib
 import unicodedata
+from collections.abc import Iterable
 
 from factcheck.core import anchoring, claims, events, fields, model, pages
 from factcheck.core.entity import Manager
@@ -236,8 +237,7 @@ class Articles(Manager):
             if journal.blob:
                 store.execute("DELETE FROM blobs WHERE sha256 = ? AND NOT EXISTS "
                               "(SELECT 1 FROM versions WHERE original_blob = ?)", (journal.blob, journal.blob))
-        self._texts.pop(journal.version_id, None)
-        self._pages.pop(journal.version_id, None)
+        self.forget_versions([journal.version_id])
         return Changes(
             action="article.add_version", what=What.VERSIONS | What.ANCHORS | What.ARTICLES,
             articles=frozenset({journal.article_id}), versions=frozenset({journal.version_id}),
@@ -285,6 +285,12 @@ class Articles(Manager):
         if row is None:
             raise NotFound(N_("There is no article version with id {id}.", id=repr(version_id)))
         return row[0]
+
+    def forget_versions(self, version_ids: Iterable[str]) -> None:
+        """Drop what is cached of versions taken out of the project (an undone import or merge)."""
+        for version_id in version_ids:
+            self._texts.pop(version_id, None)
+            self._pages.pop(version_id, None)
 
     def text(self, version_id: str, *, keep: bool = True) -> str:
         """A version's text (cached: versions never change; ``keep=False``: not kept, for a stream of many)."""

@@ -1478,6 +1478,7 @@ def undo(project, journal: Journal) -> model.Changes:
         for sha in journal.files:
             store.execute("DELETE FROM evidence_files WHERE sha256 = ?", (sha,))  # its chunks go with it
     project.forget_cached_settings()
+    project.managers.articles.forget_versions(k for t, k in journal.inserted if t == "versions")
     touched = {(t, k.split(" ")[0]) for t, k in [*journal.before, *journal.inserted]}
     return model.Changes(
         action="project.merge", what=model.What.EVERYTHING, event_seq=journal.seq_before,

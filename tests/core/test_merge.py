@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from factcheck.core import events, merge, migrations, model, timeline, workflow
+from factcheck.core import errors, events, merge, migrations, model, timeline, workflow
 from factcheck.core.errors import KnownError
 from factcheck.core.project import Project
 
@@ -394,8 +394,13 @@ def test_versions_added_in_both_copies_are_numbered_alike_whichever_copy_merges(
     with Project.open(b) as p:
         plan = merge.plan(p, a)
         merge.apply(p, plan, {c.key: merge.THEIRS for c in plan.conflicts})
+        (brought,) = [v for v in p.versions(ids["article"]) if v.source_name == "ana.txt"]
+        assert p.text(brought.id) and p.page_map(brought.id) is None  # now cached
         merge.undo(p, plan.journal)
         assert [(v.number, v.source_name) for v in p.versions(ids["article"])] == [(1, "test.txt"), (2, "ben.txt")]
+        for read in (p.version, p.text, p.page_map):  # not served from what was cached before the undo
+            with pytest.raises(errors.NotFound):
+                read(brought.id)
         assert p.verify().ok
 
 
