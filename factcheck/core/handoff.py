@@ -155,6 +155,8 @@ class Received:
 
 def is_handoff(path: str | os.PathLike) -> bool:
     """True when the file starts as a zip does (a project starts "SQLite format 3")."""
+    if not os.path.isfile(path):  # reading a named pipe would wait for a writer
+        return False
     try:
         with open(path, "rb") as f:
             return f.read(4) == MAGIC

@@ -66,6 +66,8 @@ def _check_file(path: pathlib.Path) -> None:
         raise ProjectError(N_("{name} does not exist.", name=path.name))
     if path.is_dir():
         raise NotAProject(N_("{name} is a folder, not a factcheck project.", name=str(path.resolve().name or path)))
+    if not path.is_file():  # a named pipe or a device: reading it could wait for ever
+        raise NotAProject(N_("{name} is not a file (a pipe or a device?), not a factcheck project.", name=path.name))
     try:
         with path.open("rb") as f:
             header = f.read(100)

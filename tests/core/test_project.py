@@ -83,6 +83,46 @@ def test_empty_file_is_not_a_project(tmp_path):
     assert path.read_bytes() == b""
 
 
+def _within(seconds: float, fn):
+    """``fn()``'s exception, or a failure when it blocks (a hung test would hide the bug)."""
+    import threading
+
+    caught: list[BaseException] = []
+
+    def run():
+        try:
+            fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            caught.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        with open(fn.path, "wb"):  # a writer lets the blocked reader go
+            pass
+        thread.join(5)
+        pytest.fail("blocked on a named pipe")
+    return caught[0] if caught else None
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    import functools
+
+    from factcheck.core import merge
+
+    pipe = tmp_path / "pipe.factcheck"
+    os.mkfifo(pipe)
+    opening = functools.partial(Project.open, pipe)
+    opening.path = pipe
+    assert isinstance(_within(5, opening), NotAProject)
+    with Project.create(tmp_path / "desk.factcheck", user="ana") as p:
+        merging = functools.partial(merge.plan, p, pipe)
+        merging.path = pipe
+        exc = _within(5, merging)
+        assert isinstance(exc, KnownError) and "pipe.factcheck" in str(exc)
+
+
 def test_png_is_not_a_project(tmp_path):
     path = tmp_path / "picture.factcheck"
     data = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
