@@ -1013,6 +1013,7 @@ def apply(project, merge_plan: MergePlan, resolutions: dict | None = None):
         journal = merged.journal
         merged.write_rows()
         merged.write_units()
+        merged.one_attachment_per_file()
         merged.withdraw_or_restore_citations()
         merged.reanchor()
         merged.review_rules()
@@ -1258,6 +1259,24 @@ class _Merge:
             entry.append({c: row[c] for c in _ANCHOR})
         self.recorded.pop((table, row_id, unit), None)
         self.recorded[(table, row_id, unit)] = entry
+
+    def one_attachment_per_file(self) -> None:
+        """The same file attached to the same source (or citation) in both copies: one attachment stays.
+
+        A copy refuses a file already attached where it is attached again, but two copies
+        can each attach it once. The one with the smallest id stays whichever copy merges
+        (and at a fast-forward nothing can be doubled), so merges made both ways remove the
+        same one and never both.
+        """
+        for r in self.plan.new_rows.get("attachments", []):
+            if r.get("deleted_at") is not None:
+                continue
+            same = self.store.execute(
+                "SELECT id FROM attachments WHERE sha256 = ? AND source_id IS ? AND citation_id IS ? "
+                "AND deleted_at IS NULL ORDER BY id", (r["sha256"], r["source_id"], r["citation_id"])).fetchall()
+            for (row_id,) in same[1:]:
+                self._set("attachments", row_id, "deleted", {"deleted_at": model.now()})
+                self._record("attachments", row_id, "deleted")
 
     def withdraw_or_restore_citations(self) -> None:
         """A source whose deletion was a conflict: deleted, none of its citations stands; kept, those its deletion

@@ -315,6 +315,27 @@ def test_attachments_made_in_two_copies_come_together_in_a_merge(copies, tmp_pat
         assert merge.plan(p, a).nothing
 
 
+def test_the_same_file_attached_to_the_same_source_in_both_copies_is_listed_once(copies, tmp_path):
+    a, b, ids = copies
+    png = tmp_path / "tweet.png"
+    make_file(png, 40_000, head=b"\x89PNG\r\n\x1a\n", seed=3)
+    first = do(a, "ana", lambda p: p.attach(png, source_id=ids["source"]).created)
+    second = do(b, "ben", lambda p: p.attach(png, source_id=ids["source"], name="same-tweet.png").created)
+    kept = min(first, second)  # whichever copy merges first, the same one stays
+    with Project.open(a, user="ana") as p:
+        merge.merge(p, b)
+        assert [x.id for x in p.attachments(source_id=ids["source"])] == [kept]
+        assert p.verify().ok
+    with Project.open(b, user="ben") as p:  # before taking ana's merge: the same choice made the other way
+        merge.merge(p, a)
+        assert [x.id for x in p.attachments(source_id=ids["source"])] == [kept]
+        assert p.verify().ok
+    with Project.open(a, user="ana") as p:
+        merge.merge(p, b)
+        assert [x.id for x in p.attachments(source_id=ids["source"])] == [kept] and p.verify().ok
+        assert merge.plan(p, b).nothing or not merge.plan(p, b).conflicts
+
+
 def test_a_removal_in_one_copy_reaches_the_other(copies, tmp_path):
     a, b, ids = copies
     path = tmp_path / "a.txt"
