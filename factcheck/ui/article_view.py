@@ -100,8 +100,8 @@ FIND_MATCH_COLOR = _tint(colours.role("find", dark=False), colours.FIND_ALPHA)
 
 
 class _ReadingDocumentLayout(QPlainTextDocumentLayout):
-    """Plain-text layout with reading line spacing, space after each paragraph, and
-    right-to-left paragraphs aligned right.
+    """Plain-text layout with reading line spacing, space after each paragraph (none more
+    for a blank line between two), and right-to-left paragraphs aligned right.
 
     ``QPlainTextDocumentLayout`` ignores ``QTextBlockFormat.lineHeight`` and block margins,
     so the lines of a block are re-spaced the first time its bounding rect is asked for
@@ -124,6 +124,11 @@ class _ReadingDocumentLayout(QPlainTextDocumentLayout):
         layout = block.layout()
         count = layout.lineCount()
         if not count or not block.isVisible():
+            return rect
+        if block.length() == 1 and self._gap:
+            # A blank line (Word and Markdown imports put one between paragraphs): the space
+            # after the paragraph above is the gap already; a second one would double it.
+            rect.setHeight(0)
             return rect
         if layout.lineAt(0).y() == 0:
             self._space(block, layout, count)

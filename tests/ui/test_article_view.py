@@ -168,6 +168,21 @@ def test_a_text_just_taller_than_the_window_never_bounces_its_header(make_view, 
     assert kept and hidden
 
 
+def test_a_blank_line_between_paragraphs_adds_no_second_gap(make_view, session):
+    """Word and Markdown imports keep a blank line between paragraphs; plain text often has none."""
+    def top_of_second_paragraph(text: str) -> float:
+        article_id = session.do(history.ImportArticle(conftest.imported(text, title="Gaps"))).created
+        view = make_view(session.project.current_version(article_id).id)
+        edit = view.text_edit
+        block = edit.document().findBlockByNumber(text.split("\n").index("Segundo párrafo."))
+        edit.viewport().repaint()
+        return edit.blockBoundingGeometry(block).top() - edit.blockBoundingGeometry(edit.document().begin()).top()
+
+    tight = top_of_second_paragraph("Primer párrafo.\nSegundo párrafo.")
+    blank = top_of_second_paragraph("Primer párrafo.\n\nSegundo párrafo.")
+    assert tight > 0 and blank == tight
+
+
 def test_show_version_loads_the_text_and_none_clears(view, session):
     assert view.text_edit.toPlainText() == session.version.text
     assert view.current_version_id == session.version.id
