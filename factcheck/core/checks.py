@@ -41,6 +41,9 @@ def _rating_words(label: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + re.escape(label.lower()) + r"(?!\w)")
 
 
+#: What every end of a sentence that ``fields.sentence_count`` counts has (most summaries have none inside).
+_MAY_END_A_SENTENCE = re.compile(r"[.!?][\"”’»)]?\s")
+
 #: Claims checked at a time (the ids of a batch go in one query).
 BATCH = 500
 
@@ -69,9 +72,9 @@ def iter_findings(project, batches: Iterable[list[model.Claim]], *, include_conf
     ``progress(done, total)`` is asked after each batch, with ``total`` 0 (the caller knows it);
     returning False stops with ``Cancelled``.
     """
-    scale = project.scale
+    scale = {r.key: r for r in project.scale.ratings}  # rating key -> rating, looked up once per claim
     # (label, its words lowered, their pattern): the pattern runs only where the words are (rarely).
-    patterns = [(r.label, r.label.lower(), _rating_words(r.label)) for r in scale.ratings]
+    patterns = [(r.label, r.label.lower(), _rating_words(r.label)) for r in project.scale.ratings]
     template = list(project.setting("tasks") or [])
     sources_manager = project.managers.sources
     done = 0
@@ -91,20 +94,25 @@ def iter_findings(project, batches: Iterable[list[model.Claim]], *, include_conf
             raise Cancelled(N_("The check was cancelled."))
 
 
-def _findings(claim: model.Claim, scale, patterns, template, citations, sources, open_comments, ticked,
+def _findings(claim: model.Claim, scale: dict, patterns, template, citations, sources, open_comments, ticked,
               include_confidential: bool) -> list[Finding]:
     cid = claim.id
     findings: list[Finding] = []
-    add = lambda code, blocking, clause: findings.append(Finding(cid, code, blocking, clause))  # noqa: E731
-    rating = scale.get(claim.rating)
-    cited = [c for c in citations.get(cid, []) if c.source_id in sources and not sources[c.source_id].deleted_at]
+
+    def add(code: str, blocking: bool, clause) -> None:
+        findings.append(Finding(cid, code, blocking, clause))
+
+    rating = scale.get(claim.rating) if claim.rating else None
+    cited = [c for c in citations[cid] if c.source_id in sources and not sources[c.source_id].deleted_at] \
+        if cid in citations else []
     if rating is None:
         add("no-rating", True, N_("has no rating"))
     if not cited and (rating is None or rating.needs_source):
         add("no-source", True, N_("cites no source"))
-    if not claim.verdict_summary.strip():
+    summary = claim.verdict_summary
+    if not summary.strip():
         add("no-summary", True, N_("has no verdict summary"))
-    elif fields.sentence_count(claim.verdict_summary) > 1:
+    elif _MAY_END_A_SENTENCE.search(summary) and fields.sentence_count(summary) > 1:
         add("long-summary", True, N_("has a verdict summary longer than one sentence"))
     statement = claim.statement or claim.exact
     if len(statement) > STATEMENT_LIMIT:
