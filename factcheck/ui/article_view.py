@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLayout,
     QTextLine,
 )
 from PySide6.QtWidgets import (
@@ -386,21 +387,62 @@ class FindBar(QWidget):
 
 
 class _ElidedLabel(QLabel):
-    """One line of plain text, cut with an ellipsis where it does not fit; the whole of it is the tooltip.
+    """Plain text on at most ``lines`` lines, cut with an ellipsis where it does not fit; the whole of it is the tooltip.
 
-    ``text()`` stays whole. The header above the article is kept to a line per label so a
-    long title never leaves a narrow or short window with two lines of article.
+    ``text()`` stays whole. The header above the article is kept short so a long title
+    never leaves a narrow or short window with two lines of article: the title wraps to
+    two lines (one cut short says nothing about the article), the line under it keeps one.
     """
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, lines: int = 1):
         super().__init__(parent)
+        self._lines = lines
         self.setTextFormat(Qt.TextFormat.PlainText)  # a URL stays text, never a live link
         self.setOpenExternalLinks(False)
         self.setWordWrap(False)
+        if lines > 1:
+            policy = self.sizePolicy()
+            policy.setHeightForWidth(True)
+            self.setSizePolicy(policy)
 
     def set_full_text(self, text: str) -> None:
         self.setText(text)
         self.setToolTip(text)
+        self.updateGeometry()
+
+    def shown_lines(self, width: int | None = None) -> list[str]:
+        """The lines painted at ``width`` (the label's own by default), the last one cut if need be."""
+        width = self.contentsRect().width() if width is None else width
+        text = " ".join(self.text().split())
+        metrics = self.fontMetrics()
+        if self._lines == 1 or width <= 0 or metrics.horizontalAdvance(text) <= width:
+            return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 0))] if text else []
+        layout = QTextLayout(text, self.font())
+        layout.beginLayout()
+        spans: list[tuple[int, int]] = []  # UTF-16 start and length of each line
+        while len(spans) < self._lines:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            spans.append((line.textStart(), line.textLength()))
+        layout.endLayout()
+        units = text.encode("utf-16-le")  # Qt's positions are UTF-16 code units
+
+        def piece(start: int, end: int | None = None) -> str:
+            return units[2 * start:None if end is None else 2 * end].decode("utf-16-le", "replace")
+
+        out = [piece(start, start + length).rstrip() for start, length in spans[:-1]]
+        out.append(metrics.elidedText(piece(spans[-1][0]), Qt.TextElideMode.ElideRight, width))
+        return out
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return self._lines > 1
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        margins = self.contentsMargins()
+        lines = max(1, len(self.shown_lines(width - margins.left() - margins.right())))
+        return lines * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(0, super().minimumSizeHint().height())
@@ -408,12 +450,23 @@ class _ElidedLabel(QLabel):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(0, super().sizeHint().height())
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self._lines > 1 and event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # wider or narrower: it may need another number of lines
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         rect = self.contentsRect()
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
         painter = QPainter(self)
-        self.style().drawItemText(painter, rect, Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter,
-                                  self.palette(), self.isEnabled(), text, self.foregroundRole())
+        step = self.fontMetrics().lineSpacing()
+        lines = self.shown_lines()
+        top = rect.top() + max(0, (rect.height() - step * len(lines)) // 2)
+        for i, text in enumerate(lines):
+            line_rect = rect.adjusted(0, 0, 0, 0)
+            line_rect.setTop(top + i * step)
+            line_rect.setHeight(step)
+            self.style().drawItemText(painter, line_rect, Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter,
+                                      self.palette(), self.isEnabled(), text, self.foregroundRole())
 
 
 class ArticleView(QWidget):
@@ -463,7 +516,7 @@ class ArticleView(QWidget):
         self._header = QWidget(self)
         header_layout = QVBoxLayout(self._header)
         header_layout.setSpacing(4)
-        self.title_label = self._header_label(self._header)
+        self.title_label = _ElidedLabel(self._header, lines=2)
         title_font = QFont(font)
         title_font.setPointSizeF(POINT_SIZE * 1.75)
         title_font.setBold(True)

@@ -134,6 +134,25 @@ def test_header_shows_metadata_as_plain_text(make_view, session):
     assert view.article_id == article_id
 
 
+def test_a_long_title_takes_two_lines_before_it_is_cut(make_view, session, qtbot):
+    title = ("El Departamento del Tesoro 🇺🇸 de Estados Unidos sancionó el 24 de octubre de 2025 al presidente "
+             "de Colombia, Gustavo Petro, a su esposa y a su hijo mayor")
+    article_id = session.do(history.ImportArticle(conftest.imported("Texto.", title=title))).created
+    view = make_view(session.project.current_version(article_id).id, width=520)
+    label = view.title_label
+    one_line = label.fontMetrics().lineSpacing()
+    shown = label.shown_lines()
+    assert len(shown) == 2 and shown[0].startswith("El Departamento del")
+    assert not shown[0].endswith("…") and shown[1].endswith("…")
+    assert "".join(shown).replace(" ", "")[:-1] in title.replace(" ", "")
+    qtbot.waitUntil(lambda: label.height() >= 2 * one_line)
+    assert label.toolTip() == title
+    short = session.do(history.ImportArticle(conftest.imported("Texto.", title="Desempleo"))).created
+    view.show_version(session.project.current_version(short).id)
+    assert view.title_label.shown_lines() == ["Desempleo"]
+    qtbot.waitUntil(lambda: label.height() < 2 * one_line)
+
+
 def test_the_header_scrolls_away_with_the_text_and_comes_back_at_the_top(make_view, session, qtbot):
     view = make_view(session.version.id, height=420)
     bar = view.text_edit.verticalScrollBar()
