@@ -1253,6 +1253,9 @@ class ClaimPanel(QWidget):
     sig_count_changed = Signal(str, int)
     """The shown article's claims were counted again (article id, number of claims)."""
 
+    sig_status = Signal(str)
+    """A sentence for the window's status bar (what was just done, and how to take it back)."""
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -1430,6 +1433,13 @@ class ClaimPanel(QWidget):
             return
         self.select_claim(None)
         self.sig_claim_selected.emit(None)
+        quote = models.one_line(claim.exact, 60)
+        if reason:
+            self.sig_status.emit(self.tr("Retracted the verdict on “{quote}”.").format(quote=quote))
+        else:  # nothing was asked: say what went, and how to bring it back
+            undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
+            self.sig_status.emit(self.tr("Deleted the claim “{quote}” ({keys} brings it back).").format(
+                quote=quote, keys=undo))
 
     def _apply(self, claim_ids: frozenset[str]) -> None:
         """Refresh just these claims' rows (a claim made, edited, deleted or restored)."""

@@ -420,8 +420,10 @@ class MainWindow(QMainWindow):
         self.merge_action.setEnabled(has_project and not self.project.read_only)
         self.send_changes_action.setEnabled(has_project and not self.project.read_only)
         self.save_copy_action.setEnabled(has_project)
-        has_selection = bool(self.view and self.view.selected_span())
-        self.new_claim_action.setEnabled(has_project and has_selection)
+        # Enabled while an article is shown, words selected or not: Ctrl+E without a selection
+        # then says what it needs (a disabled action's shortcut does nothing at all).
+        self.new_claim_action.setEnabled(bool(has_project and not self.project.read_only and self.view
+                                              and self.view.current_version_id))
         self.delete_claim_action.setEnabled(bool(self.panel and self.panel.current_claim_id))
         self.attach_evidence_action.setEnabled(bool(has_project and not self.project.read_only and self.panel
                                                     and self.panel.current_claim_id))
@@ -530,6 +532,7 @@ class MainWindow(QMainWindow):
         self.panel = ClaimPanel(self.session)
         self.panel.sig_claim_selected.connect(self._on_panel_claim_selected)
         self.panel.sig_count_changed.connect(self.articles.set_claim_count)
+        self.panel.sig_status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.panel.inspector.sig_confirm_requested.connect(self._on_confirm_anchor)
         self.panel.inspector.sig_reanchor_requested.connect(self._on_reanchor)
         self.panel.inspector.sig_reviewed.connect(self._on_inspector_reviewed)
@@ -781,6 +784,8 @@ class MainWindow(QMainWindow):
     def _show_article(self, article_id: str | None) -> None:
         if not self.view or not self.panel:
             return
+        focus = QApplication.focusWidget()
+        in_panel = focus is not None and self.panel.isAncestorOf(focus)
         version_id = self.project.current_version(article_id).id if article_id else None
         self.view.show_version(version_id)
         self.panel.set_article(article_id)
@@ -856,6 +861,20 @@ class MainWindow(QMainWindow):
         self.view.show_claim(claim_id)
         self.page_dock.sync(jump=True)
         self._update_actions()
+        if in_panel:
+            self._keep_focus_in_reading(focus)
+
+    def _keep_focus_in_reading(self, was: QWidget) -> None:
+        """The claim pane's field that had the focus went with the article: Qt would hand the
+        focus on to the next widget, a review filter that the next key typed would change.
+        The claim list keeps it if it had it; otherwise the article's text takes it."""
+        now = QApplication.focusWidget()
+        if now is not None and now is was and now.isVisible() and now.isEnabled():
+            return
+        if was is self.panel.list and self.panel.list.isVisible():
+            self.panel.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.view.isVisible():
+            self.view.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_claim(self, claim_id: str) -> None:
         """Show a claim from anywhere in the project: its article, the claim in it, the inspector."""

@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from factcheck.core import history, migrations, model, workflow
 from factcheck.core.project import Project
@@ -175,8 +176,42 @@ def test_delete_claim_asks_nothing_and_undo_restores(open_window, tmp_path):
     window.new_claim_action.trigger()
     window.delete_claim_action.trigger()
     assert window.project.claims() == [] and window.panel.claims.rowCount() == 0
+    said = window.statusBar().currentMessage()
+    assert "Deleted" in said and SENTENCE[:20] in said and "Ctrl+Z" in said  # nothing asked: it says how to undo
     window.undo_action.trigger()
     assert window.panel.claims.rowCount() == 1
+
+
+def test_ctrl_e_without_selected_words_says_what_it_needs(open_window, tmp_path, qtbot):
+    window = open_window(tmp_path / "e.factcheck", create=True)
+    window.import_files([str(SAMPLE)])
+    cursor = window.view.text_edit.textCursor()
+    cursor.clearSelection()
+    window.view.text_edit.setTextCursor(cursor)
+    window.view.text_edit.setFocus()
+    qtbot.keyClick(window.view.text_edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.claims() == []
+    assert "Select the claim's words" in window.statusBar().currentMessage()
+
+
+def test_a_new_article_shown_while_typing_in_the_inspector_keeps_the_focus_out_of_the_review_filters(
+        open_window, tmp_path, qtbot):
+    window = open_window(tmp_path / "f.factcheck", create=True)
+    window.show()
+    window.activateWindow()
+    window.import_files([str(SAMPLE)])
+    select_words(window, SENTENCE)
+    window.new_claim_action.trigger()
+    claimant = window.panel.inspector.claimant
+    claimant.setFocus()
+    qtbot.keyClicks(claimant, "Bess")
+    assert claimant.hasFocus()
+    window.import_files([str(SAMPLE)])  # another article comes in and is shown
+    focus = QApplication.focusWidget()
+    assert focus is not None and not window.review_panel.isAncestorOf(focus)
+    assert focus is window.view.text_edit
+    qtbot.keyClick(focus, Qt.Key.Key_A)  # a key typed now changes no filter
+    assert window.review_panel.status_filter.currentIndex() == 0
 
 
 def test_clicking_a_highlight_selects_its_claim(open_window, tmp_path, qtbot):
