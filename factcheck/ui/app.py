@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from factcheck import APP_ID, __version__, paths, translation
 from factcheck.core import resources
 from factcheck.core.errors import KnownError
-from factcheck.ui import alerts, language, single_instance, theme
+from factcheck.ui import alerts, language, single_instance, theme, threads
 from factcheck.ui.dialogs.import_dialog import NameDialog
 from factcheck.ui.main_window import LANGUAGE_KEY, MainWindow
 
@@ -151,6 +151,7 @@ def run(project: str | None = None, user: str | None = None) -> int:
     """Run the app until its window closes; returns the exit status."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     share_python()
+    threads.collect_on_ui_thread(app)  # a worker thread must never free the window's objects
     app.setApplicationName("factcheck")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("factcheck")

@@ -1,7 +1,8 @@
 """Similar claims while you work: the closest earlier verdicts from the library, in the claim inspector.
 
 ``LibraryService`` owns the verdict library for the whole app on one worker thread (a
-``threading.Thread`` with its own library connection): it adds a project when a window
+``threading.Thread`` with its own library connection, which speaks only through a
+``threads.Voice`` and is stopped when the app quits): it adds a project when a window
 opens it, re-indexes the claims a change touched (read on the UI thread from the
 session's ``Changes``, written on the worker), and answers match requests. Requests are
 numbered and name who asks; the worker answers only each asker's newest waiting one (and
@@ -18,6 +19,7 @@ in a new window, or the published fact-check) and Use this verdict (``core/reuse
 
 from __future__ import annotations
 
+import atexit
 import collections
 import html
 import pathlib
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from factcheck.core import library, model, reuse
 from factcheck.core.errors import KnownError
-from factcheck.ui import alerts, language, links, theme
+from factcheck.ui import alerts, language, links, theme, threads
 from factcheck.ui.session import Session
 
 #: Suggestions shown.
@@ -39,6 +41,30 @@ TOP = 3
 DEBOUNCE_MS = 60
 #: Changes that alter what the library holds for a claim.
 _INDEXED = model.What.CLAIM_FIELDS | model.What.ANCHORS | model.What.STATUS | model.What.ARTICLES
+
+
+#: How long quitting the app waits for the library's job under way before leaving it to end alone (s).
+STOP_WAIT_S = 2.0
+#: The request that ends the worker.
+_STOP = ("stop", 0, "", "", None)
+
+
+class _WorkerVoice(threads.Voice):
+    """What the library's thread says; the service passes it on (the thread holds this, never the service)."""
+
+    sig_matched = Signal(int, object)
+    """``LibraryService.sig_matched``, said on the worker."""
+
+    sig_notice = Signal(object)
+    """``LibraryService.sig_notice``, said on the worker."""
+
+    sig_indexed = Signal(str)
+    """``LibraryService.sig_indexed``, said on the worker."""
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        #: Why the library cannot be used now (too new, damaged beyond rebuilding), or None: set by the thread.
+        self.failure: object = None
 
 
 class LibraryService(QObject):
@@ -57,10 +83,19 @@ class LibraryService(QObject):
         super().__init__(parent)
         self._queue: queue.Queue = queue.Queue()
         self._token = 0
-        #: Why the library cannot be used now (too new, damaged beyond rebuilding), or None.
-        self.failure: object = None
-        self._thread = threading.Thread(target=self._run, name="verdict-library", daemon=True)
+        self._voice = _WorkerVoice(self)
+        for name in ("sig_matched", "sig_notice", "sig_indexed"):
+            getattr(self._voice, name).connect(getattr(self, name), Qt.ConnectionType.QueuedConnection)
+        self._thread = threading.Thread(target=_serve, args=(self._queue, self._voice), name="verdict-library",
+                                        daemon=True)
         self._thread.start()
+        requests, voice = self._queue, self._voice  # not self: gone by then
+        self.destroyed.connect(lambda *_: (voice.hush(), requests.put(_STOP)))  # deleted unstopped: the worker ends
+
+    @property
+    def failure(self) -> object:
+        """Why the library cannot be used now (too new, damaged beyond rebuilding), or None."""
+        return self._voice.failure
 
     # --- the UI thread's side -----------------------------------------------------------
 
@@ -119,87 +154,127 @@ class LibraryService(QObject):
 
     def wait(self, timeout: float = 10.0) -> None:
         """Block until the worker has done everything asked so far (tests)."""
+        if not self._thread.is_alive():
+            return
         done = threading.Event()
         self._queue.put(("sync", 0, "", "", done))
         done.wait(timeout)
 
-    # --- the worker thread --------------------------------------------------------------
+    def stop(self, timeout: float = STOP_WAIT_S) -> bool:
+        """Silence the worker at once, and let it end after the job under way (waited for up to ``timeout`` s).
 
-    def _run(self) -> None:
-        lib: library.Library | None = None
-        where = ""
-        waiting: collections.deque = collections.deque()  # taken off the queue, in the order asked
+        Whether it ended. The app quitting stops the service before Qt goes: a worker still
+        indexing then says nothing more, whatever becomes of the objects it spoke through.
+        """
+        self._voice.hush()
+        self._queue.put(_STOP)
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+
+def _serve(requests: queue.Queue, voice: _WorkerVoice) -> None:
+    """The worker thread: the service's requests in the order asked, each asker's newest question only."""
+    lib: library.Library | None = None
+    where = ""
+    waiting: collections.deque = collections.deque()  # taken off the queue, in the order asked
+    try:
         while True:
             if not waiting:
-                waiting.append(self._queue.get())
+                waiting.append(requests.get())
             while True:
                 try:
-                    waiting.append(self._queue.get_nowait())
+                    waiting.append(requests.get_nowait())
                 except queue.Empty:
                     break
             item = waiting.popleft()
             if item[0] == "match" and any(w[0] == "match" and w[4][1] == item[4][1] for w in waiting):
                 continue  # its asker asked again since: only the newest question is worth answering
             kind, token, path, arg, extra = item
+            if kind == "stop":
+                return
             if kind == "sync":
                 extra.set()
                 continue
             if path != where:  # another data folder (tests), or the first request
                 if lib is not None:
                     lib.close()
-                lib, where = None, path
-                self.failure = None
-                try:
-                    lib = library.Library.open(path)
-                    for notice in lib.notices:
-                        self.sig_notice.emit(notice)
-                except KnownError as exc:
-                    self.failure = exc.args[0] if exc.args else str(exc)
-                    self.sig_notice.emit(self.failure)
-                except Exception as exc:  # noqa: BLE001 - a bug here must not take the app's thread down
-                    from factcheck import paths
+                lib, where = _open_library(path, voice), path
+            _serve_one(lib, kind, token, arg, extra, voice)
+    finally:
+        if lib is not None:
+            lib.close()
 
-                    self.failure = paths.log_bug(exc)
-                    self.sig_notice.emit(self.failure)
-            try:
-                if kind == "match":
-                    found = [] if lib is None else lib.match(arg, top=TOP, exclude=extra[0])
-                    self.sig_matched.emit(token, found)
-                elif lib is None:
-                    continue
-                elif kind == "add":
-                    lib.add_project(arg)
-                    self.sig_indexed.emit(arg)
-                elif kind == "put":
-                    project_id, head, rows, gone = extra
-                    lib.put_claims(arg, project_id, head, rows, gone)
-                    self.sig_indexed.emit(arg)
-            except library.LibraryError as exc:
-                self.sig_notice.emit(exc.args[0] if exc.args else str(exc))
-                if kind == "match":
-                    self.sig_matched.emit(token, [])
-            except KnownError:
-                if kind == "match":  # a project that cannot be read now is simply not indexed
-                    self.sig_matched.emit(token, [])
-            except Exception as exc:  # noqa: BLE001 - logged as ours; the app goes on without suggestions
-                from factcheck import paths
 
-                paths.log_bug(exc)
-                if kind == "match":
-                    self.sig_matched.emit(token, [])
+def _open_library(path: str, voice: _WorkerVoice) -> library.Library | None:
+    voice.failure = None
+    try:
+        lib = library.Library.open(path)
+    except KnownError as exc:
+        voice.failure = exc.args[0] if exc.args else str(exc)
+    except Exception as exc:  # noqa: BLE001 - a bug here must not take the app's thread down
+        from factcheck import paths
+
+        voice.failure = paths.log_bug(exc)
+    else:
+        for notice in lib.notices:
+            voice.say("sig_notice", notice)
+        return lib
+    voice.say("sig_notice", voice.failure)
+    return None
+
+
+def _serve_one(lib: library.Library | None, kind: str, token: int, arg: str, extra, voice: _WorkerVoice) -> None:
+    """One request: a question is always answered (no match when the library cannot be used)."""
+    try:
+        if kind == "match":
+            voice.say("sig_matched", token, [] if lib is None else lib.match(arg, top=TOP, exclude=extra[0]))
+        elif lib is None:
+            return
+        elif kind == "add":
+            lib.add_project(arg)
+            voice.say("sig_indexed", arg)
+        elif kind == "put":
+            project_id, head, rows, gone = extra
+            lib.put_claims(arg, project_id, head, rows, gone)
+            voice.say("sig_indexed", arg)
+    except library.LibraryError as exc:
+        voice.say("sig_notice", exc.args[0] if exc.args else str(exc))
+        if kind == "match":
+            voice.say("sig_matched", token, [])
+    except KnownError:
+        if kind == "match":  # a project that cannot be read now is simply not indexed
+            voice.say("sig_matched", token, [])
+    except Exception as exc:  # noqa: BLE001 - logged as ours; the app goes on without suggestions
+        from factcheck import paths
+
+        paths.log_bug(exc)
+        if kind == "match":
+            voice.say("sig_matched", token, [])
 
 
 _service: LibraryService | None = None
 
 
 def service() -> LibraryService:
-    """The app's one library service (made on first use)."""
+    """The app's one library service (made on first use, a child of the application; stopped when it quits)."""
     global _service
     if _service is None:
         from PySide6.QtCore import QCoreApplication
 
-        _service = LibraryService(QCoreApplication.instance())
+        app = QCoreApplication.instance()
+        _service = LibraryService(app)
+        app.aboutToQuit.connect(_stop_service)
+        atexit.register(_stop_service)  # an app never quit (tests): still before Qt's own cleanup
     return _service
+
+
+def _stop_service() -> None:
+    if _service is not None:
+        _service.stop()
 
 
 def follow(session: Session) -> None:

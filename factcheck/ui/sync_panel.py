@@ -7,8 +7,9 @@ window do the network's waiting, so an offline laptop never freezes the window:
   window reads; each write takes the lock first with ``BEGIN IMMEDIATE``) and its own to
   the server, and runs ``client.sync`` when asked, one sync at a time; what it came to
   (a ``Report``) reaches the window through a queued signal, and so does each batch of a
-  long push (the status bar counts them). Stopped (the project closes), it ends a long
-  push after the batch under way; the next sync goes on from there.
+  long push and each page of a long pull (the status bar counts them). Stopped (the
+  project closes), it ends a long push after the batch under way, a long pull after the
+  page under way (or before what came in is taken in); the next sync goes on from there.
 - ``NewsListener`` holds a ``LISTEN`` connection and wakes the window when another copy
   pushed to this project; it waits in short steps so it stops at once.
 
@@ -37,7 +38,7 @@ from factcheck.core import events, history, later
 from factcheck.core.errors import KnownError
 from factcheck.core.project import Project
 from factcheck.sync import client, credentials
-from factcheck.ui import language, theme
+from factcheck.ui import language, theme, threads
 
 log = logging.getLogger("factcheck")
 #: Loaded when a sync brings conflicts, not at every start.
@@ -48,6 +49,8 @@ SYNCED, CONFLICT, OFFLINE, PASSWORD, REFUSED, FAILED, UNAVAILABLE, BUG = (
     "synced", "conflict", "offline", "password", "refused", "failed", "unavailable", "bug")
 #: A long push under way, batch by batch (a state of the status bar, not a ``Report`` kind).
 SENDING = "sending"
+#: A long pull under way, page by page, then taken in (a state of the status bar, not a ``Report`` kind).
+RECEIVING = "receiving"
 #: Characters of a refusal shown in the status bar (the whole sentence is in its tooltip).
 STATUS_LIMIT = 80
 
@@ -135,12 +138,12 @@ class Report:
         return bool(self.outcome is not None and (self.outcome.changes is not None or self.outcome.pulled))
 
 
-class Relay(QObject):
+class Relay(threads.Voice):
     """The threads' voice: signals emitted in a worker thread, delivered queued on the UI thread.
 
-    One per window, made and destroyed on the UI thread; each signal carries the token of
-    the attachment (one open project) its thread serves, so a thread left to finish after
-    its project closed speaks to nobody.
+    One per attachment (one open project), made on the UI thread as the controller's child
+    and hushed when the project closes, so a thread left to finish after it (stuck
+    connecting) speaks to nobody; each signal also carries the attachment's token.
     """
 
     sig_progress = Signal(object, int)
@@ -148,6 +151,10 @@ class Relay(QObject):
 
     sig_sending = Signal(object, int, int)
     """A push of more than one batch went one batch further: (token, changes sent, changes to send)."""
+
+    sig_receiving = Signal(object, str, int, int)
+    """A pull of more than one page went a page further: (token, ``pull.RECEIVING`` or ``pull.TAKING_IN``, done,
+    total)."""
 
     sig_reported = Signal(object, object)
     """A sync ended: (token, its ``Report``)."""
@@ -157,13 +164,6 @@ class Relay(QObject):
 
     sig_listener_lost = Signal(object)
     """(token): the listening connection dropped (the server went away)."""
-
-    def say(self, name: str, *args) -> None:
-        """Emit ``name`` from a worker thread; nothing once the window is gone (a thread left to finish)."""
-        try:
-            getattr(self, name).emit(*args)
-        except RuntimeError:  # the C++ object was deleted with its window
-            pass
 
 
 _STOP = object()
@@ -238,17 +238,25 @@ class SyncWorker(threading.Thread):
         """``client.sync``; a connection kept from before that died meanwhile (a server restart) is made again once."""
         kept = self._conn is not None
         try:
-            return client.sync(self._connect(project), project, server_name=self.server_name, progress=self._sending)
+            return client.sync(self._connect(project), project, server_name=self.server_name,
+                               progress=self._sending, pulling=self._receiving)
         except client.Offline:
             self._drop_connection()
             if not kept:
                 raise
-        return client.sync(self._connect(project), project, server_name=self.server_name, progress=self._sending)
+        return client.sync(self._connect(project), project, server_name=self.server_name, progress=self._sending,
+                           pulling=self._receiving)
 
     def _sending(self, sent: int, total: int) -> bool:
         """A batch of a push went up: say so when there are several; False (stop there) once the project closes."""
         if total > client.BATCH:
             self.relay.say("sig_sending", self.token, sent, total)
+        return not self._stopping.is_set()
+
+    def _receiving(self, stage: str, done: int, total: int) -> bool:
+        """A page of a long pull came in, or part of it was taken in: say so; False (stop there) once the project
+        closes (what came in waits beside the project for the next sync)."""
+        self.relay.say("sig_receiving", self.token, stage, done, total)
         return not self._stopping.is_set()
 
     def _connect(self, project: Project):
@@ -357,7 +365,8 @@ class SyncController(QObject):
     """The main window's part in sync: its actions, its status, its threads (see the module's docstring)."""
 
     sig_state_changed = Signal(str)
-    """The sync state shown in the status bar changed (a ``Report`` kind, or "syncing", "pending", "sending")."""
+    """The sync state shown in the status bar changed (a ``Report`` kind, or "syncing", "pending", "sending",
+    "receiving")."""
 
     #: After the window's own change, wait this long for the next before syncing (ms).
     DEBOUNCE_MS = 750
@@ -388,16 +397,21 @@ class SyncController(QObject):
         self.status.setObjectName("sync-status")
         self.status.sig_clicked.connect(self._on_status_clicked)
         self.status.hide()
-        self.relay = Relay(self)
-        self.relay.sig_progress.connect(self._on_worker_progress, Qt.ConnectionType.QueuedConnection)
-        self.relay.sig_sending.connect(self._on_worker_sending, Qt.ConnectionType.QueuedConnection)
-        self.relay.sig_reported.connect(self._on_worker_reported, Qt.ConnectionType.QueuedConnection)
-        self.relay.sig_news.connect(self._on_listener_news, Qt.ConnectionType.QueuedConnection)
-        self.relay.sig_listener_lost.connect(self._on_listener_lost, Qt.ConnectionType.QueuedConnection)
         self._debounce = self._timer(self.DEBOUNCE_MS, self.request_sync)
         self._retry = self._timer(self.RETRY_MS, self.request_sync)
         self._slow = self._timer(self.SLOW_MS, self._on_slow_timeout)
         self._reset()
+
+    def _new_relay(self) -> Relay:
+        """The voice of one attachment's threads (``detach`` hushes it)."""
+        relay = Relay(self)
+        relay.sig_progress.connect(self._on_worker_progress, Qt.ConnectionType.QueuedConnection)
+        relay.sig_sending.connect(self._on_worker_sending, Qt.ConnectionType.QueuedConnection)
+        relay.sig_receiving.connect(self._on_worker_receiving, Qt.ConnectionType.QueuedConnection)
+        relay.sig_reported.connect(self._on_worker_reported, Qt.ConnectionType.QueuedConnection)
+        relay.sig_news.connect(self._on_listener_news, Qt.ConnectionType.QueuedConnection)
+        relay.sig_listener_lost.connect(self._on_listener_lost, Qt.ConnectionType.QueuedConnection)
+        return relay
 
     def _timer(self, interval: int, slot) -> QTimer:
         timer = QTimer(self)
@@ -411,6 +425,7 @@ class SyncController(QObject):
         self.dsn: str | None = None
         self.worker: SyncWorker | None = None
         self.listener: NewsListener | None = None
+        self.relay: Relay | None = None  # the threads' voice
         self._token: object = None  # this attachment's: the threads' signals carry it
         self._session = None
         self.running = False  # a sync is under way in the worker
@@ -421,6 +436,7 @@ class SyncController(QObject):
         self.report: Report | None = None  # the last sync's
         self.pending = 0  # local changes the server lacks, as last counted plus the window's since
         self.sending = (0, 0)  # a long push under way: (changes sent, changes to send)
+        self.receiving = ("", 0, 0)  # a long pull under way: (its stage, done, total)
         self.counter = 0  # the server's counter this copy merged, as last reported
         self.plan: merge.MergePlan | None = None  # the conflicts waiting for a choice
         #: choices made for a plan that was stale when applied: conflict key -> (ours, theirs, choice)
@@ -460,9 +476,10 @@ class SyncController(QObject):
         if not sync_available():
             self._show(UNAVAILABLE)
             return
-        self.worker = SyncWorker(project.path, lambda: project.user, dsn, self.relay, token, self.passwords)
+        relay = self.relay = self._new_relay()
+        self.worker = SyncWorker(project.path, lambda: project.user, dsn, relay, token, self.passwords)
         self.worker.start()
-        self.listener = NewsListener(dsn, events.project_id(project.store), self.relay, token,
+        self.listener = NewsListener(dsn, events.project_id(project.store), relay, token,
                                      self.RETRY_MS / 1000, self.passwords)
         self.listener.start()
         self._show("syncing")  # until the first sync says how it stands
@@ -477,6 +494,9 @@ class SyncController(QObject):
                 self._session.sig_changed.disconnect(self._on_session_changed)
             except (RuntimeError, TypeError):
                 pass
+        if self.relay is not None:  # a thread left to finish below says nothing more
+            self.relay.hush()
+            self.relay.deleteLater()
         for thread in (self.listener, self.worker):
             if thread is not None:
                 thread.stop()
@@ -600,8 +620,13 @@ class SyncController(QObject):
             self.sending = (sent, total)
             self._show(SENDING)
 
+    def _on_worker_receiving(self, token: object, stage: str, done: int, total: int) -> None:
+        if token is self._token and self.running:
+            self.receiving = (stage, done, total)
+            self._show(RECEIVING)
+
     def _on_slow_timeout(self) -> None:
-        if self.running and self.state not in (CONFLICT, REFUSED, PASSWORD, SENDING):
+        if self.running and self.state not in (CONFLICT, REFUSED, PASSWORD, SENDING, RECEIVING):
             self._show("syncing")
 
     # --- what a sync came to -------------------------------------------------------------------
@@ -803,6 +828,17 @@ class SyncController(QObject):
                 sent=QLocale().toString(sent), total=QLocale().toString(total))
             tip = self.tr("This copy's changes go up to {server} in batches, and the other copies see them once "
                           "the last is in. If the sync stops, the next one goes on from where it stopped.").format(
+                server=server)
+            return text, " ".join(tip.split()), ""
+        if state == RECEIVING:
+            stage, done, total = self.receiving
+            numbers = {"done": QLocale().toString(done), "total": QLocale().toString(total)}
+            if stage == client.pull.TAKING_IN:
+                text = self.tr("Taking in changes: {done} of {total}").format(**numbers)
+            else:
+                text = self.tr("Receiving changes: {done} of {total}").format(**numbers)
+            tip = self.tr("The other copies' changes come from {server} in pages and are taken in at the end, all "
+                          "at once. If the sync stops, the next one goes on from where it stopped.").format(
                 server=server)
             return text, " ".join(tip.split()), ""
         if state == "pending":

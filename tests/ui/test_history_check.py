@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
+import weakref
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -179,12 +181,71 @@ def test_a_long_backup_says_so_and_closing_does_not_wait_for_it(qtbot, window, p
     monkeypatch.setattr(MainWindow, "SAY_CHECKED_AFTER_S", 0.0)
     w = window(path)
     w.show()
-    qtbot.waitUntil(lambda: w.checking_label.isVisibleTo(w))
-    assert copying.is_set() and w.checking_label.text() == "Making the day's backup of the project…"
+    qtbot.waitUntil(lambda: copying.is_set() and w.checking_label.isVisibleTo(w))  # said as the copy starts
+    assert w.checking_label.text() == "Making the day's backup of the project…"
     w.close()
     assert not finished.is_set() and w.history_verdict is None  # closed with the copy still under way
     done.set()
     assert finished.wait(5)
+
+
+def test_a_window_closed_during_its_backup_goes_at_once_and_the_thread_ends_unheard(qtbot, tmp_path, path, said,
+                                                                                    monkeypatch):
+    """The backup's thread holds nothing of the window: closed and deleted, the window is freed while the copy
+    goes on, and the thread then ends without a word to it (nor an error in the thread)."""
+    from factcheck.core import backup
+
+    copying, done = threading.Event(), threading.Event()
+
+    def daily(project, **kwargs):
+        copying.set()
+        done.wait(10)
+        return ["a warning nobody is left to read"]
+
+    monkeypatch.setattr(backup, "daily", daily)
+    monkeypatch.setattr(MainWindow, "SAY_CHECKED_AFTER_S", 0.0)
+    w = MainWindow(QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat), "ben")
+    assert w.open_project(path)
+    w.show()
+    qtbot.waitUntil(copying.is_set)
+    thread = w._history_thread
+    w.close()
+    w.deleteLater()
+    alive = weakref.ref(w)
+    del w
+    qtbot.waitUntil(lambda: gc.collect() >= 0 and alive() is None)  # freed with the copy still under way
+    assert thread.is_alive()
+    done.set()
+    thread.join(5)
+    qtbot.wait(50)  # anything it said would arrive now
+    assert not thread.is_alive() and said == []
+
+
+def test_a_window_deleted_while_its_check_reports_progress(qtbot, tmp_path, path, said, monkeypatch):
+    """Closed and deleted mid-check, with the thread telling how far it is as fast as it can: it stops, and
+    nothing it said reaches the window that is gone."""
+    reports = threading.Event()
+
+    def chatty(project, *, progress=None, **kwargs):
+        while progress(1, 2):
+            reports.set()
+        from factcheck.core.errors import Cancelled
+
+        raise Cancelled("stopped")
+
+    monkeypatch.setattr(verified, "check", chatty)
+    monkeypatch.setattr(MainWindow, "SAY_CHECKED_AFTER_S", 0.0)
+    w = MainWindow(QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat), "ben")
+    assert w.open_project(path)
+    w.show()
+    qtbot.waitUntil(lambda: reports.is_set() and w.checking_label.isVisibleTo(w))
+    thread = w._history_thread
+    w.close()
+    w.deleteLater()
+    del w
+    gc.collect()
+    qtbot.wait(50)
+    assert not thread.is_alive() and said == []
 
 
 def test_a_quick_check_says_nothing_while_it_runs(qtbot, window, path):

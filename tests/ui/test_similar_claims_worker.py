@@ -37,7 +37,7 @@ def busy(qapp, tmp_path, monkeypatch):
     service.add_project(path)  # the worker is now stuck in it
     yield service, gate, path, claim_id
     gate.set()
-    service.wait()
+    assert service.stop(5)
 
 
 def test_two_windows_asking_at_once_each_get_their_answer(qtbot, busy):
@@ -80,3 +80,28 @@ def test_changes_queued_behind_a_question_are_written_in_the_order_made(qtbot, b
     with library.Library.open() as lib:
         (statement,) = lib.conn.execute("SELECT statement FROM entries WHERE key = ?", (claim_id,)).fetchone()
     assert statement == "Homicides in Cali fell by half in 2024"
+
+
+def test_stopping_silences_the_worker_at_once_and_it_ends_after_its_job(qtbot, busy):
+    """The app quitting: a job under way is not cut short, but nothing more is said, and the thread ends."""
+    service, gate, path, claim_id = busy
+    service.request("homicides in Cali", asker="inspector")
+    assert not service.stop(timeout=0)  # still indexing
+    gate.set()
+    qtbot.wait_until(lambda: not service.running)
+    qtbot.wait(50)  # an answer said before the end would arrive now
+    assert service.answered == []
+
+
+def test_a_service_deleted_mid_job_ends_its_worker_without_a_word(qtbot, busy):
+    """However the service goes (its parent deleted, the app torn down), its worker neither speaks into the
+    deleted object nor lives on."""
+    import shiboken6
+
+    service, gate, path, claim_id = busy
+    thread = service._thread
+    service.request("homicides in Cali", asker="inspector")
+    shiboken6.delete(service)
+    gate.set()
+    thread.join(5)
+    assert not thread.is_alive()
