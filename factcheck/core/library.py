@@ -38,6 +38,11 @@ NAME = "library.sqlite"
 BUSY_TIMEOUT_MS = 1500
 #: Candidates FTS5 hands to the re-ranking.
 CANDIDATES = 60
+#: Claims (or entries) read, analysed and written per transaction when a project is indexed or re-analysed
+#: (a few MB of rows; fewer commits write the key index's pages fewer times).
+BATCH = 2000
+#: Token counts kept between queries (a few MB at most) before they are counted afresh.
+FREQUENCIES_KEPT = 20_000
 #: Column weights of bm25 (terms, bigrams, prefixes).
 BM25_WEIGHTS = (1.0, 0.6, 0.35)
 PROJECT = "project"
@@ -227,6 +232,9 @@ class Library:
         #: Sentences about what happened while opening (rebuilt after damage, read-only because busy).
         self.notices: list[str] = []
         self._documents: int | None = None
+        #: In how many entries each token asked for occurs (0: none), while the library is as it was counted.
+        self._frequencies: dict[str, int] = {}
+        self._data_version: int | None = None
 
     # --- opening ------------------------------------------------------------------------
 
@@ -367,16 +375,29 @@ class Library:
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('analyzer', ?)", (str(matching.ANALYZER_VERSION),))
 
     def _check_analyzer(self) -> None:
-        """Re-index every entry when this build analyses text differently from the one that indexed it."""
+        """Re-index every entry when this build analyses text differently from the one that indexed it.
+
+        ``BATCH`` entries a transaction, in id order; a re-index cut short goes on where it stopped.
+        """
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'analyzer'").fetchone()
         if row and row[0] == str(matching.ANALYZER_VERSION) or self.read_only:
             return
-        with self._write():
-            rows = self.conn.execute("SELECT id, statement, quote, summary, title FROM entries").fetchall()
-            self.conn.executemany(
-                "UPDATE entries SET terms = ?, bigrams = ?, prefixes = ?, folded = ?, entities = ? WHERE id = ?",
-                ((*_index(s, q, su, t), i) for i, s, q, su, t in rows))
-            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('analyzer', ?)", (str(matching.ANALYZER_VERSION),))
+        progress = f"reanalysed:{matching.ANALYZER_VERSION}"  # the last entry done, when cut short
+        after = self._meta(progress) or 0
+        while True:
+            with self._write():
+                rows = self.conn.execute("SELECT id, statement, quote, summary, title FROM entries WHERE id > ? "
+                                         "ORDER BY id LIMIT ?", (after, BATCH)).fetchall()
+                if not rows:
+                    self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('analyzer', ?)",
+                                      (str(matching.ANALYZER_VERSION),))
+                    self.conn.execute("DELETE FROM meta WHERE key LIKE 'reanalysed:%'")  # an older one cut short too
+                    return
+                self.conn.executemany(
+                    "UPDATE entries SET terms = ?, bigrams = ?, prefixes = ?, folded = ?, entities = ? WHERE id = ?",
+                    ((*_index(s, q, su, t), i) for i, s, q, su, t in rows))
+                after = rows[-1][0]
+                self._set_meta(progress, after)
 
     @staticmethod
     def _error(exc: sqlite3.Error, path: pathlib.Path) -> KnownError:
@@ -468,7 +489,18 @@ class Library:
                 raise self._error(exc, self.path) from None
             raise
         finally:
-            self._documents = None
+            self._forget_counts()
+
+    def _forget_counts(self) -> None:
+        self._documents = None
+        self._frequencies.clear()
+
+    def _check_counts(self) -> None:
+        """Forget the counts of entries and tokens when another connection (window, command) wrote since."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            self._data_version = version
+            self._forget_counts()
 
     def _source(self, kind: str, path: str, **values) -> int:
         now = model.now()
@@ -499,7 +531,14 @@ class Library:
     # --- projects -----------------------------------------------------------------------
 
     def add_project(self, path: str | os.PathLike) -> AddResult:
-        """Index a project's claims (again only when its history moved since the last time)."""
+        """Index a project's claims (again only when its history moved since the last time).
+
+        A batch of ``BATCH`` claims at a time, each its own transaction, so memory stays the
+        same whatever the project's size and another window waits at most for one batch's
+        inserts. Claims whose row is as indexed are not analysed or written again, and a
+        pass cut short (the app closed) goes on after its last batch next time, while the
+        project's head has not moved.
+        """
         from factcheck.core import events
 
         where = str(pathlib.Path(path).resolve())
@@ -507,16 +546,53 @@ class Library:
             head = events.head(project.store)
             row = self.conn.execute("SELECT id, head, missing FROM sources WHERE path = ?", (where,)).fetchone()
             if row and row[1] == head and not row[2]:
-                count = self.conn.execute("SELECT count(*) FROM entries WHERE source_id = ?", (row[0],)).fetchone()[0]
-                return AddResult(PROJECT, where, count, unchanged=True)
-            rows = project_rows(project)
+                return AddResult(PROJECT, where, self._count(row[0]), unchanged=True)
             project_id = events.project_id(project.store)
-        with self._write():
-            source = self._source(PROJECT, where, name=pathlib.Path(where).stem, project_id=project_id, head=head,
-                                  missing=0)
-            count = self._put_project_rows(source, rows, whole=True)
+            with self._write():  # no head until the pass is whole: one cut short is read again
+                source = self._source(PROJECT, where, name=pathlib.Path(where).stem, project_id=project_id, head=None,
+                                      missing=0)
+            count = self._index_project(source, project, head)
         self._write_sources_file()
         return AddResult(PROJECT, where, count)
+
+    def _index_project(self, source: int, project, head: str | None) -> int:
+        """Bring a source's entries in line with the project's live claims, batch by batch; how many it holds."""
+        from factcheck.core import events
+
+        progress = _progress_key(source)
+        done = self._meta(progress)
+        after, seen = (tuple(done["after"]), done["seen"]) if done and done["head"] == head else (None, 0)
+        articles = project_articles(project)
+        for claims, last in _batches(_live_claims(project, sorted(articles), after)):
+            rows = project_rows(project, claims, articles)
+            seen += len(rows)
+            changed = self._changed(source, rows)  # analysed before the write lock is taken
+            with self._write():
+                _upsert(self.conn, changed)
+                self._set_meta(progress, {"head": head, "after": last, "seen": seen})
+        moved = events.head(project.store) != head  # a claim may have been read twice, or missed
+        if moved or self._count(source) != seen:
+            self._forget_deleted(source, project)
+        with self._write():
+            self.conn.execute("UPDATE sources SET head = ? WHERE id = ?", (head, source))
+            self.conn.execute("DELETE FROM meta WHERE key = ?", (progress,))
+        return self._count(source)
+
+    def _forget_deleted(self, source: int, project) -> None:
+        """Remove the entries of claims the project no longer shows: its keys in order, a batch at a time."""
+        after = ""
+        while True:
+            keys = [r[0] for r in self.conn.execute(
+                "SELECT key FROM entries WHERE source_id = ? AND key > ? ORDER BY key LIMIT ?", (source, after, BATCH))]
+            if not keys:
+                return
+            live = {r[0] for r in project.store.read(
+                f"SELECT id FROM claims WHERE id IN (SELECT value FROM json_each(?)) AND {_LIVE}", (json.dumps(keys),))}
+            gone = [(source, k) for k in keys if k not in live]
+            if gone:
+                with self._write():
+                    self.conn.executemany("DELETE FROM entries WHERE source_id = ? AND key = ?", gone)
+            after = keys[-1]
 
     def put_claims(self, path: str | os.PathLike, project_id: str | None, head: str | None, rows: Sequence[dict],
                    gone: Iterable[str] = ()) -> None:
@@ -531,27 +607,34 @@ class Library:
             if head is None:
                 self.conn.execute("UPDATE sources SET head = NULL WHERE path = ?", (where,))
             source = self._source(PROJECT, where, name=pathlib.Path(where).stem, missing=0, **known)
-            self._put_project_rows(source, rows, whole=False)
+            _upsert(self.conn, self._changed(source, rows))
             gone = list(gone)
             if gone:
                 self.conn.executemany("DELETE FROM entries WHERE source_id = ? AND key = ?", ((source, g) for g in gone))
         self._write_sources_file()
 
-    def _put_project_rows(self, source: int, rows: Sequence[dict], *, whole: bool) -> int:
-        existing = dict(self.conn.execute("SELECT key, digest FROM entries WHERE source_id = ?", (source,)).fetchall())
-        keys = set()
+    def _changed(self, source: int, rows: Sequence[dict]) -> list[tuple]:
+        """The entries of the rows whose digest differs from the entry indexed for them (new ones included)."""
+        keys = json.dumps([row["key"] for row in rows])
+        indexed = dict(self.conn.execute(
+            "SELECT key, digest FROM entries WHERE source_id = ? AND key IN (SELECT value FROM json_each(?))",
+            (source, keys)))
         changed = []
         for row in rows:
-            keys.add(row["key"])
             digest = _digest(row)
-            if existing.get(row["key"]) != digest:
+            if indexed.get(row["key"]) != digest:
                 changed.append(_entry(source, row, digest))
-        if changed:
-            _upsert(self.conn, changed)
-        if whole:
-            stale = [(source, k) for k in existing if k not in keys]
-            self.conn.executemany("DELETE FROM entries WHERE source_id = ? AND key = ?", stale)
+        return changed
+
+    def _count(self, source: int) -> int:
         return self.conn.execute("SELECT count(*) FROM entries WHERE source_id = ?", (source,)).fetchone()[0]
+
+    def _meta(self, key: str):
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def _set_meta(self, key: str, value) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
 
     def _note_missing_project(self, where: str) -> None:
         with self._write():
@@ -608,7 +691,7 @@ class Library:
                 raise FeedRefused(refused[0].args[0]) from refused[0]
             return results
         where = str(path.resolve())
-        kept = dropped = skipped = 0
+        dropped = skipped = 0
         try:
             stream = path.open("rb")
         except OSError as exc:
@@ -617,16 +700,12 @@ class Library:
             source = self._source(CLAIMREVIEW, where, name=path.name, missing=0)
             self.conn.execute("DELETE FROM entries WHERE source_id = ?", (source,))
             batch: list[tuple] = []
-            seen: set[str] = set()
             for item in claimreview_feed.items(stream, path.name):
                 found = claimreview_feed.review(item)
                 if found is None:
                     skipped += 1
                     continue
                 dropped += found.dropped_url
-                if found.key in seen:
-                    continue
-                seen.add(found.key)
                 row = {
                     "key": found.key, "url": found.url, "statement": found.statement, "quote": "",
                     "claimant": found.claimant, "claim_date": found.claim_date, "rating": found.rating,
@@ -636,11 +715,10 @@ class Library:
                 }
                 batch.append(_entry(source, row, ""))  # a file is read again whole: no digest to compare
                 if len(batch) >= 2000:
-                    _upsert(self.conn, batch)
-                    kept += len(batch)
+                    _upsert(self.conn, batch, first_wins=True)
                     batch = []
-            _upsert(self.conn, batch)
-            kept += len(batch)
+            _upsert(self.conn, batch, first_wins=True)
+            kept = self._count(source)
         self._write_sources_file()
         return [AddResult(CLAIMREVIEW, where, kept, dropped_urls=dropped, skipped=skipped)]
 
@@ -661,6 +739,7 @@ class Library:
             for source in ids:
                 self.conn.execute("DELETE FROM entries WHERE source_id = ?", (source,))
                 self.conn.execute("DELETE FROM sources WHERE id = ?", (source,))
+                self.conn.execute("DELETE FROM meta WHERE key = ?", (_progress_key(source),))
         self._write_sources_file()
         return len(ids)
 
@@ -715,6 +794,7 @@ class Library:
         groups = matching.query_terms(query)
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         try:
+            self._check_counts()
             frequency = self._frequency(groups)
             expression = matching.fts_query(*matching.selective(groups, frequency, len(self)))
             if not expression:
@@ -768,15 +848,24 @@ class Library:
         return (row[0] if row and row[0] else where, exclude[1])
 
     def _frequency(self, groups: Sequence[Sequence[str]]) -> dict[str, int]:
-        """In how many entries each token occurs: terms as they are, bigrams as ``b:``, prefixes as ``p:``."""
-        out: dict[str, int] = {}
+        """In how many entries each token occurs (those in none left out): terms as they are, bigrams as
+        ``b:``, prefixes as ``p:``.
+
+        FTS5 counts a token by reading its whole list of entries (a word in every claim: the
+        whole index), so counts are kept until the library changes: the words a checker
+        types again, or a batch of queries shares, are counted once.
+        """
+        known = self._frequencies
+        if len(known) > FREQUENCIES_KEPT:
+            known.clear()
         for column, tokens, mark in zip(("terms", "bigrams", "prefixes"), groups, ("", "b:", "p:")):
-            if tokens:
-                for term, doc in self.conn.execute(
-                        "SELECT term, doc FROM entries_vocab WHERE col = ? AND term IN "
-                        f"({', '.join('?' * len(tokens))})", (column, *tokens)):
-                    out[mark + term] = doc
-        return out
+            asked = [t for t in dict.fromkeys(tokens) if mark + t not in known]
+            if asked:
+                found = dict(self.conn.execute("SELECT term, doc FROM entries_vocab WHERE col = ? AND term IN "
+                                               f"({', '.join('?' * len(asked))})", (column, *asked)))
+                known.update((mark + t, found.get(t, 0)) for t in asked)
+        return {mark + t: known[mark + t] for tokens, mark in zip(groups, ("", "b:", "p:")) for t in tokens
+                if known[mark + t]}
 
 
 class _Damaged(Exception):
@@ -802,22 +891,24 @@ def _match(row: tuple, score: float) -> Match:
 _ENTRY_COLUMNS = ("source_id", "key", "url", "statement", "quote", "claimant", "claim_date", "rating", "rating_key",
                   "rating_value", "summary", "date", "status", "author", "title", "language", "raw", "digest",
                   "terms", "bigrams", "prefixes", "folded", "entities")
-_UPSERT = (
-    f"INSERT INTO entries ({', '.join(_ENTRY_COLUMNS)}) VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))}) "
-    "ON CONFLICT (source_id, key) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _ENTRY_COLUMNS[2:])
-)
+_INSERT = f"INSERT INTO entries ({', '.join(_ENTRY_COLUMNS)}) VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))}) "
+_UPSERT = _INSERT + "ON CONFLICT (source_id, key) DO UPDATE SET " + ", ".join(
+    f"{c} = excluded.{c}" for c in _ENTRY_COLUMNS[2:])
+_INSERT_NEW = _INSERT + "ON CONFLICT (source_id, key) DO NOTHING"
+#: A live claim of a live article (``claims`` as the project's queries name it).
+_LIVE = "deleted_at IS NULL AND article_id IN (SELECT id FROM articles WHERE deleted_at IS NULL)"
 
 
-def _upsert(conn: sqlite3.Connection, entries: list[tuple]) -> None:
-    """Insert or update entries; new ones then go into the FTS5 index in one statement.
+def _upsert(conn: sqlite3.Connection, entries: list[tuple], *, first_wins: bool = False) -> None:
+    """Insert or update entries (``first_wins``: a key already there is kept as it is); new ones then go
+    into the FTS5 index in one statement.
 
     (Updated ones are re-indexed by the ``entries_au`` trigger. New rows are numbered past
     the largest id, and indexing them in bulk is three times faster than a trigger per row.)
     """
     if entries:
         last = conn.execute("SELECT COALESCE(max(id), 0) FROM entries").fetchone()[0]
-        conn.executemany(_UPSERT, entries)
+        conn.executemany(_INSERT_NEW if first_wins else _UPSERT, entries)
         conn.execute("INSERT INTO entries_fts(rowid, terms, bigrams, prefixes) SELECT id, terms, bigrams, prefixes "
                      "FROM entries WHERE id > ?", (last,))
 
@@ -889,17 +980,15 @@ def project_articles(project) -> dict[str, model.Article]:
     return {r[0]: model.Article(*r[:8], factcheck_url=r[8]) for r in rows}
 
 
-def project_rows(project, claims: Iterable | None = None, articles: dict | None = None) -> list[dict]:
-    """The library's rows for a project's live claims: all of them, or these ``model.Claim``s.
+def project_rows(project, claims: Iterable, articles: dict | None = None) -> list[dict]:
+    """The library's rows for these ``model.Claim``s of a project (deleted ones and those of deleted articles left out).
 
     ``articles`` (by id) saves reading the article list again. Plain dicts, safe to hand
     to another thread.
     """
     scale = project.scale
     if articles is None:
-        articles = {a.id: a for a in project.articles()}
-    if claims is None:
-        claims = project.claims()
+        articles = project_articles(project)
     rows = []
     for c in claims:
         article = articles.get(c.article_id) if c is not None else None
@@ -919,3 +1008,46 @@ def project_rows(project, claims: Iterable | None = None, articles: dict | None 
             "language": article.language, "raw": None,
         })
     return rows
+
+
+def _live_claims(project, article_ids: Sequence[str], after: Sequence | None) -> Iterator[tuple[model.Claim, list]]:
+    """The live claims of these live articles in reading order (article, position), each with its place
+    ``[article id, start, end, rowid]``, from the one after ``after``.
+
+    Read by keyset ``BATCH`` at a time, one short query each: no read stays open on the
+    project while the library is written, and no query skips rows it has read (OFFSET).
+    """
+    from factcheck.core import claims
+
+    for article_id in article_ids:
+        if after is not None and article_id < after[0]:
+            continue
+        position = tuple(after[1:]) if after is not None and article_id == after[0] else (-1, -1, -1)
+        while True:
+            rows = project.store.read(
+                f'SELECT start, "end", rowid, {claims.COLUMNS} FROM claims WHERE article_id = ? AND deleted_at IS NULL '
+                'AND (start, "end", rowid) > (?, ?, ?) ORDER BY start, "end", rowid LIMIT ?',
+                (article_id, *position, BATCH))
+            for row in rows:
+                yield claims.from_row(row[3:]), [article_id, *row[:3]]
+            if len(rows) < BATCH:
+                break
+            position = rows[-1][:3]
+
+
+def _batches(claims: Iterable[tuple[model.Claim, list]]) -> Iterator[tuple[list[model.Claim], list]]:
+    """``_live_claims`` in lists of ``BATCH``, each with the place of its last claim."""
+    batch: list[model.Claim] = []
+    last: list = []
+    for claim, last in claims:
+        batch.append(claim)
+        if len(batch) >= BATCH:
+            yield batch, last
+            batch = []
+    if batch:
+        yield batch, last
+
+
+def _progress_key(source: int) -> str:
+    """The ``meta`` key of a project pass not yet whole: its head, the place it reached, the claims seen."""
+    return f"indexing:{source}"

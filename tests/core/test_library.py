@@ -308,3 +308,17 @@ def test_an_older_analyzer_is_reindexed(tmp_path, monkeypatch):
     monkeypatch.setattr(matching, "ANALYZER_VERSION", matching.ANALYZER_VERSION + 1)
     with Library.open(path) as lib:
         assert lib.match("Vaccines cause autism")[0].rating == "False"
+
+
+def test_token_counts_kept_between_queries_follow_another_windows_writes(tmp_path):
+    path = tmp_path / "library.sqlite"
+    make_project(tmp_path / "a.factcheck")
+    make_project(tmp_path / "b.factcheck", [("Bananas cure malaria", "false", "No trial shows it.")],
+                 "Bananas cure malaria, the post says.")
+    with Library.open(path) as mine, Library.open(path) as other:
+        mine.add(tmp_path / "a.factcheck")
+        assert mine.match("bananas cure malaria") == []  # counted: in no entry
+        other.add(tmp_path / "b.factcheck")
+        assert [m.statement for m in mine.match("bananas cure malaria")] == ["Bananas cure malaria"]
+        other.remove(tmp_path / "b.factcheck")
+        assert mine.match("bananas cure malaria") == []
