@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import os
 
-from factcheck import importers
 from factcheck.core import resources, workflow
 from factcheck.core.errors import BugError
 from factcheck.core.project import Project
@@ -304,6 +303,8 @@ def build(path: str | os.PathLike, *, user: str | None = None, language: str = "
     every review state: published, approved, in review, changes requested and draft.
     ``language`` "es" builds the Spanish demo (Spanish article, scale and reports).
     """
+    from factcheck import importers  # not loaded by the window, which asks only ``is_demo``
+
     d = _demo(language)
     imported = importers.import_file(resources.path("samples", d.sample))
     project = Project.create(path, user=user or d.checker)

@@ -27,8 +27,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-import edlib
-
 from factcheck.core import later
 
 CONTEXT = 32
@@ -45,7 +43,8 @@ ORPHANED = "orphaned"
 STATES = (EXACT, MOVED, FUZZY, ORPHANED)
 
 
-#: rapidfuzz's distances, imported when first used: opening a project re-anchors nothing.
+#: edlib and rapidfuzz's distances, imported when first used: opening a project re-anchors nothing.
+edlib = later.Module("edlib")
 Indel = later.Attribute("rapidfuzz.distance", "Indel")
 Levenshtein = later.Attribute("rapidfuzz.distance", "Levenshtein")
 

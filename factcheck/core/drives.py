@@ -26,7 +26,6 @@ import os
 import pathlib
 import re
 import sqlite3
-import subprocess
 import sys
 from typing import TYPE_CHECKING
 
@@ -170,6 +169,8 @@ def _windows(path: str | os.PathLike) -> str | None:
 
 def _macos(path: str | os.PathLike, mounts_text: str | None) -> str | None:
     if mounts_text is None:
+        import subprocess  # macOS only: opening a file elsewhere does not import it
+
         try:
             mounts_text = subprocess.run(["/sbin/mount"], capture_output=True, text=True, timeout=5).stdout
         except (OSError, subprocess.SubprocessError):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.resources
 import pathlib
 import sys
 
@@ -15,6 +14,8 @@ def root() -> pathlib.Path:
     source = pathlib.Path(__file__).resolve().parents[2] / "resources"
     if (source / "ratings").is_dir():
         return source
+    import importlib.resources  # an installed wheel only: slow to import, not needed from a checkout
+
     return pathlib.Path(str(importlib.resources.files("factcheck.resources")))
 
 

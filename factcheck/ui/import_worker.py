@@ -14,9 +14,11 @@ import threading
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QProgressDialog, QWidget
 
-from factcheck import importers
+from factcheck.core import later
 from factcheck.core.errors import ImportCancelled, PasswordRequired
 from factcheck.core.text import N_
+
+importers = later.Module("factcheck.importers")  # at the first file read, not for the first window
 
 
 def __getattr__(name: str):

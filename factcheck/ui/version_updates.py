@@ -11,19 +11,26 @@ review back.
 from __future__ import annotations
 
 import pathlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QFileDialog
 
-from factcheck import importers
-from factcheck.core import anchoring, diffing, history, model, reanchoring
+from factcheck.core import anchoring, history, later, model
 from factcheck.core.errors import ImportCancelled, KnownError, NotFound
 from factcheck.core.text import N_
 from factcheck.ui import language
 from factcheck.ui.claim_panel import ask_words_change
-from factcheck.ui.dialogs.update_review import PasteVersionDialog, UpdateReviewDialog
-from factcheck.ui.dialogs.version_compare import INSERTED_HUE, mix
+
+if TYPE_CHECKING:
+    from factcheck.ui.dialogs.update_review import UpdateReviewDialog
+
+# Loaded at the first update, review or marked change (the dialogs too, in the methods that open them),
+# not for the first window.
+importers = later.Module("factcheck.importers")
+diffing = later.Module("factcheck.core.diffing")
+reanchoring = later.Module("factcheck.core.reanchoring")
 
 #: The shortcut of Anchor claim to selection.
 ANCHOR_KEYS = "Ctrl+R"
@@ -165,6 +172,8 @@ class VersionUpdates(QObject):
 
     def mark_format(self) -> QTextCharFormat:
         """An underline in the hue Compare versions gives inserted words (no tint: the claims' colours still show)."""
+        from factcheck.ui.dialogs.version_compare import INSERTED_HUE, mix
+
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         text = self.window.palette().color(QPalette.ColorRole.Text)
@@ -265,6 +274,8 @@ class VersionUpdates(QObject):
             dialog.deleteLater()
             dialog = None
         if dialog is None:
+            from factcheck.ui.dialogs.update_review import UpdateReviewDialog
+
             try:
                 dialog = UpdateReviewDialog(window.session, article_id, window)
             except KnownError as exc:
@@ -367,6 +378,8 @@ class VersionUpdates(QObject):
         return self.tr("Articles ({patterns});;All files (*)").format(patterns=patterns)
 
     def ask_pasted_text(self, title: str, number: int) -> str | None:
+        from factcheck.ui.dialogs.update_review import PasteVersionDialog
+
         return PasteVersionDialog.ask(self.window, title, number)
 
 

@@ -7,8 +7,9 @@ of the command itself), and peak memory (the child's peak RSS, ``getrusage(RUSAG
 a small process started for each command, so one command's peak is not another's). Exports
 take every claim (all four statuses in use); the PDF only at 100,000 claims (``FACTCHECK_BENCH_PDF=1``
 for 1,000,000 too: Qt lays out about a millisecond a claim). ``claims``' first row is timed from the
-start of the process, piped and on a terminal (both print the first batch with widths from it);
-``factcheck --version`` gives the interpreter's own start for comparison.
+start of the process, piped and on a terminal (both print the first batch with widths from it), with the
+process's CPU time then (from ``/proc``, on Linux); ``factcheck --version`` gives the interpreter's and
+click's own start for comparison.
 
 ``FACTCHECK_BENCH_MILLION=1`` adds the project of 1,000,000 claims (1,000 articles): its first
 build takes several minutes.
@@ -32,7 +33,14 @@ _MEASURE = r"""
 import json, os, pty, resource, subprocess, sys, time
 mode, cmd = sys.argv[1], sys.argv[2:]
 t0 = time.perf_counter()
-first = None
+first = first_cpu = None
+
+def cpu_so_far(pid):
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 if mode == "tty":
     leader, follower = pty.openpty()
     proc = subprocess.Popen(cmd, stdout=follower, stderr=subprocess.DEVNULL)
@@ -47,18 +55,18 @@ if mode == "tty":
             break
         seen += chunk.count(b"\n")
         if first is None and seen >= 3:
-            first = time.perf_counter() - t0
+            first, first_cpu = time.perf_counter() - t0, cpu_so_far(proc.pid)
     os.close(leader)
 else:
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     for n, _ in enumerate(proc.stdout, 1):
         if n == 3 and first is None:
-            first = time.perf_counter() - t0
+            first, first_cpu = time.perf_counter() - t0, cpu_so_far(proc.pid)
 proc.wait()
 total = time.perf_counter() - t0
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 peak = usage.ru_maxrss / 1024  # kB on Linux
-print(json.dumps({"rc": proc.returncode, "total": total, "first": first, "peak_mb": peak,
+print(json.dumps({"rc": proc.returncode, "total": total, "first": first, "first_cpu": first_cpu, "peak_mb": peak,
                   "cpu": usage.ru_utime + usage.ru_stime}))
 """
 
@@ -68,6 +76,12 @@ def measure(args: list[str], mode: str = "pipe") -> dict:
     done = subprocess.run([sys.executable, "-c", _MEASURE, mode, sys.executable, "-m", "factcheck", *args],
                           capture_output=True, text=True, env=env, timeout=3600)
     return json.loads(done.stdout)
+
+
+def _first(got: dict) -> str:
+    """When the first rows came, and the process's CPU time then (where ``/proc`` tells it)."""
+    cpu = f" ({got['first_cpu']:.2f} s CPU)" if got.get("first_cpu") is not None else ""
+    return f"{got['first']:.3f} s{cpu}"
 
 
 def run() -> list[tuple[str, str, str]]:
@@ -100,10 +114,9 @@ def run() -> list[tuple[str, str, str]]:
                 rows.append((f"{label}, {size}", f"{got['total']:.2f} s ({got['cpu']:.2f} s CPU)", target))
                 rows.append(("  peak memory", f"{got['peak_mb']:.0f} MB", "<= 150 MB"))
                 if label == "claims":
-                    rows.append(("  first row, piped (from process start)", f"{got['first']:.3f} s",
-                                 "<= 0.1 s after start-up"))
+                    rows.append(("  first row, piped (from process start)", _first(got), "<= 0.1 s after start-up"))
                     tty = measure(args, "tty")
-                    rows.append(("  first row, on a terminal (from process start)", f"{tty['first']:.3f} s",
+                    rows.append(("  first row, on a terminal (from process start)", _first(tty),
                                  "<= 0.1 s after start-up"))
     return rows
 
