@@ -50,6 +50,8 @@ _NAME = re.compile(
 )
 #: A temporary file older than this is left over from a crash and may be deleted.
 _STALE_TMP_S = 3600
+#: Pages copied between two words of a copy's progress (16 MB of 4 KiB pages).
+PAGES = 4096
 
 
 class BackupError(KnownError):
@@ -167,10 +169,11 @@ def size_text(size: int) -> str:
 
 
 def make(project: Project, reason: str = MANUAL, *, base: pathlib.Path | None = None,
-         now: datetime.datetime | None = None) -> Backup:
+         now: datetime.datetime | None = None, progress=None) -> Backup:
     """Back up the open project into its rolling set, check the copy, then prune old ones.
 
     Raises ``BackupError`` when the copy cannot be written or does not check out.
+    ``progress(fraction)``: told how much of the file is copied (what it raises stops the copy).
     """
     if reason not in KEEP:
         raise ValueError(f"unknown backup reason {reason!r}")
@@ -189,7 +192,7 @@ def make(project: Project, reason: str = MANUAL, *, base: pathlib.Path | None = 
             break
         n += 1
     target = where / name
-    _write(project.store.conn, target, project.path.name, replace=True)
+    _write(project.store.conn, target, project.path.name, replace=True, progress=progress)
     made = Backup(target, now.replace(microsecond=0), reason, target.stat().st_size, stem, n)
     prune(where)
     return made
@@ -271,9 +274,12 @@ def daily(project: Project, *, base: pathlib.Path | None = None, now: datetime.d
     return _safely(project, lambda: due(project, base=base, now=now) and make(project, DAILY, base=base, now=now))
 
 
-def before_migration(project: Project, *, base: pathlib.Path | None = None) -> list[str]:
-    """A copy of the project as it was, before a migration changes its tables; returns warnings."""
-    return _safely(project, lambda: make(project, PREMIGRATION, base=base))
+def before_migration(project: Project, *, base: pathlib.Path | None = None, progress=None) -> list[str]:
+    """A copy of the project as it was, before a migration changes its tables; returns warnings.
+
+    ``progress(fraction)``: as ``make``'s.
+    """
+    return _safely(project, lambda: make(project, PREMIGRATION, base=base, progress=progress))
 
 
 def _safely(project: Project, action) -> list[str]:
@@ -325,8 +331,11 @@ def _new_file(target: str | os.PathLike) -> pathlib.Path:
     return target
 
 
-def _write(source: sqlite3.Connection, target: pathlib.Path, name: str, *, replace: bool) -> None:
-    """Copy ``source`` to ``target`` through a checked temporary file; ``replace=False`` never overwrites."""
+def _write(source: sqlite3.Connection, target: pathlib.Path, name: str, *, replace: bool, progress=None) -> None:
+    """Copy ``source`` to ``target`` through a checked temporary file; ``replace=False`` never overwrites.
+
+    ``progress(fraction)``: told after each ``PAGES`` pages copied (else the file is copied in one step).
+    """
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         try:
@@ -336,7 +345,10 @@ def _write(source: sqlite3.Connection, target: pathlib.Path, name: str, *, repla
         try:
             # No syncing page by page: the whole file is synced once below, before it gets its name.
             dest.execute("PRAGMA synchronous = OFF")
-            source.backup(dest)
+            if progress is None:
+                source.backup(dest)
+            else:
+                source.backup(dest, pages=PAGES, progress=lambda _, left, pages: progress(1 - left / max(pages, 1)))
             # The copy carries the source's WAL flag; a backup is one self-contained file.
             dest.execute("PRAGMA journal_mode = DELETE")
         except sqlite3.Error as exc:

@@ -4,11 +4,27 @@ A project carries ``PRAGMA application_id`` = ``APPLICATION_ID`` (so another pro
 SQLite file is recognised as such) and ``PRAGMA user_version`` = the number of
 migrations applied. A file whose user_version, or whose recorded migrations, go beyond
 this build was written by a newer factcheck and is refused untouched.
+
+Each migration runs in a transaction of its own with the record that it ran (sqlite-utils'
+``Migrations``), so a file killed mid-upgrade holds every migration before the one under way
+and nothing of that one: the next open goes on from there. No migration may commit on its own
+(``sqlite3.Connection.executescript`` would; sqlite-utils' ``Database.executescript`` does not).
+``Upgrade`` tells its ``progress`` how far an upgrade is, a step at a time: a migration that
+builds several indexes is a generator that yields after each (``steps``), since at 1,000,000
+claims each takes seconds to minutes.
 """
 
 from __future__ import annotations
 
+import os
+import pathlib
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
+
+from factcheck.core.errors import Cancelled
+from factcheck.core.text import N_
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -16,6 +32,28 @@ if TYPE_CHECKING:
 
 APPLICATION_ID = 0x46436B31  # "FCk1"
 MIGRATION_SET = "factcheck"
+
+#: Why an upgrade stopped when its ``progress`` said so.
+STOPPED = N_("The upgrade was stopped: the project is as its last finished step left it, and is upgraded again "
+             "the next time it is opened.")
+
+#: Told how far an upgrade is: ``progress(done, total)``, the steps done of the steps in all (a
+#: step may be told again while it runs, ``done`` then with the part of it done when known, as
+#: 2.25); answering False stops the upgrade (``errors.Cancelled``).
+Progress = Callable[[float, int], object]
+
+
+def steps(n: int):
+    """Mark a migration as a generator that yields after each of its ``n`` steps (an upgrade counts them first)."""
+    def mark(fn):
+        fn.steps = n
+        return fn
+
+    return mark
+
+
+def steps_of(fn) -> int:
+    return getattr(fn, "steps", 1)
 
 
 def m001_initial(db: Database) -> None:
@@ -340,7 +378,8 @@ def m010_search(db: Database) -> None:
     search.rebuild(db.conn)
 
 
-def m011_hot_queries(db: Database) -> None:
+@steps(4)
+def m011_hot_queries(db: Database):
     # The indexes the app's lists and lookups need at 100,000 claims and more
     # (tests/core/test_query_plans.py fails when a hot query scans a table). claims_article
     # goes: claims_reading_order starts with article_id; the live claims of an article are
@@ -349,14 +388,15 @@ def m011_hot_queries(db: Database) -> None:
     # planner's statistics are refreshed after every upgrade (Project._setup).
     conn = db.conn
     conn.execute("DROP INDEX IF EXISTS claims_article")
-    conn.execute("CREATE INDEX claims_article_live ON claims(article_id, deleted_at)")
-    conn.execute("CREATE INDEX corrections_claim ON corrections(claim_id)")
-    conn.execute("CREATE INDEX sources_title ON sources(title COLLATE NOCASE)")
-    conn.execute("CREATE INDEX events_based_on ON events(seq) WHERE action = 'claim.update' "
-                 "AND instr(CAST(data AS TEXT), '\"based_on\"') > 0")
+    yield conn.execute("CREATE INDEX claims_article_live ON claims(article_id, deleted_at)")
+    yield conn.execute("CREATE INDEX corrections_claim ON corrections(claim_id)")
+    yield conn.execute("CREATE INDEX sources_title ON sources(title COLLATE NOCASE)")
+    yield conn.execute("CREATE INDEX events_based_on ON events(seq) WHERE action = 'claim.update' "
+                       "AND instr(CAST(data AS TEXT), '\"based_on\"') > 0")
 
 
-def m012_review_queue(db: Database) -> None:
+@steps(3)
+def m012_review_queue(db: Database):
     # The review queue reads a page at a time in "waiting since" order, within one status
     # (claims_queue) or across all (claims_waiting), and counts a status from the index
     # alone (article_id is in it). The expression is review_queue._SINCE's, word for word,
@@ -365,13 +405,16 @@ def m012_review_queue(db: Database) -> None:
     since = ("CASE status WHEN 'in_review' THEN COALESCE(submitted_at, updated_at) "
              "WHEN 'approved' THEN COALESCE(approved_at, updated_at) "
              "WHEN 'published' THEN COALESCE(published_at, updated_at) ELSE updated_at END")
-    conn.execute(f"CREATE INDEX claims_queue ON claims(status, ({since}), id, article_id) WHERE deleted_at IS NULL")
-    conn.execute(f"CREATE INDEX claims_waiting ON claims(({since}), id, article_id) WHERE deleted_at IS NULL")
+    yield conn.execute(f"CREATE INDEX claims_queue ON claims(status, ({since}), id, article_id) "
+                       "WHERE deleted_at IS NULL")
+    yield conn.execute(f"CREATE INDEX claims_waiting ON claims(({since}), id, article_id) WHERE deleted_at IS NULL")
     # Its checker filter lists who checked (submitted, else made) a claim: a seek per name.
-    conn.execute("CREATE INDEX claims_checker ON claims(COALESCE(submitted_by, created_by)) WHERE deleted_at IS NULL")
+    yield conn.execute("CREATE INDEX claims_checker ON claims(COALESCE(submitted_by, created_by)) "
+                       "WHERE deleted_at IS NULL")
 
 
-def m013_paged_lists(db: Database) -> None:
+@steps(16)
+def m013_paged_lists(db: Database):
     # The app's lists read a page at a time in the order shown (core/lists.py, core/review_queue.py)
     # and the statistics count from indexes (core/stats.py); tests/core/test_query_plans.py and
     # tests/core/test_lists.py check that each statement uses its index. An expression here is the
@@ -380,40 +423,43 @@ def m013_paged_lists(db: Database) -> None:
     live = "WHERE deleted_at IS NULL"
     # The review queue sorted by another column than "waiting since": within one status, a walk of
     # the column's index; across statuses, a merge of those walks (review_queue.SqlQueue.page).
-    conn.execute(f"CREATE INDEX claims_queue_quote ON claims(status, exact COLLATE NOCASE, id) {live}")
-    conn.execute(f"CREATE INDEX claims_queue_claimant ON claims(status, claimant COLLATE NOCASE, id) {live}")
-    conn.execute("CREATE INDEX claims_queue_checker ON claims(status, COALESCE(submitted_by, created_by) "
-                 f"COLLATE NOCASE, id) {live}")
-    conn.execute(f"CREATE INDEX claims_queue_rating ON claims(status, rating, id) {live}")
-    conn.execute(f"CREATE INDEX claims_queue_article ON claims(status, article_id, id) {live}")
+    yield conn.execute(f"CREATE INDEX claims_queue_quote ON claims(status, exact COLLATE NOCASE, id) {live}")
+    yield conn.execute(f"CREATE INDEX claims_queue_claimant ON claims(status, claimant COLLATE NOCASE, id) {live}")
+    yield conn.execute("CREATE INDEX claims_queue_checker ON claims(status, COALESCE(submitted_by, created_by) "
+                       f"COLLATE NOCASE, id) {live}")
+    yield conn.execute(f"CREATE INDEX claims_queue_rating ON claims(status, rating, id) {live}")
+    yield conn.execute(f"CREATE INDEX claims_queue_article ON claims(status, article_id, id) {live}")
     # Unique (id is): SQLite then knows a walk of it gives each (title, id) once, and needs no sort
     # after it for the claims of each article.
-    conn.execute(f"CREATE UNIQUE INDEX articles_title ON articles(title COLLATE NOCASE, id) {live}")
+    yield conn.execute(f"CREATE UNIQUE INDEX articles_title ON articles(title COLLATE NOCASE, id) {live}")
     # The article list, in the order articles came in.
-    conn.execute(f"CREATE INDEX articles_created ON articles(created_at) {live}")
+    yield conn.execute(f"CREATE INDEX articles_created ON articles(created_at) {live}")
     # An article's unanchored claims (few: their own index, not a walk of the article's claims).
-    conn.execute("CREATE INDEX claims_orphaned ON claims(article_id, start, \"end\") "
-                 "WHERE deleted_at IS NULL AND anchor_state = 'orphaned'")
+    yield conn.execute("CREATE INDEX claims_orphaned ON claims(article_id, start, \"end\") "
+                       "WHERE deleted_at IS NULL AND anchor_state = 'orphaned'")
     # The source library by each column, ties by title (by title alone: sources_title, m011); kinds and
     # reliabilities in the form's order.
     kinds = " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(
         ("document", "dataset", "interview", "article", "official statement", "video", "audio", "social media",
          "other")))
     levels = " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(("", "high", "medium", "low", "unknown")))
-    conn.execute(f"CREATE INDEX sources_publisher ON sources(publisher COLLATE NOCASE, title COLLATE NOCASE) {live}")
-    conn.execute(f"CREATE INDEX sources_kind ON sources((CASE kind {kinds} ELSE 99 END), title COLLATE NOCASE) {live}")
-    conn.execute(f"CREATE INDEX sources_reliability ON sources((CASE reliability {levels} ELSE 99 END), "
-                 f"title COLLATE NOCASE) {live}")
-    conn.execute(f"CREATE INDEX sources_confidential ON sources(confidential, title COLLATE NOCASE) {live}")
+    yield conn.execute("CREATE INDEX sources_publisher ON sources(publisher COLLATE NOCASE, title COLLATE NOCASE) "
+                       f"{live}")
+    yield conn.execute(f"CREATE INDEX sources_kind ON sources((CASE kind {kinds} ELSE 99 END), "
+                       f"title COLLATE NOCASE) {live}")
+    yield conn.execute(f"CREATE INDEX sources_reliability ON sources((CASE reliability {levels} ELSE 99 END), "
+                       f"title COLLATE NOCASE) {live}")
+    yield conn.execute(f"CREATE INDEX sources_confidential ON sources(confidential, title COLLATE NOCASE) {live}")
     # How many claims cite a source, from the index alone; the claims not to count (deleted, or in a
     # deleted article) are few and looked up through claims_deleted and claims_article_live.
-    conn.execute(f"CREATE INDEX citations_source_live ON citations(source_id, claim_id) {live}")
-    conn.execute("CREATE INDEX claims_deleted ON claims(id) WHERE deleted_at IS NOT NULL")
+    yield conn.execute(f"CREATE INDEX citations_source_live ON citations(source_id, claim_id) {live}")
+    yield conn.execute("CREATE INDEX claims_deleted ON claims(id) WHERE deleted_at IS NOT NULL")
     # The statistics: days from draft to published in order (the median is a walk to the middle),
     # and the review comments still open.
-    conn.execute("CREATE INDEX claims_publish_days ON claims((julianday(published_at) - julianday(created_at)), "
-                 "article_id) WHERE deleted_at IS NULL AND published_at IS NOT NULL")
-    conn.execute("CREATE INDEX comments_open_review ON comments(claim_id) WHERE kind = 'review' AND resolved_at IS NULL")
+    yield conn.execute("CREATE INDEX claims_publish_days ON claims((julianday(published_at) - julianday(created_at)), "
+                       "article_id) WHERE deleted_at IS NULL AND published_at IS NOT NULL")
+    yield conn.execute("CREATE INDEX comments_open_review ON comments(claim_id) "
+                       "WHERE kind = 'review' AND resolved_at IS NULL")
 
 
 #: Every migration, oldest first. Append only: a name, once released, never changes.
@@ -427,8 +473,8 @@ def known_names() -> list[str]:
     return [m.__name__ for m in MIGRATIONS]
 
 
-def migration_set() -> Migrations:
-    """The sqlite-utils ``Migrations`` for this build.
+def migration_set(upgrade: Upgrade | None = None) -> Migrations:
+    """The sqlite-utils ``Migrations`` for this build (each migration's steps told to ``upgrade``).
 
     Built on first use: sqlite-utils takes a few hundred milliseconds to import, which
     opening an up-to-date project (the app's start) does not need to pay.
@@ -437,8 +483,127 @@ def migration_set() -> Migrations:
 
     migrations = Migrations(MIGRATION_SET)
     for fn in MIGRATIONS:
-        migrations()(fn)
+        migrations(name=fn.__name__)(_Migration(fn, upgrade))
     return migrations
+
+
+class _Migration:
+    """One migration as sqlite-utils runs it (inside its transaction): its steps run, each told to the upgrade."""
+
+    def __init__(self, fn, upgrade: Upgrade | None):
+        self.fn, self.upgrade = fn, upgrade
+        self.__name__ = fn.__name__
+
+    def __call__(self, db: Database) -> None:
+        for _ in self.fn(db) or (None,):
+            if self.upgrade is not None:
+                self.upgrade.advance()
+
+
+class Upgrade:
+    """Bringing one file up to this build's schema, a step at a time, each told to ``progress``.
+
+    The steps: a copy of the file first (``backup``: an older file's), each pending
+    migration's (one, or one per index it builds), then the planner's statistics
+    (``gather_statistics``). A step
+    that runs long is told again every ``EVERY`` seconds (SQLite's progress handler), so
+    the app can stop it midway: the migration under way is rolled back, the ones before it
+    stay, and the file opens as it was left.
+    """
+
+    #: Seconds between two words of a step that runs long.
+    EVERY = 0.2
+    #: SQLite virtual machine instructions between two looks at the clock.
+    INSTRUCTIONS = 100_000
+
+    def __init__(self, pending: Sequence[str], progress: Progress | None, *, backup: bool):
+        self.progress = progress
+        self.total = int(backup) + sum(steps_of(fn) for fn in MIGRATIONS if fn.__name__ in pending) + 1
+        self.done = 0
+        self._told = 0.0  # when progress was last told (time.monotonic)
+        self._stopped = False  # progress answered False
+        self.indexed: set[str] = set()  # the tables ``apply`` gave an index
+
+    def start(self) -> None:
+        """Say that the upgrade begins (step 1)."""
+        self._tell()
+
+    def advance(self) -> None:
+        """One more step done."""
+        self.done += 1
+        self._tell()
+
+    def part(self, fraction: float) -> None:
+        """How much of the step under way is done (the copy, page by page), told every ``EVERY`` seconds."""
+        if time.monotonic() - self._told >= self.EVERY:
+            self._tell(fraction)
+
+    def apply(self, db: Database) -> None:
+        """The pending migrations, told step by step (a step running long, every ``EVERY`` seconds)."""
+        conn = db.conn
+        before = _indexes(conn)
+        conn.set_progress_handler(self._running, self.INSTRUCTIONS)
+        try:
+            migration_set(self).apply(db)
+        except sqlite3.OperationalError:
+            if self._stopped:  # SQLite interrupted the statement under way (``_running``)
+                raise Cancelled(STOPPED) from None
+            raise
+        finally:
+            conn.set_progress_handler(None, 0)
+        self.indexed = {table for name, table in _indexes(conn).items() if name not in before}
+
+    def gather_statistics(self, conn: sqlite3.Connection) -> None:
+        """The planner's statistics of each table given an index, which has none yet: sampled (``PRAGMA
+        analysis_limit``), and of those tables alone (at 1,000,000 claims, the search index's tables alone
+        took 4 s to count)."""
+        from factcheck.core.store import ANALYSIS_LIMIT
+
+        conn.execute(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
+        for table in sorted(self.indexed):
+            conn.execute(f'ANALYZE "{table}"')
+
+    def _tell(self, fraction: float = 0.0) -> None:
+        self._told = time.monotonic()
+        answer = self.progress(self.done + fraction, self.total) if self.progress is not None else None
+        if answer is False and self.done < self.total:  # once all is done, nothing is left to stop
+            self._stopped = True
+            raise Cancelled(STOPPED)
+
+    def _running(self) -> int:
+        """SQLite's progress handler: a step running long is told again; non-zero stops it."""
+        if time.monotonic() - self._told < self.EVERY:
+            return 0
+        try:
+            self._tell()
+        except Cancelled:
+            return 1
+        return 0
+
+
+def _indexes(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every index of the file, and its table."""
+    return dict(conn.execute("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index'"))
+
+
+def outdated(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is a project an older factcheck made, which opening it for writing upgrades.
+
+    Read on a read-only connection of its own, in a millisecond; a file that cannot be read
+    says no (opening it says why).
+    """
+    try:
+        conn = sqlite3.connect(pathlib.Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    except (sqlite3.Error, OSError):
+        return False
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return False
+        return 0 < len(pending_names(conn)) < len(MIGRATIONS)
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def pending_names(conn) -> list[str]:

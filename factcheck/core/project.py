@@ -14,41 +14,90 @@ of them reach the disk, or none.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
+import functools
 import os
 import pathlib
 import sqlite3
 import stat
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-# Not here: backup (a caller's daily copy, a migration's) and replay (``verify``), imported when used, so
-# that the app's first window does not wait for them.
-from factcheck.core import (
-    anchoring, articles, attachments, claims, drives, events, migrations, model, ratings, review, settings, sources, pages,
-    search, store, tasks,
-)
+# Here only what opening a file needs. Each manager's module is imported when the manager is first
+# asked for (``Managers``); backup (a caller's daily copy, a migration's) and replay (``verify``) when
+# used: ``factcheck claims`` then prints its first rows, and the app shows its first window, without
+# waiting for the search index's, the evidence vault's or the sources' code.
+from factcheck.core import drives, events, migrations, model, store
 from factcheck.core.errors import NotAProject, ProjectError, ProjectLocked, ProjectReadOnly, ProjectTooNew
-from factcheck.core.events import GENESIS_HASH, event_hash  # noqa: F401 - part of the module's public face
-from factcheck.core.model import Changes
 from factcheck.core.store import BUSY_TIMEOUT_MS, Store, describe_error
 from factcheck.core.text import N_
+
+if TYPE_CHECKING:
+    from factcheck.core import (
+        anchoring, articles, attachments, claims, pages, ratings, review, search, settings, sources, tasks,
+    )
+    from factcheck.core.model import Changes
 
 SUFFIX = ".factcheck"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-@dataclasses.dataclass(frozen=True)
 class Managers:
-    """One manager per entity; each holds its tables' SQL and rules."""
+    """One manager per entity; each holds its tables' SQL and rules.
 
-    settings: settings.Settings
-    articles: articles.Articles
-    claims: claims.Claims
-    sources: sources.Sources
-    review: review.Review
-    tasks: tasks.Tasks
-    attachments: attachments.Attachments
-    search: search.Search
+    A manager is made, and its module imported, the first time it is asked for: a command
+    that lists claims never loads the search index's or the evidence vault's code.
+    """
+
+    def __init__(self, project: Project):
+        self._project = project
+
+    @functools.cached_property
+    def settings(self) -> settings.Settings:
+        from factcheck.core.settings import Settings
+
+        return Settings(self._project)
+
+    @functools.cached_property
+    def articles(self) -> articles.Articles:
+        from factcheck.core.articles import Articles
+
+        return Articles(self._project)
+
+    @functools.cached_property
+    def claims(self) -> claims.Claims:
+        from factcheck.core.claims import Claims
+
+        return Claims(self._project)
+
+    @functools.cached_property
+    def sources(self) -> sources.Sources:
+        from factcheck.core.sources import Sources
+
+        return Sources(self._project)
+
+    @functools.cached_property
+    def review(self) -> review.Review:
+        from factcheck.core.review import Review
+
+        return Review(self._project)
+
+    @functools.cached_property
+    def tasks(self) -> tasks.Tasks:
+        from factcheck.core.tasks import Tasks
+
+        return Tasks(self._project)
+
+    @functools.cached_property
+    def attachments(self) -> attachments.Attachments:
+        from factcheck.core.attachments import Attachments
+
+        return Attachments(self._project)
+
+    @functools.cached_property
+    def search(self) -> search.Search:
+        from factcheck.core.search import Search
+
+        return Search(self._project)
 
 
 def _looks_read_only(path: pathlib.Path) -> bool:
@@ -103,11 +152,7 @@ class Project:
         self.open_warnings: list[str] = []
         #: The network file system the file is on ("cifs", "nfs4"...), which rules out WAL; None on a local disk.
         self.network_drive: str | None = None
-        self.managers = Managers(
-            settings=settings.Settings(self), articles=articles.Articles(self), claims=claims.Claims(self),
-            sources=sources.Sources(self), review=review.Review(self), tasks=tasks.Tasks(self),
-            attachments=attachments.Attachments(self), search=search.Search(self),
-        )
+        self.managers = Managers(self)
 
     @property
     def db(self):
@@ -123,6 +168,8 @@ class Project:
     @classmethod
     def create(cls, path: str | os.PathLike, *, user: str = "") -> Project:
         """Create a new, empty project file; refuses to overwrite an existing file."""
+        from factcheck.core.settings import DEFAULTS
+
         path = pathlib.Path(path)
         if path.exists():
             raise ProjectError(N_("{name} already exists; choose another name or open it.", name=path.name))
@@ -140,7 +187,7 @@ class Project:
                 project.managers.settings.create_defaults()
                 # A fresh id in the first event: its id is the project's identity, shared only by copies.
                 events.append(project.store, project.user, "project.create", "project", "",
-                              {"settings": settings.DEFAULTS, "project": model.new_id()})
+                              {"settings": DEFAULTS, "project": model.new_id()})
             return project
         except BaseException:
             conn.close()
@@ -151,12 +198,14 @@ class Project:
 
     @classmethod
     def open(cls, path: str | os.PathLike, *, user: str = "", read_only: bool = False,
-             daily_backup: bool = True) -> Project:
+             daily_backup: bool = True, progress: migrations.Progress | None = None) -> Project:
         """Open an existing project; upgrades older files, refuses newer, foreign or damaged ones.
 
         A file that denies writing is opened read-only: reads work, changes raise
         ``ProjectReadOnly``. ``daily_backup``: make the day's first backup now (False: the
         caller makes it, as the app does on a worker thread with ``backup.daily``).
+        ``progress``: told how far an upgrade is (``migrations.Upgrade``; minutes for a desk's
+        year), and may stop it (``Cancelled``).
         """
         path = pathlib.Path(path)
         _check_file(path)
@@ -181,7 +230,7 @@ class Project:
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cls._check_identity(conn, path)
-            project = cls._setup(path, conn, user or _default_user(), read_only=read_only)
+            project = cls._setup(path, conn, user or _default_user(), read_only=read_only, progress=progress)
             if not read_only and daily_backup:
                 from factcheck.core import backup
 
@@ -213,7 +262,8 @@ class Project:
             )
 
     @classmethod
-    def _setup(cls, path: pathlib.Path, conn: sqlite3.Connection, user: str, read_only: bool) -> Project:
+    def _setup(cls, path: pathlib.Path, conn: sqlite3.Connection, user: str, read_only: bool,
+               progress: migrations.Progress | None = None) -> Project:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         network = drives.network_filesystem(path)
@@ -245,19 +295,24 @@ class Project:
             if read_only and len(pending) == len(migrations.MIGRATIONS):  # no tables at all
                 raise NotAProject(N_(
                     "{name} holds no project yet: a copy of a project's file taken while factcheck had it open "
-                    "can be left empty. Copy an open project with File > Save a copy… (or factcheck backup "
+                    "can be left empty. Copy an open project with File > Save a copy to file… (or factcheck backup "
                     "--output) instead.", name=path.name))
             if read_only:
                 raise ProjectReadOnly(N_(
                     "{name} is read-only and was made by an older factcheck; make it writable so it can be upgraded.",
                     name=path.name))
-            if len(pending) < len(migrations.MIGRATIONS):  # an older file (a new one has nothing to lose)
+            older = len(pending) < len(migrations.MIGRATIONS)  # a new file has nothing to lose: no copy
+            upgrade = migrations.Upgrade(pending, progress, backup=older)
+            upgrade.start()
+            if older:
                 from factcheck.core import backup
 
-                project.open_warnings += backup.before_migration(project)
-            migrations.migration_set().apply(project.db)
+                project.open_warnings += backup.before_migration(project, progress=upgrade.part)
+                upgrade.advance()
+            upgrade.apply(project.db)
             conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
-            project.store.optimize(analyze=True)  # new indexes have no statistics yet
+            upgrade.gather_statistics(conn)  # new indexes have no statistics yet
+            upgrade.advance()
         return project
 
     def close(self) -> None:

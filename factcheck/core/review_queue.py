@@ -63,8 +63,10 @@ _BY_STATUS = _FROM.replace("FROM claims c ", "FROM claims c INDEXED BY claims_qu
 _INDEXES = {QUOTE: "claims_queue_quote", CLAIMANT: "claims_queue_claimant", CHECKER: "claims_queue_checker",
             RATING: "claims_queue_rating", ARTICLE: "claims_queue_article", STATUS: "claims_queue",
             SINCE: "claims_queue"}
-#: For counting: the article's row is not needed, only that it was not deleted (an index-only count).
-_LIVE_ARTICLE = "c.article_id NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"
+#: For counting: the live claims of deleted articles, which no count takes in (few: a seek per deleted article),
+#: taken off a count of every live claim rather than looked for at each claim counted.
+_OF_DEAD_ARTICLES = ("FROM claims c INDEXED BY claims_article_live WHERE c.deleted_at IS NULL "
+                     "AND c.article_id IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)")
 _WORDS = (f"substr(c.exact, 1, {QUOTE_CHARS}) || char(10) || c.statement || char(10) || c.claimant || char(10) || "
           f"c.verdict_summary || char(10) || a.title || char(10) || {_CHECKER}")
 _LOWER = "factcheck_lower"  # Python's str.lower, for words that are not plain ASCII
@@ -208,22 +210,37 @@ class SqlQueue:
         return sql, params
 
     def total(self) -> int:
-        """Every claim the queue could show (live claims of live articles): each article's count, summed."""
+        """Every claim the queue could show (live claims of live articles).
+
+        Every claim, counted from the pages of the table's smallest index (SQLite's count of
+        a b-tree: no row read), less the deleted ones (their partial index) and the live
+        claims of deleted articles: a fraction of a millisecond at 1,000,000 claims.
+        """
         return self.project.store.read_one(
-            "SELECT coalesce(sum((SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.deleted_at IS NULL)), 0) "
-            "FROM articles a WHERE a.deleted_at IS NULL")[0]
+            "SELECT (SELECT count(*) FROM claims) "
+            "- (SELECT count(*) FROM claims INDEXED BY claims_deleted WHERE deleted_at IS NOT NULL) "
+            f"- (SELECT count(*) {_OF_DEAD_ARTICLES})")[0]
 
     def count(self, f: Filter) -> int:
+        """The claims ``f`` lets through, less those of deleted articles: a walk of the claims the index that
+        holds the filter's article or rating (else its checker, else its statuses) finds for it."""
         if f == Filter(statuses=None):
             return self.total()
-        where, params = self._where(f)
+        if f.statuses is not None and not f.statuses:
+            return 0
         if f.words:  # they look at the article's title: the row is read
+            where, params = self._where(f)
             index = _BY_STATUS if f.statuses else _FROM
-            sql = f"SELECT count(*) {index}{where}"
-        else:
-            index = " INDEXED BY claims_queue" if f.statuses else ""
-            sql = f"SELECT count(*) FROM claims c{index} WHERE c.deleted_at IS NULL AND {_LIVE_ARTICLE}{where}"
-        return self.project.store.read_one(sql, params)[0]
+            return self.project.store.read_one(f"SELECT count(*) {index}{where}", params)[0]
+        if f.article_id is not None or f.rating != ANY:  # (status, article or rating): every status is sought
+            index = "claims_queue_article" if f.article_id is not None else "claims_queue_rating"
+            f = f if f.statuses is not None else dataclasses.replace(f, statuses=frozenset(model.STATUSES))
+        else:  # a checker's claims are compared with their name as is (the queue's checker index folds case)
+            index = "claims_checker" if f.checker is not None and f.statuses is None else "claims_queue"
+        where, params = self._where(f)
+        return self.project.store.read_one(
+            f"SELECT (SELECT count(*) FROM claims c INDEXED BY {index} WHERE c.deleted_at IS NULL{where}) "
+            f"- (SELECT count(*) {_OF_DEAD_ARTICLES}{where})", [*params, *params])[0]
 
     def page(self, f: Filter, order: Order, after: Key | None, limit: int) -> list[tuple[Row, Key]]:
         """The next ``limit`` rows after ``after`` (None: from the first), with their keys."""

@@ -1,10 +1,10 @@
 """Qt item models over core reads: articles, claims and citations.
 
 The article list and an article's claims read a page at a time from a ``core/lists.py``
-pager (``PagedRows``), so a desk's project opens them as fast as a small one; views
-refresh them from ``Changes`` (``apply`` for a few rows, ``show`` to read again). The
-citations of a claim are a short list held whole. Every model passes
-``qtmodeltester.check``.
+pager (``PagedRows``, which the review queue's model in ``review_panel`` is too), so a
+desk's project opens them as fast as a small one; views refresh them from ``Changes``
+(``apply`` for a few rows, ``show`` to read again). The citations of a claim are a short
+list held whole. Every model passes ``qtmodeltester.check``.
 """
 
 from __future__ import annotations
@@ -119,6 +119,8 @@ class PagedRows:
     pager's, counted in SQL, not the rows read. ``show`` reads the first page again (a reset)
     and reads down to the rows to keep selected; ``apply`` moves a few changed rows to their
     places, or out, and leaves one that now falls after the rows read for ``fetchMore``.
+    A list whose count walks an index as long as the list (the review queue) is shown with
+    ``count_later``: its rows first, counted when ``count`` is first asked (``counted``).
     """
 
     #: Rows read at a time: a screenful and more.
@@ -128,7 +130,7 @@ class PagedRows:
         self._pager: lists.Pager | None = None
         self._rows: list = []  # the rows read so far, in order
         self._keys: list[tuple] = []  # each read row's place in the order
-        self._count = 0
+        self._count: int | None = 0  # None: not counted yet
         self._done = True  # every row has been read
         self._fetching = False  # a page is being inserted
         self._row_index: dict[str, int] | None = None  # id -> row (made on demand)
@@ -140,8 +142,11 @@ class PagedRows:
     def pager(self) -> lists.Pager | None:
         return self._pager
 
-    def show(self, pager: lists.Pager | None, keep: Iterable[str] = ()) -> None:
-        """Show ``pager``'s rows from the first page, read down to the rows ``keep`` names."""
+    def show(self, pager: lists.Pager | None, keep: Iterable[str] = (), *, count_later: bool = False) -> None:
+        """Show ``pager``'s rows from the first page, read down to the rows ``keep`` names.
+
+        ``count_later``: the rows without their count, unless the first page is all of them.
+        """
         self.beginResetModel()
         keep = [*keep, *self.wanted]
         self.wanted = []
@@ -150,10 +155,12 @@ class PagedRows:
             self._rows, self._keys, self._row_index = [], [], None
             self._count, self._done = 0, True
             if pager is not None:
-                self._count = pager.count()
+                self._count = None if count_later else pager.count()
                 self._done = False
                 self._take(pager.page(None, self.PAGE), self.PAGE)
-                marks = [k for k in map(pager.key_of, keep) if k is not None]
+                if self._done and self._count is None:
+                    self._count = len(self._rows)
+                marks = [key for _, key, shown in pager.rows(keep) if shown] if keep and not self._done else []
                 if marks:
                     deepest = max(marks, key=self._in_order)
                     while not self._done and self._in_order(self._keys[-1]) < self._in_order(deepest):
@@ -174,10 +181,18 @@ class PagedRows:
         for row, key in page:
             self._rows.append(row)
             self._keys.append(key)
-        self._done = len(page) < limit or len(self._rows) >= self._count
+        self._done = len(page) < limit or (self._count is not None and len(self._rows) >= self._count)
+
+    @property
+    def counted(self) -> bool:
+        """Whether ``count`` is known (``show`` with ``count_later`` leaves it until asked)."""
+        return self._count is not None
 
     def count(self) -> int:
-        """Every row of the list, read or not yet."""
+        """Every row of the list, read or not yet (counted now if it was left for later)."""
+        if self._count is None:
+            self._count = self._pager.count()
+            self._done = self._done or len(self._rows) >= self._count
         return self._count
 
     def row_at(self, row: int):
@@ -228,10 +243,11 @@ class PagedRows:
             self.fetchMore()
         return self.row_of(row_id)
 
-    def apply(self, ids: Iterable[str], rows: dict | None = None) -> None:
+    def apply(self, ids: Iterable[str], rows: dict | None = None, *, created: str | None = None) -> None:
         """Take in the new state of a few rows, each moved to its place, or out of the list.
 
         ``rows``: their new state read already (by id; None: gone), else they are read.
+        ``created``: a row just made (it was nowhere before: nothing to count out).
         """
         if self._pager is None:
             return
@@ -243,10 +259,8 @@ class PagedRows:
         for row_id in ids:
             new, key, shown = fresh.get(row_id, (None, None, False))
             at = self.row_of(row_id)
-            if at < 0 and not self._done:
+            if not self._counted(row_id, at, new, shown, row_id == created):
                 recount = True  # it may be among the rows not read yet: count again below
-            else:
-                self._count += shown - (at >= 0)
             if at >= 0 and shown and key == self._keys[at]:
                 self._rows[at] = new
                 self.dataChanged.emit(self.index(at, 0), self.index(at, last))
@@ -266,6 +280,19 @@ class PagedRows:
                     self._row_index = None
                     self.endInsertRows()
         if recount:
+            self._recount()
+
+    def _counted(self, row_id: str, at: int, new, shown: bool, created: bool) -> bool:
+        """Count a changed row in or out (``at``: its row before, -1 for none; ``shown``: the list shows it now);
+        False when only counting again can tell (it may be among the rows not read yet)."""
+        if at < 0 and not self._done and not created:
+            return False
+        if self._count is not None:  # else counted later, with the change
+            self._count += shown - (at >= 0)
+        return True
+
+    def _recount(self) -> None:
+        if self._count is not None:
             self._count = self._pager.count()
 
     def _place(self, key: tuple) -> int | None:

@@ -16,7 +16,6 @@ passing the revision the user saw so a claim changed elsewhere is not decided on
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime
 from collections.abc import Iterable, Sequence
@@ -47,14 +46,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core import history, model, ratings, review_queue, workflow
+from factcheck.core import history, later, lists, model, ratings, review_queue, workflow
 from factcheck.core.errors import KnownError
 from factcheck.core.model import What
 from factcheck.core.text import N_
 from factcheck.ui import accessible, language, models, theme
 from factcheck.ui.models import local_time, number, parse_time  # noqa: F401 - local_time is used here and by the panels
-from factcheck.ui.dialogs import review_dialogs
 from factcheck.ui.session import Session
+
+review_dialogs = later.Module("factcheck.ui.dialogs.review_dialogs")  # opened on a review, not for the first window
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -268,35 +268,46 @@ _QUEUE_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDa
                                           Qt.ItemDataRole.UserRole))
 
 
-class ReviewQueueModel(models.ListTableModel):
-    """The claims that pass ``filter``, sorted, read from a ``review_queue`` a page at a time.
+class _QueuePager(lists.Pager):
+    """A queue through one filter, in one order: the list ``PagedRows`` pages (its rows made ``QueueRow``)."""
 
-    The view asks for more rows as it scrolls (``canFetchMore``/``fetchMore``); counts come
-    from the queue, not from the rows read. A change to a few claims moves just their rows;
-    a filter or sort change reads the first page again. ``set_project`` reads a project's
-    queue through SQL; ``set_rows`` shows rows at hand (``review_queue.ListQueue``).
+    def __init__(self, queue, f: review_queue.Filter, order: review_queue.Order):
+        self.queue, self.filter, self.order = queue, f, order
+        self.descending = order.descending
+
+    def count(self) -> int:
+        return self.queue.count(self.filter)
+
+    def page(self, after: review_queue.Key | None, limit: int) -> list[tuple[QueueRow, review_queue.Key]]:
+        return [(QueueRow._make(r), key) for r, key in self.queue.page(self.filter, self.order, after, limit)]
+
+    def rows(self, ids: Iterable[str]) -> list[tuple[QueueRow, review_queue.Key, bool]]:
+        return [(QueueRow._make(r), key, passing) for r, key, passing in self.queue.rows(ids, self.filter, self.order)]
+
+    def sortable(self, key: review_queue.Key) -> tuple:
+        return review_queue.sortable(self.order, key)
+
+
+class ReviewQueueModel(models.PagedRows, models.ListTableModel):
+    """The claims that pass ``filter``, sorted, read from a ``review_queue`` a page at a time (``PagedRows``).
+
+    The view asks for more rows as it scrolls; counts come from the queue, not from the
+    rows read. A change to a few claims moves just their rows; a filter or sort change
+    reads the first page again. ``set_project`` reads a project's queue through SQL (its
+    count left for later: ``counted``); ``set_rows`` shows rows at hand (``review_queue.ListQueue``).
     """
 
     COLUMNS = (N_("Quote"), N_("Article"), N_("Claimant"), N_("Rating"), N_("Checker"), N_("Status"),
                N_("Waiting since"))
     QUOTE, ARTICLE, CLAIMANT, RATING, CHECKER, STATUS, SINCE = range(7)
-    #: Rows read at a time: a screenful and more (the view asks for the next as it scrolls).
-    PAGE = 128
 
     def __init__(self, scale: ratings.Scale, parent=None):
         super().__init__(parent)
+        self._init_rows()
         self._scale = scale
         self._queue = review_queue.ListQueue([], scale)
-        self._rows: list[QueueRow] = []  # the rows read so far, in order: the first ones that pass the filter
-        self._keys: list[tuple] = []  # each read row's place in the order (``review_queue.Key``)
-        self._done = True  # every row that passes the filter has been read
-        self._fetching = False  # a page is being inserted
-        #: Claims to read down to when the rows are read again (the view's selection, kept across a reset).
-        self.wanted: list[str] = []
-        self._count = 0  # how many pass the filter
         self._total: int | None = 0  # how many claims the queue holds (None: not counted since the last read)
         self._known: dict[str, QueueRow | None] = {}  # every claim's row read so far (None: gone)
-        self._row_index: dict[str, int] | None = None  # id -> shown row (made on demand)
         self._icons: dict[tuple[str | None, str], object] = {}  # by rating and colour (light, dark)
         self.filter = QueueFilter()
         self._sort: tuple[int, Qt.SortOrder] = (self.SINCE, Qt.SortOrder.AscendingOrder)
@@ -307,13 +318,13 @@ class ReviewQueueModel(models.ListTableModel):
 
     # --- where the rows come from ------------------------------------------------------
 
-    def set_project(self, project) -> None:
-        """Show ``project``'s queue (read again from the start)."""
+    def set_project(self, project, *, count_later: bool = False) -> None:
+        """Show ``project``'s queue (read again from the start); ``count_later``: its rows before its count."""
         self._scale = project.scale
         self._icons.clear()
         self._queue = review_queue.SqlQueue(project)
         self._known = {}
-        self._read_first()
+        self._read_first(count_later=count_later)
 
     def set_rows(self, rows: Iterable[QueueRow], scale: ratings.Scale | None = None) -> None:
         """Show these rows (every claim's), not a project's."""
@@ -333,33 +344,15 @@ class ReviewQueueModel(models.ListTableModel):
         column, order = self._sort
         return review_queue.Order(review_queue.COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
 
-    def _read_first(self) -> None:
-        """Counts and the first page, for the filter and order now (a reset)."""
-        self.beginResetModel()
+    def _read_first(self, *, count_later: bool = False) -> None:
+        """The first page for the filter and order now (a reset), and down to the claims in ``wanted``."""
         self._now = datetime.datetime.now(datetime.timezone.utc)
         self._total = None  # counted when asked for (a tooltip): the first screen does not show it
-        self._count = self._queue.count(self.filter)
-        self._rows, self._keys, self._row_index = [], [], None
-        f, order = self.filter, self._order()
-        self._take(self._queue.page(f, order, None, self.PAGE), self.PAGE)
-        wanted, self.wanted = self.wanted, []
-        if wanted and not self._done:  # read down to the deepest of them, inside the reset
-            marks = [self._in_order(key) for _, key, passing in self._queue.rows(wanted, f, order) if passing]
-            while marks and not self._done and self._in_order(self._keys[-1]) < max(marks):
-                self._take(self._queue.page(f, order, self._keys[-1], self.PAGE), self.PAGE)
-        self._fetching = True  # a view asking for more while the reset is announced waits for its next layout
-        try:
-            self.endResetModel()
-        finally:
-            self._fetching = False
+        self.show(_QueuePager(self._queue, self.filter, self._order()), count_later=count_later)
 
     def _take(self, page: list, limit: int) -> None:
-        for row, key in page:
-            r = QueueRow._make(row)
-            self._rows.append(r)
-            self._keys.append(key)
-            self._known[r.id] = r
-        self._done = len(page) < limit or len(self._rows) >= self._count
+        super()._take(page, limit)
+        self._known.update((r.id, r) for r, _ in page)
 
     # --- reading ----------------------------------------------------------------------
 
@@ -374,68 +367,12 @@ class ReviewQueueModel(models.ListTableModel):
             self._total = self._queue.total()
         return self._total
 
-    def count(self) -> int:
-        """The claims that pass the filter, read or not yet."""
-        return self._count
-
-    def row_at(self, row: int) -> QueueRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    @property
-    def _row_of(self) -> dict[str, int]:
-        if self._row_index is None:
-            self._row_index = {r.id: i for i, r in enumerate(self._rows)}
-        return self._row_index
-
-    def row_of(self, claim_id: str) -> int:
-        """The shown row of a claim, or -1 (filtered out, not read yet, or not in the project)."""
-        return self._row_of.get(claim_id, -1)
-
     def claim_row(self, claim_id: str) -> QueueRow | None:
         """A claim's row whether it is shown or not (read if this model has not seen it)."""
         if claim_id not in self._known:
             found = self._queue.rows([claim_id], self.filter, self._order())
             self._known[claim_id] = QueueRow._make(found[0][0]) if found else None
         return self._known[claim_id]
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt override
-        return not parent.isValid() and not self._done and not self._fetching
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt override
-        """The next page, after the last row read (a view asking again while it is inserted gets nothing)."""
-        if parent.isValid() or self._done or self._fetching:
-            return
-        page = self._queue.page(self.filter, self._order(), self._keys[-1] if self._keys else None, self.PAGE)
-        if not page:
-            self._done = True
-            return
-        self._fetching = True
-        try:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-            self._take(page, self.PAGE)
-            self._row_index = None
-            self.endInsertRows()
-        finally:
-            self._fetching = False
-
-    def fetch_through(self, claim_id: str) -> int:
-        """Read pages until ``claim_id`` is shown (if the filter lets it through); its row, or -1."""
-        row = self.row_of(claim_id)
-        if row >= 0 or self._done:
-            return row
-        found = self._queue.rows([claim_id], self.filter, self._order())
-        if not found or not found[0][2]:
-            return -1
-        mark = self._in_order(found[0][1])
-        while self.canFetchMore() and self._in_order(self._keys[-1]) < mark:
-            self.fetchMore()
-        return self.row_of(claim_id)
-
-    def _in_order(self, key: tuple) -> tuple:
-        """A key as Python compares it in the order shown (ascending or not)."""
-        order = self._order()
-        mark = review_queue.sortable(order, key)
-        return models.Reversed(mark) if order.descending else mark
 
     def fetch_all(self) -> None:
         """Read every row that passes the filter (select all, a decision on all of them)."""
@@ -529,51 +466,24 @@ class ReviewQueueModel(models.ListTableModel):
         ids = list(dict.fromkeys(claim_ids))
         if rows is not None:
             self._queue.update(ids, list(rows))
-        order = self._order()
-        fresh = {r[0]: (QueueRow._make(r), key, passing) for r, key, passing in self._queue.rows(ids, self.filter, order)}
-        recount = False
-        for claim_id in ids:
-            if claim_id not in self._known and claim_id != created:
-                recount = True  # its row before the change was never read: count again below
-            old = self._known.get(claim_id)
-            new, key, passing = fresh.get(claim_id, (None, None, False))
-            self._known[claim_id] = new
-            if not recount:
-                if self._total is not None:
-                    self._total += (new is not None) - (old is not None)
-                self._count += passing - (old is not None and review_queue.passes(self.filter, old))
-            shown = self._row_of.get(claim_id, -1)
-            if shown >= 0 and passing and key == self._keys[shown]:
-                self._rows[shown] = new
-                self.dataChanged.emit(self.index(shown, 0), self.index(shown, len(self.COLUMNS) - 1))
-                continue
-            if shown >= 0:
-                self.beginRemoveRows(QModelIndex(), shown, shown)
-                del self._rows[shown]
-                del self._keys[shown]
-                self._row_index = None
-                self.endRemoveRows()
-            if passing:
-                at = self._place(order, key)
-                if at is not None:
-                    self.beginInsertRows(QModelIndex(), at, at)
-                    self._rows.insert(at, new)
-                    self._keys.insert(at, key)
-                    self._row_index = None
-                    self.endInsertRows()
-        if recount:
-            self._total = None
-            self._count = self._queue.count(self.filter)
+        super().apply(ids, created=created)
 
-    def _place(self, order: review_queue.Order, key: tuple) -> int | None:
-        """Where a row with ``key`` goes among the rows read; None when it comes after them (not read yet)."""
-        mark = review_queue.sortable(order, key)
-        keys = [review_queue.sortable(order, k) for k in self._keys]
-        if order.descending:
-            at = next((i for i, k in enumerate(keys) if k < mark), len(keys))
-        else:
-            at = bisect.bisect_right(keys, mark)
-        return at if at < len(keys) or self._done else None
+    def _counted(self, row_id: str, at: int, new, shown: bool, created: bool) -> bool:
+        """By the claim's row before the change, if this model read it (shown or not)."""
+        known = row_id in self._known or created
+        old = self._known.get(row_id)
+        self._known[row_id] = new
+        if not known:
+            return False  # its row before the change was never read: count again
+        if self._total is not None:
+            self._total += (new is not None) - (old is not None)
+        if self._count is not None:
+            self._count += shown - (old is not None and review_queue.passes(self.filter, old))
+        return True
+
+    def _recount(self) -> None:
+        self._total = None
+        super()._recount()
 
 
 STATUS_FILTERS = (
@@ -608,6 +518,9 @@ class QueueTable(QTableView):
 
 class ReviewPanel(QWidget):
     """The review queue: filters above a table of claims from every article."""
+
+    #: The latest the queue is counted after it is read, for a panel whose rows are not painted (milliseconds).
+    COUNT_AT_LATEST_MS = 500
 
     sig_claim_opened = Signal(str)
     """The user opened a claim (double-click or Enter): show it in its article."""
@@ -658,6 +571,7 @@ class ReviewPanel(QWidget):
 
         self.table = QueueTable()
         self.table.setModel(self.model)
+        self.table.viewport().installEventFilter(self)  # its first paint: then the queue is counted
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -721,11 +635,24 @@ class ReviewPanel(QWidget):
     # --- contents ---------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the queue again from its first page (keeping the selection and the filters)."""
+        """Read the queue again from its first page (keeping the selection and the filters).
+
+        Its count (a walk of an index as long as the queue: 10-20 ms at 1,000,000 claims)
+        comes once the rows are painted (``eventFilter``), or ``COUNT_AT_LATEST_MS`` after
+        for a panel not painted: opening a project does not wait for it.
+        """
         project = self.session.project
-        self.model.set_project(project)
+        self.model.set_project(project, count_later=True)
         self._fill_filter_choices(project.scale)
         self._update_count()
+        if not self.model.counted:
+            QTimer.singleShot(self.COUNT_AT_LATEST_MS, self, self._count_now)
+
+    def _count_now(self) -> None:
+        """Count the queue, if it still waits for it (for the project still open), and say how many."""
+        if not self.model.counted and not self.session.project.closed:
+            self.model.count()
+            self._update_count()
 
     def _fill_filter_choices(self, scale: ratings.Scale) -> None:
         def refill(combo: QComboBox, any_label: str, choices: list[tuple[str, object]]) -> None:
@@ -780,6 +707,9 @@ class ReviewPanel(QWidget):
         self.status_filter.setCurrentIndex(index)
 
     def _update_count(self, *args) -> None:
+        if not self.model.counted:  # said once counted (``reload``); until then the count before stays
+            self._update_buttons()
+            return
         shown = self.model.count()  # counted by the queue, not the rows read
         statuses = self.status_filter.currentData()
         status = next(iter(statuses)) if statuses is not None and len(statuses) == 1 else None
@@ -811,6 +741,8 @@ class ReviewPanel(QWidget):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if watched is self.count and event.type() == QEvent.Type.ToolTip:
             self.count.setToolTip(self.count_tooltip())
+        elif event.type() == QEvent.Type.Paint and not self.model.counted and watched is self.table.viewport():
+            QTimer.singleShot(0, self, self._count_now)  # once these rows are painted
         return super().eventFilter(watched, event)
 
     def _update_buttons(self) -> None:

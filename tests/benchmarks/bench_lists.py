@@ -3,8 +3,9 @@
 ``python tests/benchmarks/bench_lists.py [claims articles]`` (default 100,000 over 100,
 the cached project of ``_scale.build_project``, copied first). Each list is shown in its
 widget as the window shows it (offscreen, 1400 × 900): the article list, the claim list of
-the largest article, the source library, and the review queue under "All statuses" in
-each of its sorts, ascending and descending. The view is then scrolled a screen at a time
+the largest article, the source library, the review queue as it opens (claims in review; then
+each of its counts on its own), and under "All statuses" in each of its sorts, ascending and
+descending. The view is then scrolled a screen at a time
 (its scroll bar's page step) over ``ROWS`` rows or to the end; a frame is one step: the
 scroll and the events it sets off (``fetchMore`` reading the next page, when the view
 asks, and the repaint of the viewport). Printed per list: the time to open it (its count
@@ -74,6 +75,27 @@ def report(name: str, opened: float, figures: dict) -> None:
           f"{figures['longest'] * 1000:6.1f} ms, median {figures['median'] * 1000:5.1f} ms", flush=True)
 
 
+def counts(queue) -> None:
+    """The review queue's counts, each on its own (median of 7, wall and CPU): the window shows its first page
+    without them, and counts the filter shown once that page is painted."""
+    from factcheck.core import model, review_queue
+
+    article_id = queue.articles()[0][0]
+    for name, f in (("in review (the window's first count)", review_queue.Filter()),
+                    ("all statuses (the total)", review_queue.Filter(statuses=None)),
+                    ("approved", review_queue.Filter(statuses=frozenset({model.APPROVED}))),
+                    ("all, one rating", review_queue.Filter(statuses=None, rating=queue.scale.ratings[0].key)),
+                    ("all, one article", review_queue.Filter(statuses=None, article_id=article_id))):
+        walls, cpus = [], []
+        for _ in range(7):
+            w, c = time.perf_counter(), time.process_time()
+            n = queue.count(f)
+            walls.append(time.perf_counter() - w)
+            cpus.append(time.process_time() - c)
+        print(f"review queue count, {name:<38} {n:>9,}  wall {statistics.median(walls) * 1000:6.2f} ms  "
+              f"CPU {statistics.median(cpus) * 1000:6.2f} ms", flush=True)
+
+
 def main(n_claims: int, n_articles: int) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QListView
@@ -130,8 +152,11 @@ def main(n_claims: int, n_articles: int) -> None:
             report(f"source library by {name}", time.perf_counter() - t0, frames(app, library.table))
         library.close()
 
+        t0 = time.perf_counter()
         queue = ReviewPanel(session)
         shown(queue, queue.table)
+        report("review queue, in review", time.perf_counter() - t0, frames(app, queue.table))
+        counts(queue.model.queue)
         every = next(i for i, (_, statuses) in enumerate(STATUS_FILTERS) if statuses is None)
         queue.status_filter.setCurrentIndex(every)
         for column, name in enumerate(queue.model.COLUMNS):

@@ -44,6 +44,9 @@ FULL_READS = {
         "a merge asks which attached files are still missing (a walk of the attachments' hash index)",
     r"^SELECT (status|article_id), count\(\*\) FROM claims INDEXED BY claims_(status|article_live) ":
         "the statistics count every claim by status and by article: a walk of a small index alone, no row read",
+    r"^SELECT \(SELECT count\(\*\) FROM claims\) - ":
+        "the review queue's total: every claim counted from the cells of an index's pages (no row read), less the "
+        "deleted ones and those of deleted articles, each through its index",
 }
 
 

@@ -129,7 +129,7 @@ def _arguments(project, window) -> dict[str, object]:
         "title": "Request changes", "prompt": "What needs changing?", "ok_text": "Send", "placeholder": "",
         "done": exporters.Exported(project.path.with_suffix(".html"), 3, 1, ("A warning.",)),
         "select_mode": True, "parent": None, "plan": _merge_plan(project, claims),
-        "dsn": "host=db.newsroom.example dbname=factcheck user=ana",
+        "dsn": "host=db.newsroom.example dbname=factcheck user=ana", "name": "desk.factcheck",
     }
 
 

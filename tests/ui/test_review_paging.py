@@ -8,7 +8,7 @@ import sqlite3
 import uuid
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from factcheck.core import model, review_queue
 from factcheck.core.project import Project
@@ -88,6 +88,7 @@ def test_a_large_queue_opens_with_one_page_and_reads_more_as_it_scrolls(panel, q
     assert 5_000 < len(waiting) < CLAIMS
     assert model_.rowCount() <= ReviewQueueModel.PAGE  # what the first screen needs, not the project
     assert shown(panel) == waiting[:model_.rowCount()]  # the longest waiting first
+    qtbot.wait_until(lambda: panel.model.counted)  # once the rows are painted
     assert panel.count.text() == f"{number(len(waiting))} claims in review"  # counted in SQL, not from the rows read
     assert model_.total() == CLAIMS + 1
     assert panel.count_tooltip() == f"{number(len(waiting))} shown of the {number(CLAIMS + 1)} claims in the project"
@@ -99,6 +100,38 @@ def test_a_large_queue_opens_with_one_page_and_reads_more_as_it_scrolls(panel, q
     assert ReviewQueueModel.PAGE < model_.rowCount() < len(waiting)
     assert shown(panel) == waiting[:model_.rowCount()]
     assert panel.count.text() == f"{number(len(waiting))} claims in review"
+
+
+def test_the_rows_are_painted_before_the_queue_is_counted(large, tmp_path, qtbot):
+    """Opening a large project does not wait for the count (a walk of an index as long as the queue)."""
+    path = tmp_path / "large.factcheck"
+    shutil.copy(large, path)
+    project = Project.open(path, user="eva")
+    session = Session(project)
+    seen = []
+    project.store.conn.set_trace_callback(seen.append)
+    widget = ReviewPanel(session)
+    qtbot.add_widget(widget)
+
+    class Painted(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                seen.append("painted")
+            return False
+
+    painted = Painted(widget)
+    widget.table.viewport().installEventFilter(painted)
+    assert not widget.model.counted and widget.count.text() == ""
+    assert widget.model.rowCount() == ReviewQueueModel.PAGE
+    widget.show()
+    qtbot.wait_until(lambda: widget.model.counted)
+    project.store.conn.set_trace_callback(None)
+    counts = [i for i, s in enumerate(seen) if s.startswith("SELECT (SELECT count(*)")]
+    page = next(i for i, s in enumerate(seen) if s.startswith("SELECT c.id"))
+    assert len(counts) == 1 and page < seen.index("painted") < counts[0]
+    assert widget.count.text() == f"{number(widget.model.count())} claims in review"
+    session.stop()
+    project.close()
 
 
 def test_sort_and_filters_run_in_sql_over_every_claim(panel, qtbot):
