@@ -99,7 +99,7 @@ def render(project, fmt: str, selection: Selection = Selection()) -> tuple[bytes
     """The exported bytes and the report (a ``Stream``) they were made from."""
     module = _module(fmt)
     with project.store.snapshot():
-        report = stream(project, selection)
+        report = stream(project, selection, report_claims=getattr(module, "REPORT_CLAIMS", False))
         return module.render(report), report
 
 
@@ -119,7 +119,7 @@ def warnings(project, fmt: str, selection: Selection = Selection()) -> list[Text
     from factcheck.exporters import claimreview
 
     with project.store.snapshot():
-        return claimreview.report_warnings(stream(project, selection))
+        return claimreview.report_warnings(stream(project, selection, report_claims=True))
 
 
 def export_to_file(project, fmt: str, selection: Selection, path: str | os.PathLike, *, progress=None) -> Exported:
@@ -138,7 +138,7 @@ def export_to_file(project, fmt: str, selection: Selection, path: str | os.PathL
         return evidence.export_to_file(project, selection, target, progress=progress)
     module = _module(fmt)
     with project.store.snapshot():  # every batch sees the project as it was when the export began
-        report = stream(project, selection, progress)
+        report = stream(project, selection, progress, report_claims=getattr(module, "REPORT_CLAIMS", False))
         report.ticker.total = report.claim_count * getattr(module, "PASSES", 1)
         report.ticker.check()
         found = None

@@ -174,6 +174,40 @@ class ClaimData(NamedTuple):
         return (getattr(self.claim, "published_at", None) or "")[:10]
 
 
+class ReportClaim(NamedTuple):
+    """A claim as the reports read it (HTML, PDF, Markdown, CSV, ClaimReview): the fields of ``model.Claim`` they
+    use, by the same names. A stream made with ``report_claims`` reads these 19 columns rather than all 32 and
+    makes each row a tuple, in C, rather than a ``Claim`` (the Web Annotation file needs whole claims)."""
+
+    id: str
+    article_id: str
+    version_id: str
+    start: int
+    end: int
+    exact: str
+    anchor_state: str
+    statement: str
+    claimant: str
+    claim_date: str
+    checkworthiness: int | None
+    rating: str | None
+    verdict_summary: str
+    rationale: str
+    status: str
+    approved_at: str | None
+    approved_by: str | None
+    published_at: str | None
+    tags: tuple[str, ...]  # last: read as the JSON stored, decoded in its place
+
+
+def _report_claims(rows: list[tuple]) -> list[ReportClaim]:
+    """Rows of ``ReportClaim``'s fields as ``ReportClaim``s (``tuple.__new__``: a named tuple's own ``__new__``
+    is a Python function, several times slower; tags decoded only where there are some)."""
+    new, none = tuple.__new__, ((),)
+    return [new(ReportClaim, row[:-1] + none if row[-1] == "[]" or not row[-1]
+                else row[:-1] + (tuple(json.loads(row[-1])),)) for row in rows]
+
+
 class Anchor(NamedTuple):
     """Where a claim's words are in its article's current text: what a report needs to mark them."""
 
@@ -572,20 +606,20 @@ class _Claims:
         """``Anchor``s of the claims in the text (numbered as ``walk`` numbers them: they come first)."""
         if not self.in_text:
             return
-        rating_of, number = self.reader.rating_of, 0
+        rating_of, new, first = self.reader.rating_of, tuple.__new__, 1  # (see _report_claims)
         for batch in self.reader.project.managers.claims.anchors_in_reading_order(
                 self.article_id, self.version_id, self.reader.statuses, size=BATCH):
             self.reader.ticker.check()
-            for number, (claim_id, start, end, rating) in enumerate(batch, start=number + 1):
-                yield Anchor(claim_id, number, start, end, rating_of.get(rating))
+            yield from [new(Anchor, (claim_id, number, start, end, rating_of.get(rating)))
+                        for number, (claim_id, start, end, rating) in enumerate(batch, start=first)]
+            first += len(batch)
 
     def walk(self, *, full: bool) -> Iterator[ClaimData]:
         number = 0
         for in_text in (True, False):
             if not (self.in_text if in_text else self.total - self.in_text):
                 continue  # counted up front: no query that would walk the article's rows for nothing
-            for batch in self.reader.project.managers.claims.in_reading_order(
-                    self.article_id, self.version_id, self.reader.statuses, in_text=in_text, size=BATCH):
+            for batch in self.reader.claims(self.article_id, self.version_id, in_text):
                 self.reader.ticker.check()
                 made = self.reader.claim_data(batch, number + 1, in_text, full=full)
                 number += len(batch)
@@ -624,8 +658,10 @@ class _StreamedArticle(ArticleData):
 class _Reader:
     """What a stream's batches are made with: the project, the selection, and the little kept between batches."""
 
-    def __init__(self, project, selection: Selection, scale: ratings.Scale, words: Words, ticker: Progress):
+    def __init__(self, project, selection: Selection, scale: ratings.Scale, words: Words, ticker: Progress,
+                 report_claims: bool = False):
         self.project, self.selection, self.scale, self.words, self.ticker = project, selection, scale, words, ticker
+        self.report_claims = report_claims
         self.statuses = tuple(dict.fromkeys(selection.statuses))
         self.rating_of = {r.key: r for r in scale.ratings}
         self.fixes: dict[str, list[tuple]] = _corrections(project, scale, words)  # the public log: rare rows
@@ -634,34 +670,44 @@ class _Reader:
         self.versions: dict[str, model.Version] = {}  # the versions of the article being read
         self.has_evidence = bool(project.managers.attachments.counts())
 
-    def claim_data(self, batch: list[model.Claim], first: int, in_text: bool, *, full: bool) -> list[ClaimData]:
+    def claims(self, article_id: str, version_id: str, in_text: bool) -> Iterator[list[model.Claim | ReportClaim]]:
+        """``Claims.in_reading_order``'s batches: ``ReportClaim``s when the stream was made with ``report_claims``."""
+        claims = self.project.managers.claims
+        if not self.report_claims:
+            yield from claims.in_reading_order(article_id, version_id, self.statuses, in_text=in_text, size=BATCH)
+            return
+        for rows in claims.rows_in_reading_order(article_id, version_id, self.statuses, ReportClaim._fields,
+                                                 in_text=in_text, size=BATCH):
+            yield _report_claims(rows)
+
+    def claim_data(self, batch: list[model.Claim | ReportClaim], first: int, in_text: bool, *,
+                   full: bool) -> list[ClaimData]:
         """The batch's claims numbered from ``first``; ``full``: with their citations, corrections, page and
-        ``based_on``, each read for the whole batch at once."""
+        ``based_on``, each read for the whole batch at once. (Made with ``tuple.__new__``: see ``_report_claims``.)"""
         if batch and batch[0].version_id not in self.versions:
             self.versions = {v.id: v for v in self.project.versions(batch[0].article_id)}
-        versions, rating_of = self.versions, self.rating_of
-        for version_id in {claim.version_id for claim in batch} - versions.keys():
-            versions[version_id] = self.project.version(version_id)
+        versions, rating_of, new = self.versions, self.rating_of, tuple.__new__
+        used = {claim.version_id for claim in batch}
+        held = {}  # what a ClaimData takes from its claim's version, for each version of the batch
+        for version_id in used:
+            if version_id not in versions:
+                versions[version_id] = self.project.version(version_id)
+            v = versions[version_id]
+            held[version_id] = (v.sha256, v.number, v.imported_at, in_text)
         if not full:
-            return [ClaimData(claim, number, rating_of.get(claim.rating), (), (), (v := versions[claim.version_id]).sha256,
-                              v.number, v.imported_at, in_text)
+            return [new(ClaimData, (claim, number, rating_of.get(claim.rating), (), ()) + held[claim.version_id]
+                                   + ("", ""))
                     for number, claim in enumerate(batch, start=first)]
         cites = self._citations(batch)
-        pages = {version_id: self.project.page_map(version_id) for version_id in {claim.version_id for claim in batch}}
+        paged = {version_id: page_map for version_id in used if (page_map := self.project.page_map(version_id))}
         fixes, based_on = self.fixes, self.based_on
-        out = []
-        for number, claim in enumerate(batch, start=first):
-            version = versions[claim.version_id]
-            page_map = pages[claim.version_id]
-            claim_id = claim.id
-            out.append(ClaimData(
-                claim, number, rating_of.get(claim.rating), cites.get(claim_id, ()),
-                tuple(CorrectionData(claim_id, number, *row) for row in fixes[claim_id]) if claim_id in fixes else (),
-                version.sha256, version.number, version.imported_at, in_text,
-                page_map.span(claim.start, claim.end) if page_map else "",
-                _based_on(based_on[claim_id], self.words) if claim_id in based_on else "",
-            ))
-        return out
+        return [new(ClaimData, (
+            claim, number, rating_of.get(claim.rating), cites.get(claim.id, ()),
+            tuple(CorrectionData(claim.id, number, *row) for row in fixes[claim.id]) if claim.id in fixes else (),
+        ) + held[claim.version_id] + (
+            paged[claim.version_id].span(claim.start, claim.end) if paged and claim.version_id in paged else "",
+            _based_on(based_on[claim.id], self.words) if claim.id in based_on else "",
+        )) for number, claim in enumerate(batch, start=first)]
 
     def _citations(self, batch: list[model.Claim]) -> dict[str, tuple[CitationData, ...]]:
         """Claim id -> its citations as a report shows them (redacted where they must be), for a batch at once."""
@@ -678,7 +724,7 @@ class _Reader:
                      if c.source_id in sources and not sources[c.source_id].redacted]
             for a in self.project.managers.attachments.of_owners((), shown):
                 files.setdefault(a.citation_id, []).append(AttachmentData(a.name, a.sha256, a.size, a.mime))
-        out = {}
+        out, new = {}, tuple.__new__  # (see _report_claims)
         for claim_id, cites in found.items():
             made = []
             for c in cites:
@@ -686,9 +732,9 @@ class _Reader:
                 if s is None:
                     continue
                 if s.redacted:
-                    made.append(CitationData(c.stance, "", "", s, ()))
+                    made.append(new(CitationData, (c.stance, "", "", s, ())))
                 else:
-                    made.append(CitationData(c.stance, c.quote, c.locator, s, tuple(files.get(c.id, ()))))
+                    made.append(new(CitationData, (c.stance, c.quote, c.locator, s, tuple(files.get(c.id, ())))))
             out[claim_id] = tuple(made)
         return out
 
@@ -717,12 +763,13 @@ class _Reader:
                                                      tuple(evidence.get(source_id, ())))
 
 
-def stream(project, selection: Selection = Selection(), progress=None) -> Stream:
+def stream(project, selection: Selection = Selection(), progress=None, *, report_claims: bool = False) -> Stream:
     """``gather``'s report, as a ``Stream``: what it reads up front is a few counts per article.
 
     ``progress(done, total)`` is asked as writers report the claims they wrote (``Report.progress``);
     its ``total`` is set by whoever knows how many passes a format makes (``Stream.ticker.total``).
-    Raises ``NothingToExport`` for an empty selection, with ``gather``'s sentences.
+    ``report_claims``: each ``ClaimData.claim`` is a ``ReportClaim`` (what the reports read), not a whole
+    ``model.Claim``. Raises ``NothingToExport`` for an empty selection, with ``gather``'s sentences.
     """
     check_selection(selection)
     settings = project.settings()
@@ -731,7 +778,7 @@ def stream(project, selection: Selection = Selection(), progress=None) -> Stream
     statuses = set(selection.statuses)
     language = str(settings.get("report_language") or "en")
     ticker = Progress(progress)
-    reader = _Reader(project, selection, scale, Words(language), ticker)
+    reader = _Reader(project, selection, scale, Words(language), ticker, report_claims)
     current = {}
     for article in chosen:
         version = project.versions(article.id)[-1]  # without its text

@@ -166,6 +166,8 @@ def review(report: Report, article: ArticleData, claim: ClaimData, *, _shared: d
 
 #: Passes over the report's claims a file takes (what progress counts to).
 PASSES = 1
+#: A stream reads its claims as ``_data.ReportClaim``s: it uses no other field of a claim.
+REPORT_CLAIMS = True
 
 
 def iter_reviews(report: Report) -> Iterator[dict]:
@@ -181,6 +183,8 @@ def reviews(report: Report) -> list[dict]:
 
 #: JSON as the files hold it: json.dumps' separators, text as it is (not \u-escaped).
 _encode = json.JSONEncoder(ensure_ascii=False).encode
+#: ``_encode`` of a string (the encoder's own function for one, without the call through ``encode``).
+_string = json.encoder.encode_basestring
 
 
 class Texts:
@@ -198,6 +202,7 @@ class Texts:
                      f'{_encode(Words(report.report_language).language)}, "itemReviewed": ')
         self._article: ArticleData | None = None
         self._appearance = ""
+        self._url: tuple[str, str | None] = ("", None)  # the article's: see ``_url_of``
         self._ratings: dict[str, str] = {}
 
     def _rating(self, rating) -> str:
@@ -211,6 +216,16 @@ class Texts:
             done = self._ratings[rating.key] = _encode(value)[:-1]
         return done
 
+    def _url_of(self, article: ArticleData, claim: ClaimData) -> str:
+        """``claim_url``, from what it needs of the article found once: its fact-check URL up to the claim's id,
+        or the pattern's URL with ``{claim}`` left in."""
+        base, template = self._url
+        if base:
+            return base + claim.id
+        if template is not None and _PLAIN_ID.match(claim.id):
+            return template.replace(_CLAIM, claim.id)
+        return claim_url(self.report, article, claim)
+
     def text(self, article: ArticleData, claim: ClaimData) -> str:
         """The ClaimReview of one claim of ``article`` (claims of one article come one after another)."""
         if article is not self._article:
@@ -218,27 +233,27 @@ class Texts:
             self._article = article
             self._appearance = "" if appearance is None else \
                 f', "appearance": {(done := _encode(appearance))}, "firstAppearance": {done}'
+            base = _safe_url(article.article.factcheck_url)
+            self._url = (base.split("#", 1)[0] + "#claim-", None) if base else \
+                ("", _url_template(self.report.factcheck_url_pattern, article.article.id))
         c = claim.claim
-        out = [self.head]
-        url = claim_url(self.report, article, claim)
-        if url:
-            out += ('"url": ', _encode(url), ", ")
-        out += ('"claimReviewed": ', _encode(claim.claim_reviewed), self.tail[0],
-                _encode(claim.published_date or claim.approved_date or self.report.today), self.tail[1],
-                '{"@type": "Claim"')
-        if c.claimant:
-            out += (', "author": {"@type": ', _encode(_claimant_type(c.claimant)), ', "name": ', _encode(c.claimant),
-                    "}")
-        if c.claim_date:
-            out += (', "datePublished": ', _encode(c.claim_date))
-        out += (self._appearance, "}")
-        if claim.rating is not None:
-            out += (', "reviewRating": ', self._rating(claim.rating))
-            if c.verdict_summary:
-                out += (', "ratingExplanation": ', _encode(c.verdict_summary))
-            out.append("}")
-        out.append("}")
-        return "".join(out)
+        url = self._url_of(article, claim)
+        claimant, rating = c.claimant, claim.rating
+        if rating is None:
+            verdict = ""
+        else:
+            explanation = f', "ratingExplanation": {_string(c.verdict_summary)}' if c.verdict_summary else ""
+            verdict = f', "reviewRating": {self._rating(rating)}{explanation}}}'
+        return "".join((
+            self.head, f'"url": {_string(url)}, ' if url else "",
+            '"claimReviewed": ', _string(claim.claim_reviewed), self.tail[0],
+            _string(claim.published_date or claim.approved_date or self.report.today), self.tail[1],
+            '{"@type": "Claim"',
+            f', "author": {{"@type": {_string(_claimant_type(claimant))}, "name": {_string(claimant)}}}'
+            if claimant else "",
+            f', "datePublished": {_string(c.claim_date)}' if c.claim_date else "",
+            self._appearance, "}", verdict, "}",
+        ))
 
 
 def iter_texts(report: Report) -> Iterator[str]:
@@ -272,10 +287,13 @@ def script_safe(text: str) -> str:
     ``<``, ``>`` and ``&`` become ``\\u003c`` etc. (still the same JSON strings), so
     user text such as ``</script>`` or ``<!--`` cannot end or confuse the element.
     """
-    return (
-        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    )
+    for char, code in _SCRIPT_UNSAFE:
+        if char in text:  # (``in`` is quicker than a ``replace`` that finds nothing: see ``html_report._e``)
+            text = text.replace(char, code)
+    return text
+
+
+_SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def _rating_word_pattern(label: str) -> re.Pattern:
@@ -306,8 +324,9 @@ class Warnings:
         self.patterns = [(r.label, _rating_word_pattern(r.label)) for r in report.scale.ratings if r.label.strip()]
         # Each pattern starts with its label's first word: in ASCII text without any of those words
         # (most statements) no pattern can match, and looking for words is quicker than running them.
-        self.firsts = {label.split()[0].lower() for label, _ in self.patterns}
-        self.quick = all(word.isascii() for word in self.firsts)
+        firsts = {label.split()[0].lower() for label, _ in self.patterns}
+        self.quick = all(word.isascii() for word in firsts)
+        self.firsts = re.compile("|".join(map(re.escape, sorted(firsts))) or "(?!)")  # any of them, in one search
         self.many = len(report.articles) > 1
         missing = [a.article.title for a in report.articles
                    if not _safe_url(a.article.factcheck_url) and not report.factcheck_url_pattern]
@@ -327,14 +346,20 @@ class Warnings:
             self.more += 1
 
     def see(self, article: ArticleData, claim: ClaimData) -> None:
+        reviewed = claim.claim_reviewed
+        if claim.rating is not None and len(reviewed) <= MAX_CLAIM_REVIEWED and self._no_rating_word(reviewed):
+            return  # most claims: nothing to say, and no generator made to say it
         for warning in self.of_claim(article, claim):
             self._add(warning)
+
+    def _no_rating_word(self, reviewed: str) -> bool:
+        """Whether ``reviewed`` surely holds no rating's first word (then no pattern can match)."""
+        return self.quick and reviewed.isascii() and not self.firsts.search(reviewed.lower())
 
     def of_claim(self, article: ArticleData, claim: ClaimData) -> Iterator[Text]:
         reviewed = claim.claim_reviewed
         long = len(reviewed) > MAX_CLAIM_REVIEWED
-        lowered = reviewed.lower() if self.quick and reviewed.isascii() else None
-        if lowered is not None and not any(word in lowered for word in self.firsts):
+        if self._no_rating_word(reviewed):
             found = []
         else:
             found = [label for label, pattern in self.patterns if pattern.search(reviewed)]

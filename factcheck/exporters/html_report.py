@@ -23,7 +23,10 @@ import codecs
 import collections.abc
 import dataclasses
 import functools
+import itertools
+import operator
 import re
+import sys
 import tempfile
 from collections.abc import Iterator
 from typing import TextIO
@@ -357,13 +360,17 @@ class _Reviews:
         self._at = (index, self.spool.tell(), 0)
         return True
 
-    def add(self, article: ArticleData, claim: ClaimData) -> None:
+    def add(self, article: ArticleData, claims: list[ClaimData]) -> None:
+        """The ClaimReviews of some of the article's claims, next in the spool (one write for them all)."""
         index, offset, count = self._at
-        if self.report.on_review is not None:
-            self.report.on_review(article, claim)
-        text = claimreview.script_safe(self.texts.text(article, claim))
-        self.spool.write(((", " if count else "") + text).encode("utf-8"))
-        self._at = (index, offset, count + 1)
+        seen, text = self.report.on_review, self.texts.text
+        made = []
+        for claim in claims:
+            if seen is not None:
+                seen(article, claim)
+            made.append(text(article, claim))
+        self.spool.write(((", " if count else "") + claimreview.script_safe(", ".join(made))).encode("utf-8"))
+        self._at = (index, offset, count + len(claims))
 
     def end(self) -> None:
         if self._at is not None:
@@ -473,27 +480,57 @@ def _e(value: object) -> str:
     """``value`` escaped as Jinja2's autoescape writes it (markupsafe's entities; ``Markup`` as it is).
 
     A plain string is escaped by ``str.replace`` here: ``markupsafe.escape`` makes a ``Markup``
-    of every value, several times slower on the short strings of a card.
+    of every value, several times slower on the short strings of a card. Each ``replace`` is
+    asked only when its character is there: ``in`` finds a character with ``memchr``, while
+    ``replace`` counts it a character at a time (twenty times slower on text that has none).
     """
     kind = value.__class__
     if kind is str:
-        return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
-                .replace('"', "&#34;"))
+        if "&" in value:
+            value = value.replace("&", "&amp;")
+        if "<" in value:
+            value = value.replace("<", "&lt;")
+        if ">" in value:
+            value = value.replace(">", "&gt;")
+        if "'" in value:
+            value = value.replace("'", "&#39;")
+        if '"' in value:
+            value = value.replace('"', "&#34;")
+        return value
     if kind is int or kind is Markup:
         return str(value)
     return str(escape(value))
 
 
-def _fill(template: str, **values: object) -> str:
-    """``fill``, as a ``str``: a label with its values escaped (``Markup`` values as they are)."""
+def _e_all(values: list[str]) -> list[str]:
+    """``_e`` of each of these strings, escaped at once: joined by NUL, escaped, cut again.
+
+    Five ``replace`` calls over a batch's text instead of five for each of its thousands of
+    values (a NUL inside a value, never in a claim typed in the app, makes them go one by one).
+    """
     try:
-        return _escaped(template).format_map({key: _e(value) for key, value in values.items()})
+        parts = _e("\0".join(values)).split("\0")
+    except TypeError:  # something other than text
+        return [_e(v) for v in values]
+    return parts if len(parts) == len(values) else [_e(v) for v in values]
+
+
+def _filler(template: str, *keys: str) -> str:
+    """The escaped template that ``fill(template, **values)`` fills when given these keys, found once: the
+    translation, or the English template where the translation does not take them (``fill``'s rule).
+    Fill it with ``format`` and values escaped already (``Markup`` ones as they are)."""
+    try:
+        _escaped(template).format_map(dict.fromkeys(keys, ""))
     except (KeyError, IndexError, ValueError, AttributeError):
-        return str(fill(template, **values))
+        return _escaped(getattr(template, "english", template))
+    return _escaped(template)
 
 
-#: Cards joined into one piece of the report before the template writes it.
-CARDS_AT_ONCE = 50
+#: Cards made into one piece of the report at once (their text escaped together, their ClaimReviews written
+#: to the spool together, progress told once).
+CARDS_AT_ONCE = 100
+#: Numbers and dates a writer keeps made (a report numbers each article's claims from 1 again).
+_KEPT = 4096
 
 
 class _Writer:
@@ -502,7 +539,8 @@ class _Writer:
 
     The markup is exactly what ``report.html.j2`` wrote with loops before (``tests/exporters``
     compare the bytes); the template places what these make. Every value from the project
-    goes through ``_e`` (escaped), and labels through ``fill``, as the template's autoescape did.
+    is escaped (``_e``, ``_e_all``), and labels filled as ``fill`` fills them, as the template's
+    autoescape did.
     """
 
     def __init__(self, styles: dict[str, RatingStyle], words: Words, words_of: dict[str, Label],
@@ -518,15 +556,27 @@ class _Writer:
         self.confidential_source = f'<em>{_e(words_of["confidential_source"])}</em>\n'
         self.confidential = f' <strong>{_e(words_of["confidential"])}</strong>'
         self.evidence = f'<ul class="evidence" aria-label="{_e(words_of["evidence"])}">\n'
+        self.fillers = {key: _filler(words_of[key], *keys) for key, keys in (
+            ("claim", ("number",)), ("claimed_by", ("claimant",)), ("page", ("page",)), ("pages", ("page",)),
+            ("topics", ("tags",)), ("evidence_file", ("name", "sha")), ("not_approved", ("status",)),
+            *((key, ("reviewer", "approved", "published")) for key in (
+                "reviewed", "reviewed_approved", "reviewed_published", "reviewed_approved_published")),
+        )}
+        # "Claims {numbers}", translated and escaped, a NUL where the numbers go (what T_ makes of any numbers).
+        self.claims_title = _e(words.T_("Claims {numbers}", numbers="\0"))
+        self._heads: dict[str | None, tuple[str, str]] = {}
+        self._numbers: dict[int, str] = {}
+        self._titles: dict[int, str] = {}
         self._stances: dict[str, str] = {}
         self._statuses: dict[str, str] = {}
         self._dates: dict[str, str] = {}
+        self._sources: dict[str, str] = {}
 
     def _date(self, value: str) -> str:
         """``date(value)``, escaped (a report repeats the same few dates)."""
         done = self._dates.get(value)
         if done is None:
-            if len(self._dates) > 4096:
+            if len(self._dates) > _KEPT:
                 self._dates.clear()
             done = self._dates[value] = _e(self.words.date(value))
         return done
@@ -544,103 +594,111 @@ class _Writer:
                                             f"{_e(self.words.stance(stance))}:</span>\n")
         return done
 
+    def _number(self, number: int) -> str:
+        """"Claim 3", filled and escaped, as a card's head says it."""
+        done = self._numbers.get(number)
+        if done is None:
+            if len(self._numbers) > _KEPT:
+                self._numbers.clear()
+            done = self._numbers[number] = self.fillers["claim"].format(number=_e(number))
+        return done
+
+    def _title(self, number: int) -> str:
+        """"Claim 3" as the title of the words of one claim (``pieces``' title), escaped."""
+        done = self._titles.get(number)
+        if done is None:
+            if len(self._titles) > _KEPT:
+                self._titles.clear()
+            done = self._titles[number] = _e(self.words.T_("Claim {number}", number=number))
+        return done
+
+    def _head(self, rating) -> tuple[str, str]:
+        """A card's opening tag up to its id, and its badge, for a claim of this rating (None: unrated)."""
+        key = rating.key if rating else None
+        done = self._heads.get(key)
+        if done is None:
+            style = self.styles[key] if rating else self.styles[""]
+            done = self._heads[key] = (f'<article class="card {style.cls}" id="claim-',
+                                       _e(rating.label) if rating and rating.label else self.not_rated)
+        return done
+
     def cards(self, index: int, article: ArticleData, report: Report | None) -> Iterator[Markup]:
         """The cards of the report's ``index``-th article; their ClaimReviews go to ``reviews`` as they are made."""
         keep = self.reviews is not None and self.reviews.begin(index)
-        pending: list[str] = []
-        for claim in article.claims:
-            pending.append(self.card(claim))
+        claims = iter(article.claims)
+        while chunk := list(itertools.islice(claims, CARDS_AT_ONCE)):
+            made = self.cards_of(chunk)
             if keep:
-                self.reviews.add(article, claim)
+                self.reviews.add(article, chunk)
             if report is not None:
-                report.progress(1)
-            if len(pending) >= CARDS_AT_ONCE:
-                yield Markup("".join(pending))
-                pending.clear()
+                report.progress(len(chunk))
+            yield Markup(made)
         if keep:
             self.reviews.end()
-        if pending:
-            yield Markup("".join(pending))
 
-    def card(self, c: ClaimData) -> str:
-        """One claim's card."""
-        labels = self.labels
-        claim = c.claim
-        style = self.styles[c.rating.key] if c.rating else self.styles[""]
-        claim_id = _e(claim.id)
-        out = [
-            f'<article class="card {style.cls}" id="claim-{claim_id}">\n<div class="card-head"><span class="num">'
-            f'{_fill(labels["claim"], number=c.number)}</span><span class="badge">'
-            f'{_e(c.rating.label) if c.rating and c.rating.label else self.not_rated}</span>\n',
-            f'<a class="back" href="#ref-{claim_id}">{self.in_text}</a></div>\n' if c.in_text else "</div>\n",
+    def cards_of(self, claims: list[ClaimData]) -> str:
+        """The cards of these claims, made part by part for all of them (a list comprehension a part: quicker
+        than a loop over the claims), their text escaped at once."""
+        cs = [c.claim for c in claims]
+        ids = _e_all([claim.id for claim in cs])
+        fillers, in_text, numbers, dates = self.fillers, self.in_text, self._numbers, self._dates
+        heads = [self._heads.get(c.rating.key if c.rating else None) or self._head(c.rating) for c in claims]
+        parts = [
+            [f'{head}{claim_id}">\n<div class="card-head"><span class="num">'
+             f'{numbers.get(c.number) or self._number(c.number)}</span><span class="badge">{badge}</span>\n'
+             + (f'<a class="back" href="#ref-{claim_id}">{in_text}</a></div>\n' if c.in_text else "</div>\n")
+             for c, claim_id, (head, badge) in zip(claims, ids, heads)],
+            [f'<p class="statement" dir="auto">{text}</p>\n' if text else ""
+             for text in _e_all([claim.statement for claim in cs])],
+            [f'<blockquote class="quote" dir="auto">“{text}”</blockquote>\n<p class="meta">'
+             for text in _e_all([claim.exact for claim in cs])],
+            [f'<span>{fillers["claimed_by"].format(claimant=f"<bdi>{text}</bdi>")}</span>' if text else ""
+             for text in _e_all([claim.claimant for claim in cs])],
+            [f"<span>{dates.get(day) or self._date(day)}</span>" if (day := claim.claim_date) else "" for claim in cs],
+            [self._page(c.page) + "</p>\n" if c.page else "</p>\n" for c in claims],
+            [self.fuzzy if claim.anchor_state == "fuzzy" else "" if c.in_text else self.orphan
+             for c, claim in zip(claims, cs)],
+            [f'<p class="summary" dir="auto"><strong>{self.verdict}</strong> {text}</p>\n' if text else ""
+             for text in _e_all([claim.verdict_summary for claim in cs])],
+            [f'<p class="note based-on" dir="auto">{_e(c.based_on)}</p>' if c.based_on else "" for c in claims],
+            [f'{self.why}<div class="rationale" dir="auto">{text}</div>\n' if text else ""
+             for text in _e_all([claim.rationale for claim in cs])],
+            [self._tags(claim.tags) if claim.tags else "" for claim in cs],
+            [self._citations(c.citations) if c.citations else "" for c in claims],
+            [f'<p class="review">{self._review(claim, reviewer)}</p>\n</article>\n'
+             for claim, reviewer in zip(cs, _e_all([claim.approved_by or "" for claim in cs]))],
         ]
-        if claim.statement:
-            out.append(f'<p class="statement" dir="auto">{_e(claim.statement)}</p>\n')
-        out.append(f'<blockquote class="quote" dir="auto">“{_e(claim.exact)}”</blockquote>\n<p class="meta">')
-        if claim.claimant:
-            claimant = Markup(f"<bdi>{_e(claim.claimant)}</bdi>")
-            out.append(f'<span>{_fill(labels["claimed_by"], claimant=claimant)}</span>')
-        if claim.claim_date:
-            out.append(f"<span>{self._date(claim.claim_date)}</span>")
-        if c.page:
-            label = labels["pages"] if "–" in c.page else labels["page"]
-            out.append(f'<span class="page">{_fill(label, page=c.page)}</span>')
-        out.append("</p>\n")
-        if claim.anchor_state == "fuzzy":
-            out.append(self.fuzzy)
-        elif not c.in_text:
-            out.append(self.orphan)
-        if claim.verdict_summary:
-            out.append(f'<p class="summary" dir="auto"><strong>{self.verdict}</strong> {_e(claim.verdict_summary)}</p>\n')
-        if c.based_on:
-            out.append(f'<p class="note based-on" dir="auto">{_e(c.based_on)}</p>')
-        if claim.rationale:
-            out.append(f'{self.why}<div class="rationale" dir="auto">{_e(claim.rationale)}</div>\n')
-        if claim.tags:
-            tags = Markup(", ".join(f"<bdi>{_e(t)}</bdi>" for t in claim.tags))
-            out.append(f'<p class="tags">{_fill(labels["topics"], tags=tags)}</p>\n')
-        if c.citations:
-            out.append(self.sources)
-            out += [self.citation(cite) for cite in c.citations]
-            out.append("</ul>\n")
-        if claim.approved_by:
-            approved, published = self._date(c.approved_date), self._date(c.published_date)
-            if approved and published:
-                key = "reviewed_approved_published"
-            else:
-                key = "reviewed_approved" if approved else "reviewed_published" if published else "reviewed"
-            # the dates escaped already: as Markup, not escaped again
-            review = _fill(labels[key], reviewer=Markup(f"<bdi>{_e(claim.approved_by)}</bdi>"),
-                           approved=Markup(approved), published=Markup(published))
+        return "".join(["".join(card) for card in zip(*parts)])
+
+    def _page(self, page: str) -> str:
+        filler = self.fillers["pages"] if "–" in page else self.fillers["page"]
+        return f'<span class="page">{filler.format(page=_e(page))}</span>'
+
+    def _tags(self, tags: tuple[str, ...]) -> str:
+        joined = ", ".join(f"<bdi>{_e(t)}</bdi>" for t in tags)
+        return f'<p class="tags">{self.fillers["topics"].format(tags=joined)}</p>\n'
+
+    def _citations(self, citations) -> str:
+        return self.sources + "".join([self.citation(cite) for cite in citations]) + "</ul>\n"
+
+    def _review(self, claim, reviewer: str) -> str:
+        """"Reviewed by … , approved …" (``reviewer``: who approved it, escaped), or why it is not yet approved."""
+        if not reviewer:
+            return self.fillers["not_approved"].format(status=_e(self._status(claim.status)))
+        approved = self._date((claim.approved_at or "")[:10])
+        published = self._date((claim.published_at or "")[:10])
+        if approved and published:
+            key = "reviewed_approved_published"
         else:
-            review = _fill(labels["not_approved"], status=self._status(claim.status))
-        out.append(f'<p class="review">{review}</p>\n</article>\n')
-        return "".join(out)
+            key = "reviewed_approved" if approved else "reviewed_published" if published else "reviewed"
+        return self.fillers[key].format(reviewer=f"<bdi>{reviewer}</bdi>", approved=approved, published=published)
 
     def citation(self, cite) -> str:
         """One cited source of a card, as an item of its list."""
         source = cite.source
-        out = [self._stance(cite.stance)]
         if source.redacted:
-            out.append(self.confidential_source)
-            out.append("</li>\n")
-            return "".join(out)
-        label = _e(self.words.source_label(source))
-        url = http_url(source.url)
-        if url:
-            out.append(f'<a href="{_e(url)}" rel="noopener noreferrer nofollow"><bdi>{label}</bdi></a>')
-        else:
-            out.append(f"<bdi>{label}</bdi>")
-        if source.publisher:
-            out.append(f", <bdi>{_e(source.publisher)}</bdi>")
-        if source.author:
-            out.append(f", <bdi>{_e(source.author)}</bdi>")
-        if source.published_at:
-            out.append(f" ({self._date(source.published_at)})")
-        if source.confidential:
-            out.append(self.confidential)
-        if source.url and not url:
-            out.append(f". <bdi>{_e(source.url)}</bdi>")
+            return f"{self._stance(cite.stance)}{self.confidential_source}</li>\n"
+        out = [self._stance(cite.stance), self._source(source)]
         if cite.locator:
             out.append(f", {_e(cite.locator)}")
         if cite.quote:
@@ -649,18 +707,42 @@ class _Writer:
         if files:
             out.append(self.evidence)
             for f in files:
-                out.append(f'<li>{_fill(self.labels["evidence_file"], name=bdi(f.name), sha=code(f.sha256))}</li>\n')
+                out.append(f'<li>{self.fillers["evidence_file"].format(name=bdi(f.name), sha=code(f.sha256))}</li>\n')
             out.append("</ul>\n")
         out.append("</li>\n")
         return "".join(out)
+
+    def _source(self, source) -> str:
+        """What a citation says of its (not redacted) source, up to the locator: the same for every citation of it."""
+        done = self._sources.get(source.id)
+        if done is None:
+            if len(self._sources) > _KEPT:
+                self._sources.clear()
+            label = _e(self.words.source_label(source))
+            url = http_url(source.url)
+            out = [f'<a href="{_e(url)}" rel="noopener noreferrer nofollow"><bdi>{label}</bdi></a>' if url
+                   else f"<bdi>{label}</bdi>"]
+            if source.publisher:
+                out.append(f", <bdi>{_e(source.publisher)}</bdi>")
+            if source.author:
+                out.append(f", <bdi>{_e(source.author)}</bdi>")
+            if source.published_at:
+                out.append(f" ({self._date(source.published_at)})")
+            if source.confidential:
+                out.append(self.confidential)
+            if source.url and not url:
+                out.append(f". <bdi>{_e(source.url)}</bdi>")
+            done = self._sources[source.id] = "".join(out)
+        return done
 
     def paragraphs(self, article: ArticleData) -> Iterator[Markup]:
         """The article's text as ``<p>`` paragraphs (one a line, as ``paragraphs`` cuts the runs), its claims'
         words marked and numbered."""
         styles = self.styles
+        runs = self._runs(article)
         out = ['<p dir="auto">']
-        for run in pieces(article, styles, self.words):
-            lines = run.text.split("\n") if "\n" in run.text else (run.text,)
+        for escaped, (_, cls, overlap, title, starts) in zip(_e_all([run[0] for run in runs]), runs):
+            lines = escaped.split("\n") if "\n" in escaped else (escaped,)
             for i, line in enumerate(lines):
                 if i:
                     out.append('</p>\n<p dir="auto">')
@@ -669,21 +751,119 @@ class _Writer:
                         out.clear()
                 if not line:
                     continue
-                if not run.cls:
-                    out.append(_e(line))
+                if not cls:
+                    out.append(line)
                     continue
-                out.append(f'<mark class="{run.cls}{" o" if run.overlap else ""}" title="{_e(run.title)}">')
-                for c in run.starts if i == 0 else ():
+                out.append(f'<mark class="{cls}{" o" if overlap else ""}" title="{title}">')
+                for c in starts if i == 0 else ():
                     style = styles[c.rating.key] if c.rating else styles[""]
                     claim_id = _e(c.id)
                     out.append(f'<a class="n {style.cls}" id="ref-{claim_id}" href="#claim-{claim_id}">{c.number}</a>')
-                out.append(f"{_e(line)}</mark>")
+                out.append(f"{line}</mark>")
         out.append("</p>\n")
         yield Markup("".join(out))
+
+    def _runs(self, article: ArticleData) -> list[tuple[str, str, bool, str, tuple[Anchor, ...]]]:
+        """``pieces``' runs as ``(text, cls, overlap, title escaped, starts)``, made in one walk over the anchors.
+
+        ``pieces`` goes through ``segments.segments`` (a ``Segment`` and a frozen set for every run) and
+        translates each title: most of the time of an HTML report's text. Here a claim whose words touch
+        no other claim's (most) makes its run directly, and only the claims of a cluster that overlap
+        are swept point by point. Claims' ids are unique, so no two neighbouring runs have the same
+        claims, which ``segments`` would merge.
+        """
+        text = article.text
+        every = sorted(article.anchored(), key=_START)  # claims of no words still lend their number
+        spans = [c for c in every if c.end > c.start]
+        every.append(_LAST)  # a sentinel: the walk below stops at it without counting
+        styles, titles = self.styles, self._titles
+        runs: list[tuple[str, str, bool, str, tuple[Anchor, ...]]] = []
+        add = runs.append
+        begun = at = i = 0
+        while i < len(spans):
+            c, j = spans[i], i + 1
+            reach = c.end
+            while j < len(spans) and spans[j].start < reach:
+                reach = max(reach, spans[j].end)
+                j += 1
+            if j > i + 1:  # overlapping claims
+                begun, at = self._sweep(text, spans[i:j], every, begun, at, add)
+                i = j
+                continue
+            i, point = j, c.start
+            if point > at:
+                add((text[at:point], "", False, "", ()))
+            begun, starts = _starting(every, begun, point)
+            style = styles[c.rating.key] if c.rating else styles[""]
+            add((text[point:reach], style.cls, False, titles.get(c.number) or self._title(c.number), starts))
+            at = reach
+        if at < len(text):
+            add((text[at:], "", False, "", ()))
+        return runs
+
+    def _sweep(self, text: str, spans: list[Anchor], every: list[Anchor], begun: int, at: int,
+               add) -> tuple[int, int]:
+        """The runs of a cluster of overlapping claims (``spans``, by start), point by point as ``segments`` cuts
+        them; ``every``: all the anchors by start, from ``begun`` on those not placed yet. Returns the new
+        ``begun`` and where the text is written up to."""
+        ends = sorted(spans, key=_END)
+        points = sorted({c.start for c in spans}.union([c.end for c in spans]))
+        spans, ends = [*spans, _LAST], [*ends, _LAST]
+        styles = self.styles
+        active: dict[str, Anchor] = {}
+        opened = closed = 0
+        for point, after in zip(points, points[1:]):
+            while ends[closed].end == point:
+                del active[ends[closed].id]
+                closed += 1
+            while spans[opened].start == point:
+                active[spans[opened].id] = spans[opened]
+                opened += 1
+            if not active:
+                continue
+            if point > at:
+                add((text[at:point], "", False, "", ()))
+            if len(active) == 1:
+                (first,) = active.values()
+                title = self._titles.get(first.number) or self._title(first.number)
+            else:  # smallest first, as segments.smallest_first orders them
+                first = min(active.values(), key=_SMALLEST)
+                numbers = ", ".join(map(str, sorted([c.number for c in active.values()])))
+                title = self.claims_title.replace("\0", numbers)
+            begun, starts = _starting(every, begun, point)
+            style = styles[first.rating.key] if first.rating else styles[""]
+            add((text[point:after], style.cls, len(active) > 1, title, starts))
+            at = after
+        return begun, at
+
+
+def _starting(every: list[Anchor], begun: int, point: int) -> tuple[int, tuple[Anchor, ...]]:
+    """The claims of ``every`` (by start, ``_LAST`` at the end) that start at ``point``, by number, as ``pieces``
+    places their numbers at the run beginning there; the ones before it (of no words, or placed) are passed."""
+    while every[begun].start < point:
+        begun += 1
+    starts = []
+    while every[begun].start == point:
+        starts.append(every[begun])
+        begun += 1
+    return begun, tuple(sorted(starts, key=_NUMBER)) if len(starts) > 1 else tuple(starts)
+
+
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
+_NUMBER = operator.attrgetter("number")
+#: Past every anchor's start and end: where ``_Writer._runs``' walks stop.
+_LAST = Anchor("", 0, sys.maxsize, sys.maxsize, None)
+
+
+def _SMALLEST(anchor: Anchor) -> tuple[int, int, str]:  # noqa: N802 - a sort key, as the constants beside it
+    return anchor.end - anchor.start, anchor.start, anchor.id
 
 
 #: Passes over the report's claims a file takes (what progress counts to): the cards, then the JSON-LD.
 PASSES = 2
+#: A stream reads its claims as ``_data.ReportClaim``s: it uses no other field of a claim.
+REPORT_CLAIMS = True
 
 
 def write(report: Report, out: TextIO, template: str = TEMPLATE) -> None:

@@ -196,6 +196,8 @@ def _footnote(label: int, article: ArticleData, claim: ClaimData, words: Words =
 
 #: Passes over the report's claims a file takes (what progress counts to).
 PASSES = 1
+#: A stream reads its claims as ``_data.ReportClaim``s: it uses no other field of a claim.
+REPORT_CLAIMS = True
 
 
 def write(report: Report, out: TextIO) -> None:

@@ -56,6 +56,8 @@ LOGO_RESOURCE = "factcheck-logo.png"
 #: The logo's height in the document's pixels (about 1 cm on the page), and its widest width.
 LOGO_HEIGHT = 40
 LOGO_MAX_WIDTH = 240
+#: A stream reads its claims as ``_data.ReportClaim``s: the print template uses no other field of a claim.
+REPORT_CLAIMS = True
 
 
 def ensure_gui_application() -> None:

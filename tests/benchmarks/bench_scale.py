@@ -42,6 +42,8 @@ ALL_STATUSES = ("draft", "in_review", "changes_requested", "approved", "publishe
 EDITS = 1_000
 #: ``factcheck verify`` runs at 100,000 claims (their median time is reported).
 VERIFY_RUNS = 3
+#: Runs of each export at 100,000 claims (their median wall and CPU times are reported); one at a million.
+EXPORT_RUNS = 3
 #: Longest a single command may take before it is reported as not finished.
 TIMEOUT_S = 3_600
 #: Where a build's own daily backups go (opening a project for writing makes one).
@@ -104,6 +106,7 @@ class Run:
             self.seconds = time.perf_counter() - t0
             self.code = child.returncode
             self.peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+            self.cpu_seconds = usage.ru_utime + usage.ru_stime  # what a shared machine slows down least
             err.seek(0)
             self.stderr = err.read().decode("utf-8", "replace")[-2_000:]
         self.timed_out = self.seconds >= timeout
@@ -191,11 +194,17 @@ def _measure(tmp: pathlib.Path, cached: pathlib.Path, size: str, n_claims: int, 
     statuses = [arg for s in ALL_STATUSES for arg in ("--status", s)]
     for fmt, label, target in (("csv", "CSV export of every claim", 1), ("html", "HTML report of every claim", 3)):
         out = tmp / f"all.{fmt}"
-        done = Run(_cli("export", str(cached), "-f", fmt, "-o", str(out), *statuses), env)
-        written = f", {out.stat().st_size / 1e6:,.0f} MB written" if out.exists() else ", nothing written"
-        rows.append((f"{size}: {label}", f"{done.seconds:.2f} s, {_mb(done.peak_mb)}{written}"
-                     + ("" if done.code == 0 else f" (exit {done.code})"), _per(n_claims, target) + ", <= 150 MB"))
-        out.unlink(missing_ok=True)
+        runs = []
+        for _ in range(EXPORT_RUNS if n_claims <= 100_000 else 1):
+            runs.append(Run(_cli("export", str(cached), "-f", fmt, "-o", str(out), *statuses), env))
+            written = f", {out.stat().st_size / 1e6:,.0f} MB written" if out.exists() else ", nothing written"
+            out.unlink(missing_ok=True)
+        wall = sorted(done.seconds for done in runs)[len(runs) // 2]
+        cpu = sorted(done.cpu_seconds for done in runs)[len(runs) // 2]
+        failed = next((done.code for done in runs if done.code != 0), 0)
+        rows.append((f"{size}: {label}" + (f" (median of {len(runs)})" if len(runs) > 1 else ""),
+                     f"{wall:.2f} s ({cpu:.2f} s CPU), {_mb(max(done.peak_mb for done in runs))}{written}"
+                     + (f" (exit {failed})" if failed else ""), _per(n_claims, target) + ", <= 150 MB"))
     # Three runs at 100,000 claims (the machine may be shared: the median), one at a million (minutes each).
     verifies = [Run(_cli("verify", str(cached)), env) for _ in range(VERIFY_RUNS if n_claims <= 100_000 else 1)]
     verify = sorted(verifies, key=lambda done: done.seconds)[len(verifies) // 2]

@@ -13,9 +13,11 @@ import csv as csv_module
 import io
 import itertools
 import json
+import random
 import uuid
 
 import jinja2
+import markupsafe
 import pypdf
 import pytest
 
@@ -23,6 +25,7 @@ from factcheck import exporters
 from factcheck.core import model
 from factcheck.core.errors import Cancelled
 from factcheck.exporters import _data, claimreview, csv, html_report, markdown, pdf, web_annotation
+from factcheck.exporters._words import Words
 
 from . import rich
 from .conftest import HERE, HOSTILE
@@ -131,16 +134,100 @@ def test_each_claimreview_text_is_its_dictionary_encoded(project, selection):
         assert texts.text(article, claim) == encode(claimreview.review(report, article, claim))
 
 
-@pytest.mark.parametrize("values", [
+CELLS = [
     ["plain", "", None, 0, -3, 2.5, True, "a,b", 'say "yes"', "two\nlines", "cr\rhere", "=1+1", "+1", "-1",
      "@sum", "\tx", "\rx", " lead", "trail ", "é ñ 👍🏽", "'quoted'"],
     HOSTILE,
     ["", ""],
-])
+]
+
+
+@pytest.mark.parametrize("values", CELLS)
 def test_a_csv_line_is_what_the_csv_module_writes(values):
     buffer = io.StringIO(newline="")
     csv_module.writer(buffer, dialect="excel", quoting=csv_module.QUOTE_MINIMAL).writerow([csv.cell(v) for v in values])
     assert csv.line(values) == buffer.getvalue()
+
+
+@pytest.mark.parametrize("column", [
+    *CELLS, ["a", "b", "c"], ["a,b", "c", "d, e"], ["x", "=1", "y", "-2", "@z", "\tq"], ["=lead", "plain"],
+    ["nul\0=inside", "plain", "also\0,"], ["\0", "=\0", ""], ["one, two", "=three, four"], [1, 2, 3], [None, None],
+    ["text", None, "more"], [],
+])
+def test_a_column_of_csv_cells_is_each_cell_as_a_line_writes_it(column):
+    """``_texts`` looks at a whole column at once; every cell must come out as ``line`` writes it alone."""
+    assert csv._texts(list(column)) == [csv.line([v])[:-2] for v in column]
+
+
+def _csv_rows(report: _data.Report) -> list[list]:
+    """The CSV's values of each claim, as the writer made them row by row before it worked by columns."""
+    rows = []
+    for article, claim in report.claims:
+        c, rating = claim.claim, claim.rating
+        rows.append([
+            article.article.title, article.article.url, claim.number, c.id, c.exact, c.statement, c.claimant,
+            c.claim_date, c.checkworthiness, ", ".join(c.tags), rating.label if rating else "",
+            rating.value if rating else None, c.verdict_summary, c.rationale,
+            csv._sources(claim) if claim.citations else "", c.status, c.approved_at, c.approved_by, c.anchor_state,
+            c.start, c.end, claim.page,
+        ])
+    return rows
+
+
+@pytest.mark.parametrize("selection", sorted(SELECTIONS))
+def test_the_csv_file_is_what_the_csv_module_writes(monkeypatch, project, hostile_project, selection):
+    monkeypatch.setattr(csv, "ROWS", 5)  # chunks end in the middle of articles
+    for p in (project, hostile_project):
+        report = _data.gather(p, SELECTIONS[selection])
+        buffer = io.StringIO(newline="")
+        buffer.write("\ufeff")
+        writer = csv_module.writer(buffer, dialect="excel", quoting=csv_module.QUOTE_MINIMAL)
+        writer.writerow(csv.COLUMNS)
+        writer.writerows([[csv.cell(v) for v in row] for row in _csv_rows(report)])
+        assert csv.render(report) == buffer.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize("values", [*CELLS[1:], ["a\0b", "<c>", "\0&\0"], ["", "\0"], []])
+def test_text_escaped_at_once_is_each_value_escaped(values):
+    assert html_report._e_all(list(values)) == [html_report._e(v) for v in values]
+    assert [html_report._e(v) for v in values] == [str(markupsafe.escape(v)) for v in values]
+
+
+class _Spans:
+    """An article as ``pieces`` reads it: a text and its claims' anchors."""
+
+    def __init__(self, text: str, anchors: list[_data.Anchor]):
+        self.text, self._anchors = text, anchors
+
+    def anchored(self) -> list[_data.Anchor]:
+        return self._anchors
+
+
+def test_marked_text_is_what_the_template_loops_wrote_for_any_spans(project):
+    """Spans overlapping, nested, equal, adjacent, empty, in any order, over text with line breaks and markup:
+    the writer's sweep gives what ``pieces`` and the template's loop gave."""
+    rng = random.Random(42)
+    with project.store.snapshot():
+        report = _data.stream(project, SELECTIONS["every"])
+        context, loops = _reference(report)
+        try:
+            words = Words(report.report_language)
+            writer = html_report._Writer(context["styles"], words, context["labels"])
+            ratings = [*report.scale.ratings, None]
+            for _ in range(300):
+                text = "".join(rng.choice("ab <&>'\"\n") for _ in range(rng.randint(0, 40)))
+                anchors = []
+                for number in range(1, rng.randint(0, 9) + 1):
+                    start = rng.randint(0, len(text))
+                    end = rng.choice([start, start + rng.randint(1, 12), rng.randint(0, len(text))])
+                    anchors.append(_data.Anchor(f"c{rng.randint(0, 10**6)}-{number}", number, start,
+                                                min(end, len(text)), rng.choice(ratings)))
+                rng.shuffle(anchors)
+                article = _Spans(text, anchors)
+                view = html_report.ArticleView(article, context["styles"], words)
+                assert "".join(writer.paragraphs(article)) == str(loops.text(view)), (text, anchors)
+        finally:
+            context["jsonld"].close()
 
 
 def _words_per_page(data: bytes) -> list[list[str]]:

@@ -99,7 +99,8 @@ class ExportDialog(QDialog):
             self.format_combo.addItem(language.ui(label), fmt)
         self.format_combo.addItem(self.tr("Evidence files (a zip with their SHA-256 sums)"), exporters.EVIDENCE)
         self.format_combo.currentIndexChanged.connect(self._update)
-        self._evidence: dict[tuple, tuple[list, int]] = {}  # the evidence zip's files for the articles chosen
+        # The evidence zip's files for the last choice of articles: (that choice, (files, withheld)).
+        self._evidence: tuple[tuple, tuple[list, int]] | None = None
 
         self.article_list = QListWidget()
         self.article_list.setMinimumHeight(120)
@@ -240,9 +241,9 @@ class ExportDialog(QDialog):
         stored: list = []
         key = (selection.article_ids, selection.include_confidential)
         try:  # read once a choice of articles (a large project's claims take a moment to walk)
-            if key not in self._evidence:
-                self._evidence = {key: evidence.chosen(self.session.project, selection)}
-            found, withheld = self._evidence[key]
+            if self._evidence is None or self._evidence[0] != key:
+                self._evidence = (key, evidence.chosen(self.session.project, selection))
+            found, withheld = self._evidence[1]
         except KnownError as exc:
             text = language.ui(exc)
         else:
