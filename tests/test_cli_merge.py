@@ -50,7 +50,7 @@ def test_claims_made_and_edited_from_the_shell_merge(tmp_path):
     assert edited.exit_code == 0 and "Saved" in edited.output
 
     dry = run("merge", a, b, "--dry-run")
-    assert dry.exit_code == 0 and "1 conflicts" in dry.output and "The rating of claim" in dry.output
+    assert dry.exit_code == 0 and "1 conflicts" in dry.output and "The rating of the claim “" in dry.output
     refused = run("merge", a, b)
     assert refused.exit_code == 1 and "Nothing was merged: 1 conflicts need a choice" in refused.output
     with Project.open(a) as p:
