@@ -7,21 +7,18 @@ Errors are one line on stderr and a non-zero exit status, never a traceback.
 from __future__ import annotations
 
 import itertools
-import logging
 import os
 import pathlib
 import shutil
 import sys
 import time
-import traceback
 
 import click
 
-from factcheck import paths
+# Each command imports what it uses, in its body: ``factcheck claims`` prints its first rows before the
+# exporters, importers, sync or the verdict library would have loaded (tests/test_cli_imports.py).
 from factcheck.core.errors import KnownError
 from factcheck.core.text import N_
-
-log = logging.getLogger("factcheck")
 
 EXIT_ERROR = 1
 
@@ -35,11 +32,17 @@ class _DefaultToOpen(click.Group):
         return super().parse_args(ctx, args)
 
 
+def _saved_user() -> str:
+    from factcheck import paths
+
+    return paths.saved_user()
+
+
 def _user_option(f):
     """--user NAME, else FACTCHECK_USER, else the name saved in the app, else (in core) the login name."""
     return click.option(
         "--user", envvar="FACTCHECK_USER", default="", metavar="NAME",
-        callback=lambda ctx, param, value: (value or "").strip() or paths.saved_user(),
+        callback=lambda ctx, param, value: (value or "").strip() or _saved_user(),
         help="Name written on every change, for this run only (default: the name saved in the app with "
              "Edit > Your name…, else your OS user name; env FACTCHECK_USER).",
     )(f)
@@ -65,7 +68,8 @@ def _project_argument(f):
 def _open_project(path: str, user: str = "", *, read_only: bool = False):
     from factcheck.core.project import Project
 
-    project = Project.open(path, user=user, read_only=read_only)
+    with _Upgrading(pathlib.Path(path).name) as upgrading:  # an older file is upgraded first: minutes at scale
+        project = Project.open(path, user=user, read_only=read_only, progress=upgrading.update)
     for warning in project.open_warnings:
         click.echo(f"Warning: {warning}", err=True)
     return project
@@ -273,7 +277,7 @@ def claims(project: str, article_id: str | None, status: str | None, ids: bool) 
         def row(c) -> list[str]:
             rating = scale.get(c.rating)
             quote = c.exact if c.anchor_state in ("exact", "moved") else f"[{c.anchor_state}] {c.exact}"
-            page_map = p.page_map(c.version_id)  # where the words are in a PDF
+            page_map = p.page_map(c.version_id) if paged else None  # where the words are in a PDF
             return ([c.id] if ids else []) + [quote, c.claimant, rating.label if rating else "",
                                               c.status.replace("_", " "), page_map.span(c.start, c.end) if page_map else ""]
 
@@ -1005,6 +1009,37 @@ class _Progress:
         click.echo(text)
 
 
+class _Upgrading(_Progress):
+    """An upgrade's steps on stderr: on a terminal, the step and a bar (a step's part done when known, as the
+    copy's); else, once it has run ``QUIET_S`` seconds, a line a step."""
+
+    QUIET_S = 2.0
+
+    def __init__(self, name: str):
+        super().__init__(f"Upgrading {name} for this version of factcheck")
+        self._start = time.monotonic()
+        self._said = -1  # the last step given a line
+
+    def update(self, done: float, total: int = 0) -> bool:
+        step = f"{self.label}: step {min(int(done) + 1, total):,} of {total:,}"
+        if not self.enabled:
+            if self._said < int(done) < total and time.monotonic() - self._start >= self.QUIET_S:
+                self._said = int(done)
+                click.echo(step, err=True)
+            return True
+        now = time.monotonic()
+        if self.drawn and now - self._last < self.EVERY and done < total:
+            return True
+        self._last = now
+        columns = shutil.get_terminal_size((80, 24)).columns
+        width = max(10, min(30, columns - len(step) - 4))
+        filled = round(width * min(done, total) / total)
+        sys.stderr.write("\r\x1b[K" + f"{step} [{'#' * filled}{'-' * (width - filled)}]"[: columns - 1])
+        sys.stderr.flush()
+        self.drawn = True
+        return True
+
+
 class _Columns:
     """A plain-text table written row by row from widths known up front; on a terminal it is fitted to the
     width, ``wide`` column first, and cells are cut with "…"; piped, every character is kept."""
@@ -1202,6 +1237,10 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
+        import traceback
+
+        from factcheck import paths
+
         # BugError and anything unforeseen: ours to fix, so logged with the traceback.
         click.echo(f"Error: {paths.log_bug(exc)}", err=True)
         if os.environ.get("FACTCHECK_DEBUG"):
