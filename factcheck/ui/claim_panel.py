@@ -55,8 +55,7 @@ from PySide6.QtWidgets import (
 from factcheck.core import checks, colours, fields, history, model, ratings, review, timeline, workflow
 from factcheck.core.errors import Conflict, KnownError, NotFound
 from factcheck.core.model import What
-from factcheck.ui import accessible, alerts, language, models, review_panel, similar_claims, tasks_panel, theme
-from factcheck.ui.dialogs.review_dialogs import ConfirmWordsDialog, ReasonDialog, RetractDialog
+from factcheck.ui import accessible, alerts, evidence, language, models, review_panel, similar_claims, tasks_panel, theme
 from factcheck.ui.review_panel import local_time
 from factcheck.ui.session import Session
 
@@ -67,6 +66,10 @@ STATEMENT_LIMIT = checks.STATEMENT_LIMIT
 INCREMENTAL_LIMIT = 64
 #: The claimant column's width in the claim lists (px), a fifth of the list within these.
 _CLAIMANT_WIDTH = (70, 160)
+#: The rating and status columns' widths (px) where the list has room for them.
+_OTHER_WIDTHS = (110, 80)
+#: The stance and locator columns' widths (px) in the inspector's Sources table, where it has room for them.
+_CITED_WIDTHS = ((1, 80), (3, 70))
 #: Rows of claims the list keeps when the splitter or the window squeezes it (the inspector scrolls).
 MIN_CLAIM_ROWS = 4
 
@@ -587,7 +590,7 @@ class ClaimInspector(QWidget):
         self.rating.setAccessibleDescription(self.tr("The verdict, from the project's rating scale"))
         self.summary.setAccessibleDescription(self.tr("One sentence: what the evidence shows"))
 
-        self.citations = models.CitationTableModel(self)
+        self.citations = evidence.CitedFilesModel(self)  # with each row's evidence files counted
         self.citation_view = QTableView()
         self.citation_view.setModel(self.citations)
         self.citation_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -595,11 +598,13 @@ class ClaimInspector(QWidget):
         self.citation_view.verticalHeader().hide()
         citation_header = self.citation_view.horizontalHeader()
         citation_header.setStretchLastSection(False)
-        for col, width in ((1, 80), (3, 70)):  # stance and locator are short; source and passage share the rest
+        for col, width in _CITED_WIDTHS:  # stance and locator are short; source and passage share the rest
             citation_header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             citation_header.resizeSection(col, width)
         for col in (0, 2):
             citation_header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        citation_header.setSectionResizeMode(self.citations.FILES, QHeaderView.ResizeMode.ResizeToContents)
+        self.citation_view.viewport().installEventFilter(self)
         self.citation_view.setMinimumHeight(90)
         self.citation_view.setAccessibleName(self.tr("Sources cited"))
         self.citation_view.setTabKeyNavigation(False)  # Tab moves on; the arrows move within
@@ -786,7 +791,7 @@ class ClaimInspector(QWidget):
                 self.rating.setItemData(self.rating.count() - 1, r.description, Qt.ItemDataRole.ToolTipRole)
 
     #: What a change of each kind makes the inspector read again, besides the claim itself.
-    _CITATIONS = What.CITATIONS | What.SOURCES
+    _CITATIONS = What.CITATIONS | What.SOURCES | What.EVIDENCE
     _COMMENTS = What.COMMENTS
 
     def show_claim(self, claim_id: str | None, *, keep_edits: bool = True, parts: What = What.EVERYTHING) -> None:
@@ -891,6 +896,7 @@ class ClaimInspector(QWidget):
                 except NotFound:
                     continue
         self.citations.set_citations(rows)
+        self.citations.count_files(project)
         self._update_citation_buttons()
 
     def _update_citation_buttons(self, *args) -> None:
@@ -1057,6 +1063,8 @@ class ClaimInspector(QWidget):
         reason = ""
         verdict = [k for k in fields if k in workflow.VERDICT_FIELDS]
         if verdict and claim.status in (model.APPROVED, model.PUBLISHED):
+            from factcheck.ui.dialogs.review_dialogs import ReasonDialog
+
             self._asking = True
             try:
                 reason = ReasonDialog.ask(self, _join([_field_name(k) for k in verdict]),
@@ -1133,6 +1141,15 @@ class ClaimInspector(QWidget):
         if self._claim is not None and not self._asking and self.checkworthiness.itemData(index) != self._claim.checkworthiness:
             self._save(checkworthiness=self.checkworthiness.itemData(index))
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """In a narrow Sources table the stance and locator narrow, so the source and passage stay the widest."""
+        if event.type() == QEvent.Type.Resize and watched is self.citation_view.viewport():
+            header = self.citation_view.horizontalHeader()
+            most = (watched.width() - header.sectionSize(self.citations.FILES)) // 4
+            for col, width in _CITED_WIDTHS:
+                header.resizeSection(col, max(header.minimumSectionSize(), min(width, most)))
+        return super().eventFilter(watched, event)
+
     def _on_session_changed(self, changes: model.Changes) -> None:
         if changes.what & What.SETTINGS:
             self._fill_ratings()
@@ -1140,6 +1157,8 @@ class ClaimInspector(QWidget):
                 self.show_claim(self.claim_id)  # the scale, the four-eyes rule: everything may look different
         elif self.claim_id and self.claim_id in changes.claims:
             self.show_claim(self.claim_id, parts=changes.what)
+        elif self.claim_id and changes.what & What.EVIDENCE and changes.sources & self.citations.source_ids():
+            self.citations.count_files(self.session.project)  # a file attached to a source this claim cites
 
     # --- citations --------------------------------------------------------------------
 
@@ -1205,6 +1224,8 @@ def ask_words_change(parent: QWidget, session: Session, claim_id: str, version_i
     reason = project.managers.claims.reopen_reason(claim, version_id, start, end)
     if not reason or new == claim.exact:
         return True
+    from factcheck.ui.dialogs.review_dialogs import ConfirmWordsDialog
+
     return ConfirmWordsDialog.ask(parent, claim.exact, new, language.ui(reason), published=claim.status == model.PUBLISHED)
 
 
@@ -1323,7 +1344,7 @@ class ClaimPanel(QWidget):
         # quote was the narrowest); the claimant gets a fifth of the width, within bounds.
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, _CLAIMANT_WIDTH[0]), (2, 110), (3, 80)):
+        for col, width in ((1, _CLAIMANT_WIDTH[0]), (2, _OTHER_WIDTHS[0]), (3, _OTHER_WIDTHS[1])):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         view.viewport().installEventFilter(self)
@@ -1332,12 +1353,20 @@ class ClaimPanel(QWidget):
         return view
 
     def eventFilter(self, watched, event) -> bool:
-        """Size the claimant column to a share of a list's width as the list is resized."""
+        """Size the claimant column to a share of a list's width as the list is resized; in a narrow list the
+        claimant, rating and status narrow together so the quote keeps a third of it and nothing scrolls sideways
+        (a narrow Spanish list opened scrolled, its header reading "agmen")."""
         if event.type() == QEvent.Type.Resize:
             for view in (getattr(self, "list", None), getattr(self, "orphans", None)):
                 if view is not None and watched is view.viewport():
                     low, high = _CLAIMANT_WIDTH
-                    view.horizontalHeader().resizeSection(1, max(low, min(high, view.viewport().width() // 5)))
+                    width, header = view.viewport().width(), view.horizontalHeader()
+                    widths = [max(low, min(high, width // 5)), *_OTHER_WIDTHS]
+                    room = width - width // 3
+                    if sum(widths) > room:
+                        widths = [max(header.minimumSectionSize(), w * room // sum(widths)) for w in widths]
+                    for col, column_width in enumerate(widths, start=1):
+                        header.resizeSection(col, column_width)
         return super().eventFilter(watched, event)
 
     @property
@@ -1423,6 +1452,8 @@ class ClaimPanel(QWidget):
                 if refusal:
                     alerts.show_error(self, refusal)
                     return
+                from factcheck.ui.dialogs.review_dialogs import RetractDialog
+
                 rating = project.scale.get(claim.rating)
                 reason = RetractDialog.ask(self, claim, rating.label if rating else "")
                 if reason is None:

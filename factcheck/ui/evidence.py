@@ -6,6 +6,10 @@ other views hear of it. A file larger than ``LARGE`` is stored on a worker threa
 connection of its own (``StoreRunner``: a progress dialog with Cancel after half a second,
 the window keeps painting); it is then attached by its SHA-256 on the window's connection.
 
+``CitedFilesModel`` is the inspector's table of a claim's sources with how many files each
+holds, and File > Attach evidence… (``attach_to_claims_source``) says in the status bar what
+it attached and where: a file attached is seen where the person looks next.
+
 Opening a file writes a read-only temporary copy (``Project.export_to_temp``) and hands
 it to the system's viewer. The preview shows images (scaled as they are read), the first
 page of a PDF (pypdfium2) and saved pages as text in ``OfflineBrowser``, a text browser
@@ -15,8 +19,6 @@ that loads nothing a page names: no image, stylesheet or link is ever fetched.
 from __future__ import annotations
 
 import datetime
-import email
-import email.policy
 import itertools
 import pathlib
 import threading
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -40,10 +43,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.core import attachments, history, model
+from factcheck.core import history, later, model
 from factcheck.core.errors import ImportCancelled, KnownError
 from factcheck.core.text import N_
-from factcheck.ui import language
+from factcheck.ui import language, models
+
+attachments = later.Module("factcheck.core.attachments")  # on the first file attached or listed, not with the inspector
 
 #: Files larger than this are stored on a worker thread, with progress and Cancel.
 LARGE = 16 * 1000 * 1000
@@ -56,6 +61,8 @@ PREVIEW_PDF_BYTES = 200 * 1000 * 1000
 PREVIEW_TEXT_BYTES = 2 * 1024 * 1024
 PREVIEW_MHTML_BYTES = 20 * 1000 * 1000
 _TEXT_TYPES = ("application/json", "application/xml", "image/svg+xml")
+#: Characters of a source's title that the status bar's "Attached…" keeps, so the message fits a narrow window.
+SOURCE_CHARS = 50
 
 
 def screenshot_name(when: datetime.datetime | None = None) -> str:
@@ -241,7 +248,80 @@ def attach_to_claims_source(session, parent: QWidget | None, claim_id: str | Non
     if index is None:
         return []
     paths = ask_files(parent)
-    return attach_paths(session, parent, paths, source_id=cited[index].id) if paths else []
+    made = attach_paths(session, parent, paths, source_id=cited[index].id) if paths else []
+    if made:
+        say_attached(parent, [session.project.attachment(a).name for a in made], cited[index].title or cited[index].url)
+    return made
+
+
+def say_attached(parent: QWidget | None, names: list[str], source: str) -> None:
+    """Tell the window's status bar which files went where (nothing else shows it at once)."""
+    window = parent.window() if parent is not None else None
+    if not isinstance(window, QMainWindow):
+        return
+    source = source if len(source) <= SOURCE_CHARS else source[:SOURCE_CHARS - 1].rstrip() + "…"
+    if len(names) == 1:
+        text = QCoreApplication.translate("EvidencePanel", "Attached {file} to the source “{source}”.").format(
+            file=names[0], source=source)
+    else:
+        text = QCoreApplication.translate("EvidencePanel", "Attached {n} files to the source “{source}”: {files}.").format(
+            n=len(names), files=", ".join(names), source=source)
+    window.statusBar().showMessage(text, 15_000)
+
+
+class CitedFilesModel(models.CitationTableModel):
+    """A claim's sources cited (``CitationTableModel``) and, last, how many evidence files each row holds:
+    the source's own and the citation's, named in its tooltip. Without it nothing in the inspector
+    showed that File > Attach evidence… had put a file anywhere."""
+
+    COLUMNS = (*models.CitationTableModel.COLUMNS, N_("Files"))
+    FILES = len(models.CitationTableModel.COLUMNS)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._files: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # citation id -> (source's, its own)
+
+    def source_ids(self) -> set[str]:
+        """The sources of the rows shown."""
+        return {source.id for _citation, source in self._rows}
+
+    def count_files(self, project) -> None:
+        """Read the rows' files again, all in one query."""
+        rows = self._rows
+        citations = [citation.id for citation, _source in rows]
+        found = project.managers.attachments.of_owners(sorted(self.source_ids()), citations) if rows else []
+        files = {citation.id: (tuple(a.name for a in found if a.citation_id is None and a.source_id == source.id),
+                               tuple(a.name for a in found if a.citation_id == citation.id))
+                 for citation, source in rows}
+        if files != self._files:
+            self._files = files
+            if rows:
+                self.dataChanged.emit(self.index(0, self.FILES), self.index(len(rows) - 1, self.FILES))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if section == self.FILES and orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Evidence files kept with the source and with this citation")
+        return super().headerData(section, orientation, role)
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not (index.isValid() and index.column() == self.FILES and 0 <= index.row() < len(self._rows)):
+            return super().data(index, role)
+        citation = self._rows[index.row()][0]
+        own, cited = self._files.get(citation.id, ((), ()))
+        n = len(own) + len(cited)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(n) if n else ""
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.tr("1 file") if n == 1 else self.tr("{n} files").format(n=n)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [self.tr("The source's: {files}").format(files=", ".join(own))] if own else []
+            lines += [self.tr("This citation's: {files}").format(files=", ".join(cited))] if cited else []
+            return "\n".join(lines) or self.tr("No evidence files yet (File > Attach evidence…)")
+        if role == Qt.ItemDataRole.UserRole:
+            return citation.id
+        return None
 
 
 def open_in_viewer(path: pathlib.Path) -> bool:
@@ -280,6 +360,9 @@ def _decode(data: bytes, charset: str | None = None) -> str:
 
 def _mhtml_html(data: bytes) -> str | None:
     """The page of a saved MHTML file (its first HTML part), or None."""
+    import email
+    import email.policy
+
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() == "text/html":
@@ -291,17 +374,20 @@ def _mhtml_html(data: bytes) -> str | None:
 class EvidencePanel(QWidget):
     """The evidence files of one source (``source_id``) or one citation (``citation_id``).
 
-    With neither (a source or citation not saved yet) it only says how to attach files.
+    With neither (a source or citation not saved yet) it only says how to attach files once it is
+    saved (``for_citation``: the sentence for a citation). The dialog holding it closes when it saves,
+    so that sentence names the places that take files afterwards.
     """
 
     sig_attached = Signal(list)
     """Files were attached from this panel; carries the new attachments' ids."""
 
     def __init__(self, session, parent: QWidget | None = None, *, source_id: str | None = None,
-                 citation_id: str | None = None):
+                 citation_id: str | None = None, for_citation: bool = False):
         super().__init__(parent)
         self.session = session
         self.source_id, self.citation_id = source_id, citation_id
+        self.for_citation = for_citation
         self._shown: list[model.Attachment] = []
         self._preview_for: str | None = None
 
@@ -407,8 +493,14 @@ class EvidencePanel(QWidget):
                 tip.append(self.tr("Note: {note}").format(note=a.note))
             item.setToolTip("\n".join(tip))
             self.list.addItem(item)
-        if not self.target:
-            self.hint_label.setText(self.tr("Save it first, then attach the files that back it up."))
+        if not self.target and self.for_citation:
+            self.hint_label.setText(self.tr(
+                "Once it is saved, select it in the claim's Sources table and press Edit… to attach its files "
+                "(the source's own: File > Attach evidence…)."))
+        elif not self.target:
+            self.hint_label.setText(self.tr(
+                "Once it is added, attach its files from Sources > Source library… > Edit…, or with File > Attach "
+                "evidence… on a claim that cites it."))
         elif not self._shown:
             self.hint_label.setText(self.tr("No files yet. Attach PDFs, screenshots, saved pages or recordings: "
                                             "drop them here, or paste a screenshot."))

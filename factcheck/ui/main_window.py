@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck import importers, paths, translation
+from factcheck import paths, translation
 from factcheck.demo import is_demo
 from factcheck.core import events, history, model, workflow
 from factcheck.core.errors import ImportCancelled, KnownError, NotFound
 from factcheck.core.project import SUFFIX, Project
 from factcheck.core.text import N_
 from factcheck.ui import import_worker, language, models, page_view, search_panel, shared_drive, sync_panel, theme, version_updates
-from factcheck.ui import similar_claims
+from factcheck.ui import similar_claims, threads, upgrading
 from factcheck.ui.article_view import ArticleView
 from factcheck.ui.claim_panel import ClaimPanel, ask_words_change
 from factcheck.ui.dialogs.import_dialog import ImportMetadataDialog, NameDialog, PasteDialog
@@ -52,6 +52,12 @@ ARTICLES_SHARE, CLAIMS_SHARE, REVIEW_SHARE = 0.15, 0.36, 0.2
 MAX_DOCK_SHARE = 0.4
 #: A saved or kept layout is used only if it leaves the article this share of the width.
 MIN_ARTICLE_SHARE = 0.3
+#: A window shorter than this is on a small screen: the review queue starts at its least height, so the
+#: claim list and the inspector (rating, verdict summary) get the rest.
+SMALL_HEIGHT = 800
+#: A saved layout whose dock above or below the article is taller than this share of the window's height
+#: (as Find in project left the review queue) starts with that dock at its first height.
+MAX_SAVED_ACROSS_SHARE = 0.3
 #: The article's width below which no layout may squeeze it.
 MIN_ARTICLE_WIDTH = 320
 
@@ -109,39 +115,96 @@ class DemoBannerFrame(QFrame):
         self.sig_dismissed.emit()
 
 
-class MainWindow(QMainWindow):
-    """One window on one open project."""
+class HistoryVoice(threads.Voice):
+    """What one history check's thread tells its window (a child of the window, hushed when the check is dropped)."""
 
     sig_backed_up = Signal(object, object)
     """The day's first backup, made in the background after opening, is done: (its token, warnings to show)."""
 
-    sig_history_checked = Signal(object, object, bool)
+    sig_checked = Signal(object, object, bool)
     """The background check of an opened project's history finished: (its token, the verdict, whether it was a
     full check long enough to say when it is done)."""
 
-    sig_history_progress = Signal(object, float)
+    sig_progress = Signal(object, float)
     """The background history check went on: (its token, the share of it done, from 0 to 1; ``BACKING_UP`` while
     the day's backup is made, before the check)."""
 
-    #: ``sig_history_progress``'s share while the day's backup is made (no share of it is known).
+
+class _HistoryCheck:
+    """One history check's thread (``MainWindow._check_history``): the day's backup, then the check.
+
+    It knows the project by its path and speaks only through its voice: never the window
+    (which may be closed and gone before a backup ends) nor the window's connection.
+    """
+
+    def __init__(self, path, user: str, backup_due: bool, token: object, stop: threading.Event,
+                 backing_up: threading.Event, voice: HistoryVoice, say_after_s: float):
+        self.path, self.user, self.backup_due, self.token = path, user, backup_due, token
+        self.stop, self.backing_up, self.voice, self.say_after_s = stop, backing_up, voice, say_after_s
+        self._said_at = time.monotonic() + say_after_s  # when the status bar is next told how far it is
+
+    def progress(self, done: int, total: int) -> bool:
+        if time.monotonic() >= self._said_at:
+            self._said_at = time.monotonic() + 0.25
+            self.voice.say("sig_progress", self.token, done / total if total else 0.0)
+        time.sleep(0)  # between chunks of rows, let the window's thread have Python
+        return not self.stop.is_set()
+
+    def run(self) -> None:
+        from factcheck.core import verified
+        from factcheck.core.errors import Cancelled
+
+        full, started = True, time.monotonic()
+        try:
+            with Project.open(self.path, read_only=True, user=self.user) as copy:
+                from factcheck.core import backup
+
+                if self.backup_due and backup.due(copy):  # first: the day's copy of the work, whatever the check finds
+                    self.backing_up.set()
+                    self.voice.say("sig_progress", self.token, MainWindow.BACKING_UP)
+                    warnings = backup.daily(copy)
+                    self.backing_up.clear()
+                    if self.stop.is_set():  # the window did not wait for the copy to end: nobody waits for a check
+                        return
+                    self.voice.say("sig_backed_up", self.token, warnings)
+                outcome = verified.check(copy, progress=self.progress)
+            verdict = outcome.verdict
+            full = outcome.full and time.monotonic() - started >= self.say_after_s
+        except Cancelled:  # the project was closed meanwhile: nobody waits for this verdict
+            return
+        except KnownError as exc:  # a damaged page in the history: the sentence says so
+            verdict = events.Verdict(False, 0, 1, N_("the history could not be read: {error}", error=_sentence(exc)))
+        except Exception as exc:  # noqa: BLE001 - a bug in the check must not pass for a clean history
+            from factcheck import paths
+
+            paths.log_bug(exc)
+            verdict = events.Verdict(False, 0, 1, N_("the check itself failed ({error}); see the log.",
+                                                     error=type(exc).__name__))
+        self.voice.say("sig_checked", self.token, verdict, full)
+
+
+class MainWindow(QMainWindow):
+    """One window on one open project."""
+
+    #: ``HistoryVoice.sig_progress``'s share while the day's backup is made (no share of it is known).
     BACKING_UP = -1.0
 
     #: A history check that takes longer than this (seconds) shows how far it is, and says when it is done.
     SAY_CHECKED_AFTER_S = 1.0
     #: The history check starts once the opened project is painted, or after this long (ms) at the latest.
     CHECK_AT_LATEST_MS = 500
+    #: How long closing the project waits for the history check to stop (s); then it ends alone, unheard.
+    STOP_WAIT_S = 5.0
 
     def __init__(self, settings: QSettings, user: str, parent: QWidget | None = None, *, session_only: bool = False):
         """``session_only``: ``user`` was given for this run (--user, FACTCHECK_USER), not saved."""
         super().__init__(parent)
         self._history_thread: threading.Thread | None = None
+        self._history_voice: HistoryVoice | None = None  # the thread's only way to the window
         self._history_token: object = None
         self._history_stop = threading.Event()
-        self.sig_history_checked.connect(self._on_history_checked, Qt.ConnectionType.QueuedConnection)
-        self.sig_history_progress.connect(self._on_history_progress, Qt.ConnectionType.QueuedConnection)
         self._history_pending: tuple[Project, bool] | None = None  # (opened project, backup due): a check to start
         self._history_backing_up = threading.Event()  # the check's thread is making the day's backup
-        self.sig_backed_up.connect(self._on_backed_up, Qt.ConnectionType.QueuedConnection)
         self._backup_due = False
         self.settings = settings
         self.user = user
@@ -496,7 +559,7 @@ class MainWindow(QMainWindow):
             return False
         try:
             project = Project.create(path, user=self.user) if create else \
-                Project.open(target, user=self.user, read_only=read_only, daily_backup=False)
+                upgrading.open_project(self, target, user=self.user, read_only=read_only)  # an older file: in view
         except KnownError as exc:
             self.show_error(language.ui(exc))
             return False
@@ -579,10 +642,11 @@ class MainWindow(QMainWindow):
         already usable. With nothing to start from (first open here, a changed history, a
         day since the last full check) the whole history, its state and its files: minutes
         for a desk's year, so the status bar shows how far it is and says when it is done.
-        The verdict arrives through ``sig_history_checked``; closing the project stops the
+        The verdict arrives through the check's ``HistoryVoice``; closing the project stops the
         check. The same thread first makes the day's first backup of a project opened for
-        writing (``backup.daily``: a copy of the whole file), whose warnings arrive through
-        ``sig_backed_up``.
+        writing (``backup.daily``: a copy of the whole file), whose warnings arrive the same
+        way. The thread holds nothing of the window but that voice, hushed when the check is
+        dropped, so a window closed during a backup it does not wait for goes at once.
 
         The thread starts after the window's next paint (``event``), or ``CHECK_AT_LATEST_MS``
         after opening for a window not painted (minimised): started with the window's first
@@ -595,73 +659,50 @@ class MainWindow(QMainWindow):
 
     def _start_history_check(self) -> None:
         """Start the check ``_check_history`` left waiting (if it still waits, for the project still open)."""
-        from factcheck.core import verified
-        from factcheck.core.errors import Cancelled
-
         if self._history_pending is None:
             return
         (project, backup_due), self._history_pending = self._history_pending, None
         if project is not self.project:
             return
-        path, token, stop, backing_up = project.path, object(), threading.Event(), threading.Event()
+        self._drop_history_voice()
+        token, stop, backing_up = object(), threading.Event(), threading.Event()
         self._history_token, self._history_stop, self._history_backing_up = token, stop, backing_up
-        said = [time.monotonic() + self.SAY_CHECKED_AFTER_S]  # when the status bar is next told how far it is
-
-        def progress(done: int, total: int) -> bool:
-            if time.monotonic() >= said[0]:
-                said[0] = time.monotonic() + 0.25
-                self.sig_history_progress.emit(token, done / total if total else 0.0)
-            time.sleep(0)  # between chunks of rows, let the window's thread have Python
-            return not stop.is_set()
-
-        def work() -> None:
-            full, started = True, time.monotonic()
-            try:
-                with Project.open(path, read_only=True, user=project.user) as copy:
-                    from factcheck.core import backup
-
-                    if backup_due and backup.due(copy):  # first: the day's copy of the work, whatever the check finds
-                        backing_up.set()
-                        self.sig_history_progress.emit(token, self.BACKING_UP)
-                        warnings = backup.daily(copy)
-                        backing_up.clear()
-                        if stop.is_set():  # the window may be gone: it did not wait for the copy to end
-                            return
-                        self.sig_backed_up.emit(token, warnings)
-                    outcome = verified.check(copy, progress=progress)
-                verdict = outcome.verdict
-                full = outcome.full and time.monotonic() - started >= self.SAY_CHECKED_AFTER_S
-            except Cancelled:  # the project was closed meanwhile: nobody waits for this verdict
-                return
-            except KnownError as exc:  # a damaged page in the history: the sentence says so
-                verdict = events.Verdict(False, 0, 1, N_("the history could not be read: {error}", error=_sentence(exc)))
-            except Exception as exc:  # noqa: BLE001 - a bug in the check must not pass for a clean history
-                from factcheck import paths
-
-                paths.log_bug(exc)
-                verdict = events.Verdict(False, 0, 1, N_("the check itself failed ({error}); see the log.",
-                                                         error=type(exc).__name__))
-            self.sig_history_checked.emit(token, verdict, full)
-
-        self._history_thread = threading.Thread(target=work, name="history-check", daemon=True)
+        voice = self._history_voice = HistoryVoice(self)
+        voice.sig_progress.connect(self._on_history_progress, Qt.ConnectionType.QueuedConnection)
+        voice.sig_backed_up.connect(self._on_backed_up, Qt.ConnectionType.QueuedConnection)
+        voice.sig_checked.connect(self._on_history_checked, Qt.ConnectionType.QueuedConnection)
+        check = _HistoryCheck(project.path, project.user, backup_due, token, stop, backing_up, voice,
+                              self.SAY_CHECKED_AFTER_S)
+        self._history_thread = threading.Thread(target=check.run, name="history-check", daemon=True)
         self._history_thread.start()
+
+    def _drop_history_voice(self) -> None:
+        """Silence the last check's thread for good (it may go on alone: a backup) and let its voice go."""
+        voice, self._history_voice = self._history_voice, None
+        if voice is not None:
+            voice.hush()
+            voice.deleteLater()
 
     def _wait_for_history_check(self, *, cancel: bool = False) -> None:
         """Let the history check finish (started now if it waits for a paint), or (``cancel``) stop it first.
 
         The day's backup cannot be stopped halfway (minutes for a desk's year): a cancel does
         not wait for it, and its thread ends alone once the copy is made, on its own read-only
-        connection (a copy cut short by quitting the app is removed by a later backup).
+        connection (a copy cut short by quitting the app is removed by a later backup). A
+        check stops at its next chunk of rows; a cancel waits ``STOP_WAIT_S`` at most for that.
         """
         if cancel:
             self._history_pending = None
             self._history_stop.set()
+            self._drop_history_voice()
         else:
             self._start_history_check()
         thread = self._history_thread
         if thread is not None:
-            if not (cancel and self._history_backing_up.is_set()):
+            if not cancel:
                 thread.join()
+            elif not self._history_backing_up.is_set():
+                thread.join(self.STOP_WAIT_S)
             self._history_thread = None
 
     def _on_backed_up(self, token: object, warnings: list) -> None:
@@ -792,6 +833,20 @@ class MainWindow(QMainWindow):
         self.page_dock.sync(jump=True)
         self.shown_versions = len(self.project.versions(article_id)) if article_id else 0
         self._update_actions()
+        if in_panel:
+            self._keep_focus_in_reading(focus)
+
+    def _keep_focus_in_reading(self, was: QWidget) -> None:
+        """The claim pane's field that had the focus went with the article: Qt would hand the
+        focus on to the next widget, a review filter that the next key typed would change.
+        The claim list keeps it if it had it; otherwise the article's text takes it."""
+        now = QApplication.focusWidget()
+        if now is not None and now is was and now.isVisible() and now.isEnabled():
+            return
+        if was is self.panel.list and self.panel.list.isVisible():
+            self.panel.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.view.isVisible():
+            self.view.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_article_list_current(self, current, previous) -> None:
         article = self.articles.article_at(current.row()) if current.isValid() else None
@@ -861,20 +916,6 @@ class MainWindow(QMainWindow):
         self.view.show_claim(claim_id)
         self.page_dock.sync(jump=True)
         self._update_actions()
-        if in_panel:
-            self._keep_focus_in_reading(focus)
-
-    def _keep_focus_in_reading(self, was: QWidget) -> None:
-        """The claim pane's field that had the focus went with the article: Qt would hand the
-        focus on to the next widget, a review filter that the next key typed would change.
-        The claim list keeps it if it had it; otherwise the article's text takes it."""
-        now = QApplication.focusWidget()
-        if now is not None and now is was and now.isVisible() and now.isEnabled():
-            return
-        if was is self.panel.list and self.panel.list.isVisible():
-            self.panel.list.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif self.view.isVisible():
-            self.view.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_claim(self, claim_id: str) -> None:
         """Show a claim from anywhere in the project: its article, the claim in it, the inspector."""
@@ -1038,6 +1079,8 @@ class MainWindow(QMainWindow):
     def import_pasted(self, values: dict[str, str]) -> str | None:
         if not self.session:
             return None
+        from factcheck import importers
+
         try:
             text = values.pop("text")
             imported = importers.import_pasted(text, **values)
@@ -1527,10 +1570,22 @@ class MainWindow(QMainWindow):
 
     def _reset_docks(self) -> None:
         """The docks' first sizes: shares of the window's width and height, the article the rest."""
-        shares = {self.articles_dock: (ARTICLES_SHARE, REVIEW_SHARE), self.claims_dock: (CLAIMS_SHARE, REVIEW_SHARE),
-                  self.review_dock: (ARTICLES_SHARE, REVIEW_SHARE)}
-        self._resize_docks({dock: round(self.width() * shares[dock][0]) if side else round(self.height() * shares[dock][1])
+        shares = {self.articles_dock: ARTICLES_SHARE, self.claims_dock: CLAIMS_SHARE, self.review_dock: ARTICLES_SHARE}
+        self._resize_docks({dock: round(self.width() * shares[dock]) if side else self._first_height(dock)
                             for dock, side in self._placed_docks()})
+
+    def _first_height(self, dock: QDockWidget) -> int:
+        """A dock's first height above or below the article: a share of the window's; on a small screen its least."""
+        if self.height() < SMALL_HEIGHT:
+            return dock.minimumSizeHint().height()
+        return round(self.height() * REVIEW_SHARE)
+
+    def _ensure_claims_room(self) -> None:
+        """A restored dock above or below the article taller than its share goes back to its first height."""
+        tall = {dock: self._first_height(dock) for dock, side in self._placed_docks()
+                if not side and dock.height() > MAX_SAVED_ACROSS_SHARE * self.height()}
+        if tall:
+            self._resize_docks(tall)
 
     def _ensure_article_room(self) -> None:
         """Back to the first sizes when the docks leave the article less than its share of the width."""
@@ -1592,6 +1647,7 @@ class MainWindow(QMainWindow):
             if not self._state_restored:
                 self._reset_docks()
             self._ensure_article_room()
+            self._ensure_claims_room()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

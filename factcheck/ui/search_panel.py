@@ -7,6 +7,10 @@ Up and Down move through the results from the query box, Enter opens one: a clai
 inspector with its highlight, a comment on its claim's Comments tab, an article's passage
 selected in the article, a source in the source library. Escape closes the dock.
 
+The filters wrap onto a second row when the dock is narrow (``FlowLayout``): one row of
+them in Spanish was wider than a 1,024-pixel screen. The dock shares the bottom area with
+the review queue; closing it gives that area back the height it had before it opened.
+
 Core gives offsets in code points; ``ArticleView.select_span`` converts them to Qt's UTF-16
 (``ui/offsets.py``), so nothing here counts UTF-16.
 """
@@ -15,7 +19,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractListModel, QDate, QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractListModel, QDate, QEvent, QModelIndex, QObject, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal,
+)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QKeySequence, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,12 +31,16 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QListView,
     QMainWindow,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +56,9 @@ SEARCH_DELAY_MS = 150
 LIMIT = 100
 #: The dock's height the first time it opens, as a share of the window's (the window caps docks at 0.4).
 DOCK_SHARE = 0.38
+#: Characters a filter's box shows at least (the list it opens shows its choices whole).
+FILTER_CHARS = 8
+ARTICLE_CHARS = 14
 #: An ``HIT_ROLE`` item holds the ``search.Hit``; ``HTML_ROLE`` its two lines as rich text.
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -161,6 +174,116 @@ class _ResultList(QListView):
         self.doItemsLayout()  # wrapped rows change height with the width
 
 
+class FlowLayout(QLayout):
+    """Items left to right, on as many rows as the width needs; a row's spare width goes to the items
+    that can grow (horizontally Expanding), so a wide dock shows one row of wide boxes."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 12, row_spacing: int = 4):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing, self._row_spacing = spacing, row_spacing
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._arrange(QRect(0, 0, width, 0), place=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._arrange(rect, place=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        shown = self._shown()
+        width = sum(i.sizeHint().width() for i in shown) + self._spacing * max(0, len(shown) - 1)
+        height = max((i.sizeHint().height() for i in shown), default=0)
+        return self._with_margins(QSize(width, height))
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        """As narrow as the widest item; one row high (the layout above asks ``heightForWidth`` for the rest)."""
+        shown = self._shown()
+        return self._with_margins(QSize(max((i.minimumSize().width() for i in shown), default=0),
+                                        max((i.sizeHint().height() for i in shown), default=0)))
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not i.isEmpty()]
+
+    def _with_margins(self, size: QSize) -> QSize:
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _rows(self, width: int) -> list[list[QLayoutItem]]:
+        rows: list[list[QLayoutItem]] = [[]]
+        used = 0
+        for item in self._shown():
+            need = item.sizeHint().width()
+            if rows[-1] and used + self._spacing + need > width:
+                rows.append([])
+                used = 0
+            used += (self._spacing if rows[-1] else 0) + need
+            rows[-1].append(item)
+        return [row for row in rows if row]
+
+    def _arrange(self, rect: QRect, *, place: bool) -> int:
+        """Lay the items out in ``rect`` (or only measure): the height the rows take."""
+        area = self.contentsRect() if place else rect.marginsRemoved(self.contentsMargins())
+        y = area.y()
+        for n, row in enumerate(self._rows(area.width())):
+            if n:
+                y += self._row_spacing
+            hints = [i.sizeHint().width() for i in row]
+            spare = area.width() - sum(hints) - self._spacing * (len(row) - 1)
+            growing = [k for k, i in enumerate(row) if i.widget() is not None
+                       and i.widget().sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Expanding]
+            height = max(i.sizeHint().height() for i in row)
+            x = area.x()
+            for k, item in enumerate(row):
+                width = hints[k] + (spare // len(growing) if spare > 0 and k in growing else 0)
+                width = max(item.minimumSize().width(), min(width, area.right() + 1 - x))
+                if place:
+                    item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
+                x += width + self._spacing
+            y += height
+        return y - area.y() + self.contentsMargins().top() + self.contentsMargins().bottom()
+
+
+class _FilterBox(QComboBox):
+    """A filter's choices: ``chars`` characters wide at least, so the filters fit a narrow dock in any
+    language; where there is room, as wide as its longest choice (``fit_choices``; the article's
+    titles are long: its list shows them whole). One QComboBox policy gives both sizes the same
+    width, the longest choice's: a row of them in Spanish was wider than a 1,024-pixel screen."""
+
+    def __init__(self, chars: int, *, fit_choices: bool = True):
+        super().__init__()
+        self.fit_choices = fit_choices
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(chars)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()  # ``chars`` wide
+        if not self.fit_choices:
+            return hint
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        return QSize(hint.width() + max(0, widest - metrics.horizontalAdvance("x") * self.minimumContentsLength()),
+                     hint.height())
+
+
 class _DateFilter(QDateEdit):
     """A date, or none ("any"): the lowest date stands for none."""
 
@@ -197,9 +320,7 @@ class SearchPanel(QWidget):
         self.status_box = self._combo(self.tr("Status"))
         self.rating_box = self._combo(self.tr("Rating"))
         self.checker_box = self._combo(self.tr("Checker"))
-        self.article_box = self._combo(self.tr("Article"))
-        self.article_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.article_box.setMinimumContentsLength(14)  # titles are long: the list shows them whole
+        self.article_box = self._combo(self.tr("Article"), _FilterBox(ARTICLE_CHARS, fit_choices=False))
         self.since_edit = _DateFilter(self.tr("any date"))
         self.since_edit.setAccessibleName(self.tr("Changed on or after"))
         self.until_edit = _DateFilter(self.tr("any date"))
@@ -221,16 +342,12 @@ class SearchPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
 
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         for label, widget in ((self.tr("Status:"), self.status_box), (self.tr("Rating:"), self.rating_box),
                               (self.tr("Checker:"), self.checker_box), (self.tr("Article:"), self.article_box),
                               (self.tr("Since:"), self.since_edit), (self.tr("Until:"), self.until_edit)):
-            buddy = QLabel(label)
-            buddy.setBuddy(widget)  # names the box for a screen reader
-            filters.addWidget(buddy)
-            filters.addWidget(widget)
-        filters.addStretch(1)
+            filters.addWidget(self._labelled(label, widget))
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.query_edit, 1)
@@ -253,12 +370,26 @@ class SearchPanel(QWidget):
         session.sig_changed.connect(self._on_session_changed)
         self.count_label.setText(self.tr("Type to search"))
 
-    def _combo(self, name: str) -> QComboBox:
-        box = QComboBox()
+    def _combo(self, name: str, box: QComboBox | None = None) -> QComboBox:
+        box = box or _FilterBox(FILTER_CHARS)
         box.setAccessibleName(name)
         box.setToolTip(name)
-        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return box
+
+    @staticmethod
+    def _labelled(label: str, field: QWidget) -> QWidget:
+        """A filter and its label, kept together on one row of the filters."""
+        pair = QWidget()
+        layout = QHBoxLayout(pair)
+        layout.setContentsMargins(0, 0, 0, 0)
+        buddy = QLabel(label)
+        buddy.setBuddy(field)  # names the box for a screen reader
+        layout.addWidget(buddy)
+        layout.addWidget(field, 1)
+        grows = isinstance(field, _FilterBox) and not field.fit_choices  # the article's titles take the spare width
+        pair.setSizePolicy(QSizePolicy.Policy.Expanding if grows else QSizePolicy.Policy.Preferred,
+                           QSizePolicy.Policy.Fixed)
+        return pair
 
     # --- filters ---------------------------------------------------------------------------
 
@@ -283,6 +414,7 @@ class SearchPanel(QWidget):
                 box.addItem(label, key)
             box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
             box.blockSignals(False)
+            box.updateGeometry()  # its width follows its choices (``_FilterBox``)
 
     def filters(self) -> dict:
         return {"status": self.status_box.currentData(), "rating": self.rating_box.currentData(),
@@ -421,7 +553,9 @@ class SearchDock(QDockWidget):
         self.find_action.triggered.connect(self.open)
         # Shown again by a restored window layout, not by ``open``: its filters still need their choices.
         self.visibilityChanged.connect(self._on_visibility_changed)
-        self._sized = False
+        self.beside = beside
+        self._height: int | None = None  # as the person last left it open
+        self._beside_height: int | None = None  # the bottom area's height before the dock opened
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         window.tabifyDockWidget(beside, self)
         self.hide()
@@ -445,13 +579,17 @@ class SearchDock(QDockWidget):
         """Show the dock in front, the query focused (pre-filled with a short selection of the article)."""
         if self.panel is None:
             return
+        window = self.window_
+        opening = self.isHidden()
+        if opening:
+            self._beside_height = self.beside.height() if self._shares_area() and self.beside.isVisible() else None
         self.show()
         self.raise_()
-        window = self.window_
-        if not self._sized and not self.isFloating() and window.dockWidgetArea(self) in (
-                Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea):
-            self._sized = True  # room for a few hits the first time; then as the person leaves it
-            window.resizeDocks([self], [max(self.height(), round(window.height() * DOCK_SHARE))], Qt.Orientation.Vertical)
+        if opening and self._across():
+            # Room for a few hits the first time, then as tall as the person last left it; once the
+            # window has laid out the shown dock and its filled filters (a size given sooner is lost).
+            height = self._height or max(self.height(), round(window.height() * DOCK_SHARE))
+            QTimer.singleShot(0, lambda: self._grow_to(height))
         view = getattr(window, "view", None)
         span = view.selected_span() if view is not None else None
         text = None
@@ -464,6 +602,40 @@ class SearchDock(QDockWidget):
     def _on_visibility_changed(self, visible: bool) -> None:
         if visible and self.panel is not None and self.panel.status_box.count() == 0:
             self.panel.fill_filters()
+
+    def _grow_to(self, height: int) -> None:
+        """Make the open dock this tall (the tab bar of the area it shares takes a part of what the area gets)."""
+        if not self.isVisible():
+            return
+        window = self.window_
+        window.layout().activate()  # the tab bar of the area is shown now
+        tabs = next((bar.height() for bar in window.findChildren(QTabBar)
+                     if bar.parent() is window and bar.isVisible()
+                     and any(bar.tabText(i) == self.windowTitle() for i in range(bar.count()))), 0)
+        window.resizeDocks([self], [height + tabs], Qt.Orientation.Vertical)
+
+    def _across(self) -> bool:
+        """Whether the dock lies across the window (above or below the article), not floating."""
+        return not self.isFloating() and self.window_.dockWidgetArea(self) in (
+            Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea)
+
+    def _shares_area(self) -> bool:
+        """Whether the dock it was put beside (the review queue) is in the same area, as a tab beside it."""
+        return self._across() and not self.beside.isFloating() and \
+            self.window_.dockWidgetArea(self.beside) == self.window_.dockWidgetArea(self)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Closed (Escape, its close button, the project closed; not another tab brought to the front): the
+        area it shares gives the article back the height it had before the dock opened."""
+        super().hideEvent(event)
+        if not self.isHidden():
+            return
+        if self._across() and self.panel is not None:
+            self._height = self.height()
+        before, self._beside_height = self._beside_height, None
+        if before is not None and self._shares_area() and self.beside.isVisible():
+            QTimer.singleShot(0, lambda: self.beside.isVisible() and self.window_.resizeDocks(
+                [self.beside], [before], Qt.Orientation.Vertical))
 
     def close_search(self) -> None:
         self.hide()

@@ -185,10 +185,10 @@ def test_the_citation_dialog_keeps_the_citations_own_files(qtbot, session, ids, 
     qtbot.mouseClick(dialog.evidence.attach_button, Qt.MouseButton.LeftButton)
     (att,) = session.project.attachments(citation_id=ids["citation"])
     assert att.claim_id == ids["claim"] and session.project.attachments(source_id=ids["source"]) == []
-    # A new citation has no files yet: the panel says to save it first.
+    # A new citation has no files yet: the panel says where they are attached once it is saved.
     fresh = CitationDialog(session, claim_id=ids["claim"])
     qtbot.add_widget(fresh)
-    assert not fresh.evidence.attach_button.isEnabled() and "Save it first" in fresh.evidence.hint_label.text()
+    assert not fresh.evidence.attach_button.isEnabled() and "Edit…" in fresh.evidence.hint_label.text()
 
 
 def test_a_new_source_cannot_take_files_until_it_is_saved(qtbot, session):

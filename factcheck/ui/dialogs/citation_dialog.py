@@ -183,7 +183,7 @@ class CitationDialog(QDialog):
         # The citation's own evidence files (a screenshot of the passage, a recording of the call).
         from factcheck.ui.evidence import EvidencePanel
 
-        self.evidence = EvidencePanel(session, self, citation_id=citation.id if citation else None)
+        self.evidence = EvidencePanel(session, self, citation_id=citation.id if citation else None, for_citation=True)
         evidence_box = QGroupBox(self.tr("E&vidence"))
         QVBoxLayout(evidence_box).addWidget(self.evidence)
         layout.addWidget(evidence_box)

@@ -51,6 +51,12 @@ def shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def unbroken(name: str) -> str:
+    """A file name that a wrapping label never breaks inside (a line break fell after the hyphen of
+    "demo-copy.factcheck"): its hyphens and spaces become their non-breaking forms; long ones are shortened."""
+    return shortened(name, NAME_LIMIT // 2).replace("-", "\u2011").replace(" ", "\u00a0")
+
+
 def quoted(text: str) -> str:
     return QCoreApplication.translate("MergeDialog", "“{text}”").format(text=text)
 
@@ -312,7 +318,7 @@ class MergeDialog(QDialog):
         if self.shared:
             here, there = self.tr("Here (your local copy)"), self.tr("There (the shared file)")
         else:
-            here, there = self.tr("Here (this copy)"), self.tr("There ({name})").format(name=self.plan.other.name)
+            here, there = self.tr("Here (this copy)"), self.tr("There ({name})").format(name=unbroken(self.plan.other.name))
         headers = [self.tr("What"), self.tr("Before"), here, there, self.tr("Or type a value")]
         for column, text in enumerate(headers):
             label = QLabel(text)

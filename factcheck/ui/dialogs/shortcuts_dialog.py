@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factcheck.ui import screen_fit
+
 
 class Shortcut(NamedTuple):
     """One row of the list: what the action does, its keys, where it lives."""
@@ -29,6 +31,7 @@ class Shortcut(NamedTuple):
     action: str
     keys: str
     where: str
+    sequences: tuple[str, ...]  # the keys, one sequence each
 
 
 def action_name(action: QAction) -> str:
@@ -44,9 +47,14 @@ def _typeable(sequence: QKeySequence) -> bool:
     return not sequence.isEmpty() and sequence[0].key().value < FIRST_MEDIA_KEY
 
 
-def keys_text(action: QAction) -> str:
+def key_sequences(action: QAction) -> list[str]:
     """The action's key sequences a keyboard has, as the platform writes them, in the action's order."""
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts() if _typeable(s))
+    return [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts() if _typeable(s)]
+
+
+def keys_text(action: QAction) -> str:
+    """The action's key sequences on one line ("Ctrl+Y, Ctrl+Shift+Z")."""
+    return ", ".join(key_sequences(action))
 
 
 def _menu_actions(menu: QMenu, path: str, seen: set[int], rows: list[Shortcut]) -> None:
@@ -56,7 +64,7 @@ def _menu_actions(menu: QMenu, path: str, seen: set[int], rows: list[Shortcut]) 
         elif not action.isSeparator() and id(action) not in seen:
             seen.add(id(action))
             if keys_text(action):
-                rows.append(Shortcut(action_name(action), keys_text(action), path))
+                rows.append(Shortcut(action_name(action), keys_text(action), path, tuple(key_sequences(action))))
 
 
 def _where(action: QAction) -> str:
@@ -82,7 +90,7 @@ def shortcuts(window: QWidget) -> list[Shortcut]:
         if id(action) in seen or action.menu() is not None or not keys_text(action):
             continue
         seen.add(id(action))
-        rows.append(Shortcut(action_name(action), keys_text(action), _where(action)))
+        rows.append(Shortcut(action_name(action), keys_text(action), _where(action), tuple(key_sequences(action))))
     return rows
 
 
@@ -92,7 +100,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QWidget, parent: QWidget | None = None):
         super().__init__(parent if parent is not None else window)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.resize(680, 600)
+        screen_fit.fit(self, 680, 600, self.parentWidget())
         self.rows = shortcuts(window)
         intro = QLabel(self.tr("F6 and Shift+F6 move between the panes; Tab moves within one, the arrows within a list."))
         intro.setWordWrap(True)
@@ -105,13 +113,16 @@ class ShortcutsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         for row, shortcut in enumerate(self.rows):
-            for col, text in enumerate(shortcut):
+            # One key sequence a line: "Ctrl+Y, Alt+Shift+Backspace" on one line was cut in a narrow column.
+            for col, text in enumerate((shortcut.action, "\n".join(shortcut.sequences), shortcut.where)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(self.table.fontMetrics().height() + 8)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a line per key sequence
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -43,7 +42,7 @@ from PySide6.QtWidgets import (
 from factcheck.core import history, lists, model
 from factcheck.core.errors import KnownError
 from factcheck.core.text import N_
-from factcheck.ui import accessible, language, links
+from factcheck.ui import accessible, language, links, screen_fit
 from factcheck.ui.models import PagedRows, number
 from factcheck.ui.dialogs.source_dialog import (
     CONFIDENTIAL_EXPLANATION,
@@ -57,6 +56,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 #: How long typing in a search box waits before searching, in milliseconds.
 SEARCH_DELAY_MS = 200
+#: The share of the sources table the title keeps at least: titles tell sources apart.
+TITLE_SHARE = 1 / 3
 
 
 def claims_text(n: int) -> str:
@@ -215,6 +216,7 @@ class SourceDetailsWidget(QScrollArea):
         self.labels: dict[str, QLabel | QLineEdit | QPlainTextEdit] = {}
         self.empty_label = QLabel(self.tr("Select a source to see its details."))
         self.empty_label.setEnabled(False)
+        self.empty_label.setWordWrap(True)  # a longer language's sentence was cut at the pane's edge
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.open_button = QPushButton(self.tr("Open link"))
         self.open_button.setToolTip(self.tr("Open the source's web address in your browser"))
@@ -323,9 +325,7 @@ class SourceLibraryDialog(QDialog):
         self.select_mode = select_mode
         self.chosen_id: str | None = None
         self.setWindowTitle(self.tr("Choose a source") if select_mode else self.tr("Source library"))
-        # Roomy, but never wider or taller than the screen it opens on (1,024 x 640 and up).
-        screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen()).availableGeometry()
-        self.resize(min(1100, screen.width() - 40), min(600, screen.height() - 60))
+        screen_fit.fit(self, 1100, 600, parent)  # roomy, but never wider or taller than the screen it opens on
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search titles, URLs, publishers, authors and notes"))
@@ -351,12 +351,9 @@ class SourceLibraryDialog(QDialog):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the library's order until asked
         self.table.setSortingEnabled(True)
         header.setSectionResizeMode(SourceTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SourceTableModel.PUBLISHER, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(SourceTableModel.PUBLISHER, 120)
         header.setMinimumSectionSize(60)
-        for column in (SourceTableModel.KIND, SourceTableModel.RELIABILITY, SourceTableModel.CONFIDENTIAL,
-                       SourceTableModel.USAGE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in self._FITTED:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
 
         self.count_label = QLabel()
         self.count_label.setEnabled(False)
@@ -413,6 +410,8 @@ class SourceLibraryDialog(QDialog):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self.model.modelReset.connect(self._on_model_reset)
+        self.model.rowsInserted.connect(self._fit_columns)  # a page read further down may hold wider values
+        self.table.viewport().installEventFilter(self)
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
@@ -420,6 +419,47 @@ class SourceLibraryDialog(QDialog):
 
         self.refresh()
         self.search_edit.setFocus()
+
+    # --- the table's columns ------------------------------------------------------------
+
+    #: Columns beside the title, each with the most it takes: sized to what they hold.
+    _FITTED = {SourceTableModel.PUBLISHER: 130, SourceTableModel.KIND: 150, SourceTableModel.RELIABILITY: 110,
+               SourceTableModel.CONFIDENTIAL: 120, SourceTableModel.USAGE: 110}
+    #: Given up one by one, in this order, while the title would get less than ``TITLE_SHARE``
+    #: (the details beside the table show them for the selected source); a confidential source is marked last.
+    _GIVEN_UP = (SourceTableModel.USAGE, SourceTableModel.RELIABILITY, SourceTableModel.CONFIDENTIAL)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self, *_args) -> None:
+        """The title takes the stretch and at least ``TITLE_SHARE`` of the width, with no sideways scrolling: the
+        other columns are as wide as their header and values (within their most), the least needed given up
+        when they do not fit, and the publisher and kind narrowed last."""
+        header = self.table.horizontalHeader()
+        room = round(self.table.viewport().width() * (1 - TITLE_SHARE))
+        for column in self._FITTED:
+            self.table.setColumnHidden(column, False)  # a hidden section's header hint is 0
+        wanted = {column: min(most, max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column)))
+                  for column, most in self._FITTED.items()}
+        shown = list(wanted)
+        for column in self._GIVEN_UP:
+            if sum(wanted[c] for c in shown) <= room:
+                break
+            shown.remove(column)
+        over = sum(wanted[c] for c in shown) - room
+        for column in shown[::-1]:  # still too wide: the kind, then the publisher, down to the least
+            if over <= 0:
+                break
+            cut = min(over, wanted[column] - header.minimumSectionSize())
+            wanted[column] -= cut
+            over -= cut
+        for column in wanted:
+            self.table.setColumnHidden(column, column not in shown)
+            if column in shown:
+                header.resizeSection(column, wanted[column])
 
     # --- reading ----------------------------------------------------------------------
 
@@ -577,6 +617,7 @@ class SourceLibraryDialog(QDialog):
 
     def _on_model_reset(self) -> None:
         """A search, a sort or a change read the first page again: select what was selected, if still shown."""
+        self._fit_columns()
         kept, self._kept = self._kept, None
         if kept is not None and self.model.row_of(kept) >= 0:
             self.select(kept)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from factcheck.core import anchoring, diffing, model, reanchoring
 from factcheck.core.errors import KnownError, NotFound
-from factcheck.ui import language, models
+from factcheck.ui import language, models, screen_fit
 from factcheck.ui.article_view import reading_font
 from factcheck.ui.dialogs.source_dialog import install_accept_shortcut
 from factcheck.ui.dialogs.version_compare import marks
@@ -258,7 +258,7 @@ class UpdateReviewDialog(QDialog):
         self.setWindowTitle(self.tr("Review re-anchored claims"))
         self.setModal(False)
         self.setMinimumSize(560, 420)
-        self.resize(940, 640)
+        screen_fit.fit(self, 940, 640, parent)
 
         self.heading = QLabel()
         heading_font = self.heading.font()
@@ -502,7 +502,7 @@ class PasteVersionDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, article_title: str = "", number: int = 0):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Update from pasted text"))
-        self.resize(640, 520)
+        screen_fit.fit(self, 640, 520, parent)
         if number:
             intro = self.tr("Paste the article's new text. It becomes version {number} of “{title}”; its claims are "
                             "re-anchored and listed for you to review.").format(number=number, title=article_title)

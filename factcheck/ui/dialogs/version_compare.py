@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck.core import colours, diffing, model
-from factcheck.ui import language, offsets
+from factcheck.ui import language, offsets, screen_fit
 from factcheck.ui.article_view import reading_font
 
 #: The hues that tint the palette's base colour behind inserted and deleted words: the theme's
@@ -181,7 +181,7 @@ class VersionCompareDialog(QDialog):
         self.current_change = -1
         self.setWindowTitle(self.tr("Compare versions – {title}").format(title=article.title or self.tr("Untitled article")))
         self.setMinimumSize(640, 420)
-        self.resize(1100, 720)
+        screen_fit.fit(self, 1100, 720, parent)
 
         self.old_combo, self.new_combo = QComboBox(), QComboBox()
         for combo, name in ((self.old_combo, self.tr("Old version")), (self.new_combo, self.tr("New version"))):
