@@ -95,6 +95,7 @@ def labels(words: Words = ENGLISH) -> dict[str, Label]:
         "article": T_("The article"),
         "claims_checked": T_("Claims checked"),
         "claim": T_("Claim {number}"),
+        "claims": T_("Claims {numbers}"),
         "not_rated": T_("Not rated"),
         "in_text": T_("↑ in the text"),
         "claimed_by": T_("Claimed by {claimant}"),
@@ -563,7 +564,8 @@ class _Writer:
                 "reviewed", "reviewed_approved", "reviewed_published", "reviewed_approved_published")),
         )}
         # "Claims {numbers}", translated and escaped, a NUL where the numbers go (what T_ makes of any numbers).
-        self.claims_title = _e(words.T_("Claims {numbers}", numbers="\0"))
+        translated = words.T_  # the templates' markers are in ``labels`` (lupdate reads only ``T_(...)`` calls)
+        self.claims_title = _e(translated("Claims {numbers}", numbers="\0"))
         self._heads: dict[str | None, tuple[str, str]] = {}
         self._numbers: dict[int, str] = {}
         self._titles: dict[int, str] = {}
@@ -609,7 +611,8 @@ class _Writer:
         if done is None:
             if len(self._titles) > _KEPT:
                 self._titles.clear()
-            done = self._titles[number] = _e(self.words.T_("Claim {number}", number=number))
+            translated = self.words.T_  # its marker is in ``labels``
+            done = self._titles[number] = _e(translated("Claim {number}", number=number))
         return done
 
     def _head(self, rating) -> tuple[str, str]:

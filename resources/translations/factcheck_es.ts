@@ -244,7 +244,7 @@
     </message>
     <message>
         <source>The backup folder {folder} cannot be read ({why}).</source>
-        <extracomment>A temporary file older than this is left over from a crash and may be deleted.</extracomment>
+        <extracomment>A temporary file older than this is left over from a crash and may be deleted. Pages copied between two words of a copy&apos;s progress (16 MB of 4 KiB pages).</extracomment>
         <translation>No se puede leer la carpeta de copias de seguridad {folder} ({why}).</translation>
     </message>
     <message>
@@ -294,7 +294,7 @@
     </message>
     <message>
         <source>Storing {name} was cancelled; nothing was attached.</source>
-        <extracomment>Files larger than this are stored on a worker thread, with progress and Cancel. How long storing runs before the progress dialog appears (ms), and how often it is updated. What the preview reads at most: an image, a PDF (its first page), the start of a text or page.</extracomment>
+        <extracomment>Files larger than this are stored on a worker thread, with progress and Cancel. How long storing runs before the progress dialog appears (ms), and how often it is updated. What the preview reads at most: an image, a PDF (its first page), the start of a text or page. Characters of a source&apos;s title that the status bar&apos;s &quot;Attached…&quot; keeps, so the message fits a narrow window.</extracomment>
         <translation>Se canceló el guardado de {name}; no se adjuntó nada.</translation>
     </message>
     <message>
@@ -420,7 +420,7 @@
     </message>
     <message>
         <source>The check was cancelled.</source>
-        <extracomment>Claims checked at a time (the ids of a batch go in one query).</extracomment>
+        <extracomment>What every end of a sentence that ``fields.sentence_count`` counts has (most summaries have none inside). Claims checked at a time (the ids of a batch go in one query).</extracomment>
         <translation>Se canceló la comprobación.</translation>
     </message>
     <message>
@@ -1099,6 +1099,15 @@ The longest a project goes, on one installation, without its state and files bei
         <translation>{name} no se puede fusionar: su historial está dañado ({problem})</translation>
     </message>
     <message>
+        <source>The {kind} “{name}” was deleted in one copy and edited in the other: keep it or delete it.</source>
+        <extracomment>The column that names a row to a person, by table (an id means nothing to them).</extracomment>
+        <translation>Elemento {kind} «{name}»: se eliminó en una copia y se editó en la otra; conservarlo o eliminarlo.</translation>
+    </message>
+    <message>
+        <source>The {field} of the {kind} “{name}” was changed in both copies: here “{ours}”, there “{theirs}” (before: “{base}”).</source>
+        <translation>Se cambió {field} de {kind} «{name}» en las dos copias: aquí «{ours}», allí «{theirs}» (antes: «{base}»).</translation>
+    </message>
+    <message>
         <source>{name} holds changes of another project, not of this one; nothing was merged.</source>
         <translation>{name} contiene cambios de otro proyecto, no de este; no se fusionó nada.</translation>
     </message>
@@ -1138,14 +1147,6 @@ The longest a project goes, on one installation, without its state and files bei
     <message>
         <source>no</source>
         <translation>no</translation>
-    </message>
-    <message>
-        <source>The {kind} {id} was deleted in one copy and edited in the other: keep it or delete it.</source>
-        <translation>Elemento {kind} {id}: se eliminó en una copia y se editó en la otra; conservarlo o eliminarlo.</translation>
-    </message>
-    <message>
-        <source>The {field} of {kind} {id} was changed in both copies: here “{ours}”, there “{theirs}” (before: “{base}”).</source>
-        <translation>Se cambió {field} de {kind} {id} en las dos copias: aquí «{ours}», allí «{theirs}» (antes: «{base}»).</translation>
     </message>
     <message>
         <source>{n} conflicts need a choice before merging; the first: {sentence}</source>
@@ -1198,6 +1199,10 @@ The longest a project goes, on one installation, without its state and files bei
         <translation>Publicada</translation>
     </message>
     <message>
+        <source>{name} is not a file (a pipe or a device?), not a factcheck project.</source>
+        <translation>{name} no es un archivo (¿una tubería o un dispositivo?), no un proyecto de factcheck.</translation>
+    </message>
+    <message>
         <source>{name} is empty: it is not a factcheck project.</source>
         <translation>{name} está vacío: no es un proyecto de factcheck.</translation>
     </message>
@@ -1235,8 +1240,8 @@ The longest a project goes, on one installation, without its state and files bei
         <translation>{name} está en uso por otro programa; ciérrelo allí primero.</translation>
     </message>
     <message>
-        <source>{name} holds no project yet: a copy of a project&apos;s file taken while factcheck had it open can be left empty. Copy an open project with File &gt; Save a copy… (or factcheck backup --output) instead.</source>
-        <translation>{name} todavía no contiene ningún proyecto: una copia del archivo de un proyecto hecha mientras factcheck lo tenía abierto puede quedar vacía. Copie un proyecto abierto con Archivo &gt; Guardar una copia… (o factcheck backup --output).</translation>
+        <source>{name} holds no project yet: a copy of a project&apos;s file taken while factcheck had it open can be left empty. Copy an open project with File &gt; Save a copy to file… (or factcheck backup --output) instead.</source>
+        <translation>{name} todavía no contiene ningún proyecto: una copia del archivo de un proyecto hecha mientras factcheck lo tenía abierto puede quedar vacía. Copie un proyecto abierto con Archivo &gt; Guardar una copia en un archivo… (o factcheck backup --output).</translation>
     </message>
     <message>
         <source>{name} is read-only and was made by an older factcheck; make it writable so it can be upgraded.</source>
@@ -2384,7 +2389,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The ClaimReviews of “{title}” have no url (search engines require the page where the fact-check is published): set the fact-check URL in Article &gt; Properties, or a fact-check URL pattern in File &gt; Project settings.</source>
-        <extracomment>Passes over the report&apos;s claims a file takes (what progress counts to). JSON as the files hold it: json.dumps&apos; separators, text as it is (not <byte value="x0"/>-escaped).</extracomment>
+        <extracomment>Passes over the report&apos;s claims a file takes (what progress counts to). A stream reads its claims as ``_data.ReportClaim``s: it uses no other field of a claim. JSON as the files hold it: json.dumps&apos; separators, text as it is (not <byte value="x0"/>-escaped). ``_encode`` of a string (the encoder&apos;s own function for one, without the call through ``encode``).</extracomment>
         <translation>Los ClaimReview de “{title}” no tienen url (los buscadores exigen la página donde se publica la verificación): indique la URL de la verificación en Artículo &gt; Propiedades, o un patrón de URL de las verificaciones en Archivo &gt; Ajustes del proyecto.</translation>
     </message>
     <message>
@@ -2590,7 +2595,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Fact-check: {n} articles</source>
-        <extracomment>Passes over the report&apos;s claims a file takes (what progress counts to).</extracomment>
+        <extracomment>Passes over the report&apos;s claims a file takes (what progress counts to). A stream reads its claims as ``_data.ReportClaim``s: it uses no other field of a claim.</extracomment>
         <translation>Verificación: {n} artículos</translation>
     </message>
     <message>
@@ -3376,7 +3381,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{mark} is the start of more than one event id; give more of it.</source>
-        <extracomment>The name a hand-off has while it is written (renamed to its own once whole). The newest version this build reads and writes (2: with attachments and evidence files). ``--since`` value meaning the whole history. The largest hand-off member read whole (a hand-off of a year&apos;s desk is far smaller). sha256 -&gt; (sha256, mime, size, filename, data) already in memory (a pull from a server) the receiver&apos;s events the sender lacks, when the receiver knows them (a sync keeps track): then the sender&apos;s history need not be walked from the receiver&apos;s whole log the SHA-256 of the evidence files the file carries (``evidence/&lt;sha256&gt;`` members) Events read at once around the walk&apos;s newest event: a parent is mostly the event just before its child.</extracomment>
+        <extracomment>The name a hand-off has while it is written (renamed to its own once whole). The newest version this build reads and writes (2: with attachments and evidence files). ``--since`` value meaning the whole history. The largest hand-off member read whole (a hand-off of a year&apos;s desk is far smaller). sha256 -&gt; (sha256, mime, size, filename, data) already in memory (a pull from a server) the receiver&apos;s events the sender lacks, when the receiver knows them (a sync keeps track): then the sender&apos;s history need not be walked from the receiver&apos;s whole log. Their ids, walked each time they are iterated (never all held: a laptop&apos;s unsent work may be large) the SHA-256 of the evidence files the file carries (``evidence/&lt;sha256&gt;`` members) Events read at once around the walk&apos;s newest event: a parent is mostly the event just before its child.</extracomment>
         <translation>{mark} es el comienzo de más de un identificador de evento; escriba más caracteres.</translation>
     </message>
     <message>
@@ -3568,7 +3573,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{name} is a folder, not a factcheck library.</source>
-        <extracomment>How long a write waits for another window&apos;s write to finish before giving up (ms). Candidates FTS5 hands to the re-ranking. Column weights of bm25 (terms, bigrams, prefixes). The library&apos;s migrations, in order; ``user_version`` is how many were applied. Append only. Sentences about what happened while opening (rebuilt after damage, read-only because busy).</extracomment>
+        <extracomment>How long a write waits for another window&apos;s write to finish before giving up (ms). Candidates FTS5 hands to the re-ranking. Claims (or entries) read, analysed and written per transaction when a project is indexed or re-analysed (a few MB of rows; fewer commits write the key index&apos;s pages fewer times). Token counts kept between queries (a few MB at most) before they are counted afresh. Column weights of bm25 (terms, bigrams, prefixes). The library&apos;s migrations, in order; ``user_version`` is how many were applied. Append only. Sentences about what happened while opening (rebuilt after damage, read-only because busy). In how many entries each token asked for occurs (0: none), while the library is as it was counted.</extracomment>
         <translation>{name} es una carpeta, no una biblioteca de factcheck.</translation>
     </message>
     <message>
@@ -3637,7 +3642,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>start date</source>
-        <extracomment>A claim&apos;s text fields, in the order a snippet prefers them when they match alike. Words of a query taken at most (a pasted paragraph is searched by its first words). Characters of a query read at most (10,000 characters of paste cost nothing more). Article text is indexed in chunks of whole paragraphs of about this many characters... ...a paragraph longer than this is cut at a space. A snippet&apos;s length in characters (before its ellipses). Put between a document&apos;s fields, so a phrase never runs from one field into the next: a private-use character, which FTS5 keeps as a word and no query word can be. Per term, whether a folded word matches its (first) word: each word is judged once.</extracomment>
+        <extracomment>A claim&apos;s text fields, in the order a snippet prefers them when they match alike. Words of a query taken at most (a pasted paragraph is searched by its first words). Characters of a query read at most (10,000 characters of paste cost nothing more). Article text is indexed in chunks of whole paragraphs of about this many characters... ...a paragraph longer than this is cut between words (at a space where it has one). A snippet&apos;s length in characters (before its ellipses). Put between a document&apos;s fields, so a phrase never runs from one field into the next: a private-use character, which FTS5 keeps as a word and no query word can be. Per term, whether a folded word matches its (first) word: each word is judged once.</extracomment>
         <translation>fecha de inicio</translation>
     </message>
     <message>
@@ -3860,6 +3865,10 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
         <translation>Esta afirmación todavía no cita ninguna fuente. Cite una primero: las evidencias se guardan con una fuente.</translation>
     </message>
     <message>
+        <source>Files</source>
+        <translation>Archivos</translation>
+    </message>
+    <message>
         <source>The clipboard holds no picture or file to attach.</source>
         <translation>El portapapeles no contiene ninguna imagen ni archivo que adjuntar.</translation>
     </message>
@@ -3887,12 +3896,34 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
         <source>Use an earlier verdict</source>
         <translation>Usar un veredicto anterior</translation>
     </message>
+    <message>
+        <source>The upgrade was stopped: the project is as its last finished step left it, and is upgraded again the next time it is opened.</source>
+        <extracomment>Why an upgrade stopped when its ``progress`` said so.</extracomment>
+        <translation>Se detuvo la actualización: el proyecto quedó como lo dejó su último paso terminado, y se actualizará de nuevo la próxima vez que se abra.</translation>
+    </message>
+    <message>
+        <source>Receiving changes from the sync server stopped after {n} of {total}; the next sync goes on from there.</source>
+        <extracomment>Events (and rows) a page holds at most, and about how many characters of them (one at least). Stored files a page holds at most, and about how many bytes of them (one at least, whatever its size). What ``progress(stage, done, total)`` is told: events received, then events and rows taken in. The staging file is the project&apos;s name with this after it. The tables a pull writes whole rows of, in the order their foreign keys would want (checked at commit). Ids looked up at a time (the most an ``IN (...)`` list holds here), and rows taken in at a time. Characters of events&apos; data or rows&apos; JSON taken in at a time, about (one at least). The project connection&apos;s page cache while a pull is taken in, in KiB (SQLite&apos;s default is 2,000): rows with random ids land all over a dozen indexes, which a small cache reads again and again from the journal.</extracomment>
+        <translation>La recepción de cambios del servidor de sincronización se detuvo tras {n} de {total}; la próxima sincronización seguirá desde ahí.</translation>
+    </message>
+    <message>
+        <source>The sync server no longer holds this project.</source>
+        <translation>El servidor de sincronización ya no tiene este proyecto.</translation>
+    </message>
+    <message>
+        <source>Taking in the changes received from the sync server stopped; nothing of them was written, and the next sync takes them in.</source>
+        <translation>La incorporación de los cambios recibidos del servidor de sincronización se detuvo; no se escribió nada de ellos, y la próxima sincronización los incorporará.</translation>
+    </message>
+    <message>
+        <source>The sync server sent a change that follows changes it did not send; nothing was merged.</source>
+        <translation>El servidor de sincronización envió un cambio que sigue a cambios que no envió; no se fusionó nada.</translation>
+    </message>
 </context>
 <context>
     <name>Application</name>
     <message>
         <source>{problem} Your saved work is safe in the project file.</source>
-        <extracomment>&quot;0&quot; lets a start run beside a running app instead of handing its project over. Set: quit as soon as the window is shown, saying so on stdout (the packaged app&apos;s smoke test). The longest the window&apos;s thread waits for Python&apos;s lock while a worker computes (seconds; Python&apos;s is 0.005).</extracomment>
+        <extracomment>&quot;0&quot; lets a start run beside a running app instead of handing its project over. Set: quit as soon as the window has painted, saying so on stdout (the packaged app&apos;s smoke test, the cold start&apos;s benchmark). The longest the window&apos;s thread waits for Python&apos;s lock while a worker computes (seconds; Python&apos;s is 0.005).</extracomment>
         <translation>{problem} El trabajo guardado está a salvo en el archivo del proyecto.</translation>
     </message>
 </context>
@@ -4152,10 +4183,37 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     </message>
 </context>
 <context>
+    <name>CitedFilesModel</name>
+    <message>
+        <source>Evidence files kept with the source and with this citation</source>
+        <translation>Archivos de evidencia guardados con la fuente y con esta cita</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 archivo</translation>
+    </message>
+    <message>
+        <source>{n} files</source>
+        <translation>{n} archivos</translation>
+    </message>
+    <message>
+        <source>The source&apos;s: {files}</source>
+        <translation>De la fuente: {files}</translation>
+    </message>
+    <message>
+        <source>This citation&apos;s: {files}</source>
+        <translation>De esta cita: {files}</translation>
+    </message>
+    <message>
+        <source>No evidence files yet (File &gt; Attach evidence…)</source>
+        <translation>Aún no hay archivos de evidencia (Archivo &gt; Adjuntar evidencias…)</translation>
+    </message>
+</context>
+<context>
     <name>ClaimInspector</name>
     <message>
         <source>{items} and {last}</source>
-        <extracomment>Claims with more changed ids than this are refreshed by reading the article&apos;s claims again. The claimant column&apos;s width in the claim lists (px), a fifth of the list within these. Rows of claims the list keeps when the splitter or the window squeezes it (the inspector scrolls).</extracomment>
+        <extracomment>Claims with more changed ids than this are refreshed by reading the article&apos;s claims again. The claimant column&apos;s width in the claim lists (px), a fifth of the list within these. The rating and status columns&apos; widths (px) where the list has room for them. The stance and locator columns&apos; widths (px) in the inspector&apos;s Sources table, where it has room for them. Rows of claims the list keeps when the splitter or the window squeezes it (the inspector scrolls).</extracomment>
         <translation>{items} y {last}</translation>
     </message>
     <message>
@@ -4489,6 +4547,14 @@ Ahora muestra lo que se guardó allí.</translation>
             <numerusform>%n afirmaciones</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Retracted the verdict on “{quote}”.</source>
+        <translation>Se retiró el veredicto sobre «{quote}».</translation>
+    </message>
+    <message>
+        <source>Deleted the claim “{quote}” ({keys} brings it back).</source>
+        <translation>Se eliminó la afirmación «{quote}» ({keys} la recupera).</translation>
+    </message>
 </context>
 <context>
     <name>ClaimTableModel</name>
@@ -4615,7 +4681,7 @@ Resuelto el {resolved}</translation>
     <name>DemoBannerFrame</name>
     <message>
         <source>Demo project notice</source>
-        <extracomment>The QSettings key of View &gt; Language: &quot;system&quot;, or a code of ``translation.LANGUAGES``. Lines of a report shown at once; the rest are under Show Details. The docks&apos; first widths, as shares of the window&apos;s width (the article gets the rest), and the review queue&apos;s first height, as a share of its height. A side dock never takes more of the width, nor the review queue more of the height. A saved or kept layout is used only if it leaves the article this share of the width. The article&apos;s width below which no layout may squeeze it.</extracomment>
+        <extracomment>The QSettings key of View &gt; Language: &quot;system&quot;, or a code of ``translation.LANGUAGES``. Lines of a report shown at once; the rest are under Show Details. The docks&apos; first widths, as shares of the window&apos;s width (the article gets the rest), and the review queue&apos;s first height, as a share of its height. A side dock never takes more of the width, nor the review queue more of the height. A saved or kept layout is used only if it leaves the article this share of the width. A window shorter than this is on a small screen: the review queue starts at its least height, so the claim list and the inspector (rating, verdict summary) get the rest. A saved layout whose dock above or below the article is taller than this share of the window&apos;s height (as Find in project left the review queue) starts with that dock at its first height. The article&apos;s width below which no layout may squeeze it.</extracomment>
         <translation>Aviso del proyecto de demostración</translation>
     </message>
     <message>
@@ -4660,6 +4726,14 @@ Resuelto el {resolved}</translation>
     <message>
         <source>The claim cites several sources. Attach the files to:</source>
         <translation>La afirmación cita varias fuentes. Adjuntar los archivos a:</translation>
+    </message>
+    <message>
+        <source>Attached {file} to the source “{source}”.</source>
+        <translation>Se adjuntó {file} a la fuente «{source}».</translation>
+    </message>
+    <message>
+        <source>Attached {n} files to the source “{source}”: {files}.</source>
+        <translation>Se adjuntaron {n} archivos a la fuente «{source}»: {files}.</translation>
     </message>
     <message>
         <source>Evidence files</source>
@@ -4727,8 +4801,12 @@ Resuelto el {resolved}</translation>
         <translation>Nota: {note}</translation>
     </message>
     <message>
-        <source>Save it first, then attach the files that back it up.</source>
-        <translation>Guárdela primero y luego adjunte los archivos que la respaldan.</translation>
+        <source>Once it is saved, select it in the claim&apos;s Sources table and press Edit… to attach its files (the source&apos;s own: File &gt; Attach evidence…).</source>
+        <translation>Una vez guardada, selecciónela en la tabla Fuentes de la afirmación y pulse Editar… para adjuntar sus archivos (los de la propia fuente: Archivo &gt; Adjuntar evidencias…).</translation>
+    </message>
+    <message>
+        <source>Once it is added, attach its files from Sources &gt; Source library… &gt; Edit…, or with File &gt; Attach evidence… on a claim that cites it.</source>
+        <translation>Una vez añadida, adjunte sus archivos desde Fuentes &gt; Biblioteca de fuentes… &gt; Editar…, o con Archivo &gt; Adjuntar evidencias… en una afirmación que la cite.</translation>
     </message>
     <message>
         <source>No files yet. Attach PDFs, screenshots, saved pages or recordings: drop them here, or paste a screenshot.</source>
@@ -5109,7 +5187,7 @@ en la carpeta {folder}</translation>
     <name>MainWindow</name>
     <message>
         <source>Articles</source>
-        <extracomment>``sig_history_progress``&apos;s share while the day&apos;s backup is made (no share of it is known). A history check that takes longer than this (seconds) shows how far it is, and says when it is done. The history check starts once the opened project is painted, or after this long (ms) at the latest.</extracomment>
+        <extracomment>``HistoryVoice.sig_progress``&apos;s share while the day&apos;s backup is made (no share of it is known). A history check that takes longer than this (seconds) shows how far it is, and says when it is done. The history check starts once the opened project is painted, or after this long (ms) at the latest. How long closing the project waits for the history check to stop (s); then it ends alone, unheard.</extracomment>
         <translation>Artículos</translation>
     </message>
     <message>
@@ -5495,6 +5573,10 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
     <message>
         <source>Select the claim&apos;s words in the article first.</source>
         <translation>Seleccione primero en el artículo las palabras de la afirmación.</translation>
+    </message>
+    <message>
+        <source>That claim has been deleted.</source>
+        <translation>Esa afirmación se ha eliminado.</translation>
     </message>
     <message>
         <source>Submitted for review</source>
@@ -6645,6 +6727,7 @@ Veredicto: {verdict}</translation>
     </message>
     <message>
         <source>Which review state to list</source>
+        <extracomment>The latest the queue is counted after it is read, for a panel whose rows are not painted (milliseconds).</extracomment>
         <translation>Qué estado de revisión mostrar</translation>
     </message>
     <message>
@@ -6821,7 +6904,6 @@ Veredicto: {verdict}</translation>
     </message>
     <message>
         <source>Not rated</source>
-        <extracomment>Rows read at a time: a screenful and more (the view asks for the next as it scrolls). Claims to read down to when the rows are read again (the view&apos;s selection, kept across a reset).</extracomment>
         <translation>Sin calificar</translation>
     </message>
     <message>
@@ -6958,7 +7040,7 @@ Veredicto: {verdict}</translation>
     <name>SearchResultModel</name>
     <message>
         <source>Claim</source>
-        <extracomment>The pause in typing after which the query runs (ms). Hits shown at most. The dock&apos;s height the first time it opens, as a share of the window&apos;s (the window caps docks at 0.4). An ``HIT_ROLE`` item holds the ``search.Hit``; ``HTML_ROLE`` its two lines as rich text.</extracomment>
+        <extracomment>The pause in typing after which the query runs (ms). Hits shown at most. The dock&apos;s height the first time it opens, as a share of the window&apos;s (the window caps docks at 0.4). Characters a filter&apos;s box shows at least (the list it opens shows its choices whole). An ``HIT_ROLE`` item holds the ``search.Hit``; ``HTML_ROLE`` its two lines as rich text.</extracomment>
         <translation>Afirmación</translation>
     </message>
     <message>
@@ -7273,7 +7355,7 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <name>SimilarClaims</name>
     <message>
         <source>Checked before?</source>
-        <extracomment>Suggestions shown. Quiet time after the last key press before asking (ms). Changes that alter what the library holds for a claim. Why the library cannot be used now (too new, damaged beyond rebuilding), or None. The number of the last request whose answer is shown.</extracomment>
+        <extracomment>Suggestions shown. Quiet time after the last key press before asking (ms). Changes that alter what the library holds for a claim. How long quitting the app waits for the library&apos;s job under way before leaving it to end alone (s). The request that ends the worker. Why the library cannot be used now (too new, damaged beyond rebuilding), or None: set by the thread. The number of the last request whose answer is shown.</extracomment>
         <translation>¿Ya se verificó?</translation>
     </message>
     <message>
@@ -7449,7 +7531,7 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <name>SourceLibraryDialog</name>
     <message>
         <source>Not cited</source>
-        <extracomment>How long typing in a search box waits before searching, in milliseconds.</extracomment>
+        <extracomment>How long typing in a search box waits before searching, in milliseconds. The share of the sources table the title keeps at least: titles tell sources apart.</extracomment>
         <translation>Sin citar</translation>
     </message>
     <message>
@@ -7510,6 +7592,7 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     </message>
     <message>
         <source>1 source</source>
+        <extracomment>Columns beside the title, each with the most it takes: sized to what they hold. Given up one by one, in this order, while the title would get less than ``TITLE_SHARE`` (the details beside the table show them for the selected source); a confidential source is marked last.</extracomment>
         <translation>1 fuente</translation>
     </message>
     <message>
@@ -7718,7 +7801,7 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <name>SyncController</name>
     <message>
         <source>S&amp;ync settings…</source>
-        <extracomment>Loaded when a sync brings conflicts, not at every start. What a sync came to (``Report.kind``), and the states the status bar shows. A long push under way, batch by batch (a state of the status bar, not a ``Report`` kind). Characters of a refusal shown in the status bar (the whole sentence is in its tooltip). Seconds one wait for news lasts: how long ``stop`` may take to be noticed. After the window&apos;s own change, wait this long for the next before syncing (ms). While offline (or after a failure), try again this often (ms); the listener too. A sync taking longer than this says &quot;Syncing…&quot; (ms); a quick one goes straight to its outcome. How long closing the project waits for a sync under way before leaving it to finish alone (s).</extracomment>
+        <extracomment>Loaded when a sync brings conflicts, not at every start. What a sync came to (``Report.kind``), and the states the status bar shows. A long push under way, batch by batch (a state of the status bar, not a ``Report`` kind). A long pull under way, page by page, then taken in (a state of the status bar, not a ``Report`` kind). Characters of a refusal shown in the status bar (the whole sentence is in its tooltip). Seconds one wait for news lasts: how long ``stop`` may take to be noticed. After the window&apos;s own change, wait this long for the next before syncing (ms). While offline (or after a failure), try again this often (ms); the listener too. A sync taking longer than this says &quot;Syncing…&quot; (ms); a quick one goes straight to its outcome. How long closing the project waits for a sync under way before leaving it to finish alone (s).</extracomment>
         <translation>Ajustes de sincroni&amp;zación…</translation>
     </message>
     <message>
@@ -7801,6 +7884,18 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <message>
         <source>This copy&apos;s changes go up to {server} in batches, and the other copies see them once the last is in. If the sync stops, the next one goes on from where it stopped.</source>
         <translation>Los cambios de esta copia suben a {server} por tandas, y las demás copias los ven cuando llega la última. Si la sincronización se detiene, la siguiente sigue desde donde se quedó.</translation>
+    </message>
+    <message>
+        <source>Taking in changes: {done} of {total}</source>
+        <translation>Incorporando cambios: {done} de {total}</translation>
+    </message>
+    <message>
+        <source>Receiving changes: {done} of {total}</source>
+        <translation>Recibiendo cambios: {done} de {total}</translation>
+    </message>
+    <message>
+        <source>The other copies&apos; changes come from {server} in pages and are taken in at the end, all at once. If the sync stops, the next one goes on from where it stopped.</source>
+        <translation>Los cambios de las demás copias llegan de {server} por páginas y se incorporan al final, todos a la vez. Si la sincronización se detiene, la siguiente sigue desde donde se quedó.</translation>
     </message>
     <message>
         <source>1 change to send</source>
@@ -8253,6 +8348,37 @@ Se vuelve a intentar cada {seconds} s.</translation>
     <message>
         <source>The words are unchanged and in their place.</source>
         <translation>Las palabras no cambiaron y están en su sitio.</translation>
+    </message>
+</context>
+<context>
+    <name>UpgradeDialog</name>
+    <message>
+        <source>Upgrading {name}</source>
+        <translation>Actualizando {name}</translation>
+    </message>
+    <message>
+        <source>Upgrading {name} for this version of factcheck…</source>
+        <translation>Actualizando {name} para esta versión de factcheck…</translation>
+    </message>
+    <message>
+        <source>This version of factcheck adds indexes to the project file so that it stays fast. A large project takes a few minutes; Stop leaves the file as its last finished step left it.</source>
+        <translation>Esta versión de factcheck añade índices al archivo del proyecto para que siga siendo rápido. Un proyecto grande tarda unos minutos; Detener deja el archivo como lo dejó su último paso terminado.</translation>
+    </message>
+    <message>
+        <source>Upgrade progress</source>
+        <translation>Progreso de la actualización</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Upgrading {name} for this version of factcheck: step {n} of {total}</source>
+        <translation>Actualizando {name} para esta versión de factcheck: paso {n} de {total}</translation>
+    </message>
+    <message>
+        <source>Stopping the upgrade of {name}…</source>
+        <translation>Deteniendo la actualización de {name}…</translation>
     </message>
 </context>
 <context>
