@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import pathlib
-import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -28,24 +27,6 @@ def imported(text: str, title: str = "Test article", name: str = "test.txt") -> 
 def _factcheck_home(tmp_path_factory, monkeypatch):
     """Settings, backups and logs go to a throwaway folder, never the real home."""
     monkeypatch.setenv("FACTCHECK_HOME", str(tmp_path_factory.mktemp("home")))
-
-
-@pytest.fixture(scope="session")
-def qapp(qapp):
-    """pytest-qt's application, its garbage collected on its own thread as the app's is (``ui/threads.py``)."""
-    from factcheck.ui import threads
-
-    threads.collect_on_ui_thread(qapp)
-    return qapp
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage():
-    """What the app's collector would have freed by now, between tests that run no event loop."""
-    yield
-    threads = sys.modules.get("factcheck.ui.threads")
-    if threads is not None:
-        threads.collect_due()
 
 
 @pytest.fixture

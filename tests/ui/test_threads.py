@@ -6,6 +6,7 @@ import gc
 import threading
 import weakref
 
+import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 
 from factcheck.ui import threads
@@ -15,7 +16,16 @@ class _Voice(threads.Voice):
     sig_said = Signal(int)
 
 
-def test_qt_objects_in_garbage_are_freed_on_the_ui_thread_whoever_allocates(qtbot):
+@pytest.fixture
+def collector(qapp):
+    """The app's collector (``app.run`` installs it), for this test only: the test session keeps Python's own."""
+    threads.collect_on_ui_thread(qapp)
+    yield
+    gc.enable()
+    qapp.findChild(QObject, "factcheck-collector").deleteLater()
+
+
+def test_qt_objects_in_garbage_are_freed_on_the_ui_thread_whoever_allocates(qtbot, collector):
     """A worker's allocations would have Python collect on the worker, destroying there a Qt object that only a
     collection frees (the crash: its timers, stopped from the wrong thread, fire later on the UI thread)."""
     destroyed_on: list[str] = []
