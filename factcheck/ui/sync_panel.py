@@ -239,13 +239,12 @@ class SyncWorker(threading.Thread):
         kept = self._conn is not None
         try:
             return client.sync(self._connect(project), project, server_name=self.server_name,
-                               progress=self._sending, pulling=self._receiving)
+                               progress=self._sending)
         except client.Offline:
             self._drop_connection()
             if not kept:
                 raise
-        return client.sync(self._connect(project), project, server_name=self.server_name, progress=self._sending,
-                           pulling=self._receiving)
+        return client.sync(self._connect(project), project, server_name=self.server_name, progress=self._sending)
 
     def _sending(self, sent: int, total: int) -> bool:
         """A batch of a push went up: say so when there are several; False (stop there) once the project closes."""
