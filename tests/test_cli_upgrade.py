@@ -58,3 +58,19 @@ def test_an_upgrade_draws_a_bar_on_a_terminal(older, tmp_path):
     assert re.search(rf"for this version of factcheck: step {STEPS} of {STEPS} \[#+\]\r", err)  # full
     assert err.endswith("\r\x1b[K") and "Upgrading" not in out  # cleared before the claims are listed
     assert applied(older) == migrations.known_names()
+
+
+def test_a_command_that_only_reads_upgrades_an_older_file_first(capsys, older):
+    code, out, err = run(capsys, "claims", str(older))
+    assert code == 0 and err == ""
+    assert out.count("Minister") == 12  # every claim listed, from the upgraded file
+    assert applied(older) == migrations.known_names()
+
+
+def test_a_read_only_older_file_is_left_as_it_is_and_the_sentence_says_why(capsys, older, monkeypatch):
+    before = older.read_bytes()
+    monkeypatch.setattr(cli.os, "access", lambda path, mode: False)  # root writes through any mode bits
+    code, out, err = run(capsys, "claims", str(older))
+    assert code != 0 and out == ""
+    assert "older.factcheck is read-only and was made by an older factcheck; make it writable" in err
+    assert older.read_bytes() == before

@@ -26,6 +26,10 @@ class ProjectReadOnly(ProjectError):
     """The project was opened read-only and a change was attempted."""
 
 
+class UpgradeNeeded(ProjectReadOnly):
+    """A project an older factcheck made was opened read-only: its upgrade needs to write."""
+
+
 class ProjectTooNew(ProjectError):
     """The project was written by a newer version of factcheck."""
 

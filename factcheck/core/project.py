@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING
 # used: ``factcheck claims`` then prints its first rows, and the app shows its first window, without
 # waiting for the search index's, the evidence vault's or the sources' code.
 from factcheck.core import drives, events, migrations, model, store
-from factcheck.core.errors import NotAProject, ProjectError, ProjectLocked, ProjectReadOnly, ProjectTooNew
+from factcheck.core.errors import (
+    NotAProject,
+    ProjectError,
+    ProjectLocked,
+    ProjectTooNew,
+    UpgradeNeeded,
+)
 from factcheck.core.store import BUSY_TIMEOUT_MS, Store, describe_error
 from factcheck.core.text import N_
 
@@ -298,7 +304,7 @@ class Project:
                     "can be left empty. Copy an open project with File > Save a copy to file… (or factcheck backup "
                     "--output) instead.", name=path.name))
             if read_only:
-                raise ProjectReadOnly(N_(
+                raise UpgradeNeeded(N_(
                     "{name} is read-only and was made by an older factcheck; make it writable so it can be upgraded.",
                     name=path.name))
             older = len(pending) < len(migrations.MIGRATIONS)  # a new file has nothing to lose: no copy
