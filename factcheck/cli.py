@@ -992,19 +992,22 @@ class _Progress:
         total = total or self.total
         if not self.enabled or not total:
             return True
+        counts = f"{min(done, total):,}/{total:,}"
+        self._draw(self.label, done, total, f" {100 * min(done, total) // total:3d}% {counts}", widest=40)
+        return True
+
+    def _draw(self, before: str, done: float, total: int, after: str = "", *, widest: int) -> None:
+        """``before [####----]after`` over the last line drawn, at most every ``EVERY`` seconds (the last one always)."""
         now = time.monotonic()
         if self.drawn and now - self._last < self.EVERY and done < total:
-            return True
+            return
         self._last = now
         columns = shutil.get_terminal_size((80, 24)).columns
-        counts = f"{min(done, total):,}/{total:,}"
-        width = max(10, min(40, columns - len(self.label) - len(counts) - 10))
+        width = max(10, min(widest, columns - len(before) - len(after) - 4))
         filled = round(width * min(done, total) / total)
-        line = f"{self.label} [{'#' * filled}{'-' * (width - filled)}] {100 * min(done, total) // total:3d}% {counts}"
-        sys.stderr.write("\r\x1b[K" + line[: columns - 1])
+        sys.stderr.write("\r\x1b[K" + f"{before} [{'#' * filled}{'-' * (width - filled)}]{after}"[: columns - 1])
         sys.stderr.flush()
         self.drawn = True
-        return True
 
     def clear(self) -> None:
         if self.drawn:
@@ -1036,16 +1039,7 @@ class _Upgrading(_Progress):
                 self._said = int(done)
                 click.echo(step, err=True)
             return True
-        now = time.monotonic()
-        if self.drawn and now - self._last < self.EVERY and done < total:
-            return True
-        self._last = now
-        columns = shutil.get_terminal_size((80, 24)).columns
-        width = max(10, min(30, columns - len(step) - 4))
-        filled = round(width * min(done, total) / total)
-        sys.stderr.write("\r\x1b[K" + f"{step} [{'#' * filled}{'-' * (width - filled)}]"[: columns - 1])
-        sys.stderr.flush()
-        self.drawn = True
+        self._draw(step, done, total, widest=30)
         return True
 
 
