@@ -11,6 +11,7 @@ import tempfile
 import textwrap
 import time
 
+import _installed
 from _corpus import article, claim_spans
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -35,7 +36,7 @@ CHILD = textwrap.dedent(
 
 def cold_start(project: pathlib.Path, tmp: pathlib.Path) -> float:
     script = CHILD.format(root=str(ROOT), project=str(project), ini=str(tmp / "s.ini"))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FACTCHECK_HOME=str(tmp / "home"))
+    env = _installed.env(QT_QPA_PLATFORM="offscreen", FACTCHECK_HOME=str(tmp / "home"))
     t0 = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     line = child.stdout.readline()

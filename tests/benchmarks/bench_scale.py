@@ -34,6 +34,7 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+import _installed  # noqa: E402
 import _scale  # noqa: E402
 
 SIZES = ((100_000, 100),)
@@ -127,7 +128,7 @@ def _mb(mb: float) -> str:
 
 
 def _env(home: pathlib.Path) -> dict:
-    return dict(os.environ, FACTCHECK_HOME=str(home), QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    return _installed.env(FACTCHECK_HOME=str(home), QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
 
 
 def run(huge: bool | None = None, sync: bool = True) -> list[tuple[str, str, str]]:

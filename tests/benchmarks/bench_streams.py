@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 
+import _installed
 import _scale
 
 SIZES = [(100_000, 100)] + ([(1_000_000, 1_000)] if os.environ.get("FACTCHECK_BENCH_MILLION") else [])
@@ -72,7 +73,7 @@ print(json.dumps({"rc": proc.returncode, "total": total, "first": first, "first_
 
 
 def measure(args: list[str], mode: str = "pipe") -> dict:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FACTCHECK_NO_PROGRESS="1")
+    env = _installed.env(QT_QPA_PLATFORM="offscreen", FACTCHECK_NO_PROGRESS="1")
     done = subprocess.run([sys.executable, "-c", _MEASURE, mode, sys.executable, "-m", "factcheck", *args],
                           capture_output=True, text=True, env=env, timeout=3600)
     return json.loads(done.stdout)
