@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pathlib
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -21,6 +23,55 @@ def imported(text: str, title: str = "Test article", name: str = "test.txt") -> 
         text=text, title=title, source_format="text", source_name=name,
         original=text.encode("utf-8"), mime="text/plain",
     )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_collection_on_worker_threads():
+    """Cyclic garbage is collected between tests, on the main thread, never by Python's automatic collection.
+
+    Python collects on whichever thread allocates past a threshold. The tests' windows, sessions
+    and export runners end in reference cycles, and a collection on a worker (an export, the
+    history check, the verdict library) destroyed them there: their timers, stopped from the wrong
+    thread, later fired on freed memory in the main thread's event loop (a segfault, depending on
+    test order). The app's answer is ``ui/threads.py``'s collector, a UI-thread timer; the tests
+    collect at fixed points instead, where no test code or nested event loop is running.
+    """
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests(_no_collection_on_worker_threads):
+    """After each test: its windows deleted, then what Python's automatic collection would have collected by now."""
+    yield
+    _delete_windows()
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    for generation in (2, 1, 0):
+        if counts[generation] > thresholds[generation]:
+            gc.collect(generation)
+            break
+
+
+def _delete_windows() -> None:
+    """Delete the test's windows and dialogs now, while their Python objects are whole.
+
+    pytest-qt closes the widgets a test registered and asks Qt to delete them later, but
+    only an event loop deletes them, so windows piled up (over 200 main windows at once in
+    three files) and went, with the sessions, timers and models they hold, inside a later
+    test's event loop or in a garbage collection. Destroyed by a collection, a window's
+    children run Python code (event filters, slots) whose objects the collection has
+    already emptied: a segfault in ``QObject::~QObject``. Windows made without a parent are
+    deleted here too; anything with a parent goes with it.
+    """
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    app = widgets.QApplication.instance() if widgets is not None else None
+    if app is None:
+        return
+    for window in app.topLevelWidgets():
+        if window.parent() is None:
+            window.deleteLater()
+    app.sendPostedEvents(None, sys.modules["PySide6.QtCore"].QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)

@@ -18,10 +18,12 @@ class _Voice(threads.Voice):
 
 @pytest.fixture
 def collector(qapp):
-    """The app's collector (``app.run`` installs it), for this test only: the test session keeps Python's own."""
+    """The app's collector (``app.run`` installs it), for this test only: the test session collects between tests."""
+    enabled = gc.isenabled()
     threads.collect_on_ui_thread(qapp)
     yield
-    gc.enable()
+    if enabled:
+        gc.enable()
     qapp.findChild(QObject, "factcheck-collector").deleteLater()
 
 
