@@ -93,6 +93,8 @@ def open_window(qtbot, tmp_path, monkeypatch):
     windows = []
     monkeypatch.setattr(MainWindow, "show_error", lambda self, message: self.errors.append(message))
     monkeypatch.setattr(MainWindow, "show_report", lambda self, title, lines: self.reports.append((title, lines)))
+    # A modal warning would wait for a click that never comes: the test would hang instead of failing.
+    monkeypatch.setattr(MainWindow, "warn_integrity", lambda self, verdict: self.errors.append(str(verdict)))
 
     def make(path, user: str) -> MainWindow:
         w = MainWindow(QSettings(str(tmp_path / f"{user}.ini"), QSettings.Format.IniFormat), user)
@@ -341,7 +343,9 @@ def test_a_checkers_approval_is_refused_by_the_server(open_window, qtbot, copies
     # Ben is a checker on the server: his laptop already refuses him, though four-eyes would allow it.
     with pytest.raises(workflow.TransitionRefused, match="only an editor on the server"):
         wb.session.do(history.Review(claim_id, "approve"))
-    # A patched client writes the approval anyway: the server refuses it.
+    # A patched client writes the approval anyway: the server refuses it. (After the check at open, which
+    # would rightly find the event without its change of state.)
+    qtbot.waitUntil(lambda: wb.history_verdict is not None, timeout=LIVE_MS)
     with wb.project.store.transaction():
         events.append(wb.project.store, "ben", "claim.approve", "claim", claim_id,
                       {"before": {"status": "in_review"}, "after": {"status": "approved"}})
