@@ -11,7 +11,8 @@ changed; one another window is writing is waited for briefly, then read-only.
 Sources are projects (indexed claim by claim: statement, quote, claimant, rating with its
 label and 0..1 value, verdict summary, date, status, the project's path and identity, the
 claim's id) and ClaimReview files (``claimreview_feed``: its URL, author, date). A project
-is re-read only when its head event changed; a project file that is gone is marked
+is re-read only when its head event changed, and then only the claims the events since
+touched (``_touched_since``); a project file that is gone is marked
 *missing* and its entries kept. Entries are indexed by ``matching.analyze`` into an FTS5
 table; ``match`` ranks them for a new claim (``matching.rerank``).
 """
@@ -547,13 +548,45 @@ class Library:
             row = self.conn.execute("SELECT id, head, missing FROM sources WHERE path = ?", (where,)).fetchone()
             if row and row[1] == head and not row[2]:
                 return AddResult(PROJECT, where, self._count(row[0]), unchanged=True)
-            project_id = events.project_id(project.store)
-            with self._write():  # no head until the pass is whole: one cut short is read again
-                source = self._source(PROJECT, where, name=pathlib.Path(where).stem, project_id=project_id, head=None,
-                                      missing=0)
-            count = self._index_project(source, project, head)
+            touched = _touched_since(project, row[1]) if row and not row[2] else None
+            if touched is not None and self._meta(_progress_key(row[0])) is None:
+                count = self._index_touched(row[0], project, head, *touched)
+            else:
+                project_id = events.project_id(project.store)
+                with self._write():  # no head until the pass is whole: one cut short is read again
+                    source = self._source(PROJECT, where, name=pathlib.Path(where).stem, project_id=project_id,
+                                          head=None, missing=0)
+                count = self._index_project(source, project, head)
         self._write_sources_file()
         return AddResult(PROJECT, where, count)
+
+    def _index_touched(self, source: int, project, head: str | None, claim_ids: set[str],
+                       article_ids: set[str]) -> int:
+        """Bring up to date only the claims the events since the last pass touched (and those of touched articles).
+
+        Each batch is its own transaction and the head is written last, so a pass cut short
+        is simply done again from the same head next time.
+        """
+        from factcheck.core import claims
+
+        for article_id in sorted(article_ids):
+            claim_ids |= {r[0] for r in project.store.read("SELECT id FROM claims WHERE article_id = ?", (article_id,))}
+        articles = project_articles(project)
+        keys = sorted(claim_ids)
+        for at in range(0, len(keys), BATCH):
+            chunk = keys[at:at + BATCH]
+            found = project.store.read(f"SELECT {claims.COLUMNS} FROM claims WHERE id IN (SELECT value FROM json_each(?))",
+                                       (json.dumps(chunk),))
+            rows = project_rows(project, [claims.from_row(r) for r in found], articles)
+            changed = self._changed(source, rows)  # analysed before the write lock is taken
+            live = {row["key"] for row in rows}
+            with self._write():
+                _upsert(self.conn, changed)
+                self.conn.executemany("DELETE FROM entries WHERE source_id = ? AND key = ?",
+                                      [(source, k) for k in chunk if k not in live])
+        with self._write():
+            self.conn.execute("UPDATE sources SET head = ? WHERE id = ?", (head, source))
+        return self._count(source)
 
     def _index_project(self, source: int, project, head: str | None) -> int:
         """Bring a source's entries in line with the project's live claims, batch by batch; how many it holds."""
@@ -598,14 +631,13 @@ class Library:
                    gone: Iterable[str] = ()) -> None:
         """Bring some claims of an open project up to date (the app, after a change); ``gone``: claim ids deleted.
 
-        ``head`` None: the project's head is not known here, so the next ``add_project``
-        reads the project again (only changed rows are written then).
+        ``head`` None: the project's head is not known here, so the head last indexed stays,
+        and the next ``add_project`` reads again what the events since then touched (these
+        claims among them: only what differs is written).
         """
         where = str(pathlib.Path(path).resolve())
         known = {k: v for k, v in (("project_id", project_id), ("head", head)) if v is not None}
         with self._write():
-            if head is None:
-                self.conn.execute("UPDATE sources SET head = NULL WHERE path = ?", (where,))
             source = self._source(PROJECT, where, name=pathlib.Path(where).stem, missing=0, **known)
             _upsert(self.conn, self._changed(source, rows))
             gone = list(gone)
@@ -1033,6 +1065,32 @@ def _live_claims(project, article_ids: Sequence[str], after: Sequence | None) ->
             if len(rows) < BATCH:
                 break
             position = rows[-1][:3]
+
+
+def _touched_since(project, head: str | None) -> tuple[set[str], set[str]] | None:
+    """The claims and the articles the events after ``head`` touched; None when only a whole pass will do.
+
+    A whole pass: no head yet, a head no longer in the history (a merge undone, an older
+    copy restored), or an event that may change rows of claims it does not name (the
+    settings, whose rating scale gives the labels; a merge, which re-anchors and applies
+    review rules; anything not known here). Sources, their citations and files are not in
+    the library's rows.
+    """
+    if head is None:
+        return None
+    found = project.store.read("SELECT seq FROM events WHERE id = ?", (head,))
+    if not found:
+        return None
+    claims, articles = set(), set()
+    for entity, entity_id in project.store.read("SELECT DISTINCT entity, entity_id FROM events WHERE seq > ?",
+                                                (found[0][0],)):
+        if entity == "claim":
+            claims.add(entity_id)
+        elif entity == "article":
+            articles.add(entity_id)
+        elif entity != "source":
+            return None
+    return claims, articles
 
 
 def _batches(claims: Iterable[tuple[model.Claim, list]]) -> Iterator[tuple[list[model.Claim], list]]:

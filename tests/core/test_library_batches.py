@@ -252,3 +252,65 @@ def test_no_step_reads_a_whole_table_of_the_project_or_the_library(tmp_path, pro
         counted = "SELECT count(*) FROM entries"
         assert _plans.offending(lib.conn, in_library, {"^" + re.escape(counted) + "$": "the documents of IDF"}) == []
         assert counted in in_library.statements
+
+
+def _passes(monkeypatch) -> list[str]:
+    """The kind of each pass ``add_project`` makes from now on: "whole" or the number of claims read again."""
+    made = []
+    whole, touched = Library._index_project, Library._index_touched
+    monkeypatch.setattr(Library, "_index_project", lambda self, *a: made.append("whole") or whole(self, *a))
+
+    def counted(self, source, project, head, claim_ids, article_ids):
+        made.append((len(claim_ids), len(article_ids)))
+        return touched(self, source, project, head, claim_ids, article_ids)
+
+    monkeypatch.setattr(Library, "_index_touched", counted)
+    return made
+
+
+def test_a_later_pass_reads_only_the_claims_the_events_since_touched(tmp_path, project, monkeypatch):
+    """An edit, a deletion, a new claim and a deleted article: the library ends as a whole pass makes it, from
+    the claims named by the events since the last pass (and the deleted article's), not every claim."""
+    path, claims = project
+    lib = index(tmp_path, "library.sqlite", path, 3, monkeypatch)
+    made = _passes(monkeypatch)
+    change(path, claims)
+    lib.add_project(path)
+    assert made == [(3, 1)]  # the deleted, the edited and the new claim; the deleted article
+    with index(tmp_path, "whole.sqlite", path, 3, monkeypatch) as whole:
+        assert {e[2]: e[3:] for e in snapshot(lib)[0]} == {e[2]: e[3:] for e in snapshot(whole)[0]}
+        assert snapshot(lib)[1:] == snapshot(whole)[1:]
+    lib.close()
+
+
+def test_the_apps_changes_keep_the_last_head_so_the_next_open_reads_only_what_moved(tmp_path, project, monkeypatch):
+    path, claims = project
+    lib = index(tmp_path, "library.sqlite", path, 3, monkeypatch)
+    made = _passes(monkeypatch)
+    first = list(claims)[0]
+    with Project.open(path, user="ana") as p:
+        p.update_claim(claims[first][1], statement="The harbour of Valparaíso closed in 2024.")
+        lib.put_claims(path, None, None, library.project_rows(p, [p.claim(claims[first][1])]))  # as the app does
+    lib.add_project(path)
+    assert made == [(1, 0)]
+    assert lib.match("harbour Valparaíso closed")[0].claim_id == claims[first][1]
+    lib.close()
+
+
+@pytest.mark.parametrize("moved", ["settings", "history"])
+def test_a_change_of_settings_or_of_history_is_read_whole(tmp_path, project, monkeypatch, moved):
+    """The scale's labels are in every row; a head no longer in the history leaves nothing to count from."""
+    path, claims = project
+    lib = index(tmp_path, "library.sqlite", path, 3, monkeypatch)
+    made = _passes(monkeypatch)
+    with Project.open(path, user="ana") as p:
+        if moved == "settings":
+            p.set_setting("organisation_name", "Desk")
+        else:
+            p.update_claim(claims[list(claims)[0]][1], statement="Rewritten.")
+    if moved == "history":
+        lib.conn.execute("UPDATE sources SET head = 'an-event-this-copy-never-had'")
+        lib.conn.commit()
+    lib.add_project(path)
+    assert made == ["whole"]
+    lib.close()
