@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from factcheck.core import anchoring, colours, model, segments
 from factcheck.core.errors import NotFound
-from factcheck.ui import models, offsets, theme
+from factcheck.ui import language, models, offsets, theme
 
 #: Reading fonts, best first; the first one installed is used.
 READING_FONTS = (
@@ -330,13 +330,13 @@ class FindBar(QWidget):
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.textEdited.connect(self.sig_query_changed)
         self.previous_button = self._button(
-            "▲", self.tr("Previous match ({shortcut})").format(shortcut="Shift+Enter"), self.sig_previous_requested)
-        self.next_button = self._button("▼", self.tr("Next match ({shortcut})").format(shortcut="Enter"),
+            "▲", self.tr("Previous match ({shortcut})").format(shortcut=language.keys("Shift+Enter")), self.sig_previous_requested)
+        self.next_button = self._button("▼", self.tr("Next match ({shortcut})").format(shortcut=language.keys("Enter")),
                                         self.sig_next_requested)
         self.count_label = QLabel(self)
         widest = self._of(models.number(10000), models.number(10000))
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest))
-        close_button = self._button("✕", self.tr("Close ({shortcut})").format(shortcut="Escape"), self.close_bar)
+        close_button = self._button("✕", self.tr("Close ({shortcut})").format(shortcut=language.keys("Esc")), self.close_bar)
         self.query_edit.setMaximumWidth(self.query_edit.fontMetrics().horizontalAdvance("x") * 48)
         layout.addWidget(self.query_edit, 1)
         layout.addWidget(self.previous_button)

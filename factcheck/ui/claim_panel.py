@@ -643,8 +643,10 @@ class ClaimInspector(QWidget):
         }
         self.submit_button.setToolTip(self.tr("Send the verdict to an editor: needs a rating, a one-sentence summary, "
                                               "a source and the required tasks"))
-        self.approve_button.setToolTip(self.tr("Approve the verdict after the checklist (Ctrl+Shift+A); not your own"))
-        self.request_changes_button.setToolTip(self.tr("Send it back to the checker with a comment (Ctrl+Shift+R)"))
+        self.approve_button.setToolTip(self.tr("Approve the verdict after the checklist ({keys}); not your own").format(
+            keys=language.keys("Ctrl+Shift+A")))
+        self.request_changes_button.setToolTip(self.tr("Send it back to the checker with a comment ({keys})").format(
+            keys=language.keys("Ctrl+Shift+R")))
         self.publish_button.setToolTip(self.tr("Mark the approved verdict as published"))
         self._review_tips = {action: button.toolTip() for action, button in self.review_buttons.items()}
         # Buttons may shrink to their words (the style's 80-px floor made the inspector too wide for 1,024 px).
@@ -711,7 +713,8 @@ class ClaimInspector(QWidget):
         self.tabs.addTab(self.comments, self.tr("Comments"))
         self.tabs.addTab(self.history_view, self.tr("History"))
 
-        self.empty = QLabel(self.tr("Select a claim, or select words in the article and press Ctrl+E to make one."))
+        self.empty = QLabel(self.tr("Select a claim, or select words in the article and press {keys} to make one.").format(
+            keys=language.keys("Ctrl+E")))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body = QWidget()

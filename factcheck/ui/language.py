@@ -33,6 +33,14 @@ def qt_translator(language: str) -> QTranslator | None:
     return translator if translator.load(f"qtbase_{language}", folder) else None
 
 
+def keys(portable: str) -> str:
+    """A key combination as the person's system and language name it ("Ctrl+Shift+A" is "Control+Mayúsculas+A" in
+    Spanish, and ⇧⌘A on a Mac), as menus and the list of shortcuts show it."""
+    from PySide6.QtGui import QKeySequence
+
+    return QKeySequence(portable).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 def _core(source: str) -> str:
     return QCoreApplication.translate("", source)
 

@@ -760,7 +760,8 @@ class MainWindow(QMainWindow):
     def _name_article_view(self, view: ArticleView) -> None:
         """What a screen reader calls the article and its find bar (their symbols say nothing)."""
         view.text_edit.setAccessibleName(self.tr("Article"))
-        view.text_edit.setAccessibleDescription(self.tr("The article's text: select a claim's words and press Ctrl+E"))
+        view.text_edit.setAccessibleDescription(self.tr(
+            "The article's text: select a claim's words and press {keys}").format(keys=language.keys("Ctrl+E")))
         bar = view.find_bar
         bar.query_edit.setAccessibleName(self.tr("Find in article"))
         bar.previous_button.setAccessibleName(self.tr("Previous match"))

@@ -435,7 +435,7 @@ class StatsView(QWidget):
     def _show(self, figures: stats.Stats) -> None:
         if not figures.claims:
             self._show_empty(self.tr("This project has no claims yet. Select words in an article and press {shortcut} "
-                             "to make one; its figures will show here.").format(shortcut="Ctrl+E"))
+                             "to make one; its figures will show here.").format(shortcut=language.keys("Ctrl+E")))
         else:
             self.pages.setCurrentWidget(self.scroll)
         h = self.headline

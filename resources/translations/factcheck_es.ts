@@ -2845,6 +2845,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The Markdown file is nested too deeply to be read.</source>
+        <extracomment>A byline: &quot;By&quot; or &quot;Por&quot; (a colon allowed) and the rest of its line. A byline&apos;s longest name list, in characters and in words. Lower-case words a list of names may hold between capitalised ones (English, Spanish, particles). The paragraph right under the first H1, as text (a byline&apos;s place), and whether it may still come.</extracomment>
         <translation>El archivo Markdown tiene demasiados niveles anidados para leerlo.</translation>
     </message>
     <message>
@@ -3381,7 +3382,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{mark} is the start of more than one event id; give more of it.</source>
-        <extracomment>The name a hand-off has while it is written (renamed to its own once whole). The newest version this build reads and writes (2: with attachments and evidence files). ``--since`` value meaning the whole history. The largest hand-off member read whole (a hand-off of a year&apos;s desk is far smaller). sha256 -&gt; (sha256, mime, size, filename, data) already in memory (a pull from a server) the receiver&apos;s events the sender lacks, when the receiver knows them (a sync keeps track): then the sender&apos;s history need not be walked from the receiver&apos;s whole log. Their ids, walked each time they are iterated (never all held: a laptop&apos;s unsent work may be large) the SHA-256 of the evidence files the file carries (``evidence/&lt;sha256&gt;`` members) Events read at once around the walk&apos;s newest event: a parent is mostly the event just before its child.</extracomment>
+        <extracomment>The name a hand-off has while it is written (renamed to its own once whole). The newest version this build reads and writes (2: with attachments and evidence files). ``--since`` value meaning the whole history. The largest hand-off member read whole (a hand-off of a year&apos;s desk is far smaller). sha256 -&gt; (sha256, mime, size, filename, data) already in memory (a pull from a server) the receiver&apos;s events the sender lacks, when the receiver knows them (a sync keeps track): then the sender&apos;s history need not be walked from the receiver&apos;s whole log the SHA-256 of the evidence files the file carries (``evidence/&lt;sha256&gt;`` members) Events read at once around the walk&apos;s newest event: a parent is mostly the event just before its child.</extracomment>
         <translation>{mark} es el comienzo de más de un identificador de evento; escriba más caracteres.</translation>
     </message>
     <message>
@@ -3901,23 +3902,6 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
         <extracomment>Why an upgrade stopped when its ``progress`` said so.</extracomment>
         <translation>Se detuvo la actualización: el proyecto quedó como lo dejó su último paso terminado, y se actualizará de nuevo la próxima vez que se abra.</translation>
     </message>
-    <message>
-        <source>Receiving changes from the sync server stopped after {n} of {total}; the next sync goes on from there.</source>
-        <extracomment>Events (and rows) a page holds at most, and about how many characters of them (one at least). Stored files a page holds at most, and about how many bytes of them (one at least, whatever its size). What ``progress(stage, done, total)`` is told: events received, then events and rows taken in. The staging file is the project&apos;s name with this after it. The tables a pull writes whole rows of, in the order their foreign keys would want (checked at commit). Ids looked up at a time (the most an ``IN (...)`` list holds here), and rows taken in at a time. Characters of events&apos; data or rows&apos; JSON taken in at a time, about (one at least). The project connection&apos;s page cache while a pull is taken in, in KiB (SQLite&apos;s default is 2,000): rows with random ids land all over a dozen indexes, which a small cache reads again and again from the journal.</extracomment>
-        <translation>La recepción de cambios del servidor de sincronización se detuvo tras {n} de {total}; la próxima sincronización seguirá desde ahí.</translation>
-    </message>
-    <message>
-        <source>The sync server no longer holds this project.</source>
-        <translation>El servidor de sincronización ya no tiene este proyecto.</translation>
-    </message>
-    <message>
-        <source>Taking in the changes received from the sync server stopped; nothing of them was written, and the next sync takes them in.</source>
-        <translation>La incorporación de los cambios recibidos del servidor de sincronización se detuvo; no se escribió nada de ellos, y la próxima sincronización los incorporará.</translation>
-    </message>
-    <message>
-        <source>The sync server sent a change that follows changes it did not send; nothing was merged.</source>
-        <translation>El servidor de sincronización envió un cambio que sigue a cambios que no envió; no se fusionó nada.</translation>
-    </message>
 </context>
 <context>
     <name>Application</name>
@@ -4362,12 +4346,16 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
         <translation>Enviar el veredicto a un editor: requiere una calificación, un resumen de una sola frase, una fuente y las tareas obligatorias</translation>
     </message>
     <message>
-        <source>Approve the verdict after the checklist (Ctrl+Shift+A); not your own</source>
-        <translation>Aprobar el veredicto tras la lista de comprobación (Ctrl+Shift+A); nunca uno propio</translation>
+        <source>Approve the verdict after the checklist ({keys}); not your own</source>
+        <translation>Aprobar el veredicto tras la lista de comprobación ({keys}); nunca uno propio</translation>
     </message>
     <message>
-        <source>Send it back to the checker with a comment (Ctrl+Shift+R)</source>
-        <translation>Devolverlo al verificador con un comentario (Ctrl+Shift+R)</translation>
+        <source>Send it back to the checker with a comment ({keys})</source>
+        <translation>Devolverlo al verificador con un comentario ({keys})</translation>
+    </message>
+    <message>
+        <source>Select a claim, or select words in the article and press {keys} to make one.</source>
+        <translation>Seleccione una afirmación, o seleccione palabras en el artículo y pulse {keys} para crear una.</translation>
     </message>
     <message>
         <source>Mark the approved verdict as published</source>
@@ -4396,10 +4384,6 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     <message>
         <source>History</source>
         <translation>Historial</translation>
-    </message>
-    <message>
-        <source>Select a claim, or select words in the article and press Ctrl+E to make one.</source>
-        <translation>Seleccione una afirmación, o seleccione palabras en el artículo y pulse Ctrl+E para crear una.</translation>
     </message>
     <message>
         <source>Not rated</source>
@@ -5547,10 +5531,6 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
         <translation>Artículo</translation>
     </message>
     <message>
-        <source>The article&apos;s text: select a claim&apos;s words and press Ctrl+E</source>
-        <translation>El texto del artículo: seleccione las palabras de una afirmación y pulse Ctrl+E</translation>
-    </message>
-    <message>
         <source>Find in article</source>
         <translation>Buscar en el artículo</translation>
     </message>
@@ -5729,6 +5709,10 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
     <message>
         <source>Your na&amp;me…</source>
         <translation>Su &amp;nombre…</translation>
+    </message>
+    <message>
+        <source>The article&apos;s text: select a claim&apos;s words and press {keys}</source>
+        <translation>El texto del artículo: seleccione las palabras de una afirmación y pulse {keys}</translation>
     </message>
     <message>
         <source>New project</source>
@@ -6727,7 +6711,7 @@ Veredicto: {verdict}</translation>
     </message>
     <message>
         <source>Which review state to list</source>
-        <extracomment>The latest the queue is counted after it is read, for a panel whose rows are not painted (milliseconds).</extracomment>
+        <extracomment>The latest the queue is counted after it is read, for a panel whose rows are not painted (milliseconds). How long the line under the queue saying what a decision did stays (milliseconds, as the status bar&apos;s).</extracomment>
         <translation>Qué estado de revisión mostrar</translation>
     </message>
     <message>
@@ -6755,8 +6739,8 @@ Veredicto: {verdict}</translation>
         <translation>Abrir</translation>
     </message>
     <message>
-        <source>Show the claim in its article (Enter, or double-click)</source>
-        <translation>Mostrar la afirmación en su artículo (Enter o doble clic)</translation>
+        <source>Show the claim in its article ({keys}, or double-click)</source>
+        <translation>Mostrar la afirmación en su artículo ({keys} o doble clic)</translation>
     </message>
     <message>
         <source>Approve</source>
@@ -7335,8 +7319,8 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <source>F6 and Shift+F6 move between the panes; Tab moves within one, the arrows within a list.</source>
-        <translation>F6 y Mayúsculas+F6 pasan de un panel a otro; Tab se mueve dentro de uno, y las flechas, dentro de una lista.</translation>
+        <source>{next} and {previous} move between the panes; Tab moves within one, the arrows within a list.</source>
+        <translation>{next} y {previous} pasan de un panel a otro; Tab se mueve dentro de uno, y las flechas, dentro de una lista.</translation>
     </message>
     <message>
         <source>Action</source>
@@ -7367,6 +7351,10 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
         <translation>Veredictos anteriores parecidos</translation>
     </message>
     <message>
+        <source>The demo project is left out of the verdict library (its verdicts are examples), so its own claims are never suggested here.</source>
+        <translation>El proyecto de demostración queda fuera de la biblioteca de veredictos (sus veredictos son ejemplos), así que sus propias afirmaciones nunca se sugieren aquí.</translation>
+    </message>
+    <message>
         <source>No earlier verdict is close to this claim.</source>
         <translation>Ningún veredicto anterior se parece a esta afirmación.</translation>
     </message>
@@ -7379,8 +7367,8 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
         <translation>Abrir</translation>
     </message>
     <message>
-        <source>Use this verdict</source>
-        <translation>Usar este veredicto</translation>
+        <source>no verdict to use</source>
+        <translation>no hay veredicto que usar</translation>
     </message>
     <message>
         <source>this project</source>

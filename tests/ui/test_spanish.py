@@ -147,3 +147,13 @@ def test_every_dialog_speaks_spanish(dialog_class, window, qtbot):
     dialog = dialog_class(**kwargs)
     qtbot.add_widget(dialog)
     assert untranslated(dialog) == [], dialog_class.__name__
+
+
+def test_tooltips_name_keys_as_the_menus_do(window):
+    """A tooltip names a key combination in the person's language, as the menus and the list of shortcuts do
+    (Control+Mayúsculas+A), not in English (Ctrl+Shift+A)."""
+    window.open_claim(window.project.claims()[0].id)
+    window.find_action.trigger()
+    tips = [text for where, text, _ in _texts(window) if where.endswith("toolTip")]
+    assert [t for t in tips if re.search(r"\b(Ctrl|Shift|Enter|Up|Down)\b", t)] == []
+    assert any("(Control+Mayúsculas+A)" in t for t in tips) and any("(Mayúsculas+Intro)" in t for t in tips)

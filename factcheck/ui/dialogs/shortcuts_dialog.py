@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factcheck.ui import screen_fit
+from factcheck.ui import language, screen_fit
 
 
 class Shortcut(NamedTuple):
@@ -102,7 +102,8 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         screen_fit.fit(self, 680, 600, self.parentWidget())
         self.rows = shortcuts(window)
-        intro = QLabel(self.tr("F6 and Shift+F6 move between the panes; Tab moves within one, the arrows within a list."))
+        intro = QLabel(self.tr("{next} and {previous} move between the panes; Tab moves within one, the arrows within a list.").format(
+            next=language.keys("F6"), previous=language.keys("Shift+F6")))
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.rows), 3)
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))

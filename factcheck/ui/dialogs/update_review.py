@@ -300,7 +300,7 @@ class UpdateReviewDialog(QDialog):
         self.confirm_button.setToolTip(self.tr("Accept the words there now as the claim's quote"))
         self.reselect_button = QPushButton(self.tr("&Re-select in article"))
         self.reselect_button.setToolTip(self.tr(
-            "Go to the article to select the claim's words, then anchor the claim to them ({keys})").format(keys="Ctrl+R"))
+            "Go to the article to select the claim's words, then anchor the claim to them ({keys})").format(keys=language.keys("Ctrl+R")))
         self.show_button = QPushButton(self.tr("Show in &article"))
         self.show_button.setToolTip(self.tr("Show the claim in the article and the inspector"))
         self.changes_button = QPushButton(self.tr("Show c&hanges…"))

@@ -204,8 +204,8 @@ class VersionCompareDialog(QDialog):
         self.previous_button = QPushButton(self.tr("Previous change"))
         self.next_button = QPushButton(self.tr("Next change"))
         self.previous_button.setToolTip(
-            self.tr("Show the change before this one in both versions ({keys})").format(keys="Alt+Up"))
-        self.next_button.setToolTip(self.tr("Show the next change in both versions ({keys})").format(keys="Alt+Down"))
+            self.tr("Show the change before this one in both versions ({keys})").format(keys=language.keys("Alt+Up")))
+        self.next_button.setToolTip(self.tr("Show the next change in both versions ({keys})").format(keys=language.keys("Alt+Down")))
         self.previous_button.setShortcut("Alt+Up")
         self.next_button.setShortcut("Alt+Down")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
