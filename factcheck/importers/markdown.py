@@ -4,7 +4,9 @@ No Markdown syntax survives: emphasis markers go, links keep their text (not the
 images are dropped, code is kept as text, list items start with "• " or their number,
 raw HTML loses its tags (and script/style content entirely). Paragraphs, headings, list
 items, quotes, code blocks and tables each become one block; blocks are separated by a
-blank line. A YAML front matter block gives title/author/date/url and is not text.
+blank line. A YAML front matter block gives title/author/date/url and is not text. Without one, a
+byline ("By Jane Doe", "Por Juana Pérez", emphasis or not) alone on the line right under
+the first H1 gives the author; the line stays in the text as written.
 """
 
 from __future__ import annotations
@@ -51,6 +53,13 @@ _FRONT_MATTER_KEYS = {
     "lang": "language",
     "language": "language",
 }
+
+#: A byline: "By" or "Por" (a colon allowed) and the rest of its line.
+_BYLINE = re.compile(r"^(?:by|por)(?:\s*:\s*|\s+)(\S.*)$", re.IGNORECASE)
+#: A byline's longest name list, in characters and in words.
+BYLINE_CHARS, BYLINE_WORDS = 80, 10
+#: Lower-case words a list of names may hold between capitalised ones (English, Spanish, particles).
+_NAME_JOINERS = frozenset("and & y e de del la las los da das do dos di van von der den le du".split())
 
 _KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 _LIST_ITEM = re.compile(r"^\s+-\s+(.*)$|^-\s+(.*)$")
@@ -128,6 +137,33 @@ def _unquote(value: str) -> str:
     return collapse_spaces(value)
 
 
+def byline_author(line: str) -> str:
+    """The names of a byline line ("By Jane Doe", "Por: Juana Pérez y Luis Gil"), or "" for any other line.
+
+    Conservative, since a wrong author is worse than none: a short line of capitalised
+    words (initials, hyphens and apostrophes allowed), joined only by commas and the
+    words of ``_NAME_JOINERS``; a date, a figure or a lower-case word ("By Monday the
+    rain had stopped") makes it not a byline.
+    """
+    match = _BYLINE.match(line.strip())
+    if not match or "\n" in line:
+        return ""
+    names = match.group(1).strip()
+    if names.endswith(".") and not re.search(r"(?:^|\s)\w\.$", names):  # a full stop, not an initial's
+        names = names[:-1].rstrip()
+    words = names.split()
+    if not words or len(names) > BYLINE_CHARS or len(words) > BYLINE_WORDS:
+        return ""
+
+    def is_name(word: str) -> bool:
+        word = word.removesuffix(",")
+        return bool(word) and word[0].isupper() and all(c.isalpha() or c in ".-'’" for c in word)
+
+    if not (is_name(words[0]) and is_name(words[-1])):
+        return ""
+    return names if all(is_name(w) or w in _NAME_JOINERS for w in words) else ""
+
+
 def _html_to_blocks(html: str) -> list[str]:
     """The text of a raw HTML block, one string per paragraph-like element.
 
@@ -168,6 +204,9 @@ class _Renderer:
     def __init__(self) -> None:
         self.blocks: list[str] = []
         self.first_h1 = ""
+        #: The paragraph right under the first H1, as text (a byline's place), and whether it may still come.
+        self.under_h1 = ""
+        self._in_title = self._under_h1_next = False
         # One entry per open list: [ordered, next number].
         self.lists: list[list[int | bool]] = []
         self.pending_marker = ""
@@ -220,9 +259,12 @@ class _Renderer:
         heading: str | None = None
         for token in tokens:
             kind = token.type
+            if self._under_h1_next and kind not in ("paragraph_open", "inline"):
+                self._under_h1_next = False  # a list, a quote, a table...: not a byline's place
             if kind == "heading_open":
                 heading = token.tag
             elif kind == "heading_close":
+                self._under_h1_next, self._in_title = self._in_title, False
                 heading = None
             elif kind == "inline":
                 text = self.inline(token.children)
@@ -232,6 +274,10 @@ class _Renderer:
                     continue
                 if heading == "h1" and not self.first_h1:
                     self.first_h1 = collapse_spaces(text)
+                    self._in_title = bool(self.first_h1)  # the title's heading: a byline may come next
+                elif self._under_h1_next and heading is None:
+                    self.under_h1 = text
+                self._under_h1_next = False
                 self.add(text)
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 ordered = kind == "ordered_list_open"
@@ -286,22 +332,22 @@ def _markdown_parser():
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
-def render_markdown(source: str) -> tuple[list[str], str]:
-    """Plain-text blocks of a Markdown source, and the text of its first H1 (or "")."""
+def render_markdown(source: str) -> tuple[list[str], str, str]:
+    """Plain-text blocks of a Markdown source, the text of its first H1 (or ""), and the author its byline names (or "")."""
     renderer = _Renderer()
     try:
         tokens = _markdown_parser().parse(source)
         blocks = renderer.render(tokens)
     except RecursionError as exc:  # pathological nesting ("> > > > ..." thousands deep)
         raise ImportRefused(N_("The Markdown file is nested too deeply to be read.")) from exc
-    return blocks, renderer.first_h1
+    return blocks, renderer.first_h1, byline_author(renderer.under_h1)
 
 
 def import_markdown(data: bytes, source_name: str) -> ImportedArticle:
     """A Markdown file's bytes as an article (see the module docstring)."""
     source = clean_source(decode_bytes(data, source_name))
     fields, body = split_front_matter(source)
-    blocks, first_h1 = render_markdown(body)
+    blocks, first_h1, byline = render_markdown(body)
     text = join_blocks(blocks)
     if not text.strip():
         raise ImportRefused(N_("The Markdown file “{name}” has no text.", name=source_name) if source_name
@@ -315,7 +361,7 @@ def import_markdown(data: bytes, source_name: str) -> ImportedArticle:
         source_name=source_name,
         original=bytes(data),
         mime="text/markdown",
-        author=fields.get("author", ""),
+        author=fields.get("author") or byline,
         outlet=fields.get("outlet", ""),
         url=fields.get("url", ""),
         published_at=fields.get("published_at", ""),

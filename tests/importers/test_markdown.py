@@ -178,3 +178,37 @@ def test_deeply_nested_markdown_does_not_crash():
     except ImportRefused:
         return
     assert "deep" in article.text
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("By Jane Doe", "Jane Doe"),
+    ("Por Juana Pérez", "Juana Pérez"),
+    ("*By Jane Doe*", "Jane Doe"),
+    ("**Por** Juana Pérez y Luis de la Torre", "Juana Pérez y Luis de la Torre"),
+    ("_Por:_ Redacción Economía", "Redacción Economía"),
+    ("By J. R. Smith.", "J. R. Smith"),
+])
+def test_a_byline_under_the_title_gives_the_author_and_stays_in_the_text(byline, author):
+    source = f"# Rain record in Medellín\n\n{byline}\n\nThe mayor said it was the wettest October.\n"
+    article = import_bytes(source.encode("utf-8"), "story.md")
+    assert article.author == author
+    plain = import_bytes(source.replace(byline, "A line.").encode("utf-8"), "story.md").text
+    assert article.text == plain.replace("A line.", " ".join(byline.replace("*", "").replace("_", "").split()))
+
+
+@pytest.mark.parametrize("source", [
+    "# Title\n\nBy Monday the rain had stopped.\n\nBody.",  # a sentence, not names
+    "# Título\n\nPor la mañana llovió en Medellín.\n\nCuerpo.",
+    "# Title\n\nBy Jane Doe, March 3, 2024\n\nBody.",  # a date in it: not only names
+    "# Title\n\nThe body.\n\nBy Jane Doe",  # not right under the title
+    "# Title\n\n- By Jane Doe\n\nBody.",  # a list item
+    "By Jane Doe\n\nBody, no heading.",
+    "# Title\n\nBy " + " ".join(["Ana"] * 12) + "\n\nBody.",  # too long for a byline
+])
+def test_no_author_is_made_up_from_other_lines(source):
+    assert import_bytes(source.encode("utf-8"), "story.md").author == ""
+
+
+def test_front_matter_author_wins_over_a_byline():
+    source = "---\nauthor: Maria Okafor\n---\n# Title\n\nBy Jane Doe\n\nBody."
+    assert import_bytes(source.encode("utf-8"), "story.md").author == "Maria Okafor"
