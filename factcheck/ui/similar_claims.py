@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from factcheck.core import library, model, reuse
 from factcheck.core.errors import KnownError
+from factcheck.demo import is_demo
 from factcheck.ui import alerts, language, links, theme, threads
 from factcheck.ui.session import Session
 
@@ -385,7 +386,7 @@ class SimilarClaims(QWidget):
         if failure is not None:
             self.status.setText(language.ui(failure))
         else:
-            self.status.setText("" if self.matches else self.tr("No earlier verdict is close to this claim."))
+            self.status.setText("" if self.matches else self._none_found())
         self.status.setVisible(not self.matches or failure is not None)
         for i, row in enumerate(self.rows):
             if i < len(self.matches):
@@ -395,6 +396,13 @@ class SimilarClaims(QWidget):
                 row.show()
             else:
                 row.hide()
+
+    def _none_found(self) -> str:
+        """Why nothing is suggested: on the demo, that its own claims are left out of the library on purpose."""
+        if is_demo(self.session.project):
+            return self.tr("The demo project is left out of the verdict library (its verdicts are examples), "
+                           "so its own claims are never suggested here.")
+        return self.tr("No earlier verdict is close to this claim.")
 
     def _row_html(self, i: int, m: library.Match) -> str:
         e = html.escape
@@ -411,10 +419,13 @@ class SimilarClaims(QWidget):
         who = ", ".join(x for x in (m.author, m.date) if x)
         facts = " · ".join(e(x) for x in (who, where) if x)
         open_text = self.tr("Open") if m.kind == library.PROJECT or m.url else ""
-        use_text = self.tr("Use this verdict")
+        if not m.rating:  # an earlier claim nobody rated: nothing to take from it
+            use_html = e(self.tr("no verdict to use")) if self._may_use() else ""
+        else:
+            use_html = f'<a href="use:{i}">{e(self.tr("Use this verdict"))}</a>' if self._may_use() else ""
         links_html = " · ".join(x for x in (
             f'<a href="open:{i}">{e(open_text)}</a>' if open_text and not m.missing else "",
-            f'<a href="use:{i}">{e(use_text)}</a>' if self._may_use() else "",
+            use_html,
         ) if x)
         parts.append(f"<br><small>{facts}{' · ' if facts and links_html else ''}{links_html}</small>")
         return "".join(parts)

@@ -185,3 +185,34 @@ def test_the_demo_is_never_taken_into_the_verdict_library(qtbot, tmp_path):
     similar_claims.service().wait()
     with library.Library.open() as lib:
         assert not lib.match("Petro drug trafficking sanctions")
+
+
+def test_an_earlier_claim_nobody_rated_is_said_unrated_and_offers_nothing_to_use(qtbot, window):
+    first = new_claim(window, "Bananas are blue")
+    window.project.update_claim(first, statement="Bananas are blue")  # no rating, no summary
+    window.session.check_external_changes()
+    similar_claims.service().wait()
+    similar = window.panel.inspector.similar
+    claim_id = new_claim(window, "Murders in Cali were cut in half last year")
+    similar.set_text("Are bananas blue?", now=True)
+    qtbot.wait_until(lambda: any(m.claim_id == first for m in similar.matches))
+    index = next(i for i, m in enumerate(similar.matches) if m.claim_id == first)
+    row = similar.rows[index].text()
+    assert "Not rated" in row and "no verdict to use" in row
+    assert "Use this verdict" not in row and f"use:{index}" not in row
+    assert "Open" in row  # the earlier claim can still be looked at
+    assert window.project.claim(claim_id).rating is None
+
+
+def test_on_the_demo_nothing_suggested_says_the_demo_is_left_out(qtbot, tmp_path):
+    from factcheck import demo
+
+    path = tmp_path / "demo.factcheck"
+    demo.build(path).close()
+    window = shown_window(qtbot, path, tmp_path / "settings.ini", user="luis")
+    claim = next(c for c in window.project.claims() if c.rating)
+    window.open_claim(claim.id)
+    similar = window.panel.inspector.similar
+    qtbot.wait_until(lambda: similar.status.isVisibleTo(window) and bool(similar.status.text()))
+    assert "demo project is left out of the verdict library" in similar.status.text()
+    assert "No earlier verdict" not in similar.status.text()
