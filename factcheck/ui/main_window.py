@@ -693,11 +693,11 @@ class MainWindow(QMainWindow):
     def _wait_for_history_check(self, *, cancel: bool = False) -> None:
         """Let the history check finish (started now if it waits for a paint), or (``cancel``) stop it first.
 
-        The day's backup (minutes for a desk's year) stops at its next 16 MB and removes its
-        unfinished copy; a check stops at its next chunk of rows. A cancel waits
-        ``STOP_WAIT_S`` at most for either (a copy slower than that, on a network drive,
-        ends alone on its own read-only connection; one cut short by quitting the app is
-        removed by a later backup).
+        A check stops at its next chunk of rows: a cancel waits ``STOP_WAIT_S`` at most for
+        that. The day's backup (minutes for a desk's year) stops at its next 16 MB and
+        removes its unfinished copy, but the check and sync of a finished copy cannot stop:
+        a cancel does not wait for the backup, whose thread ends alone on its own read-only
+        connection (a copy cut short by quitting the app is removed by a later backup).
         """
         if cancel:
             self._history_pending = None
@@ -707,7 +707,10 @@ class MainWindow(QMainWindow):
             self._start_history_check()
         thread = self._history_thread
         if thread is not None:
-            thread.join(self.STOP_WAIT_S if cancel else None)
+            if not cancel:
+                thread.join()
+            elif not self._history_backing_up.is_set():
+                thread.join(self.STOP_WAIT_S)
             self._history_thread = None
 
     def _on_backed_up(self, token: object, warnings: list) -> None:
