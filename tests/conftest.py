@@ -61,15 +61,17 @@ def _delete_windows() -> None:
     three files) and went, with the sessions, timers and models they hold, inside a later
     test's event loop or in a garbage collection. Destroyed by a collection, a window's
     children run Python code (event filters, slots) whose objects the collection has
-    already emptied: a segfault in ``QObject::~QObject``. Windows made without a parent are
-    deleted here too; anything with a parent goes with it.
+    already emptied: a segfault in ``QObject::~QObject``. Windows and dialogs made without a
+    parent are deleted here too, and anything with a parent goes with them. Popups are left
+    to their owners (a completer's list has no parent, and its completer would use it again).
     """
     widgets = sys.modules.get("PySide6.QtWidgets")
     app = widgets.QApplication.instance() if widgets is not None else None
     if app is None:
         return
+    kinds = sys.modules["PySide6.QtCore"].Qt.WindowType
     for window in app.topLevelWidgets():
-        if window.parent() is None:
+        if window.parent() is None and window.windowType() in (kinds.Window, kinds.Dialog):
             window.deleteLater()
     app.sendPostedEvents(None, sys.modules["PySide6.QtCore"].QEvent.Type.DeferredDelete)
 

@@ -18,12 +18,14 @@ class _Voice(threads.Voice):
 
 @pytest.fixture
 def collector(qapp):
-    """The app's collector (``app.run`` installs it), for this test only: the test session collects between tests."""
+    """The app's collector (``app.run`` installs it), for this test only: the test session collects between tests,
+    with automatic collection off, so it is turned on first (else nothing would be collected anywhere, and the
+    test could not fail), and left as it was found."""
     enabled = gc.isenabled()
+    gc.enable()
     threads.collect_on_ui_thread(qapp)
     yield
-    if enabled:
-        gc.enable()
+    (gc.enable if enabled else gc.disable)()
     qapp.findChild(QObject, "factcheck-collector").deleteLater()
 
 
