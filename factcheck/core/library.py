@@ -42,6 +42,8 @@ CANDIDATES = 60
 #: Claims (or entries) read, analysed and written per transaction when a project is indexed or re-analysed
 #: (a few MB of rows; fewer commits write the key index's pages fewer times).
 BATCH = 2000
+#: Claims the app may write (``put_claims``) between two passes before the next pass reads the project whole.
+WRITTEN_KEPT = 20_000
 #: Token counts kept between queries (a few MB at most) before they are counted afresh.
 FREQUENCIES_KEPT = 20_000
 #: Column weights of bm25 (terms, bigrams, prefixes).
@@ -546,26 +548,29 @@ class Library:
         with _read_project(pathlib.Path(where)) as project:
             head = events.head(project.store)
             row = self.conn.execute("SELECT id, head, missing FROM sources WHERE path = ?", (where,)).fetchone()
-            if row and row[1] == head and not row[2]:
+            written = set(self._meta(_written_key(row[0])) or ()) if row else set()
+            if row and row[1] == head and not row[2] and not written:
                 return AddResult(PROJECT, where, self._count(row[0]), unchanged=True)
             touched = _touched_since(project, row[1]) if row and not row[2] else None
             if touched is not None and self._meta(_progress_key(row[0])) is None:
-                count = self._index_touched(row[0], project, head, *touched)
+                claim_ids, article_ids = touched
+                count = self._index_touched(row[0], project, head, claim_ids | written, article_ids, written)
             else:
                 project_id = events.project_id(project.store)
                 with self._write():  # no head until the pass is whole: one cut short is read again
                     source = self._source(PROJECT, where, name=pathlib.Path(where).stem, project_id=project_id,
                                           head=None, missing=0)
-                count = self._index_project(source, project, head)
+                count = self._index_project(source, project, head, written)
         self._write_sources_file()
         return AddResult(PROJECT, where, count)
 
     def _index_touched(self, source: int, project, head: str | None, claim_ids: set[str],
-                       article_ids: set[str]) -> int:
+                       article_ids: set[str], written: set[str] = frozenset()) -> int:
         """Bring up to date only the claims the events since the last pass touched (and those of touched articles).
 
         Each batch is its own transaction and the head is written last, so a pass cut short
-        is simply done again from the same head next time.
+        is simply done again from the same head next time. ``written``: the claims the app
+        wrote since (``put_claims``), among ``claim_ids``, forgotten with the head stored.
         """
         from factcheck.core import claims
 
@@ -586,10 +591,15 @@ class Library:
                                       [(source, k) for k in chunk if k not in live])
         with self._write():
             self.conn.execute("UPDATE sources SET head = ? WHERE id = ?", (head, source))
+            self._forget_written(source, written)
         return self._count(source)
 
-    def _index_project(self, source: int, project, head: str | None) -> int:
-        """Bring a source's entries in line with the project's live claims, batch by batch; how many it holds."""
+    def _index_project(self, source: int, project, head: str | None, written: set[str] = frozenset()) -> int:
+        """Bring a source's entries in line with the project's live claims, batch by batch; how many it holds.
+
+        ``written``: the claims the app wrote since the last pass (``put_claims``), read
+        again with the rest and forgotten with the head stored.
+        """
         from factcheck.core import events
 
         progress = _progress_key(source)
@@ -609,7 +619,16 @@ class Library:
         with self._write():
             self.conn.execute("UPDATE sources SET head = ? WHERE id = ?", (head, source))
             self.conn.execute("DELETE FROM meta WHERE key = ?", (progress,))
+            self._forget_written(source, written)
         return self._count(source)
+
+    def _forget_written(self, source: int, handled: set[str]) -> None:
+        """Drop from the claims the app wrote since the last pass those this pass read (inside a write)."""
+        left = set(self._meta(_written_key(source)) or ()) - handled
+        if left:
+            self._set_meta(_written_key(source), sorted(left))
+        else:
+            self.conn.execute("DELETE FROM meta WHERE key = ?", (_written_key(source),))
 
     def _forget_deleted(self, source: int, project) -> None:
         """Remove the entries of claims the project no longer shows: its keys in order, a batch at a time."""
@@ -631,9 +650,12 @@ class Library:
                    gone: Iterable[str] = ()) -> None:
         """Bring some claims of an open project up to date (the app, after a change); ``gone``: claim ids deleted.
 
-        ``head`` None: the project's head is not known here, so the head last indexed stays,
-        and the next ``add_project`` reads again what the events since then touched (these
-        claims among them: only what differs is written).
+        ``head`` None: the project's head is not known here, so the head last indexed stays
+        and these claims are noted (``meta``, ``written:<source>``): the next ``add_project``
+        reads them again with what the events since that head touched, even when the file's
+        head is that head again (an older copy put back over it), so the entries never stay
+        ahead of the file. Past ``WRITTEN_KEPT`` of them, the head is dropped instead: the
+        next pass reads the project whole.
         """
         where = str(pathlib.Path(path).resolve())
         known = {k: v for k, v in (("project_id", project_id), ("head", head)) if v is not None}
@@ -643,6 +665,13 @@ class Library:
             gone = list(gone)
             if gone:
                 self.conn.executemany("DELETE FROM entries WHERE source_id = ? AND key = ?", ((source, g) for g in gone))
+            if head is None:
+                written = set(self._meta(_written_key(source)) or ()) | {row["key"] for row in rows} | set(gone)
+                if len(written) > WRITTEN_KEPT:
+                    self.conn.execute("UPDATE sources SET head = NULL WHERE id = ?", (source,))
+                    self.conn.execute("DELETE FROM meta WHERE key = ?", (_written_key(source),))
+                else:
+                    self._set_meta(_written_key(source), sorted(written))
         self._write_sources_file()
 
     def _changed(self, source: int, rows: Sequence[dict]) -> list[tuple]:
@@ -771,7 +800,7 @@ class Library:
             for source in ids:
                 self.conn.execute("DELETE FROM entries WHERE source_id = ?", (source,))
                 self.conn.execute("DELETE FROM sources WHERE id = ?", (source,))
-                self.conn.execute("DELETE FROM meta WHERE key = ?", (_progress_key(source),))
+                self.conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (_progress_key(source), _written_key(source)))
         self._write_sources_file()
         return len(ids)
 
@@ -1104,6 +1133,11 @@ def _batches(claims: Iterable[tuple[model.Claim, list]]) -> Iterator[tuple[list[
             batch = []
     if batch:
         yield batch, last
+
+
+def _written_key(source: int) -> str:
+    """The ``meta`` key of the claims the app wrote (``put_claims``) since the source's last pass."""
+    return f"written:{source}"
 
 
 def _progress_key(source: int) -> str:

@@ -260,9 +260,9 @@ def _passes(monkeypatch) -> list[str]:
     whole, touched = Library._index_project, Library._index_touched
     monkeypatch.setattr(Library, "_index_project", lambda self, *a: made.append("whole") or whole(self, *a))
 
-    def counted(self, source, project, head, claim_ids, article_ids):
+    def counted(self, source, project, head, claim_ids, article_ids, *written):
         made.append((len(claim_ids), len(article_ids)))
-        return touched(self, source, project, head, claim_ids, article_ids)
+        return touched(self, source, project, head, claim_ids, article_ids, *written)
 
     monkeypatch.setattr(Library, "_index_touched", counted)
     return made
@@ -294,6 +294,28 @@ def test_the_apps_changes_keep_the_last_head_so_the_next_open_reads_only_what_mo
     lib.add_project(path)
     assert made == [(1, 0)]
     assert lib.match("harbour Valparaíso closed")[0].claim_id == claims[first][1]
+    lib.close()
+
+
+def test_an_older_copy_put_back_over_the_file_takes_back_what_the_app_wrote(tmp_path, project, monkeypatch):
+    """The app's change is in the library ahead of any pass; the file copied back from before it (a sync folder,
+    a hand copy) has the very head the library last indexed, and the claim is read again all the same."""
+    import shutil
+
+    path, claims = project
+    lib = index(tmp_path, "library.sqlite", path, 3, monkeypatch)
+    before = tmp_path / "before.factcheck"
+    shutil.copy(path, before)
+    claim_id = claims[list(claims)[0]][1]
+    with Project.open(path, user="ana") as p:
+        p.update_claim(claim_id, statement="Zebras invaded the parliament in 2031.")
+        lib.put_claims(path, None, None, library.project_rows(p, [p.claim(claim_id)]))  # as the app does
+    assert lib.match("zebras invaded parliament")[0].claim_id == claim_id
+    shutil.copy(before, path)
+    made = _passes(monkeypatch)
+    assert not lib.add_project(path).unchanged
+    assert made == [(1, 0)] and not [m for m in lib.match("zebras invaded parliament") if m.claim_id == claim_id]
+    assert lib.add_project(path).unchanged  # read once: forgotten
     lib.close()
 
 
