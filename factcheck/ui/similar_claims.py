@@ -419,7 +419,7 @@ class SimilarClaims(QWidget):
         who = ", ".join(x for x in (m.author, m.date) if x)
         facts = " · ".join(e(x) for x in (who, where) if x)
         open_text = self.tr("Open") if m.kind == library.PROJECT or m.url else ""
-        if not m.rating:  # an earlier claim nobody rated: nothing to take from it
+        if not (m.rating or m.summary):  # an earlier claim with no verdict: nothing to take from it
             use_html = e(self.tr("no verdict to use")) if self._may_use() else ""
         else:
             use_html = f'<a href="use:{i}">{e(self.tr("Use this verdict"))}</a>' if self._may_use() else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from factcheck.core import library
+from factcheck.core import history, library
 from factcheck.core.project import Project
 from factcheck.ui import similar_claims
 from tests.conftest import imported
@@ -202,6 +202,20 @@ def test_an_earlier_claim_nobody_rated_is_said_unrated_and_offers_nothing_to_use
     assert "Use this verdict" not in row and f"use:{index}" not in row
     assert "Open" in row  # the earlier claim can still be looked at
     assert window.project.claim(claim_id).rating is None
+
+
+def test_an_earlier_summary_without_a_rating_can_still_be_used(qtbot, window):
+    """Use this verdict copies the summary and the sources too: an unrated claim with a summary has one to use."""
+    first = new_claim(window, "Bananas are blue")
+    window.session.do(history.UpdateClaim(first, verdict_summary="No banana is blue."))  # as the inspector does
+    similar_claims.service().wait()
+    similar = window.panel.inspector.similar
+    new_claim(window, "Murders in Cali were cut in half last year")
+    similar.set_text("Are bananas blue?", now=True)
+    qtbot.wait_until(lambda: any(m.claim_id == first for m in similar.matches))
+    index = next(i for i, m in enumerate(similar.matches) if m.claim_id == first)
+    row = similar.rows[index].text()
+    assert "Not rated" in row and f"use:{index}" in row and "no verdict to use" not in row
 
 
 def test_on_the_demo_nothing_suggested_says_the_demo_is_left_out(qtbot, tmp_path):
