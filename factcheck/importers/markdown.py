@@ -60,6 +60,12 @@ _BYLINE = re.compile(r"^(?:by|por)(?:\s*:\s*|\s+)(\S.*)$", re.IGNORECASE)
 BYLINE_CHARS, BYLINE_WORDS = 80, 10
 #: Lower-case words a list of names may hold between capitalised ones (English, Spanish, particles).
 _NAME_JOINERS = frozenset("and & y e de del la las los da das do dos di van von der den le du".split())
+#: Capitalised words that open a "By …" line that is not a byline ("By Monday", "By The Numbers", "Por España"
+#: is left to the checker): days, months, articles and the like, English and Spanish.
+_NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december today tomorrow yesterday the a an this that these those
+lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre
+setiembre octubre noviembre diciembre hoy mañana ayer el la los las un una unos unas este esta estos estas""".split())
 
 _KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 _LIST_ITEM = re.compile(r"^\s+-\s+(.*)$|^-\s+(.*)$")
@@ -159,7 +165,7 @@ def byline_author(line: str) -> str:
         word = word.removesuffix(",")
         return bool(word) and word[0].isupper() and all(c.isalpha() or c in ".-'’" for c in word)
 
-    if not (is_name(words[0]) and is_name(words[-1])):
+    if not (is_name(words[0]) and is_name(words[-1])) or words[0].removesuffix(",").casefold() in _NOT_NAMES:
         return ""
     return names if all(is_name(w) or w in _NAME_JOINERS for w in words) else ""
 

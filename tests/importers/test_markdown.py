@@ -204,6 +204,9 @@ def test_a_byline_under_the_title_gives_the_author_and_stays_in_the_text(byline,
     "# Title\n\n- By Jane Doe\n\nBody.",  # a list item
     "By Jane Doe\n\nBody, no heading.",
     "# Title\n\nBy " + " ".join(["Ana"] * 12) + "\n\nBody.",  # too long for a byline
+    "# Title\n\nBy Monday\n\nBody.",  # capitalised, but a day
+    "# Title\n\nBy The Numbers\n\nBody.",  # a column's name
+    "# Título\n\nPor Enero\n\nCuerpo.",
 ])
 def test_no_author_is_made_up_from_other_lines(source):
     assert import_bytes(source.encode("utf-8"), "story.md").author == ""
