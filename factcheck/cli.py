@@ -66,18 +66,21 @@ def _project_argument(f):
 
 
 def _open_project(path: str, user: str = "", *, read_only: bool = False):
-    from factcheck.core.errors import UpgradeNeeded
+    from factcheck.core.errors import ProjectReadOnly, UpgradeNeeded
     from factcheck.core.project import Project
 
     with _Upgrading(pathlib.Path(path).name) as upgrading:  # an older file is upgraded first: minutes at scale
         try:
             project = Project.open(path, user=user, read_only=read_only, progress=upgrading.update)
-        except UpgradeNeeded:
+        except UpgradeNeeded as needed:
             if not os.access(path, os.W_OK):
                 raise  # the file itself is read-only: the sentence says to make it writable
             # A command that only reads still upgrades an older file, as every other command
             # (and the app) does, then reads it read-only.
-            Project.open(path, user=user, progress=upgrading.update).close()
+            try:
+                Project.open(path, user=user, progress=upgrading.update).close()
+            except ProjectReadOnly:  # writable itself, in a folder that is not (SQLite writes beside it)
+                raise needed from None
             project = Project.open(path, user=user, read_only=True)
     for warning in project.open_warnings:
         click.echo(f"Warning: {warning}", err=True)

@@ -74,3 +74,20 @@ def test_a_read_only_older_file_is_left_as_it_is_and_the_sentence_says_why(capsy
     assert code != 0 and out == ""
     assert "older.factcheck is read-only and was made by an older factcheck; make it writable" in err
     assert older.read_bytes() == before
+
+
+def test_an_older_file_in_a_folder_that_cannot_be_written_gets_the_same_sentence(capsys, older, monkeypatch):
+    """Writable itself, in a folder that is not: the upgrade cannot write its journal beside it."""
+    from factcheck.core.errors import ProjectReadOnly
+
+    real = Project.open.__func__
+
+    def folder_read_only(cls, path, *args, read_only=False, **kwargs):
+        if not read_only:  # root writes through any mode bits: what SQLite would say in such a folder
+            raise ProjectReadOnly("older.factcheck is read-only; changes cannot be saved to it.")
+        return real(cls, path, *args, read_only=read_only, **kwargs)
+
+    monkeypatch.setattr(Project, "open", classmethod(folder_read_only))
+    code, out, err = run(capsys, "claims", str(older))
+    assert code != 0 and out == ""
+    assert "older.factcheck is read-only and was made by an older factcheck; make it writable" in err
