@@ -44,6 +44,9 @@ CANDIDATES = 60
 BATCH = 2000
 #: Claims the app may write (``put_claims``) between two passes before the next pass reads the project whole.
 WRITTEN_KEPT = 20_000
+#: Share of the entries this connection may change before the word counts are taken again, and the fewest rows.
+COUNTS_DRIFT = 0.01
+DRIFT_ROWS = 1_000
 #: Token counts kept between queries (a few MB at most) before they are counted afresh.
 FREQUENCIES_KEPT = 20_000
 #: Column weights of bm25 (terms, bigrams, prefixes).
@@ -238,6 +241,8 @@ class Library:
         #: In how many entries each token asked for occurs (0: none), while the library is as it was counted.
         self._frequencies: dict[str, int] = {}
         self._data_version: int | None = None
+        #: Rows this connection changed since the counts were taken (see ``_counts_after``).
+        self._drift = 0
 
     # --- opening ------------------------------------------------------------------------
 
@@ -482,6 +487,7 @@ class Library:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise self._error(exc, self.path) from None
+        before = self.conn.total_changes
         try:
             yield
             self.conn.execute("COMMIT")
@@ -492,11 +498,29 @@ class Library:
                 raise self._error(exc, self.path) from None
             raise
         finally:
+            self._counts_after(self.conn.total_changes - before)
+
+    def _counts_after(self, changed: int) -> None:
+        """After this connection's write of ``changed`` rows: the counts stay while the library has barely moved.
+
+        The counts only weigh words (how rare a word is), so a few entries written, as the
+        app writes one claim's change, leave them as good as they were, and the next search
+        after an edit does not count its words again (2 s at 1,000,000 entries). A word
+        counted in no entry is asked again (it may be in one now). Past ``COUNTS_DRIFT`` of
+        the entries (``DRIFT_ROWS`` at least; rows of the index's own tables included), or
+        after another connection's write (``_check_counts``), everything is counted afresh.
+        """
+        self._drift += changed
+        if self._documents is None or self._drift > max(DRIFT_ROWS, self._documents * COUNTS_DRIFT):
             self._forget_counts()
+            return
+        for token in [t for t, n in self._frequencies.items() if not n]:
+            del self._frequencies[token]
 
     def _forget_counts(self) -> None:
         self._documents = None
         self._frequencies.clear()
+        self._drift = 0
 
     def _check_counts(self) -> None:
         """Forget the counts of entries and tokens when another connection (window, command) wrote since."""

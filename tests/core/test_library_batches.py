@@ -336,3 +336,35 @@ def test_a_change_of_settings_or_of_history_is_read_whole(tmp_path, project, mon
     lib.add_project(path)
     assert made == ["whole"]
     lib.close()
+
+
+def test_the_word_counts_outlive_a_small_write_of_the_app_but_not_a_large_one(tmp_path, project, monkeypatch):
+    """Counting a word reads its whole list of entries (2 s at 1,000,000): the app's write of one claim keeps the
+    counts; a word counted in none is counted again, and a write past the drift takes every count afresh."""
+    path, claims = project
+    lib = index(tmp_path, "library.sqlite", path, 3, monkeypatch)
+    statements = []
+    lib.conn.set_trace_callback(statements.append)
+
+    def counted() -> list[str]:
+        done = [s for s in statements if "entries_vocab" in s]
+        statements.clear()
+        return done
+
+    lib.match("inflation reached harbour")
+    assert counted()  # counted once
+    lib.match("inflation reached harbour")
+    assert not counted()
+    claim_id = claims[list(claims)[0]][1]
+    with Project.open(path, user="ana") as p:
+        p.update_claim(claim_id, statement="The harbour of Valparaíso closed in 2024.")
+        lib.put_claims(path, None, None, library.project_rows(p, [p.claim(claim_id)]))
+    assert claim_id in [m.claim_id for m in lib.match("inflation reached harbour")]  # "harbour": in no entry before
+    again = counted()
+    assert again and not [s for s in again if "inflation" in s]  # "harbour" asked again; the others kept theirs
+    monkeypatch.setattr(library, "DRIFT_ROWS", 0)
+    with Project.open(path, user="ana") as p:
+        lib.put_claims(path, None, None, library.project_rows(p, [p.claim(claim_id)]))
+    lib.match("inflation reached harbour")
+    assert any("inflation" in s for s in counted())  # past the drift: counted again
+    lib.close()
