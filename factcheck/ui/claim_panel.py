@@ -737,6 +737,7 @@ class ClaimInspector(QWidget):
         }
         for field, edit in self._line_fields.items():
             edit.editingFinished.connect(lambda f=field: self._commit_line(f))
+            edit.installEventFilter(self)  # Escape puts the saved value back (``_revert_line``)
         for edit in (self.statement, self.claim_date, self.summary):
             edit.textChanged.connect(self._update_hints)
         self.statement.textEdited.connect(lambda text: self.similar.set_text(text))
@@ -1144,8 +1145,24 @@ class ClaimInspector(QWidget):
         if self._claim is not None and not self._asking and self.checkworthiness.itemData(index) != self._claim.checkworthiness:
             self._save(checkworthiness=self.checkworthiness.itemData(index))
 
+    def _revert_line(self, edit: QLineEdit) -> bool:
+        """Escape in a line field: what is typed there gives way to the saved value, nothing saved; False if none was typed."""
+        field = next((f for f, e in self._line_fields.items() if e is edit), None)
+        if field is None or self._claim is None or edit.isReadOnly() or edit.text() == self._loaded.get(field):
+            return False
+        edit.setText(self._loaded.get(field, ""))
+        edit.setCursorPosition(0)
+        if edit is self.statement:
+            self.similar.set_text(edit.text(), now=True)  # suggestions for the statement as saved
+        return True
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        """In a narrow Sources table the stance and locator narrow, so the source and passage stay the widest."""
+        """Escape in a line field puts back its saved value (``_revert_line``). In a narrow Sources table the
+        stance and locator narrow, so the source and passage stay the widest."""
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape \
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier and isinstance(watched, QLineEdit):
+            if self._revert_line(watched):
+                return True  # the key was used; an Escape with nothing typed goes on (a dialog's Cancel)
         if event.type() == QEvent.Type.Resize and watched is self.citation_view.viewport():
             header = self.citation_view.horizontalHeader()
             most = (watched.width() - header.sectionSize(self.citations.FILES)) // 4

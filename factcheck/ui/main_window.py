@@ -613,6 +613,7 @@ class MainWindow(QMainWindow):
         self.review_panel = ReviewPanel(self.session)
         self.review_panel.sig_claim_opened.connect(self.open_claim)
         self.review_panel.sig_selection_changed.connect(self._update_actions)
+        self.review_panel.sig_claim_chosen.connect(self._on_queue_claim_chosen)
         self.centre.addWidget(self.view)
         self.centre.setCurrentWidget(self.view)
         self.claims_dock.setWidget(self.panel)
@@ -944,6 +945,11 @@ class MainWindow(QMainWindow):
         self.claims_dock.show()
         self.claims_dock.raise_()
 
+    def _on_queue_claim_chosen(self, claim_id: str) -> None:
+        """One claim selected in the review queue: the inspector shows it (the focus stays in the queue)."""
+        if self.panel and self.panel.current_claim_id != claim_id:
+            self.open_claim(claim_id)
+
     # --- review -----------------------------------------------------------------------
 
     def _queue_has_focus(self) -> bool:
@@ -977,6 +983,7 @@ class MainWindow(QMainWindow):
         self.review_dock.raise_()
         if self.review_panel:
             self.review_panel.table.setFocus()
+            self.review_panel.table.choose_highlighted()  # focused already, or not until the window is active
 
     def _on_restore_backup(self) -> None:
         from factcheck.ui.dialogs.restore_dialog import run_restore

@@ -507,13 +507,24 @@ class QueueTable(QTableView):
         super().selectAll()
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Reached by the keyboard (F6, Tab) with nothing chosen: the first claim is, so Approve can act on it."""
+        """Reached by anything but a click (which chooses its own row): the highlighted claim is chosen, so Approve acts on it."""
         super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.choose_highlighted()
+
+    def choose_highlighted(self) -> None:
+        """Nothing selected: select the highlighted row (the first when none is), so what is seen is what a key acts on.
+
+        Qt keeps a current row apart from the selection: focus alone, or the selected
+        claim leaving the list after a decision, highlights a row nothing applies to.
+        """
         model, selection = self.model(), self.selectionModel()
-        if model is not None and selection is not None and model.rowCount() and not selection.hasSelection() \
-                and event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
-                                       Qt.FocusReason.ShortcutFocusReason, Qt.FocusReason.OtherFocusReason):
-            self.selectRow(0)
+        if model is None or selection is None or selection.hasSelection():
+            return
+        if model.rowCount():
+            self.selectRow(max(self.currentIndex().row(), 0))
+        elif self.currentIndex().isValid():
+            selection.clearCurrentIndex()
 
 
 class ReviewPanel(QWidget):
@@ -527,6 +538,12 @@ class ReviewPanel(QWidget):
 
     sig_selection_changed = Signal()
     """The selected claims changed (the Review menu's actions follow them)."""
+
+    sig_claim_chosen = Signal(str)
+    """One claim is selected now: the inspector shows it, as for a claim chosen in the claim list."""
+
+    #: How long the line under the queue saying what a decision did stays (milliseconds, as the status bar's).
+    NOTE_MS = 10_000
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -560,14 +577,18 @@ class ReviewPanel(QWidget):
         self.count.installEventFilter(self)  # its tooltip counts every claim: only when asked for
         self.note = QLabel()
         theme.set_text_role(self.note, "muted_text")
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.timeout.connect(lambda: self._show_note(""))
         self.open_button = QPushButton(self.tr("Open"))
-        self.open_button.setToolTip(self.tr("Show the claim in its article (Enter, or double-click)"))
+        self.open_button.setToolTip(self.tr("Show the claim in its article ({keys}, or double-click)").format(
+            keys=language.keys("Enter")))
         self.approve_button = QPushButton(self.tr("Approve"))
         self.approve_button.setToolTip(self.tr("Approve the selected claims after the checklist ({shortcut})")
-                                       .format(shortcut="Ctrl+Shift+A"))
+                                       .format(shortcut=language.keys("Ctrl+Shift+A")))
         self.request_changes_button = QPushButton(self.tr("Request changes…"))
         self.request_changes_button.setToolTip(self.tr("Send the selected claims back with a comment ({shortcut})")
-                                               .format(shortcut="Ctrl+Shift+R"))
+                                               .format(shortcut=language.keys("Ctrl+Shift+R")))
 
         self.table = QueueTable()
         self.table.setModel(self.model)
@@ -622,6 +643,7 @@ class ReviewPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.rowsInserted.connect(self._update_count)
         self.model.rowsRemoved.connect(self._update_count)
+        self.model.rowsRemoved.connect(self._on_rows_removed)
         self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self.model.modelReset.connect(self._on_model_reset)
         self.model.modelReset.connect(self._update_count)
@@ -807,9 +829,24 @@ class ReviewPanel(QWidget):
         if kept:
             self.select_claims([claim_id for claim_id in kept if self.model.row_of(claim_id) >= 0], scroll=False)
 
+    def _in_queue(self) -> bool:
+        """Whether the person works in the queue: its table has the window's focus (or will, once the window is active)."""
+        return self.table.window().focusWidget() is self.table
+
+    def _on_rows_removed(self, *args) -> None:
+        """A decided claim left the list and Qt highlighted its neighbour: working in the queue, that one is chosen.
+
+        Elsewhere (a decision in the inspector) nothing is: the table's next focus chooses it.
+        """
+        if self._in_queue() and self.table.currentIndex().isValid():
+            self.table.choose_highlighted()
+
     def _on_selection_changed(self, *args) -> None:
         self._update_buttons()
         self.sig_selection_changed.emit()
+        ids = self.selected_claim_ids()
+        if len(ids) == 1 and self._in_queue():  # not a reload keeping the selection while the work is elsewhere
+            self.sig_claim_chosen.emit(ids[0])
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row()) if index.isValid() else None
@@ -861,8 +898,13 @@ class ReviewPanel(QWidget):
         return outcome
 
     def _show_note(self, text: str) -> None:
+        """Say what a decision did under the queue, for ``NOTE_MS``: a later look must not read it as now."""
         self.note.setText(text)
         self.note.setVisible(bool(text))
+        if text:
+            self._note_timer.start(self.NOTE_MS)
+        else:
+            self._note_timer.stop()
 
     # --- refreshing -------------------------------------------------------------------
 
