@@ -13,6 +13,14 @@ and first page), the rows read, the frames that loaded rows with the longest of 
 the longest time a frame spent reading rows, and the longest and median frame of all (the
 paint alone: the offscreen platform paints in software). Figures are printed, never asserted; the machine may
 be shared, so run it a few times and read the medians.
+
+``python tests/benchmarks/bench_lists.py --frames [claims articles]`` times the frames of the
+claim list (the largest article's) and the review queue (in review, then all by quote) in CPU
+time instead (``time.process_time`` of the window's process: on a shared machine wall time
+counts the waits for a core too), over ``STEPS`` page-downs each: the median and worst frame,
+those that read a page apart, and the model's ``data()`` and ``multiData()`` calls per frame (counted by
+``cProfile`` in a second pass over the same rows, which also prints the costliest functions of
+the worst frame with ``--profile``). It opens the cached project read-only, without a copy.
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ import _scale  # noqa: E402
 
 #: How far each list is scrolled (rows), at most.
 ROWS = 3_000
+#: Page-downs per list with ``--frames``.
+STEPS = 50
 
 
 def frames(app, view) -> dict:
@@ -66,6 +76,90 @@ def frames(app, view) -> dict:
     return {"rows": model.rowCount(), "frames": len(out), "loads": len(loading) if out else 0,
             "longest_load": max(t for t, _ in loading), "longest_read": max(r for _, r in loading),
             "longest": max(every), "median": statistics.median(every)}
+
+
+def cpu_frames(app, view, steps: int = STEPS) -> dict:
+    """Page down ``steps`` times: each step's CPU time (the scroll, the page read if the view asks, the repaint),
+    then the same steps again from the top counting the model's ``data()``/``multiData()`` calls (rows read: no reading)."""
+    import cProfile
+    import pstats
+
+    bar, model = view.verticalScrollBar(), view.model()
+    cpu, loaded = [], []
+    for _ in range(steps):
+        before = model.rowCount()
+        t0 = time.process_time()
+        bar.setValue(bar.value() + bar.pageStep())
+        app.processEvents()
+        cpu.append(time.process_time() - t0)
+        loaded.append(model.rowCount() > before)
+    bar.setValue(0)
+    app.processEvents()
+    calls, worst = [], None
+    for _ in range(steps):
+        profile = cProfile.Profile()
+        profile.enable()
+        bar.setValue(bar.value() + bar.pageStep())
+        app.processEvents()
+        profile.disable()
+        stats = pstats.Stats(profile)
+        calls.append(sum(n for (_, _, name), (_, n, *_) in stats.stats.items() if name in ("data", "multiData")))
+        worst = worst if worst is not None and worst.total_tt >= stats.total_tt else stats
+    steady = [t for t, read in zip(cpu, loaded, strict=True) if not read] or [0.0]
+    return {"rows": model.rowCount(), "median": statistics.median(cpu), "worst": max(cpu),
+            "steady_median": statistics.median(steady), "steady_worst": max(steady), "loads": sum(loaded),
+            "calls": statistics.median(calls), "profile": worst}
+
+
+def report_cpu(name: str, figures: dict, profile: bool) -> None:
+    print(f"{name:<36} rows {figures['rows']:>5}  CPU per frame: median {figures['median'] * 1000:5.1f} ms, "
+          f"worst {figures['worst'] * 1000:5.1f} ms ({figures['loads']} reading a page; the others: median "
+          f"{figures['steady_median'] * 1000:5.1f}, worst {figures['steady_worst'] * 1000:5.1f})  "
+          f"data()/multiData() calls per frame {figures['calls']:.0f}", flush=True)
+    if profile:
+        figures["profile"].sort_stats("tottime").print_stats(12)
+
+
+def main_frames(n_claims: int, n_articles: int, profile: bool) -> None:
+    """The claim list's and the review queue's frames in CPU time, with their ``data()`` calls."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from factcheck.core.project import Project
+    from factcheck.ui.claim_panel import ClaimPanel
+    from factcheck.ui.review_panel import STATUS_FILTERS, ReviewPanel
+    from factcheck.ui.session import Session
+
+    app = QApplication.instance() or QApplication([])
+    path = _scale.build_project(n_claims, n_articles)
+    with tempfile.TemporaryDirectory(prefix="bench-frames-") as tmp:
+        os.environ["FACTCHECK_HOME"] = str(pathlib.Path(tmp) / "home")
+        project = Project.open(path, read_only=True)  # nothing is written: the cached file itself
+        session = Session(project)
+        print(f"{path.name}: {n_claims:,} claims; {STEPS} page-downs per list, CPU time (process_time; "
+              f"the machine may be shared)")
+        biggest = max(project.articles(), key=lambda a: a.claim_count)
+        panel = ClaimPanel(session)
+        panel.set_article(biggest.id)
+        panel.resize(1400, 900)
+        panel.show()
+        app.processEvents()
+        report_cpu(f"claim list ({biggest.claim_count:,} claims)", cpu_frames(app, panel.list), profile)
+        panel.close()
+
+        queue = ReviewPanel(session)
+        queue.resize(1400, 900)
+        queue.show()
+        app.processEvents()
+        report_cpu("review queue, in review", cpu_frames(app, queue.table), profile)
+        every = next(i for i, (_, statuses) in enumerate(STATUS_FILTERS) if statuses is None)
+        queue.status_filter.setCurrentIndex(every)
+        queue.table.sortByColumn(queue.model.QUOTE, Qt.SortOrder.AscendingOrder)
+        app.processEvents()
+        report_cpu("review queue, all, by quote", cpu_frames(app, queue.table), profile)
+        queue.close()
+        session.stop()
+        project.close()
 
 
 def report(name: str, opened: float, figures: dict) -> None:
@@ -174,6 +268,11 @@ def main(n_claims: int, n_articles: int) -> None:
 
 
 if __name__ == "__main__":
-    claims_arg = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
-    articles_arg = int(sys.argv[2]) if len(sys.argv) > 2 else 100
-    main(claims_arg, articles_arg)
+    flags = {a for a in sys.argv[1:] if a.startswith("--")}
+    numbers = [int(a) for a in sys.argv[1:] if not a.startswith("--")]
+    claims_arg = numbers[0] if numbers else 100_000
+    articles_arg = numbers[1] if len(numbers) > 1 else 100
+    if "--frames" in flags:
+        main_frames(claims_arg, articles_arg, "--profile" in flags)
+    else:
+        main(claims_arg, articles_arg)
