@@ -239,10 +239,8 @@ def _round(conn, stage: _Stage, project_id: str, page: int) -> tuple[bool, dict]
         found = _read(conn, project_id, state, page, again)
         if again:
             last = stage.conn.execute("SELECT id FROM events WHERE seq = ?", (state["events_at"],)).fetchone()
-            first = found["events"][0][:2] if found["events"] else None
-            if last is None or first != (state["events_at"], last[0]):
+            if last is None or found["last"] != (state["events_at"], last[0]):
                 return False, stage.reset({k: state[k] for k in ("project", "since", "since_head")})
-            found["events"] = found["events"][1:]
         for r in found["events"]:  # the server checked each id; a copy never takes that on trust
             if events.event_id(*r[2:9]) != r[1]:
                 raise client.Refused(N_("The sync server sent an event that does not match its id; nothing was "
@@ -265,27 +263,32 @@ def _round(conn, stage: _Stage, project_id: str, page: int) -> tuple[bool, dict]
 
 
 def _read(conn, project_id: str, state: dict, page: int, again: bool) -> dict:
-    """One page of events, rows and stored files after where the pull stands, and the counter, in one snapshot."""
+    """One page of events, rows and stored files after where the pull stands, and the counter, in one snapshot.
+
+    ``again``: also (seq, id) of the server's event at or after the last one received (``last``), asked for on
+    its own so that it never takes a place, or characters, of the page: a page that held only that event again
+    would look like the end of the events.
+    """
+    events_page = ("SELECT seq, id, parents, at, actor, action, entity, entity_id, data "
+                   "FROM factcheck.pull_page(%s, %s, %s, %s)")
 
     def read():
         with conn.transaction():
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             who = conn.execute("SELECT counter, head FROM factcheck.whoami(%s)", (project_id,)).fetchone()
-            after = state["events_at"] - int(again)
-            found = conn.execute("SELECT seq, id, parents, at, actor, action, entity, entity_id, data "
-                                 "FROM factcheck.pull_page(%s, %s, %s, %s)",
-                                 (project_id, after, page + int(again), PAGE_CHARS)).fetchall()
+            last = conn.execute(events_page, (project_id, state["events_at"] - 1, 1, 1)).fetchone() if again else None
+            found = conn.execute(events_page, (project_id, state["events_at"], page, PAGE_CHARS)).fetchall()
             rows = conn.execute("SELECT seq, tbl, key, body::text FROM factcheck.pull_rows_page(%s, %s, %s, %s, %s, "
                                 "%s, %s)", (project_id, state["since"], *state["rows_at"], page, PAGE_CHARS)).fetchall()
             files = conn.execute("SELECT seq, sha256, mime, size, filename, data FROM factcheck.pull_files_page(%s, "
                                  "%s, %s, %s, %s, %s)", (project_id, state["since"], *state["files_at"], FILES,
                                                          FILES_BYTES)).fetchall()
-            return who, found, rows, files
+            return who, last, found, rows, files
 
-    who, found, rows, files = client._call(conn, read)
+    who, last, found, rows, files = client._call(conn, read)
     if who is None:
         raise client.SyncError(N_("The sync server no longer holds this project."))
-    return {"counter": who[0], "head": who[1] or "", "events": found, "rows": rows,
+    return {"counter": who[0], "head": who[1] or "", "last": last[:2] if last else None, "events": found, "rows": rows,
             "files": [(seq, sha, mime, size, name, bytes(data)) for seq, sha, mime, size, name, data in files]}
 
 
