@@ -25,7 +25,7 @@ from factcheck.core import events, merge
 from factcheck.core.project import Project
 from factcheck.importers import ImportedArticle
 from factcheck.sync import client, server
-from tests.sync.conftest import PgServer, find_bindir
+from tests.sync.conftest import PgServer, ended_as_by_ctrl_c, find_bindir
 
 EVENTS = 100_000
 CLAIMS = 1_000
@@ -50,9 +50,9 @@ def build(tmp: Path) -> tuple[Path, Path, list[str]]:
 def run() -> list[tuple[str, str, str]]:
     pg = PgServer(find_bindir())
     os.environ["PGPASSFILE"] = str(pg.base / "no-pgpass")
-    pg.init()
-    pg.first_start()
     try:
+        pg.init()
+        pg.first_start()
         with tempfile.TemporaryDirectory() as tmp:
             return _run(pg, Path(tmp))
     finally:
@@ -304,4 +304,5 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    with ended_as_by_ctrl_c():  # a benchmark stopped by timeout (SIGTERM) stops its server too
+        main(sys.argv[1:])

@@ -12,6 +12,7 @@ created it (the test, `make_role`, or the sync code's own `server init`).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import os
@@ -19,6 +20,7 @@ import pathlib
 import pwd
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -334,11 +336,32 @@ def _create_database(server: PgServer, name: str) -> None:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
+def _interrupt(signum, frame):
+    signal.signal(signum, signal.SIG_IGN)  # a second one must not cut the clean-up short
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def ended_as_by_ctrl_c():
+    """SIGTERM (``timeout``, a CI job cancelled) and SIGHUP end the tests as Ctrl+C does, so that the fixtures'
+    clean-up runs and the server stops: by default they end Python at once, and the server outlives the tests."""
+    kept = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    for sig, handler in kept.items():
+        if handler == signal.SIG_DFL:
+            signal.signal(sig, _interrupt)
+    try:
+        yield
+    finally:
+        for sig, handler in kept.items():
+            signal.signal(sig, handler)
+
+
 @pytest.fixture(scope="session")
 def pg_server():
-    """The session's PostgreSQL server (a `PgServer`), started once and removed at the end."""
+    """The session's PostgreSQL server (a `PgServer`), started once and removed at the end, however the tests end
+    (but SIGKILL)."""
     server = PgServer(find_bindir())
-    with pytest.MonkeyPatch.context() as mp:
+    with ended_as_by_ctrl_c(), pytest.MonkeyPatch.context() as mp:
         # The developer's PG* variables and ~/.pgpass must not leak into the tests' logins.
         for key in [k for k in os.environ if k.startswith("PG")]:
             mp.delenv(key)
