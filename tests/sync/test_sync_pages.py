@@ -7,10 +7,6 @@ a checker; cleo, another checker, pulls the same history in one call to compare 
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import textwrap
 
 import pytest
@@ -182,10 +178,10 @@ KILLED_PULL = textwrap.dedent("""
 """)
 
 
-def said(child, stage: str) -> None:
-    """Read the child's progress until it tells of ``stage`` (and waits there)."""
+def said(laptop: test_sync_batches.Laptop, stage: str) -> None:
+    """Read the laptop's progress until it tells of ``stage`` (and waits there)."""
     while True:
-        line = child.stdout.readline()
+        line = laptop.says()
         assert line, "the pull ended before it was killed"
         if line.rpartition(" ")[0] == stage:
             return
@@ -200,16 +196,14 @@ def test_a_laptop_killed_mid_pull_keeps_its_copy_as_it_was_and_the_next_sync_goe
     ana.close()
     script = KILLED_PULL.format(root=ROOT, path=str(desk.dir / "ana.factcheck"), dsn=desk.dsn("ana"), page=PAGE,
                                 stage=stage)
-    with subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                          text=True) as child:
-        try:
-            for _ in range(2):
-                said(child, stage)
-                child.stdin.write("\n")
-                child.stdin.flush()
-            said(child, stage)
-        finally:
-            os.kill(child.pid, signal.SIGKILL)
+    laptop = test_sync_batches.Laptop(script)
+    try:
+        for _ in range(2):
+            said(laptop, stage)
+            laptop.go_on()
+        said(laptop, stage)
+    finally:
+        laptop.kill()
     ana = desk.laptop("ana")
     assert rows(ana) == before and ana.verify().ok and pull.path_of(ana).exists()
     progress = stages()
