@@ -821,6 +821,8 @@ def sync(conn, project, *, server_name: str = "server", resolutions: dict | None
         pulled = fetch(conn, project, page=page, progress=pulling)
         if pulled.staged is not None:
             pulled = _take_in(project, pulled, outcome, server_name, page, pulling)
+            if pulled is None:
+                continue  # another sync of this file took in what came: pull again
         if pulled.received is None and pulled.counter != _cursor(project)[0]:
             settle(project, pulled, None)  # the copy held all of it already
         if pulled.received is not None:
@@ -845,12 +847,17 @@ def sync(conn, project, *, server_name: str = "server", resolutions: dict | None
     raise SyncError(N_("Other copies kept pushing while this one tried; try again in a moment."))
 
 
-def _take_in(project, pulled: Pulled, outcome: Outcome, server_name: str, page: int | None, progress) -> Pulled:
-    """A staged pull taken in as a fast-forward (the cursor moved with it), else read back to be merged."""
-    taken = pull.take_in(project, pulled.staged, lambda: _LocalOnly(project), name=server_name,
-                         page=page or pull.PAGE, progress=progress)
-    if taken is None:  # this copy has changes of its own: a merge
-        return dataclasses.replace(pulled, received=pull.received(project, pulled.staged, _LocalOnly(project)))
+def _take_in(project, pulled: Pulled, outcome: Outcome, server_name: str, page: int | None,
+             progress) -> Pulled | None:
+    """A staged pull taken in as a fast-forward (the cursor moved with it), else read back to be merged; None when
+    the staging file no longer holds it (``pull.Gone``)."""
+    try:
+        taken = pull.take_in(project, pulled.staged, lambda: _LocalOnly(project), name=server_name,
+                             page=page or pull.PAGE, progress=progress)
+        if taken is None:  # this copy has changes of its own: a merge
+            return dataclasses.replace(pulled, received=pull.received(project, pulled.staged, _LocalOnly(project)))
+    except pull.Gone:
+        return None
     outcome.pulled += taken.events
     if taken.changes is not None:
         outcome.changes = taken.changes

@@ -299,6 +299,26 @@ class _NotFastForward(Exception):
     """This copy holds events the server lacks: the pull is a merge."""
 
 
+class Gone(Exception):
+    """The staging file no longer holds what ``receive`` returned: another sync of the same file (the app's and
+    the command line's) took it in and removed it, or began its own. Pull again; nothing was written."""
+
+
+@contextlib.contextmanager
+def _as_received(staged: Staged) -> Iterator[_Stage]:
+    """The staging file read in one snapshot, which must be the pull ``receive`` returned (else ``Gone``): a file
+    emptied or filled further by another sync meanwhile would move the cursor past what was taken in."""
+    with _opened(staged.path) as stage:
+        stage.conn.execute("BEGIN")
+        try:
+            state = stage.state() or {}
+            if [state.get(k) for k in ("since", "counter", "head")] != [staged.since, staged.counter, staged.head]:
+                raise Gone
+            yield stage
+        finally:
+            stage.conn.execute("ROLLBACK")  # it was only read
+
+
 @dataclasses.dataclass(frozen=True)
 class Taken:
     """What ``take_in`` did: the events adopted, and the ``Changes`` for views (None: nothing was new)."""
@@ -320,7 +340,7 @@ def take_in(project, staged: Staged, local_only: Callable[[], Iterable[str]], *,
     the server, as a damaged evidence file's sentence names where it came from.
     """
     store = project.store
-    with _opened(staged.path) as stage:
+    with _as_received(staged) as stage:
         total, done = stage.count(), [0]
 
         def step(n: int) -> None:
@@ -513,7 +533,7 @@ def _evidence(project, stage: _Stage, name: str) -> int:
 
 def received(project, staged: Staged, local_only: Iterable[str]) -> handoff.Received:
     """The staged pull read back whole, for ``merge.plan_received``: a copy with changes of its own merges it."""
-    with _opened(staged.path) as stage:
+    with _as_received(staged) as stage:
         event_rows = [(n, *r) for n, r in enumerate(stage.conn.execute(
             "SELECT id, parents, at, actor, action, entity, entity_id, data FROM events ORDER BY seq"), 1)]
         tables: dict[str, list[dict]] = {}

@@ -223,6 +223,32 @@ def test_a_laptop_killed_mid_pull_keeps_its_copy_as_it_was_and_the_next_sync_goe
     assert rows(ana) == rows(cleo)
 
 
+def test_a_pull_whose_staging_file_another_sync_of_the_file_took_in_pulls_again(desk, tmp_path, monkeypatch):
+    ben = seeded(desk, tmp_path)
+    ana = desk.laptop("ana")
+    desk.sync("ana", ana)  # in one call: her copy holds nothing the server lacks, the next pull is a fast-forward
+    for i in range(20):
+        ben.update_claim(desk.claims[i % 5], notes=f"Note {i}")
+    desk.sync("ben", ben)
+    held = len(ana.events())
+    real, gone = pull.take_in, []
+
+    def meanwhile(project, staged, *args, **kwargs):
+        if not gone:  # the app's sync of the same file took it in, and removed the staging file, first
+            gone.append(pull.path_of(project).exists())
+            pull.discard(project)
+        return real(project, staged, *args, **kwargs)
+
+    monkeypatch.setattr(pull, "take_in", meanwhile)
+    progress = stages()
+    assert desk.sync("ana", ana, page=PAGE, pulling=progress).pulled == len(ben.events()) - held == 20
+    # Pulled again from her cursor: not taken in as nothing with the cursor moved on, which the next sync would
+    # find out only by not holding the server's head, and pull the whole project again.
+    assert {total for stage, _, total in progress.seen if stage == pull.RECEIVING} == {20}
+    assert gone == [True] and ana.verify().ok and content(ana) == content(ben)
+    assert client.state(ana)["cursor"] == str(len(ben.events())) and not pull.path_of(ana).exists()
+
+
 def test_a_stopped_pull_goes_on_and_a_new_link_starts_over(desk, tmp_path):
     seeded(desk, tmp_path)
     ana = desk.laptop("ana")
