@@ -50,6 +50,7 @@ def build(tmp: Path) -> tuple[Path, Path, list[str]]:
 def run() -> list[tuple[str, str, str]]:
     pg = PgServer(find_bindir())
     os.environ["PGPASSFILE"] = str(pg.base / "no-pgpass")
+    watcher = pg.watch()
     try:
         pg.init()
         pg.first_start()
@@ -57,6 +58,7 @@ def run() -> list[tuple[str, str, str]]:
             return _run(pg, Path(tmp))
     finally:
         pg.destroy()
+        watcher.stdin.close()
 
 
 def _run(pg, tmp: Path) -> list[tuple[str, str, str]]:
@@ -218,6 +220,7 @@ def first_pull(n_claims: int, runs: int) -> list[tuple[str, str, str]]:
         tmp = Path(tmp_name)
         env = dict(os.environ, FACTCHECK_HOME=str(tmp / "home"), PGPASSFILE=str(pg.base / "no-pgpass"),
                    PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+        watcher = pg.watch()
         try:
             pg.init()
             pg.first_start()
@@ -262,6 +265,7 @@ def first_pull(n_claims: int, runs: int) -> list[tuple[str, str, str]]:
                          f"claims ({wall:.0f} s)", "True"))
         finally:
             pg.destroy()
+            watcher.stdin.close()
     return rows
 
 
