@@ -89,14 +89,18 @@ def desk(pg_db, copies):
 
 @pytest.fixture
 def open_window(qtbot, tmp_path, monkeypatch):
-    """``open_window(path, user)``: a shown window (errors in ``w.errors``); at the end closed, its threads ended."""
+    """``open_window(path, user)``: a shown window (errors in ``w.errors``, history warnings in ``w.warnings``); at
+    the end closed, its threads ended. Nothing modal: offscreen, no one would ever close it, and the test would wait
+    for ever (a test that writes an event behind the app's back is found out by the history check in the
+    background, sooner or later, as the machine is loaded)."""
     windows = []
     monkeypatch.setattr(MainWindow, "show_error", lambda self, message: self.errors.append(message))
     monkeypatch.setattr(MainWindow, "show_report", lambda self, title, lines: self.reports.append((title, lines)))
+    monkeypatch.setattr(MainWindow, "warn_integrity", lambda self, verdict: self.warnings.append(verdict))
 
     def make(path, user: str) -> MainWindow:
         w = MainWindow(QSettings(str(tmp_path / f"{user}.ini"), QSettings.Format.IniFormat), user)
-        w.errors, w.reports = [], []
+        w.errors, w.reports, w.warnings = [], [], []
         qtbot.add_widget(w)
         windows.append(w)
         assert w.open_project(path), w.errors
