@@ -25,7 +25,7 @@ from factcheck.core import events, merge
 from factcheck.core.project import Project
 from factcheck.importers import ImportedArticle
 from factcheck.sync import client, server
-from tests.sync.conftest import PgServer, ended_as_by_ctrl_c, find_bindir
+from tests.sync.conftest import PgServer, find_bindir
 
 EVENTS = 100_000
 CLAIMS = 1_000
@@ -308,5 +308,4 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    with ended_as_by_ctrl_c():  # a benchmark stopped by timeout (SIGTERM) stops its server too
-        main(sys.argv[1:])
+    main(sys.argv[1:])

@@ -12,7 +12,6 @@ created it (the test, `make_role`, or the sync code's own `server init`).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import itertools
 import json
@@ -21,7 +20,6 @@ import pathlib
 import pwd
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -256,7 +254,9 @@ class StartError(RuntimeError):
 
 #: ``PgServer.watch``'s process: argv[1] the command that stops the server (JSON), argv[2] its folder.
 _WATCH = """
-import json, shutil, subprocess, sys
+import json, shutil, signal, subprocess, sys
+for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # it outlives the tests, and a kill of them by name
+    signal.signal(sig, signal.SIG_IGN)
 sys.stdin.buffer.read()
 subprocess.run(json.loads(sys.argv[1]), capture_output=True, timeout=120)
 shutil.rmtree(sys.argv[2], ignore_errors=True)
@@ -361,33 +361,13 @@ def _create_database(server: PgServer, name: str) -> None:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
-def _interrupt(signum, frame):
-    signal.signal(signum, signal.SIG_IGN)  # a second one must not cut the clean-up short
-    raise KeyboardInterrupt
-
-
-@contextlib.contextmanager
-def ended_as_by_ctrl_c():
-    """SIGTERM (``timeout``, a CI job cancelled) and SIGHUP end the tests as Ctrl+C does, so that the fixtures'
-    clean-up runs and the server stops: by default they end Python at once, and the server outlives the tests."""
-    kept = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}
-    for sig, handler in kept.items():
-        if handler == signal.SIG_DFL:
-            signal.signal(sig, _interrupt)
-    try:
-        yield
-    finally:
-        for sig, handler in kept.items():
-            signal.signal(sig, handler)
-
-
 @pytest.fixture(scope="package")
 def pg_server():
     """The sync tests' PostgreSQL server (a `PgServer`): started once, and stopped and removed after the last of
     them (not at the end of the session, so a crash in a later test cannot leave it running), however they end:
-    by Ctrl+C, SIGTERM or SIGHUP here, by a segfault or SIGKILL through ``PgServer.watch``."""
+    by Ctrl+C here, by SIGTERM, a segfault or SIGKILL (which run no clean-up) through ``PgServer.watch``."""
     server = PgServer(find_bindir())
-    with ended_as_by_ctrl_c(), pytest.MonkeyPatch.context() as mp:
+    with pytest.MonkeyPatch.context() as mp:
         # The developer's PG* variables and ~/.pgpass must not leak into the tests' logins.
         for key in [k for k in os.environ if k.startswith("PG")]:
             mp.delenv(key)
