@@ -817,7 +817,8 @@ def sync_cmd(project: str, dsn: str | None, show_status: bool, prefer: str | Non
                            "run factcheck sync to see why and what to do")
             return
         with _sync_connection(dsn or linked) as conn:
-            outcome = client.sync(conn, p, server_name=_server_name(linked), prefer=prefer, progress=_show_sending)
+            outcome = client.sync(conn, p, server_name=_server_name(linked), prefer=prefer, progress=_show_sending,
+                                  pulling=_show_receiving)
         if outcome.conflicts is not None:
             for conflict in outcome.conflicts.conflicts:
                 click.echo(f"  conflict: {conflict.sentence}")
@@ -837,6 +838,17 @@ def _show_sending(sent: int, total: int) -> None:
     line = f"Sending changes: {sent:,} of {total:,}"
     if sys.stderr.isatty():
         click.echo("\r" + line, nl=sent >= total, err=True)
+    else:
+        click.echo(line, err=True)
+
+
+def _show_receiving(stage: str, done: int, total: int) -> None:
+    """A pull of more than one page, as it goes (on stderr): received, then taken in, as ``_show_sending`` shows."""
+    from factcheck.sync import pull
+
+    line = f"{'Taking in' if stage == pull.TAKING_IN else 'Receiving'} changes: {done:,} of {total:,}"
+    if sys.stderr.isatty():
+        click.echo("\r" + line, nl=done >= total, err=True)
     else:
         click.echo(line, err=True)
 

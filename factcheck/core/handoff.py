@@ -106,8 +106,9 @@ class Received:
     #: sha256 -> (sha256, mime, size, filename, data) already in memory (a pull from a server)
     loaded_blobs: dict[str, tuple] = dataclasses.field(repr=False, default_factory=dict)
     #: the receiver's events the sender lacks, when the receiver knows them (a sync keeps
-    #: track): then the sender's history need not be walked from the receiver's whole log
-    local_only: set[str] | None = dataclasses.field(repr=False, default=None)
+    #: track): then the sender's history need not be walked from the receiver's whole log.
+    #: Their ids, walked each time they are iterated (never all held: a laptop's unsent work may be large)
+    local_only: Iterable[str] | None = dataclasses.field(repr=False, default=None)
     #: the SHA-256 of the evidence files the file carries (``evidence/<sha256>`` members)
     evidence_names: list[str] = dataclasses.field(default_factory=list)
 
@@ -619,13 +620,26 @@ def _not_received_yet(received: Received) -> HandoffRefused:
         name=received.path.name, sender=received.sender or "?"))
 
 
-def check_known(received: Received, store) -> list[str]:
-    """``check_base`` for a receiver that knows its local-only events: only the file's outside parents are looked up."""
+class _Lacking:
+    """The receiver's local-only events that are not in the file, walked (in log order) each time they are asked for."""
+
+    def __init__(self, local_only: Iterable[str], in_file: set[str]):
+        self.local_only, self.in_file = local_only, in_file
+
+    def __iter__(self) -> Iterator[str]:
+        return (event_id for event_id in self.local_only if event_id not in self.in_file)
+
+
+def check_known(received: Received, store) -> Iterable[str]:
+    """``check_base`` for a receiver that knows its local-only events: only the file's outside parents are looked up.
+
+    The ids are not read here: a merge that finds nothing coming in never walks them.
+    """
     in_file, needed = _builds_on(received)
     if needed - held(store, needed):
         raise _not_received_yet(received)
     # An event pushed whose reply was lost comes back in the file: it is the sender's too.
-    return sorted(set(received.local_only or ()) - in_file)
+    return _Lacking(received.local_only or (), in_file)
 
 
 def check_base(received: Received, store) -> list[str]:

@@ -394,18 +394,28 @@ def _pending(conn: sqlite3.Connection) -> dict[str, list[str]]:
     return pending
 
 
+#: Documents marked in ``search_dirty`` indexed at a time: after a first pull from the sync server every one of
+#: a project's is marked (1,000,000 claims), and loading them at once took gigabytes.
+PENDING_BATCH = 2_000
+
+
 def index_pending(conn: sqlite3.Connection) -> int:
-    """Index again every document marked in ``search_dirty``; how many were marked.
+    """Index again every document marked in ``search_dirty``, ``PENDING_BATCH`` at a time; how many were marked.
 
     Call inside a transaction (a manager's, or a migration's).
     """
-    pending = _pending(conn)
-    for kind, refs in pending.items():
-        if kind in KINDS:
-            _forget(conn, kind, refs)
-            _write(conn, _load(conn, kind, refs))
+    marked, after = 0, ("", "")
+    while rows := conn.execute("SELECT kind, ref FROM search_dirty WHERE (kind, ref) > (?, ?) ORDER BY kind, ref "
+                               "LIMIT ?", (*after, PENDING_BATCH)).fetchall():
+        for kind in dict.fromkeys(kind for kind, _ in rows):
+            if kind in KINDS:
+                refs = [ref for k, ref in rows if k == kind]
+                _forget(conn, kind, refs)
+                _write(conn, _load(conn, kind, refs))
+        marked += len(rows)
+        after = rows[-1]
     conn.execute("DELETE FROM search_dirty")
-    return sum(len(refs) for refs in pending.values())
+    return marked
 
 
 def rebuild(conn: sqlite3.Connection) -> None:

@@ -3,7 +3,9 @@
 Sync is merge with a shared log. **Pull** reads, in one REPEATABLE READ transaction (one
 moment of the server), the events after this copy's cursor, the rows they left and the
 files they stored: exactly what a hand-off file carries (``core.handoff.Received``), so
-``core.merge`` merges them as it merges a copy, conflicts and review rules included.
+``core.merge`` merges them as it merges a copy, conflicts and review rules included. A
+pull of more than a page of events goes page by page through a staging file instead
+(``pull.py``), and is taken in at the end in one transaction.
 **Push** sends the events the server lacks (every local event that is not an ancestor of
 the server's head at the cursor), with the rows they touched and the files those name,
 through ``factcheck.push``, which appends them only on top of the counter this copy last
@@ -35,6 +37,7 @@ from factcheck.core.text import N_, Text
 #: Loaded when a sync runs: the app's start only asks whether a project is linked.
 handoff = later.Module("factcheck.core.handoff")
 merge = later.Module("factcheck.core.merge")
+pull = later.Module("factcheck.sync.pull")
 
 #: SQLSTATEs ``schema.sql`` raises.
 BEHIND = "FC409"
@@ -151,11 +154,13 @@ def link(project, dsn: str) -> str:
     """
     kept = without_password(dsn)
     _set_state(project, dsn=kept, cursor=0, server_head=None, pushed_seq=None, role=None)
+    pull.discard(project)
     return kept
 
 
 def unlink(project) -> None:
     _set_state(project, dsn=None, cursor=None, server_head=None, pushed_seq=None, role=None)
+    pull.discard(project)
     project.forget_cached_settings()
 
 
@@ -247,13 +252,18 @@ def unsent(project) -> Unsent:
     return Unsent(since, runs[::-1])
 
 
-def _unsent_ids(project) -> set[str]:
-    """The ids of the events the server lacks (a pull's merge leaves them out of the server's history)."""
-    found, walk, after = set(), unsent(project), 0
-    while rows := walk.rows(project.store, after, 4096, columns="seq, id"):
-        found.update(r[1] for r in rows)
-        after = rows[-1][0]
-    return found
+class _LocalOnly:
+    """The ids of this copy's events the server lacks (as far as it knows), walked in log order each time they are
+    asked for: never all held at once (``handoff.Received.local_only``)."""
+
+    def __init__(self, project):
+        self.project = project
+
+    def __iter__(self) -> Iterator[str]:
+        walk, after = unsent(self.project), 0
+        while rows := walk.rows(self.project.store, after, 4096, columns="seq, id"):
+            yield from (r[1] for r in rows)
+            after = rows[-1][0]
 
 
 def pending(project) -> int:
@@ -361,23 +371,29 @@ def _remember_role(conn, project) -> None:
 
 @dataclasses.dataclass
 class Pulled:
-    """What came from the server after the cursor, as a hand-off carries it, and the counter it ends at."""
+    """What came from the server after the cursor, and the counter it ends at: as a hand-off carries it
+    (``received``), or, for a pull of more than a page, staged in a file beside the project (``staged``)."""
 
     received: handoff.Received | None
     counter: int
     head: str | None
+    staged: pull.Staged | None = None
 
 
-def fetch(conn, project) -> Pulled:
-    """Read what the server has after this copy's cursor (one moment of the server); writes nothing.
+def fetch(conn, project, *, page: int | None = None, progress=None) -> Pulled:
+    """Read what the server has after this copy's cursor (one moment of the server); writes nothing to the project.
 
     A copy that already holds the server's head holds everything before it too (a laptop
     given a copy of an up-to-date file): nothing is read, and only the cursor moves (unless
-    files of its attachments are missing, which the pull may bring).
+    files of its attachments are missing, which the pull may bring). More than ``page``
+    events (``pull.PAGE`` by default) are read page by page into a staging file beside the
+    project (``pull.receive``; a pull stopped or killed before goes on from there), with
+    ``progress(pull.RECEIVING, received, total)``; fewer, in one call, as they always were.
     """
     project_id = events.project_id(project.store)
     cursor, head = _cursor(project)
     store = project.store
+    page = page or pull.PAGE
 
     def held(found) -> bool:
         """Whether (role, counter, head) is a member's view of a server whose history this copy holds."""
@@ -392,6 +408,8 @@ def fetch(conn, project) -> Pulled:
             found = conn.execute("SELECT role, counter, head FROM factcheck.whoami(%s)", (project_id,)).fetchone()
             if held(found):
                 return found[1:], [], [], []
+            if found and found[0] and found[1] - cursor > page:
+                return None, None, [], []  # a large pull: page by page
             rows = conn.execute("SELECT * FROM factcheck.pull_events(%s, %s)", (project_id, cursor)).fetchall()
             if not rows:
                 return None, rows, [], []
@@ -402,12 +420,17 @@ def fetch(conn, project) -> Pulled:
     holding, rows, state_rows, blobs = _call(conn, read)
     if holding:
         return Pulled(None, holding[0], holding[1])
+    if rows is None:
+        staged = pull.receive(conn, project, cursor, head, page=page, progress=progress)
+        return Pulled(None, staged.counter, staged.head, staged)
     if not rows:
         return Pulled(None, cursor, head)
-    tables: dict[str, list[dict]] = {}
-    for table, _key, body in state_rows:
-        tables.setdefault(table, []).append(body)
     event_rows = [(n, r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]) for n, r in enumerate(rows, 1)]
+    unticked = _unticked(event_rows)
+    tables: dict[str, list[dict]] = {}
+    for table, key, body in state_rows:
+        if table != "claim_tasks" or key not in unticked:
+            tables.setdefault(table, []).append(body)
     for r in event_rows:  # the server checked each id; a copy never takes that on trust
         if events.event_id(*r[2:9]) != r[1]:
             raise Refused(N_("The sync server sent an event that does not match its id; nothing was merged."))
@@ -415,8 +438,26 @@ def fetch(conn, project) -> Pulled:
     received = handoff.Received(
         path=pathlib.Path("server"), project_id=project_id, project_name="", sender="", made_at="", head=rows[-1][1],
         since=[head] if head else [], event_rows=event_rows, rows=tables, blob_names=list(loaded),
-        loaded_blobs=loaded, local_only=_unsent_ids(project))
+        loaded_blobs=loaded, local_only=_LocalOnly(project))
     return Pulled(received, rows[-1][0], rows[-1][1])
+
+
+def _unticked(event_rows: list[tuple]) -> set[str]:
+    """The tasks (``claim_id task_id``) these events leave unticked: the server still holds the row an earlier
+    push sent for each (an unticked task has none to send), which must not tick it again here."""
+    from factcheck.core import units
+
+    done: dict[str, bool] = {}
+    for r in event_rows:
+        if r[5] in ("task.tick", "project.merge"):
+            try:
+                data = json.loads(r[8])
+            except ValueError:
+                continue
+            if isinstance(data, dict):
+                done.update((key, bool(value)) for table, key, _, value in units.touches(r[5], r[7], data)
+                            if table == "claim_tasks")
+    return {key for key, ticked in done.items() if not ticked}
 
 
 def plan_pull(project, pulled: Pulled, server_name: str) -> merge.MergePlan:
@@ -424,8 +465,9 @@ def plan_pull(project, pulled: Pulled, server_name: str) -> merge.MergePlan:
 
 
 def settle(project, pulled: Pulled, plan: merge.MergePlan | None) -> None:
-    """After the pull was merged (or held nothing new), move the cursor to where it ended."""
+    """After the pull was merged (or held nothing new), move the cursor to where it ended (a staged pull is done)."""
     _set_state(project, cursor=pulled.counter, server_head=pulled.head)
+    pull.discard(project)
 
 
 # --- push ------------------------------------------------------------------------------------------
@@ -759,13 +801,16 @@ def _hold_back(project, refusal: Refused, walk: Unsent, sending: _Push, batch: i
 
 
 def sync(conn, project, *, server_name: str = "server", resolutions: dict | None = None,
-         prefer: str | None = None, apply=None, batch: int | None = None, progress=None) -> Outcome:
+         prefer: str | None = None, apply=None, batch: int | None = None, progress=None, page: int | None = None,
+         pulling=None) -> Outcome:
     """Pull and merge, then push; again while another copy pushes in between (at most ``RETRIES`` times).
 
     A pull with conflicts and no ``resolutions``/``prefer`` stops before writing anything
     and returns the plan in ``Outcome.conflicts``. ``apply(plan, resolutions)`` carries out
     a merge (the app passes its undo history's; by default ``merge.apply``). ``batch`` and
-    ``progress``: as ``push`` takes them.
+    ``progress``: as ``push`` takes them; ``page`` and ``pulling(stage, done, total)``: as
+    ``fetch`` and ``pull.take_in`` take them (a pull of more than a page; False stops it,
+    and the next sync goes on from there).
     """
     apply = apply or (lambda plan, chosen: merge.apply(project, plan, chosen))
     outcome = Outcome()
@@ -773,7 +818,11 @@ def sync(conn, project, *, server_name: str = "server", resolutions: dict | None
     for attempt in range(RETRIES):
         if attempt:
             time.sleep(random.uniform(0, 0.02 * 2 ** min(attempt, 6)))
-        pulled = fetch(conn, project)
+        pulled = fetch(conn, project, page=page, progress=pulling)
+        if pulled.staged is not None:
+            pulled = _take_in(project, pulled, outcome, server_name, page, pulling)
+            if pulled is None:
+                continue  # another sync of this file took in what came: pull again
         if pulled.received is None and pulled.counter != _cursor(project)[0]:
             settle(project, pulled, None)  # the copy held all of it already
         if pulled.received is not None:
@@ -796,6 +845,23 @@ def sync(conn, project, *, server_name: str = "server", resolutions: dict | None
         except Behind:
             continue  # another copy pushed first: pull again
     raise SyncError(N_("Other copies kept pushing while this one tried; try again in a moment."))
+
+
+def _take_in(project, pulled: Pulled, outcome: Outcome, server_name: str, page: int | None,
+             progress) -> Pulled | None:
+    """A staged pull taken in as a fast-forward (the cursor moved with it), else read back to be merged; None when
+    the staging file no longer holds it (``pull.Gone``)."""
+    try:
+        taken = pull.take_in(project, pulled.staged, lambda: _LocalOnly(project), name=server_name,
+                             page=page or pull.PAGE, progress=progress)
+        if taken is None:  # this copy has changes of its own: a merge
+            return dataclasses.replace(pulled, received=pull.received(project, pulled.staged, _LocalOnly(project)))
+    except pull.Gone:
+        return None
+    outcome.pulled += taken.events
+    if taken.changes is not None:
+        outcome.changes = taken.changes
+    return Pulled(None, pulled.counter, pulled.head)
 
 
 def wait_for_news(conn, timeout: float) -> list[tuple[str, int]]:

@@ -1,7 +1,7 @@
--- factcheck's shared store in the newsroom's PostgreSQL (schema version 2).
+-- factcheck's shared store in the newsroom's PostgreSQL (schema version 3).
 --
 -- Clients hold no privilege on any table: they call SECURITY DEFINER functions (push,
--- push_file, push_state, the pulls, whoami), which check who is calling with session_user (the login that
+-- push_file, push_state, the pulls and their pages, whoami), which check who is calling with session_user (the login that
 -- PostgreSQL authenticated, not a name typed on a laptop) and enforce the rules that
 -- matter: membership of the project, editors alone approve and publish, four-eyes by
 -- server identity, event ids that match their content, parents the log already holds,
@@ -81,7 +81,10 @@ CREATE TABLE IF NOT EXISTS factcheck.state_rows (
     seq bigint NOT NULL,
     PRIMARY KEY (project, tbl, key)
 );
-CREATE INDEX IF NOT EXISTS state_rows_seq ON factcheck.state_rows (project, seq);
+-- In the order a pull reads them, page by page (version 3; version 2's index on (project, seq) alone goes:
+-- this one serves what it served).
+CREATE INDEX IF NOT EXISTS state_rows_page ON factcheck.state_rows (project, seq, tbl, key);
+DROP INDEX IF EXISTS factcheck.state_rows_seq;
 
 -- The rows of the unfinished push, moved to state_rows when it is published.
 CREATE TABLE IF NOT EXISTS factcheck.staged_rows (
@@ -102,7 +105,8 @@ CREATE TABLE IF NOT EXISTS factcheck.blobs (
     seq bigint NOT NULL,
     PRIMARY KEY (project, sha256)
 );
-CREATE INDEX IF NOT EXISTS blobs_seq ON factcheck.blobs (project, seq);
+CREATE INDEX IF NOT EXISTS blobs_page ON factcheck.blobs (project, seq, sha256);
+DROP INDEX IF EXISTS factcheck.blobs_seq;
 
 -- No foreign key from these tables to projects: push (the only writer) locks the project's
 -- row FOR UPDATE, and a key check per inserted row, each in the subtransaction of an
@@ -493,6 +497,79 @@ BEGIN
                   AND b.seq <= (SELECT p.counter FROM factcheck.projects p WHERE p.id = p_project);
 END $$;
 
+-- A large pull, page by page (schema version 3): keyset pages of each stream in the order of the counter
+-- that published them, so a laptop reads a project of millions of events in short calls, none of which
+-- holds the whole of it. Call the three in one REPEATABLE READ transaction with whoami (one moment).
+-- A row a later push moved (its seq is that push's counter) is met again further on, as it is now.
+-- Their indexes, state_rows_page and blobs_page, are with their tables above.
+
+-- Refuse a caller who is not a member of the project.
+CREATE OR REPLACE FUNCTION factcheck.reader(p_project text) RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = factcheck, pg_temp AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM factcheck.members m WHERE m.project = p_project AND m.username = session_user) THEN
+        RAISE EXCEPTION USING ERRCODE = 'FC403',
+            MESSAGE = format('%s may not read project %s on this server', session_user, p_project), HINT = 'not-member',
+            DETAIL = json_build_object('user', session_user::text)::text;
+    END IF;
+END $$;
+
+-- The events after p_after, up to the counter: at most p_limit, and only as many as fit in about p_chars
+-- characters (one at least).
+CREATE OR REPLACE FUNCTION factcheck.pull_page(p_project text, p_after bigint, p_limit integer, p_chars bigint)
+RETURNS TABLE (seq bigint, id text, parents text, at text, actor text, action text, entity text, entity_id text,
+               data text, pushed_by name)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
+BEGIN
+    PERFORM factcheck.reader(p_project);
+    RETURN QUERY
+    SELECT e.seq, e.id, e.parents, e.at, e.actor, e.action, e.entity, e.entity_id, e.data, e.pushed_by FROM (
+        SELECT ev.*, sum(length(ev.data) + length(ev.parents) + 256) OVER (ORDER BY ev.seq ROWS UNBOUNDED PRECEDING)
+                     - (length(ev.data) + length(ev.parents) + 256) AS before
+        FROM factcheck.events ev
+        WHERE ev.project = p_project AND ev.seq > p_after
+          AND ev.seq <= (SELECT p.counter FROM factcheck.projects p WHERE p.id = p_project)
+        ORDER BY ev.seq LIMIT p_limit) e
+    WHERE e.before < greatest(p_chars, 1)
+    ORDER BY e.seq;
+END $$;
+
+-- The rows published after p_since, from (p_seq, p_tbl, p_key) on, in (seq, tbl, key) order; sized as pull_page.
+CREATE OR REPLACE FUNCTION factcheck.pull_rows_page(p_project text, p_since bigint, p_seq bigint, p_tbl text,
+                                                    p_key text, p_limit integer, p_chars bigint)
+RETURNS TABLE (seq bigint, tbl text, key text, body jsonb)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
+BEGIN
+    PERFORM factcheck.reader(p_project);
+    RETURN QUERY
+    SELECT s.seq, s.tbl, s.key, s.body FROM (
+        SELECT r.*, sum(octet_length(r.body::text) + 64) OVER (ORDER BY r.seq, r.tbl, r.key ROWS UNBOUNDED PRECEDING)
+                    - (octet_length(r.body::text) + 64) AS before
+        FROM factcheck.state_rows r
+        WHERE r.project = p_project AND r.seq > p_since AND (r.seq, r.tbl, r.key) > (p_seq, p_tbl, p_key)
+        ORDER BY r.seq, r.tbl, r.key LIMIT p_limit) s
+    WHERE s.before < greatest(p_chars, 1)
+    ORDER BY s.seq, s.tbl, s.key;
+END $$;
+
+-- The stored files published after p_since, from (p_seq, p_sha256) on, up to about p_bytes (one at least).
+CREATE OR REPLACE FUNCTION factcheck.pull_files_page(p_project text, p_since bigint, p_seq bigint, p_sha256 text,
+                                                     p_limit integer, p_bytes bigint)
+RETURNS TABLE (seq bigint, sha256 text, mime text, size bigint, filename text, data bytea)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = factcheck, pg_temp AS $$
+BEGIN
+    PERFORM factcheck.reader(p_project);
+    RETURN QUERY
+    SELECT f.seq, f.sha256, f.mime, f.size, f.filename, f.data FROM (
+        SELECT b.*, sum(b.size) OVER (ORDER BY b.seq, b.sha256 ROWS UNBOUNDED PRECEDING) - b.size AS before
+        FROM factcheck.blobs b
+        WHERE b.project = p_project AND b.seq > p_since AND (b.seq, b.sha256) > (p_seq, p_sha256)
+          AND b.seq <= (SELECT p.counter FROM factcheck.projects p WHERE p.id = p_project)
+        ORDER BY b.seq, b.sha256 LIMIT p_limit) f
+    WHERE f.before < greatest(p_bytes, 1)
+    ORDER BY f.seq, f.sha256;
+END $$;
+
 DO $$ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'factcheck_client') THEN
         CREATE ROLE factcheck_client NOLOGIN;
@@ -503,8 +580,11 @@ REVOKE ALL ON ALL FUNCTIONS IN SCHEMA factcheck FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION factcheck.whoami(text), factcheck.push(text, text, bigint, jsonb, jsonb, jsonb),
     factcheck.push(text, text, bigint, text, jsonb, jsonb, boolean),
     factcheck.push_file(text, bigint, text, text, text, text, bytea), factcheck.push_state(text),
-    factcheck.pull_events(text, bigint), factcheck.pull_rows(text, bigint), factcheck.pull_blobs(text, bigint)
+    factcheck.pull_events(text, bigint), factcheck.pull_rows(text, bigint), factcheck.pull_blobs(text, bigint),
+    factcheck.pull_page(text, bigint, integer, bigint),
+    factcheck.pull_rows_page(text, bigint, bigint, text, text, integer, bigint),
+    factcheck.pull_files_page(text, bigint, bigint, text, integer, bigint)
     TO factcheck_client;
 
-INSERT INTO factcheck.meta (key, value) VALUES ('schema_version', '2')
+INSERT INTO factcheck.meta (key, value) VALUES ('schema_version', '3')
 ON CONFLICT (key) DO UPDATE SET value = excluded.value;

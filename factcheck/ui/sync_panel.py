@@ -239,12 +239,13 @@ class SyncWorker(threading.Thread):
         kept = self._conn is not None
         try:
             return client.sync(self._connect(project), project, server_name=self.server_name,
-                               progress=self._sending)
+                               progress=self._sending, pulling=self._receiving)
         except client.Offline:
             self._drop_connection()
             if not kept:
                 raise
-        return client.sync(self._connect(project), project, server_name=self.server_name, progress=self._sending)
+        return client.sync(self._connect(project), project, server_name=self.server_name, progress=self._sending,
+                           pulling=self._receiving)
 
     def _sending(self, sent: int, total: int) -> bool:
         """A batch of a push went up: say so when there are several; False (stop there) once the project closes."""

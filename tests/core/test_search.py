@@ -330,6 +330,32 @@ def test_closing_indexes_what_changed(desk):
     conn.close()
 
 
+def test_everything_marked_at_once_is_indexed_a_batch_at_a_time(desk, monkeypatch):
+    project, ids_ = desk  # a first pull from the sync server marks a whole project
+    for start in (0, 20, 40):
+        project.create_claim(ids_["version"], start, start + 10)
+    project.search("bogota")
+    with project.store.transaction():
+        project.store.execute("INSERT OR IGNORE INTO search_dirty (kind, ref) SELECT 'claim', id FROM claims")
+        project.store.execute("INSERT OR IGNORE INTO search_dirty (kind, ref) SELECT 'comment', id FROM comments")
+        project.store.execute("INSERT OR IGNORE INTO search_dirty (kind, ref) SELECT 'source', id FROM sources")
+        project.store.execute("INSERT OR IGNORE INTO search_dirty (kind, ref) SELECT 'article', id FROM articles")
+        project.store.execute("UPDATE claims SET statement = 'Escrito en Pasto' WHERE id = ?", (ids_["other"],))
+    real, loaded = search._load, []
+
+    def load(conn, kind, refs):
+        loaded.append(len(refs))
+        return real(conn, kind, refs)
+
+    monkeypatch.setattr(search, "PENDING_BATCH", 2)
+    monkeypatch.setattr(search, "_load", load)
+    assert search.index_pending(project.store.conn) == 8
+    assert sum(loaded) == 8 and max(loaded) <= 2
+    assert kinds(project.search("pasto")) == {("claim", ids_["other"])}
+    assert ids_["claim"] in ids(project.search("bogota")) and ids(project.search("dane")) >= {ids_["source"]}
+    assert project.store.read_one("SELECT count(*) FROM search_dirty")[0] == 0
+
+
 def test_the_migration_builds_the_index_of_an_older_project(desk):
     project, ids_ = desk
     path = project.path

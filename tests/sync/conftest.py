@@ -1,7 +1,7 @@
-"""A real PostgreSQL for the sync tests: one throwaway server per session, a database per test.
+"""A real PostgreSQL for the sync tests: one throwaway server for all of them, a database per test.
 
-The server lives in a folder under /tmp and is started and stopped here; no test needs one
-running already. The server refuses to run as root, so as root (CI) it runs as the
+The server lives in a folder under /tmp and is started and stopped here, however the tests
+end (``pg_server``); no test needs one running already. The server refuses to run as root, so as root (CI) it runs as the
 `postgres` OS user through `runuser`. Unix-socket connections are trusted; TCP connections
 to 127.0.0.1 need a password (scram-sha-256), so a test can log in as a checker, an editor
 or an admin and see a wrong password refused.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import json
 import os
 import pathlib
 import pwd
@@ -21,6 +22,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -220,13 +222,27 @@ class PgServer:
         with open(self.datadir / "postgresql.conf", "a", encoding="utf-8") as conf:
             conf.write("".join(f"{k} = {v}\n" for k, v in settings.items()))
 
-    def _run(self, program: str, *args, what: str = "", check: bool = True) -> subprocess.CompletedProcess:
+    def watch(self) -> subprocess.Popen:
+        """A process that stops the server and removes its folder once this process ends, however it ends: a
+        segfault or SIGKILL runs no clean-up here. It waits for the end of its stdin, which only this process
+        holds open; close it once the server is stopped (``destroy``), and it finds nothing left to do."""
+        stop = self._command("pg_ctl", "-D", self.datadir, "-m", "immediate", "-w", "-t", "60", "stop")
+        return subprocess.Popen([sys.executable, "-c", _WATCH, json.dumps(stop), str(self.base)],
+                                stdin=subprocess.PIPE, cwd=self.base.parent, env=self._env(),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)  # Ctrl+C and timeout's signal to the group spare it
+
+    def _command(self, program: str, *args) -> list[str]:
         cmd = [str(self.bindir / program), *map(str, args)]
-        if self.os_user:
-            cmd = ["runuser", "-u", self.os_user, "--", *cmd]
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
-        env["LC_ALL"] = "C"
-        proc = subprocess.run(cmd, cwd=self.base, env=env, capture_output=True, text=True, timeout=120)
+        return ["runuser", "-u", self.os_user, "--", *cmd] if self.os_user else cmd
+
+    @staticmethod
+    def _env() -> dict[str, str]:
+        return {**{k: v for k, v in os.environ.items() if not k.startswith("PG")}, "LC_ALL": "C"}
+
+    def _run(self, program: str, *args, what: str = "", check: bool = True) -> subprocess.CompletedProcess:
+        proc = subprocess.run(self._command(program, *args), cwd=self.base, env=self._env(), capture_output=True,
+                              text=True, timeout=120)
         if check and proc.returncode != 0:
             raise RuntimeError(f"{what or program} failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
         return proc
@@ -234,6 +250,17 @@ class PgServer:
 
 class StartError(RuntimeError):
     pass
+
+
+#: ``PgServer.watch``'s process: argv[1] the command that stops the server (JSON), argv[2] its folder.
+_WATCH = """
+import json, shutil, signal, subprocess, sys
+for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # it outlives the tests, and a kill of them by name
+    signal.signal(sig, signal.SIG_IGN)
+sys.stdin.buffer.read()
+subprocess.run(json.loads(sys.argv[1]), capture_output=True, timeout=120)
+shutil.rmtree(sys.argv[2], ignore_errors=True)
+"""
 
 
 def _user_exists(name: str) -> bool:
@@ -334,21 +361,26 @@ def _create_database(server: PgServer, name: str) -> None:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def pg_server():
-    """The session's PostgreSQL server (a `PgServer`), started once and removed at the end."""
+    """The sync tests' PostgreSQL server (a `PgServer`): started once, and stopped and removed after the last of
+    them (not at the end of the session, so a crash in a later test cannot leave it running), however they end:
+    by Ctrl+C here, by SIGTERM, a segfault or SIGKILL (which run no clean-up) through ``PgServer.watch``."""
     server = PgServer(find_bindir())
     with pytest.MonkeyPatch.context() as mp:
         # The developer's PG* variables and ~/.pgpass must not leak into the tests' logins.
         for key in [k for k in os.environ if k.startswith("PG")]:
             mp.delenv(key)
         mp.setenv("PGPASSFILE", str(server.base / "no-pgpass"))
+        watcher = server.watch()
         try:
             server.init()
             server.first_start()
             yield server
         finally:
             server.destroy()
+            watcher.stdin.close()
+            watcher.wait()
 
 
 _database_numbers = itertools.count(1)

@@ -8,10 +8,13 @@ ana a checker.
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 
 import psycopg
 import pytest
@@ -28,6 +31,48 @@ from .test_sync import TEXT, content
 
 desk = test_sync.desk  # the fixture: a desk on a throwaway PostgreSQL
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+#: Seconds a laptop's process may take to say its next line: far more than a batch or a page takes on a loaded
+#: machine. Past them the test fails, with the process's stack on stderr, rather than wait for ever.
+SAY_S = 120
+
+
+class Laptop:
+    """A sync in a process of its own (``script``, which prints its progress), to be killed half way."""
+
+    def __init__(self, script: str):
+        # Its stack on SIGUSR1 (on stderr, which the test's report shows): where it is when it says nothing.
+        script = "import faulthandler, signal\nfaulthandler.register(signal.SIGUSR1, all_threads=True)\n" + script
+        self.process = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        text=True)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(line)
+        self.lines.put("")  # it ended
+
+    def says(self) -> str:
+        """Its next line ("" once it ended)."""
+        try:
+            return self.lines.get(timeout=SAY_S)
+        except queue.Empty:
+            self.process.send_signal(signal.SIGUSR1)
+            time.sleep(1)
+            pytest.fail(f"the laptop's process said nothing for {SAY_S} s (its stack is on stderr)")
+
+    def go_on(self) -> None:
+        self.process.stdin.write("\n")
+        self.process.stdin.flush()
+
+    def kill(self) -> None:
+        """SIGKILL, as a laptop's battery dies; then its pipes are closed."""
+        os.kill(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+        self.reader.join()
+        self.process.stdin.close()
+        self.process.stdout.close()
 
 
 def a_desks_work(p: Project, desk) -> None:
@@ -198,16 +243,14 @@ def test_a_laptop_killed_mid_push_resumes_and_applies_nothing_twice(desk):
     n = len(ben.events())
     ben.close()
     script = KILLED_PUSH.format(root=ROOT, path=str(desk.dir / "ben.factcheck"), dsn=desk.dsn("ben"))
-    with subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                          text=True) as child:
-        try:
-            for _ in range(2):
-                assert child.stdout.readline().strip()
-                child.stdin.write("\n")
-                child.stdin.flush()
-            assert child.stdout.readline().strip() == "15"
-        finally:
-            os.kill(child.pid, signal.SIGKILL)
+    laptop = Laptop(script)
+    try:
+        for _ in range(2):
+            assert laptop.says().strip()
+            laptop.go_on()
+        assert laptop.says().strip() == "15"
+    finally:
+        laptop.kill()
     assert on_server(desk)["unfinished"] == 15
     ben = desk.laptop("ben")
     assert ben.verify().ok and client.state(ben).get("cursor") == "0"
@@ -313,8 +356,8 @@ def test_an_older_server_is_upgraded_by_init_and_says_so_until_then(desk, pg_db)
     with pytest.raises(client.SyncError, match="older than this factcheck: run factcheck server init"):
         desk.sync("ben", ben)
     with pg_db.connect() as conn:
-        assert server.init(conn) == 2
-        assert conn.execute("SELECT value FROM factcheck.meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert server.init(conn) == server.SCHEMA_VERSION == 3
+        assert conn.execute("SELECT value FROM factcheck.meta WHERE key = 'schema_version'").fetchone()[0] == "3"
     assert desk.sync("ben", ben).pushed == 1
 
 

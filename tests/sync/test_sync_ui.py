@@ -89,16 +89,19 @@ def desk(pg_db, copies):
 
 @pytest.fixture
 def open_window(qtbot, tmp_path, monkeypatch):
-    """``open_window(path, user)``: a shown window (errors in ``w.errors``); at the end closed, its threads ended."""
+    """``open_window(path, user)``: a shown window (errors in ``w.errors``, history warnings in ``w.warnings``); at
+    the end closed, its threads ended. Nothing modal: offscreen, no one would ever close it, and the test would wait
+    for ever (a test that writes an event behind the app's back is found out by the history check in the
+    background, sooner or later, as the machine is loaded)."""
     windows = []
     monkeypatch.setattr(MainWindow, "show_error", lambda self, message: self.errors.append(message))
     monkeypatch.setattr(MainWindow, "show_report", lambda self, title, lines: self.reports.append((title, lines)))
     # A modal warning would wait for a click that never comes: the test would hang instead of failing.
-    monkeypatch.setattr(MainWindow, "warn_integrity", lambda self, verdict: self.errors.append(str(verdict)))
+    monkeypatch.setattr(MainWindow, "warn_integrity", lambda self, verdict: self.warnings.append(verdict))
 
     def make(path, user: str) -> MainWindow:
         w = MainWindow(QSettings(str(tmp_path / f"{user}.ini"), QSettings.Format.IniFormat), user)
-        w.errors, w.reports = [], []
+        w.errors, w.reports, w.warnings = [], [], []
         qtbot.add_widget(w)
         windows.append(w)
         assert w.open_project(path), w.errors
@@ -429,3 +432,51 @@ def test_a_long_push_counts_its_batches_and_closing_stops_it_where_the_next_sync
     assert desk.counter(project_id) == total and sum(sent) == total  # the rest, not all again
     wb = linked(open_window, qtbot, b, "ben", desk.dsn(desk.ben), desk.ben.password)
     assert wb.project.claim(claim_id).notes == "Note 29" and wb.project.verify().ok
+
+
+def test_a_long_pull_counts_its_pages_and_closing_stops_it_where_the_next_sync_goes_on(
+        open_window, qtbot, copies, desk, monkeypatch):
+    from factcheck.sync import pull
+
+    a, b, claim_id, project_id = copies
+    with Project.open(a, user="ana") as p:
+        for i in range(30):
+            p.update_claim(claim_id, notes=f"Note {i}")
+        total = len(p.events())
+        client.link(p, desk.dsn(desk.ana))
+        with client.connect(desk.ana.dsn) as conn:
+            client.sync(conn, p)
+    with Project.open(b, user="ben") as p:
+        client.link(p, desk.dsn(desk.ben))
+    sync_panel.PASSWORDS.remember(desk.dsn(desk.ben), desk.ben.password)
+    monkeypatch.setattr(pull, "PAGE", 5)
+    # The pull waits after its second page until the window closes: surely half way.
+    closing = threading.Event()
+    real_stop, real_read, pages = sync_panel.SyncWorker.stop, pull._read, []
+
+    def stop(worker):
+        closing.set()
+        real_stop(worker)
+
+    def read(conn, project_id, state, *args):
+        pages.append(state["events_at"])  # where each page starts
+        found = real_read(conn, project_id, state, *args)
+        if len(pages) == 2:
+            closing.wait(LIVE_MS / 1000)
+        return found
+
+    monkeypatch.setattr(sync_panel.SyncWorker, "stop", stop)
+    monkeypatch.setattr(pull, "_read", read)
+    w = open_window(b, "ben")
+    qtbot.waitUntil(lambda: w.sync.status.text() == f"Receiving changes: 5 of {total}", timeout=LIVE_MS)
+    assert "in pages" in w.sync.status.toolTip()
+    w.close()
+    with Project.open(b, user="ben") as p:
+        assert p.verify().ok and client.state(p)["cursor"] == "0" and p.claim(claim_id).notes == ""
+        assert pull.path_of(p).exists()
+    before = len(pages)
+    w = open_window(b, "ben")
+    qtbot.waitUntil(lambda: w.sync.state == sync_panel.SYNCED, timeout=LIVE_MS)
+    assert w.project.claim(claim_id).notes == "Note 29" and w.project.verify().ok
+    assert pages[before] == 10  # on after the two pages received, not from the start
+    assert not pull.path_of(w.project).exists()
