@@ -2845,7 +2845,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The Markdown file is nested too deeply to be read.</source>
-        <extracomment>A byline: &quot;By&quot; or &quot;Por&quot; (a colon allowed) and the rest of its line. A byline&apos;s longest name list, in characters and in words. Lower-case words a list of names may hold between capitalised ones (English, Spanish, particles). The paragraph right under the first H1, as text (a byline&apos;s place), and whether it may still come.</extracomment>
+        <extracomment>A byline: &quot;By&quot; or &quot;Por&quot; (a colon allowed) and the rest of its line. A byline&apos;s longest name list, in characters and in words. Lower-case words a list of names may hold between capitalised ones (English, Spanish, particles). Capitalised words that open a &quot;By …&quot; line that is not a byline (&quot;By Monday&quot;, &quot;By The Numbers&quot;, &quot;Por España&quot; is left to the checker): days, months, articles and the like, English and Spanish. The paragraph right under the first H1, as text (a byline&apos;s place), and whether it may still come.</extracomment>
         <translation>El archivo Markdown tiene demasiados niveles anidados para leerlo.</translation>
     </message>
     <message>
@@ -3382,7 +3382,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{mark} is the start of more than one event id; give more of it.</source>
-        <extracomment>The name a hand-off has while it is written (renamed to its own once whole). The newest version this build reads and writes (2: with attachments and evidence files). ``--since`` value meaning the whole history. The largest hand-off member read whole (a hand-off of a year&apos;s desk is far smaller). sha256 -&gt; (sha256, mime, size, filename, data) already in memory (a pull from a server) the receiver&apos;s events the sender lacks, when the receiver knows them (a sync keeps track): then the sender&apos;s history need not be walked from the receiver&apos;s whole log the SHA-256 of the evidence files the file carries (``evidence/&lt;sha256&gt;`` members) Events read at once around the walk&apos;s newest event: a parent is mostly the event just before its child.</extracomment>
+        <extracomment>The name a hand-off has while it is written (renamed to its own once whole). The newest version this build reads and writes (2: with attachments and evidence files). ``--since`` value meaning the whole history. The largest hand-off member read whole (a hand-off of a year&apos;s desk is far smaller). sha256 -&gt; (sha256, mime, size, filename, data) already in memory (a pull from a server) the receiver&apos;s events the sender lacks, when the receiver knows them (a sync keeps track): then the sender&apos;s history need not be walked from the receiver&apos;s whole log. Their ids, walked each time they are iterated (never all held: a laptop&apos;s unsent work may be large) the SHA-256 of the evidence files the file carries (``evidence/&lt;sha256&gt;`` members) Events read at once around the walk&apos;s newest event: a parent is mostly the event just before its child.</extracomment>
         <translation>{mark} es el comienzo de más de un identificador de evento; escriba más caracteres.</translation>
     </message>
     <message>
@@ -3574,7 +3574,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{name} is a folder, not a factcheck library.</source>
-        <extracomment>How long a write waits for another window&apos;s write to finish before giving up (ms). Candidates FTS5 hands to the re-ranking. Claims (or entries) read, analysed and written per transaction when a project is indexed or re-analysed (a few MB of rows; fewer commits write the key index&apos;s pages fewer times). Token counts kept between queries (a few MB at most) before they are counted afresh. Column weights of bm25 (terms, bigrams, prefixes). The library&apos;s migrations, in order; ``user_version`` is how many were applied. Append only. Sentences about what happened while opening (rebuilt after damage, read-only because busy). In how many entries each token asked for occurs (0: none), while the library is as it was counted.</extracomment>
+        <extracomment>How long a write waits for another window&apos;s write to finish before giving up (ms). Candidates FTS5 hands to the re-ranking. Claims (or entries) read, analysed and written per transaction when a project is indexed or re-analysed (a few MB of rows; fewer commits write the key index&apos;s pages fewer times). Claims the app may write (``put_claims``) between two passes before the next pass reads the project whole. Share of the entries this connection may change before the word counts are taken again, and the fewest rows. Token counts kept between queries (a few MB at most) before they are counted afresh. Column weights of bm25 (terms, bigrams, prefixes). The library&apos;s migrations, in order; ``user_version`` is how many were applied. Append only. Sentences about what happened while opening (rebuilt after damage, read-only because busy). In how many entries each token asked for occurs (0: none), while the library is as it was counted. Rows this connection changed since the counts were taken (see ``_counts_after``).</extracomment>
         <translation>{name} es una carpeta, no una biblioteca de factcheck.</translation>
     </message>
     <message>
@@ -3643,7 +3643,7 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>start date</source>
-        <extracomment>A claim&apos;s text fields, in the order a snippet prefers them when they match alike. Words of a query taken at most (a pasted paragraph is searched by its first words). Characters of a query read at most (10,000 characters of paste cost nothing more). Article text is indexed in chunks of whole paragraphs of about this many characters... ...a paragraph longer than this is cut between words (at a space where it has one). A snippet&apos;s length in characters (before its ellipses). Put between a document&apos;s fields, so a phrase never runs from one field into the next: a private-use character, which FTS5 keeps as a word and no query word can be. Per term, whether a folded word matches its (first) word: each word is judged once.</extracomment>
+        <extracomment>A claim&apos;s text fields, in the order a snippet prefers them when they match alike. Words of a query taken at most (a pasted paragraph is searched by its first words). Characters of a query read at most (10,000 characters of paste cost nothing more). Article text is indexed in chunks of whole paragraphs of about this many characters... ...a paragraph longer than this is cut between words (at a space where it has one). A snippet&apos;s length in characters (before its ellipses). Put between a document&apos;s fields, so a phrase never runs from one field into the next: a private-use character, which FTS5 keeps as a word and no query word can be. Per term, whether a folded word matches its (first) word: each word is judged once. Documents marked in ``search_dirty`` indexed at a time: after a first pull from the sync server every one of a project&apos;s is marked (1,000,000 claims), and loading them at once took gigabytes.</extracomment>
         <translation>fecha de inicio</translation>
     </message>
     <message>
@@ -3901,6 +3901,23 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
         <source>The upgrade was stopped: the project is as its last finished step left it, and is upgraded again the next time it is opened.</source>
         <extracomment>Why an upgrade stopped when its ``progress`` said so.</extracomment>
         <translation>Se detuvo la actualización: el proyecto quedó como lo dejó su último paso terminado, y se actualizará de nuevo la próxima vez que se abra.</translation>
+    </message>
+    <message>
+        <source>Receiving changes from the sync server stopped after {n} of {total}; the next sync goes on from there.</source>
+        <extracomment>Events (and rows) a page holds at most, and about how many characters of them (one at least). Stored files a page holds at most, and about how many bytes of them (one at least, whatever its size). What ``progress(stage, done, total)`` is told: events received, then events and rows taken in. The staging file is the project&apos;s name with this after it. The tables a pull writes whole rows of, in the order their foreign keys would want (checked at commit). Ids looked up at a time (the most an ``IN (...)`` list holds here), and rows taken in at a time. Characters of events&apos; data or rows&apos; JSON taken in at a time, about (one at least). The project connection&apos;s page cache while a pull is taken in, in KiB (SQLite&apos;s default is 2,000): rows with random ids land all over a dozen indexes, which a small cache reads again and again from the journal. The staging file&apos;s tables. ``rows`` has a rowid: a claim&apos;s JSON (a kilobyte or so) then fits in its page, where keyed by (tbl, key) alone it would take a page of its own.</extracomment>
+        <translation>La recepción de cambios del servidor de sincronización se detuvo tras {n} de {total}; la próxima sincronización seguirá desde ahí.</translation>
+    </message>
+    <message>
+        <source>The sync server no longer holds this project.</source>
+        <translation>El servidor de sincronización ya no tiene este proyecto.</translation>
+    </message>
+    <message>
+        <source>Taking in the changes received from the sync server stopped; nothing of them was written, and the next sync takes them in.</source>
+        <translation>La incorporación de los cambios recibidos del servidor de sincronización se detuvo; no se escribió nada de ellos, y la próxima sincronización los incorporará.</translation>
+    </message>
+    <message>
+        <source>The sync server sent a change that follows changes it did not send; nothing was merged.</source>
+        <translation>El servidor de sincronización envió un cambio que sigue a cambios que no envió; no se fusionó nada.</translation>
     </message>
 </context>
 <context>
