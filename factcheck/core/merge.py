@@ -40,7 +40,7 @@ import pathlib
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NoReturn
 
 from factcheck.core import (anchoring, articles, claims, events, handoff, migrations, model, settings, sources,
@@ -466,7 +466,7 @@ class _HandoffSide:
     def __init__(self, received: handoff.Received):
         self.received = received
         self.index = _index(received.rows)
-        self.lacks: list[str] = []  # this copy's events the sender lacks (``check``)
+        self.lacks: Iterable[str] = []  # this copy's events the sender lacks (``check``: walkable more than once)
 
     def check(self, project_id: str | None, store, name: str) -> None:
         if project_id is None or self.received.project_id != project_id:
