@@ -394,6 +394,7 @@ def fetch(conn, project, *, page: int | None = None, progress=None) -> Pulled:
     cursor, head = _cursor(project)
     store = project.store
     page = page or pull.PAGE
+    pull.discard_taken(project, cursor)
 
     def held(found) -> bool:
         """Whether (role, counter, head) is a member's view of a server whose history this copy holds."""

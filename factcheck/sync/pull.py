@@ -90,6 +90,19 @@ def discard(project) -> None:
             pathlib.Path(str(base) + extra).unlink()
 
 
+def discard_taken(project, cursor: int) -> None:
+    """Remove a staging file whose pull no longer goes on from this cursor: taken in already (a process killed
+    between taking it in and removing it: hundreds of MB beside a desk's project) or begun from another one. One
+    begun from this cursor (stopped, killed, or another sync's under way) is kept."""
+    path = path_of(project)
+    if not path.exists():
+        return
+    with _opened(path) as stage:
+        state = stage.state()
+    if state is None or state.get("since") != cursor:
+        discard(project)
+
+
 @dataclasses.dataclass(frozen=True)
 class Staged:
     """A pull received whole: the events after ``since`` up to ``counter`` (whose newest is ``head``)."""

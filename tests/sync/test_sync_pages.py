@@ -249,6 +249,19 @@ def test_a_pull_whose_staging_file_another_sync_of_the_file_took_in_pulls_again(
     assert client.state(ana)["cursor"] == str(len(ben.events())) and not pull.path_of(ana).exists()
 
 
+def test_a_staging_file_left_after_its_pull_was_taken_in_goes_at_the_next_sync(desk, tmp_path, monkeypatch):
+    """Killed between taking the pull in and removing its staging file (hundreds of MB at a desk's scale): the
+    next sync removes it, though it brings nothing."""
+    ben = seeded(desk, tmp_path)
+    ana = desk.laptop("ana")
+    with monkeypatch.context() as m:
+        m.setattr(pull, "discard", lambda project: None)  # as if killed right after the commit
+        desk.sync("ana", ana, page=PAGE)
+    assert pull.path_of(ana).exists() and content(ana) == content(ben)
+    desk.sync("ana", ana, page=PAGE)  # nothing new on the server
+    assert not pull.path_of(ana).exists() and content(ana) == content(ben) and ana.verify().ok
+
+
 def test_a_stopped_pull_goes_on_and_a_new_link_starts_over(desk, tmp_path):
     seeded(desk, tmp_path)
     ana = desk.laptop("ana")
