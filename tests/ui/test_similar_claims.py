@@ -187,17 +187,20 @@ def test_the_demo_is_never_taken_into_the_verdict_library(qtbot, tmp_path):
         assert not lib.match("Petro drug trafficking sanctions")
 
 
-def test_an_earlier_claim_nobody_rated_is_said_unrated_and_offers_nothing_to_use(qtbot, window):
-    first = new_claim(window, "Bananas are blue")
-    window.project.update_claim(first, statement="Bananas are blue")  # no rating, no summary
-    window.session.check_external_changes()
+def suggested_for_a_new_claim(qtbot, window, first: str) -> tuple[str, int, str]:
+    """A new claim typed as a question about ``first``: (its id, ``first``'s row number, that row's text)."""
     similar_claims.service().wait()
     similar = window.panel.inspector.similar
     claim_id = new_claim(window, "Murders in Cali were cut in half last year")
     similar.set_text("Are bananas blue?", now=True)
     qtbot.wait_until(lambda: any(m.claim_id == first for m in similar.matches))
     index = next(i for i, m in enumerate(similar.matches) if m.claim_id == first)
-    row = similar.rows[index].text()
+    return claim_id, index, similar.rows[index].text()
+
+
+def test_an_earlier_claim_nobody_rated_is_said_unrated_and_offers_nothing_to_use(qtbot, window):
+    first = new_claim(window, "Bananas are blue")  # no rating, no summary
+    claim_id, index, row = suggested_for_a_new_claim(qtbot, window, first)
     assert "Not rated" in row and "no verdict to use" in row
     assert "Use this verdict" not in row and f"use:{index}" not in row
     assert "Open" in row  # the earlier claim can still be looked at
@@ -208,13 +211,7 @@ def test_an_earlier_summary_without_a_rating_can_still_be_used(qtbot, window):
     """Use this verdict copies the summary and the sources too: an unrated claim with a summary has one to use."""
     first = new_claim(window, "Bananas are blue")
     window.session.do(history.UpdateClaim(first, verdict_summary="No banana is blue."))  # as the inspector does
-    similar_claims.service().wait()
-    similar = window.panel.inspector.similar
-    new_claim(window, "Murders in Cali were cut in half last year")
-    similar.set_text("Are bananas blue?", now=True)
-    qtbot.wait_until(lambda: any(m.claim_id == first for m in similar.matches))
-    index = next(i for i, m in enumerate(similar.matches) if m.claim_id == first)
-    row = similar.rows[index].text()
+    _, index, row = suggested_for_a_new_claim(qtbot, window, first)
     assert "Not rated" in row and f"use:{index}" in row and "no verdict to use" not in row
 
 
