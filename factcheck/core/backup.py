@@ -31,7 +31,7 @@ import time
 from typing import TYPE_CHECKING
 
 from factcheck.core import events, migrations
-from factcheck.core.errors import Cancelled, KnownError, sentence
+from factcheck.core.errors import KnownError, sentence
 from factcheck.core.text import N_
 
 if TYPE_CHECKING:
@@ -269,16 +269,9 @@ def due(project: Project, *, base: pathlib.Path | None = None, now: datetime.dat
     return not any(b.at.astimezone().date() == today for b in backups_of(project, base=base))
 
 
-def daily(project: Project, *, base: pathlib.Path | None = None, now: datetime.datetime | None = None,
-          progress=None) -> list[str]:
-    """The day's first backup of a project opened for writing; returns warnings.
-
-    ``progress(fraction)``: as ``make``'s; a ``Cancelled`` it raises stops the copy, leaves no
-    file and is raised again (the project is closing: a copy of a desk's year takes minutes).
-    Nothing else is raised.
-    """
-    return _safely(project, lambda: due(project, base=base, now=now) and make(project, DAILY, base=base, now=now,
-                                                                              progress=progress))
+def daily(project: Project, *, base: pathlib.Path | None = None, now: datetime.datetime | None = None) -> list[str]:
+    """The day's first backup of a project opened for writing; returns warnings, never raises."""
+    return _safely(project, lambda: due(project, base=base, now=now) and make(project, DAILY, base=base, now=now))
 
 
 def before_migration(project: Project, *, base: pathlib.Path | None = None, progress=None) -> list[str]:
@@ -294,8 +287,6 @@ def _safely(project: Project, action) -> list[str]:
     name = project.path.name
     try:
         action()
-    except Cancelled:
-        raise  # asked for: nothing to warn about
     except KnownError as exc:
         warning = N_("No automatic backup of {name} was made: {reason}", name=name, reason=sentence(exc))
     except OSError as exc:  # the backup folder is unreadable, not a folder, on a full disk...

@@ -143,13 +143,6 @@ class _HistoryCheck:
         self.stop, self.backing_up, self.voice, self.say_after_s = stop, backing_up, voice, say_after_s
         self._said_at = time.monotonic() + say_after_s  # when the status bar is next told how far it is
 
-    def copying(self, _fraction: float) -> None:
-        """The day's backup's ``progress``: the copy stops (and leaves no file) once the project closes."""
-        if self.stop.is_set():
-            from factcheck.core.errors import Cancelled
-
-            raise Cancelled(N_("The check of the history was cancelled."))
-
     def progress(self, done: int, total: int) -> bool:
         if time.monotonic() >= self._said_at:
             self._said_at = time.monotonic() + 0.25
@@ -169,9 +162,9 @@ class _HistoryCheck:
                 if self.backup_due and backup.due(copy):  # first: the day's copy of the work, whatever the check finds
                     self.backing_up.set()
                     self.voice.say("sig_progress", self.token, MainWindow.BACKING_UP)
-                    warnings = backup.daily(copy, progress=self.copying)
+                    warnings = backup.daily(copy)
                     self.backing_up.clear()
-                    if self.stop.is_set():  # closed as the copy ended: nobody waits for a check
+                    if self.stop.is_set():  # the window did not wait for the copy to end: nobody waits for a check
                         return
                     self.voice.say("sig_backed_up", self.token, warnings)
                 outcome = verified.check(copy, progress=self.progress)
@@ -694,11 +687,10 @@ class MainWindow(QMainWindow):
     def _wait_for_history_check(self, *, cancel: bool = False) -> None:
         """Let the history check finish (started now if it waits for a paint), or (``cancel``) stop it first.
 
-        A check stops at its next chunk of rows: a cancel waits ``STOP_WAIT_S`` at most for
-        that. The day's backup (minutes for a desk's year) stops at its next 16 MB and
-        removes its unfinished copy, but the check and sync of a finished copy cannot stop:
-        a cancel does not wait for the backup, whose thread ends alone on its own read-only
-        connection (a copy cut short by quitting the app is removed by a later backup).
+        The day's backup cannot be stopped halfway (minutes for a desk's year): a cancel does
+        not wait for it, and its thread ends alone once the copy is made, on its own read-only
+        connection (a copy cut short by quitting the app is removed by a later backup). A
+        check stops at its next chunk of rows; a cancel waits ``STOP_WAIT_S`` at most for that.
         """
         if cancel:
             self._history_pending = None

@@ -16,7 +16,7 @@ would have collected by then (the same thresholds).
 owned on the UI thread, which its owner ``hush``es before it lets the object go (the
 project closes, the app quits). Saying and hushing take one lock, so once ``hush``
 returns no thread is emitting and none will, however long the thread itself goes on (a
-copy step on a slow drive, a connection stuck on an unreachable server).
+backup that cannot stop halfway, a connection stuck on an unreachable server).
 """
 
 from __future__ import annotations

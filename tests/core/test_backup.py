@@ -252,22 +252,3 @@ def test_sizes_read_as_people_write_them():
 
 def test_the_migration_count_is_what_the_backup_hook_compares_with():
     assert len(migrations.MIGRATIONS) == migrations.SCHEMA_VERSION
-
-
-def test_the_days_backup_stops_when_its_progress_cancels_and_leaves_no_file(claimed, monkeypatch):
-    from factcheck.core.errors import Cancelled
-
-    monkeypatch.setattr(backup, "PAGES", 1)  # a step a page: the small file copies in several
-    told = []
-
-    def closing(fraction):
-        told.append(fraction)
-        if len(told) == 2:
-            raise Cancelled("closed")
-
-    with pytest.raises(Cancelled):
-        backup.daily(claimed, now=day(0), progress=closing)
-    assert len(told) == 2 and told[1] < 1.0  # stopped partway through the copy
-    assert backup.backups_of(claimed) == []
-    assert list(backup.folder(claimed).iterdir()) == []  # nor a temporary copy
-    assert backup.daily(claimed, now=day(0)) == [] and len(backup.backups_of(claimed)) == 1  # still due, then made

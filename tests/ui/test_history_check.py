@@ -221,37 +221,6 @@ def test_a_window_closed_during_its_backup_goes_at_once_and_the_thread_ends_unhe
     assert not thread.is_alive() and said == []
 
 
-def test_closing_the_project_stops_the_days_backup_and_leaves_no_copy(qtbot, window, path, said, monkeypatch):
-    """A desk's year takes minutes to copy: closing stops the copy at its next step (without waiting for it) and
-    leaves neither a backup nor a half-written file (the next open makes the day's backup again)."""
-    from factcheck.core import backup
-    from factcheck.ui import main_window
-
-    monkeypatch.setattr(backup, "PAGES", 1)
-    copying = threading.Event()
-    real = main_window._HistoryCheck.copying
-
-    def slowly(self, fraction):  # a page every 50 ms: the copy would take seconds
-        copying.set()
-        threading.Event().wait(0.05)
-        return real(self, fraction)
-
-    monkeypatch.setattr(main_window._HistoryCheck, "copying", slowly)
-    w = window(path)
-    qtbot.waitUntil(copying.is_set)
-    thread = w._history_thread
-    w.close()
-    thread.join(5)
-    assert not thread.is_alive()  # stopped at its next page, not left copying the rest
-    with Project.open(path, read_only=True) as p:
-        assert backup.backups_of(p) == [] and list(backup.folder(p).iterdir()) == []
-    monkeypatch.setattr(main_window._HistoryCheck, "copying", real)
-    w = window(path)
-    assert checked(qtbot, w).ok
-    assert [b.reason for b in backup.backups_of(w.project)] == [backup.DAILY]
-    assert said == []
-
-
 def test_a_window_deleted_while_its_check_reports_progress(qtbot, tmp_path, path, said, monkeypatch):
     """Closed and deleted mid-check, with the thread telling how far it is as fast as it can: it stops, and
     nothing it said reaches the window that is gone."""
