@@ -42,6 +42,8 @@ CANDIDATES = 60
 #: Claims (or entries) read, analysed and written per transaction when a project is indexed or re-analysed
 #: (a few MB of rows; fewer commits write the key index's pages fewer times).
 BATCH = 2000
+#: Events since the last pass above which the next pass reads the project whole rather than what they touched.
+TOUCHED_MOST = 100_000
 #: Claims the app may write (``put_claims``) between two passes before the next pass reads the project whole.
 WRITTEN_KEPT = 20_000
 #: Share of the entries this connection may change before the word counts are taken again, and the fewest rows.
@@ -1124,7 +1126,8 @@ def _touched_since(project, head: str | None) -> tuple[set[str], set[str]] | Non
     """The claims and the articles the events after ``head`` touched; None when only a whole pass will do.
 
     A whole pass: no head yet, a head no longer in the history (a merge undone, an older
-    copy restored), or an event that may change rows of claims it does not name (the
+    copy restored), more than ``TOUCHED_MOST`` events since (their ids would be held at
+    once), or an event that may change rows of claims it does not name (the
     settings, whose rating scale gives the labels; a merge, which re-anchors and applies
     review rules; anything not known here). Sources, their citations and files are not in
     the library's rows.
@@ -1133,6 +1136,9 @@ def _touched_since(project, head: str | None) -> tuple[set[str], set[str]] | Non
         return None
     found = project.store.read("SELECT seq FROM events WHERE id = ?", (head,))
     if not found:
+        return None
+    since = project.store.read("SELECT count(*) FROM events WHERE seq > ?", (found[0][0],))[0][0]
+    if since > TOUCHED_MOST:  # a year of work since: the whole pass, a batch at a time, holds less
         return None
     claims, articles = set(), set()
     for entity, entity_id in project.store.read("SELECT DISTINCT entity, entity_id FROM events WHERE seq > ?",

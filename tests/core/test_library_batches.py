@@ -319,9 +319,10 @@ def test_an_older_copy_put_back_over_the_file_takes_back_what_the_app_wrote(tmp_
     lib.close()
 
 
-@pytest.mark.parametrize("moved", ["settings", "history"])
+@pytest.mark.parametrize("moved", ["settings", "history", "much"])
 def test_a_change_of_settings_or_of_history_is_read_whole(tmp_path, project, monkeypatch, moved):
-    """The scale's labels are in every row; a head no longer in the history leaves nothing to count from."""
+    """The scale's labels are in every row; a head no longer in the history leaves nothing to count from; past
+    ``TOUCHED_MOST`` events since, the claims they name would be held at once, where a whole pass holds a batch."""
     path, claims = project
     lib = index(tmp_path, "library.sqlite", path, 3, monkeypatch)
     made = _passes(monkeypatch)
@@ -330,6 +331,9 @@ def test_a_change_of_settings_or_of_history_is_read_whole(tmp_path, project, mon
             p.set_setting("organisation_name", "Desk")
         else:
             p.update_claim(claims[list(claims)[0]][1], statement="Rewritten.")
+        if moved == "much":
+            p.update_claim(claims[list(claims)[0]][2], statement="Rewritten too.")
+            monkeypatch.setattr(library, "TOUCHED_MOST", 1)
     if moved == "history":
         lib.conn.execute("UPDATE sources SET head = 'an-event-this-copy-never-had'")
         lib.conn.commit()
