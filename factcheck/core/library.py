@@ -604,6 +604,7 @@ class Library:
             claim_ids |= {r[0] for r in project.store.read("SELECT id FROM claims WHERE article_id = ?", (article_id,))}
         articles = project_articles(project)
         keys = sorted(claim_ids)
+        gone: list[tuple[int, str]] = []
         for at in range(0, len(keys), BATCH):
             chunk = keys[at:at + BATCH]
             found = project.store.read(f"SELECT {claims.COLUMNS} FROM claims WHERE id IN (SELECT value FROM json_each(?))",
@@ -611,11 +612,12 @@ class Library:
             rows = project_rows(project, [claims.from_row(r) for r in found], articles)
             changed = self._changed(source, rows)  # analysed before the write lock is taken
             live = {row["key"] for row in rows}
+            gone += [(source, k) for k in chunk if k not in live]
             with self._write():
                 _upsert(self.conn, changed)
-                self.conn.executemany("DELETE FROM entries WHERE source_id = ? AND key = ?",
-                                      [(source, k) for k in chunk if k not in live])
         with self._write():
+            # Removed last, so new entries are numbered the same whatever the batch (never in an id just freed).
+            self.conn.executemany("DELETE FROM entries WHERE source_id = ? AND key = ?", gone)
             self.conn.execute("UPDATE sources SET head = ? WHERE id = ?", (head, source))
             self._forget_written(source, written)
         return self._count(source)
