@@ -21,9 +21,8 @@ from __future__ import annotations
 import datetime
 import itertools
 import pathlib
-import threading
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSize, Qt, QThread, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QImageReader, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QStackedWidget,
     QTextBrowser,
@@ -46,15 +44,12 @@ from PySide6.QtWidgets import (
 from factcheck.core import history, later, model
 from factcheck.core.errors import ImportCancelled, KnownError
 from factcheck.core.text import N_
-from factcheck.ui import language, models
+from factcheck.ui import language, long_work, models
 
 attachments = later.Module("factcheck.core.attachments")  # on the first file attached or listed, not with the inspector
 
 #: Files larger than this are stored on a worker thread, with progress and Cancel.
 LARGE = 16 * 1000 * 1000
-#: How long storing runs before the progress dialog appears (ms), and how often it is updated.
-SHOW_AFTER_MS = 500
-POLL_MS = 100
 #: What the preview reads at most: an image, a PDF (its first page), the start of a text or page.
 PREVIEW_IMAGE_BYTES = 50 * 1000 * 1000
 PREVIEW_PDF_BYTES = 200 * 1000 * 1000
@@ -74,104 +69,33 @@ def screenshot_name(when: datetime.datetime | None = None) -> str:
 # --- storing large files on a worker -------------------------------------------------------------
 
 
-class StoreWorker(QThread):
-    """Stores one file in the vault through a connection of its own; the result or the error is kept."""
+class StoreWorker(long_work.Job):
+    """Stores one file in the vault through a connection of its own."""
 
     def __init__(self, project_path, user: str, path: str, parent: QObject | None = None):
         super().__init__(parent)
         self.project_path, self.user, self.path = project_path, user, path
-        self.result: model.EvidenceFile | None = None
-        self.error: Exception | None = None
-        self.done, self.total = 0, 0
-        self._cancel = threading.Event()
 
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.done, self.total = done, total
-        return not self._cancel.is_set()
-
-    def run(self) -> None:
+    def work(self) -> model.EvidenceFile:
         from factcheck.core.project import Project
 
-        try:
-            with Project.open(self.project_path, user=self.user) as project:
-                self.result = project.store_evidence(self.path, progress=self._progress)
-        except Exception as exc:  # noqa: BLE001 - raised again on the UI thread
-            self.error = exc
+        with Project.open(self.project_path, user=self.user) as project:
+            return project.store_evidence(self.path, progress=self.progress)
 
 
-class StoreRunner(QObject):
+class StoreRunner(long_work.Runner):
     """Stores a large file for a window on a worker: the window paints; after half a second, progress and Cancel."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.worker: StoreWorker | None = None
-        self.dialog: QProgressDialog | None = None
 
     def store(self, project, path: str) -> model.EvidenceFile:
         """The stored file (``ImportCancelled`` when the person cancels; a ``KnownError`` when it is refused)."""
         name = pathlib.Path(path).name
-        worker = self.worker = StoreWorker(project.path, project.user, path, self)
-        loop = QEventLoop()
-        worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-        poll = QTimer(self, interval=POLL_MS)
-        poll.timeout.connect(self._show_progress)
-        try:
-            worker.start()
-            QTimer.singleShot(SHOW_AFTER_MS, loop.quit)
-            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-            if not worker.isFinished():
-                self.dialog = self._progress_dialog(name)
-                self._show_progress()
-                poll.start()
-                while not worker.isFinished():
-                    loop.exec()
-            worker.wait()
-        finally:
-            poll.stop()
-            poll.deleteLater()
-            if self.dialog is not None:
-                self.dialog.hide()
-                self.dialog.deleteLater()
-                self.dialog = None
-            self.worker = None
-            worker.deleteLater()
+        worker = StoreWorker(project.path, project.user, path, self)
+        self.wait_for(worker, self.tr("Attaching {name}").format(name=name), self.tr("Storing {name}…").format(name=name))
         if worker.error is not None:
             raise worker.error
         if worker.cancelled or worker.result is None:
             raise ImportCancelled(N_("Storing {name} was cancelled; nothing was attached.", name=name))
         return worker.result
-
-    def _progress_dialog(self, name: str) -> QProgressDialog:
-        dialog = QProgressDialog(self.parent())
-        dialog.setWindowTitle(self.tr("Attaching {name}").format(name=name))
-        dialog.setLabelText(self.tr("Storing {name}…").format(name=name))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumDuration(0)
-        dialog.setRange(0, 1000)
-        dialog.canceled.connect(self._on_dialog_canceled)
-        dialog.show()
-        return dialog
-
-    def _on_dialog_canceled(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-        if self.dialog is not None:
-            self.dialog.setLabelText(self.tr("Cancelling…"))
-
-    def _show_progress(self) -> None:
-        worker, dialog = self.worker, self.dialog
-        if worker is None or dialog is None or worker.cancelled or not worker.total:
-            return
-        dialog.setValue(round(1000 * min(worker.done, worker.total) / worker.total))
 
 
 # --- attaching --------------------------------------------------------------------------------------

@@ -121,7 +121,6 @@
     </message>
     <message>
         <source>{status} is not a review status; use one of: {statuses}.</source>
-        <extracomment>Statuses exported when the user does not choose: verdicts an editor has signed off. The page(s) of the original its words are on (&quot;12&quot;, &quot;12–13&quot;), &quot;&quot; when the version has no pages. &quot;Based on the check of 24 October 2025 (…)&quot;: the verdict was copied from an earlier check (core/reuse.py). Corrections of claims whose signed-off verdict was retracted (and so are not in ``claims``). The organisation&apos;s logo as (bytes, MIME type), or None; the type is one of core&apos;s ``LOGO_TYPES``. Called with each (article, claim) a ClaimReview is made of, as it is made (``claimreview.Warnings.see``).</extracomment>
         <translation>{status} no es un estado de revisión; use uno de estos: {statuses}.</translation>
     </message>
     <message>
@@ -166,7 +165,6 @@
     </message>
     <message>
         <source>article&apos;s title</source>
-        <extracomment>How a refusal names each one-line field.</extracomment>
         <translation>título del artículo</translation>
     </message>
     <message>
@@ -231,7 +229,6 @@
     </message>
     <message>
         <source>daily</source>
-        <extracomment>How many backups of each reason are kept per project; older ones are deleted.</extracomment>
         <translation>diaria</translation>
     </message>
     <message>
@@ -244,7 +241,6 @@
     </message>
     <message>
         <source>The backup folder {folder} cannot be read ({why}).</source>
-        <extracomment>A temporary file older than this is left over from a crash and may be deleted. Pages copied between two words of a copy&apos;s progress (16 MB of 4 KiB pages).</extracomment>
         <translation>No se puede leer la carpeta de copias de seguridad {folder} ({why}).</translation>
     </message>
     <message>
@@ -265,7 +261,6 @@
     </message>
     <message>
         <source>{name} does not exist.</source>
-        <extracomment>The largest file the vault takes (decimal, as sizes are shown: 2 GB). The size of one stored chunk. How many bytes of a file&apos;s start are looked at to tell its type. Types ``mimetypes`` may not know on every system, by how the name ends.</extracomment>
         <translation>{name} no existe.</translation>
     </message>
     <message>
@@ -294,7 +289,6 @@
     </message>
     <message>
         <source>Storing {name} was cancelled; nothing was attached.</source>
-        <extracomment>Files larger than this are stored on a worker thread, with progress and Cancel. How long storing runs before the progress dialog appears (ms), and how often it is updated. What the preview reads at most: an image, a PDF (its first page), the start of a text or page. Characters of a source&apos;s title that the status bar&apos;s &quot;Attached…&quot; keeps, so the message fits a narrow window.</extracomment>
         <translation>Se canceló el guardado de {name}; no se adjuntó nada.</translation>
     </message>
     <message>
@@ -415,12 +409,10 @@
     </message>
     <message>
         <source>{clause}.</source>
-        <extracomment>Statuses checked by default: verdicts on their way out. Statuses whose unticked verification tasks are worth a warning: submitted and on.</extracomment>
         <translation>{clause}.</translation>
     </message>
     <message>
         <source>The check was cancelled.</source>
-        <extracomment>What every end of a sentence that ``fields.sentence_count`` counts has (most summaries have none inside). Claims checked at a time (the ids of a batch go in one query).</extracomment>
         <translation>Se canceló la comprobación.</translation>
     </message>
     <message>
@@ -481,9 +473,6 @@
     </message>
     <message>
         <source>statement</source>
-        <extracomment>Longest statement, claimant... (a statement is a sentence; the limit stops pasted books). How a refusal names each text field.
-----------
-How each field is named to a person (history lines, &quot;Undo Edit claim rating&quot;).</extracomment>
         <translation>enunciado</translation>
     </message>
     <message>
@@ -492,7 +481,6 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>verdict summary</source>
-        <extracomment>Largest annotation file read (about 100,000 annotations). Body labels (lower case) -&gt; claim field. Claim and source fields as a report names them.</extracomment>
         <translation>resumen del veredicto</translation>
     </message>
     <message>
@@ -505,7 +493,6 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>Claims have no field {name}.</source>
-        <extracomment>``model.Claim``&apos;s fields, in ``COLUMNS``&apos; order.</extracomment>
         <translation>Las afirmaciones no tienen el campo {name}.</translation>
     </message>
     <message>
@@ -578,7 +565,6 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>No words changed.</source>
-        <extracomment>The largest word-by-word comparison (old words x new words) made at once; a longer changed stretch is compared sentence by sentence first, and one still too long is marked as replaced whole.</extracomment>
         <translation>No cambió ninguna palabra.</translation>
     </message>
     <message>
@@ -615,7 +601,6 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>it has no data.</source>
-        <extracomment>The newest and the first event, found by their seq (the rowid) whatever the planner&apos;s statistics say: ``ORDER BY seq DESC LIMIT 1`` may be planned as a sort of the whole log (tests/core/test_query_plans.py). The same columns with every text one read as bytes: for rows SQLite holds that are not valid UTF-8.</extracomment>
         <translation>no tiene datos.</translation>
     </message>
     <message>
@@ -664,7 +649,6 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>It has no data.</source>
-        <extracomment>The problems above at the start of a sentence (``_sentence`` capitalises them): listed for the catalogue.</extracomment>
         <translation>No tiene datos.</translation>
     </message>
     <message>
@@ -709,7 +693,6 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>1 claim has no record of being made: events were removed from the end of the history, or the rows were added outside factcheck.</source>
-        <extracomment>Rows of a table with no event that made them: (one, ``n``).</extracomment>
         <translation>1 afirmación no tiene registro de su creación: se eliminaron eventos del final del historial, o las filas se añadieron fuera de factcheck.</translation>
     </message>
     <message>
@@ -734,9 +717,6 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>The check of the history was cancelled.</source>
-        <extracomment>How many rows a walk reads between two calls of its ``progress``.
-----------
-The longest a project goes, on one installation, without its state and files being checked in full. Event rows fingerprinted per statement: a few MB at a time, whatever the history&apos;s length. Why a check was a full one (``Outcome.reason``). Every column of a range of rows, each joined with a separator byte no event text holds, as bytes.</extracomment>
         <translation>Se canceló la comprobación del historial.</translation>
     </message>
     <message>
@@ -781,7 +761,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The {what} must be text.</source>
-        <extracomment>Longest text any one field takes (a rationale can be long; a title cannot be a book). Spanish plurals of initials double the letter (&quot;EE. UU.&quot;, &quot;FF. AA.&quot;, &quot;RR. HH.&quot;). Abbreviations only before a number (&quot;No. 5&quot;); elsewhere &quot;no.&quot; ends a sentence.</extracomment>
         <translation>El campo «{what}» debe ser texto.</translation>
     </message>
     <message>
@@ -842,7 +821,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Edit claim</source>
-        <extracomment>What an edit of many fields, or of one ``field``, is called (&quot;Undo Edit claim rating&quot;).</extracomment>
         <translation>Editar afirmación</translation>
     </message>
     <message>
@@ -875,7 +853,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Submit</source>
-        <extracomment>A review decision on one claim, and on ``n`` claims.</extracomment>
         <translation>Enviar a revisión</translation>
     </message>
     <message>
@@ -908,7 +885,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>New claim</source>
-        <extracomment>False for actions that are decisions, not edits (review transitions): they are recorded in the project&apos;s history but not put on the undo stack.</extracomment>
         <translation>Nueva afirmación</translation>
     </message>
     <message>
@@ -1025,7 +1001,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>deleted or kept</source>
-        <extracomment>Tables whose rows come in whole when the other side made them, in the order foreign keys need. Units a person can read, named as the app names them (fields: as the history names them).</extracomment>
         <translation>eliminada o conservada</translation>
     </message>
     <message>
@@ -1066,7 +1041,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Nothing to merge: this project already holds everything in {name}.</source>
-        <extracomment>(table, id, unit) -&gt; OURS/THEIRS/&quot;both&quot;: who changed it since the copies parted units both sides touched (whatever was decided): the merge event records their values for replay the SHA-256 of the evidence files to bring in (named by attachments, held there, lacking here) where ``apply`` streams those files from (``_CopyFiles`` or a ``handoff.Received``) article id -&gt; the other side&apos;s versions of it as (number, id, imported_at), where it brings new ones article id -&gt; the version current in the other copy, for every article either side added a version to source id -&gt; the citations its deletion withdrew, for a source whose deletion is a conflict filled by ``apply``: the approvals that lapsed ({&quot;claim&quot;, &quot;from&quot;, &quot;reason&quot;, &quot;comment_id&quot;} each) filled by ``apply``: what it wrote, for ``undo`` who the other copy is, for the exchange marks (``handoff``): its last author other than us, or a hand-off&apos;s sender</extracomment>
         <translation>Nada que fusionar: este proyecto ya contiene todo lo de {name}.</translation>
     </message>
     <message>
@@ -1079,7 +1053,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{name} was saved by a newer version of factcheck; update factcheck to merge it.</source>
-        <extracomment>(table, key) -&gt; the row before the merge first changed it (None: there was none)</extracomment>
         <translation>{name} se guardó con una versión más reciente de factcheck; actualice factcheck para fusionarlo.</translation>
     </message>
     <message>
@@ -1100,7 +1073,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The {kind} “{name}” was deleted in one copy and edited in the other: keep it or delete it.</source>
-        <extracomment>The column that names a row to a person, by table (an id means nothing to them).</extracomment>
         <translation>Elemento {kind} «{name}»: se eliminó en una copia y se editó en la otra; conservarlo o eliminarlo.</translation>
     </message>
     <message>
@@ -1117,7 +1089,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{name} can no longer be read (moved, or its drive taken out?), so the files attached in it could not be brought in; nothing was merged.</source>
-        <extracomment>The units of a row taken from another copy that are checked against its events: those ``replay`` checks.</extracomment>
         <translation>{name} ya no se puede leer (¿se movió o se retiró su unidad?), así que no se pudieron traer los archivos adjuntados en ella; no se fusionó nada.</translation>
     </message>
     <message>
@@ -1158,7 +1129,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Pick one copy&apos;s {field}: it cannot be typed in.</source>
-        <extracomment>(table, id, unit) -&gt; [table, id, unit, value (, anchor columns)] for the merge event claim id -&gt; who the merged verdict (rating, summary) came from: OURS, THEIRS or the merging user article id -&gt; the version current in this copy before the merge</extracomment>
         <translation>Elija el campo «{field}» de una de las copias: no se puede escribir a mano.</translation>
     </message>
     <message>
@@ -1179,7 +1149,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Draft</source>
-        <extracomment>Review statuses by name, shown through ``language.ui``.</extracomment>
         <translation>Borrador</translation>
     </message>
     <message>
@@ -1216,7 +1185,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{name} already exists; choose another name or open it.</source>
-        <extracomment>What went wrong while opening without stopping it (an automatic backup that failed). The network file system the file is on (&quot;cifs&quot;, &quot;nfs4&quot;...), which rules out WAL; None on a local disk.</extracomment>
         <translation>{name} ya existe; elija otro nombre o ábralo.</translation>
     </message>
     <message>
@@ -1253,7 +1221,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>quote</source>
-        <extracomment>A value the events do not settle (an older file&apos;s fuzzy anchor): not compared. How many differing rows are named one by one before the rest are counted. Records of each table kept in Python, the ones used last, in front of its temporary table. How many of those are written back at a time when a table keeps too many. Characters of versions&apos; texts kept for the claims being replayed (the texts used last). The temporary database&apos;s page cache, in KiB (SQLite&apos;s default is 2,000): its B-trees&apos; inner pages stay in memory, so a record is found with about one read of the file.</extracomment>
         <translation>fragmento</translation>
     </message>
     <message>
@@ -1314,7 +1281,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>the text of version {number} of {article} does not match the fingerprint taken when it was imported: it was edited outside factcheck, or damaged.</source>
-        <extracomment>Values a temporary table holds as they are; SQLite compares them as Python does (``+a IS +b``). Blobs stand for what SQLite cannot hold as Python has it (no replayed value is bytes):</extracomment>
         <translation>el texto de la versión {number} de {article} no coincide con la huella tomada al importarlo: se editó fuera de factcheck o se dañó.</translation>
     </message>
     <message>
@@ -1459,7 +1425,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>On this synced project only an editor on the server may approve or publish, and you are not one there.</source>
-        <extracomment>A correction&apos;s kinds: a published verdict changed, or a signed-off verdict withdrawn. Statuses of a verdict an editor has signed off: deleting it is a retraction.</extracomment>
         <translation>En este proyecto sincronizado solo un editor en el servidor puede aprobar o publicar, y usted no lo es allí.</translation>
     </message>
     <message>
@@ -1500,7 +1465,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>organisation name</source>
-        <extracomment>A project&apos;s settings and their defaults. How each setting is named to a person (&quot;Undo Change report language&quot;, refusals).</extracomment>
         <translation>nombre de la organización</translation>
     </message>
     <message>
@@ -1541,7 +1505,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>There is no project setting called {name}.</source>
-        <extracomment>The largest logo accepted: a report embeds it in every page it writes.</extracomment>
         <translation>No existe ningún ajuste del proyecto llamado {name}.</translation>
     </message>
     <message>
@@ -1638,7 +1601,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>source&apos;s title</source>
-        <extracomment>How a refusal names each text field of a source, and of a citation.</extracomment>
         <translation>título de la fuente</translation>
     </message>
     <message>
@@ -1719,7 +1681,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{name} was moved or deleted while it was open; nothing more can be saved to it. Close it and open the file where it is now.</source>
-        <extracomment>Rows ``ANALYZE`` samples per index (``PRAGMA analysis_limit``): SQLite&apos;s advice, so refreshing the planner&apos;s statistics takes milliseconds however large the project. A transaction that changed more rows than this (a merge, a sync, an import of annotations, a bulk decision) is followed by ``PRAGMA optimize``.</extracomment>
         <translation>{name} se movió o se eliminó mientras estaba abierto; ya no se puede guardar nada en él. Ciérrelo y abra el archivo donde esté ahora.</translation>
     </message>
     <message>
@@ -1764,7 +1725,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{name} is open read-only; changes cannot be saved.</source>
-        <extracomment>The network file system the file is on (set by ``Project``): rollback journal, no ``-wal``.</extracomment>
         <translation>{name} está abierto en modo de solo lectura; no se pueden guardar cambios.</translation>
     </message>
     <message>
@@ -1965,7 +1925,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Not rated</source>
-        <extracomment>Core&apos;s rule, cached: a report&apos;s cards cite the same few sources again and again.</extracomment>
         <translation>Sin calificar</translation>
     </message>
     <message>
@@ -2086,7 +2045,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>submit for review</source>
-        <extracomment>action -&gt; (states it may start from, state it leads to)</extracomment>
         <translation>enviar a revisión</translation>
     </message>
     <message>
@@ -2103,7 +2061,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>a draft</source>
-        <extracomment>A claim&apos;s status as said after &quot;is&quot; (&quot;a claim that is {status}&quot;).</extracomment>
         <translation>en borrador</translation>
     </message>
     <message>
@@ -2124,7 +2081,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Cannot submit for review a claim that is {status}; it must be a draft or waiting for changes.</source>
-        <extracomment>Why an action cannot start from the claim&apos;s status, by action (the status it is in goes in).</extracomment>
         <translation>No se puede enviar a revisión una afirmación que está {status}; debe estar en borrador o a la espera de cambios.</translation>
     </message>
     <message>
@@ -2141,7 +2097,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>a rating</source>
-        <extracomment>Fields whose change reopens an approved or published verdict.</extracomment>
         <translation>una calificación</translation>
     </message>
     <message>
@@ -2186,7 +2141,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>HTML report</source>
-        <extracomment>Format name -&gt; module in this package. The zip of the evidence vault&apos;s files with their hashes (``evidence.py``): written, not rendered. Formats in the order a menu lists them, with a name for people (``Text``: show it with ``language.ui``).</extracomment>
         <translation>Informe HTML</translation>
     </message>
     <message>
@@ -2211,7 +2165,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>There is no export format called {name}; choose one of: {formats}.</source>
-        <extracomment>Warnings an export keeps (the rest are counted in ``Exported.more_warnings``): 100,000 claims without a rating would otherwise make 100,000 sentences.</extracomment>
         <translation>No hay ningún formato de exportación llamado {name}; elija uno de estos: {formats}.</translation>
     </message>
     <message>
@@ -2272,7 +2225,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The export was cancelled; nothing was written.</source>
-        <extracomment>Claims read at a time by a stream: queries naming their ids stay short, memory stays flat. Sources a stream keeps between batches (a report cites the same few again and again). Claims between two calls of the callback.</extracomment>
         <translation>Se canceló la exportación; no se escribió nada.</translation>
     </message>
     <message>
@@ -2295,7 +2247,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>draft</source>
-        <extracomment>Review statuses inside a sentence: &quot;Not yet approved by a reviewer (in review).&quot;</extracomment>
         <translation>borrador</translation>
     </message>
     <message>
@@ -2364,7 +2315,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Unnamed organisation</source>
-        <extracomment>Google shows at most this many characters of ``claimReviewed``. Words that mark a claimant as an organisation rather than a person. Core&apos;s http(s)-only rule, cached: every claim of an article asks it about the same few URLs.</extracomment>
         <translation>Organización sin nombre</translation>
     </message>
     <message>
@@ -2389,7 +2339,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The ClaimReviews of “{title}” have no url (search engines require the page where the fact-check is published): set the fact-check URL in Article &gt; Properties, or a fact-check URL pattern in File &gt; Project settings.</source>
-        <extracomment>Passes over the report&apos;s claims a file takes (what progress counts to). A stream reads its claims as ``_data.ReportClaim``s: it uses no other field of a claim. JSON as the files hold it: json.dumps&apos; separators, text as it is (not <byte value="x0"/>-escaped). ``_encode`` of a string (the encoder&apos;s own function for one, without the call through ``encode``).</extracomment>
         <translation>Los ClaimReview de “{title}” no tienen url (los buscadores exigen la página donde se publica la verificación): indique la URL de la verificación en Artículo &gt; Propiedades, o un patrón de URL de las verificaciones en Archivo &gt; Ajustes del proyecto.</translation>
     </message>
     <message>
@@ -2398,7 +2347,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Internal report: it names confidential sources. Do not publish or share it outside the newsroom.</source>
-        <extracomment>Opacity of a claim&apos;s colour behind its words (the article view uses 70/255), deeper where claims overlap.</extracomment>
         <translation>Informe interno: nombra fuentes confidenciales. No lo publique ni lo comparta fuera de la redacción.</translation>
     </message>
     <message>
@@ -2595,7 +2543,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Fact-check: {n} articles</source>
-        <extracomment>Passes over the report&apos;s claims a file takes (what progress counts to). A stream reads its claims as ``_data.ReportClaim``s: it uses no other field of a claim.</extracomment>
         <translation>Verificación: {n} artículos</translation>
     </message>
     <message>
@@ -2616,7 +2563,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The pasted text is too large to import ({size} MB): factcheck imports articles of up to {limit} MB.</source>
-        <extracomment>Largest file accepted for import. A 500-page report is about 1.5 MB of text; saved web pages with inline images run larger, so the limit leaves room while refusing files that are clearly not articles (and would make the view and anchoring slow). Paged documents (PDF): the offset (code points) in ``text`` where each page starts, one per page, the first 0. Empty for unpaged formats. The printed label of each page where the document names them (&quot;iv&quot;, &quot;12&quot;), same length as ``pages``; empty when pages are simply numbered from 1. What the user should know about how the text was read, one sentence each (tracked changes accepted, comments left out, headers removed, ...). ``Text`` values. Extensions of document formats a later version will import, with their sniffed name. Largest document (PDF, Word, web archive, ...) accepted for import: such files carry images and fonts beside their text. Read whole, so this also bounds memory. Document formats read by a module of their own, by the name ``sniff_document`` gives them: ``(module, function)``. Each function is called as ``function(data: bytes, name: str, *, password=None, progress=None)`` and returns an ``ImportedArticle``; ``progress(done, total)`` returns False to cancel (the importer then raises ``ImportCancelled``). A format that is not here is refused with ``DOCUMENT_SENTENCES``. Extensions that name a document format, for files whose bytes do not tell. Longest default title of pasted text.</extracomment>
         <translation>El texto pegado es demasiado grande para importarlo ({size} MB): factcheck importa artículos de hasta {limit} MB.</translation>
     </message>
     <message>
@@ -2657,7 +2603,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>a PNG image</source>
-        <extracomment>(magic bytes at offset 0, description). Checked in order; the first match wins.</extracomment>
         <translation>una imagen PNG</translation>
     </message>
     <message>
@@ -2746,7 +2691,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>This file is named like a PDF but is not one: it is damaged, or another kind of file renamed.</source>
-        <extracomment>What to say for each document format ``sniff_document`` reports.</extracomment>
         <translation>Este archivo tiene nombre de PDF pero no lo es: está dañado o es otro tipo de archivo con el nombre cambiado.</translation>
     </message>
     <message>
@@ -2783,7 +2727,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The file “{name}” looks like {what}, not a text article.</source>
-        <extracomment>Single-byte encodings charset-normalizer may choose from. Windows-1252 (a superset of Latin-1&apos;s printable range) is the default for Western text; Central European and Cyrillic files are recognised only when charset-normalizer sees a language in them.</extracomment>
         <translation>El archivo “{name}” parece {what}, no un artículo de texto.</translation>
     </message>
     <message>
@@ -2820,7 +2763,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The web page is too deeply nested or too large to read.</source>
-        <extracomment>Never article text, removed from the tree before trafilatura sees it. Removed from the tree in the lxml fallback (script and style too: their text is code). The fallback only reads pages this simple (elements in the body). trafilatura output elements that are blocks of their own when found inside another.</extracomment>
         <translation>La página web tiene demasiados niveles anidados o es demasiado grande para leerla.</translation>
     </message>
     <message>
@@ -2845,7 +2787,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The Markdown file is nested too deeply to be read.</source>
-        <extracomment>A byline: &quot;By&quot; or &quot;Por&quot; (a colon allowed) and the rest of its line. A byline&apos;s longest name list, in characters and in words. Lower-case words a list of names may hold between capitalised ones (English, Spanish, particles). Capitalised words that open a &quot;By …&quot; line that is not a byline (&quot;By Monday&quot;, &quot;By The Numbers&quot;, &quot;Por España&quot; is left to the checker): days, months, articles and the like, English and Spanish. The paragraph right under the first H1, as text (a byline&apos;s place), and whether it may still come.</extracomment>
         <translation>El archivo Markdown tiene demasiados niveles anidados para leerlo.</translation>
     </message>
     <message>
@@ -2858,7 +2799,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The file “{name}” has no text.</source>
-        <extracomment>Longest title taken from the first line of a text file.</extracomment>
         <translation>El archivo “{name}” no tiene texto.</translation>
     </message>
     <message>
@@ -3071,7 +3011,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>HTML report (*.html)</source>
-        <extracomment>File dialog filters by format, shown through ``language.ui``.</extracomment>
         <translation>Informe HTML (*.html)</translation>
     </message>
     <message>
@@ -3080,7 +3019,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>&amp;Title:</source>
-        <extracomment>The metadata an import offers to set, in the order the form shows it. Every field of an article the properties dialog edits. Captions, accessible names and hints of the fields (English; shown through ``language.ui``).</extracomment>
         <translation>&amp;Título:</translation>
     </message>
     <message>
@@ -3157,7 +3095,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Document</source>
-        <extracomment>How each kind of source is named (English; shown through ``language.ui``).</extracomment>
         <translation>Documento</translation>
     </message>
     <message>
@@ -3306,7 +3243,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Quote</source>
-        <extracomment>The roles the queue&apos;s model answers.</extracomment>
         <translation>Fragmento</translation>
     </message>
     <message>
@@ -3355,7 +3291,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <extracomment>A burst of changes (an import, a bulk approval, typing) recomputes once, this long after the last. What the figures depend on: other changes (citations, sources, tasks, new text) leave them as they are. Checkers and articles beyond this many are summed up in a line under their chart (the CSV lists all). Below this width the charts stand in one column instead of two.</extracomment>
         <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
@@ -3373,7 +3308,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The shared file {path} cannot be reached: check that the network drive is connected.</source>
-        <extracomment>Where Linux lists the mounts this process sees; tests point it at a file of their own. File system types whose files live on another computer (or behind a FUSE process). Windows&apos; ``GetDriveTypeW`` answer for a network drive. The folder (in the data folder) holding one folder of local copies per shared file. The file beside a local copy that says where it came from.</extracomment>
         <translation>No se puede acceder al archivo compartido {path}: compruebe que la unidad de red está conectada.</translation>
     </message>
     <message>
@@ -3382,7 +3316,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{mark} is the start of more than one event id; give more of it.</source>
-        <extracomment>The name a hand-off has while it is written (renamed to its own once whole). The newest version this build reads and writes (2: with attachments and evidence files). ``--since`` value meaning the whole history. The largest hand-off member read whole (a hand-off of a year&apos;s desk is far smaller). sha256 -&gt; (sha256, mime, size, filename, data) already in memory (a pull from a server) the receiver&apos;s events the sender lacks, when the receiver knows them (a sync keeps track): then the sender&apos;s history need not be walked from the receiver&apos;s whole log. Their ids, walked each time they are iterated (never all held: a laptop&apos;s unsent work may be large) the SHA-256 of the evidence files the file carries (``evidence/&lt;sha256&gt;`` members) Events read at once around the walk&apos;s newest event: a parent is mostly the event just before its child.</extracomment>
         <translation>{mark} es el comienzo de más de un identificador de evento; escriba más caracteres.</translation>
     </message>
     <message>
@@ -3443,7 +3376,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{user} is not a member of this project on the sync server (an editor adds members with factcheck server grant)</source>
-        <extracomment>Loaded when a sync runs: the app&apos;s start only asks whether a project is linked. SQLSTATEs ``schema.sql`` raises. How many times ``sync`` pulls again when another copy pushed in between (with a random wait that grows each time, so copies that collided do not collide again in step). The largest evidence file a push carries (whole, in a call of its own); larger ones go by hand-off or merge. Why the server refuses, by the name ``schema.sql`` gives each rule in its errors&apos; HINT (its own messages are English and for the server&apos;s log; these are translated).</extracomment>
         <translation>{user} no es miembro de este proyecto en el servidor de sincronización (un editor añade miembros con factcheck server grant)</translation>
     </message>
     <message>
@@ -3528,7 +3460,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>Sending changes to the sync server stopped after {n} of {total}; the next sync goes on from there.</source>
-        <extracomment>Events per batch of a push, at most. Each batch is one call and one transaction on the server, so neither the laptop nor the server holds a whole history at once (a project&apos;s first push brings millions of events); the server publishes the push with its last batch. A batch&apos;s JSON (events and rows) stays under about this many characters (a single event&apos;s may exceed it). Events whose rows are read at a time while a batch is made, at most: from one, doubled while their rows are small, halved when they are not (an article&apos;s versions carry its text, a source all its citations).</extracomment>
         <translation>El envío de cambios al servidor de sincronización se detuvo tras {n} de {total}; la próxima sincronización seguirá desde ahí.</translation>
     </message>
     <message>
@@ -3561,7 +3492,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{name} is not a ClaimReview JSON file: it is not valid JSON.</source>
-        <extracomment>Keys whose array holds the items (or feed elements holding them). A tag holds no &quot;&lt;&quot;: so &quot;&lt; 5% &lt;b&gt;&quot; strips only &quot;&lt;b&gt;&quot;, and each &quot;&lt;&quot; is scanned past once (linear). Control characters (a NUL from a broken export): no field of a project takes them. Names (author, claimant) kept at most: a source&apos;s publisher is one line.</extracomment>
         <translation>{name} no es un archivo JSON de ClaimReview: no es JSON válido.</translation>
     </message>
     <message>
@@ -3574,7 +3504,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>{name} is a folder, not a factcheck library.</source>
-        <extracomment>How long a write waits for another window&apos;s write to finish before giving up (ms). Candidates FTS5 hands to the re-ranking. Claims (or entries) read, analysed and written per transaction when a project is indexed or re-analysed (a few MB of rows; fewer commits write the key index&apos;s pages fewer times). Claims the app may write (``put_claims``) between two passes before the next pass reads the project whole. Share of the entries this connection may change before the word counts are taken again, and the fewest rows. Token counts kept between queries (a few MB at most) before they are counted afresh. Column weights of bm25 (terms, bigrams, prefixes). The library&apos;s migrations, in order; ``user_version`` is how many were applied. Append only. Sentences about what happened while opening (rebuilt after damage, read-only because busy). In how many entries each token asked for occurs (0: none), while the library is as it was counted. Rows this connection changed since the counts were taken (see ``_counts_after``).</extracomment>
         <translation>{name} es una carpeta, no una biblioteca de factcheck.</translation>
     </message>
     <message>
@@ -3643,7 +3572,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>start date</source>
-        <extracomment>A claim&apos;s text fields, in the order a snippet prefers them when they match alike. Words of a query taken at most (a pasted paragraph is searched by its first words). Characters of a query read at most (10,000 characters of paste cost nothing more). Article text is indexed in chunks of whole paragraphs of about this many characters... ...a paragraph longer than this is cut between words (at a space where it has one). A snippet&apos;s length in characters (before its ellipses). Put between a document&apos;s fields, so a phrase never runs from one field into the next: a private-use character, which FTS5 keeps as a word and no query word can be. Per term, whether a folded word matches its (first) word: each word is judged once. Documents marked in ``search_dirty`` indexed at a time: after a first pull from the sync server every one of a project&apos;s is marked (1,000,000 claims), and loading them at once took gigabytes.</extracomment>
         <translation>fecha de inicio</translation>
     </message>
     <message>
@@ -3676,7 +3604,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>This {kind} is damaged or forged: it holds a part named “{part}”, which points outside the document.</source>
-        <extracomment>Most entries a document may list: Word files hold a few dozen, EPUBs a few hundred; 10,000 leaves room for a book of scanned pages while keeping the directory zipfile builds in memory small (a ZipInfo is ~0.5 KB). Largest central directory (bytes), checked before zipfile reads it: 10,000 entries with long names and extra fields stay well under it. Most bytes one member may inflate to: five times the largest document.xml we expect, and what lxml then holds as a tree is several times this. Most bytes all members read from one file may inflate to, together (an EPUB&apos;s chapters). Highest compression ratio accepted once a member has inflated past ``RATIO_FLOOR``. Office and EPUB XML deflates 5-30 times (python-docx&apos;s styles.xml 29, a 300-page document of one paragraph repeated 92); deflate&apos;s ceiling, reached by runs of zeros, is ~1,030, which is what zip bombs are made of. Apache POI&apos;s default refuses an entry past 100; 200, and only past 1 MB, is laxer for real documents. Small members are not held to ``MAX_RATIO``: a 1 MB part does no harm whatever it is. How much is inflated at a time. An end record is 22 bytes plus a comment of up to 65,535.</extracomment>
         <translation>Este {kind} está dañado o falsificado: contiene una parte llamada “{part}”, que apunta fuera del documento.</translation>
     </message>
     <message>
@@ -3709,7 +3636,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>This document has tracked changes; factcheck imported the text with all changes accepted.</source>
-        <extracomment>OLE2 compound file: what Word writes for a password-protected .docx (and old .doc). The stream of an encrypted OOXML package, as its name is stored (UTF-16). Authors that are a program&apos;s or a template&apos;s default, not a person. Most nested tables/text boxes followed (libxml2 already caps the XML depth at 256).</extracomment>
         <translation>Este documento tiene cambios controlados; factcheck importó el texto con todos los cambios aceptados.</translation>
     </message>
     <message>
@@ -3734,11 +3660,6 @@ The longest a project goes, on one installation, without its state and files bei
     </message>
     <message>
         <source>The import was cancelled.</source>
-        <extracomment>Extensions of pages that may have a ``&lt;stem&gt;_files`` folder beside them. Most files, and most bytes, of a page&apos;s folder kept with it; a larger folder is left out (the page alone is kept, and the person told). Browsers save a few dozen files. How deep the folder&apos;s subfolders are followed.
-----------
-The MIME type the original is stored with. Longest header block read (the message&apos;s or a part&apos;s). Most parts looked at; a page with more is read from the first ones. How deep multiparts inside multiparts are followed.
-----------
-Most bytes the records of one archive may unpack to, together. A capture of one news page with its images is a few MB; a 300 MB .warc.gz of text may unpack to ~1.5 GB. Most records looked at. Redirects followed from a WACZ&apos;s listed page. Largest pages/pages.jsonl read (only its first lines matter). URL endings of responses that are never the article, whatever type they claim. Words of a paragraph that counts as article text when picking the page.</extracomment>
         <translation>Se canceló la importación.</translation>
     </message>
     <message>
@@ -3747,7 +3668,6 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     </message>
     <message>
         <source>This e-book is protected against copying (DRM), so factcheck cannot read its text.</source>
-        <extracomment>Font obfuscation (IDPF, Adobe) &quot;encrypts&quot; fonts, never text: no reason to refuse.</extracomment>
         <translation>Este libro electrónico está protegido contra copia (DRM), así que factcheck no puede leer su texto.</translation>
     </message>
     <message>
@@ -3772,12 +3692,10 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     </message>
     <message>
         <source>The OpenDocument text file has no text.</source>
-        <extracomment>Inline elements whose content is never shown as text. Most repeated empty-cell or row copies written out (ODF compresses runs of them).</extracomment>
         <translation>El archivo de texto OpenDocument no tiene texto.</translation>
     </message>
     <message>
         <source>Running headers, footers and page numbers were left out of the text.</source>
-        <extracomment>Held around every call into pypdfium2/PDFium, which may not run in two threads at once.</extracomment>
         <translation>Se dejaron fuera del texto los encabezados, los pies de página y los números de página.</translation>
     </message>
     <message>
@@ -3810,7 +3728,6 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     </message>
     <message>
         <source>This PDF is protected in a way factcheck cannot open.</source>
-        <extracomment>Terminal punctuation: a line ending with one of these (after closing quotes and brackets) ends a sentence. A run of characters without white space or a line break between them, in PDFium&apos;s text. Controls and unmapped glyphs carry no text; 0x02 is PDFium&apos;s mark for a hyphen it took for one at the end of a line. A line break PDFium put between two characters: a space only if they stand apart. Share of the page height, at the top and at the bottom, where running headers and footers stand. Longest running header or footer compared with its numbers read as &quot;#&quot; (&quot;Page 3 of 12&quot;, &quot;Report 2024 | 17&quot;): longer lines are compared as they are, so that body lines that differ only in their figures are kept.</extracomment>
         <translation>Este PDF está protegido de una forma que factcheck no puede abrir.</translation>
     </message>
     <message>
@@ -3904,7 +3821,6 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     </message>
     <message>
         <source>Receiving changes from the sync server stopped after {n} of {total}; the next sync goes on from there.</source>
-        <extracomment>Events (and rows) a page holds at most, and about how many characters of them (one at least). Stored files a page holds at most, and about how many bytes of them (one at least, whatever its size). What ``progress(stage, done, total)`` is told: events received, then events and rows taken in. The staging file is the project&apos;s name with this after it. The tables a pull writes whole rows of, in the order their foreign keys would want (checked at commit). Ids looked up at a time (the most an ``IN (...)`` list holds here), and rows taken in at a time. Characters of events&apos; data or rows&apos; JSON taken in at a time, about (one at least). The project connection&apos;s page cache while a pull is taken in, in KiB (SQLite&apos;s default is 2,000): rows with random ids land all over a dozen indexes, which a small cache reads again and again from the journal. The staging file&apos;s tables. ``rows`` has a rowid: a claim&apos;s JSON (a kilobyte or so) then fits in its page, where keyed by (tbl, key) alone it would take a page of its own.</extracomment>
         <translation>La recepción de cambios del servidor de sincronización se detuvo tras {n} de {total}; la próxima sincronización seguirá desde ahí.</translation>
     </message>
     <message>
@@ -3924,7 +3840,6 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     <name>Application</name>
     <message>
         <source>{problem} Your saved work is safe in the project file.</source>
-        <extracomment>&quot;0&quot; lets a start run beside a running app instead of handing its project over. Set: quit as soon as the window has painted, saying so on stdout (the packaged app&apos;s smoke test, the cold start&apos;s benchmark). The longest the window&apos;s thread waits for Python&apos;s lock while a worker computes (seconds; Python&apos;s is 0.005).</extracomment>
         <translation>{problem} El trabajo guardado está a salvo en el archivo del proyecto.</translation>
     </message>
 </context>
@@ -3932,7 +3847,6 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     <name>ArticleListModel</name>
     <message>
         <source>1 claim</source>
-        <extracomment>Rows read at a time: a screenful and more. Rows to read down to when the rows are read again: a view&apos;s selection, set as it hears ``modelAboutToBeReset``, to select again once the reset is over.</extracomment>
         <translation>1 afirmación</translation>
     </message>
     <message>
@@ -3978,7 +3892,6 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     </message>
     <message>
         <source>Claims here</source>
-        <extracomment>What changes how claims are painted: where they sit, their rating (a claim field).</extracomment>
         <translation>Afirmaciones aquí</translation>
     </message>
 </context>
@@ -4017,7 +3930,6 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     <name>ChecklistDialog</name>
     <message>
         <source>A claim</source>
-        <extracomment>The theme colours (``core.colours.ROLES``) of blocking problems and of warnings.</extracomment>
         <translation>Una afirmación</translation>
     </message>
     <message>
@@ -4076,7 +3988,6 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     <name>CitationDialog</name>
     <message>
         <source>Edit citation</source>
-        <extracomment>The citation fields the dialog edits, besides the source.</extracomment>
         <translation>Editar cita</translation>
     </message>
     <message>
@@ -4214,12 +4125,10 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     <name>ClaimInspector</name>
     <message>
         <source>{items} and {last}</source>
-        <extracomment>Claims with more changed ids than this are refreshed by reading the article&apos;s claims again. The claimant column&apos;s width in the claim lists (px), a fifth of the list within these. The rating and status columns&apos; widths (px) where the list has room for them. The stance and locator columns&apos; widths (px) in the inspector&apos;s Sources table, where it has room for them. Rows of claims the list keeps when the splitter or the window squeezes it (the inspector scrolls).</extracomment>
         <translation>{items} y {last}</translation>
     </message>
     <message>
         <source>The page of the original file where the quoted words are</source>
-        <extracomment>Review action -&gt; &apos;&apos; when the user may take it on the shown claim now, else the core&apos;s reason.</extracomment>
         <translation>La página del archivo original donde están las palabras del fragmento</translation>
     </message>
     <message>
@@ -4408,7 +4317,6 @@ Most bytes the records of one archive may unpack to, together. A capture of one 
     </message>
     <message>
         <source>pp. {page}</source>
-        <extracomment>What a change of each kind makes the inspector read again, besides the claim itself.</extracomment>
         <translation>págs. {page}</translation>
     </message>
     <message>
@@ -4682,7 +4590,6 @@ Resuelto el {resolved}</translation>
     <name>DemoBannerFrame</name>
     <message>
         <source>Demo project notice</source>
-        <extracomment>The QSettings key of View &gt; Language: &quot;system&quot;, or a code of ``translation.LANGUAGES``. Lines of a report shown at once; the rest are under Show Details. The docks&apos; first widths, as shares of the window&apos;s width (the article gets the rest), and the review queue&apos;s first height, as a share of its height. A side dock never takes more of the width, nor the review queue more of the height. A saved or kept layout is used only if it leaves the article this share of the width. A window shorter than this is on a small screen: the review queue starts at its least height, so the claim list and the inspector (rating, verdict summary) get the rest. A saved layout whose dock above or below the article is taller than this share of the window&apos;s height (as Find in project left the review queue) starts with that dock at its first height. The article&apos;s width below which no layout may squeeze it.</extracomment>
         <translation>Aviso del proyecto de demostración</translation>
     </message>
     <message>
@@ -4738,7 +4645,6 @@ Resuelto el {resolved}</translation>
     </message>
     <message>
         <source>Evidence files</source>
-        <extracomment>Every resource a page asked for (none was loaded): for tests, and to say so.</extracomment>
         <translation>Archivos de evidencia</translation>
     </message>
     <message>
@@ -4854,7 +4760,6 @@ Resuelto el {resolved}</translation>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
-        <extracomment>The least width of the message that says where an export went. How long an export runs before the progress dialog appears (ms), and how often it is updated.</extracomment>
         <translation>Exportar</translation>
     </message>
     <message>
@@ -4963,10 +4868,6 @@ Resuelto el {resolved}</translation>
     <message>
         <source>Writing {name}…</source>
         <translation>Escribiendo {name}…</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
     </message>
 </context>
 <context>
@@ -5079,7 +4980,6 @@ en la carpeta {folder}</translation>
     <name>FindBar</name>
     <message>
         <source>Find in article</source>
-        <extracomment>Reading fonts, best first; the first one installed is used. Find marks only the matches near the visible part; more than this are left unmarked.</extracomment>
         <translation>Buscar en el artículo</translation>
     </message>
     <message>
@@ -5145,7 +5045,6 @@ en la carpeta {folder}</translation>
     <name>ImportRunner</name>
     <message>
         <source>Password</source>
-        <extracomment>How long a file is read before the progress dialog appears (ms). How often the progress dialog takes the worker&apos;s latest figures (ms). Passwords that opened documents in this session, by the SHA-256 of the document&apos;s bytes, so the page view can show an encrypted original. Kept in memory only, never written.</extracomment>
         <translation>Contraseña</translation>
     </message>
     <message>
@@ -5163,10 +5062,6 @@ en la carpeta {folder}</translation>
     <message>
         <source>Reading {name}…</source>
         <translation>Leyendo {name}…</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
     </message>
     <message>
         <source>Reading page {page} of {total}…</source>
@@ -5188,7 +5083,6 @@ en la carpeta {folder}</translation>
     <name>MainWindow</name>
     <message>
         <source>Articles</source>
-        <extracomment>``HistoryVoice.sig_progress``&apos;s share while the day&apos;s backup is made (no share of it is known). A history check that takes longer than this (seconds) shows how far it is, and says when it is done. The history check starts once the opened project is painted, or after this long (ms) at the latest. How long closing the project waits for the history check to stop (s); then it ends alone, unheard.</extracomment>
         <translation>Artículos</translation>
     </message>
     <message>
@@ -5791,7 +5685,6 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
     <name>MergeDialog</name>
     <message>
         <source>“{text}”</source>
-        <extracomment>Characters of a value shown in a cell (the whole value is in its tooltip), and of the words that name a claim. Units whose value is not typed in: pick one copy&apos;s (core refuses a typed one).</extracomment>
         <translation>«{text}»</translation>
     </message>
     <message>
@@ -6150,7 +6043,6 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
     <name>PageView</name>
     <message>
         <source>Previous page</source>
-        <extracomment>PDFium, loaded once a PDF&apos;s page is shown (not at the app&apos;s start). QSettings key of View &gt; Show original page. Rendered pages kept (per document), for paging back and forth. How soon to try again while an import holds PDFium (ms). The dock&apos;s share of the window&apos;s width when it first appears, and the claims dock&apos;s at most then. Narrower than this, a page cannot be read at all.</extracomment>
         <translation>Página anterior</translation>
     </message>
     <message>
@@ -6601,7 +6493,6 @@ Veredicto: {verdict}</translation>
     <name>ReviewModel</name>
     <message>
         <source>Claim&apos;s words</source>
-        <extracomment>The groups, in the order shown: what needs a person first. Longest quote shown in a row of the list (the whole one is in the panes below).</extracomment>
         <translation>Palabras de la afirmación</translation>
     </message>
     <message>
@@ -6728,7 +6619,6 @@ Veredicto: {verdict}</translation>
     </message>
     <message>
         <source>Which review state to list</source>
-        <extracomment>The latest the queue is counted after it is read, for a panel whose rows are not painted (milliseconds). How long the line under the queue saying what a decision did stays (milliseconds, as the status bar&apos;s).</extracomment>
         <translation>Qué estado de revisión mostrar</translation>
     </message>
     <message>
@@ -6884,7 +6774,6 @@ Veredicto: {verdict}</translation>
     <name>ReviewQueueModel</name>
     <message>
         <source>just now</source>
-        <extracomment>Claims with more changed ids than this are refreshed by reading the whole queue again.</extracomment>
         <translation>ahora mismo</translation>
     </message>
     <message>
@@ -6914,6 +6803,14 @@ Veredicto: {verdict}</translation>
     <message>
         <source>Verdict: {summary}</source>
         <translation>Veredicto: {summary}</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>Cancelling…</source>
+        <extracomment>The progress dialog&apos;s label once Cancel is pressed, until the job stops at its next report.</extracomment>
+        <translation>Cancelando…</translation>
     </message>
 </context>
 <context>
@@ -7041,7 +6938,6 @@ Veredicto: {verdict}</translation>
     <name>SearchResultModel</name>
     <message>
         <source>Claim</source>
-        <extracomment>The pause in typing after which the query runs (ms). Hits shown at most. The dock&apos;s height the first time it opens, as a share of the window&apos;s (the window caps docks at 0.4). Characters a filter&apos;s box shows at least (the list it opens shows its choices whole). An ``HIT_ROLE`` item holds the ``search.Hit``; ``HTML_ROLE`` its two lines as rich text.</extracomment>
         <translation>Afirmación</translation>
     </message>
     <message>
@@ -7224,7 +7120,6 @@ Veredicto: {verdict}</translation>
     <name>SharedDrive</name>
     <message>
         <source>Merge &amp;back to shared file</source>
-        <extracomment>The answers of ``SharedDrive.ask_where``; None is Cancel. How long the status bar keeps the outcome of a merge back (ms).</extracomment>
         <translation>Fusionar con el archivo co&amp;mpartido</translation>
     </message>
     <message>
@@ -7328,7 +7223,6 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <name>ShortcutsDialog</name>
     <message>
         <source>Window</source>
-        <extracomment>Keys from here on are a media or launcher keyboard&apos;s (New, Open, Undo...): not listed.</extracomment>
         <translation>Ventana</translation>
     </message>
     <message>
@@ -7356,7 +7250,6 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <name>SimilarClaims</name>
     <message>
         <source>Checked before?</source>
-        <extracomment>Suggestions shown. Quiet time after the last key press before asking (ms). Changes that alter what the library holds for a claim. How long quitting the app waits for the library&apos;s job under way before leaving it to end alone (s). The request that ends the worker. Why the library cannot be used now (too new, damaged beyond rebuilding), or None: set by the thread. The number of the last request whose answer is shown.</extracomment>
         <translation>¿Ya se verificó?</translation>
     </message>
     <message>
@@ -7412,7 +7305,6 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <name>SourceDetailsWidget</name>
     <message>
         <source>Select a source to see its details.</source>
-        <extracomment>One read-only, selectable widget per field (``url`` is a line, ``notes`` a text box).</extracomment>
         <translation>Seleccione una fuente para ver sus datos.</translation>
     </message>
     <message>
@@ -7440,7 +7332,6 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <name>SourceDialog</name>
     <message>
         <source>Untitled source</source>
-        <extracomment>The URL field&apos;s hint: the same in every language. Single-line text fields of the form, in the order they appear.</extracomment>
         <translation>Fuente sin título</translation>
     </message>
     <message>
@@ -7536,7 +7427,6 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <name>SourceLibraryDialog</name>
     <message>
         <source>Not cited</source>
-        <extracomment>How long typing in a search box waits before searching, in milliseconds. The share of the sources table the title keeps at least: titles tell sources apart.</extracomment>
         <translation>Sin citar</translation>
     </message>
     <message>
@@ -7597,7 +7487,6 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     </message>
     <message>
         <source>1 source</source>
-        <extracomment>Columns beside the title, each with the most it takes: sized to what they hold. Given up one by one, in this order, while the title would get less than ``TITLE_SHARE`` (the details beside the table show them for the selected source); a confidential source is marked last.</extracomment>
         <translation>1 fuente</translation>
     </message>
     <message>
@@ -7633,7 +7522,6 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <name>SourceTableModel</name>
     <message>
         <source>Confidential</source>
-        <extracomment>The order each column sorts by.</extracomment>
         <translation>Confidencial</translation>
     </message>
 </context>
@@ -7797,16 +7685,11 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
         <source>Storing {name}…</source>
         <translation>Guardando {name}…</translation>
     </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
-    </message>
 </context>
 <context>
     <name>SyncController</name>
     <message>
         <source>S&amp;ync settings…</source>
-        <extracomment>Loaded when a sync brings conflicts, not at every start. What a sync came to (``Report.kind``), and the states the status bar shows. A long push under way, batch by batch (a state of the status bar, not a ``Report`` kind). A long pull under way, page by page, then taken in (a state of the status bar, not a ``Report`` kind). Characters of a refusal shown in the status bar (the whole sentence is in its tooltip). Seconds one wait for news lasts: how long ``stop`` may take to be noticed. After the window&apos;s own change, wait this long for the next before syncing (ms). While offline (or after a failure), try again this often (ms); the listener too. A sync taking longer than this says &quot;Syncing…&quot; (ms); a quick one goes straight to its outcome. How long closing the project waits for a sync under way before leaving it to finish alone (s).</extracomment>
         <translation>Ajustes de sincroni&amp;zación…</translation>
     </message>
     <message>
@@ -7823,7 +7706,6 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     </message>
     <message>
         <source>Sync: 1 signed-off verdict went back to review (changed in another copy).</source>
-        <extracomment>choices made for a plan that was stale when applied: conflict key -&gt; (ours, theirs, choice)</extracomment>
         <translation>Sincronización: 1 veredicto aprobado volvió a revisión (se cambió en otra copia).</translation>
     </message>
     <message>
@@ -7997,7 +7879,6 @@ Se vuelve a intentar cada {seconds} s.</translation>
     <name>SyncSettingsDialog</name>
     <message>
         <source>Sync settings</source>
-        <extracomment>The ways to name a server (the &quot;Connect with&quot; choices).</extracomment>
         <translation>Ajustes de sincronización</translation>
     </message>
     <message>
@@ -8086,7 +7967,6 @@ Se vuelve a intentar cada {seconds} s.</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <extracomment>The form&apos;s rows each way of naming the server shows.</extracomment>
         <translation>Probar la co&amp;nexión</translation>
     </message>
     <message>
@@ -8390,7 +8270,6 @@ Se vuelve a intentar cada {seconds} s.</translation>
     <name>VersionCompareDialog</name>
     <message>
         <source>Version {number}</source>
-        <extracomment>The hues that tint the palette&apos;s base colour behind inserted and deleted words: the theme&apos;s green of approval and red of errors, in their saturated (light) variants, since ``mix`` keeps the theme&apos;s own lightness. How much of the hue goes into the tint (the rest is the palette&apos;s base colour), on a light base and on a dark one (where a weak tint is hard to see); more for the change Previous/Next shows.</extracomment>
         <translation>Versión {number}</translation>
     </message>
     <message>
@@ -8478,7 +8357,6 @@ Se vuelve a intentar cada {seconds} s.</translation>
     <name>VersionUpdates</name>
     <message>
         <source>&amp;Update from file…</source>
-        <extracomment>The shortcut of Anchor claim to selection. The QSettings key of Article &gt; Mark changes since the previous version.</extracomment>
         <translation>Actuali&amp;zar desde un archivo…</translation>
     </message>
     <message>

@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QPainter, QPdfWriter
 
 from factcheck.core import attachments, history
-from factcheck.ui import evidence
+from factcheck.ui import evidence, long_work
 from factcheck.ui.dialogs.citation_dialog import CitationDialog
 from factcheck.ui.dialogs.source_dialog import SourceDialog
 
@@ -205,7 +205,7 @@ def test_a_large_file_is_stored_on_a_worker_with_progress_and_can_be_cancelled(q
         f.write(b"OggS")
         f.write(os.urandom(6 * attachments.CHUNK))
     monkeypatch.setattr(evidence, "LARGE", 1000)
-    monkeypatch.setattr(evidence, "SHOW_AFTER_MS", 0)
+    monkeypatch.setattr(long_work, "SHOW_AFTER_MS", 0)
     seen_threads = []
     real = attachments.Attachments.store_file
 
@@ -236,8 +236,8 @@ def test_a_large_file_is_stored_on_a_worker_with_progress_and_can_be_cancelled(q
         f.write(b"OggS" + os.urandom(6 * attachments.CHUNK))
     original = evidence.StoreRunner._progress_dialog
 
-    def cancel_at_once(runner, name):
-        dialog = original(runner, name)
+    def cancel_at_once(runner, title, label):
+        dialog = original(runner, title, label)
         dialog.canceled.emit()  # as its Cancel button does
         return dialog
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from factcheck import exporters
 from factcheck.core import model
+from factcheck.ui import long_work
 from factcheck.ui.dialogs import export_dialog
 from factcheck.ui.dialogs.export_dialog import ExportDialog, ExportedMessageBox
 
@@ -46,7 +47,7 @@ def held(monkeypatch):
         return real(self, done, total)
 
     monkeypatch.setattr(export_dialog.ExportWorker, "progress", waiting)
-    monkeypatch.setattr(export_dialog, "SHOW_AFTER_MS", 0)
+    monkeypatch.setattr(long_work, "SHOW_AFTER_MS", 0)
     go.threads = threads
     return go
 

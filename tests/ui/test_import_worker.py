@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QPushButton
 from factcheck import importers
 from factcheck.core.errors import ImportCancelled
 from factcheck.core.text import N_
-from factcheck.ui import import_worker
+from factcheck.ui import import_worker, long_work
 from factcheck.ui.main_window import MainWindow
 
 from ..conftest import SAMPLE
@@ -36,7 +36,7 @@ def pdf_file(tmp_path, monkeypatch):
 def window(qtbot, tmp_path, monkeypatch):
     errors: list = []
     monkeypatch.setattr(MainWindow, "show_error", lambda self, message: errors.append(message))
-    monkeypatch.setattr(import_worker, "SHOW_AFTER_MS", 30)
+    monkeypatch.setattr(long_work, "SHOW_AFTER_MS", 30)
     w = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), "ana")
     qtbot.add_widget(w)
     assert w.open_project(tmp_path / "w.factcheck", create=True)
@@ -98,7 +98,7 @@ def test_cancel_in_the_progress_dialog_stores_nothing_and_says_nothing(window, p
     QTimer.singleShot(20, click_cancel)
     assert window.import_files([str(pdf_file), str(SAMPLE)], ask_metadata=True) == []
     (label, title, maximum), = shown
-    assert label.startswith("Reading page ") and label.endswith(" of 2000…") and maximum == 2000
+    assert label.startswith("Reading page ") and label.endswith(" of 2000…") and maximum == long_work.STEPS
     assert title == "Importing report.pdf"
     assert window.project.articles() == [] and window.errors == []
     assert 0 < len(read) < 2000  # the worker stopped at the next page

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import pathlib
 import re
-import threading
 from collections import Counter
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSizePolicy,
     QSpacerItem,
@@ -41,7 +39,7 @@ from factcheck import exporters
 from factcheck.core import model
 from factcheck.core.errors import Cancelled, KnownError
 from factcheck.core.text import N_
-from factcheck.ui import language, theme
+from factcheck.ui import language, long_work, theme
 
 #: Review statuses by name, shown through ``language.ui``.
 STATUS_LABELS = {
@@ -69,9 +67,6 @@ def _extension(fmt: str) -> str:
 
 #: The least width of the message that says where an export went.
 MESSAGE_WIDTH = 560
-#: How long an export runs before the progress dialog appears (ms), and how often it is updated.
-SHOW_AFTER_MS = 500
-POLL_MS = 100
 
 
 def _slug(text: str) -> str:
@@ -386,110 +381,35 @@ def reveal(path: str | pathlib.Path, choice: str | None, parent: QWidget | None 
     return False
 
 
-class ExportWorker(QThread):
-    """Writes one export through a connection of its own to the project file (read-only); keeps the result or
-    the error. ``cancel`` makes the export stop at its next batch of claims, leaving no file."""
+class ExportWorker(long_work.Job):
+    """Writes one export through a connection of its own to the project file (read-only). ``cancel`` makes the
+    export stop at its next batch of claims, leaving no file."""
 
     def __init__(self, project_path, user: str, fmt: str, selection: exporters.Selection, path: str,
                  parent: QObject | None = None):
         super().__init__(parent)
         self.project_path, self.user, self.fmt, self.selection, self.path = project_path, user, fmt, selection, path
-        self.result: exporters.Exported | None = None
-        self.error: BaseException | None = None
-        self.done, self.total = 0, 0
-        self._cancel = threading.Event()
 
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def progress(self, done: int, total: int) -> bool:
-        """The exporter's ``progress``: False once cancelled."""
-        self.done, self.total = done, total
-        return not self._cancel.is_set()
-
-    def run(self) -> None:
+    def work(self) -> exporters.Exported:
         from factcheck.core.project import Project
 
-        try:
-            # Its own connection (SQLite's WAL lets the window's go on); one read transaction inside.
-            with Project.open(self.project_path, user=self.user, read_only=True) as project:
-                self.result = exporters.export_to_file(project, self.fmt, self.selection, self.path,
-                                                       progress=self.progress)
-        except Exception as exc:  # noqa: BLE001 - raised again on the UI thread
-            self.error = exc
+        # Its own connection (SQLite's WAL lets the window's go on); one read transaction inside.
+        with Project.open(self.project_path, user=self.user, read_only=True) as project:
+            return exporters.export_to_file(project, self.fmt, self.selection, self.path, progress=self.progress)
 
 
-class ExportRunner(QObject):
+class ExportRunner(long_work.Runner):
     """Runs an export for a window on a worker: the window paints; after half a second, progress and Cancel."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.worker: ExportWorker | None = None
-        self.dialog: QProgressDialog | None = None
 
     def export(self, project, fmt: str, selection: exporters.Selection, path: str) -> exporters.Exported:
         """What was written (``Cancelled`` when the person cancels; a ``KnownError`` when it fails)."""
-        name = pathlib.Path(path).name
-        worker = self.worker = ExportWorker(project.path, project.user, fmt, selection, path, self)
-        loop = QEventLoop()
-        worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-        poll = QTimer(self, interval=POLL_MS)
-        poll.timeout.connect(self._show_progress)
-        try:
-            worker.start()
-            QTimer.singleShot(SHOW_AFTER_MS, loop.quit)
-            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-            if not worker.isFinished():
-                self.dialog = self._progress_dialog(name)
-                self._show_progress()
-                poll.start()
-                while not worker.isFinished():
-                    loop.exec()
-            worker.wait()
-        finally:
-            poll.stop()
-            poll.deleteLater()
-            if self.dialog is not None:
-                self.dialog.hide()
-                self.dialog.deleteLater()
-                self.dialog = None
-            self.worker = None
-            worker.deleteLater()
+        worker = ExportWorker(project.path, project.user, fmt, selection, path, self)
+        self.wait_for(worker, self.tr("Export"), self.tr("Writing {name}…").format(name=pathlib.Path(path).name))
         if worker.error is not None:
             raise worker.error
         if worker.result is None:
             raise Cancelled(N_("The export was cancelled; nothing was written."))
         return worker.result
-
-    def _progress_dialog(self, name: str) -> QProgressDialog:
-        parent = self.parent() if isinstance(self.parent(), QWidget) else None
-        dialog = QProgressDialog(parent)
-        dialog.setWindowTitle(self.tr("Export"))
-        dialog.setLabelText(self.tr("Writing {name}…").format(name=name))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumDuration(0)
-        dialog.setRange(0, 1000)
-        dialog.canceled.connect(self._on_dialog_canceled)
-        dialog.show()
-        return dialog
-
-    def _on_dialog_canceled(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-        if self.dialog is not None:
-            self.dialog.setLabelText(self.tr("Cancelling…"))
-
-    def _show_progress(self) -> None:
-        worker, dialog = self.worker, self.dialog
-        if worker is None or dialog is None or worker.cancelled or not worker.total:
-            return
-        dialog.setValue(round(1000 * min(worker.done, worker.total) / worker.total))
 
 
 def run_export(session, parent: QWidget | None = None) -> str | None:
