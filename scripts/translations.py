@@ -8,13 +8,15 @@
 the exporters (both told to it as ``QT_TR_NOOP``). New strings land in the ``.ts`` as
 unfinished; translate them (Qt Linguist, or any editor) and run this again so the
 ``.qm`` the app loads is rebuilt. Locations are left out of the ``.ts`` so moving code
-does not change it.
+does not change it. A ``#:`` comment is a note to the translator only right above a string
+(``for_translators``): elsewhere it documents a constant.
 """
 
 from __future__ import annotations
 
 import argparse
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -40,12 +42,41 @@ def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "factcheck").rglob("*.py"))
 
 
+#: What marks a line that asks for a translation (a note above it is for the translator).
+CALLS = re.compile(r"\b(?:tr|translate|N_|T_|QT_TR_NOOP)\(")
+
+
+def for_translators(text: str) -> str:
+    """A module as lupdate should read it: ``#:`` notes kept only above a line that asks for a translation.
+
+    lupdate takes every ``#:`` comment for a translator's note and hands all of those since the
+    last string to the next one; this code also writes ``#:`` above constants to document them,
+    which would reach translators glued to some unrelated string. Those become plain comments
+    (same length, so nothing else moves).
+    """
+    lines = text.split("\n")
+    keep = False
+    for i in range(len(lines) - 1, -1, -1):  # from the end: whether the next code line translates
+        stripped = lines[i].lstrip()
+        if stripped.startswith("#:"):
+            if not keep:
+                lines[i] = lines[i].replace("#:", "# ", 1)
+        elif stripped:
+            keep = bool(CALLS.search(lines[i]))
+    return "\n".join(lines)
+
+
 def lupdate(ts: pathlib.Path, language: str) -> None:
-    subprocess.run(
-        [tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-         "-tr-function-alias", ALIASES, "-target-language", language, *sources(), "-ts", str(ts)],
-        cwd=ROOT, check=True,
-    )
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in sources():
+            copy = pathlib.Path(tmp) / name
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(for_translators((ROOT / name).read_text(encoding="utf-8")), encoding="utf-8")
+        subprocess.run(
+            [tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+             "-tr-function-alias", ALIASES, "-target-language", language, *sources(), "-ts", str(ts.resolve())],
+            cwd=tmp, check=True,
+        )
 
 
 def lrelease(ts: pathlib.Path, qm: pathlib.Path) -> None:

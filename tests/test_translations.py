@@ -53,6 +53,27 @@ def test_every_marked_string_has_a_finished_spanish_translation(tmp_path):
     assert len(before) > 300
 
 
+def test_translators_see_notes_written_for_them_not_the_docs_of_constants():
+    """lupdate hands every ``#:`` comment since the last string to the next one; a constant's doc must not reach it."""
+    source = (
+        "#: How long the dialog waits (ms).\n"
+        "WAIT_MS = 500\n"
+        "\n"
+        "def label(self):\n"
+        "    #: The label while the work stops.\n"
+        "    return self.tr('Cancelling…')\n"
+        "#: A stance, as a report names it.\n"
+        "STANCES = {'supports': N_('Supports')}\n"
+    )
+    kept = _script().for_translators(source).splitlines()
+    assert kept[0] == "#  How long the dialog waits (ms)."  # the same length: nothing else moves
+    assert kept[4] == "    #: The label while the work stops." and kept[6] == "#: A stance, as a report names it."
+    assert [line for i, line in enumerate(kept) if i not in (0, 4, 6)] == [
+        line for i, line in enumerate(source.splitlines()) if i not in (0, 4, 6)]
+    notes = re.findall(r"<extracomment>(.*?)</extracomment>", TS.read_text(encoding="utf-8"))
+    assert notes and not any("(ms)" in note for note in notes)  # the catalogue was made so
+
+
 def test_the_committed_qm_is_compiled_from_the_ts(tmp_path):
     script = _script()
     built = tmp_path / "es.qm"
