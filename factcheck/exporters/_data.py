@@ -415,18 +415,7 @@ def gather(project, selection: Selection = Selection()) -> Report:
 
     if not articles:
         raise _nothing(selection, chosen)
-    return Report(
-        organisation_name=str(settings.get("organisation_name") or ""),
-        organisation_url=str(settings.get("organisation_url") or ""),
-        methodology=str(settings.get("methodology") or ""),
-        scale=scale,
-        articles=tuple(articles),
-        selection=selection,
-        generated_at=model.now(),
-        factcheck_url_pattern=str(settings.get("factcheck_url_pattern") or ""),
-        report_language=language,
-        logo=_logo(project),
-    )
+    return Report(articles=tuple(articles), **_heading(project, settings, selection))
 
 
 def _chosen(project, selection: Selection) -> list[model.Article]:
@@ -471,6 +460,21 @@ def _based_on(value: dict, words: Words) -> str:
     else:
         text = T_("based on an earlier check ({where})", where=where) if where else T_("based on an earlier check")
     return text[:1].upper() + text[1:]
+
+
+def _heading(project, settings: dict, selection: Selection) -> dict:
+    """What a report says besides its articles (who made it, its scale and language, when): ``Report``'s fields."""
+    return dict(
+        organisation_name=str(settings.get("organisation_name") or ""),
+        organisation_url=str(settings.get("organisation_url") or ""),
+        methodology=str(settings.get("methodology") or ""),
+        scale=project.scale,
+        selection=selection,
+        generated_at=model.now(),
+        factcheck_url_pattern=str(settings.get("factcheck_url_pattern") or ""),
+        report_language=str(settings.get("report_language") or "en"),
+        logo=_logo(project),
+    )
 
 
 def _logo(project) -> tuple[bytes, str] | None:
@@ -811,16 +815,7 @@ def stream(project, selection: Selection = Selection(), progress=None, *, report
     if not articles:
         raise _nothing(selection, chosen)
     return Stream(
-        organisation_name=str(settings.get("organisation_name") or ""),
-        organisation_url=str(settings.get("organisation_url") or ""),
-        methodology=str(settings.get("methodology") or ""),
-        scale=scale,
-        articles=tuple(articles),
-        selection=selection,
-        generated_at=model.now(),
-        factcheck_url_pattern=str(settings.get("factcheck_url_pattern") or ""),
-        report_language=language,
-        logo=_logo(project),
+        articles=tuple(articles), **_heading(project, settings, selection),
         ratings_used=frozenset(used),
         ticker=ticker,
     )
