@@ -644,17 +644,29 @@ def check(project: str, article_ids: tuple[str, ...], statuses: tuple[str, ...],
         statuses = statuses or checks.DEFAULT_STATUSES
         total = checks.count_project(p, article_ids=ids, statuses=statuses) if _Progress.wanted() else 0
         with _Progress(N_("Checking claims"), total) as bar:
-            # Each claim's findings are printed as soon as it is checked, a batch of claims at a time.
-            for claim, found in checks.iter_project(p, article_ids=ids, statuses=statuses,
-                                                    include_confidential=include_confidential, progress=bar.update):
-                if not found:
-                    continue
-                quote = " ".join(claim.exact.split())
-                lines = [f"“{quote[:70]}{'…' if len(quote) > 70 else ''}” ({claim.id[:8]})"]
-                lines += [f"    {'BLOCKING' if f.blocking else 'warning '}  {f.message}" for f in found]
-                bar.echo("\n".join(lines))
-                n = sum(1 for f in found if f.blocking)
-                blocking, warnings = blocking + n, warnings + len(found) - n
+            # Findings are printed as each batch of claims is checked, at once (a write a line was a fifth of
+            # the time of checking 100,000 claims).
+            lines: list[str] = []
+
+            def checked(done: int, of: int) -> bool:
+                if lines:
+                    bar.echo("\n".join(lines))
+                    lines.clear()
+                return bar.update(done, of)
+
+            try:
+                for claim, found in checks.iter_project(p, article_ids=ids, statuses=statuses,
+                                                        include_confidential=include_confidential, progress=checked):
+                    if not found:
+                        continue
+                    quote = " ".join(claim.exact.split())
+                    lines.append(f"“{quote[:70]}{'…' if len(quote) > 70 else ''}” ({claim.id[:8]})")
+                    lines += [f"    {'BLOCKING' if f.blocking else 'warning '}  {f.message}" for f in found]
+                    n = sum(1 for f in found if f.blocking)
+                    blocking, warnings = blocking + n, warnings + len(found) - n
+            finally:  # stopped within a batch (an error, Ctrl+C): what was checked is still said
+                if lines:
+                    bar.echo("\n".join(lines))
     click.echo(f"{blocking} blocking, {warnings} warnings.")
     if blocking:
         sys.exit(EXIT_ERROR)

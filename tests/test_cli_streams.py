@@ -142,10 +142,23 @@ def test_check_prints_each_claim_s_findings_as_it_goes(monkeypatch, capsys, desk
                 raise KnownError(N_("The disk went away."))
             yield item
 
+    with Project.open(desk, read_only=True) as p:  # claims with findings among the first 13 checked
+        said = sum(1 for _, found in list(checks.iter_project(p))[:13] if found)
     monkeypatch.setattr(checks, "iter_findings", stop_after_two_batches)
     code, partial, err = run(capsys, "check", str(desk))
     assert code == 1 and err == "Error: The disk went away.\n"
     assert partial and out.startswith(partial)  # what was checked before the failure was printed
+
+    def stop_within_the_third_batch(project, batches, **kwargs):
+        for i, item in enumerate(real(project, batches, **kwargs)):
+            if i == 13:
+                raise KnownError(N_("The disk went away."))
+            yield item
+
+    monkeypatch.setattr(checks, "iter_findings", stop_within_the_third_batch)
+    code, partial, err = run(capsys, "check", str(desk))
+    assert code == 1 and err == "Error: The disk went away.\n"
+    assert out.startswith(partial) and sum(line.startswith("“") for line in partial.splitlines()) == said
 
 
 def test_history_is_printed_in_batches_as_before(monkeypatch, capsys, tmp_path):
