@@ -1319,8 +1319,8 @@ class MainWindow(QMainWindow):
 
     def _on_change_name(self) -> None:
         """Change the saved name (later sessions write as it) and work as it from now on."""
-        name = NameDialog.ask(self.user, self)
-        if not name:
+        name = NameDialog.ask(self.user, self, changing=True)
+        if not name:  # cancelled: the saved name and who is working stay as they were
             return
         paths.save_user(name)  # shared with the command line
         self.user_session_only = False

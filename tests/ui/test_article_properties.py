@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from factcheck import importers
 from factcheck.ui.dialogs import import_dialog
@@ -172,3 +173,31 @@ def test_the_paste_form_says_why_a_url_is_refused(qtbot):
     assert d.ok_button.isEnabled()
     d.url.setText("ftp://example.org/x")
     assert not d.ok_button.isEnabled() and "“ftp:” links are not" in d.problem_label.text()
+
+
+def test_the_paste_form_opens_ready_for_the_text(qtbot):
+    d = PasteDialog()
+    qtbot.add_widget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    assert d.focusWidget() is d.text  # Ctrl+V pastes the article into the text, not into Title
+
+
+def test_pasted_text_is_thrown_away_only_when_the_person_says_so(qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(import_dialog, "confirm_discard", lambda parent: asked.append(parent) or answer)
+    d = PasteDialog()
+    qtbot.add_widget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    qtbot.keyClick(d.text, Qt.Key.Key_Escape)  # nothing typed: closes without asking
+    assert not d.isVisible() and d.result() == QDialog.DialogCode.Rejected and asked == []
+    d.show()
+    d.text.setPlainText("A long article, pasted under deadline.")
+    answer = False
+    qtbot.keyClick(d.text, Qt.Key.Key_Escape)
+    assert d.isVisible() and asked == [d]  # kept: the text is still there
+    assert d.text.toPlainText() == "A long article, pasted under deadline."
+    answer = True
+    d.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not d.isVisible() and len(asked) == 2

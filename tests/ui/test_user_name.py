@@ -6,10 +6,14 @@ The saved name lives in ``paths.saved_user`` (shared with the command line), not
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from factcheck import cli, paths
 from factcheck.ui import app, main_window
+
+#: The dialog itself, for the tests that drive it (the fixture makes any other asking fail).
+REAL_ASK = main_window.NameDialog.__dict__["ask"]
 
 
 @pytest.fixture
@@ -75,11 +79,55 @@ def test_a_first_run_with_user_neither_asks_nor_saves_a_name(qtbot, tmp_path, mo
 
 def test_edit_your_name_changes_the_saved_name_and_who_is_working(qtbot, settings, monkeypatch):
     window = window_for(qtbot, settings, user="Ben")
-    monkeypatch.setattr(main_window.NameDialog, "ask", classmethod(lambda cls, default, parent=None: "Dora"))
+    monkeypatch.setattr(main_window.NameDialog, "ask", classmethod(lambda cls, default, parent=None, **kw: "Dora"))
     window.name_action.trigger()
     assert paths.saved_user() == "Dora"
     assert window.user == "Dora" and window.project.user == "Dora"
     assert window.user_label.text() == "Working as Dora"
+    window.close()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Escape, "cancel"])
+def test_a_name_typed_then_cancelled_changes_nothing(qtbot, settings, monkeypatch, key):
+    monkeypatch.setattr(main_window.NameDialog, "ask", REAL_ASK)
+    window = window_for(qtbot, settings, user="Ben")
+    before = window.user_label.text()
+    seen = []
+
+    def type_then_cancel():
+        dialog = QApplication.activeModalWidget()
+        seen.append((dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel) is not None,
+                     dialog.width()))
+        dialog.name.setText("Typo Name")
+        if key == "cancel":
+            dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
+        else:
+            qtbot.keyClick(dialog.name, key)
+
+    QTimer.singleShot(0, type_then_cancel)
+    window.name_action.trigger()
+    assert seen and seen[0][0] and seen[0][1] >= main_window.NameDialog.MIN_WIDTH
+    assert paths.saved_user() == "Ana" and window.user == "Ben" and window.user_label.text() == before
+    window.close()
+
+
+def test_the_name_cannot_be_changed_to_nothing(qtbot, settings, monkeypatch):
+    monkeypatch.setattr(main_window.NameDialog, "ask", REAL_ASK)
+    window = window_for(qtbot, settings, user="Ben")
+    states = []
+
+    def clear_then_type():
+        dialog = QApplication.activeModalWidget()
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        dialog.name.setText("   ")
+        states.append(ok.isEnabled())
+        dialog.name.setText("Dora Díaz")
+        states.append(ok.isEnabled())
+        ok.click()
+
+    QTimer.singleShot(0, clear_then_type)
+    window.name_action.trigger()
+    assert states == [False, True] and window.user == "Dora Díaz"
     window.close()
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -140,6 +141,13 @@ class PasteDialog(QDialog):
         self.text.textChanged.connect(self._update_ok)
         self.form.sig_edited.connect(self._update_ok)
         self._update_ok()
+        self.text.setFocus()  # the person came to paste: Ctrl+V puts the article where it belongs, not in Title
+
+    def reject(self) -> None:
+        """Cancel, Esc or closing: a pasted text is only thrown away once the person says so."""
+        if self.text.toPlainText().strip() and not confirm_discard(self):
+            return
+        super().reject()
 
     def _update_ok(self) -> None:
         problem_text = self.form.problem()
@@ -158,6 +166,15 @@ class PasteDialog(QDialog):
             return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Whether to throw away the text pasted so far (tests replace this)."""
+    answer = QMessageBox.question(
+        parent, QCoreApplication.translate("PasteDialog", "Paste article"),
+        QCoreApplication.translate("PasteDialog", "Discard the pasted text? It has not been imported."),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Discard
 
 
 def found_metadata(imported) -> dict[str, str]:
@@ -222,28 +239,47 @@ def _escape(text: str) -> str:
 
 
 class NameDialog(QDialog):
-    """Asks once for the name written on every change the user makes."""
+    """Asks for the name written on every change the user makes: once at the first start, and from Edit > Your name."""
 
-    def __init__(self, default: str, parent: QWidget | None = None):
+    #: Wide enough for a full name and the explanation in a few lines.
+    MIN_WIDTH = 420
+
+    def __init__(self, default: str, parent: QWidget | None = None, *, changing: bool = False):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Your name"))
+        self.setMinimumWidth(self.MIN_WIDTH)
         self.name = QLineEdit(default)
         self.name.setAccessibleName(self.tr("Your name"))
         self.name.selectAll()
-        explanation = QLabel(self.tr(
-            "factcheck writes your name on every change you make, so editors can see who checked "
-            "what. You can change it later in Edit > Your name."
-        ))
+        if changing:
+            text = self.tr("factcheck writes this name on every change you make from now on. "
+                           "Changes already made keep the name they were made in.")
+        else:
+            text = self.tr("factcheck writes your name on every change you make, so editors can see who checked "
+                           "what. You can change it later in Edit > Your name.")
+        explanation = QLabel(text)
         explanation.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        # The first start needs a name to go on; a change can be called off (Cancel, Esc), changing nothing.
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | (
+            QDialogButtonBox.StandardButton.Cancel if changing else QDialogButtonBox.StandardButton.NoButton))
         buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.name.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        ok.setEnabled(bool(default.strip()))
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.name)
         layout.addWidget(buttons)
 
     @classmethod
-    def ask(cls, default: str, parent: QWidget | None = None) -> str:
-        dialog = cls(default, parent)
-        dialog.exec()
-        return " ".join(dialog.name.text().split()) or default
+    def ask(cls, default: str, parent: QWidget | None = None, *, changing: bool = False) -> str | None:
+        """The name typed (spaces tidied); at the first start, ``default`` if none was typed or Esc pressed (the
+        dialog says where to change it). None: a change was cancelled."""
+        dialog = cls(default, parent, changing=changing)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None if changing else default
+            return " ".join(dialog.name.text().split()) or (None if changing else default)
+        finally:
+            dialog.deleteLater()
