@@ -328,6 +328,9 @@ class Warnings:
         self.quick = all(word.isascii() for word in firsts)
         self.firsts = re.compile("|".join(map(re.escape, sorted(firsts))) or "(?!)")  # any of them, in one search
         self.many = len(report.articles) > 1
+        if not report.organisation_name.strip():  # the author would be "Unnamed organisation"
+            self._add(N_("The ClaimReviews name no author (search engines show who checked the claim): set the "
+                         "organisation's name in File > Project settings."))
         missing = [a.article.title for a in report.articles
                    if not _safe_url(a.article.factcheck_url) and not report.factcheck_url_pattern]
         if len(missing) == 1:

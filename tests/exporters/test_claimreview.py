@@ -140,6 +140,10 @@ def test_warnings_for_long_claims_and_rating_words(sample_project):
     # No fact-check URL and no pattern: said once.
     assert sum("have no url" in w for w in warnings) == 1
     assert exporters.warnings(p, "claimreview") == warnings
+    # No organisation's name: the author would be "Unnamed organisation", said once; named, nothing said.
+    assert sum("name no author" in w for w in warnings) == 1
+    p.set_setting("organisation_name", "La Silla Vacía")
+    assert not any("name no author" in w for w in claimreview.warnings(p, exporters.Selection()))
 
 
 def urls(data) -> list[str]:

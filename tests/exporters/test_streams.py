@@ -162,8 +162,8 @@ def test_warnings_are_kept_up_to_a_limit_and_counted_past_it(monkeypatch, tmp_pa
     monkeypatch.setattr(exporters, "MAX_WARNINGS", 10)
     done = exporters.export_to_file(p, "claimreview", exporters.Selection(), tmp_path / "out.jsonld")
     found = exporters.warnings(p, "claimreview")
-    assert len(found) == 61  # the articles' missing url, then one per claim
-    assert list(done.warnings) == found[:10] and done.more_warnings == 51
+    assert len(found) == 62  # the missing author (organisation) and the articles' missing url, then one per claim
+    assert list(done.warnings) == found[:10] and done.more_warnings == 52
     p.close()
 
 
