@@ -600,6 +600,13 @@ def test_checklist_dialog_lists_blocking_first_and_cannot_be_overridden(qtbot, p
     warnings_only = ChecklistDialog(None, [f for f in findings if not f.blocking], {good.id: good}, "Approve")
     qtbot.add_widget(warnings_only)
     assert warnings_only.ok_button.isEnabled()
+    # One claim is named at the top, so the decision is taken on the claim the editor means; several are counted.
+    statement = " ".join((bad.statement or bad.exact).split())
+    assert dialog.claim_label.text() == f"Claim: “{statement[:119]}{'…' if len(statement) > 120 else statement[119:]}”"
+    assert both.claim_label is None
+    comment = review_dialogs.CommentDialog(None, "Request changes", "What needs changing?", [good])
+    qtbot.add_widget(comment)
+    assert comment.claim_label.text().startswith("Claim: “" + " ".join((good.statement or good.exact).split())[:40])
 
 
 def test_queue_lists_every_article_and_filters(open_window, path, qtbot, said):

@@ -39,10 +39,26 @@ def _quote(claim: model.Claim | None, limit: int = 70) -> str:
     return "“" + (text if len(text) <= limit else text[: limit - 1] + "…") + "”"
 
 
+def _claim_label(claims: Sequence[model.Claim]) -> QLabel | None:
+    """The line that names the one claim a decision is about ("Claim: “…”"), so it is taken on the claim the
+    person means; None for several (the dialogs count them)."""
+    if len(claims) != 1:
+        return None
+    label = QLabel(QCoreApplication.translate("ChecklistDialog", "Claim: {quote}").format(quote=_quote(claims[0], 120)))
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setObjectName("decision_claim")
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 class _TextDialog(QDialog):
     """A sentence of explanation, a text box, and OK enabled once something is written."""
 
-    def __init__(self, parent: QWidget | None, title: str, prompt: str, ok_text: str, placeholder: str = ""):
+    def __init__(self, parent: QWidget | None, title: str, prompt: str, ok_text: str, placeholder: str = "",
+                 claims: Sequence[model.Claim] = ()):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(480, 260)
@@ -60,6 +76,9 @@ class _TextDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.claim_label = _claim_label(claims)
+        if self.claim_label is not None:
+            layout.addWidget(self.claim_label)
         layout.addWidget(self.prompt)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.buttons)
@@ -240,14 +259,15 @@ class ConfirmWordsDialog(QDialog):
 class CommentDialog(_TextDialog):
     """Asks for a comment (what needs changing, when requesting changes)."""
 
-    def __init__(self, parent: QWidget | None, title: str, prompt: str):
+    def __init__(self, parent: QWidget | None, title: str, prompt: str, claims: Sequence[model.Claim] = ()):
         title, prompt = language.ui(title), language.ui(prompt)
-        super().__init__(parent, title, prompt, title.rstrip("…"), self.tr("Seen by the checker as a review comment"))
+        super().__init__(parent, title, prompt, title.rstrip("…"), self.tr("Seen by the checker as a review comment"),
+                         claims)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, prompt: str) -> str | None:
-        """The comment, or None when cancelled."""
-        dialog = cls(parent, title, prompt)
+    def ask(cls, parent: QWidget | None, title: str, prompt: str, claims: Sequence[model.Claim] = ()) -> str | None:
+        """The comment, or None when cancelled (``claims``: the claims it is about, named when there is one)."""
+        dialog = cls(parent, title, prompt, claims)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -312,6 +332,9 @@ class ChecklistDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.claim_label = _claim_label(list(claims_by_id.values()))
+        if self.claim_label is not None:
+            layout.addWidget(self.claim_label)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.buttons)
