@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from factcheck import exporters
 from factcheck.core import history
@@ -171,3 +171,33 @@ def test_the_evidence_zip_is_offered_and_says_what_it_holds(qtbot, monkeypatch, 
     export_dialog.run_export(session, None)
     assert "notice.png" in " ".join(zipfile.ZipFile(target).namelist())
     assert export_dialog.ExportedMessageBox.describe(told[0]).startswith("Wrote 1 evidence file (1 KB), with SHA256SUMS")
+
+
+def test_the_next_export_starts_from_the_last_format_and_statuses_not_its_confidential_choice(monkeypatch, session,
+                                                                                             checked, tmp_path):
+    class Window(QWidget):  # what the dialog reads of its window: its settings
+        def __init__(self):
+            super().__init__()
+            self.settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+
+    window = Window()
+    opened = []
+
+    def choose(d):
+        opened.append((d.fmt(), {s for s, box in d.status_boxes.items() if box.isChecked()}, d.confidential_box.isChecked()))
+        d.format_combo.setCurrentIndex(d.format_combo.findData("csv"))
+        for status, box in d.status_boxes.items():
+            box.setChecked(status in ("draft", "in_review"))
+        d.confidential_box.setChecked(True)
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", choose)
+    monkeypatch.setattr(ExportDialog, "ask_path", staticmethod(lambda parent, fmt, suggested: str(tmp_path / "x.csv")))
+    ExportDialog.ask(session, window)
+    ExportDialog.ask(session, window)
+    assert opened[0] == ("html", set(exporters.DEFAULT_STATUSES), False)
+    assert opened[1] == ("csv", {"draft", "in_review"}, False)  # confidential sources: chosen anew each time
+    monkeypatch.setattr(ExportDialog, "exec", lambda d: ExportDialog.DialogCode.Rejected)
+    window.settings.setValue(export_dialog.LAST_FORMAT_KEY, "no-such-format")
+    assert ExportDialog.ask(session, window) is None  # an unknown saved format is ignored, not an error
+    window.deleteLater()

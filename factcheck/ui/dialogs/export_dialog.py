@@ -13,7 +13,7 @@ import pathlib
 import re
 from collections import Counter
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -65,6 +65,8 @@ def _extension(fmt: str) -> str:
     return ".zip" if fmt == exporters.EVIDENCE else exporters.EXTENSIONS[fmt]
 
 
+#: Where the window's settings keep the last export's format and statuses.
+LAST_FORMAT_KEY, LAST_STATUSES_KEY = "export/format", "export/statuses"
 #: The least width of the message that says where an export went.
 MESSAGE_WIDTH = 560
 
@@ -173,6 +175,22 @@ class ExportDialog(QDialog):
         self.article_list.itemChanged.connect(self._update)
         self._update()
 
+    def restore(self, settings: QSettings) -> None:
+        """Start from the format and statuses of the last export (a desk's usual file). Confidential sources are
+        never carried over: each export that names them is chosen anew."""
+        index = self.format_combo.findData(settings.value(LAST_FORMAT_KEY, ""))
+        if index >= 0:
+            self.format_combo.setCurrentIndex(index)
+        saved = settings.value(LAST_STATUSES_KEY)
+        statuses = {saved} if isinstance(saved, str) else set(saved or ())
+        if statuses & set(self.status_boxes):
+            for status, box in self.status_boxes.items():
+                box.setChecked(status in statuses)
+
+    def remember(self, settings: QSettings) -> None:
+        settings.setValue(LAST_FORMAT_KEY, self.fmt())
+        settings.setValue(LAST_STATUSES_KEY, [s for s, box in self.status_boxes.items() if box.isChecked()])
+
     def _check_all(self, state: Qt.CheckState) -> None:
         for i in range(self.article_list.count()):
             self.article_list.item(i).setCheckState(state)
@@ -278,10 +296,16 @@ class ExportDialog(QDialog):
 
     @classmethod
     def ask(cls, session, parent: QWidget | None = None) -> tuple[str, exporters.Selection, str] | None:
-        """(format, selection, path), or None when cancelled."""
+        """(format, selection, path), or None when cancelled. The last export's format and statuses are the
+        starting point, kept in the window's settings (``parent.settings``, when it has them)."""
         dialog = cls(session, parent)
+        settings = getattr(parent, "settings", None)
+        if isinstance(settings, QSettings):
+            dialog.restore(settings)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
+        if isinstance(settings, QSettings):
+            dialog.remember(settings)
         folder = pathlib.Path(session.project.path).parent
         path = cls.ask_path(parent, dialog.fmt(), str(folder / dialog.default_file_name()))
         if not path:
