@@ -397,10 +397,21 @@ def _pending(conn: sqlite3.Connection) -> dict[str, list[str]]:
 #: Documents marked in ``search_dirty`` indexed at a time: after a first pull from the sync server every one of
 #: a project's is marked (1,000,000 claims), and loading them at once took gigabytes.
 PENDING_BATCH = 2_000
+#: Articles among them loaded at a time: an article is its whole text (a desk's 1,000 articles were 150 MB of
+#: text, read at once with its chunks the whole process of a first pull took 433 MB; a 500-page report is a few MB).
+ARTICLES_AT_ONCE = 4
+#: Every document of a kind, as ``search_dirty`` marks it: what ``rebuild`` indexes (what ``_load`` finds).
+_EVERY = {
+    CLAIM: "SELECT id FROM claims",
+    COMMENT: "SELECT m.id FROM comments m JOIN claims c ON c.id = m.claim_id",
+    SOURCE: "SELECT id FROM sources",
+    ARTICLE: "SELECT DISTINCT article_id FROM versions",
+}
 
 
 def index_pending(conn: sqlite3.Connection) -> int:
-    """Index again every document marked in ``search_dirty``, ``PENDING_BATCH`` at a time; how many were marked.
+    """Index again every document marked in ``search_dirty``, ``PENDING_BATCH`` at a time (articles
+    ``ARTICLES_AT_ONCE`` at a time); how many were marked.
 
     Call inside a transaction (a manager's, or a migration's).
     """
@@ -410,8 +421,10 @@ def index_pending(conn: sqlite3.Connection) -> int:
         for kind in dict.fromkeys(kind for kind, _ in rows):
             if kind in KINDS:
                 refs = [ref for k, ref in rows if k == kind]
-                _forget(conn, kind, refs)
-                _write(conn, _load(conn, kind, refs))
+                step = ARTICLES_AT_ONCE if kind == ARTICLE else len(refs)
+                for i in range(0, len(refs), step):
+                    _forget(conn, kind, refs[i:i + step])
+                    _write(conn, _load(conn, kind, refs[i:i + step]))
         marked += len(rows)
         after = rows[-1]
     conn.execute("DELETE FROM search_dirty")
@@ -419,12 +432,15 @@ def index_pending(conn: sqlite3.Connection) -> int:
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    """The whole index again from the tables (a migration; a damaged index)."""
+    """The whole index again from the tables (a migration; a damaged index): every document marked, then indexed
+    as ``index_pending`` indexes them, a batch at a time (a project's whole text and claims at once took
+    gigabytes at a desk's scale)."""
     conn.execute("DELETE FROM search_index")
     conn.execute("DELETE FROM search_docs")
     conn.execute("DELETE FROM search_dirty")
     for kind in KINDS:
-        _write(conn, _load(conn, kind, None))
+        conn.execute(f"INSERT OR IGNORE INTO search_dirty (kind, ref) SELECT ?, * FROM ({_EVERY[kind]})", (kind,))
+    index_pending(conn)
     conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
 
 
