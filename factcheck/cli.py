@@ -148,12 +148,16 @@ def new(project: str, scale: str, organisation: str, user: str) -> None:
 @click.option("--as-version-of", "article_id", default=None, metavar="ARTICLE",
               help="Store the file as a new version of ARTICLE (its id or the start of it) and re-anchor its claims.")
 @click.option("--password", default=None, help="The password of an encrypted document (a PDF).")
+@click.option("--again", is_flag=True,
+              help="Import a file even if the project already has an article with its bytes or its text.")
 @_user_option
 def import_cmd(project: str, files: tuple[str, ...], title, outlet, author, url, published_at, article_id, password,
-               user) -> None:
+               again, user) -> None:
     """Import article FILES (.txt, .md, .html, .pdf, .docx, .odt, .epub, .mhtml, .warc, .warc.gz, .wacz; '-' reads pasted text from stdin) into PROJECT.
 
     Each file is checked before anything is written: if one is refused, none is imported.
+    A file already in the project (the same bytes, or the same text) is refused unless
+    --again is given: two copies of one article split its claims.
     """
     from factcheck import importers
 
@@ -178,6 +182,9 @@ def import_cmd(project: str, files: tuple[str, ...], title, outlet, author, url,
             for notice in loaded[0].notices:
                 click.echo(f"  {notice}")
             return
+        if not again:
+            for name, imported in zip(files, loaded):
+                _refuse_duplicate(p, name, imported)
         for imported in loaded:
             given = {k: v for k, v in meta.items() if v is not None}
             changes = p.import_article(imported, **given)
@@ -185,6 +192,17 @@ def import_cmd(project: str, files: tuple[str, ...], title, outlet, author, url,
             click.echo(f"{article.id}  {article.title}  ({len(imported.text):,} characters)")
             for notice in imported.notices:  # tracked changes accepted, comments left out, ...
                 click.echo(f"  {notice}")
+
+
+def _refuse_duplicate(p, name: str, imported) -> None:
+    """Refuse a file (or stdin's text) the project holds already, naming the article that has it."""
+    found = p.already_imported(imported)
+    if found:
+        article = p.article(found[0].article_id)
+        raise KnownError(N_("“{name}” is already in this project: article {id} “{title}”, imported {when}. "
+                            "Nothing was imported; to import it as a second article, add --again.",
+                            name=imported.source_name if name == "-" else pathlib.Path(name).name, id=article.id[:8],
+                            title=article.title, when=found[0].imported_at[:16].replace("T", " ") + " UTC"))
 
 
 def _import_file(path: str, password: str | None):

@@ -409,6 +409,10 @@ class Project:
     def import_article(self, imported, **metadata: str) -> Changes:
         return self.managers.articles.import_article(imported, **metadata)
 
+    def already_imported(self, imported) -> list[model.Version]:
+        """Live articles' versions with the same original bytes or text as ``imported`` (see ``Articles``)."""
+        return self.managers.articles.already_imported(imported)
+
     def update_article(self, article_id: str, *, restore: bool = False, **values: str) -> Changes:
         return self.managers.articles.update(article_id, restore=restore, **values)
 

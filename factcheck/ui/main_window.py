@@ -1051,22 +1051,31 @@ class MainWindow(QMainWindow):
         ``ask_metadata`` (File > Import article): one file's title, outlet, author, URL and
         date are shown in a form, filled with what the importer found, before it is stored
         (Cancel imports nothing). Several files, or a drop, are imported as found; Article >
-        Properties edits them afterwards.
+        Properties edits them afterwards. A file the project holds already is asked about
+        first, file by file (``ask_duplicate``): open the article it is in, import it anyway,
+        or cancel (the rest is not read).
         """
         if not self.session or self.importer.busy:
             return []
-        session, created, refused, notices = self.session, [], [], []
+        session, created, refused, notices, shown = self.session, [], [], [], None
         for path in paths:
             try:
                 imported = self.importer.read(path)  # on a worker thread; Cancel and passwords there
                 if imported is None or self.session is not session:
                     continue  # its password was not given, or the project was closed meanwhile
+                instead = self._existing_instead(imported, pathlib.Path(path).name)
+                if instead == "":
+                    break  # cancelled: nothing more is read, as when a read is cancelled
+                if instead:
+                    shown = instead
+                    continue
                 metadata: dict[str, str] | None = {}
                 if ask_metadata and len(paths) == 1:
                     metadata = self.ask_article_metadata(imported)
                     if metadata is None:
                         return []
-                created.append(self.session.do(history.ImportArticle(imported, **metadata)).created)
+                shown = self.session.do(history.ImportArticle(imported, **metadata)).created
+                created.append(shown)
                 if imported.notices:
                     notices.append(self.tr("{name}: {notices}").format(
                         name=pathlib.Path(path).name, notices=" ".join(language.ui(n) for n in imported.notices)))
@@ -1080,11 +1089,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("  ".join(notices), 30_000)
         if refused:
             self.show_error(self.tr("Not imported:\n{files}").format(files="\n".join(refused)))
-        if created:
-            self.select_article(created[-1])
+        if shown:
+            self.select_article(shown)
         return created
 
     def import_pasted(self, values: dict[str, str]) -> str | None:
+        """Store pasted text as a new article and show it; text the project holds already is asked about first."""
         if not self.session:
             return None
         from factcheck import importers
@@ -1092,12 +1102,27 @@ class MainWindow(QMainWindow):
         try:
             text = values.pop("text")
             imported = importers.import_pasted(text, **values)
+            instead = self._existing_instead(imported, "")
+            if instead is not None:
+                if instead:
+                    self.select_article(instead)
+                return None
             article_id = self.session.do(history.ImportArticle(imported)).created
         except KnownError as exc:
             self.show_error(language.ui(exc))
             return None
         self.select_article(article_id)
         return article_id
+
+    def _existing_instead(self, imported, name: str) -> str | None:
+        """None to import ``imported``; else it is in the project already: the article to show instead, "" if cancelled."""
+        existing = self.project.already_imported(imported)
+        if not existing:
+            return None
+        answer = self.ask_duplicate(name, existing[0])
+        if answer == "import":
+            return None
+        return existing[0].article_id if answer == "open" else ""
 
     def import_annotations(self, path: str):
         """Import a Web Annotation file as one step (one undo removes it all) and show its report."""
@@ -1431,6 +1456,33 @@ class MainWindow(QMainWindow):
     def ask_article_metadata(self, imported) -> dict[str, str] | None:
         """The metadata to import one file with (what its importer found, as corrected), or None."""
         return ImportMetadataDialog.ask(imported, self)
+
+    def ask_duplicate(self, name: str, existing: model.Version) -> str:
+        """"open", "import" or "cancel": what to do with a file (``name``, "" for pasted text) the project has already.
+
+        ``existing``: the version that holds it. Opening its article is the default, the safe
+        choice: a second copy would split the article's claims between two copies.
+        """
+        title = self.project.article(existing.article_id).title
+        said = (self.tr("“{name}” is already in this project.").format(name=name) if name
+                else self.tr("This text is already in this project."))
+        said += "\n\n" + self.tr(
+            "It was imported on {when} as the article “{title}”. Importing it again makes a second, separate "
+            "copy: claims marked on one copy do not show on the other.").format(
+                when=models.local_time(existing.imported_at), title=title)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Already imported"), said,
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        again = box.addButton(self.tr("Import as a new article"), QMessageBox.ButtonRole.ActionRole)
+        opened = box.addButton(self.tr("Open the existing article"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(opened)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        try:
+            box.exec()
+            clicked = box.clickedButton()
+            return "open" if clicked is opened else "import" if clicked is again else "cancel"
+        finally:
+            box.deleteLater()
 
     def ask_annotations_path(self) -> str:
         return QFileDialog.getOpenFileName(self, self.tr("Import annotations"), "",

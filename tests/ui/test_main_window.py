@@ -206,7 +206,9 @@ def test_a_new_article_shown_while_typing_in_the_inspector_keeps_the_focus_out_o
     claimant.setFocus()
     qtbot.keyClicks(claimant, "Bess")
     assert claimant.hasFocus()
-    window.import_files([str(SAMPLE)])  # another article comes in and is shown
+    other = tmp_path / "other.txt"
+    other.write_text("Another article, imported while a claim is being written.\n", encoding="utf-8")
+    window.import_files([str(other)])  # another article comes in and is shown
     focus = QApplication.focusWidget()
     assert focus is not None and not window.review_panel.isAncestorOf(focus)
     assert focus is window.view.text_edit
