@@ -55,7 +55,8 @@ from PySide6.QtWidgets import (
 from factcheck.core import checks, colours, fields, history, model, ratings, review, timeline, workflow
 from factcheck.core.errors import Conflict, KnownError, NotFound
 from factcheck.core.model import What
-from factcheck.ui import accessible, alerts, evidence, language, models, review_panel, similar_claims, tasks_panel, theme
+from factcheck.ui import accessible, alerts, evidence, keyboard, language, models, review_panel, similar_claims, tasks_panel
+from factcheck.ui import theme
 from factcheck.ui.review_panel import local_time
 from factcheck.ui.session import Session
 
@@ -300,6 +301,7 @@ class CommentsWidget(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setAccessibleName(self.tr("Comments"))
         self.tree.setTabKeyNavigation(False)
+        keyboard.choose_on_focus(self.tree)  # reached by Tab, the highlighted comment is the one Reply and Resolve act on
         self.empty = QLabel(self.tr("No comments yet."))
         theme.set_text_role(self.empty, "muted_text")
         self.resolve_button = QPushButton(self.tr("Resolve"))
@@ -608,6 +610,7 @@ class ClaimInspector(QWidget):
         self.citation_view.setMinimumHeight(90)
         self.citation_view.setAccessibleName(self.tr("Sources cited"))
         self.citation_view.setTabKeyNavigation(False)  # Tab moves on; the arrows move within
+        keyboard.choose_on_focus(self.citation_view)  # the highlighted citation is the one Edit and Remove act on
         self.cite_button = QPushButton(self.tr("Cite source…"))
         self.edit_citation_button = QPushButton(self.tr("Edit…"))
         self.remove_citation_button = QPushButton(self.tr("Remove"))
@@ -738,6 +741,8 @@ class ClaimInspector(QWidget):
         for field, edit in self._line_fields.items():
             edit.editingFinished.connect(lambda f=field: self._commit_line(f))
             edit.installEventFilter(self)  # Escape puts the saved value back (``_revert_line``)
+        # Ctrl+Z: the field's unsaved typing, else Edit > Undo (``_load`` forgets typing once saved).
+        keyboard.hand_undo_to_window(*self._line_fields.values(), self.rationale, self.notes)
         for edit in (self.statement, self.claim_date, self.summary):
             edit.textChanged.connect(self._update_hints)
         self.statement.textEdited.connect(lambda text: self.similar.set_text(text))
@@ -850,12 +855,14 @@ class ClaimInspector(QWidget):
                 lost.append(f"{_field_name(field).capitalize()}: {typed}")
             self._loaded[field] = now
             if typed != now:
-                with QSignalBlocker(widget):
+                with QSignalBlocker(widget):  # setting the text empties the field's own undo stack
                     if isinstance(widget, QLineEdit):
                         widget.setText(now)
                         widget.setCursorPosition(0)  # show the start of a long value
                     else:
                         widget.setPlainText(now)
+            else:
+                keyboard.forget_typing(widget)  # saved: Ctrl+Z there now undoes the saved step, as Edit > Undo does
         self._loaded_claim = c.id
         for combo, value in ((self.rating, c.rating), (self.checkworthiness, c.checkworthiness)):
             if not (same_claim and combo.pending):  # a choice being stepped to stays until it is settled
@@ -1370,6 +1377,7 @@ class ClaimPanel(QWidget):
         view.viewport().installEventFilter(self)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         view.setTabKeyNavigation(False)  # Tab moves on to the next pane; the arrows move within
+        keyboard.choose_on_focus(view, chosen=self._on_list_chosen)  # the claim the inspector shows is the one marked
         return view
 
     def eventFilter(self, watched, event) -> bool:
@@ -1453,6 +1461,13 @@ class ClaimPanel(QWidget):
                 other.clearSelection()
         self.inspector.show_claim(claim_id)
         self.sig_claim_selected.emit(claim_id)
+
+    def _on_list_chosen(self, view: QTableView) -> None:
+        """Focus selected the list's highlighted row: the inspector shows that claim, if it showed another
+        (one chosen in the other list), so Delete acts on the claim marked."""
+        claim = view.model().claim_at(view.currentIndex().row())
+        if claim is not None and claim.id != self.current_claim_id:
+            self._on_list_current(view, view.currentIndex())
 
     def delete_selected(self) -> None:
         """Delete the selected claim (no question: undo brings it back).

@@ -32,7 +32,7 @@ from factcheck.core.errors import ImportCancelled, KnownError, NotFound
 from factcheck.core.project import SUFFIX, Project
 from factcheck.core.text import N_
 from factcheck.ui import import_worker, language, models, page_view, search_panel, shared_drive, sync_panel, theme, version_updates
-from factcheck.ui import similar_claims, threads, upgrading
+from factcheck.ui import keyboard, similar_claims, threads, upgrading
 from factcheck.ui.article_view import ArticleView
 from factcheck.ui.claim_panel import ClaimPanel, ask_words_change
 from factcheck.ui.dialogs.import_dialog import ImportMetadataDialog, NameDialog, PasteDialog
@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         self.article_list.setAccessibleName(self.tr("Articles"))
         self.article_list.setAccessibleDescription(self.tr("The project's articles; the chosen one is shown with its claims"))
         self.article_list.selectionModel().currentRowChanged.connect(self._on_article_list_current)
+        keyboard.choose_on_focus(self.article_list)  # reached by Tab or F6: the article shown is the one marked
         self.article_list.doubleClicked.connect(self._on_article_list_double_clicked)
         self.article_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.articles_dock = QDockWidget(self.tr("Articles"), self)
@@ -393,6 +394,8 @@ class MainWindow(QMainWindow):
         self.review_actions = {workflow.SUBMIT: self.submit_action, workflow.APPROVE: self.approve_action,
                                workflow.REQUEST_CHANGES: self.request_changes_action, workflow.PUBLISH: self.publish_action}
         self._review_tips = {name: action.toolTip() for name, action in self.review_actions.items()}
+        # A decision's key while it cannot be taken: the status bar gives the reason (``_update_review_actions``).
+        keyboard.say_why_disabled(self.review_actions.values(), lambda text: self.statusBar().showMessage(text, 8000))
 
     def _make_menus(self) -> None:
         bar = self.menuBar()

@@ -50,7 +50,7 @@ from factcheck.core import history, later, lists, model, ratings, review_queue, 
 from factcheck.core.errors import KnownError
 from factcheck.core.model import What
 from factcheck.core.text import N_
-from factcheck.ui import accessible, language, models, theme
+from factcheck.ui import accessible, keyboard, language, models, theme
 from factcheck.ui.models import local_time, number, parse_time  # noqa: F401 - local_time is used here and by the panels
 from factcheck.ui.session import Session
 
@@ -518,13 +518,11 @@ class QueueTable(QTableView):
         Qt keeps a current row apart from the selection: focus alone, or the selected
         claim leaving the list after a decision, highlights a row nothing applies to.
         """
-        model, selection = self.model(), self.selectionModel()
-        if model is None or selection is None or selection.hasSelection():
+        if keyboard.choose_current(self):  # not ``selectRow``: with Shift held (Shift+F6) it selected nothing
             return
-        if model.rowCount():
-            self.selectRow(max(self.currentIndex().row(), 0))
-        elif self.currentIndex().isValid():
-            selection.clearCurrentIndex()
+        model = self.model()
+        if model is not None and not model.rowCount() and self.currentIndex().isValid():
+            self.selectionModel().clearCurrentIndex()
 
 
 class ReviewPanel(QWidget):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from factcheck.core import history, model
 from factcheck.core.errors import KnownError
 from factcheck.core.text import N_
-from factcheck.ui import accessible, language
+from factcheck.ui import accessible, keyboard, language
 from factcheck.ui.dialogs.source_dialog import SourceDialog, install_accept_shortcut, source_label
 from factcheck.ui.dialogs.source_library import (
     SEARCH_DELAY_MS,
@@ -103,6 +103,7 @@ class CitationDialog(QDialog):
             self.table.setMinimumHeight(170)
             self.table.setAccessibleName(self.tr("Sources"))
             self.table.setTabKeyNavigation(False)
+            keyboard.choose_on_focus(self.table)  # Tab to a list of one: that source is chosen, and Cite source is on
             header = self.table.horizontalHeader()
             header.setSectionResizeMode(SourceTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(SourceTableModel.PUBLISHER, QHeaderView.ResizeMode.Interactive)
@@ -291,7 +292,9 @@ class CitationDialog(QDialog):
     # --- reactions --------------------------------------------------------------------
 
     def _update_ok(self) -> None:
-        self.ok_button.setEnabled(self.selected_source_id() is not None)
+        chosen = self.selected_source_id() is not None
+        self.ok_button.setEnabled(chosen)
+        self.ok_button.setToolTip("" if chosen else self.tr("Choose a source in the list first"))
 
     def _on_search_edit_text_changed(self, _text: str) -> None:
         self._search_timer.start()

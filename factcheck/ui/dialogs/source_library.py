@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from factcheck.core import history, lists, model
 from factcheck.core.errors import KnownError
 from factcheck.core.text import N_
-from factcheck.ui import accessible, language, links, screen_fit
+from factcheck.ui import accessible, keyboard, language, links, screen_fit
 from factcheck.ui.models import PagedRows, number
 from factcheck.ui.dialogs.source_dialog import (
     CONFIDENTIAL_EXPLANATION,
@@ -347,6 +347,7 @@ class SourceLibraryDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Sources"))
         self.table.setTabKeyNavigation(False)
+        keyboard.choose_on_focus(self.table)  # Tab to a list of one: that source is chosen (Edit, Delete, Choose)
         header = self.table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the library's order until asked
         self.table.setSortingEnabled(True)
