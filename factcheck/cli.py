@@ -1242,6 +1242,8 @@ def match_cmd(text: str | None, queries_file: str | None, top: int, library_path
     """Earlier verdicts closest to TEXT, from the library (or one JSON line per query of --queries)."""
     import json
 
+    from factcheck.core import model
+
     if (text is None) == (queries_file is None):
         raise click.UsageError("Give the claim as TEXT, or a file of claims with --queries FILE.")
     with _open_library(library_path, read_only=True) as lib:
@@ -1252,7 +1254,10 @@ def match_cmd(text: str | None, queries_file: str | None, top: int, library_path
             for i, m in enumerate(found, 1):
                 where = m.url or m.source_path
                 who = ", ".join(x for x in (m.author, m.date) if x)
-                click.echo(f"{i}. [{m.score:.3f}] {m.rating or 'not rated'}: {_one_line(m.label, 160)}")
+                # A project's verdict says its review status: one not approved yet can't be reused.
+                status = f" ({model.STATUS_LABELS[m.status]})" if m.kind == "project" and m.status in model.STATUSES \
+                    else ""
+                click.echo(f"{i}. [{m.score:.3f}] {m.rating or 'not rated'}{status}: {_one_line(m.label, 160)}")
                 if m.summary:
                     click.echo(f"   {_one_line(m.summary, 160)}")
                 click.echo(f"   {who + ' · ' if who else ''}{where}{' (missing)' if m.missing else ''}")
@@ -1261,7 +1266,8 @@ def match_cmd(text: str | None, queries_file: str | None, top: int, library_path
             found = lib.match(query, top=top)
             click.echo(json.dumps({"id": query_id, "matches": [
                 {"url": m.url, "claim": m.label, "rating": m.rating, "score": m.score,
-                 **({"project": m.source_path, "claim_id": m.claim_id} if m.kind == "project" else {})}
+                 **({"project": m.source_path, "claim_id": m.claim_id, "status": m.status}
+                    if m.kind == "project" else {})}
                 for m in found]}, ensure_ascii=False))
 
 

@@ -31,7 +31,7 @@ def test_add_info_match_and_remove(tmp_path):
     assert lib in info.stdout
     found = run("match", "--library", lib, "Petro permitió que los carteles florecieran")
     assert found.returncode == 0, found.stderr
-    assert found.stdout.startswith("1. [") and "False: Petro allowed the cartels to flourish in Colombia" in found.stdout
+    assert found.stdout.startswith("1. [") and "False (Draft): Petro allowed the cartels to flourish in Colombia" in found.stdout
     (tmp_path / "a.factcheck").unlink()
     assert "[missing: the file is gone; its claims are kept]" in run("library", "info", "--library", lib).stdout
     removed = run("library", "remove", "--missing", "--library", lib)

@@ -39,6 +39,10 @@ NAME = "library.sqlite"
 BUSY_TIMEOUT_MS = 1500
 #: Candidates FTS5 hands to the re-ranking.
 CANDIDATES = 60
+#: The lowest ``matching.rerank`` score suggested: below it a candidate shares only a common word or two (on the
+#: matching benchmark no right answer scored under 0.139; "since" alone brought a bridge's traffic to a claim on jobs
+#: at 0.09).
+MIN_SCORE = 0.1
 #: Claims (or entries) read, analysed and written per transaction when a project is indexed or re-analysed
 #: (a few MB of rows; fewer commits write the key index's pages fewer times).
 BATCH = 2000
@@ -871,7 +875,7 @@ class Library:
     # --- matching -----------------------------------------------------------------------
 
     def match(self, text: str, top: int = 5, *, exclude: tuple[str, str] | None = None) -> list[Match]:
-        """The earlier verdicts closest to ``text``, best first (at most ``top``).
+        """The earlier verdicts closest to ``text``, best first (at most ``top``), none scoring under ``MIN_SCORE``.
 
         ``exclude``: (project path, claim id) of the claim being written, never its own match.
         Any text is taken as words: FTS5 syntax, punctuation alone or 10,000 characters
@@ -914,6 +918,8 @@ class Library:
         seen: dict[tuple, int] = {}  # where in ``out`` each claim or fact-check is
         excluded = self._identity(exclude) if exclude else None
         for score, rowid in ranked:
+            if score < MIN_SCORE:
+                break
             found = _match(rows[rowid], score)
             if found.kind == PROJECT:
                 same: tuple = (found.project_id or found.source_path, found.claim_id)
@@ -1092,11 +1098,37 @@ def project_rows(project, claims: Iterable, articles: dict | None = None) -> lis
             "quote": c.exact, "claimant": c.claimant, "claim_date": c.claim_date,
             "rating": rating.label if rating else (c.rating or ""), "rating_key": c.rating or "",
             "rating_value": value, "summary": c.verdict_summary,
-            "date": (c.published_at or c.approved_at or c.updated_at or "")[:10], "status": c.status,
+            "date": _verdict_date(c), "status": c.status,
             "author": c.verdict_by or c.created_by or "", "title": article.title,
             "language": article.language, "raw": None,
         })
     return rows
+
+
+def _verdict_date(claim: model.Claim) -> str:
+    """The day an entry carries: when its verdict was published or approved, if it stands so now; else its last change.
+
+    (A verdict reopened after publication keeps its ``published_at``: that day is not
+    this verdict's.)
+    """
+    signed_off = {model.PUBLISHED: claim.published_at, model.APPROVED: claim.approved_at}.get(claim.status)
+    return (signed_off or claim.updated_at or "")[:10]
+
+
+def same_check(project, claim: model.Claim, match: Match) -> bool:
+    """Whether ``match`` is another claim of ``claim``'s article on the same words: one check begun twice, not an
+    earlier verdict, so never suggested for it.
+
+    Only a match quoting the same words is read (its row, by id), so showing a claim
+    never reads its article's claims. Claim ids are UUIDs: one found in this project is
+    this project's claim, whichever copy of it the library read it from.
+    """
+    if match.kind != PROJECT or match.quote != claim.exact:
+        return False
+    try:
+        return project.claim(match.claim_id).article_id == claim.article_id
+    except KnownError:
+        return False  # another project's claim
 
 
 def _live_claims(project, article_ids: Sequence[str], after: Sequence | None) -> Iterator[tuple[model.Claim, list]]:

@@ -52,8 +52,29 @@ def _rating(project, match) -> tuple[str | None, bool]:
     return None, not match.rating
 
 
+#: Statuses of an earlier claim whose verdict may be used: one an editor signed off (``review.SIGNED_OFF``).
+REUSABLE = (model.APPROVED, model.PUBLISHED)
+
+
+def refusal(match) -> str | None:
+    """Why ``match``'s verdict cannot be used (a sentence), or None: only a verdict that went through review
+    (approved or published) or a fact-check published by its ClaimReview is copied.
+
+    A draft, or one an editor sent back, copied onto a claim on deadline would be
+    submitted, and published, without anyone having approved it.
+    """
+    if match.kind != "project" or match.status in REUSABLE:
+        return None
+    if match.status == model.CHANGES_REQUESTED:
+        return N_("An editor asked for changes: its verdict can't be reused.")
+    return N_("Not approved yet: its verdict can't be reused.")
+
+
 def plan(project, claim_id: str, match) -> Plan:
     """What "Use this verdict" would copy from ``match`` (a ``library.Match``) into the claim."""
+    refused = refusal(match)
+    if refused is not None:  # the panel offers no Use for it; whatever else asks is refused the same
+        raise InvalidInput(refused)
     claim = project.claim(claim_id)
     if claim.status not in (model.DRAFT, model.CHANGES_REQUESTED):
         raise InvalidInput(N_("Only a claim still being written takes an earlier verdict; this one is already in "

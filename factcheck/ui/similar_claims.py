@@ -12,9 +12,12 @@ sees stale suggestions.
 
 ``SimilarClaims`` sits in the inspector under the claim's fields. When a claim is shown
 (a new one: its quote) or its statement is edited, it asks for matches 60 ms after the
-last key press. Each suggestion says the rating, summary, who and when, and where it was
-published, with two links: Open (the claim in this project, the other project read-only
-in a new window, or the published fact-check) and Use this verdict (``core/reuse.py``).
+last key press. Each suggestion says the rating, summary, where its review stands (a
+project's claim: its status, and the day it was approved or published) or who published
+it and when (a ClaimReview), who checked it and where, with two links: Open (the claim in
+this project, the other project read-only in a new window, or the published fact-check)
+and Use this verdict (``core/reuse.py``), offered only for a verdict an editor signed off
+or a published fact-check; for any other the row says why not.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ from factcheck.ui.session import Session
 
 #: Suggestions shown.
 TOP = 3
+#: Suggestions asked for beyond ``TOP``, for the claims of the same article on the same words left out.
+SPARE = 2
 #: Quiet time after the last key press before asking (ms).
 DEBOUNCE_MS = 60
 #: Changes that alter what the library holds for a claim.
@@ -232,7 +237,7 @@ def _serve_one(lib: library.Library | None, kind: str, token: int, arg: str, ext
     """One request: a question is always answered (no match when the library cannot be used)."""
     try:
         if kind == "match":
-            voice.say("sig_matched", token, [] if lib is None else lib.match(arg, top=TOP, exclude=extra[0]))
+            voice.say("sig_matched", token, [] if lib is None else lib.match(arg, top=TOP + SPARE, exclude=extra[0]))
         elif lib is None:
             return
         elif kind == "add":
@@ -371,7 +376,8 @@ class SimilarClaims(QWidget):
     def _on_matched(self, token: int, found: list) -> None:
         if token != self._asked:
             return  # an answer to an older question (the text changed since)
-        self.matches = list(found)
+        self.matches = [m for m in found
+                        if self.claim is None or not library.same_check(self.session.project, self.claim, m)][:TOP]
         self._render()
         self.answered = token
 
@@ -392,7 +398,8 @@ class SimilarClaims(QWidget):
             if i < len(self.matches):
                 m = self.matches[i]
                 row.setText(self._row_html(i, m))
-                row.setAccessibleDescription(" ".join(x for x in (m.rating, m.label, m.summary) if x))
+                row.setAccessibleDescription(" ".join(x for x in (m.rating, m.label, m.summary, self._standing(m),
+                                                                  self._refusal(m)) if x))
                 row.show()
             else:
                 row.hide()
@@ -416,19 +423,40 @@ class SimilarClaims(QWidget):
             summary = " ".join(m.summary.split())
             parts.append(f'<br><span dir="auto">{e(summary[:240])}</span>')
         where = self._where(m)
-        who = ", ".join(x for x in (m.author, m.date) if x)
-        facts = " · ".join(e(x) for x in (who, where) if x)
+        if m.kind == library.PROJECT:  # where its review stands first: an unapproved verdict looks it
+            facts = " · ".join(x for x in (f"<b>{e(self._standing(m))}</b>", e(m.author), e(where)) if x)
+        else:  # a published fact-check: whose, and when
+            facts = " · ".join(e(x) for x in (", ".join(x for x in (m.author, m.date) if x), where) if x)
         open_text = self.tr("Open") if m.kind == library.PROJECT or m.url else ""
-        if not (m.rating or m.summary):  # an earlier claim with no verdict: nothing to take from it
-            use_html = e(self.tr("no verdict to use")) if self._may_use() else ""
+        if not self._may_use():
+            use_html = ""
+        elif not (m.rating or m.summary):  # an earlier claim with no verdict: nothing to take from it
+            use_html = e(self.tr("no verdict to use"))
+        elif self._refusal(m):
+            use_html = f"<i>{e(self._refusal(m))}</i>"
         else:
-            use_html = f'<a href="use:{i}">{e(self.tr("Use this verdict"))}</a>' if self._may_use() else ""
+            use_html = f'<a href="use:{i}">{e(self.tr("Use this verdict"))}</a>'
         links_html = " · ".join(x for x in (
             f'<a href="open:{i}">{e(open_text)}</a>' if open_text and not m.missing else "",
             use_html,
         ) if x)
         parts.append(f"<br><small>{facts}{' · ' if facts and links_html else ''}{links_html}</small>")
         return "".join(parts)
+
+    def _standing(self, m: library.Match) -> str:
+        """A project's claim: its review status, with the day when approved or published; '' for a ClaimReview."""
+        if m.kind != library.PROJECT:
+            return ""
+        status = language.ui(model.STATUS_LABELS.get(m.status, m.status))
+        if m.status in reuse.REUSABLE and m.date:
+            return self.tr("{status} on {date}").format(status=status, date=m.date)
+        return status
+
+    @staticmethod
+    def _refusal(m: library.Match) -> str:
+        """Why this verdict cannot be used yet, in the app's language ('' when it can)."""
+        reason = reuse.refusal(m)
+        return language.ui(reason) if reason else ""
 
     def _may_use(self) -> bool:
         """Only a claim still being written takes an earlier verdict (``reuse.plan`` says so too)."""
@@ -476,6 +504,10 @@ class SimilarClaims(QWidget):
     def use_match(self, match: library.Match) -> bool:
         """Copy the earlier verdict into this claim as one undoable step; say what could not come."""
         if self.claim is None:
+            return False
+        if self._refusal(match):  # never offered as a link; refused here for any other way in too
+            self.status.setText(self._refusal(match))
+            self.status.show()
             return False
         try:
             plan = reuse.plan(self.session.project, self.claim.id, match)

@@ -27,6 +27,9 @@ def setup(tmp_path):
         source_id = p.create_source(title="Police homicide figures 2024", url="https://police.example.org/2024",
                                     publisher="National Police").created
         p.cite(claim_id, source_id, "contradicts", quote="a 12% fall", locator="table 3")
+        p.review(claim_id, "submit")
+        p.user = "ben"  # an editor signs it off: only a verdict that went through review is reused
+        p.review(claim_id, "approve")
     lib = library.Library.open(tmp_path / "library.sqlite")
     lib.add(earlier_path)
     project = Project.create(new_path, user="luis")
@@ -177,3 +180,18 @@ def test_a_fact_check_with_hostile_fields_can_still_be_used(setup, tmp_path):
     history.History(project).do(reuse.UseVerdict(reuse.plan(project, claim_id, match)))
     claim = project.claim(claim_id)
     assert (claim.rating, claim.verdict_summary) == ("mostly-false", "They fell by 12% .")
+
+
+def test_a_verdict_nobody_approved_is_not_reused(setup, tmp_path):
+    project, claim_id, lib, _ = setup
+    draft_path = tmp_path / "draft.factcheck"
+    with Project.create(draft_path, user="ana") as p:
+        version = p.current_version(p.import_article(imported(EARLIER)).created)
+        draft = p.create_claim(version.id, 0, len(EARLIER)).created
+        p.update_claim(draft, statement="Homicides in Cali fell by half in 2024", rating="false",
+                       verdict_summary="A draft nobody signed off.")
+    lib.add(draft_path)
+    match = next(m for m in lib.match(NEW) if m.claim_id == draft)
+    with pytest.raises(InvalidInput, match="Not approved yet"):
+        reuse.plan(project, claim_id, match)
+    assert project.claim(claim_id).rating is None  # nothing copied

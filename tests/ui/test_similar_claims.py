@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from factcheck.core import history, library
+from factcheck.core import library
 from factcheck.core.project import Project
 from factcheck.ui import similar_claims
 from tests.conftest import imported
@@ -17,7 +17,7 @@ NEW = "Murders in Cali were cut in half last year, according to the mayor. Banan
 
 @pytest.fixture
 def earlier(tmp_path):
-    """An earlier project with two checked claims, already in the library."""
+    """An earlier project with a claim checked and approved (only an approved verdict is offered), in the library."""
     path = tmp_path / "earlier.factcheck"
     with Project.create(path, user="ana") as p:
         version = p.current_version(p.import_article(imported(EARLIER)).created)
@@ -28,6 +28,9 @@ def earlier(tmp_path):
                        verdict_summary="They fell by 12%, not by half.")
         source_id = p.create_source(title="Police figures", url="https://police.example.org/2024").created
         p.cite(claim_id, source_id, "contradicts")
+        p.review(claim_id, "submit")
+        p.user = "eva"  # four eyes: another editor approves
+        p.review(claim_id, "approve")
     with library.Library.open() as lib:
         lib.add(path)
     return path, claim_id
@@ -207,11 +210,23 @@ def test_an_earlier_claim_nobody_rated_is_said_unrated_and_offers_nothing_to_use
     assert window.project.claim(claim_id).rating is None
 
 
-def test_an_earlier_summary_without_a_rating_can_still_be_used(qtbot, window):
-    """Use this verdict copies the summary and the sources too: an unrated claim with a summary has one to use."""
-    first = new_claim(window, "Bananas are blue")
-    window.session.do(history.UpdateClaim(first, verdict_summary="No banana is blue."))  # as the inspector does
-    _, index, row = suggested_for_a_new_claim(qtbot, window, first)
+def test_an_earlier_summary_without_a_rating_can_still_be_used(qtbot, window, tmp_path):
+    """Use this verdict copies the summary and the sources too: a published fact-check with a summary and no
+    rating has one to use (a project's claim needs a rating to be approved, so only a feed's can be so)."""
+    import json
+
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps({"@type": "ClaimReview", "url": "https://checks.example.org/bananas",
+                                "claimReviewed": "Bananas are blue", "reviewBody": "No banana is blue.",
+                                "author": {"name": "Example Checks"}, "datePublished": "2025-10-24"}), encoding="utf-8")
+    with library.Library.open() as lib:
+        lib.add(feed)
+    similar = window.panel.inspector.similar
+    new_claim(window, "Murders in Cali were cut in half last year")
+    similar.set_text("Are bananas blue?", now=True)
+    qtbot.wait_until(lambda: any(m.url == "https://checks.example.org/bananas" for m in similar.matches))
+    index = next(i for i, m in enumerate(similar.matches) if m.url == "https://checks.example.org/bananas")
+    row = similar.rows[index].text()
     assert "Not rated" in row and f"use:{index}" in row and "no verdict to use" not in row
 
 
