@@ -234,7 +234,7 @@ def review_claims(session: Session, parent: QWidget | None, action: str, claims:
                   translate("ReviewPanel", "What needs changing? Each of the {n} claims gets this review comment.")
                   .format(n=number(n)))
         answer = review_dialogs.CommentDialog.ask(parent, language.ui(ACTION_LABELS[workflow.REQUEST_CHANGES]),
-                                                  prompt)
+                                                  prompt, [c for c in claims if c.id in ready])
         if not answer or not answer.strip():
             outcome.cancelled = True
             return outcome

@@ -89,7 +89,7 @@ def test_a_review_decision_reads_neither_the_articles_nor_their_texts_nor_the_li
     window.project.user = demo.EDITOR
     window.open_claim(waiting.id)
     monkeypatch.setattr(review_panel.review_dialogs.CommentDialog, "ask",
-                        classmethod(lambda cls, parent, title, prompt: "Name the fiscal year."))
+                        classmethod(lambda cls, parent, title, prompt, claims=(): "Name the fiscal year."))
     seen = selects(window.project)
     assert window.panel.inspector.review(workflow.REQUEST_CHANGES)
     window.project.store.conn.set_trace_callback(None)

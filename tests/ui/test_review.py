@@ -189,9 +189,10 @@ def test_review_round_trip_through_the_widgets(open_window, path, qtbot, monkeyp
     assert ben.panel.current_claim_id == claim_id
     asked = []
     monkeypatch.setattr(review_dialogs.CommentDialog, "ask", classmethod(
-        lambda cls, parent, title, prompt: asked.append(title) or "Name the agency that made the accusation."))
+        lambda cls, parent, title, prompt, claims=(): asked.append((title, [c.id for c in claims]))
+        or "Name the agency that made the accusation."))
     ben.panel.inspector.request_changes_button.click()
-    assert asked == ["Request changes"]
+    assert asked == [("Request changes", [claim_id])]  # the dialog names the claim it is about
     assert ben.project.claim(claim_id).status == model.CHANGES_REQUESTED
     assert queue_ids(ben) == []  # no longer waiting for an editor
 
@@ -290,7 +291,7 @@ def test_requesting_changes_needs_a_comment_and_cancel_changes_nothing(open_wind
     window = open_window(path, user="ben")
     window.open_claim(claim_id)
     events = n_events(window)
-    monkeypatch.setattr(review_dialogs.CommentDialog, "ask", classmethod(lambda cls, parent, title, prompt: None))
+    monkeypatch.setattr(review_dialogs.CommentDialog, "ask", classmethod(lambda cls, parent, title, prompt, claims=(): None))
     window.request_changes_action.trigger()
     assert window.project.claim(claim_id).status == model.IN_REVIEW and n_events(window) == events
     assert said == []
@@ -499,7 +500,7 @@ def test_history_tab_shows_who_did_what_with_before_and_after(open_window, path,
     assert who == ["ben", "ana", "ana", "ana", "ana", "ana", "ana"]
     assert history.index(0, 0).data()  # a local time
     # It follows new events on the claim.
-    monkeypatch.setattr(review_dialogs.CommentDialog, "ask", classmethod(lambda cls, parent, title, prompt: "x"))
+    monkeypatch.setattr(review_dialogs.CommentDialog, "ask", classmethod(lambda cls, parent, title, prompt, claims=(): "x"))
     with Project.open(window.project.path, user="ana") as other:
         other.review(claim_id, workflow.SUBMIT)
     window.session.check_external_changes()

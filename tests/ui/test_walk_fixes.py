@@ -85,7 +85,7 @@ def test_a_decisions_note_goes_and_the_inspector_tells_the_claims_status(open_wi
     window.approve_action.trigger()  # from the inspector: the status bar says "Approved"
     assert window.panel.inspector.status_badge.text() == "Approved"
     monkeypatch.setattr(review_panel.ReviewPanel, "NOTE_MS", 200)
-    monkeypatch.setattr(review_dialogs.CommentDialog, "ask", classmethod(lambda cls, parent, title, prompt: "Cite it."))
+    monkeypatch.setattr(review_dialogs.CommentDialog, "ask", classmethod(lambda cls, parent, title, prompt, claims=(): "Cite it."))
     window.show_review_queue()
     assert window.review_panel.selected_claim_ids() == [sent_back]
     window.request_changes_action.trigger()
