@@ -16,6 +16,10 @@
         <translation>--as-version-of admite exactamente un archivo.</translation>
     </message>
     <message>
+        <source>“{name}” is already in this project: article {id} “{title}”, imported {when}. Nothing was imported; to import it as a second article, add --again.</source>
+        <translation>«{name}» ya está en este proyecto: artículo {id} «{title}», importado el {when}. No se importó nada; para importarlo como un segundo artículo, añade --again.</translation>
+    </message>
+    <message>
         <source>The password given with --password does not open “{name}”.</source>
         <translation>La contraseña dada con --password no abre “{name}”.</translation>
     </message>
@@ -2318,6 +2322,10 @@
         <translation>Organización sin nombre</translation>
     </message>
     <message>
+        <source>The ClaimReviews name no author (search engines show who checked the claim): set the organisation&apos;s name in File &gt; Project settings.</source>
+        <translation>Los ClaimReview no nombran autor (los buscadores muestran quién verificó la afirmación): indique el nombre de la organización en Archivo &gt; Ajustes del proyecto.</translation>
+    </message>
+    <message>
         <source>Claim {number} of “{title}”</source>
         <translation>Afirmación {number} de “{title}”</translation>
     </message>
@@ -3247,7 +3255,7 @@
     </message>
     <message>
         <source>Claimant</source>
-        <translation>Autor</translation>
+        <translation>Quién lo dijo</translation>
     </message>
     <message>
         <source>Rating</source>
@@ -3807,6 +3815,14 @@
         <translation>Actualizar el artículo desde texto pegado</translation>
     </message>
     <message>
+        <source>An editor asked for changes: its verdict can&apos;t be reused.</source>
+        <translation>Un editor pidió cambios: su veredicto no se puede reutilizar.</translation>
+    </message>
+    <message>
+        <source>Not approved yet: its verdict can&apos;t be reused.</source>
+        <translation>Aún no está aprobado: su veredicto no se puede reutilizar.</translation>
+    </message>
+    <message>
         <source>Only a claim still being written takes an earlier verdict; this one is already in review or signed off.</source>
         <translation>Solo una afirmación que aún se está redactando puede tomar un veredicto anterior; esta ya está en revisión o aprobada.</translation>
     </message>
@@ -3931,6 +3947,10 @@
     <message>
         <source>A claim</source>
         <translation>Una afirmación</translation>
+    </message>
+    <message>
+        <source>Claim: {quote}</source>
+        <translation>Afirmación: {quote}</translation>
     </message>
     <message>
         <source>Checklist before: {action}</source>
@@ -4073,6 +4093,10 @@
     <message>
         <source>The library is empty. Add a source with New source…</source>
         <translation>La biblioteca está vacía. Añada una fuente con Nueva fuente…</translation>
+    </message>
+    <message>
+        <source>Choose a source in the list first</source>
+        <translation>Elija antes una fuente de la lista</translation>
     </message>
 </context>
 <context>
@@ -5634,6 +5658,30 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
         <translation>Importar artículo</translation>
     </message>
     <message>
+        <source>“{name}” is already in this project.</source>
+        <translation>«{name}» ya está en este proyecto.</translation>
+    </message>
+    <message>
+        <source>This text is already in this project.</source>
+        <translation>Este texto ya está en este proyecto.</translation>
+    </message>
+    <message>
+        <source>It was imported on {when} as the article “{title}”. Importing it again makes a second, separate copy: claims marked on one copy do not show on the other.</source>
+        <translation>Se importó el {when} como el artículo «{title}». Importarlo de nuevo crea una segunda copia aparte: las afirmaciones marcadas en una copia no aparecen en la otra.</translation>
+    </message>
+    <message>
+        <source>Already imported</source>
+        <translation>Ya importado</translation>
+    </message>
+    <message>
+        <source>Import as a new article</source>
+        <translation>Importar como artículo nuevo</translation>
+    </message>
+    <message>
+        <source>Open the existing article</source>
+        <translation>Abrir el artículo existente</translation>
+    </message>
+    <message>
         <source>Web Annotation files (*.jsonld *.json);;All files (*)</source>
         <translation>Archivos Web Annotation (*.jsonld *.json);;Todos los archivos (*)</translation>
     </message>
@@ -6020,6 +6068,10 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
         <translation>Su nombre</translation>
     </message>
     <message>
+        <source>factcheck writes this name on every change you make from now on. Changes already made keep the name they were made in.</source>
+        <translation>factcheck escribe este nombre en cada cambio que haga a partir de ahora. Los cambios ya hechos conservan el nombre con que se hicieron.</translation>
+    </message>
+    <message>
         <source>factcheck writes your name on every change you make, so editors can see who checked what. You can change it later in Edit &gt; Your name.</source>
         <translation>factcheck escribe su nombre en cada cambio que hace, para que los editores vean quién verificó qué. Puede cambiarlo más tarde en Edición &gt; Su nombre.</translation>
     </message>
@@ -6138,6 +6190,10 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
     <message>
         <source>Te&amp;xt</source>
         <translation>Te&amp;xto</translation>
+    </message>
+    <message>
+        <source>Discard the pasted text? It has not been imported.</source>
+        <translation>¿Descartar el texto pegado? Aún no se ha importado.</translation>
     </message>
 </context>
 <context>
@@ -7279,6 +7335,10 @@ Están a salvo en la copia local: la próxima vez que abra {name}, trabaje en la
     <message>
         <source>no verdict to use</source>
         <translation>no hay veredicto que usar</translation>
+    </message>
+    <message>
+        <source>{status} on {date}</source>
+        <translation>{status} el {date}</translation>
     </message>
     <message>
         <source>this project</source>
