@@ -18,6 +18,19 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "samples" / "us-sanctions-petro.txt"
 
 
+def run_cli(capsys, *args: str) -> tuple[int, str, str]:
+    """``factcheck ARGS`` as a user runs it, in this process: (exit status, stdout, stderr)."""
+    from factcheck import cli
+
+    try:
+        cli.main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 def imported(text: str, title: str = "Test article", name: str = "test.txt") -> ImportedArticle:
     return ImportedArticle(
         text=text, title=title, source_format="text", source_name=name,

@@ -5,21 +5,9 @@ from __future__ import annotations
 import io
 import sys
 
-from factcheck import cli
 from factcheck.core.project import Project
 
-from .conftest import SAMPLE
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    """``factcheck ARGS`` as a user runs it: (exit status, stdout, stderr)."""
-    try:
-        cli.main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
+from .conftest import SAMPLE, run_cli as run
 
 
 def titles(path) -> list[str]:

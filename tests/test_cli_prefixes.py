@@ -6,22 +6,10 @@ import uuid
 
 import pytest
 
-from factcheck import cli
 from factcheck.core import model
 from factcheck.core.project import Project
 
-from .conftest import imported
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    """``factcheck ARGS`` as a user runs it: (exit status, stdout, stderr)."""
-    try:
-        cli.main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
+from .conftest import imported, run_cli as run
 
 
 @pytest.fixture

@@ -6,22 +6,11 @@ import json
 
 import pytest
 
-from factcheck import cli
 from factcheck.core.project import Project
 
-from .conftest import imported
+from .conftest import imported, run_cli as run
 
 TEXT = "😀 El ministro dijo en Bogotá que la verificación fue rápida.\n\nThe prices are rising, officials said."
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        cli.main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

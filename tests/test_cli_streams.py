@@ -19,17 +19,7 @@ from factcheck.core.project import Project
 from factcheck.core.text import N_
 
 from .bulk import STATUSES, add_articles
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    """``factcheck ARGS`` as a user runs it: (exit status, stdout, stderr)."""
-    try:
-        cli.main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
+from .conftest import run_cli as run
 
 
 @pytest.fixture
