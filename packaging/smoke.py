@@ -45,6 +45,7 @@ def make_fixtures(folder: pathlib.Path) -> list[pathlib.Path]:
         import docx
 
         document = docx.Document()
+        document.add_paragraph("A Word document")  # its own text: the same words as the .txt are refused as a duplicate
         for p in ARTICLE.split("\n\n"):
             document.add_paragraph(p)
         path = folder / "article.docx"
