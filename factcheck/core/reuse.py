@@ -56,16 +56,18 @@ def _rating(project, match) -> tuple[str | None, bool]:
 REUSABLE = (model.APPROVED, model.PUBLISHED)
 
 
-def refusal(match) -> str | None:
+def refusal(match, status: str | None = None) -> str | None:
     """Why ``match``'s verdict cannot be used (a sentence), or None: only a verdict that went through review
-    (approved or published) or a fact-check published by its ClaimReview is copied.
+    (approved or published) or a fact-check published by its ClaimReview is copied. ``status``: the earlier
+    claim's status read from its project now (the library's copy is as of its last pass).
 
     A draft, or one an editor sent back, copied onto a claim on deadline would be
     submitted, and published, without anyone having approved it.
     """
-    if match.kind != "project" or match.status in REUSABLE:
+    status = status or match.status
+    if match.kind != "project" or status in REUSABLE:
         return None
-    if match.status == model.CHANGES_REQUESTED:
+    if status == model.CHANGES_REQUESTED:
         return N_("An editor asked for changes: its verdict can't be reused.")
     return N_("Not approved yet: its verdict can't be reused.")
 
@@ -82,7 +84,10 @@ def plan(project, claim_id: str, match) -> Plan:
     rating, fits = _rating(project, match)
     sources: list[SourceCopy] = []
     if match.kind == "project":
-        sources = _project_sources(project, match)
+        status, sources = _from_project(project, match)
+        refused = refusal(match, status)
+        if refused is not None:  # sent back (or reopened) since the library last read its project
+            raise InvalidInput(refused)
     elif fields.safe_url(match.url):
         title = f"{match.author}: {match.statement}" if match.author else match.statement
         sources = [SourceCopy({"title": title[:300], "url": match.url, "publisher": match.author,
@@ -95,16 +100,21 @@ def plan(project, claim_id: str, match) -> Plan:
     return Plan(claim_id, rating, match.rating, fits, match.summary, tuple(sources), based_on)
 
 
-def _project_sources(project, match) -> list[SourceCopy]:
-    """The earlier claim's cited sources, read from its project (this one, or the other file read-only)."""
+def _from_project(project, match) -> tuple[str | None, list[SourceCopy]]:
+    """The earlier claim's status now and its cited sources, read from its project (this one, or the other file
+    read-only); (None, []) when the file cannot be read now (the library's rating and summary still come)."""
     from factcheck.core.project import Project
 
     same = pathlib.Path(match.source_path).resolve() == pathlib.Path(project.path).resolve()
     try:
         other = project if same else Project.open(match.source_path, read_only=True)
     except KnownError:
-        return []  # the file is gone or cannot be read now: the rating and summary still come
+        return None, []
     try:
+        try:
+            status = other.claim(match.claim_id).status
+        except KnownError:
+            status = None  # gone from its project: the library's copy is all there is
         out = []
         for citation in other.citations(match.claim_id):
             source = other.source(citation.source_id)
@@ -113,9 +123,9 @@ def _project_sources(project, match) -> list[SourceCopy]:
             values = {k: getattr(source, k) for k in ("title", "url", "publisher", "author", "published_at",
                                                       "accessed_at", "kind", "reliability", "confidential", "notes")}
             out.append(SourceCopy(values, citation.stance, citation.quote, citation.locator))
-        return out
+        return status, out
     except KnownError:
-        return []
+        return status, []
     finally:
         if not same:
             other.close()

@@ -195,3 +195,15 @@ def test_a_verdict_nobody_approved_is_not_reused(setup, tmp_path):
     with pytest.raises(InvalidInput, match="Not approved yet"):
         reuse.plan(project, claim_id, match)
     assert project.claim(claim_id).rating is None  # nothing copied
+
+
+def test_a_verdict_reopened_since_the_library_read_it_is_not_reused(setup, tmp_path):
+    project, claim_id, lib, earlier_id = setup
+    match = next(m for m in lib.match(NEW) if m.claim_id == earlier_id)
+    assert match.status == "approved"  # as the library last read it
+    with Project.open(tmp_path / "earlier.factcheck", user="ana") as p:  # its verdict changes: back to review
+        p.update_claim(earlier_id, verdict_summary="They fell by 14%, not by half.", reason="New police figures")
+        assert p.claim(earlier_id).status == "in_review"
+    with pytest.raises(InvalidInput, match="Not approved yet"):
+        reuse.plan(project, claim_id, match)
+    assert project.claim(claim_id).rating is None
