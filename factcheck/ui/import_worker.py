@@ -115,12 +115,14 @@ class ImportRunner(long_work.Runner):
             raise ImportCancelled(N_("The import was cancelled."))
         return worker.result
 
-    def _show_progress(self) -> None:
-        super()._show_progress()
-        worker, dialog = self.worker, self.dialog
-        if self._paged and worker is not None and dialog is not None and worker.total and not worker.cancelled:
-            dialog.setLabelText(QCoreApplication.translate("ImportRunner", "Reading page {page} of {total}…").format(
+    def _show_progress(self) -> bool:
+        if not super()._show_progress():
+            return False
+        if self._paged:
+            worker = self.worker
+            self.dialog.setLabelText(QCoreApplication.translate("ImportRunner", "Reading page {page} of {total}…").format(
                 page=min(worker.done + 1, worker.total), total=worker.total))
+        return True
 
 
 def _is_pdf(path: str) -> bool:

@@ -124,10 +124,12 @@ class Runner(QObject):
             #: The progress dialog's label once Cancel is pressed, until the job stops at its next report.
             self.dialog.setLabelText(QCoreApplication.translate("Runner", "Cancelling…"))
 
-    def _show_progress(self) -> None:
+    def _show_progress(self) -> bool:
+        """The job's last report on the dialog; False when there is none to show (no dialog, no total yet, cancelled)."""
         worker, dialog = self.worker, self.dialog
         if worker is None or dialog is None or worker.cancelled or not worker.total:
-            return
+            return False
         if dialog.maximum() != STEPS:
             dialog.setRange(0, STEPS)
         dialog.setValue(round(STEPS * min(worker.done, worker.total) / worker.total))
+        return True

@@ -197,6 +197,15 @@ def test_the_next_export_starts_from_the_last_format_and_statuses_not_its_confid
     ExportDialog.ask(session, window)
     assert opened[0] == ("html", set(exporters.DEFAULT_STATUSES), False)
     assert opened[1] == ("csv", {"draft", "in_review"}, False)  # confidential sources: chosen anew each time
+
+    def choose_markdown(d):
+        d.format_combo.setCurrentIndex(d.format_combo.findData("markdown"))
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", choose_markdown)
+    monkeypatch.setattr(ExportDialog, "ask_path", staticmethod(lambda parent, fmt, suggested: ""))
+    assert ExportDialog.ask(session, window) is None  # no file chosen: no export, and nothing remembered
+    assert window.settings.value(export_dialog.LAST_FORMAT_KEY) == "csv"
     monkeypatch.setattr(ExportDialog, "exec", lambda d: ExportDialog.DialogCode.Rejected)
     window.settings.setValue(export_dialog.LAST_FORMAT_KEY, "no-such-format")
     assert ExportDialog.ask(session, window) is None  # an unknown saved format is ignored, not an error

@@ -304,12 +304,12 @@ class ExportDialog(QDialog):
             dialog.restore(settings)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        if isinstance(settings, QSettings):
-            dialog.remember(settings)
         folder = pathlib.Path(session.project.path).parent
         path = cls.ask_path(parent, dialog.fmt(), str(folder / dialog.default_file_name()))
         if not path:
             return None
+        if isinstance(settings, QSettings):  # an export on its way: the next one starts from its choices
+            dialog.remember(settings)
         return dialog.fmt(), dialog.selection(), path
 
 
