@@ -42,12 +42,27 @@ def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "factcheck").rglob("*.py"))
 
 
-#: What marks a line that asks for a translation (a note above it is for the translator).
-CALLS = re.compile(r"\b(?:tr|translate|N_|T_|QT_TR_NOOP)\(")
+#: What marks a statement that asks for a translation (a note above it is for the translator); ``translate``
+#: as Qt's, not ``str.translate``.
+CALLS = re.compile(r"(?:\btr|QCoreApplication\.translate|(?<![\w.])translate|\bN_|\bT_|\bQT_TR_NOOP)\(")
+#: Lines a statement below a note is read for (a call split over lines: ``QLabel(`` then ``self.tr(...)``).
+STATEMENT_LINES = 12
+
+
+def _statement(lines: list[str], first: int) -> str:
+    """The statement that starts at ``lines[first]``: its lines while a bracket it opened is still open."""
+    depth, taken = 0, []
+    for line in lines[first:first + STATEMENT_LINES]:
+        taken.append(line)
+        code = line.split("#", 1)[0]
+        depth += sum(code.count(c) for c in "([{") - sum(code.count(c) for c in ")]}")
+        if depth <= 0:
+            break
+    return "\n".join(taken)
 
 
 def for_translators(text: str) -> str:
-    """A module as lupdate should read it: ``#:`` notes kept only above a line that asks for a translation.
+    """A module as lupdate should read it: ``#:`` notes kept only above a statement that asks for a translation.
 
     lupdate takes every ``#:`` comment for a translator's note and hands all of those since the
     last string to the next one; this code also writes ``#:`` above constants to document them,
@@ -55,14 +70,13 @@ def for_translators(text: str) -> str:
     (same length, so nothing else moves).
     """
     lines = text.split("\n")
-    keep = False
-    for i in range(len(lines) - 1, -1, -1):  # from the end: whether the next code line translates
-        stripped = lines[i].lstrip()
-        if stripped.startswith("#:"):
-            if not keep:
-                lines[i] = lines[i].replace("#:", "# ", 1)
-        elif stripped:
-            keep = bool(CALLS.search(lines[i]))
+    for i, line in enumerate(lines):
+        if not line.lstrip().startswith("#:"):
+            continue
+        below = next((j for j in range(i + 1, len(lines))
+                      if lines[j].strip() and not lines[j].lstrip().startswith("#")), None)
+        if below is None or not CALLS.search(_statement(lines, below)):
+            lines[i] = line.replace("#:", "# ", 1)
     return "\n".join(lines)
 
 
