@@ -183,8 +183,17 @@ def import_cmd(project: str, files: tuple[str, ...], title, outlet, author, url,
                 click.echo(f"  {notice}")
             return
         if not again:
+            from factcheck.core.articles import content_keys
+
+            seen: dict[str, str] = {}  # what the files before held: content key -> the file's name
             for name, imported in zip(files, loaded):
                 _refuse_duplicate(p, name, imported)
+                keys = [key for key in content_keys(imported) if key]
+                earlier = next((seen[key] for key in keys if key in seen), None)
+                if earlier is not None:
+                    raise KnownError(N_("“{name}” holds the same article as “{other}”. Nothing was imported; to "
+                                        "import both, add --again.", name=_shown_name(name, imported), other=earlier))
+                seen.update(dict.fromkeys(keys, _shown_name(name, imported)))
         for imported in loaded:
             given = {k: v for k, v in meta.items() if v is not None}
             changes = p.import_article(imported, **given)
@@ -201,8 +210,13 @@ def _refuse_duplicate(p, name: str, imported) -> None:
         article = p.article(found[0].article_id)
         raise KnownError(N_("“{name}” is already in this project: article {id} “{title}”, imported {when}. "
                             "Nothing was imported; to import it as a second article, add --again.",
-                            name=imported.source_name if name == "-" else pathlib.Path(name).name, id=article.id[:8],
+                            name=_shown_name(name, imported), id=article.id[:8],
                             title=article.title, when=found[0].imported_at[:16].replace("T", " ") + " UTC"))
+
+
+def _shown_name(name: str, imported) -> str:
+    """A file given to ``import`` as a sentence names it: its name, or the pasted text's ("-")."""
+    return imported.source_name if name == "-" else pathlib.Path(name).name
 
 
 def _import_file(path: str, password: str | None):

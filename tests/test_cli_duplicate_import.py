@@ -49,3 +49,19 @@ def test_pasted_text_already_imported_is_refused(tmp_path, capsys, monkeypatch):
     code, _, err = run(capsys, "import", str(path), "-")
     assert code != 0 and "“pasted text” is already in this project" in err and "“From the file”" in err
     assert titles(path) == ["From the file"]
+
+
+def test_one_article_given_twice_in_one_import_is_refused(tmp_path, capsys):
+    """Nothing in the project yet: the second file is the same article as the first (the same words as Markdown)."""
+    path = tmp_path / "desk.factcheck"
+    run(capsys, "new", str(path))
+    words = SAMPLE.read_text(encoding="utf-8")
+    copy = tmp_path / "copy.md"
+    copy.write_text(words, encoding="utf-8")
+    code, out, err = run(capsys, "import", str(path), str(SAMPLE), str(copy))
+    assert code != 0 and out == ""
+    assert "“copy.md” holds the same article as “us-sanctions-petro.txt”" in err and "--again" in err
+    assert titles(path) == []
+    code, _, err = run(capsys, "import", str(path), str(SAMPLE), str(copy), "--again")
+    assert code == 0, err
+    assert len(titles(path)) == 2
