@@ -16,8 +16,12 @@
         <translation>--as-version-of admite exactamente un archivo.</translation>
     </message>
     <message>
+        <source>“{name}” holds the same article as “{other}”. Nothing was imported; to import both, add --again.</source>
+        <translation>«{name}» contiene el mismo artículo que «{other}». No se importó nada; para importar ambos, añada --again.</translation>
+    </message>
+    <message>
         <source>“{name}” is already in this project: article {id} “{title}”, imported {when}. Nothing was imported; to import it as a second article, add --again.</source>
-        <translation>«{name}» ya está en este proyecto: artículo {id} «{title}», importado el {when}. No se importó nada; para importarlo como un segundo artículo, añade --again.</translation>
+        <translation>«{name}» ya está en este proyecto: artículo {id} «{title}», importado el {when}. No se importó nada; para importarlo como un segundo artículo, añada --again.</translation>
     </message>
     <message>
         <source>The password given with --password does not open “{name}”.</source>
@@ -169,6 +173,7 @@
     </message>
     <message>
         <source>article&apos;s title</source>
+        <extracomment>How a refusal names each one-line field.</extracomment>
         <translation>título del artículo</translation>
     </message>
     <message>
@@ -477,6 +482,9 @@
     </message>
     <message>
         <source>statement</source>
+        <extracomment>How a refusal names each text field.
+----------
+How each field is named to a person (history lines, &quot;Undo Edit claim rating&quot;).</extracomment>
         <translation>enunciado</translation>
     </message>
     <message>
@@ -485,6 +493,7 @@
     </message>
     <message>
         <source>verdict summary</source>
+        <extracomment>Claim and source fields as a report names them.</extracomment>
         <translation>resumen del veredicto</translation>
     </message>
     <message>
@@ -653,6 +662,7 @@
     </message>
     <message>
         <source>It has no data.</source>
+        <extracomment>The problems above at the start of a sentence (``_sentence`` capitalises them): listed for the catalogue.</extracomment>
         <translation>No tiene datos.</translation>
     </message>
     <message>
@@ -697,6 +707,7 @@
     </message>
     <message>
         <source>1 claim has no record of being made: events were removed from the end of the history, or the rows were added outside factcheck.</source>
+        <extracomment>Rows of a table with no event that made them: (one, ``n``).</extracomment>
         <translation>1 afirmación no tiene registro de su creación: se eliminaron eventos del final del historial, o las filas se añadieron fuera de factcheck.</translation>
     </message>
     <message>
@@ -825,6 +836,7 @@
     </message>
     <message>
         <source>Edit claim</source>
+        <extracomment>What an edit of many fields, or of one ``field``, is called (&quot;Undo Edit claim rating&quot;).</extracomment>
         <translation>Editar afirmación</translation>
     </message>
     <message>
@@ -857,6 +869,7 @@
     </message>
     <message>
         <source>Submit</source>
+        <extracomment>A review decision on one claim, and on ``n`` claims.</extracomment>
         <translation>Enviar a revisión</translation>
     </message>
     <message>
@@ -1005,6 +1018,7 @@
     </message>
     <message>
         <source>deleted or kept</source>
+        <extracomment>Units a person can read, named as the app names them (fields: as the history names them).</extracomment>
         <translation>eliminada o conservada</translation>
     </message>
     <message>
@@ -1153,6 +1167,7 @@
     </message>
     <message>
         <source>Draft</source>
+        <extracomment>Review statuses by name, shown through ``language.ui``.</extracomment>
         <translation>Borrador</translation>
     </message>
     <message>
@@ -1469,6 +1484,7 @@
     </message>
     <message>
         <source>organisation name</source>
+        <extracomment>How each setting is named to a person (&quot;Undo Change report language&quot;, refusals).</extracomment>
         <translation>nombre de la organización</translation>
     </message>
     <message>
@@ -1605,6 +1621,7 @@
     </message>
     <message>
         <source>source&apos;s title</source>
+        <extracomment>How a refusal names each text field of a source, and of a citation.</extracomment>
         <translation>título de la fuente</translation>
     </message>
     <message>
@@ -2065,6 +2082,7 @@
     </message>
     <message>
         <source>a draft</source>
+        <extracomment>A claim&apos;s status as said after &quot;is&quot; (&quot;a claim that is {status}&quot;).</extracomment>
         <translation>en borrador</translation>
     </message>
     <message>
@@ -2085,6 +2103,7 @@
     </message>
     <message>
         <source>Cannot submit for review a claim that is {status}; it must be a draft or waiting for changes.</source>
+        <extracomment>Why an action cannot start from the claim&apos;s status, by action (the status it is in goes in).</extracomment>
         <translation>No se puede enviar a revisión una afirmación que está {status}; debe estar en borrador o a la espera de cambios.</translation>
     </message>
     <message>
@@ -2145,6 +2164,7 @@
     </message>
     <message>
         <source>HTML report</source>
+        <extracomment>Formats in the order a menu lists them, with a name for people (``Text``: show it with ``language.ui``).</extracomment>
         <translation>Informe HTML</translation>
     </message>
     <message>
@@ -2251,6 +2271,7 @@
     </message>
     <message>
         <source>draft</source>
+        <extracomment>Review statuses inside a sentence: &quot;Not yet approved by a reviewer (in review).&quot;</extracomment>
         <translation>borrador</translation>
     </message>
     <message>
@@ -2611,6 +2632,7 @@
     </message>
     <message>
         <source>a PNG image</source>
+        <extracomment>(magic bytes at offset 0, description). Checked in order; the first match wins.</extracomment>
         <translation>una imagen PNG</translation>
     </message>
     <message>
@@ -2699,6 +2721,7 @@
     </message>
     <message>
         <source>This file is named like a PDF but is not one: it is damaged, or another kind of file renamed.</source>
+        <extracomment>What to say for each document format ``sniff_document`` reports.</extracomment>
         <translation>Este archivo tiene nombre de PDF pero no lo es: está dañado o es otro tipo de archivo con el nombre cambiado.</translation>
     </message>
     <message>
@@ -3019,6 +3042,7 @@
     </message>
     <message>
         <source>HTML report (*.html)</source>
+        <extracomment>File dialog filters by format, shown through ``language.ui``.</extracomment>
         <translation>Informe HTML (*.html)</translation>
     </message>
     <message>
@@ -3027,6 +3051,7 @@
     </message>
     <message>
         <source>&amp;Title:</source>
+        <extracomment>Captions, accessible names and hints of the fields (English; shown through ``language.ui``).</extracomment>
         <translation>&amp;Título:</translation>
     </message>
     <message>
@@ -3103,6 +3128,7 @@
     </message>
     <message>
         <source>Document</source>
+        <extracomment>How each kind of source is named (English; shown through ``language.ui``).</extracomment>
         <translation>Documento</translation>
     </message>
     <message>
@@ -3384,6 +3410,7 @@
     </message>
     <message>
         <source>{user} is not a member of this project on the sync server (an editor adds members with factcheck server grant)</source>
+        <extracomment>Why the server refuses, by the name ``schema.sql`` gives each rule in its errors&apos; HINT (its own messages are English and for the server&apos;s log; these are translated).</extracomment>
         <translation>{user} no es miembro de este proyecto en el servidor de sincronización (un editor añade miembros con factcheck server grant)</translation>
     </message>
     <message>
@@ -4217,7 +4244,7 @@
     </message>
     <message>
         <source>Claimant</source>
-        <translation>Autor de la afirmación</translation>
+        <translation>Quién lo dijo</translation>
     </message>
     <message>
         <source>Claim date</source>
