@@ -525,8 +525,10 @@ class MainWindow(QMainWindow):
         queued = bool(self.review_panel and self.review_panel.table.selectionModel().hasSelection())
         self._queue_focused = self._queue_has_focus()
         for name, action in self.review_actions.items():
-            if not writable:
-                enabled, tip = False, self._review_tips[name]
+            if self.session is None:  # the tip is also what its key says while it cannot act
+                enabled, tip = False, self.tr("Open a project (File > Open project) or create one (File > New project).")
+            elif not writable:
+                enabled, tip = False, self.tr("The project is open read-only: no decision can be written to it.")
             elif queued and (self._queue_focused or not shown):
                 enabled, tip = True, self.tr("{action} (the claims selected in the review queue)").format(
                     action=self._review_tips[name])

@@ -5437,6 +5437,10 @@ en la carpeta {folder}</translation>
         <translation>&amp;Rehacer {action}</translation>
     </message>
     <message>
+        <source>The project is open read-only: no decision can be written to it.</source>
+        <translation>El proyecto está abierto en modo de solo lectura: no se puede escribir en él ninguna decisión.</translation>
+    </message>
+    <message>
         <source>{action} (the claims selected in the review queue)</source>
         <translation>{action} (las afirmaciones seleccionadas en la cola de revisión)</translation>
     </message>

@@ -191,3 +191,16 @@ def test_tab_to_a_one_source_library_enables_choose_edit_and_delete(qtbot, sessi
     assert QApplication.focusWidget() is dialog.table
     assert dialog.selected_id() == source_id
     assert dialog.choose_button.isEnabled() and dialog.edit_button.isEnabled() and dialog.delete_button.isEnabled()
+
+
+def test_a_decisions_key_in_a_read_only_project_says_it_is_read_only(open_window, path, qtbot, said):  # noqa: F811
+    with Project.open(path, user="ana") as p:
+        waiting = make_claim(p, QUOTES[0])
+        act(p, waiting, ("ana", workflow.SUBMIT))
+    window = open_window(path, user="ben")
+    assert window.open_project(path, read_only=True) and window.project.read_only
+    active(qtbot, window)
+    window.open_claim(waiting)
+    press(qtbot, Qt.Key.Key_A, CTRL | SHIFT)
+    assert window.statusBar().currentMessage() == "The project is open read-only: no decision can be written to it."
+    assert window.project.claim(waiting).status == model.IN_REVIEW
