@@ -74,9 +74,6 @@ def refusal(match, status: str | None = None) -> str | None:
 
 def plan(project, claim_id: str, match) -> Plan:
     """What "Use this verdict" would copy from ``match`` (a ``library.Match``) into the claim."""
-    refused = refusal(match)
-    if refused is not None:  # the panel offers no Use for it; whatever else asks is refused the same
-        raise InvalidInput(refused)
     claim = project.claim(claim_id)
     if claim.status not in (model.DRAFT, model.CHANGES_REQUESTED):
         raise InvalidInput(N_("Only a claim still being written takes an earlier verdict; this one is already in "
@@ -85,8 +82,8 @@ def plan(project, claim_id: str, match) -> Plan:
     sources: list[SourceCopy] = []
     if match.kind == "project":
         status, sources = _from_project(project, match)
-        refused = refusal(match, status)
-        if refused is not None:  # sent back (or reopened) since the library last read its project
+        refused = refusal(match, status)  # its status now: the library's copy may be older
+        if refused is not None:
             raise InvalidInput(refused)
     elif fields.safe_url(match.url):
         title = f"{match.author}: {match.statement}" if match.author else match.statement

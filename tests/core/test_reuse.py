@@ -207,3 +207,17 @@ def test_a_verdict_reopened_since_the_library_read_it_is_not_reused(setup, tmp_p
     with pytest.raises(InvalidInput, match="Not approved yet"):
         reuse.plan(project, claim_id, match)
     assert project.claim(claim_id).rating is None
+
+
+def test_a_verdict_approved_since_the_library_read_it_is_reused(setup, tmp_path):
+    project, claim_id, lib, earlier_id = setup
+    earlier = tmp_path / "earlier.factcheck"
+    with Project.open(earlier, user="ana") as p:  # reopened, and read so by the library ...
+        p.update_claim(earlier_id, verdict_summary="They fell by 14%, not by half.", reason="New police figures")
+    lib.add(earlier)
+    match = next(m for m in lib.match(NEW) if m.claim_id == earlier_id)
+    assert match.status == "in_review"
+    with Project.open(earlier, user="ben") as p:  # ... then signed off again, which the library has not read
+        p.review(earlier_id, "approve")
+    plan = reuse.plan(project, claim_id, match)
+    assert plan.summary == "They fell by 14%, not by half."
