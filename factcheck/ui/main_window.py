@@ -1099,19 +1099,23 @@ class MainWindow(QMainWindow):
         return created
 
     def import_pasted(self, values: dict[str, str]) -> str | None:
-        """Store pasted text as a new article and show it; text the project holds already is asked about first."""
+        """Store pasted text as a new article and show it; text the project holds already is asked about first.
+
+        The article shown for the text: the new one, or the one that holds it already when the person chose
+        to open it; None when nothing was imported or opened (Cancel, or refused).
+        """
         if not self.session:
             return None
         from factcheck import importers
 
         try:
-            text = values.pop("text")
-            imported = importers.import_pasted(text, **values)
+            fields = dict(values)
+            imported = importers.import_pasted(fields.pop("text"), **fields)
             instead = self._existing_instead(imported, "")
             if instead is not None:
                 if instead:
                     self.select_article(instead)
-                return None
+                return instead or None
             article_id = self.session.do(history.ImportArticle(imported)).created
         except KnownError as exc:
             self.show_error(language.ui(exc))
@@ -1321,9 +1325,11 @@ class MainWindow(QMainWindow):
             self.import_files(paths, ask_metadata=True)
 
     def _on_paste_article(self) -> None:
+        """Paste an article; when it is not imported after all (Cancel at "Already imported", or refused), the
+        dialog comes back with the text and fields as they were: a long paste is never lost to one answer."""
         values = PasteDialog.ask(self)
-        if values:
-            self.import_pasted(values)
+        while values and self.session and self.import_pasted(values) is None:
+            values = PasteDialog.ask(self, values)
 
     def _on_attach_evidence(self) -> None:
         from factcheck.ui import evidence

@@ -175,6 +175,14 @@ def test_the_paste_form_says_why_a_url_is_refused(qtbot):
     assert not d.ok_button.isEnabled() and "“ftp:” links are not" in d.problem_label.text()
 
 
+def test_the_paste_form_comes_back_with_what_was_pasted(qtbot):
+    values = {"text": "Pasted 👍 words.\nSecond paragraph.", "title": "Pasted piece", "outlet": "Blog", "author": "",
+              "url": "", "published_at": "2025-10-24"}
+    d = PasteDialog(values=values)
+    qtbot.add_widget(d)
+    assert d.values() == values and d.ok_button.isEnabled()
+
+
 def test_the_paste_form_opens_ready_for_the_text(qtbot):
     d = PasteDialog()
     qtbot.add_widget(d)

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from factcheck.ui import main_window
 from factcheck.ui.main_window import MainWindow
 
 from ..conftest import SAMPLE
@@ -85,6 +86,34 @@ def test_pasted_text_already_in_asks_and_opens_the_article(window):
     window.answers.append("open")
     values = {"text": SAMPLE.read_text(encoding="utf-8"), "title": "Pasted", "outlet": "", "author": "", "url": "",
               "published_at": ""}
-    assert window.import_pasted(values) is None
+    assert window.import_pasted(values) == window.first  # the article shown for the text
     assert window.asked == [("", window.first)] and window.articles.rowCount() == 1
     assert window.current_article_id() == window.first
+
+
+def test_cancel_at_the_question_gives_the_pasted_text_back(window, monkeypatch):
+    """Cancel at "Already imported" after Paste article: the paste dialog comes back holding what was pasted."""
+    pasted = {"text": SAMPLE.read_text(encoding="utf-8"), "title": "Pasted", "outlet": "Diario", "author": "",
+              "url": "", "published_at": "2025-10-24"}
+    shown: list = []
+
+    def ask(cls, parent=None, values=None):
+        shown.append(values)
+        return dict(pasted) if len(shown) == 1 else None  # pasted, then Cancel (and Discard) the second time
+
+    monkeypatch.setattr(main_window.PasteDialog, "ask", classmethod(ask))
+    window.answers.append("cancel")
+    window.paste_action.trigger()
+    assert shown == [None, pasted]  # opened again with the text and fields, as they were
+    assert window.asked == [("", window.first)] and window.articles.rowCount() == 1
+
+
+def test_open_existing_after_a_paste_does_not_ask_again(window, monkeypatch):
+    shown: list = []
+    monkeypatch.setattr(main_window.PasteDialog, "ask", classmethod(
+        lambda cls, parent=None, values=None: shown.append(values) or {
+            "text": SAMPLE.read_text(encoding="utf-8"), "title": "", "outlet": "", "author": "", "url": "",
+            "published_at": ""}))
+    window.answers.append("open")
+    window.paste_action.trigger()
+    assert shown == [None] and window.current_article_id() == window.first and window.articles.rowCount() == 1

@@ -264,7 +264,7 @@ def test_import_errors_are_shown_and_nothing_half_imported(open_window, tmp_path
 
 def test_paste_article(open_window, tmp_path, monkeypatch):
     window = open_window(tmp_path / "p.factcheck", create=True)
-    monkeypatch.setattr(main_window.PasteDialog, "ask", classmethod(lambda cls, parent=None: {
+    monkeypatch.setattr(main_window.PasteDialog, "ask", classmethod(lambda cls, parent=None, values=None: {
         "text": "Pasted 👍 words.\nSecond paragraph.", "title": "Pasted piece", "outlet": "Blog",
         "author": "", "url": "", "published_at": "2025-10-24"}))
     window.paste_action.trigger()

@@ -109,9 +109,9 @@ def _problem_label() -> QLabel:
 
 
 class PasteDialog(QDialog):
-    """Paste an article's text and say where it came from."""
+    """Paste an article's text and say where it came from (``values``: what was pasted before, to go on from)."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, values: dict[str, str] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Paste article"))
         self.resize(640, 560)
@@ -138,6 +138,9 @@ class PasteDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
+        if values:
+            self.form.set_values(values)
+            self.text.setPlainText(values.get("text", ""))
         self.text.textChanged.connect(self._update_ok)
         self.form.sig_edited.connect(self._update_ok)
         self._update_ok()
@@ -159,9 +162,9 @@ class PasteDialog(QDialog):
         return {"text": self.text.toPlainText(), **self.form.values()}
 
     @classmethod
-    def ask(cls, parent: QWidget | None = None) -> dict[str, str] | None:
-        """The pasted text and metadata, or None when cancelled."""
-        dialog = cls(parent)
+    def ask(cls, parent: QWidget | None = None, values: dict[str, str] | None = None) -> dict[str, str] | None:
+        """The pasted text and metadata (starting from ``values``), or None when cancelled."""
+        dialog = cls(parent, values)
         try:
             return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
