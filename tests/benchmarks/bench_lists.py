@@ -20,7 +20,8 @@ time instead (``time.process_time`` of the window's process: on a shared machine
 counts the waits for a core too), over ``STEPS`` page-downs each: the median and worst frame,
 those that read a page apart, and the model's ``data()`` and ``multiData()`` calls per frame (counted by
 ``cProfile`` in a second pass over the same rows, which also prints the costliest functions of
-the worst frame with ``--profile``). It opens the cached project read-only, without a copy.
+the worst frame with ``--profile``), and last the same cells in a table that is Qt alone (``qt_alone``:
+no Python in a frame), the floor of a frame on the machine. It opens the cached project read-only, without a copy.
 """
 
 from __future__ import annotations
@@ -157,9 +158,45 @@ def main_frames(n_claims: int, n_articles: int, profile: bool) -> None:
         queue.table.sortByColumn(queue.model.QUOTE, Qt.SortOrder.AscendingOrder)
         app.processEvents()
         report_cpu("review queue, all, by quote", cpu_frames(app, queue.table), profile)
+        report_cpu("the same cells, Qt alone", cpu_frames(app, qt_alone(queue.table)), False)
         queue.close()
         session.stop()
         project.close()
+
+
+def qt_alone(table):
+    """A table of the rows ``table`` has read, as Qt shows them with no Python in a frame: the same cells' text and
+    swatches in a ``QStandardItemModel`` (C++), the same size, header and settings. Its frames are the floor of what
+    the view costs on this machine: Qt painting the text in software."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    source = table.model()
+    rows, columns = source.rowCount(), source.columnCount()
+    model = QStandardItemModel(rows, columns)
+    for column in range(columns):
+        model.setHorizontalHeaderItem(column, QStandardItem(str(source.headerData(column, Qt.Orientation.Horizontal))))
+    for row in range(rows):
+        for column in range(columns):
+            index = source.index(row, column)
+            item = QStandardItem(str(source.data(index) or ""))
+            icon = source.data(index, Qt.ItemDataRole.DecorationRole)
+            if icon is not None:
+                item.setIcon(icon)
+            model.setItem(row, column, item)
+    view = QTableView()
+    view.setModel(model)
+    view.model_ = model  # kept alive with the view
+    view.setWordWrap(table.wordWrap())
+    view.verticalHeader().setVisible(table.verticalHeader().isVisible())
+    view.verticalHeader().setDefaultSectionSize(table.verticalHeader().defaultSectionSize())
+    for column in range(columns):
+        view.horizontalHeader().setSectionResizeMode(column, table.horizontalHeader().sectionResizeMode(column))
+        view.setColumnWidth(column, table.columnWidth(column))
+    view.resize(table.size())
+    view.show()
+    return view
 
 
 def report(name: str, opened: float, figures: dict) -> None:
