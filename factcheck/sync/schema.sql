@@ -1,4 +1,4 @@
--- factcheck's shared store in the newsroom's PostgreSQL (schema version 3).
+-- factcheck's shared store in the newsroom's PostgreSQL (schema version 4).
 --
 -- Clients hold no privilege on any table: they call SECURITY DEFINER functions (push,
 -- push_file, push_state, the pulls and their pages, whoami), which check who is calling with session_user (the login that
@@ -42,6 +42,12 @@ ALTER TABLE factcheck.projects ADD COLUMN IF NOT EXISTS push_seq bigint;
 ALTER TABLE factcheck.projects ADD COLUMN IF NOT EXISTS push_head text;
 ALTER TABLE factcheck.projects ADD COLUMN IF NOT EXISTS push_seed boolean;
 ALTER TABLE factcheck.projects ADD COLUMN IF NOT EXISTS push_at timestamptz;
+-- The last event of the seed, once published (schema version 4). The seed's events were all
+-- pushed by the editor who brought them, so by server identity that editor "last changed"
+-- every verdict in the history: four-eyes credits a verdict changed in the seed to the name
+-- its event gives instead, as the laptops do. (A project seeded before version 4 has none:
+-- its history stays credited to whoever pushed it.)
+ALTER TABLE factcheck.projects ADD COLUMN IF NOT EXISTS seeded_to bigint;
 
 CREATE TABLE IF NOT EXISTS factcheck.members (
     project text NOT NULL REFERENCES factcheck.projects ON DELETE CASCADE,
@@ -255,6 +261,8 @@ DECLARE
     v_data text; v_body jsonb;
     v_parent text;
     v_last name;
+    v_last_actor text;
+    v_in_seed boolean;
     r jsonb;
     v_seed boolean;
     v_held text;
@@ -351,12 +359,16 @@ BEGIN
                 MESSAGE = 'a merge may keep only approvals an editor made on this server', HINT = 'merge-approval',
             DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
         ELSIF v_action = 'claim.approve' AND factcheck.four_eyes(p_project) THEN
-            SELECT ev.pushed_by INTO v_last FROM factcheck.events ev
+            -- Who last changed the verdict: the login that pushed it; in the seed, the name its event gives
+            -- (the seeding editor vouched for those names), compared with the approval's, as a laptop does.
+            SELECT ev.pushed_by, ev.actor, ev.seq <= coalesce(p.seeded_to, 0)
+              INTO v_last, v_last_actor, v_in_seed
+              FROM factcheck.events ev JOIN factcheck.projects p ON p.id = ev.project
              WHERE ev.project = p_project AND ev.entity_id = v_entity_id
                AND ev.action IN ('claim.create', 'claim.update')
                AND (ev.data::jsonb -> 'after') ?| ARRAY['rating', 'verdict_summary']
              ORDER BY ev.seq DESC LIMIT 1;
-            IF v_last = session_user THEN
+            IF (v_in_seed AND v_last_actor = v_actor) OR (NOT v_in_seed AND v_last = session_user) THEN
                 RAISE EXCEPTION USING ERRCODE = 'FC403',
                     MESSAGE = format('%s last changed this verdict, so someone else must approve it (four-eyes)',
                                      session_user), HINT = 'four-eyes',
@@ -396,6 +408,7 @@ BEGIN
     END IF;
     UPDATE factcheck.projects SET counter = v_seq, head = v_head,
         name = CASE WHEN name = '' THEN coalesce(p_name, '') ELSE name END,
+        seeded_to = CASE WHEN v_seed THEN v_seq ELSE seeded_to END,
         push_by = NULL, push_seq = NULL, push_head = NULL, push_seed = NULL, push_at = NULL
     WHERE id = p_project;
     IF v_seq > v_counter THEN
@@ -586,5 +599,5 @@ GRANT EXECUTE ON FUNCTION factcheck.whoami(text), factcheck.push(text, text, big
     factcheck.pull_files_page(text, bigint, bigint, text, integer, bigint)
     TO factcheck_client;
 
-INSERT INTO factcheck.meta (key, value) VALUES ('schema_version', '3')
+INSERT INTO factcheck.meta (key, value) VALUES ('schema_version', '4')
 ON CONFLICT (key) DO UPDATE SET value = excluded.value;

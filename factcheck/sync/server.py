@@ -16,7 +16,7 @@ import re
 from factcheck.core.errors import InvalidInput
 from factcheck.core.text import N_
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 ROLES = ("checker", "editor")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.@-]{0,62}$")
 

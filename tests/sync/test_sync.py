@@ -194,6 +194,36 @@ def test_four_eyes_is_the_server_login_not_the_typed_name(desk):
     assert info.value.code == "four-eyes" and info.value.event_id == ben.events()[-1].id
 
 
+def _rated_in_review(p: Project, claim_id: str, rater: str) -> None:
+    """``rater`` rates the claim and submits it, on ``p`` (written in that name, as on a shared laptop)."""
+    p.user = rater
+    p.update_claim(claim_id, rating="false", verdict_summary="The figure was lower.")
+    p.cite(claim_id, p.create_source(title="Statistics office", url="https://example.org/stats").created, "contradicts")
+    p.review(claim_id, workflow.SUBMIT)
+
+
+def test_the_editor_who_brought_the_history_approves_a_verdict_someone_else_wrote_in_it(desk):
+    """The seed's events are all pushed by the editor who brings them; a verdict Ana wrote in that history is still
+    Ana's for four-eyes, so the editor can approve it once the desk syncs (the walk found it refused)."""
+    ben = desk.laptop("ben")
+    _rated_in_review(ben, desk.claims[0], "ana")
+    _rated_in_review(ben, desk.claims[1], "ben")  # one ben wrote himself
+    desk.sync("ben", ben)  # the seed
+    ben.user = "ben"
+    ben.review(desk.claims[0], workflow.APPROVE)
+    assert desk.sync("ben", ben).pushed == 1 and client.pending(ben) == 0
+    # His own verdict in the history stays his: the laptop refuses it, and so does the server for a client
+    # that skips the laptop's rule.
+    assert "four-eyes" in ben.managers.review.refusal(workflow.APPROVE, ben.claim(desk.claims[1]))
+    with ben.store.transaction():
+        claim = ben.claim(desk.claims[1])
+        events.append(ben.store, "ben", "claim.approve", "claim", desk.claims[1],
+                      {"before": {"status": claim.status}, "after": {"status": "approved"},
+                       "approved_state": workflow.verdict_state(claim)})
+    with pytest.raises(client.Refused, match="four-eyes"):
+        desk.sync("ben", ben)
+
+
 def test_an_approval_that_names_no_verdict_is_refused_and_the_refusal_reads_in_spanish(desk):
     from factcheck import translation
 

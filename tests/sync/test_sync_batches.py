@@ -356,8 +356,8 @@ def test_an_older_server_is_upgraded_by_init_and_says_so_until_then(desk, pg_db)
     with pytest.raises(client.SyncError, match="older than this factcheck: run factcheck server init"):
         desk.sync("ben", ben)
     with pg_db.connect() as conn:
-        assert server.init(conn) == server.SCHEMA_VERSION == 3
-        assert conn.execute("SELECT value FROM factcheck.meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+        assert server.init(conn) == server.SCHEMA_VERSION == 4
+        assert conn.execute("SELECT value FROM factcheck.meta WHERE key = 'schema_version'").fetchone()[0] == "4"
     assert desk.sync("ben", ben).pushed == 1
 
 
