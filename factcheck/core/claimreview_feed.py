@@ -279,7 +279,10 @@ def review(item: dict) -> Review | None:
     normalized = None
     if value is not None and best is not None and worst is not None and best != worst:
         normalized = min(1.0, max(0.0, (value - worst) / (best - worst)))
-    summary = _text(item.get("reviewBody") or item.get("description") or rating.get("description") or "")
+    # The verdict in a sentence: Google's fact-check markup (and factcheck's own export) puts it in the rating's
+    # ratingExplanation; other feeds write a review body or a description.
+    summary = _text(item.get("reviewBody") or item.get("description") or rating.get("ratingExplanation")
+                    or rating.get("description") or "")
     author = _name(item.get("author")) or _name(item.get("publisher"))
     claimant = _name(reviewed.get("author"))
     claim_date = _date(reviewed.get("datePublished") or reviewed.get("dateCreated"))

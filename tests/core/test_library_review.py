@@ -125,3 +125,28 @@ def test_a_moved_project_is_suggested_from_where_it_is_now(tmp_path, lib):
     lib.mark_missing()
     (found,) = [m for m in lib.match("Vaccines cause autism") if m.claim_id == ids["Vaccines cause autism"]]
     assert not found.missing and found.source_path == str((tmp_path / "moved" / "a.factcheck").resolve())
+
+
+def test_the_verdict_sentence_of_a_rating_explanation_is_the_summary():
+    """Google's fact-check markup, and factcheck's own ClaimReview export, put the verdict's sentence in the
+    rating's ratingExplanation: a suggestion read from such a feed showed no summary, and Use this verdict took none."""
+    rating = {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1, "alternateName": "False",
+              "ratingExplanation": "No record shows the harbour was sold."}
+    assert claimreview_feed.review(review_item(4, reviewRating=rating)).summary == "No record shows the harbour was sold."
+    assert claimreview_feed.review(review_item(4, reviewRating=rating, reviewBody="A body.")).summary == "A body."
+
+
+def test_a_project_exported_as_claimreview_comes_back_with_its_summaries(tmp_path, lib):
+    from factcheck import exporters
+    from factcheck.core import model
+    from factcheck.core.project import Project
+
+    ids = make_project(tmp_path / "a.factcheck")
+    with Project.open(tmp_path / "a.factcheck", read_only=True) as p:
+        data = exporters.export(p, "claimreview", exporters.Selection(statuses=model.STATUSES))
+        wanted = {c.statement: c.verdict_summary for c in p.claims()}
+    (tmp_path / "feed.json").write_bytes(data)
+    lib.add(tmp_path / "feed.json")
+    quote = next(iter(ids))
+    (found, *_) = lib.match(quote, top=1)
+    assert found.statement == quote and found.summary == wanted[quote] != ""
