@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -345,6 +346,10 @@ class EvidencePanel(QWidget):
         self.preview_image = QLabel()
         self.preview_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_image.setAccessibleName(self.tr("Preview"))
+        # A page drawn for the preview never sizes the dialog (a PDF's portrait page made a source's dialog 1,040 px
+        # tall, its buttons off a laptop's screen): the picture is fitted to the room it is given instead.
+        self.preview_image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self._picture: QImage | None = None  # the preview's picture as read or drawn, before it is fitted
         self.preview_text = OfflineBrowser()
         self.preview_text.setAccessibleName(self.tr("Preview"))
         for widget in (self.preview_message, self.preview_image, self.preview_text):
@@ -377,6 +382,7 @@ class EvidencePanel(QWidget):
         self.list.itemSelectionChanged.connect(self._on_list_item_selection_changed)
         self.list.itemActivated.connect(lambda _item: self.open_selected())
         self.list.viewport().installEventFilter(self)
+        self.preview.installEventFilter(self)
         session.sig_changed.connect(self._on_session_changed)
         self.refresh()
 
@@ -544,6 +550,8 @@ class EvidencePanel(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
+        if watched is self.preview and kind == event.Type.Resize and self._picture is not None:
+            self._show_picture()  # the dialog was laid out or resized: the picture fits its new room
         if watched is self.list.viewport() and kind in (event.Type.DragEnter, event.Type.DragMove):
             data = event.mimeData()
             if self.writable and (data.hasUrls() or data.hasImage()):
@@ -569,8 +577,20 @@ class EvidencePanel(QWidget):
     # --- the preview --------------------------------------------------------------------
 
     def _message(self, text: str) -> None:
+        self._picture = None
         self.preview_message.setText(text)
         self.preview.setCurrentWidget(self.preview_message)
+
+    def _show_picture(self, image: QImage | None = None) -> None:
+        """Show ``image`` (or the picture shown, again) whole in the preview: scaled down to fit, never up."""
+        if image is not None:
+            self._picture = image
+        room = self._fit()
+        picture = self._picture
+        if picture.width() > room.width() or picture.height() > room.height():
+            picture = picture.scaled(room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        self.preview_image.setPixmap(QPixmap.fromImage(picture))
+        self.preview.setCurrentWidget(self.preview_image)
 
     def _show_preview(self) -> None:
         chosen = self.selected()
@@ -613,8 +633,7 @@ class EvidencePanel(QWidget):
         if image.isNull():
             self._message(self.tr("This picture cannot be shown here. Open shows it."))
             return
-        self.preview_image.setPixmap(QPixmap.fromImage(image))
-        self.preview.setCurrentWidget(self.preview_image)
+        self._show_picture(image)
 
     def _preview_pdf(self, chosen: model.Attachment) -> None:
         if chosen.size > PREVIEW_PDF_BYTES:
@@ -647,11 +666,7 @@ class EvidencePanel(QWidget):
             return
         finally:
             PDFIUM_LOCK.release()
-        if image.height() > self._fit().height():
-            image = image.scaled(self._fit(), Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
-        self.preview_image.setPixmap(QPixmap.fromImage(image))
-        self.preview.setCurrentWidget(self.preview_image)
+        self._show_picture(image)
 
     def _read_start(self, chosen: model.Attachment, limit: int) -> bytes:
         """The first ``limit`` bytes of a stored file (read chunk by chunk, never the rest)."""
@@ -679,4 +694,5 @@ class EvidencePanel(QWidget):
                 self.preview_text.setHtml(_decode(data))
             else:
                 self.preview_text.setPlainText(_decode(data))
+        self._picture = None
         self.preview.setCurrentWidget(self.preview_text)

@@ -174,6 +174,28 @@ def test_a_pdf_shows_its_first_page(qtbot, session, ids, tmp_path):
     assert QColor(image.pixel(image.width() // 2, image.height() * 3 // 4)).lightness() > 200
 
 
+def test_a_pdf_page_never_pushes_the_source_dialog_off_the_screen(qtbot, session, ids, tmp_path):
+    """A portrait page drawn for the preview made the dialog as tall as the page (1,040 px: Save and Cancel below a
+    768 px laptop's screen), and was drawn wider than the room it was shown in (its left edge cut)."""
+    from factcheck.ui import screen_fit
+
+    path = tmp_path / "memo.pdf"
+    writer = QPdfWriter(str(path))
+    painter = QPainter(writer)
+    painter.fillRect(0, 0, writer.width(), writer.height(), QColor("black"))
+    painter.end()
+    session.project.attach(path, source_id=ids["source"])
+    dialog = source_dialog(qtbot, session, ids["source"])
+    qtbot.waitExposed(dialog)
+    room = screen_fit.room(dialog)
+    assert dialog.height() <= room.height() and dialog.width() <= room.width()
+    label = dialog.evidence.preview_image
+    picture = label.pixmap()
+    assert 0 < picture.width() <= label.width() and 0 < picture.height() <= label.height()
+    dialog.resize(dialog.width() - 120, dialog.height() - 120)  # smaller: the page is fitted again, still whole
+    qtbot.waitUntil(lambda: label.pixmap().width() <= label.width() and label.pixmap().height() <= label.height())
+
+
 def test_the_citation_dialog_keeps_the_citations_own_files(qtbot, session, ids, tmp_path, monkeypatch, errors):
     citation = session.project.citation(ids["citation"])
     dialog = CitationDialog(session, claim_id=ids["claim"], citation=citation)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from factcheck.core import fields, model
 from factcheck.core.errors import InvalidInput
 from factcheck.core.text import N_
-from factcheck.ui import accessible, language, links
+from factcheck.ui import accessible, language, links, screen_fit
 
 #: How each kind of source is named (English; shown through ``language.ui``).
 KIND_LABELS = {
@@ -179,7 +179,7 @@ class SourceDialog(QDialog):
         # Wide enough for the URL and notes; never below what the layout needs (a minimum
         # width set here would replace the layout's own and let the evidence box overlap).
         hint = self.sizeHint()
-        self.resize(max(520, hint.width()), hint.height())
+        screen_fit.fit(self, max(520, hint.width()), hint.height())  # Save and Cancel on a 768 px laptop's screen
 
         self._fill(source)
         self.title_edit.textChanged.connect(self._on_title_edit_text_changed)
