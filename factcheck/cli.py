@@ -631,12 +631,14 @@ def history(project: str, claim: str | None) -> None:
     with _open_project(project, read_only=True) as p, p.store.snapshot():
         scale = p.scale
         shown = 0
-        # Printed as read, 500 events at a time: a year's history is not held in memory.
-        for batch in p.event_batches(_find_claim(p, claim).id if claim else None):
+        # Printed as read, 500 events at a time: a year's history is not held in memory. A claim's is short, and
+        # holds the merges that decided something about it.
+        claim_id = _find_claim(p, claim).id if claim else None
+        for batch in p.event_batches() if claim_id is None else [p.claim_history(claim_id)]:
             lines = []
             for e in batch:
                 lines.append(f"{e.at}  {e.actor}  {timeline.describe(e, scale)}")
-                lines += [f"    {line}" for line in timeline.changes(e, scale)]
+                lines += [f"    {line}" for line in timeline.changes(e, scale, claim_id)]
             click.echo("\n".join(lines))
             shown += len(batch)
         if not shown:

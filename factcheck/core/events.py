@@ -308,6 +308,22 @@ def read(store, entity_id: str | None = None) -> list[model.Event]:
     return [_event(r) for r in rows]
 
 
+def read_claim(store, claim_id: str) -> list[model.Event]:
+    """A claim's history: its events, and the merges that settled a conflict on it or let its approval lapse (a merge
+    is one event of the project, which names the claim in its data only), in the log's order."""
+    mine = _select(store, "WHERE entity_id = ? ORDER BY seq", (claim_id,))
+    merges = [e for e in map(_event, _select(store, "WHERE entity_id = '' AND action = 'project.merge' ORDER BY seq"))
+              if _names_claim(e.data, claim_id)]
+    return sorted([*map(_event, mine), *merges], key=lambda e: e.seq)
+
+
+def _names_claim(data: dict, claim_id: str) -> bool:
+    resolved = data.get("resolved") if isinstance(data.get("resolved"), list) else []
+    lapsed = data.get("lapsed") if isinstance(data.get("lapsed"), list) else []
+    return (any(isinstance(r, dict) and r.get("table") == "claims" and r.get("id") == claim_id for r in resolved)
+            or any(isinstance(r, dict) and r.get("claim") == claim_id for r in lapsed))
+
+
 def stream(store, entity_id: str | None = None, size: int = 500):
     """``read`` in lists of at most ``size`` events, each read as it is asked for (by ``seq``: memory flat)."""
     after = 0

@@ -1171,6 +1171,9 @@ class _Merge:
                 choice = self.resolutions[key]
                 self.resolved.append({"table": table, "id": row_id, "field": unit,
                                       "chose": choice if isinstance(choice, str) else "edited"})
+                kept = conflict.ours if choice == OURS else conflict.theirs
+                if isinstance(choice, str) and (kept is None or isinstance(kept, (str, int, float, bool, list))):
+                    self.resolved[-1]["value"] = kept  # what stands, for the claim's history to say
                 if choice == OURS:
                     self._record(table, row_id, unit)
                     if unit in ("rating", "verdict_summary"):

@@ -348,6 +348,10 @@ class Project:
     def events(self, entity_id: str | None = None) -> list[model.Event]:
         return events.read(self.store, entity_id)
 
+    def claim_history(self, claim_id: str) -> list[model.Event]:
+        """The claim's events with the merges that decided something about it (``events.read_claim``)."""
+        return events.read_claim(self.store, claim_id)
+
     def event_batches(self, entity_id: str | None = None, size: int = 500) -> Iterator[list[model.Event]]:
         """``events()`` in lists of at most ``size``, read as they are asked for (a history of 100,000 events)."""
         return events.stream(self.store, entity_id, size)

@@ -70,9 +70,12 @@ def _value(field: str, value: object, scale: ratings.Scale | None) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def changes(event: model.Event, scale: ratings.Scale | None = None) -> list[str]:
-    """``field: before → after`` lines of an edit (empty for other events and damaged ones)."""
+def changes(event: model.Event, scale: ratings.Scale | None = None, claim_id: str | None = None) -> list[str]:
+    """``field: before → after`` lines of an edit (empty for other events and damaged ones); with ``claim_id``, a
+    merge's lines are what it decided about that claim (``events.read_claim`` puts such merges in its history)."""
     data = event.data
+    if claim_id is not None and event.action == "project.merge" and not event.damaged:
+        return _merged(data, claim_id, scale)
     before, after = data.get("before"), data.get("after")
     if not isinstance(before, dict) or not isinstance(after, dict):
         return []
@@ -81,6 +84,33 @@ def changes(event: model.Event, scale: ratings.Scale | None = None) -> list[str]
            after=_value(k, after[k], scale))
         for k in after if k in before and k not in ("version_id",) and before.get(k) != after[k]
     ]
+
+
+def _merged(data: dict, claim_id: str, scale: ratings.Scale | None) -> list[str]:
+    """What a merge decided about one claim: each conflict on it as settled, and its approval if it lapsed. (A claim's
+    history showed the other copy's edit last, though the merge had kept another value.)"""
+    other = str(data.get("other", ""))
+    lines = []
+    for r in data.get("resolved") if isinstance(data.get("resolved"), list) else ():
+        if not (isinstance(r, dict) and r.get("table") == "claims" and r.get("id") == claim_id):
+            continue
+        field = str(r.get("field", ""))
+        name = FIELD_NAMES.get(field, field)
+        chose, known = r.get("chose"), "value" in r
+        value = _value(field, r.get("value"), scale) if known else ""
+        if chose == "edited":
+            lines.append(N_("{field}: changed in both copies; set to {value}", field=name, value=value))
+        elif chose == "theirs":
+            lines.append(N_("{field}: changed in both copies; took {value} from {other}", field=name, value=value,
+                            other=other) if known else
+                         N_("{field}: changed in both copies; took the value from {other}", field=name, other=other))
+        else:
+            lines.append(N_("{field}: changed in both copies; kept {value}", field=name, value=value) if known else
+                         N_("{field}: changed in both copies; kept the value of the copy merged into", field=name))
+    for r in data.get("lapsed") if isinstance(data.get("lapsed"), list) else ():
+        if isinstance(r, dict) and r.get("claim") == claim_id:
+            lines.append(N_("The approval lapsed: back to review (its comment says why)"))
+    return lines
 
 
 def describe(event: model.Event, scale: ratings.Scale | None = None) -> str:

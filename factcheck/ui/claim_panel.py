@@ -102,10 +102,11 @@ class HistoryModel(models.ListTableModel):
         super().__init__(parent)
         self._rows: list[tuple[model.Event, str, list[str]]] = []
 
-    def set_events(self, events: list[model.Event], scale: ratings.Scale) -> None:
+    def set_events(self, events: list[model.Event], scale: ratings.Scale, claim_id: str | None = None) -> None:
+        """``events``: a claim's history (``Project.claim_history``), its merges told as what they decided about it."""
         self.beginResetModel()
         self._rows = [(e, language.ui(timeline.describe(e, scale)),
-                       [language.ui(line) for line in timeline.changes(e, scale)]) for e in reversed(events)]
+                       [language.ui(line) for line in timeline.changes(e, scale, claim_id)]) for e in reversed(events)]
         self.endResetModel()
 
     def event_at(self, row: int) -> model.Event | None:
@@ -1005,7 +1006,8 @@ class ClaimInspector(QWidget):
 
     def _load_history(self) -> None:
         project = self.session.project
-        self.history.set_events(project.events(self.claim_id) if self.claim_id else [], project.scale)
+        self.history.set_events(project.claim_history(self.claim_id) if self.claim_id else [], project.scale,
+                                self.claim_id)
         self.history_view.resizeRowsToContents()
         self._history_stale = False
 

@@ -515,3 +515,58 @@ def test_a_claim_put_on_an_older_version_on_purpose_stays_there(copies):
     with Project.open(a) as p:
         assert p.claim(claim_id).version_id == ids["version"]
         assert p.claim(ids["claim"]).version_id == p.current_version(ids["article"]).id
+
+
+@pytest.mark.parametrize("prefer", [merge.OURS, merge.THEIRS])
+def test_a_claims_history_says_what_a_merge_decided_about_it(copies, prefer):
+    """The claim's own events ended with the other copy's rating, whichever value the merge kept: its history now
+    holds the merge, with the conflict on it as settled (a new-user walk read the wrong last value)."""
+    from factcheck.core import timeline
+
+    a, b, ids = copies
+    do(a, "ana", lambda p: p.update_claim(ids["claim"], rating="false"))
+    do(b, "ben", lambda p: p.update_claim(ids["claim"], rating="true"))
+    do(b, "ben", lambda p: p.update_source(ids["source"], publisher="INE"))  # a merge that touches no claim too
+    merged(a, b, prefer=prefer)
+    with Project.open(a) as p:
+        history = p.claim_history(ids["claim"])
+        assert [e.action for e in history][-2:] == ["claim.update", "project.merge"]
+        assert [e.seq for e in history] == sorted(e.seq for e in history)
+        lines = [str(line) for line in timeline.changes(history[-1], p.scale, ids["claim"])]
+        kept = p.scale.get(p.claim(ids["claim"]).rating).label
+        if prefer == merge.OURS:
+            assert lines == [f"rating: changed in both copies; kept {kept}"]
+        else:
+            assert lines == [f"rating: changed in both copies; took {kept} from ben.factcheck"]
+        assert timeline.changes(history[-1], p.scale) == []  # the whole project's history: the merge's one line
+        other = p.create_claim(ids["version"], 40, 60).created
+        assert [e.action for e in p.claim_history(other)] == ["claim.create"]  # the merge decided nothing about it
+
+
+def test_a_lapsed_approval_is_in_the_claims_history(copies):
+    from factcheck.core import timeline
+
+    a, b, ids = copies
+    do(a, "ana", lambda p: submit(p, ids["claim"]))
+    shutil.copy(a, b)
+    do(b, "ben", lambda p: p.review(ids["claim"], "approve"))
+    do(a, "ana", lambda p: p.update_claim(ids["claim"], rating="mostly-false"))
+    merged(a, b)
+    with Project.open(a) as p:
+        last = p.claim_history(ids["claim"])[-1]
+        assert last.action == "project.merge"
+        assert [str(x) for x in timeline.changes(last, p.scale, ids["claim"])] == [
+            "The approval lapsed: back to review (its comment says why)"]
+
+
+def test_factcheck_history_of_a_claim_shows_the_merge_that_settled_it(copies, capsys):
+    from ..conftest import run_cli
+
+    a, b, ids = copies
+    do(a, "ana", lambda p: p.update_claim(ids["claim"], rating="false"))
+    do(b, "ben", lambda p: p.update_claim(ids["claim"], rating="true"))
+    merged(a, b, prefer=merge.OURS)
+    code, out, _ = run_cli(capsys, "history", str(a), ids["claim"][:8])
+    assert code == 0
+    lines = out.splitlines()
+    assert "Merged ben.factcheck" in lines[-2] and lines[-1].strip() == "rating: changed in both copies; kept False"
