@@ -402,6 +402,22 @@ class EvidencePanel(QWidget):
     def attachments(self) -> list[model.Attachment]:
         return list(self._shown)
 
+    def _on_source(self) -> str:
+        """For a citation's panel: where its source's own files are, if it has any ('' otherwise). File > Attach
+        evidence… puts files on the source, and a citation's panel saying only "No files yet" read as if it had failed."""
+        if not (self.for_citation and self.citation_id):
+            return ""
+        try:
+            source_id = self.session.project.citation(self.citation_id).source_id
+            n = len(self.session.project.attachments(source_id=source_id))
+        except KnownError:
+            return ""
+        if not n:
+            return ""
+        return (self.tr("Its source has a file of its own: Sources > Source library… > Edit… shows it.") if n == 1
+                else self.tr("Its source has {n} files of its own: Sources > Source library… > Edit… shows them.")
+                .format(n=n))
+
     def refresh(self, select_id: str | None = None) -> None:
         keep = select_id or (self.selected().id if self.selected() else None)
         try:
@@ -432,11 +448,13 @@ class EvidencePanel(QWidget):
                 "Once it is added, attach its files from Sources > Source library… > Edit…, or with File > Attach "
                 "evidence… on a claim that cites it."))
         elif not self._shown:
-            self.hint_label.setText(self.tr("No files yet. Attach PDFs, screenshots, saved pages or recordings: "
-                                            "drop them here, or paste a screenshot."))
+            self.hint_label.setText(" ".join(filter(None, (self.tr(
+                "No files yet. Attach PDFs, screenshots, saved pages or recordings: drop them here, or paste a "
+                "screenshot."), self._on_source()))))
         else:
-            self.hint_label.setText(self.tr("Kept in the project with their SHA-256; attaching takes effect at once "
-                                            "(Edit > Undo takes it back)."))
+            self.hint_label.setText(" ".join(filter(None, (self.tr(
+                "Kept in the project with their SHA-256; attaching takes effect at once (Edit > Undo takes it back)."),
+                self._on_source()))))
         row = next((i for i, a in enumerate(self._shown) if a.id == keep), 0 if self._shown else -1)
         if row >= 0:
             self.list.setCurrentRow(row)

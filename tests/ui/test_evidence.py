@@ -213,6 +213,19 @@ def test_the_citation_dialog_keeps_the_citations_own_files(qtbot, session, ids, 
     assert not fresh.evidence.attach_button.isEnabled() and "Edit…" in fresh.evidence.hint_label.text()
 
 
+def test_a_citations_panel_says_where_its_sources_own_files_are(qtbot, session, ids, tmp_path):
+    """File > Attach evidence… puts files on the source: the citation's panel said only "No files yet"."""
+    citation = session.project.citation(ids["citation"])
+    dialog = CitationDialog(session, claim_id=ids["claim"], citation=citation)
+    qtbot.add_widget(dialog)
+    assert "source" not in dialog.evidence.hint_label.text()  # none yet: nothing to point at
+    for name, color in (("memo.png", "red"), ("wire.png", "blue")):
+        session.project.attach(png(tmp_path / name, color), source_id=ids["source"])
+    dialog.evidence.refresh()
+    hint = dialog.evidence.hint_label.text()
+    assert "No files yet" in hint and "Its source has 2 files of its own" in hint and "Source library" in hint
+
+
 def test_a_new_source_cannot_take_files_until_it_is_saved(qtbot, session):
     dialog = SourceDialog(None, None, session=session)
     qtbot.add_widget(dialog)
