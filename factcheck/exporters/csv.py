@@ -10,6 +10,9 @@ chunk at a time; ``tests/exporters/test_csv.py`` holds it to the csv module's by
 A CSV file is data, not a report: its column names and the few words it writes itself
 (stances, "Confidential source") stay English whatever the report language, so
 spreadsheets and scripts read every project's file the same way.
+
+``checked_by`` names who checked the claim (``_data.checker``: who submitted it for review,
+else who made it, as the review queue says), ``approved_by`` the reviewer who approved it.
 """
 
 from __future__ import annotations
@@ -20,12 +23,12 @@ import re
 from collections.abc import Iterable
 from typing import TextIO
 
-from factcheck.exporters._data import Report
+from factcheck.exporters._data import Report, checkers
 
 COLUMNS = (
     "article", "article_url", "number", "claim_id", "quote", "statement", "claimant", "claim_date",
     "checkworthiness", "tags", "rating", "rating_value", "verdict_summary", "rationale", "sources",
-    "status", "approved_at", "approved_by", "anchor_state", "start", "end", "page",
+    "status", "checked_by", "approved_at", "approved_by", "anchor_state", "start", "end", "page",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = frozenset(_FORMULA_START)
@@ -136,6 +139,7 @@ def _lines(head: str, claims: list) -> str:
         _texts([r.label if r else "" for r in ratings]), _numbers([r.value if r else None for r in ratings]),
         _texts([c.verdict_summary for c in cs]), _texts([c.rationale for c in cs]),
         _texts([_sources(c) if c.citations else "" for c in claims]), _texts([c.status for c in cs]),
+        _texts(checkers(cs)),
         _texts(_none_empty([c.approved_at for c in cs])), _texts(_none_empty([c.approved_by for c in cs])),
         _texts([c.anchor_state for c in cs]), _numbers([c.start for c in cs]), _numbers([c.end for c in cs]),
         _texts([c.page for c in claims]),

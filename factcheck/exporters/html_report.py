@@ -2,9 +2,9 @@
 
 The article's text with each claim highlighted in its rating's colour and numbered, a
 card per claim (statement, claimant and date, rating, verdict summary, rationale, cited
-sources with stance and quoted passage, reviewer and approval date), the corrections,
-the organisation's name and methodology, and the ClaimReview JSON-LD embedded for
-search engines. Rendered by Jinja2 with autoescaping from ``resources/templates/``;
+sources with stance and quoted passage, who checked it, reviewer and approval date), the
+corrections, the organisation's name and methodology, and the ClaimReview JSON-LD embedded
+for search engines. Rendered by Jinja2 with autoescaping from ``resources/templates/``;
 user text is always text, never markup.
 
 ``context`` builds what both templates read: ``report.html.j2`` (browsers, with print
@@ -37,7 +37,7 @@ from markupsafe import Markup, escape
 from factcheck import __version__
 from factcheck.core import fields, resources, segments
 from factcheck.exporters import claimreview
-from factcheck.exporters._data import Anchor, ArticleData, ClaimData, CorrectionData, Report
+from factcheck.exporters._data import Anchor, ArticleData, ClaimData, CorrectionData, Report, checkers
 from factcheck.exporters._words import ENGLISH, Words
 
 TEMPLATE = "report.html.j2"
@@ -112,6 +112,8 @@ def labels(words: Words = ENGLISH) -> dict[str, Label]:
         "evidence": T_("Evidence kept"),
         # One evidence file under its source: "interview.mp3, SHA-256 9f86d0…".
         "evidence_file": T_("Evidence: {name}, SHA-256 {sha}"),
+        # Before the review's sentence: "Checked by Ana. Reviewed by Eve, approved …" (``_data.checker``).
+        "checked": T_("Checked by {checker}."),
         "reviewed": T_("Reviewed by {reviewer}."),
         "reviewed_approved": T_("Reviewed by {reviewer}, approved {approved}."),
         "reviewed_published": T_("Reviewed by {reviewer}, published {published}."),
@@ -560,6 +562,7 @@ class _Writer:
         self.fillers = {key: _filler(words_of[key], *keys) for key, keys in (
             ("claim", ("number",)), ("claimed_by", ("claimant",)), ("page", ("page",)), ("pages", ("page",)),
             ("topics", ("tags",)), ("evidence_file", ("name", "sha")), ("not_approved", ("status",)),
+            ("checked", ("checker",)),
             *((key, ("reviewer", "approved", "published")) for key in (
                 "reviewed", "reviewed_approved", "reviewed_published", "reviewed_approved_published")),
         )}
@@ -573,6 +576,7 @@ class _Writer:
         self._statuses: dict[str, str] = {}
         self._dates: dict[str, str] = {}
         self._sources: dict[str, str] = {}
+        self._checkers: dict[str, str] = {}  # a checker's name -> "Checked by … . ", escaped
 
     def _date(self, value: str) -> str:
         """``date(value)``, escaped (a report repeats the same few dates)."""
@@ -668,8 +672,9 @@ class _Writer:
              for text in _e_all([claim.rationale for claim in cs])],
             [self._tags(claim.tags) if claim.tags else "" for claim in cs],
             [self._citations(c.citations) if c.citations else "" for c in claims],
-            [f'<p class="review">{self._review(claim, reviewer)}</p>\n</article>\n'
-             for claim, reviewer in zip(cs, _e_all([claim.approved_by or "" for claim in cs]))],
+            [f'<p class="review">{checked}{self._review(claim, reviewer)}</p>\n</article>\n'
+             for claim, reviewer, checked in zip(cs, _e_all([claim.approved_by or "" for claim in cs]),
+                                                 self._checked(checkers(cs)))],
         ]
         return "".join(["".join(card) for card in zip(*parts)])
 
@@ -683,6 +688,19 @@ class _Writer:
 
     def _citations(self, citations) -> str:
         return self.sources + "".join([self.citation(cite) for cite in citations]) + "</ul>\n"
+
+    def _checked(self, names: list[str]) -> list[str]:
+        """"Checked by … . " before each review sentence (``names``: the checkers); "" for a claim nobody checked.
+        A newsroom has a few checkers: each one's sentence is made once."""
+        done = self._checkers
+        return [done[who] if who in done else self._checker(who) for who in names]
+
+    def _checker(self, name: str) -> str:
+        if len(self._checkers) > _KEPT:
+            self._checkers.clear()
+        filled = self.fillers["checked"].format(checker=f"<bdi>{_e(name)}</bdi>") + " " if name else ""
+        self._checkers[name] = filled
+        return filled
 
     def _review(self, claim, reviewer: str) -> str:
         """"Reviewed by … , approved …" (``reviewer``: who approved it, escaped), or why it is not yet approved."""

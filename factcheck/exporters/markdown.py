@@ -1,10 +1,10 @@
 """Markdown: the article's text with each claim as a footnote (GitHub / Pandoc footnotes).
 
 A footnote reference follows each claim's words; the footnote holds the rating, verdict
-summary, quote, claimant, rationale and sources. All text from the project is escaped
-(CommonMark backslash escapes, and line starts that would make headings, lists, quotes or
-code), so user text such as ``<script>`` or ``{{ }}`` stays text in any renderer and in
-templating site generators.
+summary, quote, claimant, rationale, sources, who checked it and who reviewed it. All text
+from the project is escaped (CommonMark backslash escapes, and line starts that would make
+headings, lists, quotes or code), so user text such as ``<script>`` or ``{{ }}`` stays text
+in any renderer and in templating site generators.
 
 Written in the project's report language: every fixed word is a ``T_`` call
 (``translation.report_text``), the same sentences as the HTML report's where they match.
@@ -117,6 +117,13 @@ def _indent(block: str) -> str:
 
 
 def _review(claim: ClaimData, words: Words) -> str:
+    """"Checked by X." (``_data.checker``; none if nobody did), then the review's sentence."""
+    T_, checked = words.T_, claim.checked_by
+    sentence = _reviewed(claim, words)
+    return T_("Checked by {checker}.", checker=escape(checked)) + " " + sentence if checked else sentence
+
+
+def _reviewed(claim: ClaimData, words: Words) -> str:
     """"Reviewed by X, approved <date>, published <date>." with the dates the claim has."""
     T_, c = words.T_, claim.claim
     if not c.approved_by:

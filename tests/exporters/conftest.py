@@ -81,6 +81,31 @@ def demo_project(tmp_path):
     p.close()
 
 
+#: Who checked a claim, with every character HTML and Markdown treat specially.
+CHECKER = 'Bo <b>"Smith" & Jones</b> [x]_*'
+#: Who made the demo's claims (and, unless a test says otherwise, submitted them).
+MAKER = "Ana (checker)"
+
+
+@pytest.fixture
+def checked_project(demo_project):
+    """The demo project and the ids of three kinds of checked claim: one submitted by ``CHECKER`` (made by
+    ``MAKER``), one never submitted (its maker checked it) and back in draft, one whose maker is empty (no
+    checker)."""
+    p = demo_project
+    claims = {c.exact: c for c in p.claims()}
+    by_words = {words: next(c for exact, c in claims.items() if words in exact)
+                for words in ("drug cartels to flourish", "added the country to a list", "US aid to Colombia")}
+    submitted, made, nobody = by_words.values()
+    assert {submitted.created_by, made.created_by, nobody.created_by} == {MAKER}
+    conn = p.store.conn
+    conn.execute("UPDATE claims SET submitted_by = ? WHERE id = ?", (CHECKER, submitted.id))
+    conn.execute("UPDATE claims SET submitted_by = NULL, status = 'draft', approved_at = NULL, approved_by = NULL "
+                 "WHERE id = ?", (made.id,))
+    conn.execute("UPDATE claims SET submitted_by = NULL, created_by = '' WHERE id = ?", (nobody.id,))
+    return p, {"submitted": submitted.id, "made": made.id, "nobody": nobody.id}
+
+
 @pytest.fixture
 def hostile_project(tmp_path):
     """One article whose lines are hostile strings; a claim on each, full of hostile text too."""

@@ -18,7 +18,7 @@ from factcheck.exporters import csv as csv_export
 from factcheck.exporters import html_report
 from factcheck.exporters._words import Words
 
-from .conftest import APPROVED_AT, REVIEWER, approve, parse_html, text_of
+from .conftest import APPROVED_AT, MAKER, REVIEWER, approve, parse_html, text_of
 from .test_pdf import text_layer
 
 EVERY_STATUS = exporters.Selection(statuses=model.STATUSES)
@@ -27,7 +27,7 @@ REASON = "A reader pointed out the Treasury's own figures."
 ENGLISH_WORDS = ("The article", "Claims checked", "Claim", "Corrections", "How we check", "Verdict", "Why",
                  "Sources", "Reviewed by", "approved", "Not rated", "Rating scale", "Report made", "Made with",
                  "Claimed by", "Supports", "Contradicts", "Context", "Confidential source", "Before", "After",
-                 "Published", "Version", "Fact-check", "Topics", "Not yet approved")
+                 "Published", "Version", "Fact-check", "Topics", "Not yet approved", "Checked by")
 
 
 @pytest.fixture
@@ -77,8 +77,8 @@ def test_a_spanish_html_report(spanish):
     meta = " ".join(shown["meta"])
     assert "afirmaciones verificadas" in meta and "Escala de calificación: " in meta and "Informe elaborado el " in meta
     assert "24 de octubre de 2025" in meta  # the claim date, in Spanish
-    assert f"Revisada por {REVIEWER}, aprobada el 26 de octubre de 2025." in shown["labels"]
-    assert "Aún no aprobada por un revisor (borrador)." in shown["labels"]
+    assert f"Verificada por {MAKER}. Revisada por {REVIEWER}, aprobada el 26 de octubre de 2025." in shown["labels"]
+    assert f"Verificada por {MAKER}. Aún no aprobada por un revisor (borrador)." in shown["labels"]
     assert "Veredicto" in shown["summaries"] and "Contradice:" in shown["stances"]
     assert "Hecho con factcheck" in shown["footer"][0]
     corrections = text_of(doc.find(".//ul[@class='corrections']"))
@@ -97,8 +97,10 @@ def test_a_spanish_markdown_report(spanish):
     assert f"Revisada por {REVIEWER}, aprobada el 26 de octubre de 2025." in md
     assert "Aún no aprobada por un revisor (borrador)." in md
     assert "Antes: calificación: No evidence" in md and "Fuentes:" in md and "- Contradice: " in md
-    for english in ("# Fact-check", "### Corrections", "### How we check", "**Claim ", "Claimed by", "Reviewed by",
-                    "Sources:", "Before:", "Made with", "claims checked", "rating scale:", "Not yet approved"):
+    assert f"Verificada por {MAKER}. Revisada por {REVIEWER}, aprobada" in md
+    for english in ("# Fact-check", "### Corrections", "### How we check", "**Claim ", "Claimed by", "Checked by",
+                    "Reviewed by", "Sources:", "Before:", "Made with", "claims checked", "rating scale:",
+                    "Not yet approved"):
         assert english not in md, english
 
 
@@ -107,8 +109,8 @@ def test_a_spanish_pdf(spanish, qapp):
     assert '<html lang="es">' in printed
     text = text_layer(exporters.export(spanish, "pdf", EVERY_STATUS))
     assert "Afirmaciones verificadas" in text and "VEREDICTO" in text and "Correcciones" in text
-    assert "aprobada el 26 de octubre de 2025" in text
-    assert "Claims checked" not in text and "VERDICT" not in text
+    assert "aprobada el 26 de octubre de 2025" in text and f"Verificada por {MAKER}." in text
+    assert "Claims checked" not in text and "VERDICT" not in text and "Checked by" not in text
 
 
 def test_an_english_report_says_so(demo_project):
