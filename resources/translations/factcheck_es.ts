@@ -1957,6 +1957,30 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>{field}: {before} → {after}</translation>
     </message>
     <message>
+        <source>{field}: changed in both copies; set to {value}</source>
+        <translation>{field}: cambiado en las dos copias; se fijó en {value}</translation>
+    </message>
+    <message>
+        <source>{field}: changed in both copies; took {value} from {other}</source>
+        <translation>{field}: cambiado en las dos copias; se tomó {value} de {other}</translation>
+    </message>
+    <message>
+        <source>{field}: changed in both copies; took the value from {other}</source>
+        <translation>{field}: cambiado en las dos copias; se tomó el valor de {other}</translation>
+    </message>
+    <message>
+        <source>{field}: changed in both copies; kept {value}</source>
+        <translation>{field}: cambiado en las dos copias; se mantuvo {value}</translation>
+    </message>
+    <message>
+        <source>{field}: changed in both copies; kept the value of the copy merged into</source>
+        <translation>{field}: cambiado en las dos copias; se mantuvo el valor de la copia en la que se fusionó</translation>
+    </message>
+    <message>
+        <source>The approval lapsed: back to review (its comment says why)</source>
+        <translation>La aprobación quedó sin efecto: vuelve a revisión (su comentario explica por qué)</translation>
+    </message>
+    <message>
         <source>Damaged event {seq}: {problem}</source>
         <translation>Evento dañado {seq}: {problem}</translation>
     </message>
@@ -2453,6 +2477,10 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>Evidence: {name}, SHA-256 {sha}</source>
         <translation>Evidencia: {name}, SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <source>Checked by {checker}.</source>
+        <translation>Verificada por {checker}.</translation>
     </message>
     <message>
         <source>Reviewed by {reviewer}.</source>
@@ -4733,6 +4761,14 @@ Resuelto el {resolved}</translation>
     <message>
         <source>Preview</source>
         <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Its source has a file of its own: Sources &gt; Source library… &gt; Edit… shows it.</source>
+        <translation>Su fuente tiene un archivo propio: Fuentes &gt; Biblioteca de fuentes… &gt; Editar… lo muestra.</translation>
+    </message>
+    <message>
+        <source>Its source has {n} files of its own: Sources &gt; Source library… &gt; Edit… shows them.</source>
+        <translation>Su fuente tiene {n} archivos propios: Fuentes &gt; Biblioteca de fuentes… &gt; Editar… los muestra.</translation>
     </message>
     <message>
         <source>{name} · {size}</source>
