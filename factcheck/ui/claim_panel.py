@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -478,6 +479,36 @@ class ChoiceComboBox(QComboBox):
             self.settle()
 
 
+class _OneLineLabel(QLabel):
+    """Plain text on one line, cut with an ellipsis where the panel is narrow; the whole of it is the tooltip.
+
+    The review trail ("Verdict by…; submitted by…; approved by…") took four lines of a
+    1,024-px window's inspector, above the fields being edited; the History tab has it all.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the panel
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleDescription(text)  # a screen reader reads it whole
+        self._elide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.contentsRect().width()))
+
+
 class _PlainText(QPlainTextEdit):
     """A multi-line field that reports losing focus (so its text can be saved at once)."""
 
@@ -629,9 +660,7 @@ class ClaimInspector(QWidget):
         # Review: where the claim stands, and the decisions open from there.
         self.status_badge = QLabel()
         self.status_badge.setTextFormat(Qt.TextFormat.PlainText)
-        self.review_info = QLabel()
-        self.review_info.setWordWrap(True)
-        self.review_info.setTextFormat(Qt.TextFormat.PlainText)
+        self.review_info = _OneLineLabel()
         theme.set_text_role(self.review_info, "muted_text")
         self.review_hint = QLabel()
         self.review_hint.setWordWrap(True)
@@ -658,7 +687,7 @@ class ClaimInspector(QWidget):
                        self.remove_citation_button, self.library_button):
             button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 16)
         status_row = QHBoxLayout()
-        status_row.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignTop)
+        status_row.addWidget(self.status_badge)
         status_row.addWidget(self.review_info, 1)
         review_row = QHBoxLayout()
         for button in self.review_buttons.values():
@@ -741,7 +770,8 @@ class ClaimInspector(QWidget):
         }
         for field, edit in self._line_fields.items():
             edit.editingFinished.connect(lambda f=field: self._commit_line(f))
-            edit.installEventFilter(self)  # Escape puts the saved value back (``_revert_line``)
+            edit.installEventFilter(self)  # Escape puts the saved value back (``_revert_line``); resizes: ``_tip_line``
+            edit.textChanged.connect(lambda _text, e=edit: self._tip_line(e))
         # Ctrl+Z: the field's unsaved typing, else Edit > Undo (``_load`` forgets typing once saved).
         keyboard.hand_undo_to_window(*self._line_fields.values(), self.rationale, self.notes)
         for edit in (self.statement, self.claim_date, self.summary):
@@ -951,7 +981,7 @@ class ClaimInspector(QWidget):
             # The template is picked here, as English needs it ("1 public correction"); %n is filled by Qt.
             info.append(self.tr("1 public correction") if corrections == 1 else self.tr("%n public corrections", "", corrections))
         text = "; ".join(info)
-        self.review_info.setText(text[:1].upper() + text[1:])
+        self.review_info.set_full_text(text[:1].upper() + text[1:])
         self._update_review_state()
 
     def _pending(self) -> model.Claim | None:
@@ -1166,18 +1196,27 @@ class ClaimInspector(QWidget):
         return True
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        """Escape in a line field puts back its saved value (``_revert_line``). In a narrow Sources table the
-        stance and locator narrow, so the source and passage stay the widest."""
+        """Escape in a line field puts back its saved value (``_revert_line``); a resized one says whether its
+        text is cut (``_tip_line``). In a narrow Sources table the stance and locator narrow, so the source and
+        passage stay the widest."""
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape \
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier and isinstance(watched, QLineEdit):
             if self._revert_line(watched):
                 return True  # the key was used; an Escape with nothing typed goes on (a dialog's Cancel)
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QLineEdit):
+            self._tip_line(watched)
         if event.type() == QEvent.Type.Resize and watched is self.citation_view.viewport():
             header = self.citation_view.horizontalHeader()
             most = (watched.width() - header.sectionSize(self.citations.FILES)) // 4
             for col, width in _CITED_WIDTHS:
                 header.resizeSection(col, max(header.minimumSectionSize(), min(width, most)))
         return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _tip_line(edit: QLineEdit) -> None:
+        """A line field too narrow for its text (a statement in a 1,024-px window) shows it whole as its tooltip."""
+        room = edit.width() - 2 * edit.style().pixelMetric(edit.style().PixelMetric.PM_DefaultFrameWidth) - 8
+        edit.setToolTip(edit.text() if edit.fontMetrics().horizontalAdvance(edit.text()) > room else "")
 
     def _on_session_changed(self, changes: model.Changes) -> None:
         if changes.what & What.SETTINGS:

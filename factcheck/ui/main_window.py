@@ -6,8 +6,9 @@ import pathlib
 import threading
 import time
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, Qt, QTime, QTimer, Signal, qVersion
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence, QPainter, QPalette
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, QSize, Qt, QTime, QTimer, Signal, qVersion
+from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QFontMetricsF, QKeySequence,
+                           QPainter, QPalette)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,7 +36,7 @@ from factcheck.core.project import SUFFIX, Project
 from factcheck.core.text import N_
 from factcheck.ui import import_worker, language, models, page_view, search_panel, shared_drive, sync_panel, theme, version_updates
 from factcheck.ui import keyboard, similar_claims, threads, upgrading
-from factcheck.ui.article_view import ArticleView
+from factcheck.ui.article_view import MEASURE, MIN_SIDE_MARGIN, ArticleView, reading_font
 from factcheck.ui.claim_panel import ClaimPanel, ask_words_change
 from factcheck.ui.dialogs.import_dialog import ImportMetadataDialog, NameDialog, PasteDialog
 from factcheck.ui.review_panel import ReviewPanel
@@ -65,6 +68,16 @@ MIN_ARTICLE_WIDTH = 320
 def _sentence(exc: BaseException):
     """An error's sentence as core wrote it (a ``Text`` stays one, so it can still be translated)."""
     return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+
+
+class _ArticleRowDelegate(QStyledItemDelegate):
+    """The article list's rows a few pixels apart. ``QListView.setSpacing`` did it, but it paints the text
+    narrower than it measures it, so a headline that just fitted lost its last line (and the claim count)."""
+
+    GAP = 4
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
+        return super().sizeHint(option, index) + QSize(0, self.GAP)
 
 
 class DemoBannerFrame(QFrame):
@@ -224,7 +237,8 @@ class MainWindow(QMainWindow):
         self.article_list = QListView()
         self.article_list.setModel(self.articles)
         self.article_list.setWordWrap(True)
-        self.article_list.setSpacing(2)
+        self.article_list.setResizeMode(QListView.ResizeMode.Adjust)  # headlines wrap again at the dock's width, never cut
+        self.article_list.setItemDelegate(_ArticleRowDelegate(self.article_list))
         self.article_list.setLayoutMode(QListView.LayoutMode.Batched)  # a desk's 1,000 articles: laid out as needed
         self.article_list.setAccessibleName(self.tr("Articles"))
         self.article_list.setAccessibleDescription(self.tr("The project's articles; the chosen one is shown with its claims"))
@@ -1639,11 +1653,36 @@ class MainWindow(QMainWindow):
                 self.resizeDocks(docks, [sizes[dock] for dock in docks], orientation)
         self.layout().activate()
 
-    def _reset_docks(self) -> None:
-        """The docks' first sizes: shares of the window's width and height, the article the rest."""
+    def _reset_docks(self, sides_only: bool = False) -> None:
+        """The docks' first sizes: shares of the window's width and height, the article the rest; the claims
+        dock also takes what the article would have beyond its reading width (a 1,400-px window's room)."""
         shares = {self.articles_dock: ARTICLES_SHARE, self.claims_dock: CLAIMS_SHARE, self.review_dock: ARTICLES_SHARE}
-        self._resize_docks({dock: round(self.width() * shares[dock]) if side else self._first_height(dock)
-                            for dock, side in self._placed_docks()})
+        sizes = {dock: round(self.width() * shares[dock]) if side else self._first_height(dock)
+                 for dock, side in self._placed_docks() if side or not sides_only}
+        if dict(self._placed_docks()).get(self.claims_dock):
+            separators = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, self)
+            spare = (self.width() - sizes.get(self.articles_dock, 0) - sizes[self.claims_dock] - separators
+                     - self._reading_width())
+            sizes[self.claims_dock] += max(0, min(spare, self._claims_cap() - sizes[self.claims_dock]))
+        self._resize_docks(sizes)
+
+    def _reading_width(self) -> int:
+        """The article's width at which its lines reach their readable measure: a wider article only gets margins."""
+        measure = QFontMetricsF(reading_font()).averageCharWidth() * MEASURE
+        return round(measure) + 2 * MIN_SIDE_MARGIN + self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+
+    def _claims_cap(self) -> int:
+        return round(self.width() * MAX_DOCK_SHARE)
+
+    def _widen_claims(self) -> None:
+        """The width the article has beyond its reading width goes to the claims dock (up to its share):
+        a window made wider gives its room to the claim being worked on, not to the article's margins."""
+        if not dict(self._placed_docks()).get(self.claims_dock):
+            return
+        spare = self.centre.width() - self._reading_width()
+        width = min(self._claims_cap(), self.claims_dock.width() + spare)
+        if spare > 0 and width > self.claims_dock.width():
+            self._resize_docks({self.claims_dock: width})
 
     def _first_height(self, dock: QDockWidget) -> int:
         """A dock's first height above or below the article: a share of the window's; on a small screen its least."""
@@ -1723,6 +1762,19 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._cap_docks()
+        if self._laid_out and 0 < event.oldSize().width() < event.size().width():
+            self._widen_claims()
+        elif self._laid_out and event.size().width() < event.oldSize().width() and self._articles_squeezed():
+            self._reset_docks(sides_only=True)  # Qt squeezed the article list to leave the claims their width
+
+    def _articles_squeezed(self) -> bool:
+        """Whether narrowing the window took the article list to under two thirds of its share while the claims
+        dock kept more than its own: then the side docks start again from their shares. Widths the person chose
+        otherwise are left as they are."""
+        return (self.articles_dock.isVisible() and not self.articles_dock.isFloating()
+                and self.articles_dock.width() < round(self.width() * ARTICLES_SHARE) * 2 // 3
+                and self.claims_dock.width() > max(round(self.width() * CLAIMS_SHARE),
+                                                   self.claims_dock.minimumSizeHint().width()))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.importer.busy:  # a file is being read: stop it, then close

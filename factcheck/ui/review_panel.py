@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -50,7 +52,7 @@ from factcheck.core import history, later, lists, model, ratings, review_queue, 
 from factcheck.core.errors import KnownError
 from factcheck.core.model import What
 from factcheck.core.text import N_
-from factcheck.ui import accessible, keyboard, language, models, theme
+from factcheck.ui import accessible, keyboard, language, models, search_panel, theme
 from factcheck.ui.models import local_time, number, parse_time  # noqa: F401 - local_time is used here and by the panels
 from factcheck.ui.session import Session
 
@@ -560,17 +562,17 @@ class ReviewPanel(QWidget):
         self.checker_filter.setToolTip(self.tr("Only claims submitted (or made) by this person"))
         self.article_filter = QComboBox()
         self.article_filter.setToolTip(self.tr("Only claims in this article"))
-        self.article_filter.setMaximumWidth(260)
-        self.article_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.article_filter.setMinimumContentsLength(14)
+        self.article_filter.setMaximumWidth(260)  # a long headline is cut here; its tooltip and the list show it whole
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText(self.tr("Filter by words…"))
         self.text_filter.setClearButtonEnabled(True)
         self.text_filter.setAccessibleName(self.tr("Filter by words"))
         self.text_filter.setMinimumWidth(100)
-        # The filters may shrink below their labels (elided) so the queue fits a 1,024-px window.
+        # Each filter is as wide as its longest choice, in any language: the row wraps (``FlowLayout``) rather
+        # than cut "Any checker" to fit a 1,024-px window.
         for combo in (self.status_filter, self.rating_filter, self.checker_filter, self.article_filter):
-            combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("x") * 8 + 24)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.text_filter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # a row's spare width
         self.count = QLabel()
         self.count.installEventFilter(self)  # its tooltip counts every claim: only when asked for
         self.note = QLabel()
@@ -611,19 +613,25 @@ class ReviewPanel(QWidget):
             self.tr("Claims waiting for a decision, across every article; Enter opens one"))
         self.table.setTabKeyNavigation(False)  # Tab moves on; the arrows move within
 
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
+        actions = QWidget()  # the count and the decisions wrap together, never one button alone
+        actions_layout = QHBoxLayout(actions)
+        actions_layout.setContentsMargins(0, 0, 0, 0)
+        actions_layout.addWidget(self.count)
+        actions_layout.addSpacing(8)
+        for button in (self.open_button, self.approve_button, self.request_changes_button):
+            actions_layout.addWidget(button)
+        # One row where the dock is wide enough, two (or more) where it is not.
+        filters = search_panel.FlowLayout(spacing=6, row_spacing=2)
         for widget, name in ((self.status_filter, self.tr("Review state filter")),
                              (self.rating_filter, self.tr("Rating filter")),
                              (self.checker_filter, self.tr("Checker filter")),
                              (self.article_filter, self.tr("Article filter"))):
             filters.addWidget(accessible.hidden_label(widget, name))  # names it for a screen reader; shows nothing
             filters.addWidget(widget)
-        filters.addWidget(self.text_filter, 1)
-        filters.addWidget(self.count)
-        filters.addSpacing(8)
-        for button in (self.open_button, self.approve_button, self.request_changes_button):
-            filters.addWidget(button)
+        filters.addWidget(self.text_filter)
+        filters.addWidget(actions)
+        self._filters = filters
+        self._filter_rows_height = 0  # the filters' height beyond one row, as the panel's least height last said
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(2)
@@ -636,6 +644,7 @@ class ReviewPanel(QWidget):
         self.rating_filter.currentIndexChanged.connect(self._on_filters_changed)
         self.checker_filter.currentIndexChanged.connect(self._on_filters_changed)
         self.article_filter.currentIndexChanged.connect(self._on_filters_changed)
+        self.article_filter.currentIndexChanged.connect(self._tip_article_filter)
         self.text_filter.textChanged.connect(self._on_filters_changed)
         self.table.activated.connect(self._on_table_activated)  # Enter, or double-click (the platform's way)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -651,6 +660,37 @@ class ReviewPanel(QWidget):
         session.sig_changed.connect(self._on_session_changed)
         theme.notifier().sig_changed.connect(self._on_theme_changed)
         self.reload()
+
+    # --- size: the filters' rows --------------------------------------------------------
+
+    def _extra_filter_rows_height(self) -> int:
+        """How much taller than one row the filters are at the panel's width (0 where they fit one row, or
+        before the panel is shown: its width is not the dock's yet)."""
+        if not self.isVisible():
+            return 0
+        margins = self.layout().contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        return max(0, self._filters.heightForWidth(width) - self._filters.minimumSize().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The least size with the filters on as many rows as the width needs: the dock makes room for them all
+        (a layout's own least counts one row), so wrapping never takes the table's rows."""
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), hint.height() + self._extra_filter_rows_height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._ask_for_filter_rows()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._ask_for_filter_rows()  # laid out while hidden: its rows count from now
+
+    def _ask_for_filter_rows(self) -> None:
+        extra = self._extra_filter_rows_height()
+        if extra != self._filter_rows_height:  # the filters wrapped or unwrapped: the dock asks again
+            self._filter_rows_height = extra
+            self.updateGeometry()
 
     # --- contents ---------------------------------------------------------------------
 
@@ -691,9 +731,26 @@ class ReviewPanel(QWidget):
         self._paint_rating_filter(scale)
         checkers = [name for name in self.model.queue.checkers() if name]
         refill(self.checker_filter, self.tr("Any checker"), [(name, name) for name in checkers])
-        refill(self.article_filter, self.tr("All articles"),
-               [(models.one_line(title, 60), aid) for aid, title in self.model.queue.articles()])
+        articles = self.model.queue.articles()
+        refill(self.article_filter, self.tr("All articles"), [(models.one_line(title, 60), aid) for aid, title in articles])
+        self._show_whole_headlines(articles)
         self._on_filters_changed()  # a chosen checker or article that is gone: back to "any"
+
+    def _show_whole_headlines(self, articles: list[tuple[str, str]]) -> None:
+        """The article filter's list as wide as its headlines (the box itself stays narrow), each whole as its tooltip."""
+        for i, (_aid, title) in enumerate(articles, start=1):
+            self.article_filter.setItemData(i, title, Qt.ItemDataRole.ToolTipRole)
+        metrics = self.article_filter.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.article_filter.itemText(i)) for i in range(self.article_filter.count())),
+                     default=0)
+        view = self.article_filter.view()
+        view.setMinimumWidth(widest + 2 * metrics.averageCharWidth() + view.verticalScrollBar().sizeHint().width())
+        self._tip_article_filter(self.article_filter.currentIndex())
+
+    def _tip_article_filter(self, index: int) -> None:
+        """The chosen article's whole headline as the filter's tooltip (the box may cut it); else what it does."""
+        headline = self.article_filter.itemData(index, Qt.ItemDataRole.ToolTipRole) if index > 0 else None
+        self.article_filter.setToolTip(headline or self.tr("Only claims in this article"))
 
     def _paint_rating_filter(self, scale: ratings.Scale) -> None:
         """The rating filter's swatches, in the variant of the palette in use."""
