@@ -4,7 +4,7 @@
 -- push_file, push_state, the pulls and their pages, whoami), which check who is calling with session_user (the login that
 -- PostgreSQL authenticated, not a name typed on a laptop) and enforce the rules that
 -- matter: membership of the project, editors alone approve and publish, four-eyes by
--- server identity, event ids that match their content, parents the log already holds,
+-- server identity (by the names it gives, for the history an editor first brought), event ids that match their content, parents the log already holds,
 -- and an append-only log (a trigger refuses UPDATE and DELETE of a published event, even
 -- to the owner). Pushes are serialised per project by SELECT ... FOR UPDATE on the
 -- project's row, which also numbers the log: a client's cursor is that counter, so commit
@@ -72,6 +72,8 @@ CREATE TABLE IF NOT EXISTS factcheck.events (
     PRIMARY KEY (project, seq)
 );
 CREATE INDEX IF NOT EXISTS events_entity ON factcheck.events (project, entity_id);
+-- The names a login has pushed under, since a point of the log: four-eyes on a verdict of the seed (schema 4).
+CREATE INDEX IF NOT EXISTS events_pusher ON factcheck.events (project, pushed_by, actor, seq);
 -- An event's id is the hash of its content, which includes its parents back to the
 -- project's own first event: one id, one project. Lookups by id alone use this index
 -- whatever the planner thinks of a log that was empty when the push began.
@@ -263,6 +265,7 @@ DECLARE
     v_last name;
     v_last_actor text;
     v_in_seed boolean;
+    v_seeded_to bigint;
     r jsonb;
     v_seed boolean;
     v_held text;
@@ -359,20 +362,28 @@ BEGIN
                 MESSAGE = 'a merge may keep only approvals an editor made on this server', HINT = 'merge-approval',
             DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
         ELSIF v_action = 'claim.approve' AND factcheck.four_eyes(p_project) THEN
-            -- Who last changed the verdict: the login that pushed it; in the seed, the name its event gives
-            -- (the seeding editor vouched for those names), compared with the approval's, as a laptop does.
-            SELECT ev.pushed_by, ev.actor, ev.seq <= coalesce(p.seeded_to, 0)
-              INTO v_last, v_last_actor, v_in_seed
+            -- Who last changed the verdict: the login that pushed it. In the seed every event is the seeding
+            -- editor's push, so there it is the name the event gives, which only names can be compared with:
+            -- the approval's own, and every name this login has pushed under since the seed (a login cannot
+            -- approve its verdict by typing another name for the approval alone).
+            SELECT ev.pushed_by, ev.actor, ev.seq <= coalesce(p.seeded_to, 0), p.seeded_to
+              INTO v_last, v_last_actor, v_in_seed, v_seeded_to
               FROM factcheck.events ev JOIN factcheck.projects p ON p.id = ev.project
              WHERE ev.project = p_project AND ev.entity_id = v_entity_id
                AND ev.action IN ('claim.create', 'claim.update')
                AND (ev.data::jsonb -> 'after') ?| ARRAY['rating', 'verdict_summary']
              ORDER BY ev.seq DESC LIMIT 1;
-            IF (v_in_seed AND v_last_actor = v_actor) OR (NOT v_in_seed AND v_last = session_user) THEN
+            IF (NOT v_in_seed AND v_last = session_user)
+               OR (v_in_seed AND (v_last_actor = v_actor OR EXISTS (
+                   SELECT 1 FROM factcheck.events mine
+                    WHERE mine.project = p_project AND mine.pushed_by = session_user AND mine.actor = v_last_actor
+                      AND mine.seq > v_seeded_to))) THEN
                 RAISE EXCEPTION USING ERRCODE = 'FC403',
                     MESSAGE = format('%s last changed this verdict, so someone else must approve it (four-eyes)',
-                                     session_user), HINT = 'four-eyes',
-            DETAIL = json_build_object('user', session_user::text, 'event', v_id)::text;
+                                     CASE WHEN v_in_seed THEN v_last_actor ELSE session_user::text END),
+                    HINT = 'four-eyes',
+            DETAIL = json_build_object('user', CASE WHEN v_in_seed THEN v_last_actor ELSE session_user::text END,
+                                       'event', v_id)::text;
             END IF;
         END IF;
         v_seq := v_seq + 1;

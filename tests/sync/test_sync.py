@@ -220,8 +220,45 @@ def test_the_editor_who_brought_the_history_approves_a_verdict_someone_else_wrot
         events.append(ben.store, "ben", "claim.approve", "claim", desk.claims[1],
                       {"before": {"status": claim.status}, "after": {"status": "approved"},
                        "approved_state": workflow.verdict_state(claim)})
+    with pytest.raises(client.Refused, match="ben last changed this verdict"):
+        desk.sync("ben", ben)
+
+
+def test_a_project_seeded_before_schema_4_keeps_crediting_its_history_to_the_seeding_login(desk):
+    ben = desk.laptop("ben")
+    _rated_in_review(ben, desk.claims[0], "ana")
+    desk.sync("ben", ben)
+    with desk.db.connect() as conn:  # where the seed ended was not kept before version 4
+        conn.execute("UPDATE factcheck.projects SET seeded_to = NULL WHERE id = %s", (desk.project_id,))
+    ben.user = "ben"
+    ben.review(desk.claims[0], workflow.APPROVE)
     with pytest.raises(client.Refused, match="four-eyes"):
         desk.sync("ben", ben)
+
+
+def test_the_seeding_editor_cannot_approve_his_own_seeded_verdict_under_another_name(desk):
+    """Only names can be compared for a verdict of the seed: the approval's, and every name the login pushed under
+    since. Ben, who wrote it as "ben" and has pushed as "ben" since, types "Ben B." for the approval alone."""
+    ben = desk.laptop("ben")
+    _rated_in_review(ben, desk.claims[1], "ben")
+    desk.sync("ben", ben)  # the seed
+    ben.user = "ben"
+    ben.update_claim(desk.claims[2], notes="Pushed as ben after the seed.")
+    desk.sync("ben", ben)
+    with ben.store.transaction():
+        claim = ben.claim(desk.claims[1])
+        events.append(ben.store, "Ben B.", "claim.approve", "claim", desk.claims[1],
+                      {"before": {"status": claim.status}, "after": {"status": "approved"},
+                       "approved_state": workflow.verdict_state(claim)})
+    with pytest.raises(client.Refused, match="ben last changed this verdict"):
+        desk.sync("ben", ben)
+    # Another editor may: she has never pushed as "ben".
+    desk.add("cleo", "editor")
+    cleo = desk.laptop("cleo")
+    desk.sync("cleo", cleo)
+    cleo.user = "cleo"
+    cleo.review(desk.claims[1], workflow.APPROVE)
+    assert desk.sync("cleo", cleo).pushed == 1
 
 
 def test_an_approval_that_names_no_verdict_is_refused_and_the_refusal_reads_in_spanish(desk):
