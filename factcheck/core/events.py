@@ -312,8 +312,11 @@ def read_claim(store, claim_id: str) -> list[model.Event]:
     """A claim's history: its events, and the merges that settled a conflict on it or let its approval lapse (a merge
     is one event of the project, which names the claim in its data only), in the log's order."""
     mine = _select(store, "WHERE entity_id = ? ORDER BY seq", (claim_id,))
-    merges = [e for e in map(_event, _select(store, "WHERE entity_id = '' AND action = 'project.merge' ORDER BY seq"))
-              if _names_claim(e.data, claim_id)]
+    # A desk that syncs all day makes a merge whenever both sides changed: only those whose text holds the claim's
+    # id are decoded (found in C), not every merge on each claim shown.
+    merges = [e for e in map(_event, _select(
+        store, "WHERE entity_id = '' AND action = 'project.merge' AND instr(CAST(data AS TEXT), ?) > 0 ORDER BY seq",
+        (claim_id,))) if _names_claim(e.data, claim_id)]
     return sorted([*map(_event, mine), *merges], key=lambda e: e.seq)
 
 

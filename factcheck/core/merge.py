@@ -60,7 +60,7 @@ _ANCHOR = ("version_id", "start", "end", "exact", "prefix", "suffix", "anchor_st
 _STATUS = ("status", "submitted_at", "submitted_by", "approved_at", "approved_by", "published_at", "published_by")
 #: Units a person can read, named as the app names them (fields: as the history names them).
 UNIT_NAMES = {
-    **timeline.FIELD_NAMES, "deleted": N_("deleted or kept"), "anchor": N_("quoted words"),
+    **timeline.FIELD_NAMES, **timeline.UNITS,
     "status": N_("review status"), "resolved": N_("resolved"), "done": N_("ticked"), "value": N_("value"),
     "factcheck_url": N_("fact-check URL"),
 }
@@ -1171,9 +1171,10 @@ class _Merge:
                 choice = self.resolutions[key]
                 self.resolved.append({"table": table, "id": row_id, "field": unit,
                                       "chose": choice if isinstance(choice, str) else "edited"})
-                kept = conflict.ours if choice == OURS else conflict.theirs
-                if isinstance(choice, str) and (kept is None or isinstance(kept, (str, int, float, bool, list))):
-                    self.resolved[-1]["value"] = kept  # what stands, for the claim's history to say
+                if table == "claims" and isinstance(choice, str):  # what stands, for the claim's history to say
+                    kept = conflict.ours if choice == OURS else conflict.theirs
+                    if kept is None or isinstance(kept, (str, int, float, bool, list)):
+                        self.resolved[-1]["value"] = kept
                 if choice == OURS:
                     self._record(table, row_id, unit)
                     if unit in ("rating", "verdict_summary"):

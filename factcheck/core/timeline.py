@@ -18,6 +18,8 @@ FIELD_NAMES = {
     "confidential": N_("confidential"), "language": N_("language"), "stance": N_("stance"), "quote": N_("passage"),
     "locator": N_("locator"), "note": N_("note"), "status": N_("status"), "exact": N_("quote"),
 }
+#: What a merge settles besides fields (``merge.UNIT_NAMES`` adds more): a row's life, a claim's place in the text.
+UNITS = {"deleted": N_("deleted or kept"), "anchor": N_("quoted words")}
 ACTIONS = {
     "project.create": N_("Created the project"),
     "article.import": N_("Imported the article"),
@@ -95,16 +97,16 @@ def _merged(data: dict, claim_id: str, scale: ratings.Scale | None) -> list[str]
         if not (isinstance(r, dict) and r.get("table") == "claims" and r.get("id") == claim_id):
             continue
         field = str(r.get("field", ""))
-        name = FIELD_NAMES.get(field, field)
-        chose, known = r.get("chose"), "value" in r
+        name = FIELD_NAMES.get(field) or UNITS.get(field, field)
+        chose, known = r.get("chose"), "value" in r and field not in UNITS
         value = _value(field, r.get("value"), scale) if known else ""
-        if chose == "edited":
+        if chose == "edited" and "value" in r:
             lines.append(N_("{field}: changed in both copies; set to {value}", field=name, value=value))
         elif chose == "theirs":
             lines.append(N_("{field}: changed in both copies; took {value} from {other}", field=name, value=value,
-                            other=other) if known else
-                         N_("{field}: changed in both copies; took the value from {other}", field=name, other=other))
-        else:
+                            other=other) if known and other else
+                         N_("{field}: changed in both copies; took the other copy's", field=name))
+        elif chose == "ours":
             lines.append(N_("{field}: changed in both copies; kept {value}", field=name, value=value) if known else
                          N_("{field}: changed in both copies; kept the value of the copy merged into", field=name))
     for r in data.get("lapsed") if isinstance(data.get("lapsed"), list) else ():

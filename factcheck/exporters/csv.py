@@ -28,7 +28,8 @@ from factcheck.exporters._data import Report, checkers
 COLUMNS = (
     "article", "article_url", "number", "claim_id", "quote", "statement", "claimant", "claim_date",
     "checkworthiness", "tags", "rating", "rating_value", "verdict_summary", "rationale", "sources",
-    "status", "checked_by", "approved_at", "approved_by", "anchor_state", "start", "end", "page",
+    "status", "approved_at", "approved_by", "anchor_state", "start", "end", "page",
+    "checked_by",  # last, so that scripts reading the columns before it by position still read them
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_FIRST = frozenset(_FORMULA_START)
@@ -139,10 +140,9 @@ def _lines(head: str, claims: list) -> str:
         _texts([r.label if r else "" for r in ratings]), _numbers([r.value if r else None for r in ratings]),
         _texts([c.verdict_summary for c in cs]), _texts([c.rationale for c in cs]),
         _texts([_sources(c) if c.citations else "" for c in claims]), _texts([c.status for c in cs]),
-        _texts(checkers(cs)),
         _texts(_none_empty([c.approved_at for c in cs])), _texts(_none_empty([c.approved_by for c in cs])),
         _texts([c.anchor_state for c in cs]), _numbers([c.start for c in cs]), _numbers([c.end for c in cs]),
-        _texts([c.page for c in claims]),
+        _texts([c.page for c in claims]), _texts(checkers(cs)),
     )
     return "".join([head + ",".join(cells) + "\r\n" for cells in zip(*columns)])
 

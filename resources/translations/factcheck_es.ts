@@ -1018,11 +1018,12 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>deleted or kept</source>
-        <extracomment>Units a person can read, named as the app names them (fields: as the history names them).</extracomment>
+        <extracomment>What a merge settles besides fields (``merge.UNIT_NAMES`` adds more): a row&apos;s life, a claim&apos;s place in the text.</extracomment>
         <translation>eliminada o conservada</translation>
     </message>
     <message>
         <source>review status</source>
+        <extracomment>Units a person can read, named as the app names them (fields: as the history names them).</extracomment>
         <translation>estado de revisión</translation>
     </message>
     <message>
@@ -1958,23 +1959,23 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     </message>
     <message>
         <source>{field}: changed in both copies; set to {value}</source>
-        <translation>{field}: cambiado en las dos copias; se fijó en {value}</translation>
+        <translation>{field}: se cambió en las dos copias; quedó en {value}</translation>
     </message>
     <message>
         <source>{field}: changed in both copies; took {value} from {other}</source>
-        <translation>{field}: cambiado en las dos copias; se tomó {value} de {other}</translation>
+        <translation>{field}: se cambió en las dos copias; se tomó {value} de {other}</translation>
     </message>
     <message>
-        <source>{field}: changed in both copies; took the value from {other}</source>
-        <translation>{field}: cambiado en las dos copias; se tomó el valor de {other}</translation>
+        <source>{field}: changed in both copies; took the other copy&apos;s</source>
+        <translation>{field}: se cambió en las dos copias; se tomó el de la otra copia</translation>
     </message>
     <message>
         <source>{field}: changed in both copies; kept {value}</source>
-        <translation>{field}: cambiado en las dos copias; se mantuvo {value}</translation>
+        <translation>{field}: se cambió en las dos copias; se conservó {value}</translation>
     </message>
     <message>
         <source>{field}: changed in both copies; kept the value of the copy merged into</source>
-        <translation>{field}: cambiado en las dos copias; se mantuvo el valor de la copia en la que se fusionó</translation>
+        <translation>{field}: se cambió en las dos copias; se conservó el valor de la copia en la que se fusionó</translation>
     </message>
     <message>
         <source>The approval lapsed: back to review (its comment says why)</source>

@@ -570,3 +570,23 @@ def test_factcheck_history_of_a_claim_shows_the_merge_that_settled_it(copies, ca
     assert code == 0
     lines = out.splitlines()
     assert "Merged ben.factcheck" in lines[-2] and lines[-1].strip() == "rating: changed in both copies; kept False"
+
+
+def test_an_old_or_odd_merge_in_a_claims_history_says_only_what_it_knows():
+    """Merges before the value kept was recorded, and data a damaged copy might hold: no made-up "kept", no bare
+    "from", a claim's place in the text named, not its key."""
+    from factcheck.core import model, timeline
+
+    def lines(*resolved, other="ben.factcheck"):
+        event = model.Event(9, "2026-12-01T10:00:00.000Z", "ana", "project.merge", "project", "",
+                            {"other": other, "resolved": list(resolved)}, "", "")
+        return [str(x) for x in timeline.changes(event, None, "c1")]
+
+    assert lines({"table": "claims", "id": "c1", "field": "rating", "chose": "ours"}) == [
+        "rating: changed in both copies; kept the value of the copy merged into"]
+    assert lines({"table": "claims", "id": "c1", "field": "rating", "chose": "theirs", "value": "true"}, other="") == [
+        "rating: changed in both copies; took the other copy's"]
+    assert lines({"table": "claims", "id": "c1", "field": "anchor", "chose": "ours", "value": ["v", 1, 2, "x"]}) == [
+        "quoted words: changed in both copies; kept the value of the copy merged into"]
+    assert lines({"table": "claims", "id": "c1", "field": "rating"}, "not a dict",
+                 {"table": "claims", "id": "c2", "field": "rating", "chose": "ours"}) == []

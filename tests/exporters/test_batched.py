@@ -168,9 +168,8 @@ def _csv_rows(report: _data.Report) -> list[list]:
             article.article.title, article.article.url, claim.number, c.id, c.exact, c.statement, c.claimant,
             c.claim_date, c.checkworthiness, ", ".join(c.tags), rating.label if rating else "",
             rating.value if rating else None, c.verdict_summary, c.rationale,
-            csv._sources(claim) if claim.citations else "", c.status,
-            c.created_by if c.submitted_by is None else c.submitted_by, c.approved_at, c.approved_by, c.anchor_state,
-            c.start, c.end, claim.page,
+            csv._sources(claim) if claim.citations else "", c.status, c.approved_at, c.approved_by, c.anchor_state,
+            c.start, c.end, claim.page, c.created_by if c.submitted_by is None else c.submitted_by,
         ])
     return rows
 
