@@ -202,6 +202,15 @@ def _rated_in_review(p: Project, claim_id: str, rater: str) -> None:
     p.review(claim_id, workflow.SUBMIT)
 
 
+def _approval_written_as(p: Project, claim_id: str, name: str) -> None:
+    """An approval in ``name`` written straight into the log, as a client that skipped the laptop's rules would."""
+    with p.store.transaction():
+        claim = p.claim(claim_id)
+        events.append(p.store, name, "claim.approve", "claim", claim_id,
+                      {"before": {"status": claim.status}, "after": {"status": "approved"},
+                       "approved_state": workflow.verdict_state(claim)})
+
+
 def test_the_editor_who_brought_the_history_approves_a_verdict_someone_else_wrote_in_it(desk):
     """The seed's events are all pushed by the editor who brings them; a verdict Ana wrote in that history is still
     Ana's for four-eyes, so the editor can approve it once the desk syncs (the walk found it refused)."""
@@ -215,11 +224,7 @@ def test_the_editor_who_brought_the_history_approves_a_verdict_someone_else_wrot
     # His own verdict in the history stays his: the laptop refuses it, and so does the server for a client
     # that skips the laptop's rule.
     assert "four-eyes" in ben.managers.review.refusal(workflow.APPROVE, ben.claim(desk.claims[1]))
-    with ben.store.transaction():
-        claim = ben.claim(desk.claims[1])
-        events.append(ben.store, "ben", "claim.approve", "claim", desk.claims[1],
-                      {"before": {"status": claim.status}, "after": {"status": "approved"},
-                       "approved_state": workflow.verdict_state(claim)})
+    _approval_written_as(ben, desk.claims[1], "ben")
     with pytest.raises(client.Refused, match="ben last changed this verdict"):
         desk.sync("ben", ben)
 
@@ -245,11 +250,7 @@ def test_the_seeding_editor_cannot_approve_his_own_seeded_verdict_under_another_
     ben.user = "ben"
     ben.update_claim(desk.claims[2], notes="Pushed as ben after the seed.")
     desk.sync("ben", ben)
-    with ben.store.transaction():
-        claim = ben.claim(desk.claims[1])
-        events.append(ben.store, "Ben B.", "claim.approve", "claim", desk.claims[1],
-                      {"before": {"status": claim.status}, "after": {"status": "approved"},
-                       "approved_state": workflow.verdict_state(claim)})
+    _approval_written_as(ben, desk.claims[1], "Ben B.")
     with pytest.raises(client.Refused, match="ben last changed this verdict"):
         desk.sync("ben", ben)
     # Another editor may: she has never pushed as "ben".

@@ -14,6 +14,7 @@ from factcheck.core.project import Project
 from factcheck.ui.main_window import CLAIMS_SHARE, MainWindow
 from tests.conftest import imported
 from tests.ui.test_layout import LONG_TITLE
+from tests.ui.test_small_screen import open_first_claim
 from tests.ui.test_spanish import spanish  # noqa: F401 - a fixture
 
 SIZES = [(1024, 700), (1366, 768), (1400, 900)]
@@ -45,12 +46,6 @@ def make_window(qtbot, tmp_path, monkeypatch):
         return window
 
     return make
-
-
-def open_first_claim(window: MainWindow, qtbot) -> None:
-    window.panel.select_claim(window.project.claims(window.current_article_id())[0].id)
-    qtbot.wait_until(lambda: window.panel.inspector.claim_scroll.isVisible())
-    qtbot.wait(50)
 
 
 def text_room(box: QComboBox) -> int:
