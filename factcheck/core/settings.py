@@ -21,6 +21,8 @@ DEFAULTS = {
     "methodology": "",
     "rating_scale": ratings.DEFAULT_SCALE,
     "four_eyes": True,
+    # Reports name who checked each claim ("Checked by …"): a desk whose checkers are not named in public turns it off.
+    "credit_checkers": True,
     # Where fact-checks are published, e.g. "https://checks.example.org/{article}#claim-{claim}":
     # ClaimReview's url for an article without a published URL of its own.
     "factcheck_url_pattern": "",
@@ -36,6 +38,7 @@ DEFAULTS = {
 NAMES = {
     "organisation_name": N_("organisation name"), "organisation_url": N_("organisation url"),
     "methodology": N_("methodology"), "rating_scale": N_("rating scale"), "four_eyes": N_("four eyes"),
+    "credit_checkers": N_("credit checkers"),
     "factcheck_url_pattern": N_("factcheck url pattern"), "organisation_logo": N_("organisation logo"),
     "report_language": N_("report language"), "tasks": N_("tasks"), "demo": N_("demo"),
 }
@@ -58,6 +61,10 @@ def clean(key: str, value: object) -> object:
     if key == "four_eyes":
         if not isinstance(value, bool):
             raise InvalidInput(N_("Four-eyes is either on (true) or off (false)."))
+        return value
+    if key == "credit_checkers":
+        if not isinstance(value, bool):
+            raise InvalidInput(N_("Crediting checkers in reports is either on (true) or off (false)."))
         return value
     if key == "demo":
         if not isinstance(value, bool):

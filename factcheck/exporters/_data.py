@@ -291,6 +291,8 @@ class Report:
     report_language: str = "en"
     #: The organisation's logo as (bytes, MIME type), or None; the type is one of core's ``LOGO_TYPES``.
     logo: tuple[bytes, str] | None = None
+    #: Whether the reports say who checked each claim ("Checked by …"; the project's ``credit_checkers``).
+    credit_checkers: bool = True
     #: Called with each (article, claim) a ClaimReview is made of, as it is made (``claimreview.Warnings.see``).
     on_review: Callable[[ArticleData, ClaimData], None] | None = dataclasses.field(default=None, compare=False)
 
@@ -498,6 +500,7 @@ def _heading(project, settings: dict, selection: Selection) -> dict:
         factcheck_url_pattern=str(settings.get("factcheck_url_pattern") or ""),
         report_language=str(settings.get("report_language") or "en"),
         logo=_logo(project),
+        credit_checkers=settings.get("credit_checkers") is not False,
     )
 
 

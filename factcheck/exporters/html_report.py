@@ -427,7 +427,8 @@ def context(report: Report) -> dict:
     styles = rating_styles(report, words)
     words_of = labels(words)
     reviews = _Reviews(report)
-    articles = ArticleViews(report, styles, words, _Writer(styles, words, words_of, reviews))
+    articles = ArticleViews(report, styles, words, _Writer(styles, words, words_of, reviews,
+                                                                credit=report.credit_checkers))
     used = report.rating_keys()
     legend = [s for key, s in styles.items() if key in used]
     if len(report.articles) == 1:
@@ -547,8 +548,9 @@ class _Writer:
     """
 
     def __init__(self, styles: dict[str, RatingStyle], words: Words, words_of: dict[str, Label],
-                 reviews: _Reviews | None = None):
+                 reviews: _Reviews | None = None, *, credit: bool = True):
         self.styles, self.words, self.labels, self.reviews = styles, words, words_of, reviews
+        self.credit = credit  # "Checked by …" on each card (the project's credit_checkers)
         self.not_rated = _e(words_of["not_rated"])
         self.in_text = _e(words_of["in_text"])
         self.fuzzy = f'<p class="note">{_e(words_of["fuzzy"])}</p>\n'
@@ -674,7 +676,7 @@ class _Writer:
             [self._citations(c.citations) if c.citations else "" for c in claims],
             [f'<p class="review">{checked}{self._review(claim, reviewer)}</p>\n</article>\n'
              for claim, reviewer, checked in zip(cs, _e_all([claim.approved_by or "" for claim in cs]),
-                                                 self._checked(checkers(cs)))],
+                                                 self._checked(checkers(cs)) if self.credit else [""] * len(cs))],
         ]
         return "".join(["".join(card) for card in zip(*parts)])
 

@@ -116,9 +116,9 @@ def _indent(block: str) -> str:
     return "\n".join(("    " + line) if line.strip() else "" for line in block.split("\n"))
 
 
-def _review(claim: ClaimData, words: Words) -> str:
-    """"Checked by X." (``_data.checker``; none if nobody did), then the review's sentence."""
-    T_, checked = words.T_, claim.checked_by
+def _review(claim: ClaimData, words: Words, credit: bool = True) -> str:
+    """"Checked by X." (``_data.checker``; none if nobody did, or ``credit`` is off), then the review's sentence."""
+    T_, checked = words.T_, claim.checked_by if credit else ""
     sentence = _reviewed(claim, words)
     return T_("Checked by {checker}.", checker=escape(checked)) + " " + sentence if checked else sentence
 
@@ -140,7 +140,7 @@ def _reviewed(claim: ClaimData, words: Words) -> str:
     return T_("Reviewed by {reviewer}.", reviewer=reviewer)
 
 
-def _footnote(label: int, article: ArticleData, claim: ClaimData, words: Words = ENGLISH) -> str:
+def _footnote(label: int, article: ArticleData, claim: ClaimData, words: Words = ENGLISH, credit: bool = True) -> str:
     T_ = words.T_
     c = claim.claim
     head = "**" + T_("Claim {number}: {rating}.", number=claim.number,
@@ -197,7 +197,7 @@ def _footnote(label: int, article: ArticleData, claim: ClaimData, words: Words =
                 item += "\n  - " + T_("Evidence: {name}, SHA-256 {sha}", name=escape(f.name), sha=f"`{f.sha256}`")
             items.append(item)
         body.append(f"{T_('Sources')}:\n\n" + "\n".join(items))
-    body.append(_review(claim, words))
+    body.append(_review(claim, words, credit))
     return f"[^{label}]: {head}\n\n" + "\n\n".join(_indent(b) for b in body)
 
 
@@ -291,7 +291,7 @@ def _parts(report: Report) -> Iterator[str]:
     yield from (f"*{made}*", "")
     for article, first in zip(report.articles, firsts):
         for claim in article.claims:
-            yield from (_footnote(first - 1 + claim.number, article, claim, words), "")
+            yield from (_footnote(first - 1 + claim.number, article, claim, words, report.credit_checkers), "")
             report.progress(1)
 
 

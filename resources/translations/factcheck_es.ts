@@ -1505,6 +1505,10 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
         <translation>regla de los cuatro ojos</translation>
     </message>
     <message>
+        <source>credit checkers</source>
+        <translation>nombrar a los verificadores</translation>
+    </message>
+    <message>
         <source>factcheck url pattern</source>
         <translation>patrón de URL de las verificaciones</translation>
     </message>
@@ -1531,6 +1535,10 @@ How each field is named to a person (history lines, &quot;Undo Edit claim rating
     <message>
         <source>Four-eyes is either on (true) or off (false).</source>
         <translation>La regla de los cuatro ojos está activada (true) o desactivada (false).</translation>
+    </message>
+    <message>
+        <source>Crediting checkers in reports is either on (true) or off (false).</source>
+        <translation>Nombrar a los verificadores en los informes está activado (true) o desactivado (false).</translation>
     </message>
     <message>
         <source>The demo setting is either on (true) or off (false).</source>
@@ -6392,6 +6400,18 @@ El proyecto está abierto y se puede usar como siempre, pero su historial de cam
     <message>
         <source>Four-eyes</source>
         <translation>Regla de los cuatro ojos</translation>
+    </message>
+    <message>
+        <source>&amp;Credit checkers in reports (“Checked by …”)</source>
+        <translation>Nom&amp;brar a los verificadores en los informes</translation>
+    </message>
+    <message>
+        <source>Credit checkers in reports</source>
+        <translation>Nombrar a los verificadores en los informes</translation>
+    </message>
+    <message>
+        <source>The HTML, PDF and Markdown reports name who checked each claim: who submitted it for review, else who made it. Turn it off if your checkers are not named in public; the CSV keeps its checked_by column.</source>
+        <translation>Los informes HTML, PDF y Markdown nombran a quien verificó cada afirmación: quien la envió a revisión o, si nadie lo hizo, quien la creó. Desactívelo si sus verificadores no se nombran en público; el CSV conserva su columna checked_by.</translation>
     </message>
     <message>
         <source>Report language</source>

@@ -544,6 +544,18 @@ def test_settings_are_validated(project):
     with pytest.raises(InvalidInput):
         project.set_setting("four_eyes", "off")
     assert project.setting("four_eyes") is True
+    with pytest.raises(InvalidInput, match="either on"):
+        project.set_setting("credit_checkers", "no")
+    assert project.setting("credit_checkers") is True
+    project.set_setting("credit_checkers", False)
+    assert project.setting("credit_checkers") is False and project.verify().ok
+
+
+def test_a_project_made_before_credit_checkers_credits_them(project):
+    """The setting came later: a file without its row reads the default, on."""
+    project.store.execute("DELETE FROM settings WHERE key = 'credit_checkers'")
+    project.forget_cached_settings()
+    assert project.setting("credit_checkers") is True
 
 
 def test_reanchor_outside_the_text_is_refused(article):

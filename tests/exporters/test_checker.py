@@ -123,3 +123,16 @@ def test_streamed_and_gathered_reports_name_the_same_checkers(monkeypatch, check
     for fmt, module in (("html", html_report), ("markdown", markdown), ("csv", csv_export)):
         exporters.export_to_file(project, fmt, EVERY_STATUS, tmp_path / f"out.{fmt}")
         assert (tmp_path / f"out.{fmt}").read_bytes() == module.render(gathered), fmt
+
+
+def test_a_desk_that_does_not_name_its_checkers_turns_the_credit_off(checked_project, qapp):
+    """The project setting ``credit_checkers``: off, no report says "Checked by"; the CSV, the desk's own data, keeps
+    its column."""
+    project, ids = checked_project
+    project.set_setting("credit_checkers", False)
+    lines = review_lines(exporters.export(project, "html", EVERY_STATUS))
+    assert lines[ids["submitted"]] == APPROVED and lines[ids["made"]] == "Not yet approved by a reviewer (draft)."
+    assert not any("Checked by" in f for f in footnotes(exporters.export(project, "markdown", EVERY_STATUS).decode()))
+    assert "Checked by" not in text_layer(exporters.export(project, "pdf", EVERY_STATUS))
+    header, *rows = list(csv.reader(io.StringIO(exporters.export(project, "csv", EVERY_STATUS).decode("utf-8-sig"))))
+    assert header[-1] == "checked_by" and CHECKER in [r[-1] for r in rows]

@@ -50,6 +50,7 @@ def fill_everything(d: ProjectSettingsDialog) -> None:
     d.methodology_edit.setPlainText("We choose claims by reach.\nAn editor approves every verdict.")
     d.scale_combo.setCurrentIndex(d.scale_combo.findData("politifact"))
     d.four_eyes_check.setChecked(False)
+    d.credit_check.setChecked(False)
     d.language_combo.setCurrentIndex(d.language_combo.findData("es"))
     d.pattern_edit.setText("https://verificado.example/checks/{article}#claim-{claim}")
     d.tasks_editor.add_button.click()
@@ -67,6 +68,7 @@ def test_every_field_is_saved_and_one_undo_restores_them_all(qtbot, dialog, sess
     assert (s["organisation_name"], s["organisation_url"]) == ("Verificado Colombia", "https://verificado.example")
     assert s["methodology"] == "We choose claims by reach.\nAn editor approves every verdict."
     assert (s["rating_scale"], s["four_eyes"], s["report_language"]) == ("politifact", False, "es")
+    assert s["credit_checkers"] is False
     assert s["factcheck_url_pattern"] == "https://verificado.example/checks/{article}#claim-{claim}"
     assert [(t["label"], t["required"]) for t in s["tasks"]] == [("Asked the claimant", True)]
     assert session.history.undo_label == "Change project settings"
@@ -265,3 +267,4 @@ def _reviews(data: bytes) -> list[dict]:
     if isinstance(parsed, dict):
         return parsed.get("@graph", [parsed])
     return parsed
+

@@ -211,7 +211,7 @@ class ProjectSettingsDialog(QDialog):
         self.tabs.addTab(self._verdicts_tab(), self.tr("&Verdicts and reports"))
         self.tabs.addTab(self._tasks_tab(), self.tr("Verification &tasks"))
         self._tab_of = {"organisation_name": 0, "organisation_url": 0, "methodology": 0, "rating_scale": 1,
-                        "four_eyes": 1, "report_language": 1, "factcheck_url_pattern": 1, "tasks": 2}
+                        "four_eyes": 1, "credit_checkers": 1, "report_language": 1, "factcheck_url_pattern": 1, "tasks": 2}
 
         self.problem_label = _red(QLabel())
         self.problem_label.setAccessibleName(self.tr("Problem"))
@@ -233,6 +233,7 @@ class ProjectSettingsDialog(QDialog):
         for combo in (self.scale_combo, self.language_combo):
             combo.currentIndexChanged.connect(self._update)
         self.four_eyes_check.toggled.connect(self._update)
+        self.credit_check.toggled.connect(self._update)
         self.tasks_editor.sig_edited.connect(self._update)
         self.tabs.currentChanged.connect(self._update)
         self.choose_logo_button.clicked.connect(self._on_choose_logo_button_clicked)
@@ -299,6 +300,11 @@ class ProjectSettingsDialog(QDialog):
             self.scale_combo.setItemData(self.scale_combo.count() - 1, scale.description, Qt.ItemDataRole.ToolTipRole)
         self.four_eyes_check = QCheckBox(self.tr("&Four-eyes: a verdict is approved by someone other than its checker"))
         self.four_eyes_check.setAccessibleName(self.tr("Four-eyes"))
+        self.credit_check = QCheckBox(self.tr("&Credit checkers in reports (“Checked by …”)"))
+        self.credit_check.setAccessibleName(self.tr("Credit checkers in reports"))
+        self.credit_check.setToolTip(self.tr(
+            "The HTML, PDF and Markdown reports name who checked each claim: who submitted it for review, else who "
+            "made it. Turn it off if your checkers are not named in public; the CSV keeps its checked_by column."))
         self.language_combo = QComboBox()
         self.language_combo.setAccessibleName(self.tr("Report language"))
         self.language_combo.setToolTip(self.tr(
@@ -327,6 +333,7 @@ class ProjectSettingsDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Rating &scale:"), self.scale_combo)
         form.addRow("", self.four_eyes_check)
+        form.addRow("", self.credit_check)
         form.addRow(self.tr("Report &language:"), self.language_combo)
         pattern_box = QVBoxLayout()
         pattern_box.setContentsMargins(0, 0, 0, 0)
@@ -360,6 +367,7 @@ class ProjectSettingsDialog(QDialog):
         self.methodology_edit.setPlainText(str(s["methodology"]))
         self.scale_combo.setCurrentIndex(max(0, self.scale_combo.findData(s["rating_scale"])))
         self.four_eyes_check.setChecked(bool(s["four_eyes"]))
+        self.credit_check.setChecked(s.get("credit_checkers") is not False)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(s["report_language"])))
         self.pattern_edit.setText(str(s["factcheck_url_pattern"]))
         self.tasks_editor.set_tasks(list(s["tasks"] or []))
@@ -379,6 +387,7 @@ class ProjectSettingsDialog(QDialog):
             "methodology": self.methodology_edit.toPlainText(),
             "rating_scale": self.scale_combo.currentData(),
             "four_eyes": self.four_eyes_check.isChecked(),
+            "credit_checkers": self.credit_check.isChecked(),
             "report_language": self.language_combo.currentData(),
             "factcheck_url_pattern": self.pattern_edit.text().strip(),
             "tasks": self.tasks_editor.tasks(),
