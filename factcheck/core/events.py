@@ -308,23 +308,51 @@ def read(store, entity_id: str | None = None) -> list[model.Event]:
     return [_event(r) for r in rows]
 
 
-def read_claim(store, claim_id: str) -> list[model.Event]:
+def read_claim(store, claim_id: str, merges: MergesByClaim | None = None) -> list[model.Event]:
     """A claim's history: its events, and the merges that settled a conflict on it or let its approval lapse (a merge
-    is one event of the project, which names the claim in its data only), in the log's order."""
+    is one event of the project, which names the claim in its data only), in the log's order. ``merges``: what a
+    project has read of its merges already (read here otherwise)."""
     mine = _select(store, "WHERE entity_id = ? ORDER BY seq", (claim_id,))
-    # A desk that syncs all day makes a merge whenever both sides changed: only those whose text holds the claim's
-    # id are decoded (found in C), not every merge on each claim shown.
-    merges = [e for e in map(_event, _select(
-        store, "WHERE entity_id = '' AND action = 'project.merge' AND instr(CAST(data AS TEXT), ?) > 0 ORDER BY seq",
-        (claim_id,))) if _names_claim(e.data, claim_id)]
-    return sorted([*map(_event, mine), *merges], key=lambda e: e.seq)
+    seqs = (merges or MergesByClaim()).seqs(store, claim_id)
+    found = _select(store, f"WHERE seq IN ({', '.join('?' * len(seqs))})", tuple(seqs)) if seqs else []
+    return sorted([*map(_event, mine), *(e for e in map(_event, found) if claim_id in claims_named(e.data))],
+                  key=lambda e: e.seq)
 
 
-def _names_claim(data: dict, claim_id: str) -> bool:
+class MergesByClaim:
+    """Which merge events decided something about which claims: each merge read once, then only the new ones.
+
+    A desk that syncs all day makes a merge whenever both sides changed, and a claim's
+    history is read each time a claim is shown with its History tab open: reading every
+    merge's data there would cost more with every merge the project holds. The log only
+    grows, except when an undone merge cuts it back: the last merge read is checked by its
+    id, and everything is read again if it is gone.
+    """
+
+    def __init__(self):
+        self.by_claim: dict[str, list[int]] = {}
+        self.last: tuple[int, str] | None = None  # (seq, id) of the last merge read
+
+    def seqs(self, store, claim_id: str) -> list[int]:
+        if self.last is not None:
+            row = store.execute("SELECT id FROM events WHERE seq = ?", (self.last[0],)).fetchone()
+            if row is None or row[0] != self.last[1]:
+                self.by_claim, self.last = {}, None
+        after = self.last[0] if self.last else 0
+        for row in _select(store, "WHERE entity_id = '' AND action = 'project.merge' AND seq > ? ORDER BY seq", (after,)):
+            event = _event(row)
+            for named in claims_named(event.data):
+                self.by_claim.setdefault(named, []).append(event.seq)
+            self.last = (event.seq, event.id)
+        return list(self.by_claim.get(claim_id, ()))
+
+
+def claims_named(data: dict) -> set[str]:
+    """The claims a merge's data names: a conflict settled on one, or its approval lapsed."""
     resolved = data.get("resolved") if isinstance(data.get("resolved"), list) else []
     lapsed = data.get("lapsed") if isinstance(data.get("lapsed"), list) else []
-    return (any(isinstance(r, dict) and r.get("table") == "claims" and r.get("id") == claim_id for r in resolved)
-            or any(isinstance(r, dict) and r.get("claim") == claim_id for r in lapsed))
+    return ({r["id"] for r in resolved if isinstance(r, dict) and r.get("table") == "claims" and isinstance(r.get("id"), str)}
+            | {r["claim"] for r in lapsed if isinstance(r, dict) and isinstance(r.get("claim"), str)})
 
 
 def stream(store, entity_id: str | None = None, size: int = 500):

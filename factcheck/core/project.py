@@ -153,6 +153,7 @@ class Project:
         self.user = user
         self.read_only = read_only
         self.store = Store(path, conn, read_only)
+        self._merges = events.MergesByClaim()  # which merges name which claims, read once (``claim_history``)
         self._db = None
         #: What went wrong while opening without stopping it (an automatic backup that failed).
         self.open_warnings: list[str] = []
@@ -350,7 +351,7 @@ class Project:
 
     def claim_history(self, claim_id: str) -> list[model.Event]:
         """The claim's events with the merges that decided something about it (``events.read_claim``)."""
-        return events.read_claim(self.store, claim_id)
+        return events.read_claim(self.store, claim_id, self._merges)
 
     def event_batches(self, entity_id: str | None = None, size: int = 500) -> Iterator[list[model.Event]]:
         """``events()`` in lists of at most ``size``, read as they are asked for (a history of 100,000 events)."""

@@ -590,3 +590,26 @@ def test_an_old_or_odd_merge_in_a_claims_history_says_only_what_it_knows():
         "quoted words: changed in both copies; kept the value of the copy merged into"]
     assert lines({"table": "claims", "id": "c1", "field": "rating"}, "not a dict",
                  {"table": "claims", "id": "c2", "field": "rating", "chose": "ours"}) == []
+
+
+def test_a_claims_history_follows_a_merge_undone_and_another_made(copies):
+    """The merges naming each claim are read once per project and topped up as the log grows; an undone merge cuts
+    the log back, and the history read after it, and after the next merge, is still the log's."""
+    from factcheck.core import history
+
+    a, b, ids = copies
+    do(a, "ana", lambda p: p.update_claim(ids["claim"], rating="false"))
+    do(b, "ben", lambda p: p.update_claim(ids["claim"], rating="true"))
+    with Project.open(a, user="ana") as p:
+        steps = history.History(p)
+        plan = merge.plan(p, b)
+        steps.do(history.Merge(plan, {c.key: merge.OURS for c in plan.conflicts}))
+        assert p.claim_history(ids["claim"])[-1].action == "project.merge"
+        steps.undo()
+        assert p.claim_history(ids["claim"])[-1].action == "claim.update"  # the merge is gone from its history
+        plan = merge.plan(p, b)
+        steps.do(history.Merge(plan, {c.key: merge.THEIRS for c in plan.conflicts}))
+        last = p.claim_history(ids["claim"])[-1]
+        assert last.action == "project.merge" and last.data["resolved"][0]["chose"] == merge.THEIRS
+        other = p.create_claim(ids["version"], 40, 60).created
+        assert [e.action for e in p.claim_history(other)] == ["claim.create"]
