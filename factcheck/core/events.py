@@ -315,8 +315,7 @@ def read_claim(store, claim_id: str, merges: MergesByClaim | None = None) -> lis
     mine = _select(store, "WHERE entity_id = ? ORDER BY seq", (claim_id,))
     seqs = (merges or MergesByClaim()).seqs(store, claim_id)
     found = _select(store, f"WHERE seq IN ({', '.join('?' * len(seqs))})", tuple(seqs)) if seqs else []
-    return sorted([*map(_event, mine), *(e for e in map(_event, found) if claim_id in claims_named(e.data))],
-                  key=lambda e: e.seq)
+    return sorted(map(_event, [*mine, *found]), key=lambda e: e.seq)
 
 
 class MergesByClaim:
@@ -326,7 +325,8 @@ class MergesByClaim:
     history is read each time a claim is shown with its History tab open: reading every
     merge's data there would cost more with every merge the project holds. The log only
     grows, except when an undone merge cuts it back: the last merge read is checked by its
-    id, and everything is read again if it is gone.
+    id, and everything is read again if it is gone (an event's id is the hash of its
+    content and parents, so the same id there means the same log up to it).
     """
 
     def __init__(self):
@@ -341,13 +341,13 @@ class MergesByClaim:
         after = self.last[0] if self.last else 0
         for row in _select(store, "WHERE entity_id = '' AND action = 'project.merge' AND seq > ? ORDER BY seq", (after,)):
             event = _event(row)
-            for named in claims_named(event.data):
+            for named in _claims_named(event.data):
                 self.by_claim.setdefault(named, []).append(event.seq)
             self.last = (event.seq, event.id)
         return list(self.by_claim.get(claim_id, ()))
 
 
-def claims_named(data: dict) -> set[str]:
+def _claims_named(data: dict) -> set[str]:
     """The claims a merge's data names: a conflict settled on one, or its approval lapsed."""
     resolved = data.get("resolved") if isinstance(data.get("resolved"), list) else []
     lapsed = data.get("lapsed") if isinstance(data.get("lapsed"), list) else []

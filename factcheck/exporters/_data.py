@@ -186,13 +186,12 @@ def checker(claim: model.Claim | ReportClaim) -> str:
     ``COALESCE(submitted_by, created_by)`` (``Claims.review_queue_rows``, the ``claims_checker``
     index). Not whoever last edited the verdict: a reviewer's edits do not make them its checker.
     """
-    submitted = claim.submitted_by
-    return (claim.created_by if submitted is None else submitted) or ""
+    return checkers((claim,))[0]
 
 
 def checkers(claims: Iterable[model.Claim | ReportClaim]) -> list[str]:
-    """``checker`` of each of a batch of claims (the same rule, in a comprehension: a CSV column of 100,000
-    claims in 12 ms rather than the 30 ms of a call for each)."""
+    """``checker`` of each of a batch of claims, where its rule is written (a comprehension: a CSV column of
+    100,000 claims in 12 ms rather than the 30 ms of a call for each)."""
     return [(c.created_by if c.submitted_by is None else c.submitted_by) or "" for c in claims]
 
 

@@ -45,8 +45,8 @@ ALTER TABLE factcheck.projects ADD COLUMN IF NOT EXISTS push_at timestamptz;
 -- The last event of the seed, once published (schema version 4). The seed's events were all
 -- pushed by the editor who brought them, so by server identity that editor "last changed"
 -- every verdict in the history: four-eyes credits a verdict changed in the seed to the name
--- its event gives instead, as the laptops do. (A project seeded before version 4 has none:
--- its history stays credited to whoever pushed it.)
+-- its event gives instead (see push). (A project seeded before version 4 has none: its
+-- history stays credited to whoever pushed it.)
 ALTER TABLE factcheck.projects ADD COLUMN IF NOT EXISTS seeded_to bigint;
 
 CREATE TABLE IF NOT EXISTS factcheck.members (

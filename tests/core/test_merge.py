@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 
@@ -613,3 +614,26 @@ def test_a_claims_history_follows_a_merge_undone_and_another_made(copies):
         assert last.action == "project.merge" and last.data["resolved"][0]["chose"] == merge.THEIRS
         other = p.create_claim(ids["version"], 40, 60).created
         assert [e.action for e in p.claim_history(other)] == ["claim.create"]
+
+
+def test_what_was_read_of_the_merges_is_read_again_when_the_log_was_cut_back(copies):
+    """An undone merge cuts the log back, and the next event may take the last merge's place with another id: the
+    merges are then read again, or a merge there that names another claim would be missing from its history."""
+    from factcheck.core import events
+
+    a, b, ids = copies
+    do(a, "ana", lambda p: p.update_claim(ids["claim"], rating="false"))
+    do(b, "ben", lambda p: p.update_claim(ids["claim"], rating="true"))
+    merged(a, b, prefer=merge.OURS)
+    with Project.open(a, user="ana") as p:
+        other = p.create_claim(ids["version"], 40, 60).created
+        read = events.MergesByClaim()
+        (seq,) = read.seqs(p.store, ids["claim"])
+        assert read.seqs(p.store, other) == []
+        # In the merge's place, one that names the other claim (as a merge undone, then another made, would leave).
+        row = p.store.read_one("SELECT data FROM events WHERE seq = ?", (seq,))
+        data = json.loads(row[0])
+        data["resolved"][0]["id"] = other
+        with p.store.transaction():
+            p.store.execute("UPDATE events SET data = ?, id = ? WHERE seq = ?", (json.dumps(data), "another-id", seq))
+        assert read.seqs(p.store, other) == [seq] and read.seqs(p.store, ids["claim"]) == []
