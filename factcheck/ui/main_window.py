@@ -921,7 +921,7 @@ class MainWindow(QMainWindow):
         self.panel.select_claim(claim_id)
         self.view.show_claim(claim_id)
         self.page_dock.sync(jump=True)
-        self.panel.inspector.statement.setFocus()
+        self.panel.inspector.edit_statement()
         self._update_actions()
         return claim_id
 

@@ -63,6 +63,27 @@ def open_window(qtbot, settings, monkeypatch):
     return make
 
 
+def test_a_new_claims_statement_is_in_view_when_it_takes_the_typing(open_window, tmp_path, qtbot):
+    """The inspector kept the scroll of the claim shown before: at 1024 x 700, after Ctrl+E the statement had the
+    focus but was out of sight (a keyboard-only walk typed into it unseen)."""
+    window = open_window(tmp_path / "k.factcheck", create=True)
+    window.resize(1024, 700)
+    window.import_files([str(SAMPLE)])
+    select_words(window, SENTENCE)
+    window.new_claim_action.trigger()
+    inspector = window.panel.inspector
+    bar = inspector.claim_scroll.verticalScrollBar()
+    qtbot.wait_until(lambda: bar.maximum() > 0)  # the fields are taller than the room they have
+    inspector.tabs.setCurrentWidget(inspector.history_view)
+    bar.setValue(bar.maximum())  # as the last claim was left, scrolled down to its rationale
+    select_words(window, "refused to stop this activity")
+    window.new_claim_action.trigger()
+    assert inspector.tabs.currentWidget() is inspector.claim_scroll and inspector.statement.hasFocus()
+    viewport = inspector.claim_scroll.viewport()
+    top = inspector.statement.mapTo(viewport, QPoint(0, 0)).y()
+    assert 0 <= top and top + inspector.statement.height() <= viewport.height()
+
+
 def test_a_whole_check_through_the_widgets(open_window, tmp_path, qtbot, monkeypatch):
     path = tmp_path / "check.factcheck"
     window = open_window(path, create=True)
